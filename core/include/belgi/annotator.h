@@ -1,0 +1,75 @@
+// The public entry point: Annotator::annotate(text, options) -> Result.
+// Pure: no files, no printing, no global state that changes. An Annotator is immutable after
+// create() and safe to use from several threads at once.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "belgi/span.h"
+#include "belgi/status.h"
+
+namespace belgi {
+
+struct Options {
+  // Document date "YYYY-MM-DD" given by the caller; "" means: read it from the dateline if any.
+  std::string document_date;
+  // Which span types to return. Recognizers still run as needed (quotes use entities).
+  TypeSet types = TypeSet::all();
+  // Texts longer than this (UTF-8 bytes) are refused with StatusCode::too_large.
+  std::size_t max_bytes = 16u << 20;
+};
+
+// Where the document date came from.
+struct DocumentDate {
+  std::string value;   // "YYYY-MM-DD" (or "YYYY-MM-DDTHH:MM" when the dateline has a time)
+  std::string source;  // "option" (given by the caller) or "dateline"
+  ByteRange range;     // the dateline text for "dateline"; empty for "option"
+};
+
+struct Result {
+  Status status;
+  std::vector<Span> spans;  // sorted by (begin, longer first); quotes may contain entities
+  bool has_date = false;
+  DocumentDate date;
+};
+
+// Tagging pre-tokenized text (KazNERD/CoNLL files): IOB2 tags, one per token.
+struct TagResult {
+  Status status;
+  std::vector<std::string> tags;  // "O", "B-PERSON", "I-PERSON", ...
+};
+
+struct Versions {
+  std::string core;          // library version, "0.1.0"
+  std::string format;        // output format, "belgi/1"
+  std::string model;         // entity model id and training data hash
+  int model_format = 0;      // binary model format version
+};
+
+class Annotator {
+ public:
+  // Builds an annotator from the resources compiled into the library (model, lexicons, rules).
+  // Fails only if those resources are corrupt; check status before use.
+  static std::shared_ptr<const Annotator> create(Status& status);
+
+  // Annotates one document. Never throws; on error Result::status says what and where.
+  Result annotate(std::string_view utf8, const Options& options = Options()) const;
+
+  // Tags one sentence given as tokens (each a non-empty UTF-8 string without whitespace) with the
+  // same recognizers as annotate() (entity layer only: entities, dates, times), as IOB2.
+  TagResult tag(const std::vector<std::string>& tokens, const Options& options = Options()) const;
+
+  Versions versions() const;
+
+  ~Annotator();
+  struct Impl;
+
+ private:
+  explicit Annotator(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace belgi

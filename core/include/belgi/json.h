@@ -1,0 +1,25 @@
+// The document JSON format "belgi/1" (docs/format.md), shared by the CLI and the wasm module so
+// that both print the same bytes for the same result.
+#pragma once
+#include <string>
+#include <string_view>
+
+#include "belgi/annotator.h"
+#include "belgi/offsets.h"
+
+namespace belgi {
+
+struct JsonOptions {
+  OffsetUnit offsets = OffsetUnit::codepoint;
+  int indent = -1;  // -1: one line (JSONL); >= 0: pretty-printed with that indent
+  std::string id;   // optional document id ("" = omitted)
+};
+
+// Serializes a successful result for `text` (the exact input given to annotate()).
+std::string to_json(std::string_view text, const Result& result, const JsonOptions& options);
+
+// Serializes an error record: {"format", "id"?, "error": {"code", "message", "offset",
+// "offsets": "byte"}}. The offset stays in bytes: the text it points into may not be UTF-8.
+std::string error_json(const Status& status, const JsonOptions& options);
+
+}  // namespace belgi

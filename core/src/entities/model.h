@@ -1,0 +1,36 @@
+// The entity model: a trained sequence labeller over KazNERD's 25 classes (IOB2).
+// Loaded once from bytes (the embedded data/model/ner.bin), immutable, thread-safe to share.
+#pragma once
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "belgi/span.h"
+#include "belgi/status.h"
+
+namespace belgi::entities {
+
+class Model;
+
+// Parses a serialized model. Refuses data of another format version (or corrupt data) with
+// StatusCode::invalid_model and a message saying which version was found and which is expected.
+Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out);
+
+// "<feature-set id>/<training data hash>", for version reports.
+std::string model_id(const Model& model);
+int model_format_version();
+
+// An entity over tokens [first, last) of one sentence.
+struct TokenEntity {
+  SpanType type;
+  std::size_t first = 0, last = 0;
+  float score = 1.0f;  // confidence in [0, 1]
+};
+
+// Tags one sentence (its tokens, UTF-8, no whitespace inside) and appends the entities found.
+void tag(const Model& model, const std::vector<std::string_view>& tokens,
+         std::vector<TokenEntity>& out);
+
+}  // namespace belgi::entities

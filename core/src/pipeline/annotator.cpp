@@ -1,0 +1,190 @@
+// The pipeline: validate -> tokenize -> sentences -> entity-layer recognizers -> resolve ->
+// quote-layer recognizers -> filter by requested types.
+#include "belgi/annotator.h"
+
+#include <algorithm>
+#include <exception>
+
+#include "dates/dateline.h"
+#include "dates/numeric.h"
+#include "entities/iob2.h"
+#include "entities/recognizer.h"
+#include "pipeline/resolve.h"
+#include "resources.h"
+#include "text/chars.h"
+#include "text/utf8.h"
+
+#ifndef BELGI_VERSION
+#define BELGI_VERSION "0.0.0"
+#endif
+
+namespace belgi {
+
+struct Annotator::Impl {
+  std::shared_ptr<const entities::Model> model;
+  // Run in order; each reads what the earlier ones wrote (the dateline before relative dates).
+  std::vector<std::unique_ptr<Recognizer>> entity_layer;
+  // Run after resolve(): they see the settled entities in ctx.spans (quotes link speakers).
+  std::vector<std::unique_ptr<Recognizer>> quote_layer;
+
+  Status check(std::string_view text, const Options& opt) const;
+  void run(Context& ctx) const;
+};
+
+Annotator::Annotator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Annotator::~Annotator() = default;
+
+std::shared_ptr<const Annotator> Annotator::create(Status& status) {
+  try {
+    auto impl = std::make_unique<Impl>();
+    status = entities::load_model(resources::ner_model(), impl->model);
+    if (!status.ok()) return nullptr;
+    impl->entity_layer.push_back(std::make_unique<dates::DatelineRecognizer>());
+    impl->entity_layer.push_back(std::make_unique<entities::EntityRecognizer>(impl->model));
+    impl->entity_layer.push_back(std::make_unique<dates::NumericDateRecognizer>());
+    status = Status();
+    return std::shared_ptr<const Annotator>(new Annotator(std::move(impl)));
+  } catch (const std::exception& e) {
+    status = Status::error(StatusCode::internal, std::string("creating the annotator: ") + e.what());
+    return nullptr;
+  }
+}
+
+Status Annotator::Impl::check(std::string_view text, const Options& opt) const {
+  if (text.size() > opt.max_bytes)
+    return Status::error(StatusCode::too_large,
+                         "text of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
+                             std::to_string(opt.max_bytes) + " bytes",
+                         opt.max_bytes);
+  std::size_t bad = 0;
+  if (!utf8::valid(text, &bad))
+    return Status::error(StatusCode::invalid_utf8,
+                         "invalid UTF-8 at byte " + std::to_string(bad), bad);
+  int y, m, d;
+  if (!opt.document_date.empty() && !dates::parse_iso_date(opt.document_date, y, m, d))
+    return Status::error(StatusCode::invalid_argument,
+                         "document date '" + opt.document_date + "' is not a valid YYYY-MM-DD date");
+  return Status();
+}
+
+void Annotator::Impl::run(Context& ctx) const {
+  if (!ctx.options.document_date.empty()) {
+    ctx.has_date = true;
+    ctx.date.value = ctx.options.document_date;
+    ctx.date.source = "option";
+  }
+  for (const auto& r : entity_layer) r->run(ctx);
+  ctx.spans = resolve(std::move(ctx.candidates));
+  ctx.candidates.clear();
+  for (const auto& r : quote_layer) r->run(ctx);
+}
+
+namespace {
+
+// Keeps the requested types, sorted by (begin, longer first), and re-points speaker links.
+std::vector<Span> select(std::vector<Span> spans, const TypeSet& types) {
+  std::vector<int> new_index(spans.size(), -1);
+  std::vector<std::size_t> order(spans.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    const ByteRange &ra = spans[a].range, &rb = spans[b].range;
+    if (ra.begin != rb.begin) return ra.begin < rb.begin;
+    return ra.end > rb.end;
+  });
+  std::vector<Span> out;
+  for (std::size_t i : order) {
+    if (!types.has(spans[i].type)) continue;
+    new_index[i] = static_cast<int>(out.size());
+    out.push_back(spans[i]);
+  }
+  for (Span& s : out) {
+    if (s.has_speaker && s.speaker.entity >= 0)
+      s.speaker.entity = s.speaker.entity < static_cast<int>(new_index.size())
+                             ? new_index[s.speaker.entity] : -1;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result Annotator::annotate(std::string_view text, const Options& options) const {
+  Result res;
+  try {
+    res.status = impl_->check(text, options);
+    if (!res.status.ok()) return res;
+    Context ctx(text, options);
+    ctx.tokens = text::tokenize(text);
+    ctx.sentences = text::split_sentences(text, ctx.tokens);
+    impl_->run(ctx);
+    res.spans = select(std::move(ctx.spans), options.types);
+    res.has_date = ctx.has_date;
+    res.date = ctx.date;
+  } catch (const std::exception& e) {
+    res = Result();
+    res.status = Status::error(StatusCode::internal, std::string("annotate: ") + e.what());
+  }
+  return res;
+}
+
+TagResult Annotator::tag(const std::vector<std::string>& tokens, const Options& options) const {
+  TagResult res;
+  try {
+    std::string text;
+    Context ctx(text, options);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      const std::string& w = tokens[i];
+      std::size_t bad = 0;
+      if (w.empty() || !utf8::valid(w, &bad)) {
+        res.status = Status::error(StatusCode::invalid_input,
+                                   "token " + std::to_string(i + 1) + " is empty or not UTF-8");
+        return res;
+      }
+      for (std::size_t p = 0; p < w.size();) {
+        if (text::char_class(utf8::next(w, p)) == text::CharClass::space) {
+          res.status = Status::error(StatusCode::invalid_input,
+                                     "token " + std::to_string(i + 1) + " contains whitespace");
+          return res;
+        }
+      }
+      if (!text.empty()) text += ' ';
+      std::vector<text::Token> parts = text::tokenize(w);
+      text::TokenKind kind = parts.size() == 1 ? parts[0].kind : text::TokenKind::word;
+      ctx.tokens.push_back(text::Token{text.size(), text.size() + w.size(), kind});
+      text += w;
+    }
+    res.status = impl_->check(text, options);
+    if (!res.status.ok()) return res;
+    ctx.text = text;
+    if (!tokens.empty())
+      ctx.sentences.push_back(text::Sentence{0, tokens.size(), 0, text.size()});
+    impl_->run(ctx);
+    std::vector<iob2::TokenSpan> spans;
+    for (const Span& s : ctx.spans) {
+      if (s.type == SpanType::QUOTE || !options.types.has(s.type)) continue;
+      iob2::TokenSpan ts{type_name(s.type), 0, 0};
+      auto first = std::partition_point(ctx.tokens.begin(), ctx.tokens.end(),
+          [&](const text::Token& t) { return t.end <= s.range.begin; });
+      auto last = std::partition_point(first, ctx.tokens.end(),
+          [&](const text::Token& t) { return t.begin < s.range.end; });
+      ts.begin = static_cast<std::size_t>(first - ctx.tokens.begin());
+      ts.end = static_cast<std::size_t>(last - ctx.tokens.begin());
+      if (ts.begin < ts.end) spans.push_back(ts);
+    }
+    res.tags = iob2::tags_from_spans(spans, tokens.size());
+  } catch (const std::exception& e) {
+    res = TagResult();
+    res.status = Status::error(StatusCode::internal, std::string("tag: ") + e.what());
+  }
+  return res;
+}
+
+Versions Annotator::versions() const {
+  Versions v;
+  v.core = BELGI_VERSION;
+  v.format = "belgi/1";
+  v.model = entities::model_id(*impl_->model);
+  v.model_format = entities::model_format_version();
+  return v;
+}
+
+}  // namespace belgi

@@ -1,0 +1,40 @@
+// The one interface every recognizer implements, and the state a text carries through them.
+#pragma once
+#include <string_view>
+#include <vector>
+
+#include "belgi/annotator.h"
+#include "text/sentences.h"
+#include "text/tokenizer.h"
+
+namespace belgi {
+
+// A proposed span with how strongly it should win an overlap (resolve.h).
+struct Candidate {
+  Span span;
+  int priority = 0;  // higher wins; see kPriority* in resolve.h
+};
+
+// What recognizers read and write. Owned by one annotate() call: no sharing across threads.
+struct Context {
+  std::string_view text;                     // the exact input, valid UTF-8
+  std::vector<text::Token> tokens;           // in text order
+  std::vector<text::Sentence> sentences;     // cover the tokens in order
+  const Options& options;
+  bool has_date = false;
+  DocumentDate date;                         // document date (option or dateline)
+  std::vector<Candidate> candidates;         // entity layer, before resolve()
+  std::vector<Span> spans;                   // after resolve(); quotes are appended after
+
+  explicit Context(std::string_view t, const Options& o) : text(t), options(o) {}
+};
+
+class Recognizer {
+ public:
+  virtual ~Recognizer() = default;
+  virtual const char* name() const = 0;
+  // Adds candidates (entity layer) or spans (quote layer) to ctx. Must not throw.
+  virtual void run(Context& ctx) const = 0;
+};
+
+}  // namespace belgi

@@ -1,0 +1,65 @@
+#include "text/chars.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+namespace belgi::text {
+
+CharClass char_class(char32_t c) {
+  if (c < 0x80) {  // ASCII fast path
+    if (c <= 0x20 || c == 0x7F) return CharClass::space;
+    if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::letter;
+    if (c >= '0' && c <= '9') return CharClass::digit;
+    if (c == '-') return CharClass::hyphen;
+    if (c == '\'') return CharClass::apostrophe;
+    if (c == '$' || c == '%' || c == '+' || c == '<' || c == '=' || c == '>' || c == '^' || c == '`' ||
+        c == '|' || c == '~')
+      return CharClass::symbol;
+    return CharClass::punct;
+  }
+  UChar32 u = static_cast<UChar32>(c);
+  if (c == 0x200B || c == 0xFEFF || u_isUWhiteSpace(u)) return CharClass::space;
+  if (c == 0x2010 || c == 0x2011) return CharClass::hyphen;
+  if (c == 0x2019 || c == 0x02BC) return CharClass::apostrophe;
+  if (u_hasBinaryProperty(u, UCHAR_EXTENDED_PICTOGRAPHIC) ||
+      u_hasBinaryProperty(u, UCHAR_REGIONAL_INDICATOR))
+    return CharClass::emoji;
+  if (u_hasBinaryProperty(u, UCHAR_EMOJI_MODIFIER)) return CharClass::mark;
+  switch (u_charType(u)) {
+    case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
+    case U_MODIFIER_LETTER: case U_OTHER_LETTER:
+      return CharClass::letter;
+    case U_DECIMAL_DIGIT_NUMBER: case U_LETTER_NUMBER: case U_OTHER_NUMBER:
+      return CharClass::digit;
+    case U_NON_SPACING_MARK: case U_ENCLOSING_MARK: case U_COMBINING_SPACING_MARK:
+    case U_FORMAT_CHAR:
+      return CharClass::mark;
+    case U_CONTROL_CHAR: case U_SURROGATE:
+      return CharClass::space;
+    case U_MATH_SYMBOL: case U_CURRENCY_SYMBOL: case U_MODIFIER_SYMBOL: case U_OTHER_SYMBOL:
+      return CharClass::symbol;
+    default:
+      return CharClass::punct;
+  }
+}
+
+bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
+bool is_lower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }
+
+bool is_latin(char32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  UErrorCode err = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(c), &err) == USCRIPT_LATIN;
+}
+
+bool is_cyrillic(char32_t c) {
+  if (c < 0x400) return false;
+  UErrorCode err = U_ZERO_ERROR;
+  return uscript_getScript(static_cast<UChar32>(c), &err) == USCRIPT_CYRILLIC;
+}
+
+bool is_dash(char32_t c) {
+  return c == '-' || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2015 || c == 0x2212;
+}
+
+}  // namespace belgi::text

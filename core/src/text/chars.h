@@ -1,0 +1,26 @@
+// Character classes used by the tokenizer and the recognizers (ICU properties, no ICU data).
+#pragma once
+
+namespace belgi::text {
+
+enum class CharClass {
+  space,     // whitespace incl. NBSP, controls, ZWSP/BOM: separates tokens, never inside one
+  letter,    // L*
+  digit,     // Nd (and other numbers N*)
+  mark,      // M*, and format characters like soft hyphen and ZWJ: extend the previous char
+  hyphen,    // - ‐ ‑ (joins two word parts)
+  apostrophe,// ' ’ ʼ (joins two letters)
+  emoji,     // Extended_Pictographic and regional indicators
+  punct,     // other P*
+  symbol,    // S*
+};
+
+CharClass char_class(char32_t c);
+bool is_upper(char32_t c);
+bool is_lower(char32_t c);
+bool is_latin(char32_t c);
+bool is_cyrillic(char32_t c);
+// Dashes that open or close speech and ranges: – — ‒ ― and the ASCII hyphen.
+bool is_dash(char32_t c);
+
+}  // namespace belgi::text

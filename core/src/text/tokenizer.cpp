@@ -1,0 +1,172 @@
+#include "text/tokenizer.h"
+
+#include "text/chars.h"
+#include "text/utf8.h"
+
+namespace belgi::text {
+
+namespace {
+
+// The text decoded once: code points, their classes and byte offsets (off[n] = text size).
+struct Decoded {
+  std::vector<char32_t> cp;
+  std::vector<CharClass> cls;
+  std::vector<std::size_t> off;
+  std::size_t n = 0;
+
+  explicit Decoded(std::string_view text) {
+    cp.reserve(text.size());
+    off.reserve(text.size() + 1);
+    for (std::size_t pos = 0; pos < text.size();) {
+      off.push_back(pos);
+      cp.push_back(utf8::next(text, pos));
+    }
+    off.push_back(text.size());
+    n = cp.size();
+    cls.resize(n);
+    for (std::size_t i = 0; i < n; ++i) cls[i] = char_class(cp[i]);
+  }
+  CharClass k(std::size_t i) const { return i < n ? cls[i] : CharClass::space; }
+  char32_t c(std::size_t i) const { return i < n ? cp[i] : 0; }
+  bool wordish(std::size_t i) const {
+    CharClass x = k(i);
+    return x == CharClass::letter || x == CharClass::digit;
+  }
+};
+
+bool ascii_ci_prefix(const Decoded& d, std::size_t i, const char* p) {
+  for (; *p; ++p, ++i) {
+    char32_t c = d.c(i);
+    if (c >= 'A' && c <= 'Z') c |= 0x20;
+    if (c != static_cast<char32_t>(*p)) return false;
+  }
+  return true;
+}
+
+std::size_t skip_marks(const Decoded& d, std::size_t j) {
+  while (d.k(j) == CharClass::mark) ++j;
+  return j;
+}
+
+// Trailing characters that end a sentence or enclose a URL rather than belong to it.
+bool url_trailer(char32_t c) {
+  switch (c) {
+    case '.': case ',': case ';': case ':': case '!': case '?': case ')': case '"': case '\'':
+    case 0xBB: case 0x201C: case 0x201D:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool email_char(char32_t c) {
+  return (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) || (c >= '0' && c <= '9') ||
+         c == '.' || c == '_' || c == '%' || c == '+' || c == '-';
+}
+
+// URL (`https://…`, `www.…`) or e-mail address starting at i; returns its end or i.
+std::size_t scan_url(const Decoded& d, std::size_t i) {
+  std::size_t j = i;
+  if (ascii_ci_prefix(d, i, "http://") || ascii_ci_prefix(d, i, "https://") ||
+      ascii_ci_prefix(d, i, "www.")) {
+    while (j < d.n && d.k(j) != CharClass::space) ++j;
+  } else {
+    while (j < d.n && email_char(d.c(j))) ++j;
+    if (j == i || d.c(j) != '@' || !d.wordish(j + 1)) return i;
+    std::size_t at = j++;
+    bool dot = false;
+    while (j < d.n && email_char(d.c(j))) dot |= d.c(j++) == '.';
+    if (!dot || j == at + 1) return i;
+  }
+  while (j > i && url_trailer(d.c(j - 1))) --j;
+  return j;
+}
+
+// A word or number run with its inner joiners; *domain is set if a domain dot joined it.
+std::size_t scan_word(const Decoded& d, std::size_t i, bool* domain = nullptr) {
+  std::size_t j = i;
+  for (;;) {
+    while (d.wordish(j) || d.k(j) == CharClass::mark) ++j;
+    if (j >= d.n || !d.wordish(j + 1) || j == i) break;
+    CharClass prev = d.k(j - 1), next = d.k(j + 1);
+    char32_t c = d.c(j);
+    bool join = false;
+    if (d.k(j) == CharClass::hyphen) {
+      join = true;  // Нұр-Сұлтан, БҰҰ-ның, 2020-сыншы, 5-і
+    } else if (d.k(j) == CharClass::apostrophe) {
+      join = prev == CharClass::letter && next == CharClass::letter;  // Latin-script o'zi
+    } else if (c == '.' || c == ',' || c == ':' || c == '/') {
+      join = prev == CharClass::digit && next == CharClass::digit;  // 05.12.2023, 2,5, 17:20
+      // Domains: qazaquni.kz, Tengrinews.kz (Latin on both sides, lower case after the dot).
+      if (c == '.' && is_latin(d.c(j - 1)) && is_latin(d.c(j + 1)) && is_lower(d.c(j + 1))) {
+        join = true;
+        if (domain) *domain = true;
+      }
+    }
+    if (!join) break;
+    ++j;
+  }
+  return j;
+}
+
+std::size_t scan_emoji(const Decoded& d, std::size_t i) {
+  std::size_t j = i + 1;
+  if (d.c(i) >= 0x1F1E6 && d.c(i) <= 0x1F1FF && d.c(j) >= 0x1F1E6 && d.c(j) <= 0x1F1FF)
+    return skip_marks(d, j + 1);  // a flag: two regional indicators
+  for (;;) {
+    j = skip_marks(d, j);
+    if (d.c(j - 1) == 0x200D && d.k(j) == CharClass::emoji) {  // ZWJ sequence
+      ++j;
+      continue;
+    }
+    return j;
+  }
+}
+
+}  // namespace
+
+std::vector<Token> tokenize(std::string_view text) {
+  Decoded d(text);
+  std::vector<Token> out;
+  out.reserve(d.n / 5 + 1);
+  auto emit = [&](std::size_t a, std::size_t b, TokenKind kind) {
+    out.push_back(Token{d.off[a], d.off[b], kind});
+  };
+  for (std::size_t i = 0; i < d.n;) {
+    CharClass k = d.k(i);
+    if (k == CharClass::space) {
+      ++i;
+      continue;
+    }
+    bool chunk_start = i == 0 || d.k(i - 1) == CharClass::space || d.k(i - 1) == CharClass::punct;
+    std::size_t j = chunk_start ? scan_url(d, i) : i;
+    if (j > i) {
+      emit(i, j, TokenKind::url);
+    } else if (k == CharClass::letter || k == CharClass::digit) {
+      bool domain = false;
+      j = scan_word(d, i, &domain);
+      emit(i, j, domain ? TokenKind::url : k == CharClass::digit ? TokenKind::number : TokenKind::word);
+    } else if (k == CharClass::emoji) {
+      j = scan_emoji(d, i);
+      emit(i, j, TokenKind::emoji);
+    } else if ((d.c(i) == '@' || d.c(i) == '#') && chunk_start && d.wordish(i + 1)) {
+      j = i + 1;  // @handle, #hashtag
+      while (d.wordish(j) || d.k(j) == CharClass::mark || d.c(j) == '_') ++j;
+      emit(i, j, TokenKind::url);
+    } else if (d.c(i) == '%' && d.k(i + 1) == CharClass::hyphen && d.k(i + 2) == CharClass::letter) {
+      j = scan_word(d, i + 2);  // %-ке, %-ы
+      emit(i, j, TokenKind::word);
+    } else {
+      j = i + 1;
+      if (k == CharClass::punct || k == CharClass::hyphen || k == CharClass::apostrophe) {
+        while (d.c(j) == d.c(i)) ++j;  // "...", "!!", "--"
+      }
+      j = skip_marks(d, j);
+      emit(i, j, k == CharClass::symbol || k == CharClass::mark ? TokenKind::symbol : TokenKind::punct);
+    }
+    i = j;
+  }
+  return out;
+}
+
+}  // namespace belgi::text

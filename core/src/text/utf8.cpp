@@ -1,0 +1,53 @@
+#include "text/utf8.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+namespace belgi::utf8 {
+
+bool valid(std::string_view s, std::size_t* bad) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  std::size_t n = s.size(), i = 0;
+  while (i < n) {
+    if (p[i] < 0x80) {  // ASCII fast path
+      ++i;
+      continue;
+    }
+    std::size_t start = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);  // ICU: c < 0 on an ill-formed sequence
+    if (c < 0) {
+      if (bad) *bad = start;
+      return false;
+    }
+  }
+  return true;
+}
+
+char32_t next(std::string_view s, std::size_t& pos) {
+  UChar32 c;
+  U8_NEXT_UNSAFE(reinterpret_cast<const unsigned char*>(s.data()), pos, c);
+  return static_cast<char32_t>(c);
+}
+
+char32_t prev(std::string_view s, std::size_t& pos) {
+  UChar32 c;
+  U8_PREV_UNSAFE(reinterpret_cast<const unsigned char*>(s.data()), pos, c);
+  return static_cast<char32_t>(c);
+}
+
+void append(std::string& out, char32_t cp) {
+  char buf[4];
+  std::size_t len = 0;
+  U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(cp));
+  out.append(buf, len);
+}
+
+std::string lower(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size();) append(out, static_cast<char32_t>(u_tolower(next(s, i))));
+  return out;
+}
+
+}  // namespace belgi::utf8

@@ -1,0 +1,29 @@
+// UTF-8 validation and decoding over byte strings (the core's unit is the UTF-8 byte).
+#pragma once
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace belgi::utf8 {
+
+// True if `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
+// Otherwise stores the offset of the first byte of the first ill-formed sequence in *bad.
+bool valid(std::string_view s, std::size_t* bad = nullptr);
+
+// Decodes the code point at byte `pos` of valid UTF-8 text and returns it; advances pos.
+char32_t next(std::string_view s, std::size_t& pos);
+// Decodes the code point that ends at byte `pos` (exclusive) and moves pos to its start.
+char32_t prev(std::string_view s, std::size_t& pos);
+
+// Number of bytes of the sequence starting with lead byte b (1 for continuation bytes).
+inline std::size_t seq_len(unsigned char b) {
+  return b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+}
+
+void append(std::string& out, char32_t cp);
+
+// Lower-cases with Unicode simple case mapping (locale-independent; Kazakh needs no special
+// rules). Input must be valid UTF-8.
+std::string lower(std::string_view s);
+
+}  // namespace belgi::utf8
