@@ -64,6 +64,9 @@ int run_annotate(int argc, char** argv) {
   app.add_option("--date", date, "document date YYYY-MM-DD (else read from the dateline)");
   app.add_option("--types", types, "comma-separated span types to output (default: all)");
   app.add_option("--max-bytes", max_bytes, "refuse texts larger than this many bytes");
+  std::vector<std::string> disable;
+  app.add_option("--disable", disable, "recognizers to skip (model, dateline, dates, quotes...)")
+      ->delimiter(',');
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -73,6 +76,7 @@ int run_annotate(int argc, char** argv) {
   Options opt;
   opt.document_date = date;
   opt.max_bytes = max_bytes;
+  opt.disable = disable;
   std::string err;
   if (!types.empty() && !parse_types(types, opt.types, err)) {
     report("--types", err);

@@ -29,12 +29,12 @@ bool load_conll(const std::string& path, std::vector<iob2::Sentence>& out) {
 }
 
 // Tags every sentence; a sentence the core refuses gets all-O tags and an error on stderr.
-int tag_all(const Annotator& a, const std::string& path, const std::vector<iob2::Sentence>& sents,
-            std::vector<std::vector<std::string>>& tags) {
+int tag_all(const Annotator& a, const Options& opt, const std::string& path,
+            const std::vector<iob2::Sentence>& sents, std::vector<std::vector<std::string>>& tags) {
   int rc = kExitOk;
   tags.clear();
   for (const iob2::Sentence& s : sents) {
-    TagResult r = a.tag(s.tokens);
+    TagResult r = a.tag(s.tokens, opt);
     if (!r.status.ok()) {
       report(path + ":" + std::to_string(s.line), describe(r.status));
       r.tags.assign(s.tokens.size(), "O");
@@ -71,13 +71,15 @@ int run_tag(int argc, char** argv) {
                "belgi tag"};
   std::string file = "-";
   app.add_option("file", file, "CoNLL file; '-' or none reads standard input");
+  Options opt;
+  app.add_option("--disable", opt.disable, "recognizers to skip (model, dates, ...)")->delimiter(',');
   if (int rc = parse_or_exit(app, argc, argv); rc >= 0) return rc;
   auto a = make_annotator();
   if (!a) return kExitInternal;
   std::vector<iob2::Sentence> sents;
   if (!load_conll(file, sents)) return kExitBadInput;
   std::vector<std::vector<std::string>> tags;
-  int rc = tag_all(*a, file, sents, tags);
+  int rc = tag_all(*a, opt, file, sents, tags);
   write_tagged(std::cout, sents, tags);
   return rc;
 }
@@ -89,13 +91,15 @@ int run_eval(int argc, char** argv) {
   std::string gold, pred_out;
   app.add_option("gold", gold, "gold file: `token TAG` per line")->required();
   app.add_option("--pred", pred_out, "also write the predictions to this file");
+  Options opt;
+  app.add_option("--disable", opt.disable, "recognizers to skip (model, dates, ...)")->delimiter(',');
   if (int rc = parse_or_exit(app, argc, argv); rc >= 0) return rc;
   auto a = make_annotator();
   if (!a) return kExitInternal;
   std::vector<iob2::Sentence> sents;
   if (!load_conll(gold, sents)) return kExitBadInput;
   std::vector<std::vector<std::string>> tags;
-  int rc = tag_all(*a, gold, sents, tags);
+  int rc = tag_all(*a, opt, gold, sents, tags);
   iob2::Scores scores;
   for (std::size_t i = 0; i < sents.size(); ++i) scores.add(sents[i].tags, tags[i]);
   std::cout << scores.table();

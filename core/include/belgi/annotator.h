@@ -20,6 +20,9 @@ struct Options {
   TypeSet types = TypeSet::all();
   // Texts longer than this (UTF-8 bytes) are refused with StatusCode::too_large.
   std::size_t max_bytes = 16u << 20;
+  // Recognizers to skip, by name ("model", "dates", "quotes", ...; `belgi annotate --disable`),
+  // to measure what each contributes. Unknown names are ignored.
+  std::vector<std::string> disable;
 };
 
 // Where the document date came from.

@@ -6,10 +6,11 @@
 #include <exception>
 
 #include "dates/dateline.h"
-#include "dates/numeric.h"
+#include "dates/dates.h"
 #include "entities/iob2.h"
 #include "entities/recognizer.h"
 #include "pipeline/resolve.h"
+#include "quotes/quotes.h"
 #include "resources.h"
 #include "text/chars.h"
 #include "text/utf8.h"
@@ -39,10 +40,13 @@ std::shared_ptr<const Annotator> Annotator::create(Status& status) {
     auto impl = std::make_unique<Impl>();
     status = entities::load_model(resources::ner_model(), impl->model);
     if (!status.ok()) return nullptr;
-    impl->entity_layer.push_back(std::make_unique<dates::DatelineRecognizer>());
+    // Order matters: the date rules run after the model, so they can see (and give values to)
+    // its DATE/TIME candidates; everything meets in resolve().
     impl->entity_layer.push_back(std::make_unique<entities::EntityRecognizer>(impl->model));
-    impl->entity_layer.push_back(std::make_unique<dates::NumericDateRecognizer>());
-    status = Status();
+    status = dates::add_recognizers(impl->entity_layer);
+    if (!status.ok()) return nullptr;
+    status = quotes::add_recognizers(impl->quote_layer);
+    if (!status.ok()) return nullptr;
     return std::shared_ptr<const Annotator>(new Annotator(std::move(impl)));
   } catch (const std::exception& e) {
     status = Status::error(StatusCode::internal, std::string("creating the annotator: ") + e.what());
@@ -73,10 +77,16 @@ void Annotator::Impl::run(Context& ctx) const {
     ctx.date.value = ctx.options.document_date;
     ctx.date.source = "option";
   }
-  for (const auto& r : entity_layer) r->run(ctx);
+  const std::vector<std::string>& off = ctx.options.disable;
+  auto enabled = [&](const Recognizer& r) {
+    return std::find(off.begin(), off.end(), r.name()) == off.end();
+  };
+  for (const auto& r : entity_layer)
+    if (enabled(*r)) r->run(ctx);
   ctx.spans = resolve(std::move(ctx.candidates));
   ctx.candidates.clear();
-  for (const auto& r : quote_layer) r->run(ctx);
+  for (const auto& r : quote_layer)
+    if (enabled(*r)) r->run(ctx);
 }
 
 namespace {

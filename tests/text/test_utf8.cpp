@@ -1,0 +1,88 @@
+// UTF-8 validation (with the offset of the first bad byte) and offset conversion.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "belgi/offsets.h"
+#include "text/utf8.h"
+
+using belgi::OffsetMap;
+using belgi::OffsetUnit;
+
+TEST_CASE("utf8: valid text") {
+  CHECK(belgi::utf8::valid(""));
+  CHECK(belgi::utf8::valid("Астана 😀 е\u0301"));
+  CHECK(belgi::utf8::valid(std::string("a\0b", 3)));  // NUL is valid UTF-8
+}
+
+TEST_CASE("utf8: invalid sequences report the first bad byte") {
+  struct Case {
+    std::string text;
+    std::size_t bad;
+  };
+  const Case cases[] = {
+      {"ab\xff", 2},                       // never valid byte
+      {"Ә\x80", 2},                        // stray continuation
+      {"\xd3", 0},                         // truncated 2-byte sequence at the end
+      {"ок\xe2\x82", 4},                   // truncated 3-byte sequence
+      {"\xc0\xaf", 0},                     // overlong '/'
+      {"x\xed\xa0\x80", 1},                // UTF-16 surrogate D800
+      {"\xf4\x90\x80\x80", 0},             // above U+10FFFF
+      {"Астана\xf0\x9f\x98", 12},          // truncated emoji after 6 Cyrillic letters
+  };
+  for (const Case& c : cases) {
+    std::size_t bad = 999;
+    CAPTURE(c.text);
+    CHECK_FALSE(belgi::utf8::valid(c.text, &bad));
+    CHECK(bad == c.bad);
+  }
+}
+
+TEST_CASE("utf8: lower-casing Kazakh and Latin") {
+  CHECK(belgi::utf8::lower("ҚАЗАҚСТАН Әміре ҰЛЫТАУ Іле Өскемен") == "қазақстан әміре ұлытау іле өскемен");
+  CHECK(belgi::utf8::lower("QAZAQSTAN Ńǵ") == "qazaqstan ńǵ");
+}
+
+TEST_CASE("offsets: bytes, code points and UTF-16 on Kazakh, emoji and combining marks") {
+  // a(1 byte) Ә(2) 😀(4, 2 UTF-16 units) е+◌́(2+2) NBSP(2) x(1)
+  std::string text = "aӘ😀е\u0301\u00a0x";
+  OffsetMap m(text);
+  const std::size_t bytes[] = {0, 1, 3, 7, 9, 11, 13, 14};
+  const std::size_t cps[] = {0, 1, 2, 3, 4, 5, 6, 7};
+  const std::size_t u16[] = {0, 1, 2, 4, 5, 6, 7, 8};
+  for (int i = 0; i < 8; ++i) {
+    CAPTURE(i);
+    CHECK(m.to(OffsetUnit::byte, bytes[i]) == bytes[i]);
+    CHECK(m.to(OffsetUnit::codepoint, bytes[i]) == cps[i]);
+    CHECK(m.to(OffsetUnit::utf16, bytes[i]) == u16[i]);
+    CHECK(m.from(OffsetUnit::codepoint, cps[i]) == bytes[i]);
+    CHECK(m.from(OffsetUnit::utf16, u16[i]) == bytes[i]);
+  }
+  CHECK(m.from(OffsetUnit::utf16, 3) == 3);  // inside the surrogate pair: its start
+  CHECK(m.from(OffsetUnit::codepoint, 100) == text.size());
+}
+
+TEST_CASE("offsets: long text crosses many checkpoints") {
+  std::string text;
+  for (int i = 0; i < 500; ++i) text += i % 7 == 0 ? "😀" : i % 3 == 0 ? "x" : "Қ";
+  OffsetMap m(text);
+  std::size_t cp = 0, u16 = 0;
+  for (std::size_t pos = 0; pos <= text.size();) {
+    CHECK(m.to(OffsetUnit::codepoint, pos) == cp);
+    CHECK(m.to(OffsetUnit::utf16, pos) == u16);
+    CHECK(m.from(OffsetUnit::codepoint, cp) == pos);
+    CHECK(m.from(OffsetUnit::utf16, u16) == pos);
+    if (pos == text.size()) break;
+    std::size_t len = belgi::utf8::seq_len(static_cast<unsigned char>(text[pos]));
+    pos += len;
+    cp += 1;
+    u16 += len == 4 ? 2 : 1;
+  }
+}
+
+TEST_CASE("offsets: empty text") {
+  OffsetMap m("");
+  CHECK(m.to(OffsetUnit::codepoint, 0) == 0);
+  CHECK(m.to(OffsetUnit::utf16, 0) == 0);
+  CHECK(m.from(OffsetUnit::utf16, 0) == 0);
+}
