@@ -57,6 +57,21 @@ bool newline_between(std::string_view text, std::size_t a, std::size_t b) {
   return text.substr(a, b - a).find('\n') != std::string_view::npos;
 }
 
+// A line break between tokens i-1 and i that only wraps a long line (text copied from PDFs or
+// e-mail): one newline, a long line before it without a final stop, a lower-case word after.
+// Short lines (headlines, datelines, `фото: …` captions) always end their sentence.
+bool hard_wrap(std::string_view text, const std::vector<Token>& t, std::size_t i) {
+  constexpr std::size_t kMinWrappedLine = 60;  // bytes; about 35 Cyrillic letters
+  std::string_view gap = text.substr(t[i - 1].end, t[i].begin - t[i - 1].end);
+  if (gap.find('\n') != gap.rfind('\n')) return false;  // a blank line: a paragraph
+  if (!is_lower(first_cp(t[i].text(text)))) return false;
+  std::string_view prev = t[i - 1].text(text);
+  if (is_terminator(prev) || prev == ":" || prev == ";") return false;
+  std::size_t line_start = text.rfind('\n', t[i - 1].begin);
+  line_start = line_start == std::string_view::npos ? 0 : line_start + 1;
+  return t[i - 1].end - line_start >= kMinWrappedLine;
+}
+
 // Does the full stop at token i end the sentence?
 bool full_stop_ends(std::string_view text, const std::vector<Token>& t, std::size_t i) {
   if (i == 0 || t[i].text(text) != ".") return true;
@@ -92,11 +107,7 @@ std::vector<Sentence> split_sentences(std::string_view text, const std::vector<T
   };
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (i > first && newline_between(text, t[i - 1].end, t[i].begin)) {
-      char32_t nc = first_cp(t[i].text(text));
-      bool wrapped = is_lower(nc) && !is_terminator(t[i - 1].text(text)) &&
-                     text.substr(t[i - 1].end, t[i].begin - t[i - 1].end).find("\n\n") ==
-                         std::string_view::npos;
-      if (!wrapped) close(i);
+      if (!hard_wrap(text, t, i)) close(i);
     }
     if (!is_terminator(t[i].text(text)) || !full_stop_ends(text, t, i)) continue;
     std::size_t j = i + 1;
