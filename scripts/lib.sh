@@ -34,3 +34,27 @@ build_native() {
   log "building"
   cmake --build "$BELGI_BUILD" -j "$(nproc)" -- --no-print-directory
 }
+
+# Packages for the WebAssembly build and its tests (Node runs the wasm test suites).
+BELGI_WASM_PACKAGES="emscripten binaryen dpkg-dev"
+BELGI_WASM_BUILD=${BELGI_WASM_BUILD:-$BELGI_ROOT/build-wasm}
+
+# Builds ICU for wasm (cached), then the core, the module and the npm package in
+# $BELGI_WASM_BUILD (the package is assembled in $BELGI_WASM_BUILD/wasm/pkg).
+build_wasm() {
+  ensure_packages $BELGI_WASM_PACKAGES
+  # Node and npm: Debian's packages unless the machine already has a Node.js with its own npm.
+  command -v node >/dev/null || ensure_packages nodejs
+  command -v npm >/dev/null || ensure_packages npm
+  local icu
+  icu=$("$BELGI_ROOT/scripts/build-icu-wasm.sh")
+  export NODE_PATH=${NODE_PATH:-/usr/share/nodejs}  # emcc's acorn, see docs/architecture.md
+  if [ ! -f "$BELGI_WASM_BUILD/CMakeCache.txt" ]; then
+    log "configuring $BELGI_WASM_BUILD"
+    emcmake cmake -S "$BELGI_ROOT" -B "$BELGI_WASM_BUILD" -DCMAKE_BUILD_TYPE=Release \
+      -DBELGI_ICU_WASM_DIR="$icu" -DBELGI_NATIVE_CLI="$BELGI_BUILD/cli/belgi" \
+      -DBELGI_BUILD_BENCH=OFF >/dev/null
+  fi
+  log "building wasm"
+  cmake --build "$BELGI_WASM_BUILD" -j "$(nproc)" -- --no-print-directory
+}

@@ -1,0 +1,118 @@
+// The JavaScript package under Node: API, errors, declarations, and identity with the native CLI.
+// usage: BELGI_PKG=<build-wasm>/wasm/pkg BELGI_CLI=<build>/cli/belgi node --test tests/wasm/
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import path from 'node:path';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const pkgDir = process.env.BELGI_PKG;
+const cli = process.env.BELGI_CLI;
+assert.ok(pkgDir && cli, 'BELGI_PKG and BELGI_CLI must be set');
+const belgi = await import(pathToFileURL(path.join(pkgDir, 'index.js')).href);
+
+const goldenDir = path.join(here, '..', 'golden');
+const golden = readdirSync(goldenDir).filter((n) => n.endsWith('.gold.json')).sort()
+  .map((n) => ({ name: n, ...JSON.parse(readFileSync(path.join(goldenDir, n), 'utf8')) }));
+
+test('calls before init throw not_initialized', () => {
+  assert.throws(() => belgi.annotate('Астана'), { name: 'BelgiError', code: 'not_initialized' });
+  assert.throws(() => belgi.version(), { code: 'not_initialized' });
+});
+
+test('init is idempotent', async () => {
+  const a = belgi.init();
+  const b = belgi.init();
+  await Promise.all([a, b]);
+  await belgi.init();
+  assert.equal(belgi.version().format, 'belgi/1');
+});
+
+test('the sample article: Асхат Жұмағали is a PERSON, spans slice the UTF-16 text', async () => {
+  await belgi.init();
+  const text = readFileSync(path.join(here, '..', '..', 'data', 'sample', 'seed.txt'), 'utf8');
+  const doc = belgi.annotate(text);
+  assert.equal(doc.format, 'belgi/1');
+  assert.equal(doc.offsets, 'utf16');
+  assert.equal(doc.text, text);
+  assert.ok(doc.spans.some((s) => s.type === 'PERSON' && s.text === 'Асхат Жұмағали'));
+  for (const s of doc.spans) assert.equal(text.slice(s.start, s.end), s.text);
+});
+
+test('emoji and combining marks before a name', async () => {
+  await belgi.init();
+  const text = '😀👍🏽 е\u0301сеп: Асхат Жұмағали сөйледі.';
+  const doc = belgi.annotate(text);
+  const person = doc.spans.find((s) => s.text === 'Асхат Жұмағали');
+  assert.ok(person, JSON.stringify(doc.spans));
+  assert.equal(text.slice(person.start, person.end), 'Асхат Жұмағали');
+  const cp = belgi.annotate(text, { offsets: 'codepoint' });
+  const p2 = cp.spans.find((s) => s.text === 'Асхат Жұмағали');
+  assert.equal(Array.from(text).slice(p2.start, p2.end).join(''), 'Асхат Жұмағали');
+  assert.equal(person.start - p2.start, 3);  // three astral characters before it
+});
+
+test('options: date and types', async () => {
+  await belgi.init();
+  const doc = belgi.annotate('Бүгін Астанада форум өтті.', { date: '2023-12-05', types: ['GPE'] });
+  assert.deepEqual(doc.date, { value: '2023-12-05', source: 'option' });
+  assert.ok(doc.spans.length > 0);
+  assert.ok(doc.spans.every((s) => s.type === 'GPE'));
+});
+
+test('error paths throw BelgiError with stable codes, and the module keeps working', async () => {
+  await belgi.init();
+  const cases = [
+    [() => belgi.annotate(42), 'invalid_argument'],
+    [() => belgi.annotate('x', null), 'invalid_argument'],
+    [() => belgi.annotate('x', { date: '05.12.2023' }), 'invalid_argument'],
+    [() => belgi.annotate('x', { date: '2023-02-30' }), 'invalid_argument'],
+    [() => belgi.annotate('x', { types: 'PERSON' }), 'invalid_argument'],
+    [() => belgi.annotate('x', { types: ['PEOPLE'] }), 'invalid_argument'],
+    [() => belgi.annotate('x', { offsets: 'byte' }), 'invalid_argument'],
+    [() => belgi.annotate('ab\uD800cd'), 'invalid_text'],
+    [() => belgi.annotate('ab\uDC00'), 'invalid_text'],
+  ];
+  for (const [fn, code] of cases) assert.throws(fn, (err) => err instanceof belgi.BelgiError && err.code === code);
+  try { belgi.annotate('ab\uD800cd'); } catch (err) { assert.equal(err.offset, 2); }
+  assert.ok(belgi.annotate('Астана').spans.length >= 0);
+});
+
+test('empty and whitespace-only text', async () => {
+  await belgi.init();
+  assert.deepEqual(belgi.annotate('').spans, []);
+  assert.deepEqual(belgi.annotate(' \n\u00a0').spans, []);
+});
+
+test('version() names the core, format and model', async () => {
+  await belgi.init();
+  const v = belgi.version();
+  assert.equal(v.format, 'belgi/1');
+  assert.match(v.core, /^\d+\.\d+\.\d+$/);
+  assert.ok(v.model.length > 0);
+  assert.equal(typeof v.modelFormat, 'number');
+});
+
+test('the export list and index.d.ts agree', () => {
+  const dts = readFileSync(path.join(pkgDir, 'index.d.ts'), 'utf8');
+  const declared = [...dts.matchAll(/^export declare (?:function|class|const) (\w+)/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(Object.keys(belgi).sort(), declared);
+  const pkg = JSON.parse(readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
+  for (const f of pkg.files) assert.ok(readdirSync(pkgDir).includes(f), `package file ${f} exists`);
+});
+
+for (const offsets of ['utf16', 'codepoint']) {
+  test(`native CLI and wasm give identical documents (${offsets})`, async () => {
+    await belgi.init();
+    assert.ok(golden.length >= 5);
+    for (const g of golden) {
+      const args = ['annotate', '--format', 'jsonl', '--offsets', offsets, '-'];
+      if (g.dct) args.push('--date', g.dct);
+      const native = JSON.parse(execFileSync(cli, args, { input: g.text }).toString('utf8'));
+      const wasm = belgi.annotate(g.text, { offsets, ...(g.dct ? { date: g.dct } : {}) });
+      assert.deepEqual(wasm, native, g.name);
+    }
+  });
+}

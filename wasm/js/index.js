@@ -1,0 +1,110 @@
+// belgi: the JavaScript API over the WebAssembly core. ES module; Node >= 18 and browsers.
+//   await init();                       // finds belgi-core.wasm beside this file
+//   const doc = annotate(text, {date: '2023-12-05'});
+// Offsets are UTF-16 code units by default (what String.prototype.slice takes).
+
+const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
+
+let core = null;     // the instantiated module, once init() has finished
+let loading = null;  // the pending init() promise
+
+/** An error from Belgi: `code` is stable (see index.d.ts), `message` is for people. */
+export class BelgiError extends Error {
+  constructor(code, message, offset) {
+    super(message);
+    this.name = 'BelgiError';
+    this.code = code;
+    if (offset !== undefined) this.offset = offset;
+  }
+}
+
+async function loadModule(options) {
+  const { default: createBelgiCore } = await import('./belgi-core.mjs');
+  const args = {};
+  if (options.wasmBinary) {
+    args.wasmBinary = options.wasmBinary;
+  } else if (options.wasmUrl) {
+    const url = String(options.wasmUrl);
+    args.locateFile = () => url;
+  } else if (isNode) {
+    // Node 20 has fetch, but not for file: URLs: read the bytes ourselves.
+    const { readFile } = await import('node:fs/promises');
+    args.wasmBinary = await readFile(new URL('./belgi-core.wasm', import.meta.url));
+  } else {
+    args.locateFile = (file) => new URL(file, import.meta.url).href;
+  }
+  return createBelgiCore(args);
+}
+
+/**
+ * Loads the WebAssembly module. Idempotent: later calls return the same promise.
+ * @param {{wasmUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array}} [options]
+ */
+export function init(options = {}) {
+  if (core) return Promise.resolve();
+  if (!loading) {
+    if (options === null || typeof options !== 'object') {
+      return Promise.reject(new BelgiError('invalid_argument', 'init() takes an options object'));
+    }
+    loading = loadModule(options).then(
+      (m) => { core = m; },
+      (err) => {
+        loading = null;  // a failed load may be retried (e.g. with another wasmUrl)
+        throw new BelgiError('load_failed', `cannot load belgi-core.wasm: ${err && err.message ? err.message : err}`);
+      });
+  }
+  return loading;
+}
+
+function requireCore() {
+  if (!core) throw new BelgiError('not_initialized', 'call and await init() before annotate()');
+  return core;
+}
+
+// Index of the first unpaired surrogate, or -1. Such a string has no UTF-8 form.
+function loneSurrogate(text) {
+  const m = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.exec(text);
+  return m ? m.index : -1;
+}
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function parse(json) {
+  const doc = JSON.parse(json);
+  if (doc.error) throw new BelgiError(doc.error.code, doc.error.message);
+  return doc;
+}
+
+/**
+ * Annotates one document. Returns a plain object in the belgi/1 format (docs/format.md).
+ * @param {string} text
+ * @param {{date?: string, types?: string[], offsets?: 'utf16'|'codepoint'}} [options]
+ */
+export function annotate(text, options = {}) {
+  const m = requireCore();
+  if (typeof text !== 'string') throw new BelgiError('invalid_argument', 'text must be a string');
+  if (options === null || typeof options !== 'object') throw new BelgiError('invalid_argument', 'options must be an object');
+  const { date = '', types = [], offsets = 'utf16' } = options;
+  if (typeof date !== 'string' || (date !== '' && !DATE.test(date))) {
+    throw new BelgiError('invalid_argument', `date must be 'YYYY-MM-DD', not ${JSON.stringify(date)}`);
+  }
+  if (!Array.isArray(types) || types.some((t) => typeof t !== 'string' || t === '' || t.includes(','))) {
+    throw new BelgiError('invalid_argument', 'types must be an array of type names');
+  }
+  if (offsets !== 'utf16' && offsets !== 'codepoint') {
+    throw new BelgiError('invalid_argument', `offsets must be 'utf16' or 'codepoint', not ${JSON.stringify(offsets)}`);
+  }
+  const bad = loneSurrogate(text);
+  if (bad >= 0) throw new BelgiError('invalid_text', `unpaired surrogate at UTF-16 offset ${bad}`, bad);
+  try {
+    return parse(m.annotateJson(text, date, types.join(','), offsets));
+  } catch (err) {
+    if (err instanceof BelgiError) throw err;
+    throw new BelgiError('internal', `annotate failed: ${err && err.message ? err.message : err}`);
+  }
+}
+
+/** Versions of the core, the output format and the embedded model. */
+export function version() {
+  return parse(requireCore().versionJson());
+}
