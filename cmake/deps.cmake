@@ -19,7 +19,9 @@ if(EMSCRIPTEN)
   endif()
   add_library(belgi_icu INTERFACE)
   target_include_directories(belgi_icu SYSTEM INTERFACE ${BELGI_ICU_WASM_DIR}/include)
-  target_link_libraries(belgi_icu INTERFACE ${BELGI_ICU_WASM_DIR}/lib/libicuuc.a)
+  # libicudata.a is ICU's stub: the core needs no ICU data (see scripts/build-icu-wasm.sh).
+  target_link_libraries(belgi_icu INTERFACE ${BELGI_ICU_WASM_DIR}/lib/libicuuc.a
+                                            ${BELGI_ICU_WASM_DIR}/lib/libicudata.a)
 else()
   find_package(ICU 70 REQUIRED COMPONENTS uc)
   find_package(nlohmann_json 3.10 REQUIRED)

@@ -60,7 +60,7 @@ rm -rf "$CROSS" && mkdir -p "$CROSS/lib" "$CROSS/data/out/tmp"
 tmpp="$PREFIX.tmp"
 rm -rf "$tmpp" && mkdir -p "$tmpp/lib" "$tmpp/include"
 cp "$CROSS/lib/libicuuc.a" "$tmpp/lib/"
-cp "$CROSS"/stubdata/*.a "$tmpp/lib/libicudata.a" 2>/dev/null || cp "$CROSS"/lib/libicudata.a "$tmpp/lib/" 2>/dev/null || true
+cp "$CROSS/stubdata/libicudata.a" "$tmpp/lib/"
 cp -r "$WORK/source/common/unicode" "$tmpp/include/"
 rm -rf "$PREFIX" && mv "$tmpp" "$PREFIX"
 echo "$PREFIX"

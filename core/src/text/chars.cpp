@@ -3,7 +3,29 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <cstddef>
+
 namespace belgi::text {
+
+namespace {
+
+struct CodeRange {
+  char32_t first, last;
+};
+#include "text/char_tables.inc"
+
+template <std::size_t N>
+bool in_ranges(const CodeRange (&r)[N], char32_t c) {
+  std::size_t lo = 0, hi = N;
+  while (lo < hi) {
+    std::size_t mid = (lo + hi) / 2;
+    if (r[mid].last < c) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < N && r[lo].first <= c;
+}
+
+}  // namespace
 
 CharClass char_class(char32_t c) {
   if (c < 0x80) {  // ASCII fast path
@@ -21,10 +43,11 @@ CharClass char_class(char32_t c) {
   if (c == 0x200B || c == 0xFEFF || u_isUWhiteSpace(u)) return CharClass::space;
   if (c == 0x2010 || c == 0x2011) return CharClass::hyphen;
   if (c == 0x2019 || c == 0x02BC) return CharClass::apostrophe;
-  if (u_hasBinaryProperty(u, UCHAR_EXTENDED_PICTOGRAPHIC) ||
-      u_hasBinaryProperty(u, UCHAR_REGIONAL_INDICATOR))
+  // Emoji properties come from our generated table, not ICU: since ICU 70 they live in ICU's
+  // data file, which the wasm build does not ship (u_hasBinaryProperty would say false there).
+  if (in_ranges(kExtendedPictographic, c) || (c >= 0x1F1E6 && c <= 0x1F1FF))
     return CharClass::emoji;
-  if (u_hasBinaryProperty(u, UCHAR_EMOJI_MODIFIER)) return CharClass::mark;
+  if (in_ranges(kEmojiModifier, c)) return CharClass::mark;
   switch (u_charType(u)) {
     case U_UPPERCASE_LETTER: case U_LOWERCASE_LETTER: case U_TITLECASE_LETTER:
     case U_MODIFIER_LETTER: case U_OTHER_LETTER:

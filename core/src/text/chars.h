@@ -1,4 +1,7 @@
 // Character classes used by the tokenizer and the recognizers (ICU properties, no ICU data).
+// Only ICU functions whose data is compiled into libicuuc may be used in the core: character
+// type, case, script, white space. Emoji properties are NOT (they need ICU's data file, absent
+// in the wasm build): use char_class() == CharClass::emoji instead.
 #pragma once
 
 namespace belgi::text {
