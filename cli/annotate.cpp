@@ -1,8 +1,12 @@
 // belgi annotate: texts in, belgi/1 JSON out. One bad input never stops the others.
 #include <CLI/CLI.hpp>
+#include <unistd.h>
+
 #include <algorithm>
 #include <iostream>
+#include <thread>
 
+#include "batch.h"
 #include "belgi/json.h"
 #include "commands.h"
 #include "common.h"
@@ -51,73 +55,71 @@ bool parse_types(const std::string& list, TypeSet& out, std::string& err) {
 }  // namespace
 
 int run_annotate(int argc, char** argv) {
-  CLI::App app{"Annotate Kazakh texts and print one JSON document per input (format belgi/1)",
+  CLI::App app{"Annotate Kazakh texts: files, directories (*.txt, recursive), JSONL records\n"
+               "({\"id\", \"text\", \"date\"?} per line) or standard input; output in input order",
                "belgi annotate"};
   std::vector<std::string> files;
-  std::string offsets = "codepoint", format = "json", date, types;
-  std::size_t max_bytes = Options().max_bytes;
-  app.add_option("files", files, "text files (UTF-8); '-' or none reads standard input");
+  std::string offsets = "codepoint", format = "json", input = "auto", date, types;
+  BatchOptions bo;
+  bo.jobs = std::max(1u, std::thread::hardware_concurrency());
+  bool quiet = false;
+  app.add_option("files", files, "text files, directories, *.jsonl files; '-' or none: stdin");
+  app.add_option("--input", input, "input kind: auto (*.jsonl is JSONL, the rest text), text, jsonl")
+      ->check(CLI::IsMember({"auto", "text", "jsonl"}));
+  app.add_option("--format", format,
+                 "json (pretty, one document per input), jsonl, or per document into --output DIR:\n"
+                 "brat (.txt + .ann), conll, html")
+      ->check(CLI::IsMember({"json", "jsonl", "brat", "conll", "html"}));
+  app.add_option("--output,-o", bo.output, "output file (json, jsonl; default stdout) or directory");
   app.add_option("--offsets", offsets, "offset unit: codepoint (default), utf16 or byte")
       ->check(CLI::IsMember({"codepoint", "utf16", "byte"}));
-  app.add_option("--format", format, "json (pretty, one document per input) or jsonl")
-      ->check(CLI::IsMember({"json", "jsonl"}));
   app.add_option("--date", date, "document date YYYY-MM-DD (else read from the dateline)");
   app.add_option("--types", types, "comma-separated span types to output (default: all)");
-  app.add_option("--max-bytes", max_bytes, "refuse texts larger than this many bytes");
-  std::vector<std::string> disable;
-  app.add_option("--disable", disable, "recognizers to skip (model, dateline, dates, quotes...)")
+  app.add_option("--max-bytes", bo.annotate.max_bytes, "refuse texts larger than this many bytes");
+  app.add_option("--disable", bo.annotate.disable, "recognizers to skip (model, dateline, dates, quotes...)")
       ->delimiter(',');
+  app.add_option("--jobs,-j", bo.jobs, "worker threads (default: the number of cores)")
+      ->check(CLI::Range(1u, 256u));
+  app.add_flag("--skip-existing", bo.skip_existing, "directory output: skip documents already written");
+  app.add_flag("--quiet,-q", quiet, "no progress bar or summary");
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
-  Options opt;
-  opt.document_date = date;
-  opt.max_bytes = max_bytes;
-  opt.disable = disable;
+  bo.annotate.document_date = date;
   std::string err;
-  if (!types.empty() && !parse_types(types, opt.types, err)) {
+  if (!types.empty() && !parse_types(types, bo.annotate.types, err)) {
     report("--types", err);
     return kExitUsage;
   }
-  JsonOptions jo;
-  parse_offset_unit(offsets, jo.offsets);
-  jo.indent = format == "json" ? 1 : -1;
+  parse_offset_unit(offsets, bo.offsets);
+  bo.format = format == "jsonl" ? OutputFormat::jsonl : format == "brat" ? OutputFormat::brat
+            : format == "conll" ? OutputFormat::conll : format == "html" ? OutputFormat::html
+            : OutputFormat::json;
+  bo.input = input == "text" ? InputFormat::text : input == "jsonl" ? InputFormat::jsonl
+           : InputFormat::auto_detect;
+  bool dir_out = bo.format == OutputFormat::brat || bo.format == OutputFormat::conll ||
+                 bo.format == OutputFormat::html;
+  if (dir_out && bo.output.empty()) {
+    report("--output", "--format " + format + " writes one file per document: give --output DIR");
+    return kExitUsage;
+  }
   if (files.empty()) files.push_back("-");
+  bo.inputs = files;
+  bo.progress = !quiet && isatty(2);
 
   auto annotator = make_annotator();
   if (!annotator) return kExitInternal;
   // A malformed --date is a usage error, found before any input is read.
-  Result probe = annotator->annotate("", opt);
+  Result probe = annotator->annotate("", bo.annotate);
   if (probe.status.code == StatusCode::invalid_argument) {
     report("--date", probe.status.message);
     return kExitUsage;
   }
-  int rc = kExitOk;
-  for (const std::string& file : files) {
-    jo.id = file == "-" ? "" : file;
-    std::string text;
-    if (!read_input(file, text, err)) {
-      report(file, "cannot read: " + err);
-      if (format == "jsonl")
-        std::cout << error_json(Status::error(StatusCode::invalid_input, "cannot read: " + err), jo)
-                  << "\n";
-      rc = std::max(rc, kExitBadInput);
-      continue;
-    }
-    Result res = annotator->annotate(text, opt);
-    if (!res.status.ok()) {
-      report(file, describe(res.status));
-      if (format == "jsonl") std::cout << error_json(res.status, jo) << "\n";
-      rc = std::max(rc, res.status.code == StatusCode::internal ? kExitInternal : kExitBadInput);
-      continue;
-    }
-    std::cout << to_json(text, res, jo) << "\n";
-  }
-  std::cout.flush();
-  return rc;
+  BatchStats stats;
+  return run_batch(*annotator, bo, stats);
 }
 
 }  // namespace belgi::cli

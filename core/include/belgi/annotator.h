@@ -52,6 +52,14 @@ struct Versions {
   int model_format = 0;      // binary model format version
 };
 
+// Tokens and sentences as the annotator sees them (CoNLL export, snapping selections to tokens).
+struct Tokenization {
+  Status status;                          // invalid_utf8 if the text is not UTF-8
+  std::vector<ByteRange> tokens;          // UTF-8 byte ranges, in text order
+  std::vector<std::size_t> sentence_ends; // for each sentence, the index after its last token
+};
+Tokenization tokenize(std::string_view utf8);
+
 class Annotator {
  public:
   // Builds an annotator from the resources compiled into the library (model, lexicons, rules).

@@ -188,6 +188,20 @@ TagResult Annotator::tag(const std::vector<std::string>& tokens, const Options& 
   return res;
 }
 
+Tokenization tokenize(std::string_view text) {
+  Tokenization out;
+  std::size_t bad = 0;
+  if (!utf8::valid(text, &bad)) {
+    out.status = Status::error(StatusCode::invalid_utf8, "invalid UTF-8 at byte " + std::to_string(bad), bad);
+    return out;
+  }
+  std::vector<text::Token> toks = text::tokenize(text);
+  for (const text::Sentence& s : text::split_sentences(text, toks)) out.sentence_ends.push_back(s.last);
+  out.tokens.reserve(toks.size());
+  for (const text::Token& t : toks) out.tokens.push_back(ByteRange{t.begin, t.end});
+  return out;
+}
+
 Versions Annotator::versions() const {
   Versions v;
   v.core = BELGI_VERSION;

@@ -1,0 +1,455 @@
+#include "batch.h"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cctype>
+#include <condition_variable>
+#include <cstring>
+#include <cstdio>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+
+#include "belgi/json.h"
+#include "common.h"
+#include "formats.h"
+#include "text/utf8.h"
+
+namespace fs = std::filesystem;
+
+namespace belgi::cli {
+
+namespace {
+
+// One document to annotate, or an input that already failed (status set).
+struct Job {
+  std::size_t seq = 0;
+  std::string id;      // reported in output and errors
+  std::string name;    // output file stem for directory formats
+  std::string text;
+  std::string date;    // per-record document date (JSONL "date"), overrides the option
+  Status status;       // non-ok: report this error instead of annotating
+  bool skip = false;   // --skip-existing found its output
+};
+
+// What a worker made of a job, ready to write.
+struct Done {
+  std::size_t seq = 0;
+  std::string id, name;
+  Status status;
+  bool skip = false;
+  std::size_t bytes = 0;
+  std::string main;  // json/jsonl document or error record; .ann / .conll / .html contents
+  std::string text;  // brat: the .txt beside the .ann
+};
+
+const char* extension(OutputFormat f) {
+  switch (f) {
+    case OutputFormat::brat: return ".ann";
+    case OutputFormat::conll: return ".conll";
+    case OutputFormat::html: return ".html";
+    default: return "";
+  }
+}
+
+bool directory_output(OutputFormat f) {
+  return f == OutputFormat::brat || f == OutputFormat::conll || f == OutputFormat::html;
+}
+
+// A file name from a record id: letters, digits, '-', '_', '.' kept, the rest '_'.
+std::string safe_name(const std::string& id, std::size_t seq) {
+  std::string out;
+  for (unsigned char c : id) out += (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80) ? char(c) : '_';
+  if (out.empty() || out[0] == '.') out = "doc-" + std::to_string(seq) + out;
+  return out;
+}
+
+// Reads lines of any length, keeping at most `limit` bytes of each (the rest is skipped and the
+// line marked too long), so one giant line cannot exhaust memory.
+class LineReader {
+ public:
+  LineReader(std::istream& in, std::size_t limit) : in_(in), limit_(limit) {}
+  bool next(std::string& line, bool& too_long) {
+    line.clear();
+    too_long = false;
+    if (!in_.good() || in_.peek() == EOF) return false;
+    char buf[65536];
+    for (;;) {
+      in_.getline(buf, sizeof buf);
+      std::size_t got = static_cast<std::size_t>(in_.gcount());
+      bool ended = !in_.fail();  // a newline was consumed (gcount counts it)
+      if (ended && got > 0) --got;
+      if (!too_long) {
+        if (line.size() + got > limit_) too_long = true;
+        else line.append(buf, got);
+      }
+      if (ended) return true;
+      if (in_.eof()) return true;
+      in_.clear();  // the buffer filled up: the line goes on
+    }
+  }
+
+ private:
+  std::istream& in_;
+  std::size_t limit_;
+};
+
+// Produces jobs from the inputs, in order, one at a time (streaming).
+class Reader {
+ public:
+  Reader(const BatchOptions& o) : opt_(o) {}
+
+  // Calls emit(job) for every document; stops early if emit returns false.
+  template <typename Emit>
+  void run(Emit emit) {
+    for (const std::string& in : opt_.inputs) {
+      if (in == "-") {
+        if (opt_.input == InputFormat::jsonl) read_jsonl(std::cin, "<stdin>", emit);
+        else text_job("-", "-", "stdin", emit, &std::cin);
+        continue;
+      }
+      std::error_code ec;
+      if (fs::is_directory(in, ec)) {
+        std::vector<fs::path> files;
+        for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
+             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+          if (it->is_regular_file(ec) && it->path().extension() == ".txt") files.push_back(it->path());
+        }
+        std::sort(files.begin(), files.end());
+        for (const fs::path& f : files) {
+          fs::path rel = fs::relative(f, in, ec);
+          std::string stem = (ec ? f.filename() : rel).replace_extension("").string();
+          if (!file_job(f.string(), stem, emit)) return;
+        }
+        continue;
+      }
+      bool jsonl = opt_.input == InputFormat::jsonl ||
+                   (opt_.input == InputFormat::auto_detect && fs::path(in).extension() == ".jsonl");
+      if (jsonl) {
+        std::ifstream f(in, std::ios::binary);
+        if (!f) {
+          if (!emit(failed(in, "cannot read: " + std::string(std::strerror(errno))))) return;
+          continue;
+        }
+        if (!read_jsonl(f, in, emit)) return;
+      } else {
+        if (!file_job(in, fs::path(in).filename().replace_extension("").string(), emit)) return;
+      }
+    }
+  }
+
+ private:
+  Job failed(const std::string& id, const std::string& msg, StatusCode code = StatusCode::invalid_input) {
+    Job j;
+    j.seq = seq_++;
+    j.id = id;
+    j.name = safe_name(id, j.seq);
+    j.status = Status::error(code, msg);
+    return j;
+  }
+
+  bool exists_output(const std::string& name) const {
+    if (!opt_.skip_existing || !directory_output(opt_.format)) return false;
+    std::error_code ec;
+    return fs::exists(fs::path(opt_.output) / (name + extension(opt_.format)), ec);
+  }
+
+  template <typename Emit>
+  bool file_job(const std::string& path, const std::string& stem, Emit& emit) {
+    return text_job(path, path, stem, emit, nullptr);
+  }
+
+  template <typename Emit>
+  bool text_job(const std::string& path, const std::string& id, const std::string& stem, Emit& emit,
+                std::istream* stream) {
+    Job j;
+    j.seq = seq_++;
+    j.id = id == "-" ? "" : id;
+    j.name = stem;
+    if (exists_output(stem)) {
+      j.skip = true;
+      return emit(std::move(j));
+    }
+    std::error_code ec;
+    if (!stream && fs::file_size(path, ec) > opt_.annotate.max_bytes && !ec) {
+      j.status = Status::error(StatusCode::too_large, "file exceeds the limit of " +
+                                                          std::to_string(opt_.annotate.max_bytes) + " bytes");
+      return emit(std::move(j));
+    }
+    std::string err;
+    if (stream) {
+      std::ostringstream ss;
+      ss << stream->rdbuf();
+      j.text = ss.str();
+    } else if (!read_input(path, j.text, err)) {
+      j.status = Status::error(StatusCode::invalid_input, "cannot read: " + err);
+    }
+    return emit(std::move(j));
+  }
+
+  template <typename Emit>
+  bool read_jsonl(std::istream& in, const std::string& file, Emit& emit) {
+    // A record holds the text plus JSON escaping: allow some headroom over the text limit.
+    LineReader lines(in, opt_.annotate.max_bytes + opt_.annotate.max_bytes / 2 + 4096);
+    std::string line;
+    bool too_long = false;
+    std::size_t line_no = 0;
+    while (lines.next(line, too_long)) {
+      ++line_no;
+      std::string where = file + ":" + std::to_string(line_no);
+      if (!too_long && line.find_first_not_of(" \t\r") == std::string::npos) continue;
+      if (!emit(record(line, too_long, where))) return false;
+    }
+    return true;
+  }
+
+  Job record(const std::string& line, bool too_long, const std::string& where) {
+    if (too_long) return failed(where, "record exceeds the size limit", StatusCode::too_large);
+    std::size_t bad = 0;
+    if (!utf8::valid(line, &bad))
+      return failed(where, "invalid UTF-8 at byte " + std::to_string(bad) + " of the line",
+                    StatusCode::invalid_utf8);
+    nlohmann::json rec = nlohmann::json::parse(line, nullptr, false);
+    if (rec.is_discarded() || !rec.is_object()) return failed(where, "invalid JSON record");
+    Job j;
+    const auto id = rec.find("id");
+    j.id = id == rec.end() ? where : id->is_string() ? id->get<std::string>() : id->dump();
+    const auto text = rec.find("text");
+    if (text == rec.end() || !text->is_string()) {
+      Job f = failed(j.id, "record has no \"text\" string (" + where + ")");
+      return f;
+    }
+    j.seq = seq_++;
+    j.name = safe_name(j.id, j.seq);
+    const auto date = rec.find("date");
+    if (date != rec.end() && date->is_string()) j.date = date->get<std::string>();
+    if (exists_output(j.name)) {
+      j.skip = true;
+      return j;
+    }
+    j.text = text->get<std::string>();
+    return j;
+  }
+
+  const BatchOptions& opt_;
+  std::size_t seq_ = 0;
+};
+
+Done process(const Annotator& a, const BatchOptions& opt, Job& job) {
+  Done d;
+  d.seq = job.seq;
+  d.id = job.id;
+  d.name = job.name;
+  d.skip = job.skip;
+  d.status = job.status;
+  if (d.skip) return d;
+  JsonOptions jo;
+  jo.offsets = opt.offsets;
+  jo.id = job.id;
+  jo.indent = opt.format == OutputFormat::json ? 1 : -1;
+  if (d.status.ok()) {
+    Options o = opt.annotate;
+    if (!job.date.empty()) o.document_date = job.date;
+    Result r = a.annotate(job.text, o);
+    d.status = r.status;
+    d.bytes = job.text.size();
+    if (r.status.ok()) {
+      switch (opt.format) {
+        case OutputFormat::json:
+        case OutputFormat::jsonl: d.main = to_json(job.text, r, jo); break;
+        case OutputFormat::brat: d.main = to_brat(job.text, r); d.text = std::move(job.text); break;
+        case OutputFormat::conll: d.main = to_conll(job.text, r); break;
+        case OutputFormat::html: d.main = to_html(job.text, r, job.id); break;
+      }
+    }
+  }
+  if (!d.status.ok()) d.main = error_json(d.status, jo);
+  return d;
+}
+
+bool write_file(const fs::path& path, const std::string& data) {
+  std::error_code ec;
+  fs::create_directories(path.parent_path(), ec);
+  std::ofstream out(path, std::ios::binary);
+  out << data;
+  return static_cast<bool>(out);
+}
+
+// The progress line on stderr: documents, MB/s, time left (when the total size is known).
+class Progress {
+ public:
+  Progress(bool on, std::size_t total_bytes) : on_(on), total_(total_bytes), start_(clock::now()) {}
+  void update(const BatchStats& s, bool force = false) {
+    if (!on_) return;
+    auto now = clock::now();
+    if (!force && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double mbs = secs > 0 ? s.bytes / 1e6 / secs : 0;
+    char line[160];
+    int n = std::snprintf(line, sizeof line, "\r%zu documents, %zu failed, %.1f MB, %.1f MB/s",
+                          s.documents, s.failed, s.bytes / 1e6, mbs);
+    if (total_ > 0 && mbs > 0 && s.bytes <= total_)
+      std::snprintf(line + n, sizeof line - n, ", %.0f s left   ", (total_ - s.bytes) / 1e6 / mbs);
+    std::cerr << line << std::flush;
+  }
+  void finish(const BatchStats& s) {
+    if (!on_) return;
+    update(s, true);
+    std::cerr << "\n";
+  }
+
+ private:
+  using clock = std::chrono::steady_clock;
+  bool on_;
+  std::size_t total_;
+  clock::time_point start_, last_;
+};
+
+std::size_t total_size(const BatchOptions& opt) {
+  std::size_t total = 0;
+  for (const std::string& in : opt.inputs) {
+    std::error_code ec;
+    if (in == "-") return 0;  // unknown
+    if (fs::is_directory(in, ec)) {
+      for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
+        if (it->is_regular_file(ec) && it->path().extension() == ".txt") total += it->file_size(ec);
+    } else {
+      total += fs::file_size(in, ec);
+    }
+  }
+  return total;
+}
+
+}  // namespace
+
+int run_batch(const Annotator& annotator, const BatchOptions& opt, BatchStats& stats) {
+  auto t0 = std::chrono::steady_clock::now();
+  std::ofstream file_out;
+  std::ostream* out = &std::cout;
+  if (!directory_output(opt.format) && !opt.output.empty()) {
+    file_out.open(opt.output, std::ios::binary);
+    if (!file_out) {
+      report(opt.output, "cannot write");
+      return kExitInternal;
+    }
+    out = &file_out;
+  }
+  const unsigned jobs = std::max(1u, opt.jobs);
+  const std::size_t window = 8 * jobs + 8;  // documents in flight: bounds memory
+
+  std::mutex mu;
+  std::condition_variable cv_work, cv_done, cv_space;
+  std::deque<Job> queue;
+  std::map<std::size_t, Done> done;
+  std::size_t next_write = 0, produced = 0;
+  bool reading = true, abort = false;
+
+  std::thread reader([&] {
+    Reader r(opt);
+    r.run([&](Job&& j) {
+      std::unique_lock<std::mutex> lock(mu);
+      cv_space.wait(lock, [&] { return abort || j.seq < next_write + window; });
+      if (abort) return false;
+      queue.push_back(std::move(j));
+      ++produced;
+      cv_work.notify_one();
+      return true;
+    });
+    std::lock_guard<std::mutex> lock(mu);
+    reading = false;
+    cv_work.notify_all();
+    cv_done.notify_all();
+  });
+  std::vector<std::thread> workers;
+  for (unsigned w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      for (;;) {
+        Job j;
+        {
+          std::unique_lock<std::mutex> lock(mu);
+          cv_work.wait(lock, [&] { return !queue.empty() || !reading || abort; });
+          if (queue.empty()) return;
+          j = std::move(queue.front());
+          queue.pop_front();
+        }
+        Done d = process(annotator, opt, j);
+        std::lock_guard<std::mutex> lock(mu);
+        done.emplace(d.seq, std::move(d));
+        cv_done.notify_one();
+      }
+    });
+  }
+
+  Progress progress(opt.progress, opt.progress ? total_size(opt) : 0);
+  int rc = kExitOk;
+  for (;;) {
+    Done d;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv_done.wait(lock, [&] { return done.count(next_write) || (!reading && next_write == produced); });
+      auto it = done.find(next_write);
+      if (it == done.end()) break;
+      d = std::move(it->second);
+      done.erase(it);
+      ++next_write;
+      cv_space.notify_all();
+    }
+    if (d.skip) {
+      ++stats.skipped;
+      continue;
+    }
+    ++stats.documents;
+    stats.bytes += d.bytes;
+    if (!d.status.ok()) {
+      ++stats.failed;
+      report(d.id.empty() ? "-" : d.id, describe(d.status));
+      rc = std::max(rc, d.status.code == StatusCode::internal ? kExitInternal : kExitBadInput);
+      if (opt.format == OutputFormat::jsonl) *out << d.main << '\n';
+    } else if (directory_output(opt.format)) {
+      fs::path base = fs::path(opt.output) / d.name;
+      bool ok = write_file(base.string() + extension(opt.format), d.main);
+      if (ok && opt.format == OutputFormat::brat) ok = write_file(base.string() + ".txt", d.text);
+      if (!ok) {
+        report(base.string(), "cannot write");
+        rc = kExitInternal;
+      }
+    } else {
+      *out << d.main << '\n';
+    }
+    if (!*out) {
+      report(opt.output.empty() ? "<stdout>" : opt.output, "cannot write");
+      rc = kExitInternal;
+    }
+    if (rc == kExitInternal) {
+      std::lock_guard<std::mutex> lock(mu);
+      abort = true;
+      cv_space.notify_all();
+      cv_work.notify_all();
+      break;
+    }
+    progress.update(stats);
+  }
+  reader.join();
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    abort = true;
+    cv_work.notify_all();
+  }
+  for (auto& w : workers) w.join();
+  out->flush();
+  stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  progress.finish(stats);
+  return rc;
+}
+
+}  // namespace belgi::cli
