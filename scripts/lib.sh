@@ -6,7 +6,7 @@ BELGI_CACHE=${BELGI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/belgi}
 BELGI_BUILD=${BELGI_BUILD:-$BELGI_ROOT/build}
 
 # Packages the native build and the tests need (Debian 12 names).
-BELGI_NATIVE_PACKAGES="build-essential cmake python3 libicu-dev nlohmann-json3-dev doctest-dev libcli11-dev"
+BELGI_NATIVE_PACKAGES="build-essential cmake python3 libicu-dev nlohmann-json3-dev doctest-dev libcli11-dev parallel"
 
 log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
