@@ -15,14 +15,13 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <nlohmann/json.hpp>
 #include <sstream>
 #include <thread>
 
 #include "belgi/json.h"
 #include "common.h"
 #include "formats.h"
-#include "text/utf8.h"
+#include "record.h"
 
 namespace fs = std::filesystem;
 
@@ -214,29 +213,18 @@ class Reader {
 
   Job record(const std::string& line, bool too_long, const std::string& where) {
     if (too_long) return failed(where, "record exceeds the size limit", StatusCode::too_large);
-    std::size_t bad = 0;
-    if (!utf8::valid(line, &bad))
-      return failed(where, "invalid UTF-8 at byte " + std::to_string(bad) + " of the line",
-                    StatusCode::invalid_utf8);
-    nlohmann::json rec = nlohmann::json::parse(line, nullptr, false);
-    if (rec.is_discarded() || !rec.is_object()) return failed(where, "invalid JSON record");
+    Record rec = parse_record(line, where);
+    if (!rec.status.ok()) return failed(rec.id, rec.status.message, rec.status.code);
     Job j;
-    const auto id = rec.find("id");
-    j.id = id == rec.end() ? where : id->is_string() ? id->get<std::string>() : id->dump();
-    const auto text = rec.find("text");
-    if (text == rec.end() || !text->is_string()) {
-      Job f = failed(j.id, "record has no \"text\" string (" + where + ")");
-      return f;
-    }
     j.seq = seq_++;
+    j.id = std::move(rec.id);
     j.name = safe_name(j.id, j.seq);
-    const auto date = rec.find("date");
-    if (date != rec.end() && date->is_string()) j.date = date->get<std::string>();
+    j.date = std::move(rec.date);
     if (exists_output(j.name)) {
       j.skip = true;
       return j;
     }
-    j.text = text->get<std::string>();
+    j.text = std::move(rec.text);
     return j;
   }
 

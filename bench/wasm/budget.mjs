@@ -1,0 +1,89 @@
+// WebAssembly budgets (issue 6): prints sizes (raw and gzip -9) of what a page downloads, the
+// time from page load to the first result in headless Chromium, and annotate() time on a
+// 5,000-word article in Node after init. Figures, not pass/fail: record them in
+// docs/benchmarks.md. usage: node bench/wasm/budget.mjs SITE_DIR   (scripts/bench-wasm.sh)
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { createServer } from 'node:http';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { pathToFileURL, fileURLToPath } from 'node:url';
+
+const site = path.resolve(process.argv[2]);
+const pkg = path.join(site, 'belgi');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+// Sizes of the package files a page loads.
+let raw = 0, gz = 0;
+console.log('| file | bytes | gzip -9 |\n|---|---:|---:|');
+for (const f of ['belgi-core.wasm', 'belgi-core.mjs', 'index.js']) {
+  const b = readFileSync(path.join(pkg, f));
+  const g = gzipSync(b, { level: 9 }).length;
+  raw += b.length; gz += g;
+  console.log(`| ${f} | ${b.length} | ${g} |`);
+}
+console.log(`| total | ${raw} | ${gz} |  (budget: 3 MB gzip)\n`);
+
+// A 5,000-word article from the sample text, in Node.
+const belgi = await import(pathToFileURL(path.join(pkg, 'index.js')).href);
+let t = performance.now();
+await belgi.init();
+const initMs = performance.now() - t;
+const sample = readFileSync(path.join(root, 'data', 'sample', 'seed.txt'), 'utf8');
+const words = sample.split(/\s+/).filter(Boolean);
+const article = Array.from({ length: Math.ceil(5000 / words.length) }, () => sample).join('\n\n');
+const nwords = article.split(/\s+/).filter(Boolean).length;
+belgi.annotate(article);  // warm up
+const times = [];
+for (let i = 0; i < 10; i++) {
+  t = performance.now();
+  belgi.annotate(article);
+  times.push(performance.now() - t);
+}
+times.sort((a, b) => a - b);
+console.log(`Node ${process.version}: init ${initMs.toFixed(0)} ms; ${nwords}-word article: median ${times[5].toFixed(1)} ms, min ${times[0].toFixed(1)} ms (budget: 50 ms)`);
+
+// Page load to first result in headless Chromium (playwright-core from tests/web).
+let chromium;
+try {
+  chromium = createRequire(path.join(root, 'tests', 'web', 'package.json'))('playwright-core').chromium;
+} catch {
+  console.log('Chromium: skipped (run `npm install` in tests/web for playwright-core)');
+  process.exit(0);
+}
+const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.txt': 'text/plain' };
+const page = `<!doctype html><meta charset="utf-8"><script type="module">
+  const t0 = performance.now();
+  const { init, annotate } = await import('./belgi/index.js');
+  await init();
+  const text = await (await fetch('./sample.txt')).text();
+  const doc = annotate(text);
+  document.title = 'done ' + (performance.now()) + ' ' + doc.spans.length;
+</script>`;
+const server = createServer((req, res) => {
+  const url = decodeURIComponent(req.url.split('?')[0]);
+  if (url === '/budget.html') { res.writeHead(200, { 'content-type': 'text/html' }); return res.end(page); }
+  if (url === '/sample.txt') { res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }); return res.end(sample); }
+  const file = path.join(site, path.normalize(url).replace(/^\/+/, ''));
+  try {
+    const body = readFileSync(file);
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    res.end(body);
+  } catch { res.writeHead(404); res.end(); }
+});
+await new Promise((r) => server.listen(0, '127.0.0.1', r));
+const port = server.address().port;
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'] });
+const results = [];
+for (let i = 0; i < 5; i++) {
+  const ctx = await browser.newContext();  // a cold cache each time
+  const p = await ctx.newPage();
+  await p.goto(`http://127.0.0.1:${port}/budget.html`);
+  await p.waitForFunction(() => document.title.startsWith('done'), null, { timeout: 30000 });
+  results.push(parseFloat((await p.title()).split(' ')[1]));
+  await ctx.close();
+}
+await browser.close();
+server.close();
+results.sort((a, b) => a - b);
+console.log(`Chromium: navigation start to first result on the sample article (cold cache, localhost): median ${results[2].toFixed(0)} ms, min ${results[0].toFixed(0)} ms (budget: 300 ms)`);
