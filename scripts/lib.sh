@@ -36,7 +36,7 @@ build_native() {
 }
 
 # Packages for the WebAssembly build and its tests (Node runs the wasm test suites).
-BELGI_WASM_PACKAGES="emscripten binaryen dpkg-dev"
+BELGI_WASM_PACKAGES="emscripten binaryen dpkg-dev chromium"
 BELGI_WASM_BUILD=${BELGI_WASM_BUILD:-$BELGI_ROOT/build-wasm}
 
 # Builds ICU for wasm (cached), then the core, the module and the npm package in
