@@ -8,6 +8,14 @@ void EntityRecognizer::run(Context& ctx) const {
   std::vector<std::string_view> words;
   std::vector<TokenEntity> found;
   for (const text::Sentence& s : ctx.sentences) {
+    // A sentence of punctuation and symbols only (`....`, `***`, a line of dashes) names
+    // nothing: skip the model there, which also keeps such inputs as fast as prose.
+    bool has_word = false;
+    for (std::size_t i = s.first; i < s.last && !has_word; ++i) {
+      text::TokenKind k = ctx.tokens[i].kind;
+      has_word = k == text::TokenKind::word || k == text::TokenKind::number || k == text::TokenKind::url;
+    }
+    if (!has_word) continue;
     words.clear();
     found.clear();
     for (std::size_t i = s.first; i < s.last; ++i) words.push_back(ctx.tokens[i].text(ctx.text));

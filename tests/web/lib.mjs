@@ -1,0 +1,83 @@
+// Shared by the end-to-end tests and the benchmark: assemble the site, serve it, launch Chromium.
+import http from 'node:http';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const tempSites = new Set(); // assembled here: removed when their server closes
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.wasm': 'application/wasm', '.json': 'application/json', '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/plain; charset=utf-8', '.ts': 'text/plain; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
+};
+
+/**
+ * The site directory: $BELGI_SITE if set, else a temp dir with the files of web/ and the package
+ * under belgi/ — from $BELGI_PKG, else $BELGI_WASM_BUILD/wasm/pkg (default build-wasm/wasm/pkg),
+ * else /tmp/belgi-pkg (the first that holds index.js and belgi-core.wasm).
+ */
+export function siteDir() {
+  if (process.env.BELGI_SITE) return path.resolve(process.env.BELGI_SITE);
+  const wasmBuild = process.env.BELGI_WASM_BUILD || path.join(ROOT, 'build-wasm');
+  const candidates = [process.env.BELGI_PKG, path.join(wasmBuild, 'wasm/pkg'), '/tmp/belgi-pkg'].filter(Boolean);
+  const pkg = candidates.find((p) => fs.existsSync(path.join(p, 'index.js')) && fs.existsSync(path.join(p, 'belgi-core.wasm')));
+  if (!pkg) throw new Error(`no belgi package found (set BELGI_PKG or BELGI_SITE); tried ${candidates.join(', ')}`);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'belgi-site-'));
+  tempSites.add(dir);
+  fs.cpSync(path.join(ROOT, 'web'), dir, { recursive: true });
+  fs.cpSync(pkg, path.join(dir, 'belgi'), { recursive: true });
+  return dir;
+}
+
+/** Serves `dir` on 127.0.0.1 at a free port; resolves {url, close, requests}. */
+export function serve(dir) {
+  const requests = [];
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    requests.push(url.pathname);
+    let file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    fs.readFile(file, (err, data) => {
+      if (err) { res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found'); return; }
+      res.writeHead(200, { 'Content-Type': TYPES[path.extname(file)] || 'application/octet-stream', 'Cache-Control': 'no-store' });
+      res.end(data);
+    });
+  });
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      const close = () => new Promise((r) => server.close(r)).then(() => {
+        if (tempSites.delete(dir)) fs.rmSync(dir, { recursive: true, force: true });
+      });
+      resolve({ url: `http://127.0.0.1:${port}/`, dir, requests, close });
+    });
+  });
+}
+
+export const CHROMIUM = process.env.BELGI_CHROMIUM || '/usr/bin/chromium';
+
+/** Launches Debian's Chromium headless with a fresh profile. */
+export async function launch() {
+  const { chromium } = await import('playwright-core');
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'belgi-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1280, height: 860 },
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  return { context, close: async () => { await context.close(); fs.rmSync(profile, { recursive: true, force: true }); } };
+}
+
+export function screenshotDir() {
+  const dir = process.env.BELGI_SCREENSHOTS || path.join(ROOT, 'tests/web/screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
