@@ -9,6 +9,7 @@
 
 #include "belgi/annotator.h"
 #include "belgi/json.h"
+#include "belgi/offsets.h"
 
 namespace {
 
@@ -63,6 +64,30 @@ std::string annotate_json(const std::string& text, const std::string& date,
   return to_json(text, r, jo);
 }
 
+// Tokens as the core sees them, for snapping selections: {"tokens": [[start, end], ...],
+// "sentenceEnds": [...]} in UTF-16 or code point offsets.
+std::string tokenize_json(const std::string& text, const std::string& offsets) {
+  JsonOptions jo;
+  OffsetUnit unit;
+  if (!parse_offset_unit(offsets, unit) || unit == OffsetUnit::byte)
+    return error_json(Status::error(StatusCode::invalid_argument, "offsets must be 'utf16' or 'codepoint'"), jo);
+  Tokenization t = tokenize(text);
+  if (!t.status.ok()) return error_json(t.status, jo);
+  OffsetMap map(text);
+  std::string out = "{\"tokens\":[";
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+    if (i) out += ',';
+    out += '[' + std::to_string(map.to(unit, t.tokens[i].begin)) + ',' +
+           std::to_string(map.to(unit, t.tokens[i].end)) + ']';
+  }
+  out += "],\"sentenceEnds\":[";
+  for (std::size_t i = 0; i < t.sentence_ends.size(); ++i) {
+    if (i) out += ',';
+    out += std::to_string(t.sentence_ends[i]);
+  }
+  return out + "]}";
+}
+
 std::string version_json() {
   Status st;
   const Annotator* a = annotator(st);
@@ -76,5 +101,6 @@ std::string version_json() {
 
 EMSCRIPTEN_BINDINGS(belgi) {
   emscripten::function("annotateJson", &annotate_json);
+  emscripten::function("tokenizeJson", &tokenize_json);
   emscripten::function("versionJson", &version_json);
 }

@@ -86,6 +86,16 @@ test('empty and whitespace-only text', async () => {
   assert.deepEqual(belgi.annotate(' \n\u00a0').spans, []);
 });
 
+test('tokenize() gives the core tokens in UTF-16 offsets', async () => {
+  await belgi.init();
+  const text = '😀 «Нұр-Сұлтан» 05.12.2023. Жаңа сөйлем.';
+  const t = belgi.tokenize(text);
+  assert.deepEqual(t.tokens.map(([s, e]) => text.slice(s, e)),
+    ['😀', '«', 'Нұр-Сұлтан', '»', '05.12.2023', '.', 'Жаңа', 'сөйлем', '.']);
+  assert.deepEqual(t.sentenceEnds, [6, 9]);
+  assert.throws(() => belgi.tokenize('a\uD800'), { code: 'invalid_text' });
+});
+
 test('version() names the core, format and model', async () => {
   await belgi.init();
   const v = belgi.version();

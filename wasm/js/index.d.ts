@@ -87,5 +87,14 @@ export declare class BelgiError extends Error {
 export declare function init(options?: InitOptions): Promise<void>;
 /** Annotates one document; throws BelgiError. Call after init(). */
 export declare function annotate(text: string, options?: AnnotateOptions): Document;
+export interface Tokens {
+  /** [start, end) of each token, in the requested unit. */
+  tokens: Array<[number, number]>;
+  /** For each sentence, the index after its last token. */
+  sentenceEnds: number[];
+}
+
+/** Tokens and sentences as the annotator sees them; throws BelgiError. Call after init(). */
+export declare function tokenize(text: string, options?: { offsets?: 'utf16' | 'codepoint' }): Tokens;
 /** Versions of the core, format and model. Call after init(). */
 export declare function version(): Versions;

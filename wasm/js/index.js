@@ -104,6 +104,24 @@ export function annotate(text, options = {}) {
   }
 }
 
+/**
+ * Tokens and sentences as the annotator sees them (for snapping selections to tokens).
+ * @param {string} text
+ * @param {{offsets?: 'utf16'|'codepoint'}} [options]
+ * @returns {{tokens: Array<[number, number]>, sentenceEnds: number[]}}
+ */
+export function tokenize(text, options = {}) {
+  const m = requireCore();
+  if (typeof text !== 'string') throw new BelgiError('invalid_argument', 'text must be a string');
+  const { offsets = 'utf16' } = options || {};
+  if (offsets !== 'utf16' && offsets !== 'codepoint') {
+    throw new BelgiError('invalid_argument', `offsets must be 'utf16' or 'codepoint', not ${JSON.stringify(offsets)}`);
+  }
+  const bad = loneSurrogate(text);
+  if (bad >= 0) throw new BelgiError('invalid_text', `unpaired surrogate at UTF-16 offset ${bad}`, bad);
+  return parse(m.tokenizeJson(text, offsets));
+}
+
 /** Versions of the core, the output format and the embedded model. */
 export function version() {
   return parse(requireCore().versionJson());
