@@ -33,20 +33,13 @@ namespace {
 
 bool parse_types(const std::string& list, TypeSet& out, std::string& err) {
   out = TypeSet::none();
-  std::size_t pos = 0;
-  while (pos <= list.size()) {
-    std::size_t comma = list.find(',', pos);
-    if (comma == std::string::npos) comma = list.size();
-    std::string name = list.substr(pos, comma - pos);
+  for (const std::string& name : split_list(list)) {
     SpanType t;
-    if (!name.empty()) {
-      if (!parse_type(name, t)) {
-        err = "unknown type '" + name + "'";
-        return false;
-      }
-      out.add(t);
+    if (!parse_type(name, t)) {
+      err = "unknown type '" + name + "'";
+      return false;
     }
-    pos = comma + 1;
+    out.add(t);
   }
   if (out.empty()) err = "no types given";
   return !out.empty();
@@ -76,8 +69,8 @@ int run_annotate(int argc, char** argv) {
   app.add_option("--date", date, "document date YYYY-MM-DD (else read from the dateline)");
   app.add_option("--types", types, "comma-separated span types to output (default: all)");
   app.add_option("--max-bytes", bo.annotate.max_bytes, "refuse texts larger than this many bytes");
-  app.add_option("--disable", bo.annotate.disable, "recognizers to skip (model, dateline, dates, quotes...)")
-      ->delimiter(',');
+  std::string disable;
+  app.add_option("--disable", disable, "comma-separated recognizers to skip (model, dateline, dates, quotes)");
   app.add_option("--jobs,-j", bo.jobs, "worker threads (default: the number of cores)")
       ->check(CLI::Range(1u, 256u));
   app.add_flag("--skip-existing", bo.skip_existing, "directory output: skip documents already written");
@@ -89,6 +82,7 @@ int run_annotate(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
   bo.annotate.document_date = date;
+  bo.annotate.disable = split_list(disable);
   std::string err;
   if (!types.empty() && !parse_types(types, bo.annotate.types, err)) {
     report("--types", err);

@@ -33,6 +33,18 @@ void report(const std::string& where, const std::string& message) {
   std::cerr << "belgi: " << (where == "-" ? "<stdin>" : where) << ": " << message << "\n";
 }
 
+std::vector<std::string> split_list(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t pos = 0;
+  while (pos <= list.size()) {
+    std::size_t comma = list.find(',', pos);
+    if (comma == std::string::npos) comma = list.size();
+    if (comma > pos) out.push_back(list.substr(pos, comma - pos));
+    pos = comma + 1;
+  }
+  return out;
+}
+
 std::string describe(const Status& status) {
   return std::string(status_code_name(status.code)) + ": " + status.message;
 }

@@ -1,6 +1,7 @@
 // Shared pieces of the belgi subcommands: exit codes, input reading, error printing.
 #pragma once
 #include <string>
+#include <vector>
 
 #include "belgi/status.h"
 
@@ -17,6 +18,9 @@ bool read_input(const std::string& path, std::string& out, std::string& err);
 
 // Prints "belgi: WHERE: MESSAGE" to stderr.
 void report(const std::string& where, const std::string& message);
+
+// Splits "a,b,,c" into {"a", "b", "c"}.
+std::vector<std::string> split_list(const std::string& list);
 
 // "FILE: invalid UTF-8 at byte 12" style message for a status from the core.
 std::string describe(const Status& status);

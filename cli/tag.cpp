@@ -72,8 +72,10 @@ int run_tag(int argc, char** argv) {
   std::string file = "-";
   app.add_option("file", file, "CoNLL file; '-' or none reads standard input");
   Options opt;
-  app.add_option("--disable", opt.disable, "recognizers to skip (model, dates, ...)")->delimiter(',');
+  std::string disable;
+  app.add_option("--disable", disable, "comma-separated recognizers to skip (model, dateline, dates)");
   if (int rc = parse_or_exit(app, argc, argv); rc >= 0) return rc;
+  opt.disable = split_list(disable);
   auto a = make_annotator();
   if (!a) return kExitInternal;
   std::vector<iob2::Sentence> sents;
@@ -92,8 +94,10 @@ int run_eval(int argc, char** argv) {
   app.add_option("gold", gold, "gold file: `token TAG` per line")->required();
   app.add_option("--pred", pred_out, "also write the predictions to this file");
   Options opt;
-  app.add_option("--disable", opt.disable, "recognizers to skip (model, dates, ...)")->delimiter(',');
+  std::string disable;
+  app.add_option("--disable", disable, "comma-separated recognizers to skip (model, dateline, dates)");
   if (int rc = parse_or_exit(app, argc, argv); rc >= 0) return rc;
+  opt.disable = split_list(disable);
   auto a = make_annotator();
   if (!a) return kExitInternal;
   std::vector<iob2::Sentence> sents;
