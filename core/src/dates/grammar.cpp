@@ -1,0 +1,119 @@
+#include "dates/grammar.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "dates/parser.h"
+
+namespace belgi::dates {
+
+namespace {
+
+using detail::Parsed;
+using detail::Parser;
+using detail::Point;
+
+std::string value_of(const Parsed& p, const Anchor& a) {
+  if (p.unresolved) return "";
+  if (!p.is_point) return p.literal;
+  Point pt = p.point;
+  if (!pt.y && a.known && (pt.m || !pt.season.empty())) pt.y = a.date.y;  // the article's year
+  return format_point(pt);
+}
+
+// `Жұма, 22 Қараша 2024`: a weekday and a comma before a written date belong to it (any weekday,
+// also the ambiguous Жұма: the date settles it).
+void join_weekday(const std::vector<Word>& w, std::vector<Match>& ms) {
+  for (Match& m : ms) {
+    if (!m.full_date || m.first < 2 || w[m.first - 1].fold != ",") continue;
+    if (!w[m.first - 2].hit(WordClass::weekday)) continue;
+    bool taken = false;
+    for (const Match& o : ms) taken = taken || (o.first <= m.first - 2 && o.last > m.first - 2);
+    if (taken) continue;
+    m.first -= 2;
+    m.rule = "date.weekday_date";
+  }
+}
+
+// A clock time or part of day right after (or before) a written date takes that date:
+// `05.12.2023 | 17:20` -> 2023-12-05T17:20, `31 Қазан, 2022 сағат 14:31`, `бүгін түнде`.
+void join_time(const std::vector<Word>& w, std::vector<Match>& ms) {
+  auto separators_only = [&](std::size_t a, std::size_t b) {
+    if (b < a || b - a > 1) return false;
+    for (std::size_t k = a; k < b; ++k)
+      if (w[k].kind != text::TokenKind::punct && w[k].kind != text::TokenKind::symbol) return false;
+    return true;
+  };
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    Match& t = ms[k];
+    if (!t.joinable_time || t.value.empty() || t.value.find('T') == std::string::npos) continue;
+    const Match* d = nullptr;
+    if (k > 0 && ms[k - 1].value.size() == 10 && separators_only(ms[k - 1].last, t.first)) d = &ms[k - 1];
+    else if (k + 1 < ms.size() && ms[k + 1].full_date && t.value[0] == 'T' && t.value.size() == 6 &&
+             separators_only(t.last, ms[k + 1].first))
+      d = &ms[k + 1];
+    if (!d || d->type != SpanType::DATE || d->value.size() != 10 || d->value[0] == 'X') continue;
+    t.value = d->value + t.value;  // `2023-12-05T17:20`, `2025-10-24TNI`
+  }
+}
+
+}  // namespace
+
+std::string school_year(const Ymd& date, int offset) {
+  int start = (date.m >= 6 ? date.y : date.y - 1) + offset;
+  return std::to_string(start) + "/" + std::to_string(start + 1);
+}
+
+bool expand_template(const std::string& tmpl, const Anchor& anchor, std::string& out) {
+  out.clear();
+  std::size_t open = tmpl.find('{');
+  if (open == std::string::npos) { out = tmpl; return true; }
+  std::size_t close = tmpl.find('}', open);
+  if (!anchor.known || close == std::string::npos) return false;
+  std::string spec = tmpl.substr(open + 1, close - open - 1);  // "D-1", "SY+0"
+  std::size_t sign = spec.find_first_of("+-");
+  if (sign == std::string::npos) return false;
+  std::string unit = spec.substr(0, sign);
+  int n = std::atoi(spec.c_str() + sign + 1) * (spec[sign] == '-' ? -1 : 1);
+  std::string v;
+  const Ymd& a = anchor.date;
+  if (unit == "D") v = format_ymd(add_days(a, n));
+  else if (unit == "W") { int y, w; iso_week(add_days(a, 7L * n), y, w); char b[16]; std::snprintf(b, sizeof b, "%04d-W%02d", y, w); v = b; }
+  else if (unit == "M") { Ymd b = add_months(a, n); v = format_ym(b.y, b.m); }
+  else if (unit == "Y") v = format_year(a.y + n);
+  else if (unit == "SY") v = school_year(a, n);
+  else return false;
+  out = tmpl.substr(0, open) + v + tmpl.substr(close + 1);
+  return true;
+}
+
+std::vector<Match> find_matches(const std::vector<Word>& words, std::size_t first,
+                                std::size_t last, const Tables& tables, const Anchor& anchor) {
+  std::vector<Match> out;
+  Parser parser(words, first, last, tables, anchor);
+  for (std::size_t i = first; i < last;) {
+    Parsed p;
+    if (!parser.best(i, p)) { ++i; continue; }
+    Match m;
+    m.first = i, m.last = p.end;
+    m.type = p.type;
+    m.value = value_of(p, anchor);
+    m.rule = p.rule;
+    m.strong = p.strong;
+    m.joinable_time = p.joinable_time;
+    m.value_only = p.value_only;
+    if (p.is_point && p.point.d && p.point.m && (p.point.y || anchor.known) && p.full_date_text &&
+        !p.unresolved) {
+      m.full_date = true;
+      m.has_year = p.year_text;
+      m.day = Ymd{p.point.y ? p.point.y : anchor.date.y, p.point.m, p.point.d};
+    }
+    out.push_back(std::move(m));
+    i = p.end;
+  }
+  join_weekday(words, out);
+  join_time(words, out);
+  return out;
+}
+
+}  // namespace belgi::dates

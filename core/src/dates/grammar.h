@@ -1,0 +1,47 @@
+// The date grammar: finds DATE/TIME expressions in analyzed words and computes their TIMEX3
+// values. Patterns work on words (never on raw text), anchored at each word and bounded in length,
+// so a text is scanned in linear time. docs/dates.md lists the rules by id.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "belgi/span.h"
+#include "dates/calendar.h"
+#include "dates/tables.h"
+#include "dates/words.h"
+
+namespace belgi::dates {
+
+// The document date the relative expressions are resolved against.
+struct Anchor {
+  bool known = false;
+  Ymd date;
+};
+
+struct Match {
+  std::size_t first = 0, last = 0;  // word indices [first, last)
+  SpanType type = SpanType::DATE;
+  std::string value;                // TIMEX3 value; "" = none
+  std::string rule;                 // rule id: a grammar rule ("date.day_month") or a table row
+  bool full_date = false;           // denotes one calendar day, given in the text (`5 желтоқсан 2023`)
+  bool has_year = false;            // ... with its year written out
+  Ymd day;                          // that day
+  bool joinable_time = false;       // a clock time or part of day that takes a date prefix
+  bool strong = false;              // an unambiguous format (numeric date, clock, day+month+year)
+  bool value_only = false;          // a table row that only gives values to the model's spans
+};
+
+// Finds the expressions in words [first, last) (one sentence): at each word the longest match
+// wins, then the scan continues after it. Matches do not overlap and are in text order.
+std::vector<Match> find_matches(const std::vector<Word>& words, std::size_t first,
+                                std::size_t last, const Tables& tables, const Anchor& anchor);
+
+// Expands a value template of relative.tsv ("{D-1}", "{Y+0}", "{SY+0}", "{D-1}TNI", "TMO");
+// false if it needs the anchor and the anchor is unknown.
+bool expand_template(const std::string& tmpl, const Anchor& anchor, std::string& out);
+
+// The school year containing a date: from September (we count from June, when the next year is
+// announced) to May: 2025-09-01 -> 2025/2026, 2025-03-01 -> 2024/2025.
+std::string school_year(const Ymd& date, int offset);
+
+}  // namespace belgi::dates

@@ -1,0 +1,111 @@
+// The date grammar's parser (internal to core/src/dates): what a parsed piece denotes and the
+// pattern functions, one per kind of expression. Split over parser_*.cpp by concept: numbers and
+// tails, calendar dates, quantities/clock times/phrases. grammar.cpp drives it (find_matches).
+#pragma once
+#include <string>
+#include <vector>
+
+#include "dates/grammar.h"
+
+namespace belgi::dates::detail {
+
+// A calendar point with the precision it was written with (0 = not given).
+struct Point {
+  int y = 0, m = 0, d = 0;
+  std::string season;  // SP SU FA WI
+  int week = 0;        // ISO week
+};
+
+// What a parsed piece denotes.
+struct Parsed {
+  std::size_t end = 0;          // word index after the piece
+  SpanType type = SpanType::DATE;
+  std::string rule;
+  bool is_point = false;
+  Point point;
+  bool relative = false;        // the point came from the anchor (or needs it)
+  bool unresolved = false;      // needs the anchor, which is unknown: no value
+  std::string literal;          // value when not a point ("P3Y", "2020/2025", "PRESENT_REF")
+  bool strong = false;
+  bool full_date_text = false;  // day and month written out
+  bool year_text = false;
+  bool joinable_time = false;
+  bool period = false;          // a year, month or week (it may take a part: `жыл басынан`)
+  bool value_only = false;      // gives values to model spans, never a span of its own
+};
+
+struct Num {
+  double v = 0;
+  bool vague = false, ordinal = false, digits = false, range = false;
+  long a = 0, b = 0;  // range
+  Ending ending;
+  std::size_t end = 0;
+  int ndigits = 0;
+};
+
+// `2023-12-05`, `2023-12`, `XXXX-12-05`, `2024-FA`, `2023-W50`, `2008`.
+std::string format_point(const Point& p);
+// The TIMEX3 letter of a unit (Y M W D H M S CE DE).
+const char* unit_letter(const std::string& unit);
+bool is_clock_unit(const std::string& unit);
+// A duration `P3Y`, `PT1H`; halves become the next smaller unit (жарты сағат -> PT30M).
+std::string duration(double n, bool vague, const std::string& unit);
+
+class Parser {
+ public:
+  Parser(const std::vector<Word>& w, std::size_t lo, std::size_t hi, const Tables& t, const Anchor& a)
+      : w_(w), lo_(lo), hi_(hi), t_(t), a_(a) {}
+
+  bool best(std::size_t i, Parsed& out) const;
+
+ private:
+  bool ok(std::size_t j) const { return j >= lo_ && j < hi_; }
+  bool punct(std::size_t j, const char* s) const { return ok(j) && w_[j].fold == s; }
+  bool dash(std::size_t j) const {
+    return ok(j) && (w_[j].fold == "-" || w_[j].fold == "\u2013" || w_[j].fold == "\u2014");
+  }
+  const Hit* hit(std::size_t j, WordClass c) const { return ok(j) ? w_[j].hit(c) : nullptr; }
+
+  bool number(std::size_t j, Num& n) const;
+  bool number_words(std::size_t j, Num& n) const;
+  bool day_number(std::size_t j, int& day, std::size_t& end) const;
+  bool year_number(std::size_t j, int& y, std::size_t& end) const;
+  bool month_word(std::size_t j, bool allow_strict, int& m, std::size_t& end) const;
+
+  bool phrase(std::size_t i, Parsed& out) const;
+  bool date(std::size_t i, Parsed& out) const;
+  bool core(std::size_t i, const Hit* mod, Parsed& out) const;
+  bool numeric_date(std::size_t i, Parsed& out) const;
+  bool day_month(std::size_t i, Parsed& out) const;
+  bool month_day_year(std::size_t i, Parsed& out) const;
+  bool month_gen_day(std::size_t i, Parsed& out) const;
+  bool year_phrase(std::size_t i, const Hit* mod, Parsed& out) const;
+  bool year_continuation(std::size_t j, Parsed& out) const;
+  bool month_alone(std::size_t i, Parsed& out) const;
+  bool weekday(std::size_t i, const Hit* mod, Parsed& out) const;
+  bool season(std::size_t i, const Hit* mod, Parsed& out) const;
+  bool unit_alone(std::size_t i, const Hit* mod, Parsed& out) const;
+  bool century(std::size_t i, Parsed& out) const;
+  bool quantity(std::size_t i, Parsed& out) const;
+  bool time(std::size_t i, Parsed& out) const;
+  bool clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const;
+  // Ends in an adjectival ending (таңғы, кешкі, түнгі).
+  bool adjectival(const std::string& f) const {
+    for (std::size_t p = f.size() > 8 ? f.size() - 8 : 1; p < f.size(); ++p) {
+      Ending e;
+      if ((static_cast<unsigned char>(f[p]) & 0xC0) != 0x80 && t_.ending(std::string_view(f).substr(p), e) &&
+          e.kase == Case::adj && !e.possessive && !e.plural)
+        return true;
+    }
+    return false;
+  }
+  void tail(Parsed& p) const;
+  void relative_point(const std::string& unit, int offset, Parsed& out) const;
+
+  const std::vector<Word>& w_;
+  std::size_t lo_, hi_;
+  const Tables& t_;
+  const Anchor& a_;
+};
+
+}  // namespace belgi::dates::detail

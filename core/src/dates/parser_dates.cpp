@@ -1,0 +1,362 @@
+// Calendar dates: numeric dates, day and month, years and their ranges, months, weekdays,
+// seasons, relative units, centuries.
+#include "dates/parser.h"
+
+#include <cstdio>
+
+namespace belgi::dates::detail {
+
+// ---- date cores ------------------------------------------------------------------------------
+
+bool Parser::numeric_date(std::size_t i, Parsed& out) const {
+  if (!ok(i) || !w_[i].is_date) return false;
+  out.end = i + 1;
+  out.is_point = true;
+  out.point = Point{w_[i].date.y, w_[i].date.m, w_[i].date.d, "", 0};
+  out.rule = "date.numeric";
+  out.strong = out.full_date_text = out.year_text = true;
+  if (punct(i + 1, "ж")) out.end = i + (punct(i + 2, ".") ? 3 : 2);  // `05.12.2023 ж.`
+  return true;
+}
+
+// `5 желтоқсан`, `25 қарашада`, `5-желтоқсан`, `28 Қазан 2025`, `31 Қазан, 2022`,
+// `5 желтоқсан 2023 жыл`, `5 желт. 2023 ж.`
+bool Parser::day_month(std::size_t i, Parsed& out) const {
+  int d = 0, m = 0;
+  std::size_t j;
+  if (ok(i) && w_[i].range_a >= 1 && w_[i].range_b <= 31 && w_[i].range_a < w_[i].range_b) {  // `5-6 желтоқсанда`
+    int m;
+    std::size_t e;
+    if (!month_word(i + 1, true, m, e) || !valid_date(2000, m, static_cast<int>(w_[i].range_b))) return false;
+    out.rule = "date.day_range";
+    out.end = e;
+    if (!a_.known) {
+      char b[40];
+      std::snprintf(b, sizeof b, "XXXX-%02d-%02ld/XXXX-%02d-%02ld", m, w_[i].range_a, m, w_[i].range_b);
+      out.literal = b;
+    } else {
+      out.literal = format_ymd(Ymd{a_.date.y, m, static_cast<int>(w_[i].range_a)}) + "/" +
+                    format_ymd(Ymd{a_.date.y, m, static_cast<int>(w_[i].range_b)});
+    }
+    return true;
+  }
+  const Hit* rm = ok(i) ? w_[i].rest_hit(WordClass::month) : nullptr;
+  if (rm && !rm->entry->abbr && w_[i].value >= 1 && w_[i].value <= 31 && w_[i].digits <= 2) {
+    d = static_cast<int>(w_[i].value), m = rm->entry->ival, j = i + 1;
+  } else {
+    std::size_t k;
+    if (!day_number(i, d, k) || !month_word(k, true, m, j)) return false;
+    Num dn;
+    number(i, dn);
+    if (!dn.ending.empty() && !dn.ending.ordinal) return false;  // `оны қазанның` ("it" + ...)
+    const Hit* mh0 = w_[k].hit(WordClass::month);
+    if (mh0 && mh0->entry->strict && (mh0->ending.possessive || dn.ordinal)) return false;  // `екінші маусымда` (season)
+  }
+  if (!valid_date(2000, m, d)) return false;
+  out.is_point = true;
+  out.point.m = m, out.point.d = d;
+  out.rule = "date.day_month";
+  out.full_date_text = true;
+  const Hit* mh = w_[j - 1].hit(WordClass::month);
+  bool month_bare = j - 1 == i || !mh || mh->ending.empty();
+  std::size_t k = j + (punct(j, ",") ? 1 : 0);
+  int y;
+  std::size_t e;
+  if (month_bare && year_number(k, y, e) && valid_date(y, m, d)) {
+    out.point.y = y, j = e;
+    out.rule = "date.day_month_year";
+    out.strong = out.year_text = true;
+    const Hit* yu = hit(j, WordClass::unit);
+    if (yu && yu->entry->code == "Y") ++j;
+    else if (punct(j, "ж")) j += punct(j + 1, ".") ? 2 : 1;
+  }
+  out.end = j;
+  return true;
+}
+
+// `Шіл 3, 2025`, `Қазан 28, 2025`
+bool Parser::month_day_year(std::size_t i, Parsed& out) const {
+  int m, d, y;
+  std::size_t j, k, e;
+  if (!month_word(i, true, m, j) || !day_number(j, d, k) || !w_[j].plain || !punct(k, ",") ||
+      !year_number(k + 1, y, e) || !w_[k + 1].plain || !valid_date(y, m, d))
+    return false;
+  out.is_point = true;
+  out.point = Point{y, m, d, "", 0};
+  out.end = e;
+  out.rule = "date.month_day_year";
+  out.strong = out.full_date_text = out.year_text = true;
+  return true;
+}
+
+// `желтоқсанның 5-і`, `қаңтардың оны`
+bool Parser::month_gen_day(std::size_t i, Parsed& out) const {
+  const Hit* h = hit(i, WordClass::month);
+  if (!h || h->entry->abbr) return false;
+  std::size_t j = i + 1;
+  const Hit* ai = hit(j, WordClass::unit);
+  if (h->ending.empty() && ai && ai->entry->code == "M" && ai->ending.kase == Case::gen) ++j;  // `желтоқсан айының 5-і`
+  else if (h->ending.kase != Case::gen) return false;
+  Num n;
+  if (!number(j, n) || n.range || n.vague || !n.ending.possessive || n.v < 1 || n.v > 31) return false;
+  if (!valid_date(2000, h->entry->ival, static_cast<int>(n.v))) return false;
+  out.is_point = true;
+  out.point.m = h->entry->ival, out.point.d = static_cast<int>(n.v);
+  out.end = n.end;
+  out.rule = "date.month_gen_day";
+  out.full_date_text = true;
+  return true;
+}
+
+// After `2023 жылғы`/`2024 жылдың`: a day and month, a month, a season or `month's N-і`.
+bool Parser::year_continuation(std::size_t j, Parsed& out) const {
+  Parsed p;
+  if (day_month(j, p) && p.rule == "date.day_range") {  // `2023 жылғы 5-6 желтоқсанда`
+    std::string y = format_year(out.point.y);
+    std::size_t slash = p.literal.find('/');
+    out.literal = y + p.literal.substr(4, slash - 4) + "/" + y + p.literal.substr(slash + 5);
+    out.is_point = false;
+    out.end = p.end;
+    out.rule = "date.year_day_range";
+    out.full_date_text = true;
+    return true;
+  }
+  p = Parsed();
+  if (day_month(j, p) || month_gen_day(j, p)) {
+    out.point.m = p.point.m, out.point.d = p.point.d, out.end = p.end;
+    out.full_date_text = true;
+    out.rule = "date.year_day_month";
+    return true;
+  }
+  int m;
+  std::size_t e;
+  const Hit* mh = hit(j, WordClass::month);
+  if (mh && !mh->entry->abbr && month_word(j, true, m, e)) {
+    out.point.m = m, out.end = e;
+    const Hit* ai = hit(e, WordClass::unit);
+    if (ai && ai->entry->code == "M" && ai->ending.possessive) out.end = e + 1;  // `шілде айында`
+    out.rule = "date.year_month";
+    return true;
+  }
+  const Hit* s = hit(j, WordClass::season);
+  if (s && s->ending.possessive) {
+    out.point.season = s->entry->code, out.end = j + 1;
+    out.rule = "date.year_season";
+    return true;
+  }
+  return false;
+}
+
+// `2008 жылы`, `2023 ж.`, `2018-інші жылы`, `2020-2025 жылдары`, `2025–2026 оқу жылы`,
+// `90-жылдары`, `өткен жылы`, `биылғы оқу жылы`, then optionally a month/day/season.
+bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
+  if (!ok(i)) return false;
+  Num n;
+  std::size_t j = i;
+  bool have_num = !mod && number(i, n) && !n.vague;
+  if (!mod && !have_num && w_[i].num && w_[i].rest_hit(WordClass::unit)) {  // `90-жылдары`
+    n = Num();
+    n.v = static_cast<double>(w_[i].value), n.digits = true, n.ndigits = w_[i].digits, n.end = i + 1;
+    have_num = true;
+  }
+  if (have_num) j = n.end;
+  bool school = false;
+  std::size_t k = j;
+  if (hit(k, WordClass::modifier) && hit(k, WordClass::modifier)->entry->code == "new" &&
+      ok(k + 1) && w_[k + 1].fold == "оқу") ++k;
+  if (ok(k) && (w_[k].fold == "оқу" || w_[k].fold == "oqu")) school = true, ++k;
+  const Hit* u = hit(k, WordClass::unit);
+  bool year_word = u && u->entry->code == "Y";
+  // `90-жылдары`, `2018-жылы`: the unit inside the number token.
+  if (!year_word && have_num && n.digits && !n.range && ok(i) && w_[i].rest_hit(WordClass::unit) &&
+      w_[i].rest_hit(WordClass::unit)->entry->code == "Y" && !school) {
+    u = w_[i].rest_hit(WordClass::unit);
+    year_word = true;
+    k = i;
+  }
+  bool abbr = !year_word && have_num && !school && (punct(k, "ж") || punct(k, "жж"));
+  if (!year_word && !abbr) return false;
+  std::size_t end = abbr ? k + (punct(k + 1, ".") ? 2 : 1) : k + 1;
+  Ending e = year_word ? u->ending : Ending();
+  out.end = end;
+  if (have_num && n.range) {
+    if (n.a < 1000 || n.b > 2999 || n.b <= n.a || n.b - n.a > 100) return false;
+    out.literal = std::to_string(n.a) + "/" + std::to_string(n.b);
+    out.rule = school ? "date.school_year_range" : "date.year_range";
+    out.year_text = out.strong = true;
+    return true;
+  }
+  if (have_num) {
+    long v = static_cast<long>(n.v);
+    bool decade = e.plural && v % 10 == 0 && ((v >= 10 && v <= 90) || (v >= 1000 && v <= 2990));
+    if (decade) {
+      out.literal = std::to_string(v >= 1000 ? v / 10 : 190 + v / 10);
+      out.rule = "date.decade";
+      return true;
+    }
+    if (v < 1000 || v > 2999 || n.v != v || school) return false;
+    out.is_point = true;
+    out.point.y = static_cast<int>(v);
+    out.rule = "date.year";
+    out.year_text = true;
+  } else if (school) {
+    if (!mod || !mod->entry->school) return false;  // `оқу жылын бастайды` alone is not dated
+    if (!a_.known) return false;  // `жаңа оқу жылы` is a date only relative to the article's date
+    int off = mod ? mod->entry->ival : 0;
+    if (mod && (mod->entry->code == "that" || mod->entry->code == "last")) return false;
+    out.rule = "date.school_year";
+    out.relative = true;
+    if (!a_.known) out.unresolved = true;
+    else out.literal = school_year(a_.date, off);
+    return true;
+  } else if (mod && mod->entry->code == "rel" && !e.plural) {
+    out.rule = "date.relative_year";
+    relative_point("Y", mod->entry->ival, out);
+  } else {
+    return false;
+  }
+  // `2025 жылы 6 қыркүйекте`, `2022 жылғы қыркүйекте`; a relative year only in the genitive
+  // (`өткен жылдың қазанында`; KazNERD splits `өткен жылы | 5 қарашада`).
+  bool joins = have_num ? (e.kase == Case::gen || e.kase == Case::adj || (e.possessive && e.kase == Case::none))
+                        : e.kase == Case::gen;
+  if (joins) {
+    Parsed c = out;
+    // `2021 жылы қыркүйекте` stays two spans (KazNERD); `2025 жылы 6 қыркүйекте` is one.
+    bool month_only_ok = e.kase == Case::gen || e.kase == Case::adj;
+    if (year_continuation(end, c) && (month_only_ok || c.full_date_text)) out = c;
+  }
+  return true;
+}
+
+bool Parser::month_alone(std::size_t i, Parsed& out) const {
+  const Hit* h = hit(i, WordClass::month);
+  if (!h || h->entry->abbr) return false;
+  const Hit* ai = hit(i + 1, WordClass::unit);
+  bool aiy = ai && ai->entry->code == "M" && ai->ending.possessive;  // `шілде айында`
+  if (h->entry->strict && !aiy) return false;
+  if (!aiy && h->ending.kase == Case::gen && !h->ending.possessive) return false;  // `наурыздың` + noun
+  if (!aiy && h->ending.empty()) return false;  // a bare month name is a date only with a number
+  out.is_point = true;
+  out.point.m = h->entry->ival;
+  out.end = aiy ? i + 2 : i + 1;
+  out.rule = "date.month";
+  return true;
+}
+
+bool Parser::weekday(std::size_t i, const Hit* mod, Parsed& out) const {
+  const Hit* h = hit(i, WordClass::weekday);
+  if (!h) return false;
+  const Hit* kun = hit(i + 1, WordClass::unit);
+  bool kuni = kun && kun->entry->code == "D" && kun->ending.possessive;
+  if (h->entry->strict && !mod && !kuni &&
+      (h->ending.empty() || h->ending.kase == Case::acc || h->ending.kase == Case::ins))
+    return false;
+  out.end = i + 1;
+  out.rule = "date.weekday";
+  if (mod && mod->entry->code == "that") return true;
+  out.relative = true;
+  if (!a_.known) { out.unresolved = true; return true; }
+  int diff = h->entry->ival - dates::weekday(a_.date);  // -6..6
+  int off = mod ? mod->entry->ival : 0;
+  if (off > 0) diff = diff <= 0 ? diff + 7 : diff;
+  else if (off < 0) diff = diff >= 0 ? diff - 7 : diff;
+  else diff = diff > 3 ? diff - 7 : diff < -3 ? diff + 7 : diff;
+  Ymd d = add_days(a_.date, diff);
+  out.is_point = true;
+  out.point = Point{d.y, d.m, d.d, "", 0};
+  return true;
+}
+
+bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
+  const Hit* h = hit(i, WordClass::season);
+  if (!h || (h->ending.empty() && !mod)) return false;
+  out.end = i + 1;
+  out.rule = "date.season";
+  if (mod && mod->entry->code != "rel") return mod->entry->code == "that";
+  out.relative = true;
+  if (!a_.known) { out.unresolved = true; return true; }
+  out.is_point = true;
+  out.point.y = a_.date.y + (mod ? mod->entry->ival : 0);
+  out.point.season = h->entry->code;
+  return true;
+}
+
+// `өткен айда`, `келесі аптада`, `осы айдың соңында`, `жыл басынан бері`, `соңғы айларда`
+bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
+  const Hit* u = hit(i, WordClass::unit);
+  if (!u || is_clock_unit(u->entry->code) || u->entry->code == "AGE") return false;
+  const std::string& unit = u->entry->code;
+  out.end = i + 1;
+  out.rule = "date.relative_unit";
+  const Hit* part = hit(i + 1, WordClass::part);
+  bool has_part = part && part->ending.possessive;
+  if (!mod) {
+    if (!has_part || u->ending.plural) return false;
+    relative_point(unit, 0, out);
+    return true;
+  }
+  const std::string& role = mod->entry->code;
+  if (role == "last") return u->ending.plural;  // `соңғы айларда` (no value)
+  if (role == "that") return false;             // `сол күні`: anaphoric, left to the model
+  if (role == "each") return false;  // `әр күнге` is not tagged; `әр жыл сайын` goes by сайын
+  if (role != "rel" || u->ending.plural) return false;
+  relative_point(unit, mod->entry->ival, out);
+  return true;
+}
+
+// `XXI ғасыр` -> 20, `ХХ ғасырдың басында` -> 19
+bool Parser::century(std::size_t i, Parsed& out) const {
+  if (!ok(i)) return false;
+  int n = w_[i].roman;
+  const Hit* u = hit(i + 1, WordClass::unit);
+  if (n && punct(i + 1, "ғ")) {  // `XXI ғ.`
+    char b[16];
+    std::snprintf(b, sizeof b, "%02d", n - 1);
+    out.literal = b, out.end = i + (punct(i + 2, ".") ? 3 : 2), out.rule = "date.century";
+    return true;
+  }
+  if (!n || !u || u->entry->code != "CE") return false;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%02d", n - 1);
+  out.literal = buf;
+  out.end = i + 2;
+  out.rule = "date.century";
+  out.period = true;
+  return true;
+}
+
+bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
+  Parsed best, p;
+  auto take = [&](bool found) {
+    if (found && p.end > best.end) best = p;
+    p = Parsed();
+  };
+  if (!mod) {
+    take(numeric_date(i, p));
+    take(day_month(i, p));
+    take(month_day_year(i, p));
+    take(month_gen_day(i, p));
+    take(month_alone(i, p));
+    take(century(i, p));
+  }
+  take(year_phrase(i, mod, p));
+  take(weekday(i, mod, p));
+  take(season(i, mod, p));
+  take(unit_alone(i, mod, p));
+  if (best.end == 0) return false;
+  out = best;
+  return true;
+}
+
+bool Parser::date(std::size_t i, Parsed& out) const {
+  if (!ok(i)) return false;
+  const Hit* mod = hit(i, WordClass::modifier);
+  std::size_t j = mod ? i + 1 : i;
+  if (!core(j, mod, out)) {
+    if (!mod || !core(i, nullptr, out)) return false;
+  }
+  tail(out);
+  return true;
+}
+
+}  // namespace belgi::dates::detail

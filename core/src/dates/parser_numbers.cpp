@@ -1,0 +1,187 @@
+// Numbers (digits and words), units and the tails of an expression (күні, parts, postpositions).
+#include "dates/parser.h"
+
+#include <cstdio>
+
+namespace belgi::dates::detail {
+
+std::string format_point(const Point& p) {
+  std::string year = p.y ? format_year(p.y) : "XXXX";
+  if (p.m && p.d) return year + format_ym(2000, p.m).substr(4) + "-" + format_ymd(Ymd{2000, 1, p.d}).substr(8);
+  if (p.m) return year + format_ym(2000, p.m).substr(4);
+  if (!p.season.empty()) return year + "-" + p.season;
+  if (p.week) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "-W%02d", p.week);
+    return year + buf;
+  }
+  return p.y ? year : "";
+}
+
+const char* unit_letter(const std::string& u) {
+  return u == "Y" || u == "AGE" ? "Y" : u == "M" ? "M" : u == "W" ? "W" : u == "D" ? "D"
+       : u == "CE" ? "CE" : u == "DE" ? "DE" : u == "H" ? "H" : u == "MIN" ? "M" : "S";
+}
+
+bool is_clock_unit(const std::string& u) { return u == "H" || u == "MIN" || u == "S"; }
+
+namespace {
+
+std::string fmt_num(double v) {
+  char buf[32];
+  if (v == static_cast<long>(v)) std::snprintf(buf, sizeof buf, "%ld", static_cast<long>(v));
+  else std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+}  // namespace
+
+std::string duration(double n, bool vague, const std::string& unit) {
+  std::string t = is_clock_unit(unit) ? "PT" : "P";
+  if (vague) return t + "X" + unit_letter(unit);
+  if (n != static_cast<long>(n)) {
+    if (unit == "H") return "PT" + fmt_num(n * 60) + "M";
+    if (unit == "Y" || unit == "AGE") return "P" + fmt_num(n * 12) + "M";
+    if (unit == "D") return "PT" + fmt_num(n * 24) + "H";
+    if (unit == "M") return "P" + fmt_num(n * 30) + "D";
+    if (unit == "MIN") return "PT" + fmt_num(n * 60) + "S";
+  }
+  return t + fmt_num(n) + unit_letter(unit);
+}
+
+// ---- numbers ------------------------------------------------------------------------------
+
+bool Parser::number_words(std::size_t j, Num& n) const {
+  long total = 0, cur = 0;
+  std::string last_kind;
+  std::size_t k = j;
+  for (; ok(k); ++k) {
+    const Hit* h = hit(k, WordClass::number);
+    if (!h) break;
+    // Number words take an ordinal, possessive or place ending (жетінші, оны, тоғызда), never an
+    // accusative or instrumental one (`үшін` is "for", `бірге` "together").
+    const Ending& he = h->ending;
+    if (he.plural || he.kase == Case::acc || he.kase == Case::ins || he.kase == Case::gen ||
+        (he.kase == Case::adj && !he.ordinal))
+      break;
+    const std::string& kind = h->entry->code;
+    if (kind == "half" || kind == "vague") {
+      if (k != j || !h->ending.empty()) break;  // `саны` is "its number"
+      n.v = h->entry->num, n.vague = kind == "vague", n.ending = h->ending, n.end = k + 1;
+      return true;
+    }
+    long v = static_cast<long>(h->entry->num);
+    // Words go from big to small (екі мың он жеті); `бір он күн` is "some ten days".
+    if (k > j && (kind == "unit" || kind == "ten") &&
+        (last_kind == "unit" || (last_kind == "ten" && kind == "ten")))
+      break;
+    last_kind = kind;
+    if (kind == "thousand") total += (cur ? cur : 1) * v, cur = 0;
+    else if (kind == "hundred") cur = (cur ? cur : 1) * v;
+    else cur += v;
+    n.ending = h->ending;
+    if (!h->ending.empty()) { ++k; break; }  // an ending closes the number (жетінші, оны)
+  }
+  if (k == j) return false;
+  n.v = static_cast<double>(total + cur);
+  n.ordinal = n.ending.ordinal;
+  n.end = k;
+  return true;
+}
+
+bool Parser::number(std::size_t j, Num& n) const {
+  if (!ok(j)) return false;
+  const Word& x = w_[j];
+  n = Num();
+  if (x.num && x.range_a >= 0) {
+    n.range = true, n.a = x.range_a, n.b = x.range_b, n.digits = true, n.end = j + 1;
+    return true;
+  }
+  if (x.num && (x.plain || x.rest_ending)) {
+    n.v = static_cast<double>(x.value), n.digits = true, n.ndigits = x.digits, n.end = j + 1;
+    if (x.rest_ending) n.ending = x.ending, n.ordinal = x.ending.ordinal;
+    // `2 – 3 жылда`, `2020 – 2025 жылдары`: a range written with a spaced dash.
+    if (x.plain && dash(j + 1) && ok(j + 2) && w_[j + 2].num && w_[j + 2].plain &&
+        w_[j + 2].value > x.value) {
+      n.range = true, n.a = x.value, n.b = w_[j + 2].value, n.end = j + 3;
+    }
+    return true;
+  }
+  return x.kind == text::TokenKind::word && number_words(j, n);
+}
+
+bool Parser::day_number(std::size_t j, int& day, std::size_t& end) const {
+  Num n;
+  if (!number(j, n) || n.range || n.vague || n.v < 1 || n.v > 31 || n.v != static_cast<long>(n.v))
+    return false;
+  if (n.digits && n.ndigits > 2) return false;
+  day = static_cast<int>(n.v);
+  end = n.end;
+  return true;
+}
+
+bool Parser::year_number(std::size_t j, int& y, std::size_t& end) const {
+  Num n;
+  if (!number(j, n) || n.range || n.vague || n.v < 1000 || n.v > 2999) return false;
+  if (n.digits && n.ndigits != 4) return false;
+  y = static_cast<int>(n.v);
+  end = n.end;
+  return true;
+}
+
+bool Parser::month_word(std::size_t j, bool allow_strict, int& m, std::size_t& end) const {
+  const Hit* h = hit(j, WordClass::month);
+  if (!h || (h->entry->strict && !allow_strict)) return false;
+  m = h->entry->ival;
+  end = j + 1;
+  if (h->entry->abbr && punct(j + 1, ".")) end = j + 2;
+  return true;
+}
+
+// ---- tails: күні, parts of a period, postpositions -------------------------------------------
+
+void Parser::relative_point(const std::string& unit, int off, Parsed& out) const {
+  out.relative = true;
+  out.period = unit == "Y" || unit == "M" || unit == "W";
+  if (!a_.known) { out.unresolved = true; return; }
+  Ymd a = a_.date;
+  if (unit == "Y") out.point.y = a.y + off;
+  else if (unit == "M") { Ymd b = add_months(a, off); out.point.y = b.y, out.point.m = b.m; }
+  else if (unit == "W") { Ymd b = add_days(a, 7L * off); iso_week(b, out.point.y, out.point.week); }
+  else if (unit == "D") { Ymd b = add_days(a, off); out.point.y = b.y, out.point.m = b.m, out.point.d = b.d; }
+  else { out.unresolved = true; return; }
+  out.is_point = true;
+}
+
+void Parser::tail(Parsed& p) const {
+  std::size_t j = p.end;
+  // `1 қыркүйек күні`, `сенбі күні`
+  const Hit* u = hit(j, WordClass::unit);
+  if (u && u->entry->code == "D" && u->ending.possessive && !u->ending.plural &&
+      (p.full_date_text || p.rule == "date.weekday"))
+    j = p.end = j + 1;
+  // `жыл басынан`, `айдың соңында`: a part of the period, same value.
+  const Hit* part = hit(j, WordClass::part);
+  if (part && part->ending.possessive && (p.period || (p.is_point && !p.point.d)) && p.type == SpanType::DATE)
+    j = p.end = j + 1;
+  const Hit* post = hit(j, WordClass::post);
+  if (!post) return;
+  const std::string& role = post->entry->code;
+  if (role == "since") {
+    p.end = j + 1;
+    if (!p.is_point || p.unresolved) return;
+    if (!a_.known) { p.unresolved = true; return; }
+    Point to;
+    to.y = a_.date.y;
+    if (p.point.m) to.m = a_.date.m;
+    if (p.point.d) to.d = a_.date.d;
+    if (!p.point.y) p.point.y = to.y;
+    if (format_point(p.point) == format_point(to)) return;  // `жыл басынан бері` -> 2025
+    p.literal = format_point(p.point) + "/" + format_point(to);
+    p.is_point = false;
+  } else if (role == "until" || role == "about") {
+    p.end = j + 1;
+  }
+}
+
+}  // namespace belgi::dates::detail

@@ -1,0 +1,202 @@
+// Quantities (durations, ages, ago, sets), clock times and the fixed phrases of the tables, and
+// the choice of the longest expression at a word.
+#include "dates/parser.h"
+
+#include <cstdio>
+
+namespace belgi::dates::detail {
+
+// ---- quantities: durations, ages, ago, sets -----------------------------------------------------
+
+bool Parser::quantity(std::size_t i, Parsed& out) const {
+  if (!ok(i)) return false;
+  const Hit* mod = hit(i, WordClass::modifier);
+  if (mod && mod->entry->code != "last" && !(mod->entry->code == "rel" && mod->entry->ival > 0) &&
+      mod->entry->code != "each")
+    mod = nullptr;
+  std::size_t j = mod ? i + 1 : i;
+  Num n;
+  bool have = number(j, n) && !n.range;
+  const Hit* u = nullptr;
+  std::size_t k;
+  bool inner = false;  // `25-минутта`: unit inside the number token
+  if (ok(j) && w_[j].num && !w_[j].rest_hits.empty() && w_[j].rest_hit(WordClass::unit)) {
+    u = w_[j].rest_hit(WordClass::unit), k = j + 1, inner = have = true;
+    n = Num();
+    n.v = static_cast<double>(w_[j].value), n.digits = true, n.ndigits = w_[j].digits, n.end = j + 1;
+  } else if (have) {
+    u = hit(n.end, WordClass::unit), k = n.end + 1;
+  } else {
+    u = hit(j, WordClass::unit), k = j + 1;
+    n.v = 1;
+  }
+  if (!u || u->entry->code == "DE") return false;
+  const std::string& unit = u->entry->code;
+  if (have && (n.ending.possessive || n.v > 500)) return false;  // `он екісі` (the 12th), `377000 күн`
+  if (unit == "Y" && have && n.v >= 1000) return false;       // a year, not 1000 years
+  if (unit == "AGE" && (!have || n.vague)) return false;      // `жас` alone is "young"
+  if (u->entry->strict && u->ending.empty()) return false;    // `15 жас` (young people)
+  if (unit == "AGE" && (u->ending.kase == Case::gen || u->ending.kase == Case::acc)) return false;
+  if (n.ordinal && !inner) return false;                      // `екінші күні`
+  out.type = u->entry->type;
+  out.end = k;
+  out.rule = unit == "AGE" ? "date.age" : out.type == SpanType::TIME ? "time.duration" : "date.duration";
+  const Hit* post = hit(k, WordClass::post);
+  std::string role = post ? post->entry->code : "";
+  if (!have && role != "each") return false;                  // a bare unit is not a date
+  // `бір күннің өзінде`, `бес жылдық`: a genitive duration needs its postposition (`ішінде`).
+  if (!post && unit != "AGE" && !inner && (u->ending.kase == Case::gen || u->ending.kase == Case::adj))
+    return false;
+  if (!post && u->ending.kase == Case::acc) return false;     // `сан жылды`
+  // `30 жылы` ("in '30"), `5 күні` (the 5th): a possessive without a case is not a duration.
+  if (!post && unit != "AGE" && u->ending.possessive && u->ending.kase == Case::none) return false;
+  if (inner && u->ending.kase == Case::loc && unit == "MIN") {  // `25-минутта` (match minute)
+    out.rule = "time.match_minute";
+    return true;
+  }
+  if (post) out.end = k + 1;
+  if (role == "each" || (mod && mod->entry->code == "each")) {
+    out.literal = "R/" + duration(n.v, n.vague, unit);
+    out.rule = out.type == SpanType::TIME ? "time.set" : "date.set";
+  } else if (role == "ago" && !mod) {
+    out.rule = "date.ago";
+    if (n.vague || is_clock_unit(unit) || unit == "AGE" || unit == "CE") return true;
+    relative_point(unit, -static_cast<int>(n.v), out);
+    if (n.v != static_cast<long>(n.v)) out.is_point = false, out.unresolved = true;
+  } else {
+    out.literal = duration(n.v, n.vague, unit);
+  }
+  return true;
+}
+
+// ---- clock times --------------------------------------------------------------------------------
+
+bool Parser::clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const {
+  if (!ok(j) || !w_[j].num) return false;
+  if (w_[j].hour >= 0) {
+    h = w_[j].hour, m = w_[j].minute, e = w_[j].ending, end = j + 1;
+    return true;
+  }
+  // `17 : 42-де` (KazNERD writes the colon apart)
+  if (w_[j].plain && w_[j].digits <= 2 && w_[j].value <= 24 && punct(j + 1, ":") && ok(j + 2) &&
+      w_[j + 2].num && w_[j + 2].digits == 2 && w_[j + 2].value < 60 &&
+      (w_[j + 2].plain || w_[j + 2].rest_ending)) {
+    h = static_cast<int>(w_[j].value), m = static_cast<int>(w_[j + 2].value);
+    e = w_[j + 2].ending, end = j + 3;
+    return true;
+  }
+  return false;
+}
+
+// `17:20`, `сағат 10:00-де`, `сағат 14:31`, `таңғы сағат 8-де`, `кешкі 9-да`, `10:00-ден 18:00-ге дейін`
+bool Parser::time(std::size_t i, Parsed& out) const {
+  std::size_t j = i;
+  std::string pod;
+  std::vector<const Phrase*> ph;
+  // A part of the day before the clock (`таңғы`, `кешкі`; parts_of_day.tsv) sets am/pm.
+  if (ok(j) && w_[j].kind == text::TokenKind::word && adjectival(w_[j].fold)) {
+    t_.phrases_at(w_[j].fold, ph);
+    for (const Phrase* p : ph)
+      if (p->words.size() == 1 && p->value.size() == 3 && p->value[0] == 'T') { pod = p->value; break; }
+    if (!pod.empty()) ++j;
+  }
+  bool sagat = false;
+  const Hit* u = hit(j, WordClass::unit);
+  if (u && u->entry->code == "H" && u->ending.empty()) sagat = true, ++j;
+  int h, m;
+  Ending e;
+  std::size_t end;
+  if ((sagat || !pod.empty()) && ok(j) && w_[j].dot_hour >= 0) {  // `сағат 10.00-де`
+    h = w_[j].dot_hour, m = w_[j].dot_minute, e = w_[j].ending, end = j + 1;
+  } else if (!clock_at(j, h, m, e, end)) {
+    Num n;
+    if ((!sagat && pod.empty()) || !number(j, n) || n.range || n.vague || n.ordinal || n.v > 24 ||
+        (!sagat && n.ending.empty()) ||  // `түнгі 12 – 1`, `таңертең 2 градус`
+        n.v < 0 || n.v != static_cast<long>(n.v) || (n.digits && n.ndigits > 2))
+      return false;
+    if (n.ending.empty() && (!n.digits || hit(n.end, WordClass::unit))) return false;  // `сағат 2 сағат`
+    if (!n.ending.empty() && n.ending.kase == Case::none) return false;
+    h = static_cast<int>(n.v), m = 0, e = n.ending, end = n.end;
+  }
+  if ((pod == "TEV" || pod == "TAF") && h < 12) h += 12;
+  if (pod == "TNI" && h == 12) h = 0;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "T%02d:%02d", h, m);
+  out.literal = buf;
+  out.type = SpanType::TIME;
+  out.end = end;
+  out.rule = "time.clock";
+  out.strong = true;
+  out.joinable_time = true;
+  // A range: `10:00-ден 18:00-ге дейін`.
+  if (e.kase == Case::abl) {
+    Parsed to;
+    if (time(end, to) && hit(to.end - 1, WordClass::post) &&
+        hit(to.end - 1, WordClass::post)->entry->code == "until") {
+      out.literal += "/" + to.literal.substr(0, 6);
+      out.end = to.end;
+      out.rule = "time.clock_range";
+      out.joinable_time = false;
+      return true;
+    }
+  }
+  const Hit* post = hit(end, WordClass::post);
+  if (post && (post->entry->code == "until" || post->entry->code == "about" ||
+               post->entry->code == "since" || post->entry->code == "after"))
+    out.end = end + 1;
+  return true;
+}
+
+// ---- phrases (relative.tsv, parts_of_day.tsv) ---------------------------------------------------
+
+bool Parser::phrase(std::size_t i, Parsed& out) const {
+  if (!ok(i) || w_[i].kind != text::TokenKind::word) return false;
+  std::vector<const Phrase*> cands;
+  t_.phrases_at(w_[i].fold, cands);
+  for (const Phrase* p : cands) {
+    std::size_t n = p->words.size();
+    bool all = true;
+    for (std::size_t k = 1; k < n && all; ++k)
+      all = ok(i + k) && t_.word_matches(w_[i + k].fold, p->words[k]);
+    if (!all) continue;
+    out.end = i + n;
+    out.type = p->type;
+    out.rule = p->id;
+    out.value_only = p->value_only;
+    out.relative = p->value.find('{') != std::string::npos;
+    if (!expand_template(p->value, a_, out.literal)) out.unresolved = true;
+    out.joinable_time = p->type == SpanType::TIME && !p->value.empty() && p->value[0] == 'T' &&
+                        p->value.size() == 3;
+    // A relative day keeps its point for `since`: `былтырдан бері`, `бүгінге дейін`.
+    if (p->type == SpanType::DATE) {
+      const Hit* post = hit(out.end, WordClass::post);
+      if (post && (post->entry->code == "until" || post->entry->code == "since")) {
+        if (post->entry->code == "since" && !out.literal.empty() && out.literal != "PRESENT_REF" &&
+            a_.known) {
+          std::string to = format_ymd(a_.date).substr(0, out.literal.size());
+          out.literal += "/" + to;
+        }
+        out.end += 1;
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+bool Parser::best(std::size_t i, Parsed& out) const {
+  Parsed b, p;
+  auto take = [&](bool found) {
+    if (found && p.end > b.end) b = p;
+    p = Parsed();
+  };
+  take(phrase(i, p));
+  take(date(i, p));
+  take(quantity(i, p));
+  take(time(i, p));
+  if (b.end == 0) return false;
+  out = b;
+  return true;
+}
+
+}  // namespace belgi::dates::detail

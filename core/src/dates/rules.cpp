@@ -1,0 +1,182 @@
+#include "dates/rules.h"
+
+#include <algorithm>
+
+#include "dates/grammar.h"
+#include "dates/words.h"
+#include "pipeline/resolve.h"
+
+namespace belgi::dates {
+
+namespace {
+
+Anchor anchor_of(const Context& ctx) {
+  Anchor a;
+  int y, m, d;
+  if (ctx.has_date && ctx.date.value.size() >= 10 &&
+      parse_iso_date(std::string_view(ctx.date.value).substr(0, 10), y, m, d)) {
+    a.known = true;
+    a.date = Ymd{y, m, d};
+  }
+  return a;
+}
+
+bool is_temporal_model(const Candidate& c) {
+  return c.span.source == "model" && (c.span.type == SpanType::DATE || c.span.type == SpanType::TIME);
+}
+
+// Words inside a model span that a date span may carry besides the expression itself
+// (postpositions, parts, modifiers, units, number words): KazNERD cuts them in.
+bool glue(const Word& w) {
+  return w.hit(WordClass::post) || w.hit(WordClass::part) || w.hit(WordClass::modifier) ||
+         w.hit(WordClass::unit) || w.hit(WordClass::number) || w.hit(WordClass::month) ||
+         w.hit(WordClass::season) || w.hit(WordClass::weekday) || w.num;
+}
+
+// A word that starts a phrase of the tables (`кешкі`, `таңертең`, `бүгін`).
+bool pod_word(const Word& w, const Tables& t) {
+  std::vector<const Phrase*> ph;
+  t.phrases_at(w.fold, ph);
+  return !ph.empty();
+}
+
+struct WordRange {
+  std::size_t first = 0, last = 0;
+};
+
+// The words covered by a byte range (tokens are sorted; spans lie on token boundaries).
+WordRange words_of(const std::vector<Word>& w, const ByteRange& r) {
+  auto lo = std::partition_point(w.begin(), w.end(), [&](const Word& x) { return x.end <= r.begin; });
+  auto hi = std::partition_point(lo, w.end(), [&](const Word& x) { return x.begin < r.end; });
+  return WordRange{static_cast<std::size_t>(lo - w.begin()), static_cast<std::size_t>(hi - w.begin())};
+}
+
+Candidate to_candidate(const std::vector<Word>& w, const Match& m) {
+  Candidate c;
+  c.span.type = m.type;
+  c.span.range = ByteRange{w[m.first].begin, w[m.last - 1].end};
+  c.span.value = m.value;
+  c.span.source = "rule:" + m.rule;
+  c.priority = m.strong ? kPriorityRuleStrong : kPriorityRule;
+  return c;
+}
+
+// Words a model span may carry past a rule span inside it that show the model ran on into other
+// text: a decimal number (`– 17,7`), a percent, an adjective made from a unit (`жылдық`).
+bool junk(const Word& w) {
+  if (w.kind == text::TokenKind::symbol) return true;
+  if (w.num && (w.fold.find(',') != std::string::npos || w.fold.find('.') != std::string::npos) && !w.is_date)
+    return true;
+  static const char* kAdj[] = {"дық", "дік", "тық", "тік", "лық", "лік"};
+  if (w.kind == text::TokenKind::word && !w.num)
+    for (const char* a : kAdj) {
+      std::string_view f = w.fold, sa = a;
+      if (f.size() > sa.size() + 2 && f.compare(f.size() - sa.size(), sa.size(), sa) == 0 &&
+          f.compare(0, 6, "жыл") == 0)
+        return true;
+    }
+  return false;
+}
+
+// The rule span reaches past the model span with words that carry the date itself (a year, a
+// day, a weekday, a number): `2025 жылы` + `6 қыркүйекте`, `Жұма, 22 Қараша 2024`.
+bool structural(const std::vector<Word>& w, const Match& r, const WordRange& mr) {
+  for (std::size_t k = r.first; k < r.last; ++k) {
+    if (k >= mr.first && k < mr.last) continue;
+    const Word& x = w[k];
+    if (x.num || x.roman || x.hit(WordClass::number) || x.hit(WordClass::weekday) || x.hit(WordClass::month))
+      return true;
+  }
+  return false;
+}
+
+enum class Verdict { keep_model, use_rules };
+
+// A model DATE/TIME span that is one number which cannot be a date: a group of a number written
+// with spaces (`11` in `Биыл 11 800 мектепке`) or a number joined to a non-temporal word
+// (`1-сыныпқа`, "to the 1st grade").
+bool not_a_date(const std::vector<Word>& w, const WordRange& mr) {
+  if (mr.last != mr.first + 1) return false;
+  const Word& x = w[mr.first];
+  if (!x.num) return false;
+  bool other_word = !x.plain && !x.rest_ending && x.rest_hits.empty() && !x.is_date && x.hour < 0 &&
+                    x.range_a < 0 && x.fold.find('-') != std::string::npos;
+  bool group = x.plain && mr.last < w.size() && w[mr.last].num && w[mr.last].plain &&
+               w[mr.last].digits == 3 && w[mr.last].begin == x.end + 1;
+  return other_word || group;
+}
+
+// Model span vs the rule matches overlapping it. The model's boundaries follow KazNERD, so they
+// are kept unless a rule span crosses them, reaches past them with a date part of its own, or the
+// model span runs on into junk after a rule span.
+Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector<const Match*>& in,
+              const Tables& t) {
+  for (const Match* r : in) {
+    bool inside = r->first >= mr.first && r->last <= mr.last;
+    if (!inside && structural(w, *r, mr)) return Verdict::use_rules;
+  }
+  // `үні 05.12.2023`: an unambiguous date with a non-date word stuck to it.
+  for (const Match* r : in)
+    if (r->strong && r->full_date && r->has_year)
+      for (std::size_t k = mr.first; k < mr.last; ++k)
+        if ((k < r->first || k >= r->last) && !glue(w[k]) && w[k].kind == text::TokenKind::word &&
+            !pod_word(w[k], t))
+          return Verdict::use_rules;
+  std::size_t last_rule_end = mr.first;
+  for (const Match* r : in) last_rule_end = std::max(last_rule_end, r->last);
+  for (std::size_t k = last_rule_end; k < mr.last; ++k)
+    if (junk(w[k]) || (w[k].fold == "\u2013" && k + 1 < mr.last && junk(w[k + 1]))) return Verdict::use_rules;
+  return Verdict::keep_model;
+}
+
+// The value for a kept model span: the rule span if it is the same, else the grammar run on the
+// model's words alone when one expression covers them (but for glue words).
+void value_for_model(const std::vector<Word>& w, const WordRange& mr, const std::vector<const Match*>& in,
+                     const Tables& t, const Anchor& a, Span& span) {
+  if (in.size() == 1 && in[0]->first == mr.first && in[0]->last == mr.last) {
+    span.value = in[0]->value;
+    span.source = "rule:" + in[0]->rule;
+    return;
+  }
+  std::vector<Match> own = find_matches(w, mr.first, mr.last, t, a);
+  if (own.empty() && in.size() == 1 && in[0]->first <= mr.first && in[0]->last >= mr.last) {
+    span.value = in[0]->value;  // `қаңтар` inside `қаңтар айында`: the same date
+    return;
+  }
+  if (own.size() != 1) return;
+  for (std::size_t k = mr.first; k < mr.last; ++k)
+    if ((k < own[0].first || k >= own[0].last) && !glue(w[k])) return;
+  span.value = own[0].value;
+}
+
+}  // namespace
+
+void DateRecognizer::run(Context& ctx) const {
+  Anchor anchor = anchor_of(ctx);
+  std::vector<Word> words = analyze(ctx.text, ctx.tokens, *tables_);
+  std::vector<Match> matches;
+  for (const text::Sentence& s : ctx.sentences) {
+    std::vector<Match> ms = find_matches(words, s.first, s.last, *tables_, anchor);
+    matches.insert(matches.end(), ms.begin(), ms.end());
+  }
+  std::vector<bool> used(matches.size(), false);
+  std::vector<Candidate> kept;
+  for (Candidate& c : ctx.candidates) {
+    if (!is_temporal_model(c)) { kept.push_back(std::move(c)); continue; }
+    WordRange mr = words_of(words, c.span.range);
+    std::vector<const Match*> in;
+    std::vector<std::size_t> idx;
+    for (std::size_t k = 0; k < matches.size(); ++k)
+      if (matches[k].first < mr.last && matches[k].last > mr.first) in.push_back(&matches[k]), idx.push_back(k);
+    if (!in.empty() && judge(words, mr, in, *tables_) == Verdict::use_rules) continue;
+    if (in.empty() && not_a_date(words, mr)) continue;
+    value_for_model(words, mr, in, *tables_, anchor, c.span);
+    for (std::size_t k : idx) used[k] = true;
+    kept.push_back(std::move(c));
+  }
+  for (std::size_t k = 0; k < matches.size(); ++k)
+    if (!used[k] && !matches[k].value_only) kept.push_back(to_candidate(words, matches[k]));
+  ctx.candidates = std::move(kept);
+}
+
+}  // namespace belgi::dates

@@ -1,0 +1,317 @@
+#include "dates/tables.h"
+
+#include <algorithm>
+
+#include "dates/tsv.h"
+#include "resources.h"
+#include "text/utf8.h"
+
+namespace belgi::dates {
+
+namespace {
+
+constexpr const char* kDir = "rules/dates/";
+
+std::string path(const char* file) { return std::string(kDir) + file; }
+
+// Parses a small non-negative decimal ("12", "0.5"); false on anything else.
+bool parse_number(const std::string& s, double& out) {
+  double v = 0, scale = 0;
+  for (char c : s) {
+    if (c == '.' && scale == 0) { scale = 1; continue; }
+    if (c < '0' || c > '9') return false;
+    if (scale > 0) { scale /= 10; v += (c - '0') * scale; } else { v = v * 10 + (c - '0'); }
+  }
+  out = v;
+  return !s.empty() && s.size() < 10;
+}
+
+bool parse_int(const std::string& s, int lo, int hi, int& out) {
+  std::size_t i = s[0] == '-' || s[0] == '+' ? 1 : 0;
+  double v;
+  if (i >= s.size() || s.find('.') != std::string::npos || !parse_number(s.substr(i), v)) return false;
+  out = static_cast<int>(s[0] == '-' ? -v : v);
+  return out >= lo && out <= hi;
+}
+
+bool one_of(const std::string& s, std::initializer_list<const char*> values) {
+  for (const char* v : values) if (s == v) return true;
+  return false;
+}
+
+bool parse_case(const std::string& slot, Case& c) {
+  static const std::pair<const char*, Case> kCases[] = {
+      {"loc", Case::loc}, {"dat", Case::dat}, {"abl", Case::abl}, {"gen", Case::gen},
+      {"acc", Case::acc}, {"ins", Case::ins}, {"adj", Case::adj}};
+  for (const auto& [name, value] : kCases)
+    if (slot == name) { c = value; return true; }
+  return false;
+}
+
+using Reader = std::function<std::string_view(std::string_view)>;
+
+// Parses one word table: checks its header and hands each row to `make`, which fills the entry
+// (and returns an error message for a bad cell, or "").
+template <typename Make>
+Status word_table(const Reader& file, const char* name, std::vector<std::string> columns,
+                  Make make, std::vector<std::pair<Entry, std::string>>& out) {
+  std::vector<TsvRow> rows;
+  Status st = parse_tsv(path(name), file(path(name)), columns, rows);
+  if (!st.ok()) return st;
+  for (const TsvRow& r : rows) {
+    Entry e;
+    e.id = r.cells[0];
+    std::string err = make(r.cells, e);
+    if (!err.empty()) return tsv_error(path(name), r.line, err);
+    out.emplace_back(std::move(e), fold(r.cells[1]));
+  }
+  return Status();
+}
+
+}  // namespace
+
+std::string fold(std::string_view word) {
+  std::string low = utf8::lower(word);
+  std::string out;
+  out.reserve(low.size());
+  for (std::size_t p = 0; p < low.size();) {
+    std::size_t start = p;
+    char32_t c = utf8::next(low, p);
+    if (c == U'\u0131' || c == U'\u0456') out += 'i';  // Latin ı, Cyrillic і
+    else if (c == U'\u0451') utf8::append(out, U'\u0435');  // ё -> е
+    else out.append(low, start, p - start);
+  }
+  return out;
+}
+
+Status Tables::load_embedded(Tables& out) {
+  return load([](std::string_view name) { return resources::file(name); }, out);
+}
+
+Status Tables::load(const Reader& file, Tables& out) {
+  out = Tables();
+  Status st = out.load_suffixes(path("suffixes.tsv"), file(path("suffixes.tsv")));
+  if (st.ok()) st = out.load_words(file);
+  if (st.ok()) st = out.load_phrases(path("relative.tsv"), file(path("relative.tsv")));
+  if (st.ok()) st = out.load_phrases(path("parts_of_day.tsv"), file(path("parts_of_day.tsv")));
+  if (!st.ok()) return st;
+  std::vector<TsvRow> rows;
+  st = parse_tsv(path("exceptions.tsv"), file(path("exceptions.tsv")), {"id", "form", "comment"}, rows);
+  if (!st.ok()) return st;
+  for (const TsvRow& r : rows) out.exceptions_.insert(fold(r.cells[1]));
+  return Status();
+}
+
+Status Tables::load_words(const Reader& file) {
+  std::vector<std::pair<Entry, std::string>> all;
+  Status st = word_table(file, "months.tsv", {"id", "form", "month", "kind", "ambiguity", "comment"},
+      [](const std::vector<std::string>& c, Entry& e) -> std::string {
+        e.cls = WordClass::month;
+        if (!parse_int(c[2], 1, 12, e.ival)) return "month must be 1-12";
+        if (!one_of(c[3], {"full", "abbr"})) return "kind must be full or abbr";
+        if (!one_of(c[4], {"free", "strict"})) return "ambiguity must be free or strict";
+        e.abbr = c[3] == "abbr";
+        e.exact = e.abbr;
+        e.strict = c[4] == "strict";
+        return "";
+      }, all);
+  if (st.ok()) st = word_table(file, "weekdays.tsv", {"id", "form", "weekday", "ambiguity", "comment"},
+      [](const std::vector<std::string>& c, Entry& e) -> std::string {
+        e.cls = WordClass::weekday;
+        if (!parse_int(c[2], 1, 7, e.ival)) return "weekday must be 1-7";
+        if (!one_of(c[3], {"free", "strict"})) return "ambiguity must be free or strict";
+        e.strict = c[3] == "strict";
+        return "";
+      }, all);
+  if (st.ok()) st = word_table(file, "numbers.tsv", {"id", "form", "value", "kind", "comment"},
+      [](const std::vector<std::string>& c, Entry& e) -> std::string {
+        e.cls = WordClass::number;
+        if (c[2] == "X") e.num = -1;
+        else if (!parse_number(c[2], e.num)) return "value must be a number or X";
+        if (!one_of(c[3], {"unit", "ten", "hundred", "thousand", "half", "vague"}))
+          return "kind must be unit, ten, hundred, thousand, half or vague";
+        e.code = c[3];
+        return "";
+      }, all);
+  if (st.ok()) st = word_table(file, "units.tsv", {"id", "form", "unit", "type", "bare", "comment"},
+      [](const std::vector<std::string>& c, Entry& e) -> std::string {
+        e.cls = WordClass::unit;
+        if (!one_of(c[2], {"Y", "M", "W", "D", "H", "MIN", "S", "CE", "DE", "AGE"})) return "unknown unit";
+        if (!one_of(c[3], {"DATE", "TIME"})) return "type must be DATE or TIME";
+        if (!one_of(c[4], {"yes", "no"})) return "bare must be yes or no";
+        e.strict = c[4] == "no";
+        e.code = c[2];
+        e.type = c[3] == "DATE" ? SpanType::DATE : SpanType::TIME;
+        return "";
+      }, all);
+  if (st.ok()) st = word_table(file, "seasons.tsv", {"id", "form", "season", "comment"},
+      [](const std::vector<std::string>& c, Entry& e) -> std::string {
+        e.cls = WordClass::season;
+        if (!one_of(c[2], {"SP", "SU", "FA", "WI"})) return "season must be SP, SU, FA or WI";
+        e.code = c[2];
+        return "";
+      }, all);
+  if (st.ok()) st = word_table(file, "modifiers.tsv", {"id", "form", "role", "offset", "school", "comment"},
+      [](const std::vector<std::string>& c, Entry& e) -> std::string {
+        e.cls = WordClass::modifier;
+        e.exact = true;
+        if (!one_of(c[4], {"yes", "no"})) return "school must be yes or no";
+        e.school = c[4] == "yes";
+        if (!one_of(c[2], {"rel", "last", "new", "that", "each"})) return "unknown role";
+        if (!parse_int(c[3], -100, 100, e.ival)) return "offset must be an integer";
+        e.code = c[2];
+        return "";
+      }, all);
+  if (st.ok()) st = word_table(file, "postpositions.tsv", {"id", "form", "role", "comment"},
+      [](const std::vector<std::string>& c, Entry& e) -> std::string {
+        e.cls = WordClass::post;
+        e.exact = true;
+        if (!one_of(c[2], {"since", "until", "ago", "after", "during", "within", "each", "about"}))
+          return "unknown role";
+        e.code = c[2];
+        return "";
+      }, all);
+  if (st.ok()) st = word_table(file, "parts.tsv", {"id", "form", "part", "comment"},
+      [](const std::vector<std::string>& c, Entry& e) -> std::string {
+        e.cls = WordClass::part;
+        if (!one_of(c[2], {"START", "END", "MID"})) return "part must be START, END or MID";
+        e.code = c[2];
+        return "";
+      }, all);
+  if (!st.ok()) return st;
+  entries_.reserve(all.size());
+  for (auto& [e, form] : all) {
+    by_form_[form].push_back(entries_.size());
+    entries_.push_back(std::move(e));
+  }
+  return Status();
+}
+
+Status Tables::load_suffixes(std::string_view name, std::string_view bytes) {
+  std::vector<TsvRow> rows;
+  Status st = parse_tsv(name, bytes, {"id", "slot", "form", "comment"}, rows);
+  if (!st.ok()) return st;
+  std::vector<std::string> plural{""}, poss{""}, ordinal;
+  std::vector<std::pair<std::string, Case>> cases{{"", Case::none}};
+  for (const TsvRow& r : rows) {
+    const std::string& slot = r.cells[1];
+    std::string form = fold(r.cells[2]);
+    Case c;
+    if (slot == "plural") plural.push_back(form);
+    else if (slot == "possessive") poss.push_back(form);
+    else if (slot == "ordinal") ordinal.push_back(form);
+    else if (parse_case(slot, c)) cases.emplace_back(form, c);
+    else return tsv_error(name, r.line, "unknown slot '" + slot + "'");
+  }
+  // Every combination stem + [plural] [possessive] [case]; numbers: ordinal [case].
+  for (std::size_t a = 0; a < plural.size(); ++a)
+    for (std::size_t b = 0; b < poss.size(); ++b)
+      for (const auto& [form, c] : cases) {
+        Ending e;
+        e.plural = a > 0, e.possessive = b > 0, e.kase = c;
+        endings_.emplace(plural[a] + poss[b] + form, e);
+      }
+  for (const std::string& o : ordinal)
+    for (const auto& [form, c] : cases) {
+      Ending e;
+      e.ordinal = true, e.kase = c;
+      endings_.emplace(o + form, e);
+    }
+  for (const auto& kv : endings_) max_ending_bytes_ = std::max(max_ending_bytes_, kv.first.size());
+  return Status();
+}
+
+Status Tables::load_phrases(std::string_view name, std::string_view bytes) {
+  std::vector<TsvRow> rows;
+  Status st = parse_tsv(name, bytes, {"id", "words", "type", "value", "mode", "comment"}, rows);
+  if (!st.ok()) return st;
+  for (const TsvRow& r : rows) {
+    Phrase p;
+    p.id = r.cells[0];
+    if (r.cells[2] != "DATE" && r.cells[2] != "TIME") return tsv_error(name, r.line, "type must be DATE or TIME");
+    p.type = r.cells[2] == "DATE" ? SpanType::DATE : SpanType::TIME;
+    p.value = r.cells[3] == "-" ? "" : r.cells[3];
+    if (r.cells[4] != "span" && r.cells[4] != "value") return tsv_error(name, r.line, "mode must be span or value");
+    p.value_only = r.cells[4] == "value";
+    std::string words = r.cells[1];
+    for (std::size_t pos = 0; pos <= words.size();) {
+      std::size_t sp = words.find(' ', pos);
+      std::string w = words.substr(pos, sp == std::string::npos ? sp : sp - pos);
+      pos = sp == std::string::npos ? words.size() + 1 : sp + 1;
+      if (w.empty()) return tsv_error(name, r.line, "empty word in phrase");
+      std::vector<PhraseWord> alts;
+      for (std::size_t a = 0; a <= w.size();) {
+        std::size_t bar = w.find('|', a);
+        std::string alt = w.substr(a, bar == std::string::npos ? bar : bar - a);
+        a = bar == std::string::npos ? w.size() + 1 : bar + 1;
+        bool stem = !alt.empty() && alt.back() == '*';
+        if (stem) alt.pop_back();
+        if (alt.empty()) return tsv_error(name, r.line, "empty alternative in phrase word");
+        alts.push_back(PhraseWord{fold(alt), stem});
+      }
+      p.words.push_back(std::move(alts));
+    }
+    std::size_t open = p.value.find('{');
+    if (open != std::string::npos && p.value.find('}', open) == std::string::npos)
+      return tsv_error(name, r.line, "unclosed '{' in value");
+    for (const PhraseWord& a : p.words[0]) phrases_by_first_[a.form].push_back(phrases_.size());
+    phrases_.push_back(std::move(p));
+  }
+  return Status();
+}
+
+bool Tables::ending(std::string_view s, Ending& e) const {
+  auto it = endings_.find(std::string(s));
+  if (it == endings_.end()) return false;
+  e = it->second;
+  return true;
+}
+
+void Tables::lookup(std::string_view w, std::vector<Hit>& out) const {
+  out.clear();
+  if (w.empty() || is_exception(w)) return;
+  std::size_t min_stem = w.size() > max_ending_bytes_ ? w.size() - max_ending_bytes_ : 1;
+  for (std::size_t p = w.size(); p >= min_stem && p > 0; --p) {
+    if (p < w.size() && (static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;
+    Ending e;
+    if (p < w.size() && !ending(w.substr(p), e)) continue;
+    auto it = by_form_.find(std::string(w.substr(0, p)));
+    if (it == by_form_.end()) continue;
+    for (std::size_t i : it->second) {
+      const Entry& en = entries_[i];
+      if (p < w.size() && en.exact) continue;
+      if (e.ordinal && en.cls != WordClass::number) continue;
+      out.push_back(Hit{&en, e});
+    }
+  }
+}
+
+bool Tables::word_matches(std::string_view w, const std::vector<PhraseWord>& alts) const {
+  for (const PhraseWord& a : alts) {
+    if (w == a.form) return true;
+    Ending e;
+    if (a.stem && w.size() > a.form.size() && w.compare(0, a.form.size(), a.form) == 0 &&
+        ending(w.substr(a.form.size()), e) && !e.ordinal)
+      return true;
+  }
+  return false;
+}
+
+void Tables::phrases_at(std::string_view w, std::vector<const Phrase*>& out) const {
+  out.clear();
+  if (is_exception(w)) return;
+  std::size_t min_stem = w.size() > max_ending_bytes_ ? w.size() - max_ending_bytes_ : 1;
+  for (std::size_t p = w.size(); p >= min_stem && p > 0; --p) {
+    auto it = phrases_by_first_.find(std::string(w.substr(0, p)));
+    if (it == phrases_by_first_.end()) continue;
+    for (std::size_t i : it->second)
+      if (word_matches(w, phrases_[i].words[0]) &&
+          std::find(out.begin(), out.end(), &phrases_[i]) == out.end())
+        out.push_back(&phrases_[i]);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const Phrase* a, const Phrase* b) {
+    return a->words.size() > b->words.size();
+  });
+}
+
+}  // namespace belgi::dates

@@ -1,0 +1,101 @@
+// The date rule tables (data/rules/dates/*.tsv) parsed into lookup structures, once at start-up.
+// Words are compared after fold(): lower case, and Cyrillic і / Latin ı / Latin i made one letter,
+// so that both scripts and the common і/i typing variants match the same rows.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+#include "belgi/span.h"
+#include "belgi/status.h"
+
+namespace belgi::dates {
+
+// Lower case + і/ı -> i. Input must be valid UTF-8.
+std::string fold(std::string_view word);
+
+enum class WordClass : std::uint8_t { month, weekday, number, unit, season, modifier, post, part };
+
+// One row of a word table.
+struct Entry {
+  WordClass cls = WordClass::month;
+  std::string id;        // the row id, used as the rule id ("month.12.kk")
+  int ival = 0;          // month 1-12, weekday 1-7, modifier offset
+  double num = 0;        // number value; -1 for a vague quantity (бірнеше)
+  std::string code;      // unit (Y M W D H MIN S CE DE AGE), season (SP SU FA WI), role, part, number kind
+  bool strict = false;   // a month/weekday that is also a name or common noun (Қазан, Жұма); a unit
+                         // that needs an ending after a number (жас)
+  bool abbr = false;     // a month abbreviation (Шіл): exact form only, next to a day number
+  bool exact = false;    // takes no endings (modifiers, postpositions)
+  bool school = false;   // a modifier that dates `оқу жылы` (жаңа, биылғы)
+  SpanType type = SpanType::DATE;  // units: the class of spans built on them
+};
+
+enum class Case : std::uint8_t { none, loc, dat, abl, gen, acc, ins, adj };
+
+// What a combination of endings (suffixes.tsv) says about the word it ends.
+struct Ending {
+  bool plural = false, possessive = false, ordinal = false;
+  Case kase = Case::none;
+  bool empty() const { return !plural && !possessive && !ordinal && kase == Case::none; }
+};
+
+struct Hit {
+  const Entry* entry = nullptr;
+  Ending ending;
+};
+
+// A row of relative.tsv / parts_of_day.tsv: a fixed phrase with a value template.
+struct PhraseWord {
+  std::string form;  // folded
+  bool stem = false; // may take endings (`stem*` in the table)
+};
+
+struct Phrase {
+  std::string id;
+  std::vector<std::vector<PhraseWord>> words;  // per position, the alternatives (`a|b*`)
+  SpanType type = SpanType::DATE;
+  std::string value;               // "" = no value; may contain {D+n}, {Y-1}, ...
+  bool value_only = false;         // mode `value`: never a span of its own
+};
+
+class Tables {
+ public:
+  // Reads every table through `file` (a name such as "rules/dates/months.tsv" -> its bytes).
+  static Status load(const std::function<std::string_view(std::string_view)>& file, Tables& out);
+  // The tables compiled into the library (resources::file).
+  static Status load_embedded(Tables& out);
+
+  // All readings of a folded word: rows whose form is the word, or whose stem plus a valid
+  // combination of endings is (only the forms that allow endings).
+  void lookup(std::string_view folded, std::vector<Hit>& out) const;
+  // True if `s` is a valid combination of endings (possibly empty), with what it says in `e`.
+  bool ending(std::string_view s, Ending& e) const;
+  bool is_exception(std::string_view folded) const { return exceptions_.count(std::string(folded)) > 0; }
+  // Phrases whose first word can be `folded`, longest first.
+  void phrases_at(std::string_view folded, std::vector<const Phrase*>& out) const;
+  // True if `folded` is one of the alternatives (exactly, or as stem + endings when `stem`).
+  bool word_matches(std::string_view folded, const std::vector<PhraseWord>& alternatives) const;
+
+  std::size_t entry_count() const { return entries_.size(); }
+  std::size_t phrase_count() const { return phrases_.size(); }
+
+ private:
+  Status load_words(const std::function<std::string_view(std::string_view)>& file);
+  Status load_suffixes(std::string_view name, std::string_view bytes);
+  Status load_phrases(std::string_view name, std::string_view bytes);
+
+  std::vector<Entry> entries_;                 // stable after load (hits point into it)
+  std::unordered_map<std::string, std::vector<std::size_t>> by_form_;  // folded form -> entries
+  std::unordered_map<std::string, Ending> endings_;  // every valid combination, "" included
+  std::size_t max_ending_bytes_ = 0;
+  std::unordered_set<std::string> exceptions_;
+  std::vector<Phrase> phrases_;
+  std::unordered_map<std::string, std::vector<std::size_t>> phrases_by_first_;
+};
+
+}  // namespace belgi::dates

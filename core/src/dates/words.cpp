@@ -1,0 +1,134 @@
+#include "dates/words.h"
+
+#include "text/chars.h"
+#include "text/utf8.h"
+
+namespace belgi::dates {
+
+namespace {
+
+
+long to_long(std::string_view s) {
+  long v = 0;
+  for (char c : s) v = v * 10 + (c - '0');
+  return v;
+}
+
+// `N-rest`: the rest is an ending (`5-і`) or a table word (`5-желтоқсанда`).
+void analyze_rest(Word& w, std::string_view rest, const Tables& t) {
+  if (rest.empty()) return;
+  if (t.ending(rest, w.ending)) {
+    w.rest_ending = true;
+    return;
+  }
+  t.lookup(rest, w.rest_hits);
+}
+
+void analyze_number(Word& w, const Tables& t) {
+  std::string_view s = w.fold;
+  std::size_t n = 0;
+  while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
+  if (n == 0 || n > 9) return;
+  w.num = true;
+  w.value = to_long(s.substr(0, n));
+  w.digits = static_cast<int>(n);
+  if (n == s.size()) { w.plain = true; return; }
+  int y, m, d;
+  // Numeric dates (with an optional `-ден`-like ending after the date itself).
+  std::size_t cut = s.size();
+  for (std::size_t i = n; i < s.size(); ++i)
+    if (s[i] == '-' && i + 1 < s.size() &&
+        (static_cast<unsigned char>(s[i + 1]) >= 0x80 || (s[i + 1] >= 'a' && s[i + 1] <= 'z'))) {
+      cut = i;  // `10:00-де`, `10:00-de`, `05.12.2023-ден`
+      break;
+    }
+  std::string_view head = s.substr(0, cut);
+  std::string_view tail = cut < s.size() ? s.substr(cut + 1) : std::string_view();
+  if (parse_numeric_date(head, y, m, d)) {
+    w.is_date = true;
+    w.date = Ymd{y, m, d};
+    analyze_rest(w, tail, t);
+    return;
+  }
+  if (parse_clock(head, w.hour, w.minute)) {
+    if (!tail.empty()) analyze_rest(w, tail, t);
+    return;
+  }
+  w.hour = w.minute = -1;
+  if (head.size() >= 4 && head.size() <= 5 && head[head.size() - 3] == '.') {  // `10.00`
+    std::string clock(head);
+    clock[clock.size() - 3] = ':';
+    if (parse_clock(clock, w.dot_hour, w.dot_minute)) {
+      analyze_rest(w, tail, t);
+      return;
+    }
+    w.dot_hour = w.dot_minute = -1;
+  }
+  if (s[n] != '-') return;  // only `N-...` (hyphen) from here
+  std::string_view after = s.substr(n + 1);
+  std::size_t m2 = 0;
+  while (m2 < after.size() && after[m2] >= '0' && after[m2] <= '9') ++m2;
+  if (m2 > 0 && m2 == after.size()) {  // 2020-2025, 2-3
+    w.range_a = w.value;
+    w.range_b = to_long(after);
+    return;
+  }
+  analyze_rest(w, after, t);
+}
+
+}  // namespace
+
+const Hit* Word::hit(WordClass cls) const {
+  for (const Hit& h : hits)
+    if (h.entry->cls == cls) return &h;
+  return nullptr;
+}
+
+const Hit* Word::rest_hit(WordClass cls) const {
+  for (const Hit& h : rest_hits)
+    if (h.entry->cls == cls) return &h;
+  return nullptr;
+}
+
+int roman_value(std::string_view s) {
+  int total = 0, prev = 0;
+  std::vector<int> vals;
+  for (std::size_t p = 0; p < s.size();) {
+    char32_t c = utf8::next(s, p);
+    int v = c == U'i' || c == U'\u0456' ? 1 : c == U'v' ? 5 : c == U'x' || c == U'\u0445' ? 10
+          : c == U'l' ? 50 : c == U'c' || c == U'\u0441' ? 100 : 0;
+    if (v == 0) return 0;
+    vals.push_back(v);
+  }
+  for (std::size_t i = vals.size(); i-- > 0;) {
+    total += vals[i] < prev ? -vals[i] : vals[i];
+    prev = std::max(prev, vals[i]);
+  }
+  return vals.size() >= 1 && vals.size() <= 6 && total <= 30 ? total : 0;
+}
+
+std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>& tokens,
+                          const Tables& tables) {
+  std::vector<Word> out(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    Word& w = out[i];
+    const text::Token& tok = tokens[i];
+    w.begin = tok.begin;
+    w.end = tok.end;
+    w.kind = tok.kind;
+    std::string_view raw = tok.text(text);
+    w.fold = fold(raw);
+    std::size_t p = 0;
+    w.upper_initial = !raw.empty() && text::is_upper(utf8::next(raw, p));
+    if (!w.fold.empty() && w.fold[0] >= '0' && w.fold[0] <= '9') {
+      analyze_number(w, tables);
+    } else if (tok.kind == text::TokenKind::word) {
+      tables.lookup(w.fold, w.hits);
+      // Roman numerals are written in capitals (XXI ғасыр); `і`, `с` alone are words.
+      if (w.hits.empty() && raw.size() >= 2 && w.upper_initial) w.roman = roman_value(w.fold);
+    }
+  }
+  return out;
+}
+
+}  // namespace belgi::dates

@@ -1,0 +1,50 @@
+// Token analysis for the date grammar: each token's folded form, its number reading
+// (`2023`, `5-і`, `2018-інші`, `5-желтоқсанда`, `10:00-де`, `2020-2025`, `05.12.2023`, `XXI`)
+// and its readings in the word tables.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dates/calendar.h"
+#include "dates/tables.h"
+#include "text/tokenizer.h"
+
+namespace belgi::dates {
+
+struct Word {
+  std::size_t begin = 0, end = 0;  // UTF-8 bytes into the text
+  text::TokenKind kind = text::TokenKind::word;
+  std::string fold;                // folded token text
+  bool upper_initial = false;      // starts with a capital letter (names: Жұма, Қазан)
+
+  // Number tokens: the leading integer and what follows `N-`.
+  bool num = false;
+  long value = 0;
+  int digits = 0;
+  bool plain = false;              // digits only
+  bool rest_ending = false;        // the part after `N-` is an ending (`5-і`, `2018-інші`)
+  Ending ending;                   // ... which one
+  std::vector<Hit> rest_hits;      // ... or a word (`5-желтоқсан`, `90-жылдары`, `25-минутта`)
+  bool is_date = false;            // `05.12.2023`, `2023-12-05`
+  Ymd date;
+  int hour = -1, minute = -1;      // `17:20`, `10:00-де`
+  int dot_hour = -1, dot_minute = -1;  // `10.00-де`: a clock only after `сағат`
+  long range_a = -1, range_b = -1; // `2020-2025`
+  int roman = 0;                   // `XXI` (Latin or Cyrillic letters)
+
+  std::vector<Hit> hits;           // readings of a word token in the tables
+
+  bool is(char c) const { return fold.size() == 1 && fold[0] == c; }
+  const Hit* hit(WordClass cls) const;       // first reading of that class, or null
+  const Hit* rest_hit(WordClass cls) const;
+};
+
+// Analyzes the tokens of `text` (in order) against the tables.
+std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>& tokens,
+                          const Tables& tables);
+
+// Roman numeral (I V X L C, also Cyrillic І Х) -> value, 0 if not one.
+int roman_value(std::string_view folded);
+
+}  // namespace belgi::dates

@@ -1,0 +1,191 @@
+// The rules and the entity model together: the date recognizer keeps the model's DATE/TIME
+// boundaries (KazNERD's) and gives them values, replaces spans the model cut badly, drops model
+// spans that cannot be dates, and reads the dateline. The model's spans are given by hand here, so
+// the cases do not depend on the trained model.
+#include <doctest/doctest.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "belgi/annotator.h"
+#include "dates/dateline.h"
+#include "dates/rules.h"
+#include "dates/tables.h"
+#include "pipeline/resolve.h"
+#include "text/sentences.h"
+#include "text/tokenizer.h"
+
+using namespace belgi;
+using namespace belgi::dates;
+
+namespace {
+
+std::shared_ptr<const Tables> tables() {
+  static std::shared_ptr<const Tables> t = [] {
+    auto made = std::make_shared<Tables>();
+    REQUIRE(Tables::load_embedded(*made).ok());
+    return made;
+  }();
+  return t;
+}
+
+struct ModelSpan {
+  const char* text;  // found in the text (first occurrence)
+  SpanType type;
+};
+
+// Runs dateline + dates over `text` with the given model candidates; returns "text=value" of the
+// DATE/TIME spans after resolve().
+std::string run(const std::string& text, const char* dct, const std::vector<ModelSpan>& model) {
+  Options opt;
+  opt.document_date = dct;
+  Context ctx(text, opt);
+  ctx.tokens = text::tokenize(text);
+  ctx.sentences = text::split_sentences(text, ctx.tokens);
+  if (*dct) ctx.has_date = true, ctx.date.value = dct, ctx.date.source = "option";
+  for (const ModelSpan& m : model) {
+    std::size_t at = text.find(m.text);
+    REQUIRE(at != std::string::npos);
+    Candidate c;
+    c.span.type = m.type;
+    c.span.range = ByteRange{at, at + std::string(m.text).size()};
+    c.span.source = "model";
+    c.priority = kPriorityModel;
+    ctx.candidates.push_back(c);
+  }
+  DatelineRecognizer(tables()).run(ctx);
+  DateRecognizer(tables()).run(ctx);
+  std::string out;
+  for (const Span& s : resolve(ctx.candidates)) {
+    if (s.type != SpanType::DATE && s.type != SpanType::TIME) continue;
+    out += "[" + text.substr(s.range.begin, s.range.end - s.range.begin) + "=" + s.value + "]";
+  }
+  return out;
+}
+
+struct MergeCase {
+  const char* text;
+  const char* dct;
+  std::vector<ModelSpan> model;
+  const char* want;
+};
+
+}  // namespace
+
+TEST_CASE("merge: the model's boundaries are kept and get values") {
+  const SpanType D = SpanType::DATE, T = SpanType::TIME;
+  const MergeCase cases[] = {
+      // parts of the day only ever get values (KazNERD tags them selectively)
+      {"Астанада түнде және таңертең тұман түседі.", "2025-09-28", {{"түнде", T}, {"таңертең", T}},
+       "[түнде=TNI][таңертең=TMO]"},
+      {"Астанада түнде тұман түседі.", "2025-09-28", {}, ""},
+      {"Таңертең және күндіз жел соғады.", "", {{"Таңертең", T}, {"күндіз", T}}, "[Таңертең=TMO][күндіз=TDT]"},
+      {"Кешке жаңбыр жауады.", "", {{"Кешке", T}}, "[Кешке=TEV]"},
+      {"Бүгін түнде аяз болады.", "2025-10-24", {{"Бүгін", D}, {"түнде", T}},
+       "[Бүгін=2025-10-24][түнде=2025-10-24TNI]"},
+      // KazNERD cuts: month without айы, date without күні, weekday without күні
+      {"Ол қаңтар айында келді.", "2024-05-01", {{"қаңтар", D}}, "[қаңтар=2024-01]"},
+      {"26 наурыз күні жиналыс болды.", "2024-05-01", {{"26 наурыз", D}}, "[26 наурыз=2024-03-26]"},
+      {"Сәрсенбі күні келеді.", "2023-12-05", {{"Сәрсенбі", D}}, "[Сәрсенбі=2023-12-06]"},
+      {"Ол 18 : 00-де келеді.", "", {{"18 : 00-де", T}}, "[18 : 00-де=T18:00]"},
+      // the model's span is longer, with words the rules do not know
+      {"Тура бір жыл өтті.", "", {{"Тура бір жыл", D}}, "[Тура бір жыл=]"},
+      {"2008 жылдан бері заң өзгерді.", "2023-12-05", {{"2008 жылдан бері", D}}, "[2008 жылдан бері=2008/2023]"},
+      {"Жыл басынан бері 20 бала.", "2025-08-25", {{"Жыл басынан бері", D}}, "[Жыл басынан бері=2025]"},
+  };
+  for (const MergeCase& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    CHECK(run(c.text, c.dct, c.model) == std::string(c.want));
+  }
+}
+
+TEST_CASE("merge: rule spans replace model spans cut badly") {
+  const SpanType D = SpanType::DATE, T = SpanType::TIME;
+  const MergeCase cases[] = {
+      // split by the model, one date for the guidelines
+      {"Алдағы сенбіде, 2025 жылы 6 қыркүйекте жаңбыр.", "2025-09-05", {{"2025 жылы", D}, {"6 қыркүйекте", D}},
+       "[Алдағы сенбіде=2025-09-06][2025 жылы 6 қыркүйекте=2025-09-06]"},
+      {"Жұма, 22 Қараша 2024", "", {{"Жұма", D}, {"22 Қараша 2024", D}}, "[Жұма, 22 Қараша 2024=2024-11-22]"},
+      // the model runs on into other text
+      {"31 Қазан, 2022 сағат 14:31", "2022-10-31", {{"2022 сағат 14:31", T}},
+       "[31 Қазан, 2022=2022-10-31][сағат 14:31=2022-10-31T14:31]"},
+      {"(2022 жылғы шілдеде – 17,7%)", "2022-10-31", {{"2022 жылғы шілдеде – 17,7", D}}, "[2022 жылғы шілдеде=2022-07]"},
+      {"2022 жылғы қыркүйекте жылдық инфляция", "2022-10-31", {{"2022 жылғы қыркүйекте жылдық", D}},
+       "[2022 жылғы қыркүйекте=2022-09]"},
+      {"Халық үні 05.12.2023 | 17:20", "", {{"үні 05.12.2023", T}}, "[05.12.2023=2023-12-05][17:20=2023-12-05T17:20]"},
+      {"Сан ғасырдан бері бар.", "", {{"ғасырдан бері", D}}, "[Сан ғасырдан бері=PXCE]"},
+      // not dates at all
+      {"Биыл 11 800 мектепке дейінгі ұйым.", "2025-08-25", {{"Биыл", D}, {"11", D}}, "[Биыл=2025]"},
+      {"341 мың бала 1-сыныпқа барады.", "2025-08-25", {{"1-сыныпқа", D}}, ""},
+  };
+  for (const MergeCase& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    CHECK(run(c.text, c.dct, c.model) == std::string(c.want));
+  }
+}
+
+TEST_CASE("dateline: numeric and month-name datelines set the document date") {
+  struct D {
+    const char* text;
+    const char* value;  // "" = no dateline
+    const char* dateline;
+  };
+  const D cases[] = {
+      {"Форум өтті\n\n Халық үні 05.12.2023 | 17:20\nБүгін Астанада", "2023-12-05", "05.12.2023 | 17:20"},
+      {"2.09.2025, 17:15\nЖаңалық", "2025-09-02", "2.09.2025, 17:15"},
+      {"05:25, 28 Қазан 2025\nКеше", "2025-10-28", "05:25, 28 Қазан 2025"},
+      {"Мол мүмкіндік қаласы\n\nШіл 3, 2025\n\nБиыл", "2025-07-03", "Шіл 3, 2025"},
+      // a page header with today's date, then the article's date with its time
+      {"Жұма, 22 Қараша 2024\n46 - сөз 31 Қазан, 2022 сағат 14:31\nБүгін", "2022-10-31",
+       "31 Қазан, 2022 сағат 14:31"},
+      {"Жұма, 22 Қараша 2024\nБүгін", "2024-11-22", "Жұма, 22 Қараша 2024"},
+      {"Датасы: 02.10.2017\nАвторы", "2017-10-02", "02.10.2017"},
+      {"Бүгін 1 қыркүйек - білім күні", "", ""},  // no year: not a dateline
+  };
+  Status st;
+  auto a = Annotator::create(st);
+  INFO(st.message);
+  REQUIRE(st.ok());
+  for (const D& c : cases) {
+    std::string text = c.text;
+    CAPTURE(text);
+    Options opt;
+    opt.disable = {"model"};
+    Result r = a->annotate(text, opt);
+    REQUIRE(r.status.ok());
+    CHECK(r.has_date == (*c.value != 0));
+    if (!r.has_date) continue;
+    CHECK(r.date.value == c.value);
+    CHECK(r.date.source == "dateline");
+    CHECK(text.substr(r.date.range.begin, r.date.range.end - r.date.range.begin) == c.dateline);
+  }
+  Options opt;  // the caller's date wins over the dateline
+  opt.document_date = "2020-01-01";
+  opt.disable = {"model"};
+  Result r = a->annotate("05.12.2023 | 17:20\nКеше", opt);
+  CHECK(r.date.value == "2020-01-01");
+  CHECK(r.date.source == "option");
+  bool found = false;
+  for (const Span& s : r.spans)
+    if (s.value == "2019-12-31") found = true;  // кеше against the caller's date
+  CHECK(found);
+}
+
+TEST_CASE("dates: offsets stay on the text with emoji, NBSP and combining marks") {
+  Status st;
+  auto a = Annotator::create(st);
+  REQUIRE(st.ok());
+  std::string text = "😀 Бүгін\u00a005.12.2023 ж\u0301 👍🏽 сағат\u00a017:20-да";
+  Options opt;
+  opt.disable = {"model"};
+  opt.types = TypeSet::none().add(SpanType::DATE).add(SpanType::TIME);
+  Result r = a->annotate(text, opt);
+  REQUIRE(r.status.ok());
+  std::vector<std::string> got;
+  for (const Span& s : r.spans) got.push_back(text.substr(s.range.begin, s.range.end - s.range.begin));
+  CHECK(got == std::vector<std::string>{"Бүгін", "05.12.2023", "сағат\u00a017:20-да"});
+  CHECK(r.spans.at(2).value == "T17:20");  // not next to the date: `ж́ 👍🏽` between
+}

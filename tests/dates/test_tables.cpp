@@ -1,0 +1,170 @@
+// The rule tables: the embedded ones load; a malformed table is refused with its file and line;
+// folding, endings and lookups behave as the grammar expects.
+#include <doctest/doctest.h>
+
+#include <map>
+#include <string>
+
+#include "belgi/annotator.h"
+#include "dates/calendar.h"
+#include "dates/tables.h"
+#include "dates/tsv.h"
+#include "resources.h"
+
+using namespace belgi;
+using namespace belgi::dates;
+
+namespace {
+
+// The embedded tables with some files replaced.
+Status load_with(const std::map<std::string, std::string>& replaced, Tables& out) {
+  return Tables::load(
+      [&](std::string_view name) -> std::string_view {
+        auto it = replaced.find(std::string(name));
+        return it != replaced.end() ? std::string_view(it->second) : resources::file(name);
+      },
+      out);
+}
+
+const char* kMonthsHeader = "# test\nid\tform\tmonth\tkind\tambiguity\tcomment\n";
+
+}  // namespace
+
+TEST_CASE("tables: the embedded tables load") {
+  Tables t;
+  Status st = Tables::load_embedded(t);
+  CHECK(st.ok());
+  CHECK(t.entry_count() > 150);
+  CHECK(t.phrase_count() > 30);
+}
+
+TEST_CASE("tables: malformed tables are refused with file and line") {
+  struct Bad {
+    const char* file;
+    std::string bytes;
+    const char* where;  // expected in the message
+  };
+  const Bad cases[] = {
+      {"rules/dates/months.tsv", "", "rules/dates/months.tsv:0"},
+      {"rules/dates/months.tsv", "# only comments\n", "no column header"},
+      {"rules/dates/months.tsv", "id\tform\tmonth\tcomment\n", "rules/dates/months.tsv:1: unexpected column header"},
+      {"rules/dates/months.tsv", std::string(kMonthsHeader) + "m.1\tқаңтар\t1\tfull\tfree\n", ":3: expected 6 columns"},
+      {"rules/dates/months.tsv", std::string(kMonthsHeader) + "m.1\tқаңтар\t13\tfull\tfree\te.g. x\n", ":3: month must be 1-12"},
+      {"rules/dates/months.tsv", std::string(kMonthsHeader) + "m.1\tқаңтар\tone\tfull\tfree\te.g. x\n", ":3: month must be 1-12"},
+      {"rules/dates/months.tsv", std::string(kMonthsHeader) + "m.1\tқаңтар\t1\tlong\tfree\te.g. x\n", ":3: kind must be full or abbr"},
+      {"rules/dates/months.tsv", std::string(kMonthsHeader) + "m.1\tқаңтар\t1\tfull\tfree\te.g. x\nm.1\tақпан\t2\tfull\tfree\te.g. y\n", ":4: duplicate id 'm.1'"},
+      {"rules/dates/months.tsv", std::string(kMonthsHeader) + "m.1\tқаңтар\t1\tfull\tfree\t\n", ":3: empty cell 'comment'"},
+      {"rules/dates/months.tsv", std::string(kMonthsHeader), "no rows"},
+      {"rules/dates/weekdays.tsv", "id\tform\tweekday\tambiguity\tcomment\nw\tжұма\t8\tstrict\te.g. x\n", "weekdays.tsv:2: weekday must be 1-7"},
+      {"rules/dates/units.tsv", "id\tform\tunit\ttype\tbare\tcomment\nu\tжыл\tYEAR\tDATE\tyes\te.g. x\n", "units.tsv:2: unknown unit"},
+      {"rules/dates/units.tsv", "id\tform\tunit\ttype\tbare\tcomment\nu\tжыл\tY\tDAY\tyes\te.g. x\n", "units.tsv:2: type must be DATE or TIME"},
+      {"rules/dates/suffixes.tsv", "id\tslot\tform\tcomment\ns\tdative\tға\te.g. x\n", "suffixes.tsv:2: unknown slot 'dative'"},
+      {"rules/dates/relative.tsv", "id\twords\ttype\tvalue\tmode\tcomment\nr\tбүгін\tDAY\t{D+0}\tspan\te.g. x\n", "relative.tsv:2: type must be DATE or TIME"},
+      {"rules/dates/relative.tsv", "id\twords\ttype\tvalue\tmode\tcomment\nr\tбүгін\tDATE\t{D+0\tspan\te.g. x\n", "relative.tsv:2: unclosed '{'"},
+      {"rules/dates/relative.tsv", "id\twords\ttype\tvalue\tmode\tcomment\nr\tбүгін\tDATE\t{D+0}\talways\te.g. x\n", "relative.tsv:2: mode must be span or value"},
+      {"rules/dates/parts_of_day.tsv", "id\twords\ttype\tvalue\tmode\tcomment\nr\tтүн  түн\tTIME\tTNI\tvalue\te.g. x\n", "parts_of_day.tsv:2: empty word"},
+      {"rules/dates/modifiers.tsv", "id\tform\trole\toffset\tschool\tcomment\nm\tөткен\tpast\t-1\tno\te.g. x\n", "modifiers.tsv:2: unknown role"},
+      {"rules/dates/modifiers.tsv", "id\tform\trole\toffset\tschool\tcomment\nm\tөткен\trel\tminus\tno\te.g. x\n", "modifiers.tsv:2: offset must be an integer"},
+      {"rules/dates/numbers.tsv", "id\tform\tvalue\tkind\tcomment\nn\tбір\tone\tunit\te.g. x\n", "numbers.tsv:2: value must be a number or X"},
+      {"rules/dates/postpositions.tsv", "id\tform\trole\tcomment\np\tбері\tfrom\te.g. x\n", "postpositions.tsv:2: unknown role"},
+      {"rules/dates/seasons.tsv", "id\tform\tseason\tcomment\ns\tкүз\tAU\te.g. x\n", "seasons.tsv:2: season must be"},
+      {"rules/dates/parts.tsv", "id\tform\tpart\tcomment\np\tбас\tBEGIN\te.g. x\n", "parts.tsv:2: part must be"},
+      {"rules/dates/exceptions.tsv", "id\tform\n", "exceptions.tsv:1: unexpected column header"},
+  };
+  for (const Bad& b : cases) {
+    std::string file = b.file;
+    CAPTURE(file);
+    Tables t;
+    Status st = load_with({{b.file, b.bytes}}, t);
+    CHECK(st.code == StatusCode::invalid_model);
+    CHECK_MESSAGE(st.message.find(b.where) != std::string::npos, st.message);
+  }
+}
+
+TEST_CASE("tables: a CRLF table and comments between rows are fine") {
+  Tables t;
+  std::string months = "# c\r\nid\tform\tmonth\tkind\tambiguity\tcomment\r\n# c\r\nm.1\tқаңтар\t1\tfull\tfree\te.g. x\r\n";
+  CHECK(load_with({{"rules/dates/months.tsv", months}}, t).ok());
+  std::vector<Hit> hits;
+  t.lookup(fold("ҚАҢТАРДА"), hits);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].entry->ival == 1);
+  CHECK(hits[0].ending.kase == Case::loc);
+}
+
+TEST_CASE("tables: fold makes the scripts' i letters one") {
+  CHECK(fold("БҮГІН") == fold("бүгiн"));      // Cyrillic і, Latin i
+  CHECK(fold("Bügın") == fold("bügin"));      // Latin ı
+  CHECK(fold("ЖЕЛТОҚСАН") == "желтоқсан");
+}
+
+TEST_CASE("tables: endings combine plural, possessive and case") {
+  Tables t;
+  REQUIRE(Tables::load_embedded(t).ok());
+  struct E {
+    const char* word;
+    bool plural, possessive, ordinal;
+    Case kase;
+  };
+  const E cases[] = {
+      {"жылдарында", true, true, false, Case::loc},
+      {"жылғы", false, false, false, Case::adj},
+      {"жылдан", false, false, false, Case::abl},
+      {"айының", false, true, false, Case::gen},
+      {"jyldary", true, true, false, Case::none},
+  };
+  for (const E& e : cases) {
+    std::string word = e.word;
+    CAPTURE(word);
+    std::vector<Hit> hits;
+    t.lookup(fold(e.word), hits);
+    const Hit* unit = nullptr;
+    for (const Hit& h : hits)
+      if (h.entry->cls == WordClass::unit) unit = &h;
+    REQUIRE(unit != nullptr);
+    CHECK(unit->ending.plural == e.plural);
+    CHECK(unit->ending.possessive == e.possessive);
+    CHECK(unit->ending.ordinal == e.ordinal);
+    CHECK(unit->ending.kase == e.kase);
+  }
+  std::vector<Hit> hits;
+  t.lookup(fold("жетінші"), hits);
+  REQUIRE(!hits.empty());
+  CHECK(hits[0].entry->cls == WordClass::number);
+  CHECK(hits[0].ending.ordinal);
+  t.lookup(fold("қысқа"), hits);  // an exception: "short"
+  CHECK(hits.empty());
+  t.lookup(fold("Шілдеде"), hits);
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].entry->ival == 7);
+  t.lookup(fold("шілда"), hits);  // not an ending of the table
+  CHECK(hits.empty());
+  t.lookup(fold("қарда"), hits);  // "in the snow": abbreviations (қар.) take no endings
+  CHECK(hits.empty());
+}
+
+TEST_CASE("calendar: arithmetic and formats") {
+  CHECK(weekday(Ymd{2023, 12, 5}) == 2);   // Tuesday
+  CHECK(weekday(Ymd{2025, 9, 5}) == 5);    // Friday
+  CHECK(format_ymd(add_days(Ymd{2024, 2, 28}, 1)) == "2024-02-29");
+  CHECK(format_ymd(add_days(Ymd{2023, 12, 31}, 1)) == "2024-01-01");
+  CHECK(format_ymd(add_months(Ymd{2024, 1, 31}, 1)) == "2024-02-29");
+  CHECK(format_ymd(add_months(Ymd{2024, 1, 15}, -2)) == "2023-11-15");
+  int y, w;
+  iso_week(Ymd{2023, 12, 5}, y, w);
+  CHECK((y == 2023 && w == 49));
+  iso_week(Ymd{2021, 1, 1}, y, w);
+  CHECK((y == 2020 && w == 53));
+  int m, d;
+  CHECK(parse_numeric_date("05.12.2023", y, m, d));
+  CHECK((y == 2023 && m == 12 && d == 5));
+  CHECK(parse_numeric_date("5.12.23", y, m, d));
+  CHECK(y == 2023);
+  CHECK(parse_numeric_date("2023-12-05", y, m, d));
+  CHECK(parse_numeric_date("05/12/2023", y, m, d));
+  CHECK_FALSE(parse_numeric_date("31.02.2023", y, m, d));
+  CHECK_FALSE(parse_numeric_date("12.2023", y, m, d));
+  CHECK(parse_clock("9:05", y, m));
+  CHECK_FALSE(parse_clock("25:00", y, m));
+  CHECK_FALSE(parse_clock("10:60", y, m));
+}
