@@ -80,6 +80,14 @@ test('error paths throw BelgiError with stable codes, and the module keeps worki
   assert.ok(belgi.annotate('Астана').spans.length >= 0);
 });
 
+test('an error inside the module reaches JavaScript and the module keeps working', async () => {
+  await belgi.init();
+  const big = 'Астана '.repeat(1_500_000);  // 19.5 MB of UTF-8: over the 16 MB limit
+  assert.throws(() => belgi.annotate(big), (err) => err instanceof belgi.BelgiError && err.code === 'too_large');
+  const doc = belgi.annotate('05.12.2023 Астана');
+  assert.equal(doc.spans[0].text, '05.12.2023');
+});
+
 test('empty and whitespace-only text', async () => {
   await belgi.init();
   assert.deepEqual(belgi.annotate('').spans, []);
