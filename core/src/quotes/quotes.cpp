@@ -1,8 +1,72 @@
 #include "quotes/quotes.h"
 
+#include <algorithm>
+#include <string>
+
+#include "quotes/attribution.h"
+#include "quotes/doc.h"
+#include "quotes/finder.h"
+#include "quotes/link.h"
+#include "quotes/marks.h"
+#include "quotes/tables.h"
+
 namespace belgi::quotes {
 
-// No quote recognizer yet (issue 5).
-Status add_recognizers(std::vector<std::unique_ptr<Recognizer>>&) { return Status(); }
+namespace {
+
+ByteRange bytes(const Doc& doc, TokenRange r) {
+  return ByteRange{doc.tok[r.begin].begin, doc.tok[r.end - 1].end};
+}
+
+Span to_span(const Doc& doc, const PersonIndex& persons, const Found& f) {
+  Span s;
+  s.type = SpanType::QUOTE;
+  s.range = bytes(doc, f.content);
+  s.kind = f.kind;
+  s.score = f.score;
+  s.source = std::string("rule:quote.") + f.rule;
+  if (f.attr.has_cue && !f.attr.cue.range.empty()) {
+    s.has_cue = true;
+    s.cue = bytes(doc, f.attr.cue.range);
+  }
+  if (!f.attr.speaker.empty()) {
+    s.has_speaker = true;
+    s.speaker.range = bytes(doc, f.attr.speaker);
+    std::size_t before = std::min(s.range.begin, s.speaker.range.begin);
+    s.speaker.entity = persons.link(f.attr.speaker, before);
+  }
+  return s;
+}
+
+class QuoteRecognizer : public Recognizer {
+ public:
+  explicit QuoteRecognizer(Tables t) : tables_(std::move(t)) {}
+  const char* name() const override { return "quotes"; }
+
+  void run(Context& ctx) const override {
+    if (ctx.tokens.empty() || ctx.sentences.empty()) return;
+    Doc doc(ctx);
+    Matcher m(doc, tables_);
+    std::vector<Found> found = find_quotes(doc, m, find_pairs(doc, tables_));
+    PersonIndex persons(doc, m);
+    std::vector<Span> spans;
+    spans.reserve(found.size());
+    for (const Found& f : found) spans.push_back(to_span(doc, persons, f));
+    for (Span& s : spans) ctx.spans.push_back(std::move(s));
+  }
+
+ private:
+  Tables tables_;
+};
+
+}  // namespace
+
+Status add_recognizers(std::vector<std::unique_ptr<Recognizer>>& layer) {
+  Tables tables;
+  Status st = load_tables(tables);
+  if (!st.ok()) return st;
+  layer.push_back(std::make_unique<QuoteRecognizer>(std::move(tables)));
+  return Status();
+}
 
 }  // namespace belgi::quotes

@@ -1,0 +1,344 @@
+#include "quotes/attribution.h"
+
+#include <algorithm>
+
+namespace belgi::quotes {
+
+namespace {
+
+bool ends_with(std::string_view s, std::string_view suf) {
+  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
+}
+
+bool speaker_type(SpanType t) {
+  return t == SpanType::PERSON || t == SpanType::ORGANISATION || t == SpanType::POSITION ||
+         t == SpanType::GPE || t == SpanType::NORP;
+}
+
+}  // namespace
+
+bool looks_finite_verb(std::string_view w) {
+  if (w.size() < 10) return false;  // 5+ Cyrillic letters
+  for (std::string_view suf : {"ды", "ді", "ған", "ген", "қан", "кен"})
+    if (ends_with(w, suf)) return true;
+  return false;
+}
+
+bool looks_oblique(std::string_view w) {
+  if (w.size() < 8) return false;
+  for (std::string_view suf : {"да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не",
+                               "нан", "нен", "дан", "ден", "тан", "тен", "мен", "пен", "бен"})
+    if (ends_with(w, suf)) return true;
+  return false;
+}
+
+bool looks_place_case(std::string_view w) {
+  if (w.size() < 8) return false;
+  for (std::string_view suf : {"да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен",
+                               "ға", "ге", "қа", "ке"})
+    if (ends_with(w, suf)) return true;
+  return false;
+}
+
+Matcher::Matcher(const Doc& doc, const Tables& tables) : doc_(doc), tables_(tables) {
+  for (const Verb& v : tables.verbs) verbs_by_first_[v.form.words[0]].push_back(&v);
+}
+
+bool Matcher::form_at(const Form& f, std::size_t i, std::size_t limit, std::size_t& end) const {
+  std::size_t n = f.words.size();
+  if (i + n > limit) return false;
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!doc_.is_word(i + k)) return false;
+    const std::string& w = doc_.lower[i + k];
+    bool last = k + 1 == n;
+    if (last && f.prefix_last ? w.compare(0, f.words[k].size(), f.words[k]) != 0
+                              : w != f.words[k])
+      return false;
+  }
+  end = i + n;
+  return true;
+}
+
+const Verb* Matcher::verb_at(std::size_t i, std::size_t limit, std::size_t& end) const {
+  if (i >= limit || !doc_.is_word(i)) return nullptr;
+  auto it = verbs_by_first_.find(doc_.lower[i]);
+  if (it == verbs_by_first_.end()) return nullptr;
+  const Verb* best = nullptr;
+  for (const Verb* v : it->second) {
+    std::size_t e = 0;
+    if (form_at(v->form, i, limit, e) && (!best || e > end)) {
+      best = v;
+      end = e;
+    }
+  }
+  return best;
+}
+
+bool Matcher::title_at(std::size_t i, std::size_t limit, std::size_t& end) const {
+  bool found = false;
+  std::size_t e = 0;
+  for (const TitleWord& t : tables_.titles)
+    if (form_at(t.form, i, limit, e) && (!found || e > end)) {
+      found = true;
+      end = e;
+    }
+  return found;
+}
+
+bool Matcher::name_noun_at(std::size_t i, std::size_t limit) const {
+  for (std::size_t k = i; k < limit && k < i + 3; ++k) {
+    if (!doc_.is_word(k)) return false;
+    std::size_t e = 0;
+    // `«…» деген сөзі`: a cue or title word is no modifier of a type noun.
+    if (verbs_by_first_.count(doc_.lower[k]) || title_at(k, limit, e)) return false;
+    for (const Form& f : tables_.name_nouns)
+      if (form_at(f, k, limit, e)) return true;
+    if (doc_.is_capitalized(k)) return false;
+  }
+  return false;
+}
+
+WordClass Matcher::word_class(std::size_t i) const {
+  auto it = tables_.speaker_words.find(doc_.lower[i]);
+  return it == tables_.speaker_words.end() ? WordClass::none : it->second;
+}
+
+bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out) const {
+  if (i >= limit || !doc_.is_word(i)) return false;
+  std::size_t end = 0, title_end = 0;
+  const Verb* v = verb_at(i, limit, end);
+  if (!dashed && title_at(i, limit, title_end) && (!v || end <= title_end)) return false;
+  if (!v || v->cls == "as_said") return false;
+  bool bare_dep = v->form.words.size() == 1 && (v->form.words[0] == "деп" || v->form.words[0] == "dep");
+  if (bare_dep && end < limit && doc_.is_word(end)) {
+    if (!dashed || doc_.is_capitalized(end)) return false;
+    if (looks_oblique(doc_.lower[end]) || word_class(end) == WordClass::skip) {
+      out = Cue{TokenRange{i, end}, v, false};  // `– деп министрлікке сын айтты`
+      return true;
+    }
+    out = Cue{TokenRange{i, end + 1}, nullptr, false};  // `– деп кейіп отыр`: generic
+    return true;
+  }
+  out = Cue{TokenRange{i, end}, v, false};
+  return true;
+}
+
+bool Matcher::speaker_entity(std::size_t i) const {
+  return doc_.entity[i] >= 0 &&
+         speaker_type(doc_.ctx.spans[static_cast<std::size_t>(doc_.entity[i])].type);
+}
+
+// Consecutive tokens covered by speaker-like entities from i (POSITION then PERSON...).
+TokenRange Matcher::entity_chain(std::size_t i, std::size_t limit) const {
+  std::size_t e = i;
+  while (e < limit && e < i + kMaxSpeakerTokens && speaker_entity(e)) ++e;
+  return TokenRange{i, e};
+}
+
+// After a named speaker: role words and plural possessives that complete it
+// (`«Нұр Отан» партиясының өкілдері`, `Мәжіліс депутаттары`).
+std::size_t Matcher::extend_role(std::size_t e, std::size_t limit) const {
+  for (std::size_t n = 0; e < limit && n < 2 && doc_.is_word(e) && !doc_.is_capitalized(e); ++n, ++e) {
+    const std::string& w = doc_.lower[e];
+    bool plural = ends_with(w, "лері") || ends_with(w, "лары") || ends_with(w, "дері") ||
+                  ends_with(w, "дары") || ends_with(w, "тері") || ends_with(w, "тары");
+    if (word_class(e) != WordClass::role && !plural) break;
+  }
+  return e;
+}
+
+bool Matcher::speaker_token(std::size_t i) const {
+  return doc_.is_word(i) || doc_.tok[i].kind == text::TokenKind::number ||
+         (doc_.is_punct(i) && (doc_.word(i) == "«" || doc_.word(i) == "»" || doc_.word(i) == "\""));
+}
+
+TokenRange Matcher::speaker_after(std::size_t i, std::size_t limit, std::size_t& end) const {
+  std::size_t k = i;
+  end = i;
+  while (k < limit && k < i + kMaxSkip && doc_.is_word(k) &&
+         (word_class(k) == WordClass::skip || doc_.has_entity(k, SpanType::DATE) ||
+          doc_.has_entity(k, SpanType::TIME)))
+    ++k;
+  if (k >= limit || !speaker_token(k)) return TokenRange{};
+  if (speaker_entity(k)) {
+    TokenRange r = entity_chain(k, limit);
+    r.end = extend_role(r.end, limit);
+    end = r.end;
+    return r;
+  }
+  if (word_class(k) == WordClass::pronoun) {  // `деп жазды ол Facebook парақшасында`
+    end = k + 1;
+    return TokenRange{k, k + 1};
+  }
+  // Words up to punctuation; restart after a finite verb (`тілегін жеткізді дәрігерлер`), stop at
+  // an oblique-case word (`Қазақстан халқына Жолдауында`) or at a named speaker's end.
+  std::size_t b = k, e = k;
+  for (; e < limit && e < k + kMaxSpeakerTokens && speaker_token(e); ++e) {
+    const std::string& w = doc_.lower[e];
+    if (e > b && doc_.has_entity(e, SpanType::PERSON)) {
+      e = extend_role(entity_chain(e, limit).end, limit);
+      break;
+    }
+    if (word_class(e) == WordClass::skip || word_class(e) == WordClass::saying) break;
+    if (!doc_.is_capitalized(e) && looks_finite_verb(w) && e + 1 < limit && doc_.is_word(e + 1)) {
+      b = e + 1;
+      continue;
+    }
+    if (e > b && !doc_.is_capitalized(e) && looks_oblique(w)) break;
+  }
+  while (e > b && doc_.is_punct(e - 1) && doc_.word(e - 1) != "»" && doc_.word(e - 1) != "\"") --e;
+  if (e <= b) return TokenRange{};
+  // `сын айтты`, `болжам жасап қойды`: a predicate, not a speaker.
+  if (doc_.is_word(e - 1) && !doc_.is_capitalized(e - 1) && looks_finite_verb(doc_.lower[e - 1]))
+    return TokenRange{};
+  // `бас онколог, дәрігер Диляра Қайдарова`: a comma, then a phrase ending in a PERSON.
+  if (e < limit && doc_.is_comma(e)) {
+    for (std::size_t p = e + 1; p < limit && p < e + kMaxSpeakerTokens && doc_.is_word(p); ++p)
+      if (doc_.has_entity(p, SpanType::PERSON)) {
+        e = entity_chain(p, limit).end;
+        break;
+      }
+  }
+  end = e;
+  return TokenRange{b, e};
+}
+
+// A role word, also in the genitive (`Президенттің «…» деген сөзі`).
+bool Matcher::role_like(std::size_t i) const {
+  if (word_class(i) == WordClass::role) return true;
+  const std::string& w = doc_.lower[i];
+  for (std::string_view g : {"ның", "нің", "дың", "дің", "тың", "тің"}) {
+    if (!ends_with(w, g)) continue;
+    auto it = tables_.speaker_words.find(w.substr(0, w.size() - g.size()));
+    if (it != tables_.speaker_words.end() && it->second == WordClass::role) return true;
+  }
+  return false;
+}
+
+// A lower-case plural noun that can be a subject (`сарапшылар`, `тұрғындар`).
+bool Matcher::plural_noun(std::size_t i) const {
+  const std::string& w = doc_.lower[i];
+  if (w.size() < 12) return false;
+  for (std::string_view suf : {"лар", "лер", "дар", "дер", "тар", "тер"})
+    if (ends_with(w, suf)) return true;
+  return false;
+}
+
+TokenRange Matcher::speaker_before(std::size_t open) const {
+  if (open == 0) return TokenRange{};
+  std::size_t k = open;  // exclusive end
+  std::size_t floor = std::max(doc_.sent_begin(open), doc_.para_first[doc_.para[open]]);
+  while (k > floor && k + kMaxSkip > open && doc_.is_word(k - 1) &&
+         word_class(k - 1) == WordClass::skip)
+    --k;
+  if (k <= floor || !doc_.is_word(k - 1)) return TokenRange{};
+  std::size_t last = k - 1;
+  if (looks_place_case(doc_.lower[last])) return TokenRange{};  // `Швейцариялықтарда «…» деген сөз бар`
+  if (speaker_entity(last)) {
+    std::size_t b = last;
+    while (b > floor && b + kMaxSpeakerTokens > last && speaker_entity(b - 1)) --b;
+    return TokenRange{b, k};
+  }
+  WordClass c = word_class(last);
+  if (c == WordClass::pronoun || role_like(last) || plural_noun(last)) return TokenRange{last, k};
+  return TokenRange{};
+}
+
+TokenRange Matcher::colon_speaker(std::size_t colon, Cue& verb) const {
+  verb = Cue{};
+  std::size_t floor = std::max(doc_.sent_begin(colon), doc_.para_first[doc_.para[colon]]);
+  std::size_t b = colon;
+  while (b > floor && b + kMaxSpeakerTokens > colon && doc_.is_word(b - 1)) --b;
+  std::size_t e = colon;
+  while (e > b && word_class(e - 1) == WordClass::skip) --e;
+  // `ол былай деді:` — a verb form ending right before the colon.
+  for (std::size_t t = e > 3 ? e - 3 : 0; t < e; ++t) {
+    if (t < b) continue;
+    std::size_t end = 0;
+    const Verb* v = verb_at(t, e, end);
+    if (v && end == e) {
+      verb = Cue{TokenRange{t, e}, v, false};
+      e = t;
+      while (e > b && word_class(e - 1) == WordClass::skip) --e;
+      break;
+    }
+  }
+  return named_part(b, e);
+}
+
+// The speaker within a lead-in phrase [b, e): without a trailing predicate or adjuncts
+// (`Әкім жиында сөйледі` -> `Әкім`), a pronoun if there is one, else the named part, else the
+// last six words.
+TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
+  while (e > b + 1 && !doc_.is_capitalized(e - 1) &&
+         (looks_finite_verb(doc_.lower[e - 1]) || looks_oblique(doc_.lower[e - 1]) ||
+          word_class(e - 1) == WordClass::skip))
+    --e;
+  if (e <= b) return TokenRange{};
+  for (std::size_t t = e; t-- > b;)
+    if (word_class(t) == WordClass::pronoun && !speaker_entity(t)) return TokenRange{t, t + 1};
+  for (std::size_t t = b; t < e; ++t)
+    if (speaker_entity(t) && (doc_.has_entity(t, SpanType::PERSON) || t + 6 >= e)) {
+      std::size_t s = t;
+      while (s > b && speaker_entity(s - 1)) --s;
+      return TokenRange{s, std::min(e, extend_role(entity_chain(t, e).end, e))};
+    }
+  // `…сөз алған облыс әкімі Нұрлыбек Налибаев өңірдің даму`: end after a role word and the
+  // capitalized name that follows it.
+  for (std::size_t t = e; t-- > b;) {
+    if (!role_like(t)) continue;
+    std::size_t end = t + 1;
+    while (end < e && doc_.is_capitalized(end)) ++end;
+    std::size_t start = t > b ? t - 1 : b;
+    return TokenRange{start, end};
+  }
+  if (e - b > 6) b = e - 6;
+  return TokenRange{b, e};
+}
+
+bool Matcher::as_said_before(std::size_t open, Cue& cue, TokenRange& speaker) const {
+  if (open < 2 || !doc_.is_comma(open - 1)) return false;
+  std::size_t e = open - 1;
+  std::size_t floor = std::max(doc_.sent_begin(open), doc_.para_first[doc_.para[open]]);
+  for (std::size_t t = e > 2 ? e - 2 : 0; t < e; ++t) {
+    std::size_t end = 0;
+    const Verb* v = t >= floor ? verb_at(t, e, end) : nullptr;
+    if (!v || end != e || v->cls != "as_said") continue;
+    std::size_t b = t;
+    while (b > floor && b + kMaxSpeakerTokens > t && doc_.is_word(b - 1)) --b;
+    if (b == t) return false;
+    cue = Cue{TokenRange{t, e}, v, false};
+    speaker = named_part(b, t);
+    return !speaker.empty();
+  }
+  return false;
+}
+
+bool Matcher::report_sentence(std::size_t s, Cue& cue, TokenRange& speaker) const {
+  if (s >= doc_.size()) return false;
+  std::size_t limit = std::min(doc_.sent_end(s), doc_.para_end(s));
+  if (limit - s > kMaxReportTokens) return false;
+  std::size_t b = 0;
+  bool opened = false;
+  for (const Form& f : tables_.report_openers)
+    if (form_at(f, s, limit, b)) {
+      opened = true;
+      break;
+    }
+  if (!opened) return false;
+  std::size_t e = limit;
+  while (e > b && doc_.is_punct(e - 1)) --e;
+  for (const Form& f : tables_.report_verbs) {
+    std::size_t n = f.words.size(), end = 0;
+    if (e < b + n || !form_at(f, e - n, e, end)) continue;
+    cue = Cue{TokenRange{e - n, e}, nullptr, false};
+    std::size_t sb = b, se = e - n;
+    while (sb < se && !doc_.is_word(sb)) ++sb;
+    while (se > sb && !doc_.is_word(se - 1)) --se;
+    speaker = se > sb ? named_part(sb, se) : TokenRange{};
+    return true;
+  }
+  return false;
+}
+
+}  // namespace belgi::quotes

@@ -1,0 +1,88 @@
+// Attribution of a quote: the cue (speech verb phrase or colon) and the speaker, found by the
+// tables of data/rules/quotes/ in short windows of tokens after or before the quoted words.
+#pragma once
+#include <cstddef>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "quotes/doc.h"
+#include "quotes/tables.h"
+
+namespace belgi::quotes {
+
+// Token ranges [begin, end); begin == end means none.
+struct TokenRange {
+  std::size_t begin = 0, end = 0;
+  bool empty() const { return begin >= end; }
+};
+
+struct Cue {
+  TokenRange range;
+  const Verb* verb = nullptr;  // null for a colon or an unlisted `деп <verb>` after a dash
+  bool colon = false;
+};
+
+struct Attribution {
+  bool has_cue = false;
+  Cue cue;
+  TokenRange speaker;          // empty: no speaker named
+  std::size_t end = 0;         // first token after the attribution
+};
+
+// Lookups of the tables over one Doc. Every window is capped (kMax* below): linear overall.
+class Matcher {
+ public:
+  Matcher(const Doc& doc, const Tables& tables);
+
+  // The longest speech-verb form starting at token i and ending by `limit`; sets `end`.
+  const Verb* verb_at(std::size_t i, std::size_t limit, std::size_t& end) const;
+  // A title/saying word right at i (`деп аталады`, `атты`, `деген`).
+  bool title_at(std::size_t i, std::size_t limit, std::size_t& end) const;
+  // A name's type noun at i, or after up to two lower-case modifiers (`ұлттық жобасы`).
+  bool name_noun_at(std::size_t i, std::size_t limit) const;
+  WordClass word_class(std::size_t i) const;
+
+  // The cue starting at token i. With `dashed` (a dash stands before i), an unlisted
+  // `деп <word>` counts too; without it, title words block and bare `деп` needs punctuation
+  // after it.
+  bool cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out) const;
+  // The speaker named after a cue that ends at i (`деді Асхат Жұмағали`,
+  // `деп қорытындылады сөзін Антикор басшысы`); sets `end` to the first token after it.
+  TokenRange speaker_after(std::size_t i, std::size_t limit, std::size_t& end) const;
+  // The subject right before an opening mark (`Олар «…» деп санайды`).
+  TokenRange speaker_before(std::size_t open) const;
+  // The speaker phrase before a colon (`Мемлекет басшысы: «…»`), and a verb cue ending right
+  // before the colon (`ол былай деді: «…»`) in `verb` (verb.range empty if none).
+  TokenRange colon_speaker(std::size_t colon, Cue& verb) const;
+  // A report sentence starting at token s (`Бұл туралы министр брифингте айтты.`): sets the cue
+  // (its final verb) and returns the speaker between opener and verb; false if s starts none.
+  bool report_sentence(std::size_t s, Cue& cue, TokenRange& speaker) const;
+  // `Президент атап өткендей, «…»`: an as-said verb and its speaker before the opening mark.
+  bool as_said_before(std::size_t open, Cue& cue, TokenRange& speaker) const;
+
+ private:
+  bool form_at(const Form& f, std::size_t i, std::size_t limit, std::size_t& end) const;
+  TokenRange named_part(std::size_t b, std::size_t e) const;
+  TokenRange entity_chain(std::size_t i, std::size_t limit) const;
+  std::size_t extend_role(std::size_t e, std::size_t limit) const;
+  bool speaker_token(std::size_t i) const;
+  bool role_like(std::size_t i) const;
+  bool plural_noun(std::size_t i) const;
+  bool speaker_entity(std::size_t i) const;
+
+  const Doc& doc_;
+  const Tables& tables_;
+  std::unordered_map<std::string, std::vector<const Verb*>> verbs_by_first_;
+};
+
+constexpr std::size_t kMaxSpeakerTokens = 10;  // window for a speaker phrase
+constexpr std::size_t kMaxSkip = 3;            // skip-words between a cue and its speaker
+constexpr std::size_t kMaxReportTokens = 24;   // length of a report sentence after a quote
+
+// Lower-case word shapes (Kazakh endings) used to cut speaker phrases.
+bool looks_finite_verb(std::string_view lower_word);  // жеткізді, айтқан
+bool looks_oblique(std::string_view lower_word);      // халқына, хабарламада, міндетпен
+bool looks_place_case(std::string_view lower_word);   // locative, ablative, dative: Алматыда
+
+}  // namespace belgi::quotes

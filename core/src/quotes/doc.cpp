@@ -1,0 +1,73 @@
+#include "quotes/doc.h"
+
+#include "text/chars.h"
+#include "text/utf8.h"
+
+namespace belgi::quotes {
+
+namespace {
+
+char32_t first_cp(std::string_view s) {
+  std::size_t p = 0;
+  return s.empty() ? 0 : utf8::next(s, p);
+}
+
+}  // namespace
+
+Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
+  const std::size_t n = tok.size();
+  lower.reserve(n);
+  for (const text::Token& t : tok)
+    lower.push_back(t.kind == text::TokenKind::punct ? std::string(t.text(text))
+                                                      : utf8::lower(t.text(text)));
+  // Entities: ctx.spans are sorted by begin and do not overlap each other (resolve()).
+  entity.assign(n, -1);
+  std::size_t s = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    while (s < c.spans.size() && c.spans[s].range.end <= tok[i].begin) ++s;
+    if (s < c.spans.size() && c.spans[s].type != SpanType::QUOTE &&
+        c.spans[s].range.begin <= tok[i].begin && tok[i].end <= c.spans[s].range.end)
+      entity[i] = static_cast<int>(s);
+  }
+  para.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    bool nl = i == 0 || text.substr(tok[i - 1].end, tok[i].begin - tok[i - 1].end).find('\n') !=
+                            std::string_view::npos;
+    if (nl) para_first.push_back(i);
+    para[i] = para_first.size() - 1;
+  }
+  sent.assign(n, 0);
+  for (std::size_t k = 0; k < c.sentences.size(); ++k)
+    for (std::size_t i = c.sentences[k].first; i < c.sentences[k].last && i < n; ++i) sent[i] = k;
+}
+
+std::size_t Doc::para_end(std::size_t i) const {
+  std::size_t p = para[i] + 1;
+  return p < para_first.size() ? para_first[p] : tok.size();
+}
+
+bool Doc::is_word(std::size_t i) const {
+  return tok[i].kind == text::TokenKind::word || tok[i].kind == text::TokenKind::url;
+}
+
+bool Doc::is_dash(std::size_t i) const {
+  if (!is_punct(i)) return false;
+  std::string_view w = word(i);
+  std::size_t p = 0;
+  char32_t c = utf8::next(w, p);
+  return text::is_dash(c) && (p == w.size() || w == "--");
+}
+
+bool Doc::is_terminator(std::size_t i) const {
+  if (!is_punct(i)) return false;
+  char32_t c = first_cp(word(i));
+  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+}
+
+bool Doc::is_capitalized(std::size_t i) const { return text::is_upper(first_cp(word(i))); }
+
+bool Doc::has_entity(std::size_t i, SpanType t) const {
+  return entity[i] >= 0 && ctx.spans[static_cast<std::size_t>(entity[i])].type == t;
+}
+
+}  // namespace belgi::quotes

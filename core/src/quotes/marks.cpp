@@ -1,0 +1,102 @@
+#include "quotes/marks.h"
+
+#include <string_view>
+
+#include "text/chars.h"
+#include "text/utf8.h"
+
+namespace belgi::quotes {
+
+namespace {
+
+struct Open {
+  std::size_t token;
+  const MarkPair* pair;
+};
+
+// Is the straight or ambiguous mark at token i placed like an opener: after a space, a line
+// start or an opening bracket, and before a non-space?
+bool opener_position(const Doc& doc, std::size_t i) {
+  const text::Token& t = doc.tok[i];
+  bool space_before = t.begin == 0 || (i > 0 && doc.tok[i - 1].end < t.begin) ||
+                      (i > 0 && (doc.word(i - 1) == "(" || doc.word(i - 1) == "["));
+  bool word_after = i + 1 < doc.size() && doc.tok[i + 1].begin == t.end;
+  return space_before && word_after;
+}
+
+class Pairer {
+ public:
+  Pairer(const Doc& d, const Tables& t) : doc_(d), tables_(t) {}
+
+  std::vector<Pair> run() {
+    for (std::size_t i = 0; i < doc_.size(); ++i) {
+      if (i > 0 && doc_.para[i] != doc_.para[i - 1] && !stack_.empty()) new_paragraph(i);
+      if (!stack_.empty() && doc_.tok[i].begin - doc_.tok[stack_.front().token].begin > kMaxPairBytes)
+        stack_.clear();
+      if (doc_.is_punct(i)) mark(i);
+    }
+    return std::move(out_);
+  }
+
+ private:
+  // An unclosed quote goes on only if the new paragraph opens with the same mark at depth 1.
+  void new_paragraph(std::size_t i) {
+    if (stack_.size() == 1 && doc_.word(i) == stack_.front().pair->open &&
+        stack_.front().pair->open != stack_.front().pair->close) {
+      skip_ = i;
+      ++paragraphs_;
+      return;
+    }
+    stack_.clear();
+  }
+
+  void mark(std::size_t i) {
+    if (i == skip_) return;
+    std::string_view w = doc_.word(i);
+    // A closer of an open pair, innermost first (a mismatched inner mark is dropped).
+    for (std::size_t k = stack_.size(); k-- > 0;) {
+      if (!closes(*stack_[k].pair, w)) continue;
+      if (stack_[k].pair->open == stack_[k].pair->close && k + 1 != stack_.size()) break;
+      stack_.resize(k);
+      if (k == 0) out_.push_back(Pair{open_, i, paragraphs_});
+      return;
+    }
+    const MarkPair* p = opener(w);
+    if (!p) return;
+    if (p->open == p->close && !opener_position(doc_, i)) return;
+    if (w == "“" && !opener_position(doc_, i)) return;
+    if (stack_.size() >= kMaxDepth) return;
+    if (stack_.empty()) {
+      open_ = i;
+      paragraphs_ = 1;
+    }
+    stack_.push_back(Open{i, p});
+  }
+
+  // „ is closed by “ or ”: any pair with the same opener counts.
+  bool closes(const MarkPair& open, std::string_view w) const {
+    for (const MarkPair& p : tables_.marks)
+      if (p.open == open.open && p.close == w) return true;
+    return false;
+  }
+
+  const MarkPair* opener(std::string_view w) const {
+    for (const MarkPair& p : tables_.marks)
+      if (w == p.open) return &p;
+    return nullptr;
+  }
+
+  const Doc& doc_;
+  const Tables& tables_;
+  std::vector<Open> stack_;
+  std::vector<Pair> out_;
+  std::size_t open_ = 0, paragraphs_ = 1, skip_ = static_cast<std::size_t>(-1);
+};
+
+}  // namespace
+
+std::vector<Pair> find_pairs(const Doc& doc, const Tables& tables) {
+  return Pairer(doc, tables).run();
+}
+
+}  // namespace belgi::quotes

@@ -1,0 +1,72 @@
+// The quote rules as data: the TSV tables under data/rules/quotes/, parsed once at start-up.
+// Every form is lower-case words separated by one space and is compared with lower-cased tokens.
+#pragma once
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "belgi/status.h"
+
+namespace belgi::quotes {
+
+// A sequence of lower-case words; `prefix_last` lets the last word match any word starting with it
+// (a stem with case endings: `деп атал*` matches `деп аталады`, `деп аталатын`).
+struct Form {
+  std::vector<std::string> words;
+  bool prefix_last = false;
+};
+
+// speech_verbs.tsv: one cue (`деп атап өтті`).
+struct Verb {
+  std::string id;
+  Form form;
+  std::string cls;   // say | think | report | write | passive
+  // Where the speaker is named: any (after the cue, else before the quote), none (passive
+  // `делінген`: no speaker), before (`олар «…» деген қорытындыға келген`: only before the
+  // opening mark, and the quote needs one).
+  enum class Agent { any, none, before } agent = Agent::any;
+};
+
+// title_words.tsv: words after a closing mark that make the quoted words a title or saying.
+struct TitleWord {
+  std::string id;
+  Form form;
+  std::string reason;  // title | saying | negated
+};
+
+// marks.tsv: a quotation-mark pair.
+struct MarkPair {
+  std::string id;
+  std::string open, close;  // one code point each, UTF-8
+};
+
+// speakers.tsv classes.
+enum class WordClass { none, pronoun, role, skip, saying };
+
+struct Tables {
+  std::vector<MarkPair> marks;
+  std::vector<Verb> verbs;
+  std::vector<TitleWord> titles;
+  std::vector<Form> name_nouns;  // one word each, maybe a stem (prefix_last)
+  std::unordered_map<std::string, WordClass> speaker_words;
+  std::vector<Form> report_openers, report_verbs;  // report_sentences.tsv
+};
+
+// Parsers of one table's bytes; `file` names it in error messages ("speech_verbs.tsv").
+// Lines starting with `#` and blank lines are skipped. A malformed line gives
+// StatusCode::invalid_model with "<file> line <n>: <what>".
+Status parse_marks(std::string_view bytes, std::string_view file, std::vector<MarkPair>& out);
+Status parse_verbs(std::string_view bytes, std::string_view file, std::vector<Verb>& out);
+Status parse_titles(std::string_view bytes, std::string_view file, std::vector<TitleWord>& out);
+Status parse_name_nouns(std::string_view bytes, std::string_view file, std::vector<Form>& out);
+Status parse_report_sentences(std::string_view bytes, std::string_view file,
+                              std::vector<Form>& openers, std::vector<Form>& verbs);
+Status parse_speakers(std::string_view bytes, std::string_view file,
+                      std::unordered_map<std::string, WordClass>& out);
+
+// Loads all tables from the embedded data/rules/quotes/ files. Fails naming a missing file or
+// the file and line of a malformed entry.
+Status load_tables(Tables& out);
+
+}  // namespace belgi::quotes

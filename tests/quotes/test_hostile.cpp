@@ -1,0 +1,98 @@
+// Hostile input finishes (linear time, no crash): floods of quotation marks, deep nesting, no
+// closing mark, endless dash paragraphs and attributions.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+
+#include "belgi/annotator.h"
+
+using namespace belgi;
+
+namespace {
+
+std::string repeat(const std::string& s, std::size_t n) {
+  std::string out;
+  out.reserve(s.size() * n);
+  for (std::size_t i = 0; i < n; ++i) out += s;
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("hostile inputs finish") {
+  Status st;
+  auto an = Annotator::create(st);
+  REQUIRE_MESSAGE(st.ok(), st.message);
+  struct Case {
+    const char* what;
+    std::string text;
+  };
+  const Case cases[] = {
+      {"100000 opening marks", repeat("«", 100000)},
+      {"100000 closing marks", repeat("»", 100000)},
+      {"100000 empty pairs", repeat("«»", 100000)},
+      {"100000 straight marks", repeat("\" ", 100000)},
+      {"deep nesting", repeat("«а ", 50000) + repeat("» ", 50000) + ", — деді ол."},
+      {"no closing mark", "«" + repeat("сөз ", 100000) + ", — деді ол."},
+      {"mixed marks", repeat("„«“»\"", 30000)},
+      {"endless attributions", repeat("Біз дайынбыз, — деді ол. ", 20000)},
+      {"endless dash paragraphs", repeat("— Бұл қалай болды?\n", 20000)},
+      {"dashes only", repeat("— ", 100000)},
+      {"one long paragraph of cues", repeat("деп атап өтті ", 50000)},
+      {"quotes each with a cue", repeat("«Біз дайынбыз», — деді ол. ", 20000)},
+      {"colons and marks", repeat(": «", 50000)},
+  };
+  for (const Case& c : cases) {
+    std::string what = c.what;
+    CAPTURE(what);
+    auto t0 = std::chrono::steady_clock::now();
+    Result r = an->annotate(c.text);
+    double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    CHECK(r.status.ok());
+    for (const Span& s : r.spans) {
+      CHECK(s.range.begin < s.range.end);
+      CHECK(s.range.end <= c.text.size());
+    }
+    CHECK_MESSAGE(secs < 30.0, "took " << secs << " s");
+  }
+}
+
+TEST_CASE("random mixes of marks, dashes, cues and line breaks keep the span invariants") {
+  Status st;
+  auto an = Annotator::create(st);
+  REQUIRE_MESSAGE(st.ok(), st.message);
+  const char* pieces[] = {"«", "»", "„", "“", "”", "\"", "‹", "›", "—", "–", "-", ",", ".", ":",
+                          "?", "!", "\n", " ", "деді", "деп", "атап", "өтті", "ол", "Асхат",
+                          "Жұмағали", "агенттігі", "деп аталады", "делінген", "Бұл туралы",
+                          "айтты", "мен", "😀", "\u00a0", "біз", "жобасы", "сөзін", "ғой"};
+  const std::size_t n = sizeof(pieces) / sizeof(pieces[0]);
+  unsigned long long seed = 0x9E3779B97F4A7C15ull;
+  auto next = [&seed]() {
+    seed ^= seed << 13;
+    seed ^= seed >> 7;
+    seed ^= seed << 17;
+    return seed;
+  };
+  for (int doc = 0; doc < 1500; ++doc) {
+    std::string text;
+    std::size_t len = 1 + next() % 60;
+    for (std::size_t i = 0; i < len; ++i) {
+      text += pieces[next() % n];
+      if (next() % 3 == 0) text += ' ';
+    }
+    CAPTURE(text);
+    Result r = an->annotate(text);
+    REQUIRE(r.status.ok());
+    for (const Span& s : r.spans) {
+      if (s.type != SpanType::QUOTE) continue;
+      CHECK(s.range.begin < s.range.end);
+      CHECK(s.range.end <= text.size());
+      if (s.has_cue) CHECK((s.cue.begin < s.cue.end && s.cue.end <= text.size()));
+      if (s.has_speaker) {
+        CHECK((s.speaker.range.begin < s.speaker.range.end && s.speaker.range.end <= text.size()));
+        CHECK(s.speaker.entity < static_cast<int>(r.spans.size()));
+      }
+    }
+  }
+}

@@ -1,0 +1,81 @@
+// The quote rule tables (data/rules/quotes/*.tsv): they load, and a malformed line is reported
+// with its file and line.
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "quotes/tables.h"
+
+using namespace belgi;
+using namespace belgi::quotes;
+
+TEST_CASE("embedded quote tables load") {
+  Tables t;
+  Status st = load_tables(t);
+  REQUIRE_MESSAGE(st.ok(), st.message);
+  CHECK(t.marks.size() >= 4);
+  CHECK(t.verbs.size() >= 40);
+  CHECK(t.titles.size() >= 10);
+  CHECK(t.name_nouns.size() >= 50);
+  CHECK(t.speaker_words.count("ол") == 1);
+  bool found = false;
+  for (const Verb& v : t.verbs)
+    if (v.id == "dep_atap_otti") found = v.form.words.size() == 3 && v.agent == Verb::Agent::any;
+  CHECK(found);
+}
+
+TEST_CASE("malformed tables name the file and line") {
+  struct Case {
+    const char* what;
+    std::string bytes;
+    const char* message;  // expected substring
+  };
+  const Case cases[] = {
+      {"too few columns", "# header\ndedi\tдеді\tsay\tany\tx\n\nbad\tдеп\tsay\n", "verbs.tsv line 4"},
+      {"unknown class", "dedi\tдеді\tshout\tany\tx\n", "line 1: unknown class"},
+      {"upper case form", "dedi\tДеді\tsay\tany\tx\n", "line 1: form"},
+      {"double space", "dedi\tдеп  атап\tsay\tany\tx\n", "line 1: form"},
+      {"bad agent", "dedi\tдеді\tsay\tsomeone\tx\n", "line 1: agent"},
+      {"one-word stem", "dedi\tде*\tsay\tany\tx\n", "line 1: a stem"},
+      {"duplicate id", "dedi\tдеді\tsay\tany\tx\ndedi\tдейді\tsay\tany\tx\n", "line 2: duplicate"},
+      {"empty column", "dedi\t\tsay\tany\tx\n", "line 1: empty column"},
+      {"empty table", "", "missing or empty"},
+  };
+  for (const Case& c : cases) {
+    std::string what = c.what;
+    CAPTURE(what);
+    std::vector<Verb> out;
+    Status st = parse_verbs(c.bytes, "verbs.tsv", out);
+    CHECK_FALSE(st.ok());
+    CHECK(st.code == StatusCode::invalid_model);
+    CHECK_MESSAGE(st.message.find(c.message) != std::string::npos, st.message);
+    CHECK(st.message.find("verbs.tsv") == 0);
+  }
+}
+
+TEST_CASE("other tables reject malformed lines") {
+  std::vector<MarkPair> marks;
+  CHECK(parse_marks("a\t«»\t»\tx\n", "marks.tsv", marks).message == "marks.tsv line 1: a mark must be one character");
+  std::vector<TitleWord> titles;
+  CHECK_FALSE(parse_titles("t\tатты\tname\tx\n", "titles.tsv", titles).ok());
+  std::vector<Form> nouns;
+  CHECK_FALSE(parse_name_nouns("жоба жобасы\torg\tx\n", "nouns.tsv", nouns).ok());
+  std::unordered_map<std::string, WordClass> words;
+  CHECK_FALSE(parse_speakers("ол\tpronoun\tx\nол\trole\tx\n", "speakers.tsv", words).ok());
+  CHECK_FALSE(parse_speakers("ол\tboss\tx\n", "speakers.tsv", words).ok());
+  std::vector<Form> openers, verbs;
+  Status st = parse_report_sentences("a\topener\tбұл туралы\tx\nb\tend\tайтты\tx\n", "report.tsv",
+                                     openers, verbs);
+  CHECK(st.message == "report.tsv line 2: part must be opener or verb");
+}
+
+TEST_CASE("stems and prefixes parse") {
+  std::vector<TitleWord> titles;
+  REQUIRE(parse_titles("dep_atal\tдеп атал*\ttitle\t«гидрокостюм» деп аталады\n", "t.tsv", titles).ok());
+  REQUIRE(titles.size() == 1);
+  CHECK(titles[0].form.prefix_last);
+  CHECK(titles[0].form.words[1] == "атал");
+  std::vector<Verb> verbs;
+  REQUIRE(parse_verbs("dep_oila\tдеп ойла*\tthink\tany\t«…» деп ойлады ол.\r\n", "v.tsv", verbs).ok());
+  CHECK(verbs[0].form.prefix_last);
+}
