@@ -1,20 +1,249 @@
-// Placeholder until the trained model lands (issue 3): an empty model that finds nothing.
+// The entity model: loading ner.bin and tagging a sentence (features -> sparse weights ->
+// constrained Viterbi -> spans with a margin-based confidence).
 #include "entities/model.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "entities/decode.h"
+#include "entities/features.h"
+#include "entities/model_format.h"
 
 namespace belgi::entities {
 
-class Model {};
+// Feature weights laid out for few cache misses per feature: one open-addressing slot holds the
+// key and where its (label, weight) pairs are; a pair is one u32 (label << 16 | u16 weight).
+struct Slot {
+  std::uint32_t key = 0;    // 0 = empty
+  std::uint32_t where = 0;  // start of the pairs (low 26 bits), their count (high 6 bits)
+};
 
-Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
-  if (!bytes.empty())
-    return Status::error(StatusCode::invalid_model, "entity model: unknown format");
-  out = std::make_shared<Model>();
+class Model {
+ public:
+  Lexicons lex;
+  std::vector<Slot> slots;
+  std::uint32_t mask = 0;
+  std::vector<std::uint32_t> pairs;
+  std::vector<std::int32_t> trans, end;
+  std::vector<std::int32_t> trans_t;  // transpose of the first L rows of trans (decode.h)
+  float scale = 1.0f;
+  std::string id;
+};
+
+namespace {
+
+constexpr char kMagic[8] = {'B', 'E', 'L', 'G', 'I', 'N', 'E', 'R'};
+
+struct Reader {
+  std::string_view b;
+  std::size_t pos = 0;
+  bool ok = true;
+  template <class T>
+  T get() {
+    T v{};
+    if (pos + sizeof(T) > b.size()) {
+      ok = false;
+      return v;
+    }
+    std::memcpy(&v, b.data() + pos, sizeof(T));  // the format is little-endian, like all targets
+    pos += sizeof(T);
+    return v;
+  }
+  std::string str() {
+    std::uint32_t n = get<std::uint32_t>();
+    if (!ok || n > b.size() - pos) {
+      ok = false;
+      return {};
+    }
+    std::string s(b.substr(pos, n));
+    pos += n;
+    return s;
+  }
+  template <class T>
+  void array(std::vector<T>& v, std::size_t n) {
+    if (n > (b.size() - pos) / sizeof(T)) {
+      ok = false;
+      return;
+    }
+    v.resize(n);
+    if (n) std::memcpy(v.data(), b.data() + pos, n * sizeof(T));
+    pos += n * sizeof(T);
+  }
+  void pairs(std::vector<std::pair<std::uint32_t, std::uint32_t>>& v) {
+    std::uint32_t n = get<std::uint32_t>();
+    if (!ok || n > (b.size() - pos) / 8) {
+      ok = false;
+      return;
+    }
+    v.resize(n);
+    for (auto& [k, x] : v) {
+      k = get<std::uint32_t>();
+      x = get<std::uint32_t>();
+    }
+  }
+};
+
+inline std::uint32_t slot_of(std::uint32_t key, std::uint32_t mask) { return (key * 0x9E3779B1u) & mask; }
+
+Status corrupt(const std::string& what) {
+  return Status::error(StatusCode::invalid_model, "entity model: corrupt data (" + what + ")");
+}
+
+}  // namespace
+
+Status parse_model(std::string_view bytes, ModelData& out) {
+  if (bytes.size() < 12 || std::memcmp(bytes.data(), kMagic, 8) != 0)
+    return Status::error(StatusCode::invalid_model, "entity model: not a Belgi NER model (bad magic)");
+  Reader r{bytes, 8};
+  std::uint32_t version = r.get<std::uint32_t>();
+  if (version != static_cast<std::uint32_t>(kModelFormatVersion))
+    return Status::error(StatusCode::invalid_model,
+                         "entity model: format version " + std::to_string(version) +
+                             " found, this build reads version " +
+                             std::to_string(kModelFormatVersion) + "; retrain with scripts/train.sh");
+  if (bytes.size() < 20) return corrupt("truncated");
+  std::uint64_t sum = 0;
+  std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
+  if (fnv1a64(bytes.substr(0, bytes.size() - 8)) != sum) return corrupt("checksum mismatch");
+  r.b = bytes.substr(0, bytes.size() - 8);
+  out.feature_set = r.str();
+  out.data_hash = r.str();
+  std::uint32_t labels = r.get<std::uint32_t>();
+  if (!r.ok || labels != static_cast<std::uint32_t>(kLabelCount)) return corrupt("label count");
+  for (int i = 0; i < kLabelCount; ++i)
+    if (r.str() != label_name(i)) return corrupt("label table differs from this build's");
+  out.scale = r.get<float>();
+  out.max_words = static_cast<int>(r.get<std::uint32_t>());
+  r.pairs(out.lex_entries);
+  r.pairs(out.lex_endings);
+  r.pairs(out.known);
+  r.pairs(out.gazetteer);
+  r.array(out.trans, (kLabelCount + 1) * kLabelCount);
+  r.array(out.end, kLabelCount);
+  std::uint32_t f = r.get<std::uint32_t>();
+  r.array(out.feat_keys, f);
+  std::vector<std::uint8_t> counts;
+  r.array(counts, f);
+  if (!r.ok) return corrupt("truncated");
+  out.feat_start.assign(1, 0);
+  out.pair_label.clear();
+  out.pair_weight.clear();
+  for (std::uint32_t i = 0; i < f; ++i) {
+    for (int k = 0; k < counts[i]; ++k) {
+      std::uint8_t l = r.get<std::uint8_t>();
+      std::int16_t w = r.get<std::int16_t>();
+      if (l >= kLabelCount) return corrupt("label out of range");
+      out.pair_label.push_back(l);
+      out.pair_weight.push_back(w);
+    }
+    out.feat_start.push_back(static_cast<std::uint32_t>(out.pair_label.size()));
+  }
+  if (!r.ok || r.pos != r.b.size()) return corrupt("size mismatch");
+  if (out.feat_keys.size() != f || out.max_words < 1 || out.max_words > 16) return corrupt("header");
   return Status();
 }
 
-std::string model_id(const Model&) { return "none"; }
-int model_format_version() { return 0; }
+Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
+  ModelData d;
+  Status st = parse_model(bytes, d);
+  if (!st.ok()) return st;
+  auto m = std::make_shared<Model>();
+  m->lex.entries.build(d.lex_entries);
+  m->lex.endings.build(d.lex_endings);
+  m->lex.known.build(d.known);
+  m->lex.gazetteer.build(d.gazetteer);
+  m->lex.max_words = d.max_words;
+  std::size_t cap = 16;
+  while (cap < d.feat_keys.size() * 2) cap *= 2;
+  if (d.pair_label.size() >= (1u << 26)) return corrupt("too many weights");
+  m->slots.assign(cap, Slot());
+  m->mask = static_cast<std::uint32_t>(cap - 1);
+  for (std::uint32_t f = 0; f < d.feat_keys.size(); ++f) {
+    std::uint32_t k = d.feat_keys[f], i = slot_of(k, m->mask);
+    while (m->slots[i].key != 0 && m->slots[i].key != k) i = (i + 1) & m->mask;
+    if (m->slots[i].key == k || k == 0) return corrupt("duplicate feature");
+    std::uint32_t count = d.feat_start[f + 1] - d.feat_start[f];
+    if (count >= 64) return corrupt("feature with too many labels");
+    m->slots[i] = Slot{k, d.feat_start[f] | count << 26};
+  }
+  m->pairs.resize(d.pair_label.size());
+  for (std::size_t p = 0; p < d.pair_label.size(); ++p)
+    m->pairs[p] = static_cast<std::uint32_t>(d.pair_label[p]) << 16 | static_cast<std::uint16_t>(d.pair_weight[p]);
+  m->trans.assign(d.trans.begin(), d.trans.end());
+  m->end.assign(d.end.begin(), d.end.end());
+  m->trans_t.resize(kLabelCount * kLabelCount);
+  for (int p = 0; p < kLabelCount; ++p)
+    for (int y = 0; y < kLabelCount; ++y) m->trans_t[y * kLabelCount + p] = m->trans[p * kLabelCount + y];
+  m->scale = d.scale;
+  m->id = d.feature_set + "/" + d.data_hash;
+  out = std::move(m);
+  return Status();
+}
 
-void tag(const Model&, const std::vector<std::string_view>&, std::vector<TokenEntity>&) {}
+std::string model_id(const Model& model) { return model.id; }
+int model_format_version() { return kModelFormatVersion; }
+
+namespace {
+
+// Per-thread buffers, so tag() allocates nothing once warm (the model itself is shared).
+struct Scratch {
+  FeatureExtractor fx{nullptr};
+  std::vector<std::uint32_t> where;  // per feature occurrence: Slot::where, or 0 if absent
+  std::vector<std::int32_t> emit;
+  std::vector<int> path;
+  std::vector<std::int64_t> margins;
+};
+
+float confidence(std::int64_t margin, float scale) {
+  double x = static_cast<double>(margin) * scale;
+  return static_cast<float>(1.0 / (1.0 + std::exp(-x)));
+}
+
+}  // namespace
+
+void tag(const Model& model, const std::vector<std::string_view>& tokens,
+         std::vector<TokenEntity>& out) {
+  if (tokens.empty()) return;
+  thread_local Scratch s;
+  s.fx.set_lexicons(&model.lex);
+  s.fx.extract(tokens);
+  const std::size_t n = tokens.size();
+  s.emit.assign(n * kLabelCount, 0);
+  const auto& feats = s.fx.feats();
+  const auto& offs = s.fx.offsets();
+  // Two passes so the memory loads of many features overlap: prefetch slots, then look up.
+  const Slot* slots = model.slots.data();
+  for (std::uint32_t k : feats) __builtin_prefetch(&slots[slot_of(k, model.mask)]);
+  s.where.resize(feats.size());
+  for (std::size_t j = 0; j < feats.size(); ++j) {
+    std::uint32_t k = feats[j], i = slot_of(k, model.mask);
+    while (slots[i].key != 0 && slots[i].key != k) i = (i + 1) & model.mask;
+    s.where[j] = slots[i].key == k ? slots[i].where : 0;
+    __builtin_prefetch(&model.pairs[s.where[j] & 0x3ffffff]);
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    std::int32_t* e = &s.emit[i * kLabelCount];
+    for (std::uint32_t k = offs[i]; k < offs[i + 1]; ++k) {
+      std::uint32_t w = s.where[k], start = w & 0x3ffffff, count = w >> 26;
+      for (const std::uint32_t* p = &model.pairs[start], *q = p + count; p < q; ++p)
+        e[*p >> 16] += static_cast<std::int16_t>(*p & 0xffff);
+    }
+  }
+  Lattice lat{s.emit.data(), model.trans.data(), model.end.data(), n, model.trans_t.data()};
+  viterbi(lat, s.path, &s.margins);
+  for (std::size_t i = 0; i < n;) {
+    int y = s.path[i];
+    if (y == 0 || is_inside(y)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < n && s.path[j] == y + 1) ++j;
+    std::int64_t m = s.margins[i];
+    for (std::size_t k = i + 1; k < j; ++k) m = std::min(m, s.margins[k]);
+    out.push_back(TokenEntity{static_cast<SpanType>(label_class(y)), i, j, confidence(m, model.scale)});
+    i = j;
+  }
+}
 
 }  // namespace belgi::entities

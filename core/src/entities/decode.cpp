@@ -1,0 +1,147 @@
+#include "entities/decode.h"
+
+#include <algorithm>
+#include <limits>
+
+#include "entities/features.h"
+
+namespace belgi::entities {
+
+namespace {
+
+constexpr int L = kLabelCount;
+// Forward scores are int32, renormalized at each token so the best is 0 and the worst is
+// clamped at kFloor: far below any reachable gap, and no sum of them can overflow.
+constexpr std::int32_t kFloor = -(1 << 29);
+constexpr std::int64_t kNeg = std::numeric_limits<std::int64_t>::min() / 4;
+
+// Best predecessor of label y at token i (> 0): the lowest p maximizing alpha[i-1][p] + T[p][y].
+int best_prev(const Lattice& lat, const std::vector<std::int32_t>& alpha, std::size_t i, int y) {
+  const std::int32_t* prev = &alpha[(i - 1) * L];
+  std::int32_t best = std::numeric_limits<std::int32_t>::min();
+  int arg = 0;
+  int from = is_inside(y) ? y - 1 : 0, to = is_inside(y) ? y + 1 : L;
+  for (int p = from; p < to; ++p) {
+    std::int32_t s = prev[p] + lat.trans[p * L + y];
+    if (s > best) best = s, arg = p;
+  }
+  return arg;
+}
+
+// Maximum of prev[p] + t[p] over p < L, with independent lanes the compiler can vectorize.
+inline std::int32_t max_sum(const std::int32_t* prev, const std::int32_t* t) {
+  std::int32_t m[4] = {kFloor * 2, kFloor * 2, kFloor * 2, kFloor * 2};
+  int p = 0;
+  for (; p + 4 <= L; p += 4)
+    for (int k = 0; k < 4; ++k) m[k] = std::max(m[k], prev[p + k] + t[p + k]);
+  for (; p < L; ++p) m[0] = std::max(m[0], prev[p] + t[p]);
+  return std::max(std::max(m[0], m[1]), std::max(m[2], m[3]));
+}
+
+// Forward pass: alpha[i * L + y] = best score of a prefix ending in y at token i (emission
+// included). Only maxima here (branch-free inner loop); predecessors are recomputed on the best
+// path only, by best_prev().
+void forward(const Lattice& lat, std::vector<std::int32_t>& alpha, std::vector<std::int32_t>& tcol) {
+  const std::size_t n = lat.n;
+  alpha.resize(n * L);
+  // Transposed transitions: tt[y * L + p] = trans[p][y], so the inner loop is contiguous.
+  const std::int32_t* tt = lat.trans_t;
+  if (!tt) {
+    tcol.resize(L * L);
+    for (int p = 0; p < L; ++p)
+      for (int y = 0; y < L; ++y) tcol[y * L + p] = lat.trans[p * L + y];
+    tt = tcol.data();
+  }
+  auto normalize = [](std::int32_t* cur) {
+    std::int32_t top = *std::max_element(cur, cur + L);
+    for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y] - top, kFloor);
+  };
+  for (int y = 0; y < L; ++y) alpha[y] = is_inside(y) ? kFloor : lat.trans[L * L + y] + lat.emit[y];
+  normalize(&alpha[0]);
+  for (std::size_t i = 1; i < n; ++i) {
+    const std::int32_t* prev = &alpha[(i - 1) * L];
+    std::int32_t* cur = &alpha[i * L];
+    const std::int32_t* e = &lat.emit[i * L];
+    for (int y = 0; y < L; ++y) {
+      const std::int32_t* t = &tt[y * L];
+      std::int32_t best = is_inside(y) ? std::max(prev[y - 1] + t[y - 1], prev[y] + t[y]) : max_sum(prev, t);
+      cur[y] = best + e[y];
+    }
+    normalize(cur);
+  }
+}
+
+// Backward pass: beta[i * L + y] = best score of the labels after token i given y at i
+// (transitions, emissions after i and the end score; emission at i excluded), renormalized
+// like alpha.
+void backward(const Lattice& lat, std::vector<std::int32_t>& beta) {
+  // Only O and B- labels (kOuter of them: 0, 1, 3, 5, ...) can follow any label; an I- label
+  // follows only its own B- or I-. The max over followers runs over the outer labels, packed.
+  constexpr int kOuter = 1 + kEntityClassCount;
+  thread_local std::vector<std::int32_t> packed;  // packed[y * kOuter + k] = trans[y][outer k]
+  packed.resize(L * kOuter);
+  for (int y = 0; y < L; ++y)
+    for (int k = 0; k < kOuter; ++k) packed[y * kOuter + k] = lat.trans[y * L + (k ? 2 * k - 1 : 0)];
+  const std::size_t n = lat.n;
+  beta.resize(n * L);
+  std::int32_t* last = &beta[(n - 1) * L];
+  for (int y = 0; y < L; ++y) last[y] = lat.end[y];
+  std::int32_t v[L], vout[kOuter];
+  for (std::size_t i = n - 1; i-- > 0;) {
+    const std::int32_t* next = &beta[(i + 1) * L];
+    const std::int32_t* e = &lat.emit[(i + 1) * L];
+    for (int z = 0; z < L; ++z) v[z] = e[z] + next[z];
+    for (int k = 0; k < kOuter; ++k) vout[k] = v[k ? 2 * k - 1 : 0];
+    std::int32_t* cur = &beta[i * L];
+    for (int y = 0; y < L; ++y) {
+      const std::int32_t* t = &packed[y * kOuter];
+      std::int32_t best = 2 * kFloor;
+      for (int k = 0; k < kOuter; ++k) best = std::max(best, vout[k] + t[k]);
+      if (y > 0) {
+        int z = is_inside(y) ? y : y + 1;  // I-X after B-X or I-X
+        best = std::max(best, lat.trans[y * L + z] + v[z]);
+      }
+      cur[y] = best;
+    }
+    std::int32_t top = *std::max_element(cur, cur + L);
+    for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y] - top, kFloor);
+  }
+}
+
+}  // namespace
+
+void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_t>* margins) {
+  path.assign(lat.n, 0);
+  if (margins) margins->assign(lat.n, 0);
+  if (lat.n == 0) return;
+  const std::size_t n = lat.n;
+  thread_local std::vector<std::int32_t> alpha;
+  thread_local std::vector<std::int32_t> tcol;
+  forward(lat, alpha, tcol);
+  std::int32_t best = std::numeric_limits<std::int32_t>::min();
+  int y = 0;
+  for (int z = 0; z < L; ++z) {
+    std::int32_t s = alpha[(n - 1) * L + z] + lat.end[z];
+    if (s > best) best = s, y = z;
+  }
+  for (std::size_t i = n; i-- > 0;) {
+    path[i] = y;
+    if (i > 0) y = best_prev(lat, alpha, i, y);
+  }
+  // Margins are only read for entity tokens: a sentence without entities needs none.
+  if (!margins || std::all_of(path.begin(), path.end(), [](int l) { return l == 0; })) return;
+  // Max-marginals: alpha + beta is, up to a per-token constant, the best score of a path with
+  // label y at token i; the margin is the best path's value minus the best other label's.
+  thread_local std::vector<std::int32_t> beta;
+  backward(lat, beta);
+  for (std::size_t i = 0; i < n; ++i) {
+    const std::int32_t* a = &alpha[i * L];
+    const std::int32_t* b = &beta[i * L];
+    std::int64_t chosen = std::int64_t{a[path[i]]} + b[path[i]], other = kNeg;
+    for (int z = 0; z < L; ++z)
+      if (z != path[i] && a[z] > kFloor && b[z] > kFloor) other = std::max<std::int64_t>(other, std::int64_t{a[z]} + b[z]);
+    (*margins)[i] = other == kNeg ? 0 : std::max<std::int64_t>(0, chosen - other);
+  }
+}
+
+}  // namespace belgi::entities

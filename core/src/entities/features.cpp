@@ -1,0 +1,473 @@
+#include "entities/features.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "text/utf8.h"
+
+namespace belgi::entities {
+
+namespace {
+
+constexpr std::array<const char*, kEntityClassCount> kClassNames = {
+    "ADAGE", "ART", "CARDINAL", "CONTACT", "DATE", "DISEASE", "EVENT", "FACILITY", "GPE",
+    "LANGUAGE", "LAW", "LOCATION", "MISCELLANEOUS", "MONEY", "NON_HUMAN", "NORP", "ORDINAL",
+    "ORGANISATION", "PERCENTAGE", "PERSON", "POSITION", "PRODUCT", "PROJECT", "QUANTITY", "TIME"};
+
+constexpr std::array<const char*, kLexClassCount> kLexNames = {
+    "country", "city", "region", "org", "legal_form", "title", "org_noun",
+    "fac_noun", "event_noun", "geo_noun", "name_ending", "media", "world_region", "first_name",
+    "month", "weekday"};
+
+// Endings stripped by stem(), tried in this order (lower case, UTF-8); the first one that leaves
+// a known word wins.
+// Plural, case (genitive, dative, accusative, locative, ablative, instrumental), the locative
+// adjective -дағы and the derivational -лық ("алматылық").
+constexpr std::array<std::string_view, 58> kEndings = {
+    "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі", "лардың", "лердің",
+    "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не",
+    "ны", "ні", "ды", "ді", "ты", "ті", "нда", "нде", "да", "де", "та", "те",
+    "нан", "нен", "дан", "ден", "тан", "тен", "мен", "бен", "пен",
+    "лар", "лер", "дар", "дер", "тар", "тер", "лық", "лік", "дық", "дік", "тық", "тік",
+    "сы", "сі", "ын", "ін", "н"};
+
+// Feature template ids (first byte hashed). Changing any of them changes kFeatureSetId.
+enum Template : std::uint8_t {
+  kBias = 1, kForm, kLower, kPrefix, kSuffix, kShape, kShortShape, kKind, kCase, kStem,
+  kHyphenHead, kHyphenTail, kWordPrev, kWordNext, kWordPrev2, kWordNext2, kStemPrev, kStemNext,
+  kSuffixPrev, kSuffixNext, kShapePrev, kShapeNext, kBigramPrev, kBigramNext, kPosition,
+  kQuote, kLex, kLexPrev, kLexNext, kLexSpanB, kLexSpanI, kEnding, kCaseFirst, kStemBigram,
+  kKindPrevNext, kStemLexPrev, kSuffixCase, kLength, kLexEnding, kClass, kClassPrev, kClassNext,
+  kClassBigram, kClassStem, kGazUnit, kGazBegin, kGazInside, kGazLast,
+};
+
+// Token kinds.
+enum Kind : std::uint8_t { kPunct, kDigits, kCyrillic, kLatin, kMixedScript, kAlnum, kOther };
+
+struct Hash {
+  std::uint64_t h;
+  explicit Hash(std::uint8_t tmpl) : h(0xcbf29ce484222325ull) { byte(tmpl); }
+  Hash& byte(std::uint8_t b) {
+    h = (h ^ b) * 0x100000001b3ull;
+    return *this;
+  }
+  Hash& bytes(std::string_view s) {
+    for (unsigned char c : s) byte(c);
+    return byte(0xff);  // separator: "ab"+"c" != "a"+"bc"
+  }
+  Hash& u32(std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) byte(static_cast<std::uint8_t>(v >> (8 * i)));
+    return *this;
+  }
+};
+
+// Combines a template id with precomputed 64-bit hashes (splitmix64 finalizer).
+inline std::uint64_t mix(std::uint8_t tmpl, std::uint64_t a, std::uint64_t b = 0) {
+  std::uint64_t x = (a * 0x9E3779B97F4A7C15ull) ^ (b + 0x632BE59BD9B4E019ull + (std::uint64_t{tmpl} << 56));
+  x ^= x >> 31;
+  x *= 0xBF58476D1CE4E5B9ull;
+  x ^= x >> 29;
+  x *= 0x94D049BB133111EBull;
+  return x ^ (x >> 32);
+}
+
+const std::uint64_t kBosHash = fnv1a64("<s>"), kEosHash = fnv1a64("</s>");
+
+bool is_quote_open(std::string_view t) { return t == "«" || t == "„" || t == "“"; }
+bool is_quote_close(std::string_view t) { return t == "»" || t == "”"; }
+
+std::uint8_t kind_of(std::string_view tok, bool& cap, bool& upper, std::uint32_t& shape,
+                     std::uint32_t& short_shape) {
+  bool lower_seen = false;
+  bool cyr = false, lat = false, digit = false, letter = false, other = false;
+  Hash sh(0), ssh(0);
+  int n = 0;
+  char last = 0;
+  bool first = true;
+  cap = false;
+  for (std::size_t i = 0; i < tok.size();) {
+    char32_t c = utf8::next(tok, i);
+    char s;
+    if (u_isUAlphabetic(c)) {
+      letter = true;
+      UErrorCode err = U_ZERO_ERROR;
+      UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &err);
+      if (sc == USCRIPT_CYRILLIC) cyr = true;
+      else if (sc == USCRIPT_LATIN) lat = true;
+      else other = true;
+      s = u_isupper(c) ? 'X' : 'x';
+      if (first) cap = s == 'X';
+      if (s == 'x') lower_seen = true;
+    } else if (u_isdigit(c)) {
+      digit = true;
+      s = 'd';
+    } else {
+      s = c < 0x80 ? static_cast<char>(c) : '*';
+    }
+    first = false;
+    if (n++ < 8) sh.byte(static_cast<std::uint8_t>(s));
+    if (s != last) ssh.byte(static_cast<std::uint8_t>(s));
+    last = s;
+  }
+  upper = letter && !lower_seen;
+  shape = fold32(sh.h);
+  short_shape = fold32(ssh.h);
+  if (!letter) return digit ? kDigits : kPunct;
+  if (digit) return kAlnum;
+  if (other) return kOther;
+  if (cyr && lat) return kMixedScript;
+  return lat ? kLatin : kCyrillic;
+}
+
+bool ends_with(std::string_view s, std::string_view e) {
+  // The last byte first: it rules out almost every ending without a call to memcmp.
+  return s.size() >= e.size() && !e.empty() && s.back() == e.back() &&
+         std::memcmp(s.data() + s.size() - e.size(), e.data(), e.size()) == 0;
+}
+
+std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
+
+std::size_t cps_of(std::string_view s) { return code_points(s); }
+
+bool known(std::string_view w, const Lexicons& lex) {
+  std::uint32_t k = lexicon_key(w);
+  return lex.known.find(k, 0) != 0 || lex.entries.find(k, 0) != 0;
+}
+
+// One ending off `w` if the rest is a known word or lexicon entry.
+std::string_view strip_one(std::string_view w, const Lexicons& lex) {
+  for (std::string_view e : kEndings) {
+    if (!ends_with(w, e)) continue;
+    std::string_view r = w.substr(0, w.size() - e.size());
+    if (code_points(r) < 3) continue;
+    if (known(r, lex)) return r;
+  }
+  return w;
+}
+
+}  // namespace
+
+const char* class_name(int c) { return c >= 0 && c < kEntityClassCount ? kClassNames[c] : "?"; }
+
+std::string label_name(int label) {
+  if (label == 0) return "O";
+  if (label < 0 || label >= kLabelCount) return "?";
+  return std::string(is_inside(label) ? "I-" : "B-") + class_name(label_class(label));
+}
+
+int parse_label(std::string_view name) {
+  if (name == "O") return 0;
+  if (name.size() < 3 || name[1] != '-' || (name[0] != 'B' && name[0] != 'I')) return -1;
+  for (int c = 0; c < kEntityClassCount; ++c)
+    if (name.substr(2) == kClassNames[c]) return 1 + 2 * c + (name[0] == 'I');
+  return -1;
+}
+
+const char* lex_class_name(int bit) { return bit >= 0 && bit < kLexClassCount ? kLexNames[bit] : nullptr; }
+
+bool parse_lex_class(std::string_view name, std::uint32_t& bit) {
+  for (int i = 0; i < kLexClassCount; ++i)
+    if (name == kLexNames[i]) {
+      bit = 1u << i;
+      return true;
+    }
+  return false;
+}
+
+std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t h) {
+  for (unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ull;
+  return h;
+}
+
+std::uint32_t fold32(std::uint64_t h) {
+  std::uint32_t v = static_cast<std::uint32_t>(h ^ (h >> 32));
+  return v ? v : 1;
+}
+
+void KeyTable::build(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& entries) {
+  std::size_t cap = 16;
+  while (cap < entries.size() * 2) cap *= 2;
+  keys_.assign(cap, 0);
+  values_.assign(cap, 0);
+  mask_ = static_cast<std::uint32_t>(cap - 1);
+  count_ = 0;
+  for (const auto& [k, v] : entries) {
+    std::uint32_t i = (k * 0x9E3779B1u) & mask_;
+    while (keys_[i] != 0 && keys_[i] != k) i = (i + 1) & mask_;
+    if (keys_[i] == 0) ++count_;
+    keys_[i] = k;
+    values_[i] |= v;
+  }
+}
+
+std::uint32_t KeyTable::find(std::uint32_t key, std::uint32_t absent) const {
+  if (keys_.empty()) return absent;
+  std::uint32_t i = (key * 0x9E3779B1u) & mask_;
+  while (keys_[i] != 0) {
+    if (keys_[i] == key) return values_[i];
+    i = (i + 1) & mask_;
+  }
+  return absent;
+}
+
+std::string_view stem(std::string_view lower, const Lexicons& lex) {
+  std::size_t hy = lower.rfind('-');
+  if (hy != std::string_view::npos && hy > 0) {
+    std::string_view tail = lower.substr(hy + 1);
+    if (std::find(kEndings.begin(), kEndings.end(), tail) != kEndings.end() ||
+        (!tail.empty() && code_points(tail) <= 3))
+      return lower.substr(0, hy);  // "бұұ-ның" -> "бұұ"
+  }
+  if (lex.entries.find(lexicon_key(lower), 0) != 0) return lower;
+  std::string_view r = strip_one(lower, lex);
+  if (r.size() != lower.size()) {
+    std::string_view r2 = strip_one(r, lex);
+    return r2;
+  }
+  // Two endings where the middle form is not known: "облыстарында" -> "облыс".
+  for (std::string_view e : kEndings) {
+    if (!ends_with(lower, e)) continue;
+    std::string_view mid = lower.substr(0, lower.size() - e.size());
+    if (code_points(mid) < 4) continue;
+    std::string_view r2 = strip_one(mid, lex);
+    if (r2.size() != mid.size()) return r2;
+  }
+  return lower;
+}
+
+void FeatureExtractor::prepare(const std::vector<std::string_view>& tokens) {
+  std::size_t n = tokens.size();
+  if (toks_.size() < n) toks_.resize(n);
+  bool quote = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    Tok& t = toks_[i];
+    t.lower.clear();
+    for (std::size_t p = 0; p < tokens[i].size();)
+      utf8::append(t.lower, static_cast<char32_t>(u_tolower(utf8::next(tokens[i], p))));
+    t.kind = kind_of(tokens[i], t.cap, t.upper, t.shape, t.short_shape);
+    if (is_quote_open(tokens[i])) quote = true;
+    else if (is_quote_close(tokens[i])) quote = false;
+    else if (tokens[i] == "\"") quote = !quote;
+    t.in_quote = quote;
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    Tok& t = toks_[i];
+    t.stem = stem(t.lower, *lex_);
+    t.h_lower = fnv1a64(t.lower);
+    t.h_stem = t.stem.size() == t.lower.size() ? t.h_lower : fnv1a64(t.stem);
+    // Affixes: prefixes hashed forwards, suffixes backwards (byte order reversed), 1..5 letters.
+    {
+      std::string_view lw = t.lower;
+      std::uint64_t hp = 0xcbf29ce484222325ull, hs = hp;
+      std::size_t p = 0, q = lw.size(), k = 0;
+      for (; k < 5 && p < lw.size(); ++k) {
+        std::size_t p0 = p;
+        utf8::next(lw, p);
+        for (std::size_t b = p0; b < p; ++b) hp = (hp ^ static_cast<unsigned char>(lw[b])) * 0x100000001b3ull;
+        std::size_t q0 = q;
+        utf8::prev(lw, q);
+        for (std::size_t b = q0; b-- > q;) hs = (hs ^ static_cast<unsigned char>(lw[b])) * 0x100000001b3ull;
+        t.pfx[k] = hp;
+        t.sfx[k] = hs;
+      }
+      t.n_affix = static_cast<std::uint8_t>(k);
+    }
+    t.cls = lex_->known.find(lexicon_key(t.lower), 0);
+    t.lex = lex_->entries.find(lexicon_key(t.lower), 0);
+    if (t.stem.size() != t.lower.size()) t.lex |= lex_->entries.find(lexicon_key(t.stem), 0);
+    t.ending = 0;
+    std::size_t cps = code_points(t.lower);
+    // Endings of 2..5 letters ("ов", "ұлы", "қызы") on words longer than the ending + 2.
+    std::size_t pos = t.lower.size();
+    for (std::size_t k = 1; k <= 5 && k + 2 < cps; ++k) {
+      utf8::prev(t.lower, pos);
+      if (k >= 2) t.ending |= lex_->endings.find(lexicon_key(std::string_view(t.lower).substr(pos)), 0);
+    }
+  }
+  match_lexicon(n);
+  match_gazetteer(n);
+}
+
+void FeatureExtractor::match_gazetteer(std::size_t n) {
+  gaz_u_.assign(n, 0);
+  gaz_b_.assign(n, 0);
+  gaz_i_.assign(n, 0);
+  gaz_l_.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (std::size_t len = 1; len <= kGazetteerWords && i + len <= n; ++len) {
+      const Tok& last = toks_[i + len - 1];
+      std::uint64_t base = len == 1 ? h : fnv1a64(" ", h);
+      h = fnv1a64(last.lower, base);
+      std::uint32_t bits = lex_->gazetteer.find(fold32(h), 0);
+      std::uint32_t more = bits & kLexPrefix;
+      if (last.stem.size() != last.lower.size())  // inflected last word: "Ұлттық Банкінің"
+        bits |= lex_->gazetteer.find(fold32(fnv1a64(last.stem, base)), 0);
+      bits &= ~kLexPrefix;
+      if (bits) {
+        if (len == 1) {
+          gaz_u_[i] |= bits;
+        } else {
+          gaz_b_[i] |= bits;
+          for (std::size_t j = i + 1; j + 1 < i + len; ++j) gaz_i_[j] |= bits;
+          gaz_l_[i + len - 1] |= bits;
+        }
+      }
+      if (!more) break;
+    }
+  }
+}
+
+void FeatureExtractor::match_lexicon(std::size_t n) {
+  span_lex_b_.assign(n, 0);
+  span_lex_i_.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (!(toks_[i].lex & kLexPrefix)) continue;  // no longer entry starts with this word
+    std::uint64_t h = fnv1a64(toks_[i].lower);
+    for (std::size_t len = 2; len <= static_cast<std::size_t>(lex_->max_words) && i + len <= n; ++len) {
+      const Tok& last = toks_[i + len - 1];
+      std::uint64_t base = fnv1a64(" ", h);
+      h = fnv1a64(last.lower, base);
+      std::uint32_t bits = lex_->entries.find(fold32(h), 0);
+      if (last.stem.size() != last.lower.size())
+        bits |= lex_->entries.find(fold32(fnv1a64(last.stem, base)), 0) & ~kLexPrefix;
+      if (bits & ~kLexPrefix) {
+        span_lex_b_[i] |= bits & ~kLexPrefix;
+        for (std::size_t j = i + 1; j < i + len; ++j) span_lex_i_[j] |= bits & ~kLexPrefix;
+      }
+      if (!(bits & kLexPrefix)) break;
+    }
+  }
+}
+
+void FeatureExtractor::add(std::uint64_t h) { feats_.push_back(fold32(h)); }
+
+void FeatureExtractor::token_features(const std::vector<std::string_view>& tokens, std::size_t i) {
+  const std::size_t n = tokens.size();
+  const Tok& t = toks_[i];
+  auto lower_at = [&](long j) -> std::uint64_t {
+    if (j < 0) return kBosHash;
+    if (j >= static_cast<long>(n)) return kEosHash;
+    return toks_[j].h_lower;
+  };
+  auto stem_at = [&](long j) -> std::uint64_t {
+    if (j < 0) return kBosHash;
+    if (j >= static_cast<long>(n)) return kEosHash;
+    return toks_[j].h_stem;
+  };
+  // The 3-letter suffix (the whole word if shorter).
+  auto suffix3_at = [&](long j) -> std::uint64_t {
+    if (j < 0) return kBosHash;
+    if (j >= static_cast<long>(n)) return kEosHash;
+    const Tok& u = toks_[j];
+    return u.n_affix == 0 ? 0 : u.sfx[std::min<int>(3, u.n_affix) - 1];
+  };
+  const long li = static_cast<long>(i);
+  add(Hash(kBias).h);
+  add(Hash(kForm).bytes(tokens[i]).h);
+  add(mix(kLower, t.h_lower));
+  add(mix(kStem, t.h_stem));
+  add(Hash(kShape).u32(t.shape).h);
+  add(Hash(kShortShape).u32(t.short_shape).h);
+  add(Hash(kKind).byte(t.kind).h);
+  std::uint8_t casing = t.upper && cps_of(t.lower) > 1 ? 2 : t.cap ? 1 : 0;
+  add(Hash(kCase).byte(casing).byte(t.kind).h);
+  add(Hash(kCaseFirst).byte(t.cap).byte(i == 0).h);
+  std::size_t cps = code_points(t.lower);
+  add(Hash(kLength).byte(static_cast<std::uint8_t>(std::min<std::size_t>(cps, 12))).h);
+  if (t.kind != kPunct) {
+    // Prefixes and suffixes of 1..5 code points.
+    for (int k = 0; k < t.n_affix; ++k) {
+      add(mix(kPrefix, t.pfx[k], k));
+      add(mix(kSuffix, t.sfx[k], k));
+    }
+    if (t.n_affix >= 3) add(mix(kSuffixCase, t.sfx[2], t.cap));
+    std::string_view lw = t.lower;
+    std::size_t hy = lw.find('-');
+    if (hy != std::string_view::npos && hy > 0 && hy + 1 < lw.size()) {
+      add(Hash(kHyphenHead).bytes(lw.substr(0, hy)).h);
+      add(Hash(kHyphenTail).bytes(lw.substr(lw.rfind('-') + 1)).h);
+    }
+  }
+  add(mix(kWordPrev, lower_at(li - 1)));
+  add(mix(kWordNext, lower_at(li + 1)));
+  add(mix(kWordPrev2, lower_at(li - 2)));
+  add(mix(kWordNext2, lower_at(li + 2)));
+  add(mix(kStemPrev, stem_at(li - 1)));
+  add(mix(kStemNext, stem_at(li + 1)));
+  add(mix(kBigramPrev, lower_at(li - 1), t.h_lower));
+  add(mix(kBigramNext, t.h_lower, lower_at(li + 1)));
+  add(mix(kStemBigram, t.h_stem, stem_at(li + 1)));
+  add(mix(kSuffixPrev, suffix3_at(li - 1)));
+  add(mix(kSuffixNext, suffix3_at(li + 1)));
+  add(Hash(kShapePrev).u32(i > 0 ? toks_[i - 1].short_shape : 0).h);
+  add(Hash(kShapeNext).u32(i + 1 < n ? toks_[i + 1].short_shape : 0).h);
+  add(Hash(kKindPrevNext)
+          .byte(i > 0 ? toks_[i - 1].kind : 0xfe)
+          .byte(t.kind)
+          .byte(i + 1 < n ? toks_[i + 1].kind : 0xfe)
+          .byte(t.cap)
+          .h);
+  // Gazetteer of training names: which classes a name starting, continuing or ending here has.
+  for (std::uint32_t bits = gaz_u_[i] | gaz_b_[i] | gaz_i_[i] | gaz_l_[i]; bits; bits &= bits - 1) {
+    std::uint8_t c = static_cast<std::uint8_t>(__builtin_ctz(bits));
+    std::uint32_t bit = 1u << c;
+    if (gaz_u_[i] & bit) add(Hash(kGazUnit).byte(c).h);
+    if (gaz_b_[i] & bit) add(Hash(kGazBegin).byte(c).h);
+    if (gaz_i_[i] & bit) add(Hash(kGazInside).byte(c).h);
+    if (gaz_l_[i] & bit) add(Hash(kGazLast).byte(c).h);
+  }
+  // Word classes (0 = unknown word): own, neighbours', and the class of the stem.
+  const std::uint32_t cp = i > 0 ? toks_[i - 1].cls : 0xffff, cn = i + 1 < n ? toks_[i + 1].cls : 0xffff;
+  add(Hash(kClass).u32(t.cls).h);
+  add(Hash(kClassPrev).u32(cp).h);
+  add(Hash(kClassNext).u32(cn).h);
+  add(Hash(kClassBigram).u32(cp).u32(t.cls).h);
+  if (t.stem.size() != t.lower.size()) add(Hash(kClassStem).u32(lex_->known.find(lexicon_key(t.stem), 0)).h);
+  add(Hash(kPosition).byte(i == 0 ? 0 : i + 1 == n ? 1 : i == 1 ? 2 : 3).h);
+  // Quotation marks: inside «…», right after the opening mark, right before the closing one,
+  // right after a closing mark (the type noun of `«Қазақпарат» агенттігі`).
+  bool after_open = i > 0 && is_quote_open(tokens[i - 1]);
+  bool before_close = i + 1 < n && is_quote_close(tokens[i + 1]);
+  bool after_close = i > 0 && is_quote_close(tokens[i - 1]);
+  add(Hash(kQuote).byte(t.in_quote).byte(after_open).byte(before_close).byte(after_close).h);
+  if (after_close) add(mix(kQuote, t.h_stem, 9));
+  for (int b = 0; b < kLexClassCount; ++b) {
+    std::uint32_t bit = 1u << b;
+    if (t.lex & bit) {
+      add(Hash(kLex).byte(static_cast<std::uint8_t>(b)).h);
+      // The ending after a lexicon stem: "қазақстан|ның" (GPE), "алматы|лық" (NORP).
+      add(Hash(kLexEnding).byte(static_cast<std::uint8_t>(b)).bytes(std::string_view(t.lower).substr(t.stem.size())).h);
+      add(Hash(kLex).byte(static_cast<std::uint8_t>(b)).byte(t.cap).byte(t.lower.size() != t.stem.size()).h);
+    }
+    if (i > 0 && (toks_[i - 1].lex & bit)) {
+      add(Hash(kLexPrev).byte(static_cast<std::uint8_t>(b)).h);
+      add(mix(kStemLexPrev, t.h_stem, static_cast<std::uint64_t>(b)));
+    }
+    if (i + 1 < n && (toks_[i + 1].lex & bit)) add(Hash(kLexNext).byte(static_cast<std::uint8_t>(b)).h);
+    if (span_lex_b_[i] & bit) add(Hash(kLexSpanB).byte(static_cast<std::uint8_t>(b)).h);
+    if (span_lex_i_[i] & bit) add(Hash(kLexSpanI).byte(static_cast<std::uint8_t>(b)).h);
+    if (t.ending & bit) add(Hash(kEnding).byte(static_cast<std::uint8_t>(b)).byte(t.cap).h);
+  }
+}
+
+void FeatureExtractor::extract(const std::vector<std::string_view>& tokens) {
+  feats_.clear();
+  offsets_.clear();
+  prepare(tokens);
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));
+    token_features(tokens, i);
+  }
+  offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));
+}
+
+}  // namespace belgi::entities

@@ -1,0 +1,130 @@
+// Features of the entity tagger: what the model sees of each token of a sentence.
+// Shared by the tagger (model.cpp) and the trainer (train*.cpp), so both hash exactly the same
+// strings. A feature is a 32-bit hash of (template id, bytes); no strings are built per feature.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "belgi/span.h"
+
+namespace belgi::entities {
+
+// Labels: 0 = O, 1 + 2c = B-<class c>, 2 + 2c = I-<class c>, c in SpanType order (QUOTE excluded).
+constexpr int kLabelCount = 1 + 2 * kEntityClassCount;
+inline bool is_inside(int label) { return label > 0 && label % 2 == 0; }
+inline int label_class(int label) { return (label - 1) / 2; }
+// Entity class names in SpanType order (the model's label table).
+const char* class_name(int c);
+// "O", "B-PERSON", ...; -1 for an unknown label.
+std::string label_name(int label);
+int parse_label(std::string_view name);
+// True if label `to` may follow `from` in IOB2 (from = -1: sentence start).
+inline bool valid_transition(int from, int to) {
+  return !is_inside(to) || (from > 0 && label_class(from) == label_class(to));
+}
+
+// Lexicon entry classes (bits of a lexicon value). Entries are lower-cased token sequences.
+enum LexClass : std::uint32_t {
+  kLexCountry = 1u << 0,     // CLDR territory names: "германия"
+  kLexCity = 1u << 1,        // CLDR exemplar cities, Kazakh cities: "алматы"
+  kLexRegion = 1u << 2,      // regions of Kazakhstan: "маңғыстау"
+  kLexOrg = 1u << 3,         // organisations, names and abbreviations: "бұұ"
+  kLexLegalForm = 1u << 4,   // legal forms: "жшс"
+  kLexTitle = 1u << 5,       // positions and titles: "министрі"
+  kLexOrgNoun = 1u << 6,     // head nouns of organisation names: "министрлігі"
+  kLexFacNoun = 1u << 7,     // head nouns of facility names: "театры"
+  kLexEventNoun = 1u << 8,   // head nouns of event names: "форумы"
+  kLexGeoNoun = 1u << 9,     // geographic type nouns after a name: "облысы"
+  kLexNameEnding = 1u << 10, // surname / patronymic endings (suffix lexicon): "ұлы", "ова"
+  kLexMedia = 1u << 11,      // news agencies and sites: "kazinform"
+  kLexWorldRegion = 1u << 12,  // continents and world regions (CLDR): "еуропа"
+  kLexFirstName = 1u << 13,  // personal names: "асхат"
+  kLexMonth = 1u << 14,      // month names (CLDR): "қараша"
+  kLexWeekday = 1u << 15,    // weekday names (CLDR): "сенбі"
+};
+constexpr int kLexClassCount = 16;
+// Not a class: marks the first k words of a longer entry, so matching can stop early.
+constexpr std::uint32_t kLexPrefix = 1u << 31;
+const char* lex_class_name(int bit);  // "country", ...; nullptr if out of range
+bool parse_lex_class(std::string_view name, std::uint32_t& bit);
+
+// Open-addressing hash table from nonzero 32-bit keys to 32-bit values (keys are hashes already).
+class KeyTable {
+ public:
+  void build(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& entries);
+  // Returns the value of `key`, or `absent`.
+  std::uint32_t find(std::uint32_t key, std::uint32_t absent) const;
+  std::size_t size() const { return count_; }
+
+ private:
+  std::vector<std::uint32_t> keys_, values_;
+  std::uint32_t mask_ = 0;
+  std::size_t count_ = 0;
+};
+
+// The lexicons the model carries: whole lower-cased entries (multi-word joined by one space)
+// and endings (matched at the end of a lower-cased token).
+struct Lexicons {
+  KeyTable entries;  // hash(entry) -> LexClass bits
+  KeyTable endings;  // hash(ending) -> LexClass bits
+  KeyTable known;    // hash(lower-cased word) -> word class >= 1: words seen twice in training
+  int max_words = 1;  // the longest entry, in tokens
+  // Names seen as entities in the training data: hash(lower-cased words) -> bit per entity class
+  // (1 << class), plus kLexPrefix on the first words of longer names. Up to kGazetteerWords.
+  KeyTable gazetteer;
+};
+constexpr std::size_t kGazetteerWords = 6;
+
+// 64-bit FNV-1a over bytes, folded to 32 bits and never 0.
+std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325ull);
+std::uint32_t fold32(std::uint64_t h);
+inline std::uint32_t lexicon_key(std::string_view lower_text) { return fold32(fnv1a64(lower_text)); }
+
+// The version of the feature templates below; part of the model id. Bump when they change.
+constexpr const char* kFeatureSetId = "fs8";
+
+// Removes Kazakh case, plural and derivational endings from a lower-cased word when what is
+// left is a known word or lexicon entry (up to two endings, stem of at least 3 letters):
+// "астанада" -> "астана", "бұұ-ның" -> "бұұ", "министрлігінің" -> "министрлігі";
+// "алматы" (a lexicon entry) stays. Returns a prefix of `lower`.
+std::string_view stem(std::string_view lower, const Lexicons& lex);
+
+// Features of every token of a sentence. Reusable: buffers grow once and are kept.
+class FeatureExtractor {
+ public:
+  explicit FeatureExtractor(const Lexicons* lexicons) : lex_(lexicons) {}
+  void set_lexicons(const Lexicons* lexicons) { lex_ = lexicons; }
+  // Fills feats with the features of all tokens; token i owns feats[offsets[i], offsets[i+1]).
+  void extract(const std::vector<std::string_view>& tokens);
+  const std::vector<std::uint32_t>& feats() const { return feats_; }
+  const std::vector<std::uint32_t>& offsets() const { return offsets_; }
+
+ private:
+  struct Tok {
+    std::string lower;
+    std::string_view stem;
+    std::uint32_t shape = 0, short_shape = 0, lex = 0, ending = 0, cls = 0;
+    // Hashes computed once per token and combined per feature (no byte hashing per feature):
+    // lower-cased form, stem, prefixes and suffixes of 1..5 code points (n_affix of them).
+    std::uint64_t h_lower = 0, h_stem = 0, pfx[5] = {}, sfx[5] = {};
+    std::uint8_t n_affix = 0;
+    std::uint8_t kind = 0;  // Script/kind code, see features.cpp
+    bool cap = false, upper = false, in_quote = false;
+  };
+  void prepare(const std::vector<std::string_view>& tokens);
+  void token_features(const std::vector<std::string_view>& tokens, std::size_t i);
+  void add(std::uint64_t h);
+  void match_lexicon(std::size_t n);
+  void match_gazetteer(std::size_t n);
+
+  const Lexicons* lex_;
+  std::vector<Tok> toks_;
+  std::vector<std::uint32_t> span_lex_b_, span_lex_i_;  // multi-word lexicon hits per token
+  std::vector<std::uint32_t> gaz_u_, gaz_b_, gaz_i_, gaz_l_;  // gazetteer: unit, begin, inside, last
+  std::vector<std::uint32_t> feats_, offsets_;
+};
+
+}  // namespace belgi::entities

@@ -1,0 +1,175 @@
+// model.h: the embedded entity model loads, refuses other versions, and tags clear cases.
+#include <doctest/doctest.h>
+
+#include <sstream>
+
+#include "entities/features.h"
+#include "entities/model.h"
+#include "entities/model_format.h"
+#include "resources.h"
+
+using namespace belgi::entities;
+using belgi::SpanType;
+
+namespace {
+
+std::shared_ptr<const Model> embedded() {
+  static std::shared_ptr<const Model> model = [] {
+    std::shared_ptr<const Model> m;
+    belgi::Status st = load_model(belgi::resources::ner_model(), m);
+    REQUIRE_MESSAGE(st.ok(), st.message);
+    return m;
+  }();
+  return model;
+}
+
+std::vector<std::string> words(const std::string& s) {
+  std::istringstream in(s);
+  std::vector<std::string> out;
+  for (std::string w; in >> w;) out.push_back(w);
+  return out;
+}
+
+std::vector<TokenEntity> run(const std::vector<std::string>& w) {
+  std::vector<std::string_view> v(w.begin(), w.end());
+  std::vector<TokenEntity> out;
+  tag(*embedded(), v, out);
+  return out;
+}
+
+bool has(const std::vector<TokenEntity>& es, SpanType t, std::size_t first, std::size_t last) {
+  for (const auto& e : es)
+    if (e.type == t && e.first == first && e.last == last) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("the embedded model loads and names itself") {
+  auto m = embedded();
+  REQUIRE(m);
+  CHECK(model_format_version() == kModelFormatVersion);
+  std::string id = model_id(*m);
+  CHECK(id.rfind(std::string(kFeatureSetId) + "/", 0) == 0);
+  CHECK(id.size() == std::string(kFeatureSetId).size() + 1 + 16);  // "<fs>/<16 hex digits>"
+}
+
+TEST_CASE("a model of another format version is refused, naming both versions") {
+  std::string bytes(belgi::resources::ner_model());
+  REQUIRE(bytes.size() > 12);
+  bytes[8] = 99;  // format version field (u32 little-endian after the 8-byte magic)
+  bytes[9] = bytes[10] = bytes[11] = 0;
+  std::shared_ptr<const Model> m;
+  belgi::Status st = load_model(bytes, m);
+  CHECK(st.code == belgi::StatusCode::invalid_model);
+  CHECK(st.message.find("version 99") != std::string::npos);
+  CHECK(st.message.find("version " + std::to_string(kModelFormatVersion)) != std::string::npos);
+  CHECK_FALSE(m);
+}
+
+TEST_CASE("corrupt or foreign bytes are refused") {
+  std::shared_ptr<const Model> m;
+  CHECK(load_model("", m).code == belgi::StatusCode::invalid_model);
+  CHECK(load_model("not a model at all", m).code == belgi::StatusCode::invalid_model);
+  std::string bytes(belgi::resources::ner_model());
+  bytes[bytes.size() / 2] ^= 0x55;  // checksum catches a flipped byte
+  CHECK(load_model(bytes, m).code == belgi::StatusCode::invalid_model);
+  bytes = std::string(belgi::resources::ner_model()).substr(0, 100);  // truncated
+  CHECK(load_model(bytes, m).code == belgi::StatusCode::invalid_model);
+}
+
+TEST_CASE("serialize_model and parse_model agree") {
+  ModelData d;
+  REQUIRE(parse_model(belgi::resources::ner_model(), d).ok());
+  CHECK(serialize_model(d) == belgi::resources::ner_model());
+}
+
+TEST_CASE("clear cases: a person, a city with a case ending, an abbreviation with a suffix") {
+  auto w = words("Алматыда Асхат Жұмағали кездесу өткізді .");
+  auto es = run(w);
+  CHECK(has(es, SpanType::PERSON, 1, 3));
+  CHECK(has(es, SpanType::GPE, 0, 1));
+
+  es = run(words("Астанада жаңа мектеп ашылды ."));
+  CHECK(has(es, SpanType::GPE, 0, 1));
+
+  es = run(words("Қазақстан БҰҰ-ның мүшесі ."));
+  CHECK(has(es, SpanType::ORGANISATION, 1, 2));
+  CHECK(has(es, SpanType::GPE, 0, 1));
+}
+
+TEST_CASE("entities are well-formed: valid ranges, scores in [0, 1], sorted, disjoint") {
+  auto w = words("Қазақстан Президенті Қасым-Жомарт Тоқаев 2023 жылы 5 желтоқсанда Германияға барды .");
+  auto es = run(w);
+  REQUIRE_FALSE(es.empty());
+  std::size_t prev_end = 0;
+  for (const auto& e : es) {
+    CHECK(e.first < e.last);
+    CHECK(e.last <= w.size());
+    CHECK(e.first >= prev_end);
+    CHECK(e.score >= 0.0f);
+    CHECK(e.score <= 1.0f);
+    CHECK(static_cast<int>(e.type) < belgi::kEntityClassCount);
+    prev_end = e.last;
+  }
+}
+
+TEST_CASE("tagging is deterministic and appends") {
+  auto w = words("Бұл туралы Ішкі істер министрлігінің баспасөз қызметі хабарлады .");
+  auto a = run(w), b = run(w);
+  REQUIRE(a.size() == b.size());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    CHECK(a[i].type == b[i].type);
+    CHECK(a[i].first == b[i].first);
+    CHECK(a[i].last == b[i].last);
+    CHECK(a[i].score == b[i].score);
+  }
+  std::vector<std::string_view> v(w.begin(), w.end());
+  std::vector<TokenEntity> out(1);  // existing content is kept
+  tag(*embedded(), v, out);
+  CHECK(out.size() == a.size() + 1);
+}
+
+TEST_CASE("edge cases: empty sentence, one punctuation token, a very long token, a long sentence") {
+  CHECK(run({}).empty());
+  CHECK(run({"."}).empty());
+  std::string big;
+  for (int i = 0; i < 5000; ++i) big += "Қ";  // 10,000 bytes, one token
+  auto es = run({big, "қаласы"});
+  for (const auto& e : es) CHECK(e.last <= 2);
+  std::vector<std::string> many;
+  for (int i = 0; i < 3000; ++i) many.push_back(i % 7 == 0 ? "Астанада" : "және");
+  es = run(many);
+  for (const auto& e : es) CHECK(e.last <= many.size());
+  std::vector<std::string> odd = {"\xF0\x9F\x98\x80", "́", "-", "«", "»", "1-ші", "a-b-c-"};
+  for (const auto& e : run(odd)) CHECK(e.last <= odd.size());
+}
+
+TEST_CASE("labels and transitions") {
+  CHECK(kLabelCount == 51);
+  for (int l = 0; l < kLabelCount; ++l) CHECK(parse_label(label_name(l)) == l);
+  CHECK(label_name(0) == "O");
+  CHECK(parse_label("B-PERSON") == 1 + 2 * static_cast<int>(SpanType::PERSON));
+  CHECK(parse_label("I-NOPE") == -1);
+  int b_gpe = parse_label("B-GPE"), i_gpe = parse_label("I-GPE"), i_per = parse_label("I-PERSON");
+  CHECK(valid_transition(b_gpe, i_gpe));
+  CHECK(valid_transition(i_gpe, i_gpe));
+  CHECK_FALSE(valid_transition(-1, i_gpe));
+  CHECK_FALSE(valid_transition(0, i_gpe));
+  CHECK_FALSE(valid_transition(b_gpe, i_per));
+  CHECK(valid_transition(i_per, b_gpe));
+}
+
+TEST_CASE("stem strips case endings only down to a known word") {
+  Lexicons lex;
+  lex.entries.build({{lexicon_key("астана"), kLexCity}, {lexicon_key("бұұ"), kLexOrg},
+                     {lexicon_key("алматы"), kLexCity}});
+  lex.known.build({{lexicon_key("министрлігі"), 1}});
+  CHECK(stem("астанада", lex) == "астана");
+  CHECK(stem("астананың", lex) == "астана");
+  CHECK(stem("бұұ-ның", lex) == "бұұ");
+  CHECK(stem("алматы", lex) == "алматы");  // an entry itself is never cut ("ты" is an ending)
+  CHECK(stem("министрлігінің", lex) == "министрлігі");
+  CHECK(stem("белгісіздің", lex) == "белгісіздің");  // nothing known to stop at
+  CHECK(stem("", lex) == "");
+}
