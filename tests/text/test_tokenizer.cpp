@@ -97,6 +97,8 @@ const Case kCases[] = {
     // web: domains, URLs, e-mail, handles
     {"деп хабарлайды qazaquni.kz", "деп | хабарлайды | qazaquni.kz"},
     {"Tengrinews.kz сайты", "Tengrinews.kz | сайты"},
+    {"BAQ.KZ тілшісі", "BAQ.KZ | тілшісі"},
+    {"A.Zhumagali", "A | . | Zhumagali"},
     {"(https://kaz.inform.kz/news/abc).", "( | https://kaz.inform.kz/news/abc | ) | ."},
     {"www.akorda.kz сайтында", "www.akorda.kz | сайтында"},
     {"info@gov.kz поштасы", "info@gov.kz | поштасы"},

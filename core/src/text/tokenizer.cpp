@@ -1,5 +1,7 @@
 #include "text/tokenizer.h"
 
+#include <string>
+
 #include "text/chars.h"
 #include "text/utf8.h"
 
@@ -82,6 +84,26 @@ std::size_t scan_url(const Decoded& d, std::size_t i) {
   return j;
 }
 
+// True if the ASCII letters from i form a common top-level domain that ends there (`KZ` in
+// `BAQ.KZ`, `kz` in `Zakon.kz`), case-insensitively.
+bool tld_at(const Decoded& d, std::size_t i) {
+  static const char* const kTlds[] = {"kz", "ru", "com", "org", "net", "info", "uz", "kg",
+                                      "kaz", "news", "tv", "io", "gov", "edu", "su", "me"};
+  std::string run;
+  for (std::size_t j = i; j < d.n && run.size() < 8; ++j) {
+    char32_t c = d.c(j);
+    if (c < 0x80 && ((c | 0x20) >= 'a' && (c | 0x20) <= 'z')) {
+      run += static_cast<char>(c | 0x20);
+    } else {
+      if (d.wordish(j)) return false;
+      break;
+    }
+  }
+  for (const char* t : kTlds)
+    if (run == t) return true;
+  return false;
+}
+
 // A word or number run with its inner joiners; *domain is set if a domain dot joined it.
 std::size_t scan_word(const Decoded& d, std::size_t i, bool* domain = nullptr) {
   std::size_t j = i;
@@ -97,8 +119,10 @@ std::size_t scan_word(const Decoded& d, std::size_t i, bool* domain = nullptr) {
       join = prev == CharClass::letter && next == CharClass::letter;  // Latin-script o'zi
     } else if (c == '.' || c == ',' || c == ':' || c == '/') {
       join = prev == CharClass::digit && next == CharClass::digit;  // 05.12.2023, 2,5, 17:20
-      // Domains: qazaquni.kz, Tengrinews.kz (Latin on both sides, lower case after the dot).
-      if (c == '.' && is_latin(d.c(j - 1)) && is_latin(d.c(j + 1)) && is_lower(d.c(j + 1))) {
+      // Domains: qazaquni.kz, Tengrinews.kz, BAQ.KZ (Latin on both sides, lower case or a
+      // top-level domain after the dot; `A.Zhumagali` stays three tokens).
+      if (c == '.' && is_latin(d.c(j - 1)) && is_latin(d.c(j + 1)) &&
+          (is_lower(d.c(j + 1)) || tld_at(d, j + 1))) {
         join = true;
         if (domain) *domain = true;
       }
