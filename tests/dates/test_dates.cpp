@@ -8,21 +8,12 @@
 #include <vector>
 
 #include "belgi/annotator.h"
+#include "support.h"
 
 using namespace belgi;
+using belgi::test::annotator;
 
 namespace {
-
-const Annotator& annotator() {
-  static std::shared_ptr<const Annotator> a = [] {
-    Status st;
-    auto made = Annotator::create(st);
-    INFO(st.message);
-    REQUIRE(st.ok());
-    return made;
-  }();
-  return *a;
-}
 
 struct Case {
   const char* text;

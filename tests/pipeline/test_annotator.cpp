@@ -6,23 +6,14 @@
 #include <vector>
 
 #include "belgi/annotator.h"
+#include "support.h"
 #include "belgi/json.h"
 #include "belgi/offsets.h"
 
 using namespace belgi;
+using belgi::test::annotator;
 
 namespace {
-
-const Annotator& annotator() {
-  static std::shared_ptr<const Annotator> a = [] {
-    Status st;
-    auto made = Annotator::create(st);
-    REQUIRE(st.ok());
-    REQUIRE(static_cast<bool>(made));
-    return made;
-  }();
-  return *a;
-}
 
 const char* kNews =
     "😀 Астанада жемқорлыққа қарсы халықаралық форум өтті\n\n"

@@ -7,20 +7,12 @@
 #include <vector>
 
 #include "belgi/annotator.h"
+#include "support.h"
 
 using namespace belgi;
+using belgi::test::annotator;
 
 namespace {
-
-const Annotator& annotator() {
-  static std::shared_ptr<const Annotator> a = [] {
-    Status st;
-    auto made = Annotator::create(st);
-    REQUIRE_MESSAGE(st.ok(), st.message);
-    return made;
-  }();
-  return *a;
-}
 
 struct Expected {
   std::string text, kind, cue, speaker;
