@@ -40,7 +40,8 @@ BELGI_WASM_PACKAGES="emscripten binaryen dpkg-dev chromium"
 BELGI_WASM_BUILD=${BELGI_WASM_BUILD:-$BELGI_ROOT/build-wasm}
 
 # Builds ICU for wasm (cached), then the core, the module and the npm package in
-# $BELGI_WASM_BUILD (the package is assembled in $BELGI_WASM_BUILD/wasm/pkg).
+# $BELGI_WASM_BUILD (the package is assembled in $BELGI_WASM_BUILD/wasm/pkg). An argument names
+# one target to build (e.g. `site`); none builds everything, the wasm test suites included.
 build_wasm() {
   ensure_packages $BELGI_WASM_PACKAGES
   # Node and npm: Debian's packages unless the machine already has a Node.js with its own npm.
@@ -56,5 +57,5 @@ build_wasm() {
       -DBELGI_BUILD_BENCH=OFF >/dev/null
   fi
   log "building wasm"
-  cmake --build "$BELGI_WASM_BUILD" -j "$(nproc)" -- --no-print-directory
+  cmake --build "$BELGI_WASM_BUILD" -j "$(nproc)" ${1:+--target "$1"} -- --no-print-directory
 }

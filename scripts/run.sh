@@ -10,7 +10,7 @@ log "annotating data/sample/seed.txt"
 "$BELGI_BUILD/cli/belgi" annotate "$@" "$BELGI_ROOT/data/sample/seed.txt"
 [ "${BELGI_NO_SERVE:-0}" = 1 ] && exit 0
 if [ -f "$BELGI_ROOT/web/index.html" ]; then
-  build_wasm
+  build_wasm site
   log "serving the annotator at http://127.0.0.1:8080 (Ctrl-C to stop)"
   exec python3 -m http.server --bind 127.0.0.1 --directory "$BELGI_WASM_BUILD/site" 8080
 fi
