@@ -32,14 +32,10 @@ int print_version() {
 namespace {
 
 bool parse_types(const std::string& list, TypeSet& out, std::string& err) {
-  out = TypeSet::none();
-  for (const std::string& name : split_list(list)) {
-    SpanType t;
-    if (!parse_type(name, t)) {
-      err = "unknown type '" + name + "'";
-      return false;
-    }
-    out.add(t);
+  std::string unknown;
+  if (!parse_type_list(list, out, &unknown)) {
+    err = "unknown type '" + unknown + "'";
+    return false;
   }
   if (out.empty()) err = "no types given";
   return !out.empty();

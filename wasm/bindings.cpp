@@ -23,25 +23,6 @@ const Annotator* annotator(Status& status) {
   return instance.get();
 }
 
-bool parse_types(const std::string& list, TypeSet& out, std::string& bad) {
-  if (list.empty()) return true;  // all types
-  out = TypeSet::none();
-  std::size_t pos = 0;
-  while (pos <= list.size()) {
-    std::size_t comma = list.find(',', pos);
-    if (comma == std::string::npos) comma = list.size();
-    std::string name = list.substr(pos, comma - pos);
-    SpanType t;
-    if (!parse_type(name, t)) {
-      bad = name;
-      return false;
-    }
-    out.add(t);
-    pos = comma + 1;
-  }
-  return true;
-}
-
 // text: UTF-8 (embind converts the JS string); date: "" or YYYY-MM-DD; types: "" (all) or a
 // comma list; offsets: "utf16" or "codepoint". Returns a belgi/1 document or an error record.
 std::string annotate_json(const std::string& text, const std::string& date,
@@ -53,7 +34,7 @@ std::string annotate_json(const std::string& text, const std::string& date,
   Options opt;
   opt.document_date = date;
   std::string bad;
-  if (!parse_types(types, opt.types, bad))
+  if (!types.empty() && !parse_type_list(types, opt.types, &bad))  // "" = all types
     return error_json(Status::error(StatusCode::invalid_argument, "unknown type '" + bad + "'"), jo);
   if (!parse_offset_unit(offsets, jo.offsets) || jo.offsets == OffsetUnit::byte)
     return error_json(Status::error(StatusCode::invalid_argument,

@@ -165,3 +165,16 @@ TEST_CASE("versions") {
   CHECK_FALSE(v.core.empty());
   CHECK_FALSE(v.model.empty());
 }
+
+TEST_CASE("parse_type_list") {
+  TypeSet t = TypeSet::none();
+  std::string unknown;
+  CHECK(parse_type_list("PERSON,,DATE", t, &unknown));
+  CHECK(t.has(SpanType::PERSON));
+  CHECK(t.has(SpanType::DATE));
+  CHECK_FALSE(t.has(SpanType::GPE));
+  CHECK(parse_type_list("", t, &unknown));
+  CHECK(t.empty());
+  CHECK_FALSE(parse_type_list("PERSON,PEOPLE", t, &unknown));
+  CHECK(unknown == "PEOPLE");
+}

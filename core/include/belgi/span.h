@@ -28,6 +28,11 @@ const char* type_name(SpanType t);
 // Parses "PERSON", "QUOTE", ...; returns false for an unknown name.
 bool parse_type(std::string_view name, SpanType& out);
 
+class TypeSet;
+// Parses a comma-separated list of type names ("PERSON,DATE"); empty items are skipped. On an
+// unknown name returns false and stores it in *unknown.
+bool parse_type_list(std::string_view list, TypeSet& out, std::string* unknown);
+
 // A set of span types, as a bit mask over SpanType.
 class TypeSet {
  public:

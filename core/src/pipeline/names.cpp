@@ -1,5 +1,7 @@
 // Names of the public enums (status codes, span types, quote kinds, offset units).
+#include <algorithm>
 #include <cstring>
+#include <string>
 
 #include "belgi/offsets.h"
 #include "belgi/span.h"
@@ -42,6 +44,25 @@ bool parse_type(std::string_view name, SpanType& out) {
     }
   }
   return false;
+}
+
+bool parse_type_list(std::string_view list, TypeSet& out, std::string* unknown) {
+  out = TypeSet::none();
+  std::size_t pos = 0;
+  while (pos <= list.size()) {
+    std::size_t comma = std::min(list.find(',', pos), list.size());
+    std::string_view name = list.substr(pos, comma - pos);
+    SpanType t;
+    if (!name.empty()) {
+      if (!parse_type(name, t)) {
+        if (unknown) *unknown = std::string(name);
+        return false;
+      }
+      out.add(t);
+    }
+    pos = comma + 1;
+  }
+  return true;
 }
 
 const char* quote_kind_name(QuoteKind k) {
