@@ -15,7 +15,6 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
 #include "belgi/json.h"
@@ -72,6 +71,19 @@ std::string safe_name(const std::string& id, std::size_t seq) {
   return out;
 }
 
+// The *.txt files below dir, recursively, sorted (so output order never depends on the file
+// system).
+std::vector<fs::path> txt_files(const std::string& dir) {
+  std::vector<fs::path> files;
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(dir, fs::directory_options::skip_permission_denied, ec);
+       !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+    if (it->is_regular_file(ec) && it->path().extension() == ".txt") files.push_back(it->path());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
 // Reads lines of any length, keeping at most `limit` bytes of each (the rest is skipped and the
 // line marked too long), so one giant line cannot exhaust memory.
 class LineReader {
@@ -113,21 +125,15 @@ class Reader {
     for (const std::string& in : opt_.inputs) {
       if (in == "-") {
         if (opt_.input == InputFormat::jsonl) read_jsonl(std::cin, "<stdin>", emit);
-        else text_job("-", "-", "stdin", emit, &std::cin);
+        else text_job("-", "stdin", emit);
         continue;
       }
       std::error_code ec;
       if (fs::is_directory(in, ec)) {
-        std::vector<fs::path> files;
-        for (auto it = fs::recursive_directory_iterator(in, fs::directory_options::skip_permission_denied, ec);
-             !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
-          if (it->is_regular_file(ec) && it->path().extension() == ".txt") files.push_back(it->path());
-        }
-        std::sort(files.begin(), files.end());
-        for (const fs::path& f : files) {
+        for (const fs::path& f : txt_files(in)) {
           fs::path rel = fs::relative(f, in, ec);
           std::string stem = (ec ? f.filename() : rel).replace_extension("").string();
-          if (!file_job(f.string(), stem, emit)) return;
+          if (!text_job(f.string(), stem, emit)) return;
         }
         continue;
       }
@@ -141,7 +147,7 @@ class Reader {
         }
         if (!read_jsonl(f, in, emit)) return;
       } else {
-        if (!file_job(in, fs::path(in).filename().replace_extension("").string(), emit)) return;
+        if (!text_job(in, fs::path(in).filename().replace_extension("").string(), emit)) return;
       }
     }
   }
@@ -162,34 +168,25 @@ class Reader {
     return fs::exists(fs::path(opt_.output) / (name + extension(opt_.format)), ec);
   }
 
+  // One text document from a file, or from stdin for "-" (read_input handles both).
   template <typename Emit>
-  bool file_job(const std::string& path, const std::string& stem, Emit& emit) {
-    return text_job(path, path, stem, emit, nullptr);
-  }
-
-  template <typename Emit>
-  bool text_job(const std::string& path, const std::string& id, const std::string& stem, Emit& emit,
-                std::istream* stream) {
+  bool text_job(const std::string& path, const std::string& stem, Emit& emit) {
     Job j;
     j.seq = seq_++;
-    j.id = id == "-" ? "" : id;
+    j.id = path == "-" ? "" : path;
     j.name = stem;
     if (exists_output(stem)) {
       j.skip = true;
       return emit(std::move(j));
     }
     std::error_code ec;
-    if (!stream && fs::file_size(path, ec) > opt_.annotate.max_bytes && !ec) {
+    if (path != "-" && fs::file_size(path, ec) > opt_.annotate.max_bytes && !ec) {
       j.status = Status::error(StatusCode::too_large, "file exceeds the limit of " +
                                                           std::to_string(opt_.annotate.max_bytes) + " bytes");
       return emit(std::move(j));
     }
     std::string err;
-    if (stream) {
-      std::ostringstream ss;
-      ss << stream->rdbuf();
-      j.text = ss.str();
-    } else if (!read_input(path, j.text, err)) {
+    if (!read_input(path, j.text, err)) {
       j.status = Status::error(StatusCode::invalid_input, "cannot read: " + err);
     }
     return emit(std::move(j));
@@ -309,8 +306,7 @@ std::size_t total_size(const BatchOptions& opt) {
     std::error_code ec;
     if (in == "-") return 0;  // unknown
     if (fs::is_directory(in, ec)) {
-      for (auto it = fs::recursive_directory_iterator(in, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec))
-        if (it->is_regular_file(ec) && it->path().extension() == ".txt") total += it->file_size(ec);
+      for (const fs::path& f : txt_files(in)) total += fs::file_size(f, ec);
     } else {
       total += fs::file_size(in, ec);
     }
