@@ -84,6 +84,16 @@ std::string fold(std::string_view word) {
   return out;
 }
 
+std::string_view Tables::intern(std::string s) {
+  strings_.push_back(std::move(s));
+  return strings_.back();
+}
+
+void Tables::note_start(std::string_view form) {
+  if (form.size() < kPrefixBytes) max_short_form_ = std::max(max_short_form_, form.size());
+  else starts_.set(prefix_key(form));
+}
+
 Status Tables::load_embedded(Tables& out) {
   return load([](std::string_view name) { return resources::file(name); }, out);
 }
@@ -98,7 +108,7 @@ Status Tables::load(const Reader& file, Tables& out) {
   std::vector<TsvRow> rows;
   st = parse_tsv(path("exceptions.tsv"), file(path("exceptions.tsv")), {"id", "form", "comment"}, rows);
   if (!st.ok()) return st;
-  for (const TsvRow& r : rows) out.exceptions_.insert(fold(r.cells[1]));
+  for (const TsvRow& r : rows) out.exceptions_[out.intern(fold(r.cells[1]))] = true;
   return Status();
 }
 
@@ -181,7 +191,9 @@ Status Tables::load_words(const Reader& file) {
   if (!st.ok()) return st;
   entries_.reserve(all.size());
   for (auto& [e, form] : all) {
-    by_form_[form].push_back(entries_.size());
+    std::string_view key = intern(form);
+    by_form_[key].push_back(entries_.size());
+    note_start(key);
     entries_.push_back(std::move(e));
   }
   return Status();
@@ -209,13 +221,15 @@ Status Tables::load_suffixes(std::string_view name, std::string_view bytes) {
       for (const auto& [form, c] : cases) {
         Ending e;
         e.plural = a > 0, e.possessive = b > 0, e.kase = c;
-        endings_.emplace(plural[a] + poss[b] + form, e);
+        std::string s = plural[a] + poss[b] + form;
+        if (!endings_.count(s)) endings_.emplace(intern(std::move(s)), e);
       }
   for (const std::string& o : ordinal)
     for (const auto& [form, c] : cases) {
       Ending e;
       e.ordinal = true, e.kase = c;
-      endings_.emplace(o + form, e);
+      std::string s = o + form;
+      if (!endings_.count(s)) endings_.emplace(intern(std::move(s)), e);
     }
   for (const auto& kv : endings_) max_ending_bytes_ = std::max(max_ending_bytes_, kv.first.size());
   return Status();
@@ -254,14 +268,18 @@ Status Tables::load_phrases(std::string_view name, std::string_view bytes) {
     std::size_t open = p.value.find('{');
     if (open != std::string::npos && p.value.find('}', open) == std::string::npos)
       return tsv_error(name, r.line, "unclosed '{' in value");
-    for (const PhraseWord& a : p.words[0]) phrases_by_first_[a.form].push_back(phrases_.size());
+    for (const PhraseWord& a : p.words[0]) {
+      std::string_view key = intern(a.form);
+      phrases_by_first_[key].push_back(phrases_.size());
+      note_start(key);
+    }
     phrases_.push_back(std::move(p));
   }
   return Status();
 }
 
 bool Tables::ending(std::string_view s, Ending& e) const {
-  auto it = endings_.find(std::string(s));
+  auto it = endings_.find(s);
   if (it == endings_.end()) return false;
   e = it->second;
   return true;
@@ -271,11 +289,12 @@ void Tables::lookup(std::string_view w, std::vector<Hit>& out) const {
   out.clear();
   if (w.empty() || is_exception(w)) return;
   std::size_t min_stem = w.size() > max_ending_bytes_ ? w.size() - max_ending_bytes_ : 1;
-  for (std::size_t p = w.size(); p >= min_stem && p > 0; --p) {
+  std::size_t top = may_start(w) ? w.size() : std::min(w.size(), max_short_form_);
+  for (std::size_t p = top; p >= min_stem && p > 0; --p) {
     if (p < w.size() && (static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;
     Ending e;
     if (p < w.size() && !ending(w.substr(p), e)) continue;
-    auto it = by_form_.find(std::string(w.substr(0, p)));
+    auto it = by_form_.find(w.substr(0, p));
     if (it == by_form_.end()) continue;
     for (std::size_t i : it->second) {
       const Entry& en = entries_[i];
@@ -301,8 +320,9 @@ void Tables::phrases_at(std::string_view w, std::vector<const Phrase*>& out) con
   out.clear();
   if (is_exception(w)) return;
   std::size_t min_stem = w.size() > max_ending_bytes_ ? w.size() - max_ending_bytes_ : 1;
-  for (std::size_t p = w.size(); p >= min_stem && p > 0; --p) {
-    auto it = phrases_by_first_.find(std::string(w.substr(0, p)));
+  std::size_t top = may_start(w) ? w.size() : std::min(w.size(), max_short_form_);
+  for (std::size_t p = top; p >= min_stem && p > 0; --p) {
+    auto it = phrases_by_first_.find(w.substr(0, p));
     if (it == phrases_by_first_.end()) continue;
     for (std::size_t i : it->second)
       if (word_matches(w, phrases_[i].words[0]) &&

@@ -2,7 +2,9 @@
 // Words are compared after fold(): lower case, and Cyrillic і / Latin ı / Latin i made one letter,
 // so that both scripts and the common і/i typing variants match the same rows.
 #pragma once
+#include <bitset>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <string>
 #include <string_view>
@@ -75,7 +77,7 @@ class Tables {
   void lookup(std::string_view folded, std::vector<Hit>& out) const;
   // True if `s` is a valid combination of endings (possibly empty), with what it says in `e`.
   bool ending(std::string_view s, Ending& e) const;
-  bool is_exception(std::string_view folded) const { return exceptions_.count(std::string(folded)) > 0; }
+  bool is_exception(std::string_view folded) const { return exceptions_.count(folded) > 0; }
   // Phrases whose first word can be `folded`, longest first.
   void phrases_at(std::string_view folded, std::vector<const Phrase*>& out) const;
   // True if `folded` is one of the alternatives (exactly, or as stem + endings when `stem`).
@@ -89,13 +91,41 @@ class Tables {
   Status load_suffixes(std::string_view name, std::string_view bytes);
   Status load_phrases(std::string_view name, std::string_view bytes);
 
+  // Keys are views into strings_ (stable addresses), so look-ups allocate nothing.
+  struct Hash {
+    std::size_t operator()(std::string_view s) const noexcept {
+      std::uint64_t h = 0xcbf29ce484222325ull;
+      for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+      return static_cast<std::size_t>(h ^ (h >> 32));
+    }
+  };
+  template <class V>
+  using Map = std::unordered_map<std::string_view, V, Hash>;
+  std::string_view intern(std::string s);
+  // Fast rejection: bit prefix_key(w) is set for the first bytes of every form and phrase word
+  // (kPrefixBytes of them); a word whose key bit is clear can only match forms shorter than that.
+  static constexpr std::size_t kPrefixBytes = 4;
+  static std::size_t prefix_key(std::string_view w) { return Hash()(w.substr(0, kPrefixBytes)) & 0xffff; }
+  bool may_start(std::string_view w) const { return w.size() < kPrefixBytes || starts_[prefix_key(w)]; }
+  void note_start(std::string_view form);
+
+  std::deque<std::string> strings_;            // owns every key below (never copied: see ctor)
   std::vector<Entry> entries_;                 // stable after load (hits point into it)
-  std::unordered_map<std::string, std::vector<std::size_t>> by_form_;  // folded form -> entries
-  std::unordered_map<std::string, Ending> endings_;  // every valid combination, "" included
+  Map<std::vector<std::size_t>> by_form_;      // folded form -> entries
+  Map<Ending> endings_;                        // every valid combination, "" included
   std::size_t max_ending_bytes_ = 0;
-  std::unordered_set<std::string> exceptions_;
+  std::size_t max_short_form_ = 0;             // longest form shorter than kPrefixBytes, in bytes
+  Map<bool> exceptions_;
   std::vector<Phrase> phrases_;
-  std::unordered_map<std::string, std::vector<std::size_t>> phrases_by_first_;
+  Map<std::vector<std::size_t>> phrases_by_first_;
+  std::bitset<1 << 16> starts_;
+
+ public:
+  Tables() = default;
+  Tables(Tables&&) = default;  // a deque keeps its elements' addresses when moved
+  Tables& operator=(Tables&&) = default;
+  Tables(const Tables&) = delete;
+  Tables& operator=(const Tables&) = delete;
 };
 
 }  // namespace belgi::dates
