@@ -292,10 +292,10 @@ void Tables::lookup(std::string_view w, std::vector<Hit>& out) const {
   std::size_t top = may_start(w) ? w.size() : std::min(w.size(), max_short_form_);
   for (std::size_t p = top; p >= min_stem && p > 0; --p) {
     if (p < w.size() && (static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;
+    auto it = by_form_.find(w.substr(0, p));  // forms first: they reject more often
+    if (it == by_form_.end()) continue;
     Ending e;
     if (p < w.size() && !ending(w.substr(p), e)) continue;
-    auto it = by_form_.find(w.substr(0, p));
-    if (it == by_form_.end()) continue;
     for (std::size_t i : it->second) {
       const Entry& en = entries_[i];
       if (p < w.size() && en.exact) continue;
