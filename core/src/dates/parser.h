@@ -89,16 +89,6 @@ class Parser {
   bool quantity(std::size_t i, Parsed& out) const;
   bool time(std::size_t i, Parsed& out) const;
   bool clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const;
-  // Ends in an adjectival ending (таңғы, кешкі, түнгі).
-  bool adjectival(const std::string& f) const {
-    for (std::size_t p = f.size() > 8 ? f.size() - 8 : 1; p < f.size(); ++p) {
-      Ending e;
-      if ((static_cast<unsigned char>(f[p]) & 0xC0) != 0x80 && t_.ending(std::string_view(f).substr(p), e) &&
-          e.kase == Case::adj && !e.possessive && !e.plural)
-        return true;
-    }
-    return false;
-  }
   void tail(Parsed& p) const;
   void relative_point(const std::string& unit, int offset, Parsed& out) const;
 

@@ -92,11 +92,9 @@ bool Parser::clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end
 bool Parser::time(std::size_t i, Parsed& out) const {
   std::size_t j = i;
   std::string pod;
-  std::vector<const Phrase*> ph;
   // A part of the day before the clock (`таңғы`, `кешкі`; parts_of_day.tsv) sets am/pm.
-  if (ok(j) && w_[j].kind == text::TokenKind::word && adjectival(w_[j].fold)) {
-    t_.phrases_at(w_[j].fold, ph);
-    for (const Phrase* p : ph)
+  if (ok(j) && w_[j].kind == text::TokenKind::word && w_[j].adjectival) {
+    for (const Phrase* p : w_[j].phrases)
       if (p->words.size() == 1 && p->value.size() == 3 && p->value[0] == 'T') { pod = p->value; break; }
     if (!pod.empty()) ++j;
   }
@@ -151,9 +149,7 @@ bool Parser::time(std::size_t i, Parsed& out) const {
 
 bool Parser::phrase(std::size_t i, Parsed& out) const {
   if (!ok(i) || w_[i].kind != text::TokenKind::word) return false;
-  std::vector<const Phrase*> cands;
-  t_.phrases_at(w_[i].fold, cands);
-  for (const Phrase* p : cands) {
+  for (const Phrase* p : w_[i].phrases) {
     std::size_t n = p->words.size();
     bool all = true;
     for (std::size_t k = 1; k < n && all; ++k)

@@ -34,11 +34,7 @@ bool glue(const Word& w) {
 }
 
 // A word that starts a phrase of the tables (`кешкі`, `таңертең`, `бүгін`).
-bool pod_word(const Word& w, const Tables& t) {
-  std::vector<const Phrase*> ph;
-  t.phrases_at(w.fold, ph);
-  return !ph.empty();
-}
+bool pod_word(const Word& w) { return !w.phrases.empty(); }
 
 struct WordRange {
   std::size_t first = 0, last = 0;
@@ -109,8 +105,7 @@ bool not_a_date(const std::vector<Word>& w, const WordRange& mr) {
 // Model span vs the rule matches overlapping it. The model's boundaries follow KazNERD, so they
 // are kept unless a rule span crosses them, reaches past them with a date part of its own, or the
 // model span runs on into junk after a rule span.
-Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector<const Match*>& in,
-              const Tables& t) {
+Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector<const Match*>& in) {
   for (const Match* r : in) {
     bool inside = r->first >= mr.first && r->last <= mr.last;
     if (!inside && structural(w, *r, mr)) return Verdict::use_rules;
@@ -120,7 +115,7 @@ Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector
     if (r->strong && r->full_date && r->has_year)
       for (std::size_t k = mr.first; k < mr.last; ++k)
         if ((k < r->first || k >= r->last) && !glue(w[k]) && w[k].kind == text::TokenKind::word &&
-            !pod_word(w[k], t))
+            !pod_word(w[k]))
           return Verdict::use_rules;
   std::size_t last_rule_end = mr.first;
   for (const Match* r : in) last_rule_end = std::max(last_rule_end, r->last);
@@ -168,7 +163,7 @@ void DateRecognizer::run(Context& ctx) const {
     std::vector<std::size_t> idx;
     for (std::size_t k = 0; k < matches.size(); ++k)
       if (matches[k].first < mr.last && matches[k].last > mr.first) in.push_back(&matches[k]), idx.push_back(k);
-    if (!in.empty() && judge(words, mr, in, *tables_) == Verdict::use_rules) continue;
+    if (!in.empty() && judge(words, mr, in) == Verdict::use_rules) continue;
     if (in.empty() && not_a_date(words, mr)) continue;
     value_for_model(words, mr, in, *tables_, anchor, c.span);
     for (std::size_t k : idx) used[k] = true;

@@ -89,9 +89,9 @@ std::string_view Tables::intern(std::string s) {
   return strings_.back();
 }
 
-void Tables::note_start(std::string_view form) {
-  if (form.size() < kPrefixBytes) max_short_form_ = std::max(max_short_form_, form.size());
-  else starts_.set(prefix_key(form));
+void Tables::Starts::note(std::string_view form) {
+  if (form.size() < kPrefixBytes) max_short = std::max(max_short, form.size());
+  else bits.set(prefix_key(form));
 }
 
 Status Tables::load_embedded(Tables& out) {
@@ -193,7 +193,7 @@ Status Tables::load_words(const Reader& file) {
   for (auto& [e, form] : all) {
     std::string_view key = intern(form);
     by_form_[key].push_back(entries_.size());
-    note_start(key);
+    form_starts_.note(key);
     entries_.push_back(std::move(e));
   }
   return Status();
@@ -271,7 +271,7 @@ Status Tables::load_phrases(std::string_view name, std::string_view bytes) {
     for (const PhraseWord& a : p.words[0]) {
       std::string_view key = intern(a.form);
       phrases_by_first_[key].push_back(phrases_.size());
-      note_start(key);
+      phrase_starts_.note(key);
     }
     phrases_.push_back(std::move(p));
   }
@@ -287,9 +287,10 @@ bool Tables::ending(std::string_view s, Ending& e) const {
 
 void Tables::lookup(std::string_view w, std::vector<Hit>& out) const {
   out.clear();
-  if (w.empty() || is_exception(w)) return;
+  if (w.empty()) return;
   std::size_t min_stem = w.size() > max_ending_bytes_ ? w.size() - max_ending_bytes_ : 1;
-  std::size_t top = may_start(w) ? w.size() : std::min(w.size(), max_short_form_);
+  std::size_t top = form_starts_.top(w);
+  if (top < min_stem || is_exception(w)) return;
   for (std::size_t p = top; p >= min_stem && p > 0; --p) {
     if (p < w.size() && (static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;
     auto it = by_form_.find(w.substr(0, p));  // forms first: they reject more often
@@ -316,11 +317,21 @@ bool Tables::word_matches(std::string_view w, const std::vector<PhraseWord>& alt
   return false;
 }
 
+bool Tables::adjectival(std::string_view f) const {
+  for (std::size_t p = f.size() > 8 ? f.size() - 8 : 1; p < f.size(); ++p) {
+    Ending e;
+    if ((static_cast<unsigned char>(f[p]) & 0xC0) != 0x80 && ending(f.substr(p), e) &&
+        e.kase == Case::adj && !e.possessive && !e.plural)
+      return true;
+  }
+  return false;
+}
+
 void Tables::phrases_at(std::string_view w, std::vector<const Phrase*>& out) const {
   out.clear();
-  if (is_exception(w)) return;
   std::size_t min_stem = w.size() > max_ending_bytes_ ? w.size() - max_ending_bytes_ : 1;
-  std::size_t top = may_start(w) ? w.size() : std::min(w.size(), max_short_form_);
+  std::size_t top = phrase_starts_.top(w);
+  if (top < min_stem || is_exception(w)) return;
   for (std::size_t p = top; p >= min_stem && p > 0; --p) {
     auto it = phrases_by_first_.find(w.substr(0, p));
     if (it == phrases_by_first_.end()) continue;

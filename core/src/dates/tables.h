@@ -78,6 +78,8 @@ class Tables {
   // True if `s` is a valid combination of endings (possibly empty), with what it says in `e`.
   bool ending(std::string_view s, Ending& e) const;
   bool is_exception(std::string_view folded) const { return exceptions_.count(folded) > 0; }
+  // True if `folded` ends in an adjectival ending (таңғы, кешкі, түнгі).
+  bool adjectival(std::string_view folded) const;
   // Phrases whose first word can be `folded`, longest first.
   void phrases_at(std::string_view folded, std::vector<const Phrase*>& out) const;
   // True if `folded` is one of the alternatives (exactly, or as stem + endings when `stem`).
@@ -106,19 +108,25 @@ class Tables {
   // (kPrefixBytes of them); a word whose key bit is clear can only match forms shorter than that.
   static constexpr std::size_t kPrefixBytes = 4;
   static std::size_t prefix_key(std::string_view w) { return Hash()(w.substr(0, kPrefixBytes)) & 0xffff; }
-  bool may_start(std::string_view w) const { return w.size() < kPrefixBytes || starts_[prefix_key(w)]; }
-  void note_start(std::string_view form);
+  struct Starts {
+    std::bitset<1 << 16> bits;
+    std::size_t max_short = 0;  // longest form shorter than kPrefixBytes, in bytes
+    void note(std::string_view form);
+    // How long a prefix of w can be one of the noted forms (w.size() unless it is rejected).
+    std::size_t top(std::string_view w) const {
+      return w.size() < kPrefixBytes || bits[prefix_key(w)] ? w.size() : std::min(w.size(), max_short);
+    }
+  };
 
   std::deque<std::string> strings_;            // owns every key below (never copied: see ctor)
   std::vector<Entry> entries_;                 // stable after load (hits point into it)
   Map<std::vector<std::size_t>> by_form_;      // folded form -> entries
   Map<Ending> endings_;                        // every valid combination, "" included
   std::size_t max_ending_bytes_ = 0;
-  std::size_t max_short_form_ = 0;             // longest form shorter than kPrefixBytes, in bytes
   Map<bool> exceptions_;
   std::vector<Phrase> phrases_;
   Map<std::vector<std::size_t>> phrases_by_first_;
-  std::bitset<1 << 16> starts_;
+  Starts form_starts_, phrase_starts_;
 
  public:
   Tables() = default;

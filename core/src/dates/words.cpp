@@ -124,6 +124,8 @@ std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>&
       analyze_number(w, tables);
     } else if (tok.kind == text::TokenKind::word) {
       tables.lookup(w.fold, w.hits);
+      tables.phrases_at(w.fold, w.phrases);
+      w.adjectival = tables.adjectival(w.fold);
       // Roman numerals are written in capitals (XXI ғасыр); `і`, `с` alone are words.
       if (w.hits.empty() && raw.size() >= 2 && w.upper_initial) w.roman = roman_value(w.fold);
     }

@@ -34,6 +34,9 @@ struct Word {
   int roman = 0;                   // `XXI` (Latin or Cyrillic letters)
 
   std::vector<Hit> hits;           // readings of a word token in the tables
+  // Word tokens only, computed once here rather than at every parser position:
+  std::vector<const Phrase*> phrases;  // phrases that can start here (Tables::phrases_at)
+  bool adjectival = false;             // ends in an adjectival ending (таңғы, кешкі, түнгі)
 
   bool is(char c) const { return fold.size() == 1 && fold[0] == c; }
   const Hit* hit(WordClass cls) const;       // first reading of that class, or null

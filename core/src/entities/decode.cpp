@@ -15,6 +15,14 @@ constexpr int L = kLabelCount;
 constexpr std::int32_t kFloor = -(1 << 29);
 constexpr std::int64_t kNeg = std::numeric_limits<std::int64_t>::min() / 4;
 
+// The two passes are integer max-plus loops the compiler vectorizes; on x86-64 they are also
+// built for AVX2 and picked at load time (integer arithmetic: the same results either way).
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define BELGI_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define BELGI_SIMD_CLONES
+#endif
+
 // Best predecessor of label y at token i (> 0): the lowest p maximizing alpha[i-1][p] + T[p][y].
 int best_prev(const Lattice& lat, const std::vector<std::int32_t>& alpha, std::size_t i, int y) {
   const std::int32_t* prev = &alpha[(i - 1) * L];
@@ -41,7 +49,7 @@ inline std::int32_t max_sum(const std::int32_t* prev, const std::int32_t* t) {
 // Forward pass: alpha[i * L + y] = best score of a prefix ending in y at token i (emission
 // included). Only maxima here (branch-free inner loop); predecessors are recomputed on the best
 // path only, by best_prev().
-void forward(const Lattice& lat, std::vector<std::int32_t>& alpha, std::vector<std::int32_t>& tcol) {
+BELGI_SIMD_CLONES void forward(const Lattice& lat, std::vector<std::int32_t>& alpha, std::vector<std::int32_t>& tcol) {
   const std::size_t n = lat.n;
   alpha.resize(n * L);
   // Transposed transitions: tt[y * L + p] = trans[p][y], so the inner loop is contiguous.
@@ -74,7 +82,7 @@ void forward(const Lattice& lat, std::vector<std::int32_t>& alpha, std::vector<s
 // Backward pass: beta[i * L + y] = best score of the labels after token i given y at i
 // (transitions, emissions after i and the end score; emission at i excluded), renormalized
 // like alpha.
-void backward(const Lattice& lat, std::vector<std::int32_t>& beta) {
+BELGI_SIMD_CLONES void backward(const Lattice& lat, std::vector<std::int32_t>& beta) {
   // Only O and B- labels (kOuter of them: 0, 1, 3, 5, ...) can follow any label; an I- label
   // follows only its own B- or I-. The max over followers runs over the outer labels, packed.
   constexpr int kOuter = 1 + kEntityClassCount;

@@ -243,54 +243,129 @@ std::string_view stem(std::string_view lower, const Lexicons& lex) {
   return lower;
 }
 
-void FeatureExtractor::prepare(const std::vector<std::string_view>& tokens) {
+void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
+  t.lower.clear();
+  for (std::size_t p = 0; p < tok.size();)
+    utf8::append(t.lower, static_cast<char32_t>(u_tolower(utf8::next(tok, p))));
+  t.kind = kind_of(tok, t.cap, t.upper, t.shape, t.short_shape);
+  t.stem_len = stem(t.lower, lex).size();
+  t.h_lower = fnv1a64(t.lower);
+  t.h_stem = t.stemmed() ? fnv1a64(t.stem()) : t.h_lower;
+  // Affixes: prefixes hashed forwards, suffixes backwards (byte order reversed), 1..5 letters.
+  {
+    std::string_view lw = t.lower;
+    std::uint64_t hp = 0xcbf29ce484222325ull, hs = hp;
+    std::size_t p = 0, q = lw.size(), k = 0;
+    for (; k < 5 && p < lw.size(); ++k) {
+      std::size_t p0 = p;
+      utf8::next(lw, p);
+      for (std::size_t b = p0; b < p; ++b) hp = (hp ^ static_cast<unsigned char>(lw[b])) * 0x100000001b3ull;
+      std::size_t q0 = q;
+      utf8::prev(lw, q);
+      for (std::size_t b = q0; b-- > q;) hs = (hs ^ static_cast<unsigned char>(lw[b])) * 0x100000001b3ull;
+      t.pfx[k] = hp;
+      t.sfx[k] = hs;
+    }
+    t.n_affix = static_cast<std::uint8_t>(k);
+  }
+  t.cls = lex.known.find(lexicon_key(t.lower), 0);
+  t.lex = lex.entries.find(lexicon_key(t.lower), 0);
+  if (t.stemmed()) t.lex |= lex.entries.find(lexicon_key(t.stem()), 0);
+  t.ending = 0;
+  std::size_t cps = code_points(t.lower);
+  // Endings of 2..5 letters ("ов", "ұлы", "қызы") on words longer than the ending + 2.
+  std::size_t pos = t.lower.size();
+  for (std::size_t k = 1; k <= 5 && k + 2 < cps; ++k) {
+    utf8::prev(t.lower, pos);
+    if (k >= 2) t.ending |= lex.endings.find(lexicon_key(std::string_view(t.lower).substr(pos)), 0);
+  }
+}
+
+namespace {
+
+inline void put(std::vector<std::uint32_t>& out, std::uint64_t h) { out.push_back(fold32(h)); }
+
+// The 3-letter suffix (the whole word if shorter); `edge` at the sentence's edge.
+std::uint64_t suffix3(const TokenInfo* u, std::uint64_t edge) {
+  if (!u) return edge;
+  return u->n_affix == 0 ? 0 : u->sfx[std::min<int>(3, u->n_affix) - 1];
+}
+
+}  // namespace
+
+void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& lex,
+                    std::vector<std::uint32_t>& out) {
+  put(out, Hash(kBias).h);
+  put(out, Hash(kForm).bytes(tok).h);
+  put(out, mix(kLower, t.h_lower));
+  put(out, mix(kStem, t.h_stem));
+  put(out, Hash(kShape).u32(t.shape).h);
+  put(out, Hash(kShortShape).u32(t.short_shape).h);
+  put(out, Hash(kKind).byte(t.kind).h);
+  std::uint8_t casing = t.upper && cps_of(t.lower) > 1 ? 2 : t.cap ? 1 : 0;
+  put(out, Hash(kCase).byte(casing).byte(t.kind).h);
+  std::size_t cps = code_points(t.lower);
+  put(out, Hash(kLength).byte(static_cast<std::uint8_t>(std::min<std::size_t>(cps, 12))).h);
+  if (t.kind != kPunct) {
+    // Prefixes and suffixes of 1..5 code points.
+    for (int k = 0; k < t.n_affix; ++k) {
+      put(out, mix(kPrefix, t.pfx[k], k));
+      put(out, mix(kSuffix, t.sfx[k], k));
+    }
+    if (t.n_affix >= 3) put(out, mix(kSuffixCase, t.sfx[2], t.cap));
+    std::string_view lw = t.lower;
+    std::size_t hy = lw.find('-');
+    if (hy != std::string_view::npos && hy > 0 && hy + 1 < lw.size()) {
+      put(out, Hash(kHyphenHead).bytes(lw.substr(0, hy)).h);
+      put(out, Hash(kHyphenTail).bytes(lw.substr(lw.rfind('-') + 1)).h);
+    }
+  }
+  // Word class (0 = unknown word), and the class of the stem.
+  put(out, Hash(kClass).u32(t.cls).h);
+  if (t.stemmed()) put(out, Hash(kClassStem).u32(lex.known.find(lexicon_key(t.stem()), 0)).h);
+  for (int b = 0; b < kLexClassCount; ++b) {
+    std::uint32_t bit = 1u << b;
+    if (t.lex & bit) {
+      put(out, Hash(kLex).byte(static_cast<std::uint8_t>(b)).h);
+      // The ending after a lexicon stem: "қазақстан|ның" (GPE), "алматы|лық" (NORP).
+      put(out, Hash(kLexEnding).byte(static_cast<std::uint8_t>(b)).bytes(std::string_view(t.lower).substr(t.stem_len)).h);
+      put(out, Hash(kLex).byte(static_cast<std::uint8_t>(b)).byte(t.cap).byte(t.stemmed()).h);
+    }
+    if (t.ending & bit) put(out, Hash(kEnding).byte(static_cast<std::uint8_t>(b)).byte(t.cap).h);
+  }
+}
+
+void as_prev_features(const TokenInfo* u, std::vector<std::uint32_t>& out) {
+  put(out, mix(kWordPrev, u ? u->h_lower : kBosHash));
+  put(out, mix(kStemPrev, u ? u->h_stem : kBosHash));
+  put(out, mix(kSuffixPrev, suffix3(u, kBosHash)));
+  put(out, Hash(kShapePrev).u32(u ? u->short_shape : 0).h);
+  put(out, Hash(kClassPrev).u32(u ? u->cls : 0xffff).h);
+  if (u)
+    for (int b = 0; b < kLexClassCount; ++b)
+      if (u->lex & (1u << b)) put(out, Hash(kLexPrev).byte(static_cast<std::uint8_t>(b)).h);
+}
+
+void as_next_features(const TokenInfo* u, std::vector<std::uint32_t>& out) {
+  put(out, mix(kWordNext, u ? u->h_lower : kEosHash));
+  put(out, mix(kStemNext, u ? u->h_stem : kEosHash));
+  put(out, mix(kSuffixNext, suffix3(u, kEosHash)));
+  put(out, Hash(kShapeNext).u32(u ? u->short_shape : 0).h);
+  put(out, Hash(kClassNext).u32(u ? u->cls : 0xffff).h);
+  if (u)
+    for (int b = 0; b < kLexClassCount; ++b)
+      if (u->lex & (1u << b)) put(out, Hash(kLexNext).byte(static_cast<std::uint8_t>(b)).h);
+}
+
+void FeatureExtractor::prepare_context(const std::vector<std::string_view>& tokens) {
   std::size_t n = tokens.size();
-  if (toks_.size() < n) toks_.resize(n);
+  in_quote_.assign(n, false);
   bool quote = false;
   for (std::size_t i = 0; i < n; ++i) {
-    Tok& t = toks_[i];
-    t.lower.clear();
-    for (std::size_t p = 0; p < tokens[i].size();)
-      utf8::append(t.lower, static_cast<char32_t>(u_tolower(utf8::next(tokens[i], p))));
-    t.kind = kind_of(tokens[i], t.cap, t.upper, t.shape, t.short_shape);
     if (is_quote_open(tokens[i])) quote = true;
     else if (is_quote_close(tokens[i])) quote = false;
     else if (tokens[i] == "\"") quote = !quote;
-    t.in_quote = quote;
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    Tok& t = toks_[i];
-    t.stem = stem(t.lower, *lex_);
-    t.h_lower = fnv1a64(t.lower);
-    t.h_stem = t.stem.size() == t.lower.size() ? t.h_lower : fnv1a64(t.stem);
-    // Affixes: prefixes hashed forwards, suffixes backwards (byte order reversed), 1..5 letters.
-    {
-      std::string_view lw = t.lower;
-      std::uint64_t hp = 0xcbf29ce484222325ull, hs = hp;
-      std::size_t p = 0, q = lw.size(), k = 0;
-      for (; k < 5 && p < lw.size(); ++k) {
-        std::size_t p0 = p;
-        utf8::next(lw, p);
-        for (std::size_t b = p0; b < p; ++b) hp = (hp ^ static_cast<unsigned char>(lw[b])) * 0x100000001b3ull;
-        std::size_t q0 = q;
-        utf8::prev(lw, q);
-        for (std::size_t b = q0; b-- > q;) hs = (hs ^ static_cast<unsigned char>(lw[b])) * 0x100000001b3ull;
-        t.pfx[k] = hp;
-        t.sfx[k] = hs;
-      }
-      t.n_affix = static_cast<std::uint8_t>(k);
-    }
-    t.cls = lex_->known.find(lexicon_key(t.lower), 0);
-    t.lex = lex_->entries.find(lexicon_key(t.lower), 0);
-    if (t.stem.size() != t.lower.size()) t.lex |= lex_->entries.find(lexicon_key(t.stem), 0);
-    t.ending = 0;
-    std::size_t cps = code_points(t.lower);
-    // Endings of 2..5 letters ("ов", "ұлы", "қызы") on words longer than the ending + 2.
-    std::size_t pos = t.lower.size();
-    for (std::size_t k = 1; k <= 5 && k + 2 < cps; ++k) {
-      utf8::prev(t.lower, pos);
-      if (k >= 2) t.ending |= lex_->endings.find(lexicon_key(std::string_view(t.lower).substr(pos)), 0);
-    }
+    in_quote_[i] = quote;
   }
   match_lexicon(n);
   match_gazetteer(n);
@@ -304,13 +379,13 @@ void FeatureExtractor::match_gazetteer(std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) {
     std::uint64_t h = 0xcbf29ce484222325ull;
     for (std::size_t len = 1; len <= kGazetteerWords && i + len <= n; ++len) {
-      const Tok& last = toks_[i + len - 1];
+      const TokenInfo& last = *info_[i + len - 1];
       std::uint64_t base = len == 1 ? h : fnv1a64(" ", h);
       h = fnv1a64(last.lower, base);
       std::uint32_t bits = lex_->gazetteer.find(fold32(h), 0);
       std::uint32_t more = bits & kLexPrefix;
-      if (last.stem.size() != last.lower.size())  // inflected last word: "Ұлттық Банкінің"
-        bits |= lex_->gazetteer.find(fold32(fnv1a64(last.stem, base)), 0);
+      if (last.stemmed())  // inflected last word: "Ұлттық Банкінің"
+        bits |= lex_->gazetteer.find(fold32(fnv1a64(last.stem(), base)), 0);
       bits &= ~kLexPrefix;
       if (bits) {
         if (len == 1) {
@@ -330,15 +405,15 @@ void FeatureExtractor::match_lexicon(std::size_t n) {
   span_lex_b_.assign(n, 0);
   span_lex_i_.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    if (!(toks_[i].lex & kLexPrefix)) continue;  // no longer entry starts with this word
-    std::uint64_t h = fnv1a64(toks_[i].lower);
+    if (!(info_[i]->lex & kLexPrefix)) continue;  // no longer entry starts with this word
+    std::uint64_t h = info_[i]->h_lower;
     for (std::size_t len = 2; len <= static_cast<std::size_t>(lex_->max_words) && i + len <= n; ++len) {
-      const Tok& last = toks_[i + len - 1];
+      const TokenInfo& last = *info_[i + len - 1];
       std::uint64_t base = fnv1a64(" ", h);
       h = fnv1a64(last.lower, base);
       std::uint32_t bits = lex_->entries.find(fold32(h), 0);
-      if (last.stem.size() != last.lower.size())
-        bits |= lex_->entries.find(fold32(fnv1a64(last.stem, base)), 0) & ~kLexPrefix;
+      if (last.stemmed())
+        bits |= lex_->entries.find(fold32(fnv1a64(last.stem(), base)), 0) & ~kLexPrefix;
       if (bits & ~kLexPrefix) {
         span_lex_b_[i] |= bits & ~kLexPrefix;
         for (std::size_t j = i + 1; j < i + len; ++j) span_lex_i_[j] |= bits & ~kLexPrefix;
@@ -350,70 +425,27 @@ void FeatureExtractor::match_lexicon(std::size_t n) {
 
 void FeatureExtractor::add(std::uint64_t h) { feats_.push_back(fold32(h)); }
 
-void FeatureExtractor::token_features(const std::vector<std::string_view>& tokens, std::size_t i) {
+void FeatureExtractor::context_features(const std::vector<std::string_view>& tokens, std::size_t i) {
   const std::size_t n = tokens.size();
-  const Tok& t = toks_[i];
+  const TokenInfo& t = *info_[i];
+  const TokenInfo* prev = i > 0 ? info_[i - 1] : nullptr;
+  const TokenInfo* next = i + 1 < n ? info_[i + 1] : nullptr;
   auto lower_at = [&](long j) -> std::uint64_t {
     if (j < 0) return kBosHash;
     if (j >= static_cast<long>(n)) return kEosHash;
-    return toks_[j].h_lower;
-  };
-  auto stem_at = [&](long j) -> std::uint64_t {
-    if (j < 0) return kBosHash;
-    if (j >= static_cast<long>(n)) return kEosHash;
-    return toks_[j].h_stem;
-  };
-  // The 3-letter suffix (the whole word if shorter).
-  auto suffix3_at = [&](long j) -> std::uint64_t {
-    if (j < 0) return kBosHash;
-    if (j >= static_cast<long>(n)) return kEosHash;
-    const Tok& u = toks_[j];
-    return u.n_affix == 0 ? 0 : u.sfx[std::min<int>(3, u.n_affix) - 1];
+    return info_[j]->h_lower;
   };
   const long li = static_cast<long>(i);
-  add(Hash(kBias).h);
-  add(Hash(kForm).bytes(tokens[i]).h);
-  add(mix(kLower, t.h_lower));
-  add(mix(kStem, t.h_stem));
-  add(Hash(kShape).u32(t.shape).h);
-  add(Hash(kShortShape).u32(t.short_shape).h);
-  add(Hash(kKind).byte(t.kind).h);
-  std::uint8_t casing = t.upper && cps_of(t.lower) > 1 ? 2 : t.cap ? 1 : 0;
-  add(Hash(kCase).byte(casing).byte(t.kind).h);
   add(Hash(kCaseFirst).byte(t.cap).byte(i == 0).h);
-  std::size_t cps = code_points(t.lower);
-  add(Hash(kLength).byte(static_cast<std::uint8_t>(std::min<std::size_t>(cps, 12))).h);
-  if (t.kind != kPunct) {
-    // Prefixes and suffixes of 1..5 code points.
-    for (int k = 0; k < t.n_affix; ++k) {
-      add(mix(kPrefix, t.pfx[k], k));
-      add(mix(kSuffix, t.sfx[k], k));
-    }
-    if (t.n_affix >= 3) add(mix(kSuffixCase, t.sfx[2], t.cap));
-    std::string_view lw = t.lower;
-    std::size_t hy = lw.find('-');
-    if (hy != std::string_view::npos && hy > 0 && hy + 1 < lw.size()) {
-      add(Hash(kHyphenHead).bytes(lw.substr(0, hy)).h);
-      add(Hash(kHyphenTail).bytes(lw.substr(lw.rfind('-') + 1)).h);
-    }
-  }
-  add(mix(kWordPrev, lower_at(li - 1)));
-  add(mix(kWordNext, lower_at(li + 1)));
   add(mix(kWordPrev2, lower_at(li - 2)));
   add(mix(kWordNext2, lower_at(li + 2)));
-  add(mix(kStemPrev, stem_at(li - 1)));
-  add(mix(kStemNext, stem_at(li + 1)));
   add(mix(kBigramPrev, lower_at(li - 1), t.h_lower));
   add(mix(kBigramNext, t.h_lower, lower_at(li + 1)));
-  add(mix(kStemBigram, t.h_stem, stem_at(li + 1)));
-  add(mix(kSuffixPrev, suffix3_at(li - 1)));
-  add(mix(kSuffixNext, suffix3_at(li + 1)));
-  add(Hash(kShapePrev).u32(i > 0 ? toks_[i - 1].short_shape : 0).h);
-  add(Hash(kShapeNext).u32(i + 1 < n ? toks_[i + 1].short_shape : 0).h);
+  add(mix(kStemBigram, t.h_stem, next ? next->h_stem : kEosHash));
   add(Hash(kKindPrevNext)
-          .byte(i > 0 ? toks_[i - 1].kind : 0xfe)
+          .byte(prev ? prev->kind : 0xfe)
           .byte(t.kind)
-          .byte(i + 1 < n ? toks_[i + 1].kind : 0xfe)
+          .byte(next ? next->kind : 0xfe)
           .byte(t.cap)
           .h);
   // Gazetteer of training names: which classes a name starting, continuing or ending here has.
@@ -425,47 +457,54 @@ void FeatureExtractor::token_features(const std::vector<std::string_view>& token
     if (gaz_i_[i] & bit) add(Hash(kGazInside).byte(c).h);
     if (gaz_l_[i] & bit) add(Hash(kGazLast).byte(c).h);
   }
-  // Word classes (0 = unknown word): own, neighbours', and the class of the stem.
-  const std::uint32_t cp = i > 0 ? toks_[i - 1].cls : 0xffff, cn = i + 1 < n ? toks_[i + 1].cls : 0xffff;
-  add(Hash(kClass).u32(t.cls).h);
-  add(Hash(kClassPrev).u32(cp).h);
-  add(Hash(kClassNext).u32(cn).h);
+  const std::uint32_t cp = prev ? prev->cls : 0xffff;
   add(Hash(kClassBigram).u32(cp).u32(t.cls).h);
-  if (t.stem.size() != t.lower.size()) add(Hash(kClassStem).u32(lex_->known.find(lexicon_key(t.stem), 0)).h);
   add(Hash(kPosition).byte(i == 0 ? 0 : i + 1 == n ? 1 : i == 1 ? 2 : 3).h);
   // Quotation marks: inside «…», right after the opening mark, right before the closing one,
   // right after a closing mark (the type noun of `«Қазақпарат» агенттігі`).
   bool after_open = i > 0 && is_quote_open(tokens[i - 1]);
   bool before_close = i + 1 < n && is_quote_close(tokens[i + 1]);
   bool after_close = i > 0 && is_quote_close(tokens[i - 1]);
-  add(Hash(kQuote).byte(t.in_quote).byte(after_open).byte(before_close).byte(after_close).h);
+  add(Hash(kQuote).byte(in_quote_[i]).byte(after_open).byte(before_close).byte(after_close).h);
   if (after_close) add(mix(kQuote, t.h_stem, 9));
   for (int b = 0; b < kLexClassCount; ++b) {
     std::uint32_t bit = 1u << b;
-    if (t.lex & bit) {
-      add(Hash(kLex).byte(static_cast<std::uint8_t>(b)).h);
-      // The ending after a lexicon stem: "қазақстан|ның" (GPE), "алматы|лық" (NORP).
-      add(Hash(kLexEnding).byte(static_cast<std::uint8_t>(b)).bytes(std::string_view(t.lower).substr(t.stem.size())).h);
-      add(Hash(kLex).byte(static_cast<std::uint8_t>(b)).byte(t.cap).byte(t.lower.size() != t.stem.size()).h);
-    }
-    if (i > 0 && (toks_[i - 1].lex & bit)) {
-      add(Hash(kLexPrev).byte(static_cast<std::uint8_t>(b)).h);
-      add(mix(kStemLexPrev, t.h_stem, static_cast<std::uint64_t>(b)));
-    }
-    if (i + 1 < n && (toks_[i + 1].lex & bit)) add(Hash(kLexNext).byte(static_cast<std::uint8_t>(b)).h);
+    if (prev && (prev->lex & bit)) add(mix(kStemLexPrev, t.h_stem, static_cast<std::uint64_t>(b)));
     if (span_lex_b_[i] & bit) add(Hash(kLexSpanB).byte(static_cast<std::uint8_t>(b)).h);
     if (span_lex_i_[i] & bit) add(Hash(kLexSpanI).byte(static_cast<std::uint8_t>(b)).h);
-    if (t.ending & bit) add(Hash(kEnding).byte(static_cast<std::uint8_t>(b)).byte(t.cap).h);
   }
 }
 
 void FeatureExtractor::extract(const std::vector<std::string_view>& tokens) {
+  const std::size_t n = tokens.size();
+  if (own_.size() < n) own_.resize(n);
+  info_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    analyze_token(tokens[i], *lex_, own_[i]);
+    info_[i] = &own_[i];
+  }
   feats_.clear();
   offsets_.clear();
-  prepare(tokens);
+  prepare_context(tokens);
+  for (std::size_t i = 0; i < n; ++i) {
+    offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));
+    local_features(tokens[i], *info_[i], *lex_, feats_);
+    as_prev_features(i > 0 ? info_[i - 1] : nullptr, feats_);
+    as_next_features(i + 1 < n ? info_[i + 1] : nullptr, feats_);
+    context_features(tokens, i);
+  }
+  offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));
+}
+
+void FeatureExtractor::extract_context(const std::vector<std::string_view>& tokens,
+                                       const std::vector<const TokenInfo*>& info) {
+  info_ = info;
+  feats_.clear();
+  offsets_.clear();
+  prepare_context(tokens);
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));
-    token_features(tokens, i);
+    context_features(tokens, i);
   }
   offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));
 }

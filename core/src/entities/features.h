@@ -92,36 +92,58 @@ constexpr const char* kFeatureSetId = "fs8";
 // "алматы" (a lexicon entry) stays. Returns a prefix of `lower`.
 std::string_view stem(std::string_view lower, const Lexicons& lex);
 
+// What the model sees of one token on its own: a function of its bytes and the lexicons only, so
+// the tagger can cache it per word form (model.cpp).
+struct TokenInfo {
+  std::string lower;
+  std::size_t stem_len = 0;  // the stem is a prefix of `lower`
+  std::uint32_t shape = 0, short_shape = 0, lex = 0, ending = 0, cls = 0;
+  // Hashes computed once per token and combined per feature (no byte hashing per feature):
+  // lower-cased form, stem, prefixes and suffixes of 1..5 code points (n_affix of them).
+  std::uint64_t h_lower = 0, h_stem = 0, pfx[5] = {}, sfx[5] = {};
+  std::uint8_t n_affix = 0;
+  std::uint8_t kind = 0;  // Script/kind code, see features.cpp
+  bool cap = false, upper = false;
+  std::string_view stem() const { return std::string_view(lower).substr(0, stem_len); }
+  bool stemmed() const { return stem_len != lower.size(); }
+};
+
+// Fills `t` for token text `tok` (UTF-8, no whitespace).
+void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t);
+
+// A token's features come in four groups, so that the tagger can cache the first three per word
+// form: its own (local), those it gives the next token as its predecessor (as_prev: the word at
+// -1, its stem, ...), those it gives the previous token as its successor (as_next), and those
+// that depend on the sentence (context). prev/next == nullptr: sentence start/end.
+void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& lex,
+                    std::vector<std::uint32_t>& out);
+void as_prev_features(const TokenInfo* prev, std::vector<std::uint32_t>& out);
+void as_next_features(const TokenInfo* next, std::vector<std::uint32_t>& out);
+
 // Features of every token of a sentence. Reusable: buffers grow once and are kept.
 class FeatureExtractor {
  public:
   explicit FeatureExtractor(const Lexicons* lexicons) : lex_(lexicons) {}
   void set_lexicons(const Lexicons* lexicons) { lex_ = lexicons; }
-  // Fills feats with the features of all tokens; token i owns feats[offsets[i], offsets[i+1]).
+  // Fills feats with all features of all tokens; token i owns feats[offsets[i], offsets[i+1]).
   void extract(const std::vector<std::string_view>& tokens);
+  // The same, with the tokens' TokenInfo given (one per token, analyze_token()), and only the
+  // context group: the tagger adds the other groups from its cache.
+  void extract_context(const std::vector<std::string_view>& tokens, const std::vector<const TokenInfo*>& info);
   const std::vector<std::uint32_t>& feats() const { return feats_; }
   const std::vector<std::uint32_t>& offsets() const { return offsets_; }
 
  private:
-  struct Tok {
-    std::string lower;
-    std::string_view stem;
-    std::uint32_t shape = 0, short_shape = 0, lex = 0, ending = 0, cls = 0;
-    // Hashes computed once per token and combined per feature (no byte hashing per feature):
-    // lower-cased form, stem, prefixes and suffixes of 1..5 code points (n_affix of them).
-    std::uint64_t h_lower = 0, h_stem = 0, pfx[5] = {}, sfx[5] = {};
-    std::uint8_t n_affix = 0;
-    std::uint8_t kind = 0;  // Script/kind code, see features.cpp
-    bool cap = false, upper = false, in_quote = false;
-  };
-  void prepare(const std::vector<std::string_view>& tokens);
-  void token_features(const std::vector<std::string_view>& tokens, std::size_t i);
+  void prepare_context(const std::vector<std::string_view>& tokens);
+  void context_features(const std::vector<std::string_view>& tokens, std::size_t i);
   void add(std::uint64_t h);
   void match_lexicon(std::size_t n);
   void match_gazetteer(std::size_t n);
 
   const Lexicons* lex_;
-  std::vector<Tok> toks_;
+  std::vector<TokenInfo> own_;          // extract(): the tokens' analyses
+  std::vector<const TokenInfo*> info_;  // per token: into own_ or the caller's
+  std::vector<bool> in_quote_;
   std::vector<std::uint32_t> span_lex_b_, span_lex_i_;  // multi-word lexicon hits per token
   std::vector<std::uint32_t> gaz_u_, gaz_b_, gaz_i_, gaz_l_;  // gazetteer: unit, begin, inside, last
   std::vector<std::uint32_t> feats_, offsets_;

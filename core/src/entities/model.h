@@ -2,6 +2,7 @@
 // Loaded once from bytes (the embedded data/model/ner.bin), immutable, thread-safe to share.
 #pragma once
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -32,5 +33,10 @@ struct TokenEntity {
 // Tags one sentence (its tokens, UTF-8, no whitespace inside) and appends the entities found.
 void tag(const Model& model, const std::vector<std::string_view>& tokens,
          std::vector<TokenEntity>& out);
+
+// The emission scores tag() decodes: emit[i * labels + y]. `cached` = through the per-thread word
+// cache (what tag() uses); false = every feature looked up. Both must agree exactly (tested).
+void emissions(const Model& model, const std::vector<std::string_view>& tokens, bool cached,
+               std::vector<std::int32_t>& emit);
 
 }  // namespace belgi::entities

@@ -1,0 +1,79 @@
+// model.cpp's per-thread word cache: tagging through it gives exactly the emissions of the plain
+// path (every feature looked up), on first sight of a word and on a cache hit, and the cache
+// survives growing and emptying.
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include "entities/iob2.h"
+#include "entities/model.h"
+#include "resources.h"
+
+using namespace belgi::entities;
+using belgi::iob2::Sentence;
+using belgi::iob2::parse_conll;
+
+namespace {
+
+std::shared_ptr<const Model> model() {
+  static std::shared_ptr<const Model> m = [] {
+    std::shared_ptr<const Model> out;
+    belgi::Status st = load_model(belgi::resources::ner_model(), out);
+    REQUIRE_MESSAGE(st.ok(), st.message);
+    return out;
+  }();
+  return m;
+}
+
+std::vector<Sentence> sample() {
+  std::ifstream in(std::string(BELGI_TEST_DATA) + "/kaznerd-sample.iob2", std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  std::vector<Sentence> out;
+  belgi::Status st = parse_conll(ss.str(), out);
+  REQUIRE_MESSAGE(st.ok(), st.message);
+  REQUIRE(out.size() > 20);
+  return out;
+}
+
+void check_same(const std::vector<std::string_view>& tokens) {
+  std::vector<std::int32_t> plain, cached;
+  emissions(*model(), tokens, false, plain);
+  emissions(*model(), tokens, true, cached);
+  REQUIRE(plain.size() == cached.size());
+  CHECK(plain == cached);
+}
+
+}  // namespace
+
+TEST_CASE("cached emissions equal plain emissions, on a miss and on a hit") {
+  for (int pass = 0; pass < 2; ++pass)
+    for (const Sentence& s : sample()) {
+      std::vector<std::string_view> tokens(s.tokens.begin(), s.tokens.end());
+      check_same(tokens);
+    }
+}
+
+TEST_CASE("cached emissions stay exact when the cache grows and empties") {
+  // Many distinct made-up words push the cache through every size and past its limit.
+  std::vector<std::string> words;
+  for (int i = 0; i < 70000; ++i) words.push_back("Сөз" + std::to_string(i) + (i % 3 ? "ның" : "да"));
+  for (std::size_t i = 0; i + 200 <= words.size(); i += 200) {
+    std::vector<std::string_view> tokens(words.begin() + i, words.begin() + i + 200);
+    if (i % 20000 == 0 || i + 400 > words.size()) check_same(tokens);
+    else {
+      std::vector<std::int32_t> e;
+      emissions(*model(), tokens, true, e);
+    }
+  }
+  std::vector<std::string_view> mixed = {"Астана", "Сөз5ның", "Сөз69999да", "қаласында", "Астана", "."};
+  check_same(mixed);
+}
+
+TEST_CASE("a sentence longer than the cache can hold takes the plain path") {
+  std::vector<std::string> words;
+  for (int i = 0; i < 20000; ++i) words.push_back("w" + std::to_string(i));
+  std::vector<std::string_view> tokens(words.begin(), words.end());
+  check_same(tokens);
+}
