@@ -71,15 +71,13 @@ Status word_table(const Reader& file, const char* name, std::vector<std::string>
 }  // namespace
 
 std::string fold(std::string_view word) {
-  std::string low = utf8::lower(word);
   std::string out;
-  out.reserve(low.size());
-  for (std::size_t p = 0; p < low.size();) {
-    std::size_t start = p;
-    char32_t c = utf8::next(low, p);
+  out.reserve(word.size());
+  for (std::size_t p = 0; p < word.size();) {
+    char32_t c = utf8::to_lower(utf8::next(word, p));
     if (c == U'\u0131' || c == U'\u0456') out += 'i';  // Latin ı, Cyrillic і
     else if (c == U'\u0451') utf8::append(out, U'\u0435');  // ё -> е
-    else out.append(low, start, p - start);
+    else utf8::append(out, c);
   }
   return out;
 }
@@ -215,23 +213,36 @@ Status Tables::load_suffixes(std::string_view name, std::string_view bytes) {
     else if (parse_case(slot, c)) cases.emplace_back(form, c);
     else return tsv_error(name, r.line, "unknown slot '" + slot + "'");
   }
-  // Every combination stem + [plural] [possessive] [case]; numbers: ordinal [case].
-  for (std::size_t a = 0; a < plural.size(); ++a)
-    for (std::size_t b = 0; b < poss.size(); ++b)
-      for (const auto& [form, c] : cases) {
-        Ending e;
-        e.plural = a > 0, e.possessive = b > 0, e.kase = c;
-        std::string s = plural[a] + poss[b] + form;
-        if (!endings_.count(s)) endings_.emplace(intern(std::move(s)), e);
-      }
-  for (const std::string& o : ordinal)
-    for (const auto& [form, c] : cases) {
-      Ending e;
-      e.ordinal = true, e.kase = c;
-      std::string s = o + form;
-      if (!endings_.count(s)) endings_.emplace(intern(std::move(s)), e);
+  // Valid endings are every combination [plural] [possessive] [case], and, for numbers,
+  // ordinal [case]. They are not listed (some 12,000 strings, slow to build in a page); ending()
+  // decomposes instead, taking the first decomposition in this order, as a listing would.
+  plural_ = std::move(plural);
+  poss_ = std::move(poss);
+  ordinal_ = std::move(ordinal);
+  cases_ = std::move(cases);
+  std::size_t mp = 0, mq = 0, mo = 0, mc = 0;
+  for (const auto& x : plural_) mp = std::max(mp, x.size());
+  for (const auto& x : poss_) mq = std::max(mq, x.size());
+  for (const auto& x : ordinal_) mo = std::max(mo, x.size());
+  for (std::size_t c = 0; c < cases_.size(); ++c) {
+    mc = std::max(mc, cases_[c].first.size());
+    case_index_.emplace(cases_[c].first, c);  // keeps the first of equal forms
+  }
+  max_ending_bytes_ = std::max(mp + mq + mc, ordinal_.empty() ? 0 : mo + mc);
+  // Adjectival endings (no plural, no possessive): a case form alone or after an ordinal.
+  std::vector<std::string> candidates;
+  for (const auto& [form, c] : cases_)
+    if (c == Case::adj) {
+      candidates.push_back(form);
+      for (const std::string& o : ordinal_) candidates.push_back(o + form);
     }
-  for (const auto& kv : endings_) max_ending_bytes_ = std::max(max_ending_bytes_, kv.first.size());
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  for (std::string& s : candidates) {
+    Ending e;
+    if (!s.empty() && s.size() <= 8 && ending(s, e) && e.kase == Case::adj && !e.possessive && !e.plural)
+      adjectival_.push_back(intern(std::move(s)));
+  }
   return Status();
 }
 
@@ -279,10 +290,28 @@ Status Tables::load_phrases(std::string_view name, std::string_view bytes) {
 }
 
 bool Tables::ending(std::string_view s, Ending& e) const {
-  auto it = endings_.find(s);
-  if (it == endings_.end()) return false;
-  e = it->second;
-  return true;
+  auto starts = [](std::string_view x, const std::string& p) { return x.compare(0, p.size(), p) == 0; };
+  for (std::size_t a = 0; a < plural_.size(); ++a) {
+    if (!starts(s, plural_[a])) continue;
+    std::string_view r1 = s.substr(plural_[a].size());
+    for (std::size_t b = 0; b < poss_.size(); ++b) {
+      if (!starts(r1, poss_[b])) continue;
+      auto it = case_index_.find(r1.substr(poss_[b].size()));
+      if (it == case_index_.end()) continue;
+      e = Ending();
+      e.plural = a > 0, e.possessive = b > 0, e.kase = cases_[it->second].second;
+      return true;
+    }
+  }
+  for (const std::string& o : ordinal_) {
+    if (!starts(s, o)) continue;
+    auto it = case_index_.find(s.substr(o.size()));
+    if (it == case_index_.end()) continue;
+    e = Ending();
+    e.ordinal = true, e.kase = cases_[it->second].second;
+    return true;
+  }
+  return false;
 }
 
 void Tables::lookup(std::string_view w, std::vector<Hit>& out) const {
@@ -318,12 +347,10 @@ bool Tables::word_matches(std::string_view w, const std::vector<PhraseWord>& alt
 }
 
 bool Tables::adjectival(std::string_view f) const {
-  for (std::size_t p = f.size() > 8 ? f.size() - 8 : 1; p < f.size(); ++p) {
-    Ending e;
-    if ((static_cast<unsigned char>(f[p]) & 0xC0) != 0x80 && ending(f.substr(p), e) &&
-        e.kase == Case::adj && !e.possessive && !e.plural)
+  // An adjectival ending of at most 8 bytes after at least one byte of stem.
+  for (std::string_view e : adjectival_)
+    if (e.size() < f.size() && e.back() == f.back() && f.compare(f.size() - e.size(), e.size(), e) == 0)
       return true;
-  }
   return false;
 }
 

@@ -121,8 +121,12 @@ class Tables {
   std::deque<std::string> strings_;            // owns every key below (never copied: see ctor)
   std::vector<Entry> entries_;                 // stable after load (hits point into it)
   Map<std::vector<std::size_t>> by_form_;      // folded form -> entries
-  Map<Ending> endings_;                        // every valid combination, "" included
+  // Endings by slot, "" first in plural_, poss_ and cases_ (ending() combines them).
+  std::vector<std::string> plural_, poss_, ordinal_;
+  std::vector<std::pair<std::string, Case>> cases_;
+  Map<std::size_t> case_index_;                // case form -> its first index in cases_
   std::size_t max_ending_bytes_ = 0;
+  std::vector<std::string_view> adjectival_;  // endings of Case::adj, no plural or possessive
   Map<bool> exceptions_;
   std::vector<Phrase> phrases_;
   Map<std::vector<std::size_t>> phrases_by_first_;

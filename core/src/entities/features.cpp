@@ -246,7 +246,7 @@ std::string_view stem(std::string_view lower, const Lexicons& lex) {
 void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
   t.lower.clear();
   for (std::size_t p = 0; p < tok.size();)
-    utf8::append(t.lower, static_cast<char32_t>(u_tolower(utf8::next(tok, p))));
+    utf8::append(t.lower, utf8::to_lower(utf8::next(tok, p)));
   t.kind = kind_of(tok, t.cap, t.upper, t.shape, t.short_shape);
   t.stem_len = stem(t.lower, lex).size();
   t.h_lower = fnv1a64(t.lower);

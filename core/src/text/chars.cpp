@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
+#include <array>
 #include <cstddef>
 
 namespace belgi::text {
@@ -27,8 +28,10 @@ bool in_ranges(const CodeRange (&r)[N], char32_t c) {
 
 }  // namespace
 
-CharClass char_class(char32_t c) {
-  if (c < 0x80) {  // ASCII fast path
+namespace {
+
+CharClass classify(char32_t c) {
+  if (c < 0x80) {
     if (c <= 0x20 || c == 0x7F) return CharClass::space;
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::letter;
     if (c >= '0' && c <= '9') return CharClass::digit;
@@ -64,6 +67,19 @@ CharClass char_class(char32_t c) {
     default:
       return CharClass::punct;
   }
+}
+
+}  // namespace
+
+CharClass char_class(char32_t c) {
+  // Below U+0500 (ASCII, Latin, Greek, Cyrillic with Kazakh) from a table filled once.
+  constexpr char32_t kTable = 0x500;
+  static const auto table = [] {
+    std::array<CharClass, kTable> t{};
+    for (char32_t i = 0; i < kTable; ++i) t[i] = classify(i);
+    return t;
+  }();
+  return c < kTable ? table[c] : classify(c);
 }
 
 bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }

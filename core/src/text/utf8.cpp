@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <array>
+
 namespace belgi::utf8 {
 
 bool valid(std::string_view s, std::size_t* bad) {
@@ -43,10 +45,21 @@ void append(std::string& out, char32_t cp) {
   out.append(buf, len);
 }
 
+char32_t to_lower(char32_t c) {
+  // Latin, Greek and Cyrillic (Kazakh included) from a table filled from ICU once.
+  constexpr char32_t kTable = 0x500;
+  static const auto table = [] {
+    std::array<char32_t, kTable> t{};
+    for (char32_t i = 0; i < kTable; ++i) t[i] = static_cast<char32_t>(u_tolower(static_cast<UChar32>(i)));
+    return t;
+  }();
+  return c < kTable ? table[c] : static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+}
+
 std::string lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) append(out, static_cast<char32_t>(u_tolower(next(s, i))));
+  for (std::size_t i = 0; i < s.size();) append(out, to_lower(next(s, i)));
   return out;
 }
 
