@@ -43,7 +43,15 @@ enum Template : std::uint8_t {
   kQuote, kLex, kLexPrev, kLexNext, kLexSpanB, kLexSpanI, kEnding, kCaseFirst, kStemBigram,
   kKindPrevNext, kStemLexPrev, kSuffixCase, kLength, kLexEnding, kClass, kClassPrev, kClassNext,
   kClassBigram, kClassStem, kGazUnit, kGazBegin, kGazInside, kGazLast,
+  // fs9
+  kEndingInfl, kEndingPrev, kEndingNext, kHeadAhead, kHeadSelf, kLowish, kLowishPrev,
 };
+
+// Type nouns that end a name (`... министрлігі`, `... театры`, `... форумы`, `... облысы`).
+constexpr std::uint32_t kLexHeadNouns = kLexOrgNoun | kLexFacNoun | kLexEventNoun | kLexGeoNoun;
+// How far ahead a type noun is looked for: `Мемлекеттік қуыршақ театры` (2), `Өзіндік қауіпсіздік
+// департаментінің` (2), `Қазақ музыкалық драма театры` (3).
+constexpr std::size_t kHeadWindow = 3;
 
 // Token kinds.
 enum Kind : std::uint8_t { kPunct, kDigits, kCyrillic, kLatin, kMixedScript, kAlnum, kOther };
@@ -151,6 +159,23 @@ std::string_view strip_one(std::string_view w, const Lexicons& lex) {
     if (known(r, lex)) return r;
   }
   return w;
+}
+
+// Name-ending classes of what is left after one case or plural ending, for words of at least 4
+// letters once the ending is off: "жақыпованың" -> "жақыпова" (-ова), "досжановтан" -> "досжанов".
+std::uint32_t inflected_name_ending(std::string_view lower, const Lexicons& lex) {
+  std::uint32_t bits = 0;
+  for (std::string_view e : kEndings) {
+    if (!ends_with(lower, e)) continue;
+    std::string_view r = lower.substr(0, lower.size() - e.size());
+    std::size_t cps = code_points(r), pos = r.size();
+    if (cps < 4) continue;
+    for (std::size_t k = 1; k <= 4 && k + 2 < cps; ++k) {
+      utf8::prev(r, pos);
+      if (k >= 2) bits |= lex.endings.find(lexicon_key(r.substr(pos)), 0);
+    }
+  }
+  return bits;
 }
 
 }  // namespace
@@ -268,7 +293,10 @@ void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
     }
     t.n_affix = static_cast<std::uint8_t>(k);
   }
-  t.cls = lex.known.find(lexicon_key(t.lower), 0);
+  std::uint32_t known_value = lex.known.find(lexicon_key(t.lower), 0);
+  t.cls = known_value & kKnownClassMask;
+  t.lowish = (known_value & kKnownLowercase) != 0;
+  if (!t.lowish && t.stemmed()) t.lowish = (lex.known.find(lexicon_key(t.stem()), 0) & kKnownLowercase) != 0;
   t.lex = lex.entries.find(lexicon_key(t.lower), 0);
   if (t.stemmed()) t.lex |= lex.entries.find(lexicon_key(t.stem()), 0);
   t.ending = 0;
@@ -279,6 +307,7 @@ void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
     utf8::prev(t.lower, pos);
     if (k >= 2) t.ending |= lex.endings.find(lexicon_key(std::string_view(t.lower).substr(pos)), 0);
   }
+  t.ending_infl = t.cap ? inflected_name_ending(t.lower, lex) : 0;
 }
 
 namespace {
@@ -322,7 +351,8 @@ void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& le
   }
   // Word class (0 = unknown word), and the class of the stem.
   put(out, Hash(kClass).u32(t.cls).h);
-  if (t.stemmed()) put(out, Hash(kClassStem).u32(lex.known.find(lexicon_key(t.stem()), 0)).h);
+  if (t.stemmed())
+    put(out, Hash(kClassStem).u32(lex.known.find(lexicon_key(t.stem()), 0) & kKnownClassMask).h);
   for (int b = 0; b < kLexClassCount; ++b) {
     std::uint32_t bit = 1u << b;
     if (t.lex & bit) {
@@ -367,6 +397,17 @@ void FeatureExtractor::prepare_context(const std::vector<std::string_view>& toke
     else if (tokens[i] == "\"") quote = !quote;
     in_quote_[i] = quote;
   }
+  head_.assign(n, 0);
+  head_dist_.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j <= i + kHeadWindow && j < n && info_[j]->kind != kPunct; ++j) {
+      std::uint32_t bits = info_[j]->lex & kLexHeadNouns;
+      if (bits) {
+        head_[i] = bits & (~bits + 1);  // lowest bit: one class
+        head_dist_[i] = static_cast<std::uint8_t>(j - i);
+        break;
+      }
+    }
   match_lexicon(n);
   match_gazetteer(n);
 }
@@ -459,6 +500,17 @@ void FeatureExtractor::context_features(const std::vector<std::string_view>& tok
   }
   const std::uint32_t cp = prev ? prev->cls : 0xffff;
   add(Hash(kClassBigram).u32(cp).u32(t.cls).h);
+  // Capitalized words that are usually written in lower case (`Қақпада Бекхан Шайзада`).
+  if (t.cap) add(Hash(kLowish).byte(t.lowish).byte(i == 0).byte(t.upper).h);
+  if (prev && t.cap && prev->cap) add(Hash(kLowishPrev).byte(prev->lowish).byte(i == 1).byte(t.lowish).h);
+  // Surname endings on this word behind a case ending, and on the neighbours (`Бағдат Қайыров`).
+  if (t.ending_infl) add(Hash(kEndingInfl).byte(t.upper).byte(i == 0).h);
+  auto name_end = [](const TokenInfo* u) { return ((u->ending | u->ending_infl) & kLexNameEnding) != 0; };
+  if (prev && name_end(prev)) add(Hash(kEndingPrev).byte(t.cap).byte(prev->cap).h);
+  if (next && name_end(next))
+    add(Hash(kEndingNext).byte(t.cap).byte(next->cap).byte((t.lex & kLexFirstName) != 0).h);
+  // A type noun ahead (the head of an unquoted name) and the type noun itself after a name.
+  if (head_[i]) add(Hash(kHeadAhead).u32(head_[i]).byte(head_dist_[i]).byte(t.cap).byte(in_quote_[i]).h);
   add(Hash(kPosition).byte(i == 0 ? 0 : i + 1 == n ? 1 : i == 1 ? 2 : 3).h);
   // Quotation marks: inside «…», right after the opening mark, right before the closing one,
   // right after a closing mark (the type noun of `«Қазақпарат» агенттігі`).
@@ -467,6 +519,8 @@ void FeatureExtractor::context_features(const std::vector<std::string_view>& tok
   bool after_close = i > 0 && is_quote_close(tokens[i - 1]);
   add(Hash(kQuote).byte(in_quote_[i]).byte(after_open).byte(before_close).byte(after_close).h);
   if (after_close) add(mix(kQuote, t.h_stem, 9));
+  if (std::uint32_t head = t.lex & kLexHeadNouns)
+    add(Hash(kHeadSelf).u32(head).byte(prev && prev->cap).byte(after_close).h);
   for (int b = 0; b < kLexClassCount; ++b) {
     std::uint32_t bit = 1u << b;
     if (prev && (prev->lex & bit)) add(mix(kStemLexPrev, t.h_stem, static_cast<std::uint64_t>(b)));

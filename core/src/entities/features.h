@@ -84,7 +84,13 @@ std::uint32_t fold32(std::uint64_t h);
 inline std::uint32_t lexicon_key(std::string_view lower_text) { return fold32(fnv1a64(lower_text)); }
 
 // The version of the feature templates below; part of the model id. Bump when they change.
-constexpr const char* kFeatureSetId = "fs8";
+constexpr const char* kFeatureSetId = "fs9";
+
+// Flag in the value of a known word (Lexicons::known, low byte = word class): the word is written
+// in lower case in most of its non-initial occurrences in training, so a capitalized `Қақпада` at
+// the start of a sentence is a common word, not the first word of a name.
+constexpr std::uint32_t kKnownLowercase = 1u << 16;
+constexpr std::uint32_t kKnownClassMask = 0xffffu;
 
 // Removes Kazakh case, plural and derivational endings from a lower-cased word when what is
 // left is a known word or lexicon entry (up to two endings, stem of at least 3 letters):
@@ -98,6 +104,9 @@ struct TokenInfo {
   std::string lower;
   std::size_t stem_len = 0;  // the stem is a prefix of `lower`
   std::uint32_t shape = 0, short_shape = 0, lex = 0, ending = 0, cls = 0;
+  // Name endings behind a case ending ("жақыпова|ның", "досжанов|тан"), capitalized words only.
+  std::uint32_t ending_infl = 0;
+  bool lowish = false;  // kKnownLowercase on the word or its stem
   // Hashes computed once per token and combined per feature (no byte hashing per feature):
   // lower-cased form, stem, prefixes and suffixes of 1..5 code points (n_affix of them).
   std::uint64_t h_lower = 0, h_stem = 0, pfx[5] = {}, sfx[5] = {};
@@ -144,6 +153,10 @@ class FeatureExtractor {
   std::vector<TokenInfo> own_;          // extract(): the tokens' analyses
   std::vector<const TokenInfo*> info_;  // per token: into own_ or the caller's
   std::vector<bool> in_quote_;
+  // The nearest type noun ahead within kHeadWindow tokens, before any punctuation: its lexicon
+  // class bit and distance (`Мемлекеттік` -> театры at 2).
+  std::vector<std::uint32_t> head_;
+  std::vector<std::uint8_t> head_dist_;
   std::vector<std::uint32_t> span_lex_b_, span_lex_i_;  // multi-word lexicon hits per token
   std::vector<std::uint32_t> gaz_u_, gaz_b_, gaz_i_, gaz_l_;  // gazetteer: unit, begin, inside, last
   std::vector<std::uint32_t> feats_, offsets_;

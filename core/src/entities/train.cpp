@@ -9,6 +9,8 @@
 #include <sstream>
 #include <unordered_map>
 
+#include <unicode/uchar.h>
+
 #include "entities/decode.h"
 #include "entities/features.h"
 #include "entities/iob2.h"
@@ -173,6 +175,27 @@ std::vector<std::string_view> views(const std::vector<std::string>& tokens) {
   return std::vector<std::string_view>(tokens.begin(), tokens.end());
 }
 
+// Sets kKnownLowercase on the known words written in lower case in more than 3/4 of their
+// occurrences after the first token of a sentence ("қақпада", not "астана").
+void mark_lowercase_words(const std::vector<LabeledSentence>& train,
+                          std::vector<std::pair<std::uint32_t, std::uint32_t>>& known) {
+  std::unordered_map<std::uint32_t, std::pair<std::uint32_t, std::uint32_t>> counts;  // (lower, capitalized)
+  for (const auto& s : train)
+    for (std::size_t i = 1; i < s.tokens.size(); ++i) {
+      const std::string& t = s.tokens[i];
+      std::size_t p = 0;
+      char32_t c = utf8::next(t, p);
+      if (!u_isalpha(c)) continue;
+      auto& [lower, cap] = counts[lexicon_key(utf8::lower(t))];
+      (u_isupper(c) ? cap : lower) += 1;
+    }
+  for (auto& [key, value] : known) {
+    auto it = counts.find(key);
+    if (it != counts.end() && it->second.first >= 2 && it->second.first > 3 * it->second.second)
+      value |= kKnownLowercase;
+  }
+}
+
 // Lexicon tables of a model: the lists plus the words seen at least twice in training.
 void fill_lexicons(const std::vector<LabeledSentence>& train, const LexiconLists& lists,
                    const TrainOptions& opt, ModelData& d, std::ostream& log) {
@@ -188,6 +211,7 @@ void fill_lexicons(const std::vector<LabeledSentence>& train, const LexiconLists
   for (const auto& [text, bits] : lists.endings) d.lex_endings.emplace_back(lexicon_key(text), bits);
   // Known words (seen twice) with their induced class; class 1 for all when clusters are off.
   d.known = induce_clusters(train, std::max(1, opt.clusters), opt.clusters > 0 ? 12 : 0, log);
+  mark_lowercase_words(train, d.known);
   auto by_key = [](const auto& a, const auto& b) { return a < b; };
   std::sort(d.lex_entries.begin(), d.lex_entries.end(), by_key);
   std::sort(d.lex_endings.begin(), d.lex_endings.end(), by_key);

@@ -10,7 +10,25 @@
 //     of the replaced word after a hyphen) or a lexicon country / city (`Германияға`), so the
 //     lexicon features meet names that KazNERD lacks; a third of the abbreviations get `ҚР` in
 //     front (`ҚР ДСМ`).
+//  4. Unquoted names with their type noun: ~half of the quoted names followed by a type noun
+//     (`« Астана Балет » театры`, the noun outside the span as KazNERD tags it) also appear
+//     without the quotation marks, the noun inside the span and the class the noun gives
+//     (`Астана Балет театры` FACILITY), as written news names theatres and departments.
+//  5. The country or region in front of an organisation: in ~30% of the sentences with an
+//     unquoted ORGANISATION ending in an organisation noun (`Төтенше жағдайлар министрлігі`), a
+//     place in the nominative is put in front, inside the span (`Қазақстан Республикасы Төтенше
+//     жағдайлар министрлігі`, `Маңғыстау облысы ... басқармасы`).
+//  6. A capitalized common word before a name: ~20% of the sentences with a PERSON after a
+//     lower-case word also appear cut so that the sentence starts with that word, capitalized
+//     (`Қақпада Бекхан Шайзада тұрды`), which teaches that the first word is not the name's.
+//  7. Facilities named by their head noun: in ~15% of the sentences with an unquoted
+//     ORGANISATION ending in an organisation noun, the noun becomes a facility noun with the same
+//     case (`Қазақ ұлттық университетінің` -> `Қазақ ұлттық театрының`) and the span FACILITY,
+//     because KazNERD has almost no unquoted theatres, museums or hospitals; half of them get a
+//     city in front, inside the name (`Алматы ... театры`).
 #include <unicode/uchar.h>
+
+#include <algorithm>
 
 #include "entities/features.h"
 #include "entities/trainer.h"
@@ -105,6 +123,151 @@ LabeledSentence substitute(const LabeledSentence& s, std::size_t b, std::size_t 
   return out;
 }
 
+// The type-noun class of a word (lower-cased) if a type-noun entry starts it with at most a case
+// ending after it: "театрының" -> fac_noun, "департаментінің" -> org_noun; 0 otherwise.
+std::uint32_t type_noun(const std::vector<std::pair<std::string, std::uint32_t>>& nouns, const std::string& lower) {
+  for (const auto& [noun, bits] : nouns)
+    if (lower.size() >= noun.size() && lower.size() <= noun.size() + 8 && lower.compare(0, noun.size(), noun) == 0)
+      return bits;
+  return 0;
+}
+
+std::string capitalize(std::string_view s) {
+  std::size_t p = 0;
+  char32_t c = utf8::next(s, p);
+  std::string out;
+  utf8::append(out, static_cast<char32_t>(u_toupper(c)));
+  return out + std::string(s.substr(p));
+}
+
+bool lower_word(std::string_view s) {
+  std::size_t p = 0;
+  char32_t c = utf8::next(s, p);
+  return u_isalpha(c) && u_islower(c);
+}
+
+// 4: `« X » noun` with X one name and the noun outside it -> `X noun`, one span. Empty if none.
+LabeledSentence unquote_named(const LabeledSentence& s, const std::vector<std::pair<std::string, std::uint32_t>>& nouns) {
+  static const int kOrg = parse_label("B-ORGANISATION"), kFac = parse_label("B-FACILITY"),
+                   kEvent = parse_label("B-EVENT");
+  for (std::size_t i = 0; i + 3 < s.tokens.size(); ++i) {
+    if (s.tokens[i] != "«") continue;
+    std::size_t j = i + 1;
+    int b = s.labels[j];
+    if (b != kOrg && b != kFac && b != kEvent) continue;
+    while (j + 1 < s.tokens.size() && s.labels[j + 1] == b + 1) ++j;
+    if (j + 2 >= s.tokens.size() || s.tokens[j + 1] != "»" || s.labels[j + 2] != 0) continue;
+    std::uint32_t noun = type_noun(nouns, utf8::lower(s.tokens[j + 2]));
+    int cls = noun & kLexOrgNoun ? kOrg : noun & kLexFacNoun ? kFac : noun & kLexEventNoun ? kEvent : 0;
+    if (!cls) continue;
+    LabeledSentence out;
+    for (std::size_t k = 0; k < s.tokens.size(); ++k) {
+      if (k == i || k == j + 1) continue;
+      out.tokens.push_back(s.tokens[k]);
+      bool in = k > i && k <= j + 2;
+      out.labels.push_back(!in ? s.labels[k] : k == i + 1 ? cls : cls + 1);
+    }
+    return out;
+  }
+  return {};
+}
+
+// 5: a place in the nominative put in front of an unquoted organisation ending in an
+// organisation noun. Empty if the sentence has none.
+LabeledSentence place_before_org(const LabeledSentence& s, const std::vector<std::pair<std::string, std::uint32_t>>& nouns,
+                                 const std::vector<std::string>& regions, const std::vector<std::string>& cities,
+                                 std::uint64_t r) {
+  static const int kOrg = parse_label("B-ORGANISATION");
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    if (s.labels[i] != kOrg || (i > 0 && (s.tokens[i - 1] == "«" || s.labels[i - 1] != 0))) continue;
+    std::size_t e = i + 1;
+    while (e < s.tokens.size() && s.labels[e] == kOrg + 1) ++e;
+    if (e - i < 2 || !(type_noun(nouns, utf8::lower(s.tokens[e - 1])) & kLexOrgNoun)) continue;
+    std::vector<std::string> place;
+    if (r % 3 == 0 || regions.empty() || cities.empty()) place = {"Қазақстан", "Республикасы"};
+    else if (r % 3 == 1) place = {capitalize_words(regions[(r >> 8) % regions.size()]), "облысы"};
+    else place = {capitalize_words(cities[(r >> 8) % cities.size()]), "қаласы"};
+    LabeledSentence out;
+    out.tokens.assign(s.tokens.begin(), s.tokens.begin() + i);
+    out.labels.assign(s.labels.begin(), s.labels.begin() + i);
+    for (std::size_t k = 0; k < place.size(); ++k) {
+      out.tokens.push_back(place[k]);
+      out.labels.push_back(k == 0 ? kOrg : kOrg + 1);
+    }
+    out.tokens.insert(out.tokens.end(), s.tokens.begin() + i, s.tokens.end());
+    out.labels.insert(out.labels.end(), s.labels.begin() + i, s.labels.end());
+    out.labels[i + place.size()] = kOrg + 1;
+    return out;
+  }
+  return {};
+}
+
+// The possessive case ending `rest` (after a noun in -ы/-і) in the vowel harmony of `noun`:
+// ("нің", "театры") -> "ның". Returns false if `rest` is not one of them.
+bool harmonize(std::string_view rest, std::string_view noun, std::string& out) {
+  static const std::pair<std::string_view, std::string_view> kPairs[] = {
+      {"ның", "нің"}, {"на", "не"}, {"нда", "нде"}, {"нан", "нен"}, {"ндағы", "ндегі"},
+      {"н", "н"}, {"мен", "мен"}, {"", ""}};
+  bool back = noun.size() >= 2 && noun.substr(noun.size() - 2) == "ы";
+  for (const auto& [b, f] : kPairs)
+    if (rest == b || rest == f) {
+      out = std::string(back ? b : f);
+      return true;
+    }
+  return false;
+}
+
+// 7: an unquoted organisation ending in an organisation noun becomes a facility with a facility
+// noun in the same case. Empty if none.
+LabeledSentence org_to_facility(const LabeledSentence& s, const std::vector<std::pair<std::string, std::uint32_t>>& nouns,
+                                const std::vector<std::string>& fac_nouns, const std::vector<std::string>& towns,
+                                std::uint64_t r) {
+  static const int kOrg = parse_label("B-ORGANISATION"), kFac = parse_label("B-FACILITY");
+  if (fac_nouns.empty()) return {};
+  for (std::size_t i = 0; i < s.tokens.size(); ++i) {
+    if (s.labels[i] != kOrg || (i > 0 && s.tokens[i - 1] == "«")) continue;
+    std::size_t e = i + 1;
+    while (e < s.tokens.size() && s.labels[e] == kOrg + 1) ++e;
+    std::string last = utf8::lower(s.tokens[e - 1]);
+    if (e - i < 2 || !(type_noun(nouns, last) & kLexOrgNoun)) continue;
+    const std::string& fac = fac_nouns[r % fac_nouns.size()];
+    std::string ending;
+    bool found = false;
+    for (const auto& [noun, bits] : nouns)
+      if ((bits & kLexOrgNoun) && last.compare(0, noun.size(), noun) == 0 &&
+          harmonize(std::string_view(last).substr(noun.size()), fac, ending)) {
+        found = true;
+        break;
+      }
+    if (!found) continue;
+    LabeledSentence out = s;
+    out.tokens[e - 1] = fac + ending;
+    for (std::size_t k = i; k < e; ++k) out.labels[k] = k == i ? kFac : kFac + 1;
+    // Half of them with the city in front, inside the name (`Алматы Мемлекеттік ... театры`).
+    if ((r >> 20) % 2 == 0 && !towns.empty() && (i == 0 || s.labels[i - 1] == 0)) {
+      out.tokens.insert(out.tokens.begin() + i, capitalize_words(towns[(r >> 24) % towns.size()]));
+      out.labels.insert(out.labels.begin() + i, kFac);
+      out.labels[i + 1] = kFac + 1;
+    }
+    return out;
+  }
+  return {};
+}
+
+// 6: the sentence from the lower-case word before a PERSON on, that word capitalized.
+LabeledSentence cut_before_person(const LabeledSentence& s) {
+  static const int kPerson = parse_label("B-PERSON");
+  for (std::size_t i = 2; i < s.tokens.size(); ++i) {
+    if (s.labels[i] != kPerson || s.labels[i - 1] != 0 || !lower_word(s.tokens[i - 1])) continue;
+    LabeledSentence out;
+    out.tokens.assign(s.tokens.begin() + (i - 1), s.tokens.end());
+    out.labels.assign(s.labels.begin() + (i - 1), s.labels.end());
+    out.tokens[0] = capitalize(out.tokens[0]);
+    return out;
+  }
+  return {};
+}
+
 }  // namespace
 
 std::vector<LabeledSentence> augment(const std::vector<LabeledSentence>& train, const LexiconLists& lex,
@@ -116,8 +279,36 @@ std::vector<LabeledSentence> augment(const std::vector<LabeledSentence>& train, 
   std::uint64_t rng = seed ^ 0x5eed0a09ull;
   std::vector<std::vector<std::string>> orgs = names(lex, kLexOrg, true);
   std::vector<std::vector<std::string>> places = names(lex, kLexCountry | kLexCity, false);
+  std::vector<std::pair<std::string, std::uint32_t>> nouns;
+  for (const auto& [text, bits] : lex.entries)
+    if ((bits & (kLexOrgNoun | kLexFacNoun | kLexEventNoun)) && text.find(' ') == std::string::npos)
+      nouns.emplace_back(text, bits);
+  // Longer nouns first, so "орталығы" is not taken for a shorter entry it starts with.
+  std::stable_sort(nouns.begin(), nouns.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  std::vector<std::string> regions = single_words(lex, kLexRegion), towns = single_words(lex, kLexCity);
+  std::vector<std::string> fac_nouns;
+  for (const auto& [noun, bits] : nouns)
+    if ((bits & kLexFacNoun) && (noun.size() >= 2 && (noun.substr(noun.size() - 2) == "ы" || noun.substr(noun.size() - 2) == "і")))
+      fac_nouns.push_back(noun);
   for (const LabeledSentence& s : train) {
     if (s.tokens.empty()) continue;
+    // 4.-6. (each on its own draw)
+    if (next(rng) % 2 == 0) {
+      LabeledSentence u = unquote_named(s, nouns);
+      if (!u.tokens.empty()) out.push_back(std::move(u));
+    }
+    if (next(rng) % 10 < 3) {
+      LabeledSentence p = place_before_org(s, nouns, regions, towns, next(rng));
+      if (!p.tokens.empty()) out.push_back(std::move(p));
+    }
+    if (next(rng) % 100 < 15) {
+      LabeledSentence f = org_to_facility(s, nouns, fac_nouns, towns, next(rng));
+      if (!f.tokens.empty()) out.push_back(std::move(f));
+    }
+    if (next(rng) % 5 == 0) {
+      LabeledSentence c = cut_before_person(s);
+      if (!c.tokens.empty()) out.push_back(std::move(c));
+    }
     // 3. substitution (independent of 1 and 2)
     for (std::size_t i = 0; i < s.labels.size(); ++i) {
       bool org = s.labels[i] == org_b, gpe = s.labels[i] == gpe_b;
