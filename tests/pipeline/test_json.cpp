@@ -1,0 +1,39 @@
+// json.cpp writes belgi/1 documents directly; the layout must be exactly what nlohmann::json
+// would print for the same document (one line, or indented), escapes included.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "belgi/json.h"
+#include "support.h"
+
+using namespace belgi;
+
+namespace {
+
+void check_layout(const std::string& text, int indent, OffsetUnit unit) {
+  JsonOptions o;
+  o.indent = indent;
+  o.offsets = unit;
+  o.id = "doc \"1\"\t/ü";
+  std::string out = to_json(text, test::annotator().annotate(text), o);
+  auto parsed = nlohmann::ordered_json::parse(out);
+  CHECK(parsed.dump(indent, ' ', false) == out);
+  CHECK(parsed["text"].get<std::string>() == text);
+}
+
+}  // namespace
+
+TEST_CASE("to_json prints what nlohmann would, compact and indented") {
+  const std::string texts[] = {
+      "",
+      "сәлем",
+      "АСТАНА. KAZINFORM — 2023 жылғы 5 желтоқсанда Қасым-Жомарт Тоқаев «Қазақстан темір жолы» "
+      "ҰК АҚ басшысымен кездесті. «Жұмыс жалғасады», — деді ол.",
+      std::string("control \x01\x1f\x7f \" \\ \b\f\n\r\t end"),
+      "emoji 😀👍🏽 and e\xcc\x81 combining, Ә ғ қ ң ө ұ ү һ і",
+  };
+  for (const std::string& t : texts)
+    for (int indent : {-1, 0, 1, 2, 4})
+      for (OffsetUnit u : {OffsetUnit::codepoint, OffsetUnit::utf16, OffsetUnit::byte}) check_layout(t, indent, u);
+}
