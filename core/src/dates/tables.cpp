@@ -241,7 +241,7 @@ Status Tables::load_suffixes(std::string_view name, std::string_view bytes) {
   for (std::string& s : candidates) {
     Ending e;
     if (!s.empty() && s.size() <= 8 && ending(s, e) && e.kase == Case::adj && !e.possessive && !e.plural)
-      adjectival_.push_back(intern(std::move(s)));
+      adjectival_.emplace(intern(std::move(s)), true);
   }
   return Status();
 }
@@ -347,10 +347,10 @@ bool Tables::word_matches(std::string_view w, const std::vector<PhraseWord>& alt
 }
 
 bool Tables::adjectival(std::string_view f) const {
-  // An adjectival ending of at most 8 bytes after at least one byte of stem.
-  for (std::string_view e : adjectival_)
-    if (e.size() < f.size() && e.back() == f.back() && f.compare(f.size() - e.size(), e.size(), e) == 0)
-      return true;
+  // An adjectival ending of at most 8 bytes after at least one byte of stem: the word's tails
+  // of 1 to 8 bytes that start a character, looked up.
+  for (std::size_t p = f.size() > 8 ? f.size() - 8 : 1; p < f.size(); ++p)
+    if ((static_cast<unsigned char>(f[p]) & 0xC0) != 0x80 && adjectival_.count(f.substr(p))) return true;
   return false;
 }
 

@@ -126,7 +126,7 @@ class Tables {
   std::vector<std::pair<std::string, Case>> cases_;
   Map<std::size_t> case_index_;                // case form -> its first index in cases_
   std::size_t max_ending_bytes_ = 0;
-  std::vector<std::string_view> adjectival_;  // endings of Case::adj, no plural or possessive
+  Map<bool> adjectival_;                       // endings of Case::adj, no plural or possessive
   Map<bool> exceptions_;
   std::vector<Phrase> phrases_;
   Map<std::vector<std::size_t>> phrases_by_first_;
