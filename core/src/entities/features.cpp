@@ -45,6 +45,8 @@ enum Template : std::uint8_t {
   kClassBigram, kClassStem, kGazUnit, kGazBegin, kGazInside, kGazLast,
   // fs9
   kEndingInfl, kEndingPrev, kEndingNext, kHeadAhead, kHeadSelf, kLowish, kLowishPrev,
+  // fs10
+  kInflPrev,
 };
 
 // Type nouns that end a name (`... министрлігі`, `... театры`, `... форумы`, `... облысы`).
@@ -374,6 +376,13 @@ void as_prev_features(const TokenInfo* u, std::vector<std::uint32_t>& out) {
   if (u)
     for (int b = 0; b < kLexClassCount; ++b)
       if (u->lex & (1u << b)) put(out, Hash(kLexPrev).byte(static_cast<std::uint8_t>(b)).h);
+  // The word before had a case ending removed (`Оралда`, `Алматыдан`): an inflected word
+  // usually ends a name, so `Оралда Төтенше ...` does not continue the GPE.
+  if (u && u->stemmed()) {
+    bool place = (u->lex & (kLexCountry | kLexCity | kLexRegion)) != 0;
+    put(out, Hash(kInflPrev).byte(u->cap).byte(place).h);
+    put(out, mix(kInflPrev, fnv1a64(std::string_view(u->lower).substr(u->stem_len)), u->cap));
+  }
 }
 
 void as_next_features(const TokenInfo* u, std::vector<std::uint32_t>& out) {

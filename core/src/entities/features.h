@@ -84,7 +84,7 @@ std::uint32_t fold32(std::uint64_t h);
 inline std::uint32_t lexicon_key(std::string_view lower_text) { return fold32(fnv1a64(lower_text)); }
 
 // The version of the feature templates below; part of the model id. Bump when they change.
-constexpr const char* kFeatureSetId = "fs9";
+constexpr const char* kFeatureSetId = "fs10";
 
 // Flag in the value of a known word (Lexicons::known, low byte = word class): the word is written
 // in lower case in most of its non-initial occurrences in training, so a capitalized `Қақпада` at
