@@ -1,6 +1,7 @@
 #include "dates/tables.h"
 
 #include <algorithm>
+#include <atomic>
 
 #include "dates/tsv.h"
 #include "resources.h"
@@ -107,6 +108,8 @@ Status Tables::load(const Reader& file, Tables& out) {
   st = parse_tsv(path("exceptions.tsv"), file(path("exceptions.tsv")), {"id", "form", "comment"}, rows);
   if (!st.ok()) return st;
   for (const TsvRow& r : rows) out.exceptions_[out.intern(fold(r.cells[1]))] = true;
+  static std::atomic<std::uint64_t> serials{0};
+  out.serial_ = ++serials;
   return Status();
 }
 

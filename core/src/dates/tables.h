@@ -86,6 +86,8 @@ class Tables {
   bool word_matches(std::string_view folded, const std::vector<PhraseWord>& alternatives) const;
 
   std::size_t entry_count() const { return entries_.size(); }
+  // Unique per loaded Tables (never 0): keys caches of per-word results (words.cpp).
+  std::uint64_t serial() const { return serial_; }
   std::size_t phrase_count() const { return phrases_.size(); }
 
  private:
@@ -131,6 +133,7 @@ class Tables {
   std::vector<Phrase> phrases_;
   Map<std::vector<std::size_t>> phrases_by_first_;
   Starts form_starts_, phrase_starts_;
+  std::uint64_t serial_ = 0;
 
  public:
   Tables() = default;
