@@ -1,7 +1,5 @@
 #include "dates/words.h"
 
-#include <deque>
-#include <unordered_map>
 
 #include "text/chars.h"
 #include "text/utf8.h"
@@ -121,32 +119,46 @@ class WordCache {
 
   const Word* find(const Tables& t, std::string_view raw, text::TokenKind kind) {
     if (serial_ != t.serial()) clear(t.serial());
-    auto it = words_.find(raw);
-    return it != words_.end() && it->second.kind == kind ? &it->second : nullptr;
+    std::uint64_t h = hash(raw);
+    for (std::size_t i = h & kMask; slots_[i].word; i = (i + 1) & kMask)
+      if (slots_[i].hash == h && keys_[slots_[i].word - 1] == raw) {
+        const Word& w = words_[slots_[i].word - 1];
+        return w.kind == kind ? &w : nullptr;
+      }
+    return nullptr;
   }
   void put(std::string_view raw, const Word& w) {
     if (words_.size() >= kMaxWords) clear(serial_);
-    if (words_.count(raw)) return;
+    std::uint64_t h = hash(raw);
+    std::size_t i = h & kMask;
+    for (; slots_[i].word; i = (i + 1) & kMask)
+      if (slots_[i].hash == h && keys_[slots_[i].word - 1] == raw) return;
     keys_.emplace_back(raw);
-    words_.emplace(keys_.back(), w);
+    words_.push_back(w);
+    slots_[i] = Slot{h, static_cast<std::uint32_t>(words_.size())};
   }
 
  private:
-  struct Hash {
-    std::size_t operator()(std::string_view s) const noexcept {
-      std::uint64_t h = 0xcbf29ce484222325ull;
-      for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
-      return static_cast<std::size_t>(h ^ (h >> 32));
-    }
+  static constexpr std::size_t kMask = 4 * kMaxWords - 1;  // load factor <= 1/4
+  struct Slot {
+    std::uint64_t hash = 0;
+    std::uint32_t word = 0;  // 1 + index into words_, 0 = empty
   };
+  static std::uint64_t hash(std::string_view s) {
+    std::uint64_t h = 0xcbf29ce484222325ull;
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+    return h ^ (h >> 29);
+  }
   void clear(std::uint64_t serial) {
+    slots_.assign(kMask + 1, Slot());
     words_.clear();
     keys_.clear();
     serial_ = serial;
   }
   std::uint64_t serial_ = 0;
-  std::deque<std::string> keys_;  // stable storage for the keys
-  std::unordered_map<std::string_view, Word, Hash> words_;
+  std::vector<Slot> slots_;
+  std::vector<std::string> keys_;
+  std::vector<Word> words_;
 };
 
 void analyze_word(Word& w, std::string_view raw, const Tables& tables) {
