@@ -18,6 +18,9 @@ struct Slot {
   std::uint32_t key = 0;    // 0 = empty
   std::uint32_t where = 0;  // start of the pairs (low 26 bits), their count (high 6 bits)
 };
+// A feature with at least kDenseMin weights is stored as a dense row of all labels instead
+// (where = row | kDense << 26): one vectorizable add instead of scattered ones.
+constexpr std::uint32_t kDense = 63, kDenseMin = 12;
 
 class Model {
  public:
@@ -25,6 +28,7 @@ class Model {
   std::vector<Slot> slots;
   std::uint32_t mask = 0;
   std::vector<std::uint32_t> pairs;
+  std::vector<std::int32_t> dense;  // rows of kLabelCount weights (kDense features)
   std::vector<std::int32_t> trans, end;
   std::vector<std::int32_t> trans_t;  // transpose of the first L rows of trans (decode.h)
   float scale = 1.0f;
@@ -165,8 +169,16 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
     while (m->slots[i].key != 0 && m->slots[i].key != k) i = (i + 1) & m->mask;
     if (m->slots[i].key == k || k == 0) return corrupt("duplicate feature");
     std::uint32_t count = d.feat_start[f + 1] - d.feat_start[f];
-    if (count >= 64) return corrupt("feature with too many labels");
-    m->slots[i] = Slot{k, d.feat_start[f] | count << 26};
+    if (count >= kDense) return corrupt("feature with too many labels");
+    if (count >= kDenseMin) {
+      std::uint32_t row = static_cast<std::uint32_t>(m->dense.size() / kLabelCount);
+      m->dense.resize(m->dense.size() + kLabelCount, 0);
+      for (std::uint32_t p = d.feat_start[f]; p < d.feat_start[f + 1]; ++p)
+        m->dense[row * kLabelCount + d.pair_label[p]] += d.pair_weight[p];
+      m->slots[i] = Slot{k, row | kDense << 26};
+    } else {
+      m->slots[i] = Slot{k, d.feat_start[f] | count << 26};
+    }
   }
   m->pairs.resize(d.pair_label.size());
   for (std::size_t p = 0; p < d.pair_label.size(); ++p)
@@ -191,16 +203,31 @@ namespace {
 
 constexpr int L = kLabelCount;
 
+// Adds one feature's weights (its Slot::where; 0 = absent) to the emission row e.
+inline void add_feature(const Model& m, std::uint32_t where, std::int32_t* e) {
+  std::uint32_t start = where & 0x3ffffff, count = where >> 26;
+  if (count == kDense) {
+    const std::int32_t* row = &m.dense[static_cast<std::size_t>(start) * L];
+    for (int y = 0; y < L; ++y) e[y] += row[y];
+    return;
+  }
+  for (const std::uint32_t* p = &m.pairs[start], *q = p + count; p < q; ++p)
+    e[*p >> 16] += static_cast<std::int16_t>(*p & 0xffff);
+}
+
+inline const void* weights_of(const Model& m, std::uint32_t where) {
+  std::uint32_t start = where & 0x3ffffff;
+  return where >> 26 == kDense ? static_cast<const void*>(&m.dense[static_cast<std::size_t>(start) * L])
+                               : static_cast<const void*>(&m.pairs[start]);
+}
+
 // Adds the weights of features feats[0, n) to the emission row e.
 inline void add_weights(const Model& m, const std::uint32_t* feats, std::size_t n, std::int32_t* e) {
   const Slot* slots = m.slots.data();
   for (std::size_t j = 0; j < n; ++j) {
     std::uint32_t k = feats[j], i = slot_of(k, m.mask);
     while (slots[i].key != 0 && slots[i].key != k) i = (i + 1) & m.mask;
-    if (slots[i].key != k) continue;
-    std::uint32_t start = slots[i].where & 0x3ffffff, count = slots[i].where >> 26;
-    for (const std::uint32_t* p = &m.pairs[start], *q = p + count; p < q; ++p)
-      e[*p >> 16] += static_cast<std::int16_t>(*p & 0xffff);
+    if (slots[i].key == k) add_feature(m, slots[i].where, e);
   }
 }
 
@@ -331,15 +358,11 @@ void add_extracted(const Model& model, Scratch& s, std::int32_t* emit, std::size
     std::uint32_t k = feats[j], i = slot_of(k, model.mask);
     while (slots[i].key != 0 && slots[i].key != k) i = (i + 1) & model.mask;
     s.where[j] = slots[i].key == k ? slots[i].where : 0;
-    __builtin_prefetch(&model.pairs[s.where[j] & 0x3ffffff]);
+    __builtin_prefetch(weights_of(model, s.where[j]));
   }
   for (std::size_t i = 0; i < n; ++i) {
     std::int32_t* e = &emit[i * L];
-    for (std::uint32_t k = offs[i]; k < offs[i + 1]; ++k) {
-      std::uint32_t w = s.where[k], start = w & 0x3ffffff, count = w >> 26;
-      for (const std::uint32_t* p = &model.pairs[start], *q = p + count; p < q; ++p)
-        e[*p >> 16] += static_cast<std::int16_t>(*p & 0xffff);
-    }
+    for (std::uint32_t k = offs[i]; k < offs[i + 1]; ++k) add_feature(model, s.where[k], e);
   }
 }
 
