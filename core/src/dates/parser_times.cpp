@@ -180,12 +180,12 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
   return false;
 }
 
-// A word no pattern starts with: no reading in the tables, no phrase, not a number, not a part
-// of the day (`таңғы`), not a Roman numeral, not `оқу` (`оқу жылы`). Most words of a text; the
-// patterns below are not tried on them.
+// A word no pattern starts with: no reading in the tables, no phrase, not a number, not a Roman
+// numeral, not `оқу` (`оқу жылы`). (An adjectival word matters only with a phrase: `таңғы`.)
+// Most words of a text; the patterns below are not tried on them.
 static bool inert(const Word& w) {
   return w.kind == text::TokenKind::word && !w.num && w.hits.empty() && w.phrases.empty() &&
-         !w.adjectival && w.roman == 0 && w.fold != "оқу" && w.fold != "oqu";
+         w.roman == 0 && w.fold != "оқу" && w.fold != "oqu";
 }
 
 bool Parser::best(std::size_t i, Parsed& out) const {

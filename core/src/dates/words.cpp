@@ -170,7 +170,7 @@ void analyze_word(Word& w, std::string_view raw, const Tables& tables) {
   } else if (w.kind == text::TokenKind::word) {
     tables.lookup(w.fold, w.hits);
     tables.phrases_at(w.fold, w.phrases);
-    w.adjectival = tables.adjectival(w.fold);
+    w.adjectival = !w.phrases.empty() && tables.adjectival(w.fold);  // read only with a phrase
     // Roman numerals are written in capitals (XXI ғасыр); `і`, `с` alone are words.
     if (w.hits.empty() && raw.size() >= 2 && w.upper_initial) w.roman = roman_value(w.fold);
   }

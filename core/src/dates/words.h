@@ -36,7 +36,7 @@ struct Word {
   std::vector<Hit> hits;           // readings of a word token in the tables
   // Word tokens only, computed once here rather than at every parser position:
   std::vector<const Phrase*> phrases;  // phrases that can start here (Tables::phrases_at)
-  bool adjectival = false;             // ends in an adjectival ending (таңғы, кешкі, түнгі)
+  bool adjectival = false;             // with phrases: ends in an adjectival ending (таңғы, кешкі)
 
   bool is(char c) const { return fold.size() == 1 && fold[0] == c; }
   const Hit* hit(WordClass cls) const;       // first reading of that class, or null
