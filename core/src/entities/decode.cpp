@@ -82,7 +82,8 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, std::vector<std::int32_t>& al
 // Backward pass: beta[i * L + y] = best score of the labels after token i given y at i
 // (transitions, emissions after i and the end score; emission at i excluded), renormalized
 // like alpha.
-BELGI_SIMD_CLONES void backward(const Lattice& lat, std::vector<std::int32_t>& beta) {
+// Rows below `stop` are not computed (their values are unspecified).
+BELGI_SIMD_CLONES void backward(const Lattice& lat, std::vector<std::int32_t>& beta, std::size_t stop) {
   // Only O and B- labels (kOuter of them: 0, 1, 3, 5, ...) can follow any label; an I- label
   // follows only its own B- or I-. The max over followers runs over the outer labels, packed.
   constexpr int kOuter = 1 + kEntityClassCount;
@@ -95,7 +96,7 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, std::vector<std::int32_t>& b
   std::int32_t* last = &beta[(n - 1) * L];
   for (int y = 0; y < L; ++y) last[y] = lat.end[y];
   std::int32_t v[L], vout[kOuter];
-  for (std::size_t i = n - 1; i-- > 0;) {
+  for (std::size_t i = n - 1; i-- > stop;) {
     const std::int32_t* next = &beta[(i + 1) * L];
     const std::int32_t* e = &lat.emit[(i + 1) * L];
     for (int z = 0; z < L; ++z) v[z] = e[z] + next[z];
@@ -136,13 +137,17 @@ void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_
     path[i] = y;
     if (i > 0) y = best_prev(lat, alpha, i, y);
   }
-  // Margins are only read for entity tokens: a sentence without entities needs none.
-  if (!margins || std::all_of(path.begin(), path.end(), [](int l) { return l == 0; })) return;
+  // Margins are only computed for entity tokens and what follows the first one (the backward
+  // pass runs from the end down to it): a sentence without entities needs none.
+  if (!margins) return;
+  std::size_t first = 0;
+  while (first < n && path[first] == 0) ++first;
+  if (first == n) return;
   // Max-marginals: alpha + beta is, up to a per-token constant, the best score of a path with
   // label y at token i; the margin is the best path's value minus the best other label's.
   thread_local std::vector<std::int32_t> beta;
-  backward(lat, beta);
-  for (std::size_t i = 0; i < n; ++i) {
+  backward(lat, beta, first);
+  for (std::size_t i = first; i < n; ++i) {
     const std::int32_t* a = &alpha[i * L];
     const std::int32_t* b = &beta[i * L];
     std::int64_t chosen = std::int64_t{a[path[i]]} + b[path[i]], other = kNeg;

@@ -21,8 +21,8 @@ struct Lattice {
 
 // Best label sequence (written to path, size n). Ties go to the lower label index.
 // If margins is not null, also stores for each token the score gap between the best path and the
-// best path with another label at that token (max-marginals; 0 if no alternative; all 0 when the
-// path has no entity).
+// best path with another label at that token (max-marginals; 0 if no alternative), from the
+// path's first entity token on; 0 before it (and everywhere when the path has no entity).
 void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_t>* margins = nullptr);
 
 }  // namespace belgi::entities
