@@ -1,5 +1,7 @@
 #include "dates/dateline.h"
 
+#include <algorithm>
+
 #include "dates/grammar.h"
 #include "dates/words.h"
 
@@ -18,6 +20,11 @@ void DatelineRecognizer::run(Context& ctx) const {
   while (n < ctx.tokens.size() && ctx.tokens[n].begin < kDatelineWindow) ++n;
   std::vector<text::Token> head(ctx.tokens.begin(), ctx.tokens.begin() + n);
   std::vector<Word> words = analyze(ctx.text, head, *tables_);
+  // A dateline is a full date with its year, and every pattern that reads a year needs a number
+  // token or a number word: without one in the window there is no dateline to find.
+  if (std::none_of(words.begin(), words.end(),
+                   [](const Word& w) { return w.num || w.hit(WordClass::number) != nullptr; }))
+    return;
   Anchor none;
   const Match* chosen = nullptr;
   const Match* chosen_time = nullptr;
