@@ -181,18 +181,20 @@ void analyze_word(Word& w, std::string_view raw, const Tables& tables) {
 std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>& tokens,
                           const Tables& tables) {
   thread_local WordCache cache;
-  std::vector<Word> out(tokens.size());
+  std::vector<Word> out;
+  out.reserve(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
-    Word& w = out[i];
     const text::Token& tok = tokens[i];
     std::string_view raw = tok.text(text);
     if (const Word* c = cache.find(tables, raw, tok.kind)) {
-      w = *c;
+      out.push_back(*c);
     } else {
-      w.kind = tok.kind;
-      analyze_word(w, raw, tables);
-      cache.put(raw, w);
+      out.emplace_back();
+      out.back().kind = tok.kind;
+      analyze_word(out.back(), raw, tables);
+      cache.put(raw, out.back());
     }
+    Word& w = out.back();
     w.begin = tok.begin;
     w.end = tok.end;
   }

@@ -431,11 +431,12 @@ void FeatureExtractor::match_gazetteer(std::size_t n) {
     for (std::size_t len = 1; len <= kGazetteerWords && i + len <= n; ++len) {
       const TokenInfo& last = *info_[i + len - 1];
       std::uint64_t base = len == 1 ? h : fnv1a64(" ", h);
-      h = fnv1a64(last.lower, base);
+      // One word: the hashes are the token's own (FNV-1a from the same basis).
+      h = len == 1 ? last.h_lower : fnv1a64(last.lower, base);
       std::uint32_t bits = lex_->gazetteer.find(fold32(h), 0);
       std::uint32_t more = bits & kLexPrefix;
       if (last.stemmed())  // inflected last word: "Ұлттық Банкінің"
-        bits |= lex_->gazetteer.find(fold32(fnv1a64(last.stem(), base)), 0);
+        bits |= lex_->gazetteer.find(fold32(len == 1 ? last.h_stem : fnv1a64(last.stem(), base)), 0);
       bits &= ~kLexPrefix;
       if (bits) {
         if (len == 1) {
