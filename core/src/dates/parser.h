@@ -60,9 +60,12 @@ class Parser {
 
  private:
   bool ok(std::size_t j) const { return j >= lo_ && j < hi_; }
-  bool punct(std::size_t j, const char* s) const { return ok(j) && w_[j].fold == s; }
+  // Compared as string_views: the sizes first, no strlen + memcmp per call.
+  bool punct(std::size_t j, std::string_view s) const { return ok(j) && std::string_view(w_[j].fold) == s; }
   bool dash(std::size_t j) const {
-    return ok(j) && (w_[j].fold == "-" || w_[j].fold == "\u2013" || w_[j].fold == "\u2014");
+    if (!ok(j)) return false;
+    std::string_view f = w_[j].fold;
+    return f == "-" || f == "\u2013" || f == "\u2014";
   }
   const Hit* hit(std::size_t j, WordClass c) const { return ok(j) ? w_[j].hit(c) : nullptr; }
 

@@ -185,7 +185,7 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
 // Most words of a text; the patterns below are not tried on them.
 static bool inert(const Word& w) {
   return w.kind == text::TokenKind::word && !w.num && w.hits.empty() && w.phrases.empty() &&
-         w.roman == 0 && !(w.fold.size() == 6 && w.fold == "оқу") && w.fold != "oqu";
+         w.roman == 0 && std::string_view(w.fold) != "оқу" && std::string_view(w.fold) != "oqu";
 }
 
 bool Parser::best(std::size_t i, Parsed& out) const {
