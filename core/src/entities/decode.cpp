@@ -13,7 +13,6 @@ constexpr int L = kLabelCount;
 // Forward scores are int32, renormalized at each token so the best is 0 and the worst is
 // clamped at kFloor: far below any reachable gap, and no sum of them can overflow.
 constexpr std::int32_t kFloor = -(1 << 29);
-constexpr std::int64_t kNeg = std::numeric_limits<std::int64_t>::min() / 4;
 
 // The two passes are integer max-plus loops the compiler vectorizes; on x86-64 they are also
 // built for AVX2 and picked at load time (integer arithmetic: the same results either way).
@@ -117,6 +116,20 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, std::vector<std::int32_t>& b
   }
 }
 
+// The best path's score at a token minus the best other label's (alpha + beta), 0 if no other
+// label is reachable. alpha and beta are normalized to [kFloor, 0], so the sums fit int32.
+BELGI_SIMD_CLONES std::int64_t margin(const std::int32_t* a, const std::int32_t* b, int chosen_label) {
+  constexpr std::int32_t kNone = std::numeric_limits<std::int32_t>::min();
+  std::int32_t other = kNone;
+  for (int z = 0; z < L; ++z) {
+    std::int32_t s = (z != chosen_label && a[z] > kFloor && b[z] > kFloor) ? a[z] + b[z] : kNone;
+    other = std::max(other, s);
+  }
+  if (other == kNone) return 0;
+  std::int64_t chosen = std::int64_t{a[chosen_label]} + b[chosen_label];
+  return std::max<std::int64_t>(0, chosen - other);
+}
+
 }  // namespace
 
 void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_t>* margins) {
@@ -147,14 +160,8 @@ void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_
   // label y at token i; the margin is the best path's value minus the best other label's.
   thread_local std::vector<std::int32_t> beta;
   backward(lat, beta, first);
-  for (std::size_t i = first; i < n; ++i) {
-    const std::int32_t* a = &alpha[i * L];
-    const std::int32_t* b = &beta[i * L];
-    std::int64_t chosen = std::int64_t{a[path[i]]} + b[path[i]], other = kNeg;
-    for (int z = 0; z < L; ++z)
-      if (z != path[i] && a[z] > kFloor && b[z] > kFloor) other = std::max<std::int64_t>(other, std::int64_t{a[z]} + b[z]);
-    (*margins)[i] = other == kNeg ? 0 : std::max<std::int64_t>(0, chosen - other);
-  }
+  for (std::size_t i = first; i < n; ++i)
+    (*margins)[i] = margin(&alpha[i * L], &beta[i * L], path[i]);
 }
 
 }  // namespace belgi::entities
