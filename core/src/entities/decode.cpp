@@ -86,10 +86,11 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, std::vector<std::int32_t>& b
   // Only O and B- labels (kOuter of them: 0, 1, 3, 5, ...) can follow any label; an I- label
   // follows only its own B- or I-. The max over followers runs over the outer labels, packed.
   constexpr int kOuter = 1 + kEntityClassCount;
-  thread_local std::vector<std::int32_t> packed;  // packed[y * kOuter + k] = trans[y][outer k]
-  packed.resize(L * kOuter);
+  // packed[k * L + y] = trans[y][outer k]: the inner loop runs over y, contiguous.
+  thread_local std::vector<std::int32_t> packed;
+  packed.resize(kOuter * L);
   for (int y = 0; y < L; ++y)
-    for (int k = 0; k < kOuter; ++k) packed[y * kOuter + k] = lat.trans[y * L + (k ? 2 * k - 1 : 0)];
+    for (int k = 0; k < kOuter; ++k) packed[k * L + y] = lat.trans[y * L + (k ? 2 * k - 1 : 0)];
   const std::size_t n = lat.n;
   beta.resize(n * L);
   std::int32_t* last = &beta[(n - 1) * L];
@@ -101,15 +102,14 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, std::vector<std::int32_t>& b
     for (int z = 0; z < L; ++z) v[z] = e[z] + next[z];
     for (int k = 0; k < kOuter; ++k) vout[k] = v[k ? 2 * k - 1 : 0];
     std::int32_t* cur = &beta[i * L];
-    for (int y = 0; y < L; ++y) {
-      const std::int32_t* t = &packed[y * kOuter];
-      std::int32_t best = 2 * kFloor;
-      for (int k = 0; k < kOuter; ++k) best = std::max(best, vout[k] + t[k]);
-      if (y > 0) {
-        int z = is_inside(y) ? y : y + 1;  // I-X after B-X or I-X
-        best = std::max(best, lat.trans[y * L + z] + v[z]);
-      }
-      cur[y] = best;
+    for (int y = 0; y < L; ++y) cur[y] = 2 * kFloor;
+    for (int k = 0; k < kOuter; ++k) {
+      const std::int32_t s = vout[k], *t = &packed[k * L];
+      for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y], s + t[y]);
+    }
+    for (int y = 1; y < L; ++y) {
+      int z = is_inside(y) ? y : y + 1;  // I-X after B-X or I-X
+      cur[y] = std::max(cur[y], lat.trans[y * L + z] + v[z]);
     }
     std::int32_t top = *std::max_element(cur, cur + L);
     for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y] - top, kFloor);
