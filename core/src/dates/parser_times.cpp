@@ -180,12 +180,14 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
   return false;
 }
 
-// A word no pattern starts with: no reading in the tables, no phrase, not a number, not a Roman
+// A token no pattern starts with: no reading in the tables, no phrase, not a number, not a Roman
 // numeral, not `оқу` (`оқу жылы`). (An adjectival word matters only with a phrase: `таңғы`.)
-// Most words of a text; the patterns below are not tried on them.
+// Punctuation, symbols and most words of a text; the patterns below are not tried on them.
+// (analyze() gives readings, phrases and Roman values to words only, and number readings only to
+// tokens with `num` set.)
 static bool inert(const Word& w) {
-  return w.kind == text::TokenKind::word && !w.num && w.hits.empty() && w.phrases.empty() &&
-         w.roman == 0 && std::string_view(w.fold) != "оқу" && std::string_view(w.fold) != "oqu";
+  return !w.num && w.hits.empty() && w.phrases.empty() && w.roman == 0 &&
+         std::string_view(w.fold) != "оқу" && std::string_view(w.fold) != "oqu";
 }
 
 bool Parser::best(std::size_t i, Parsed& out) const {
