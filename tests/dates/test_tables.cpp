@@ -147,6 +147,12 @@ TEST_CASE("calendar: arithmetic and formats") {
   CHECK(weekday(Ymd{2023, 12, 5}) == 2);   // Tuesday
   CHECK(weekday(Ymd{2025, 9, 5}) == 5);    // Friday
   CHECK(format_ymd(add_days(Ymd{2024, 2, 28}, 1)) == "2024-02-29");
+  // printf's %04d-%02d-%02d, zero-padded, also outside the usual range.
+  CHECK(format_ymd(Ymd{5, 1, 2}) == "0005-01-02");
+  CHECK(format_ymd(Ymd{12345, 10, 31}) == "12345-10-31");
+  CHECK(format_ymd(Ymd{-1, 1, 1}) == "-001-01-01");
+  CHECK(format_ym(999, 7) == "0999-07");
+  CHECK(format_year(0) == "0000");
   CHECK(format_ymd(add_days(Ymd{2023, 12, 31}, 1)) == "2024-01-01");
   CHECK(format_ymd(add_months(Ymd{2024, 1, 31}, 1)) == "2024-02-29");
   CHECK(format_ymd(add_months(Ymd{2024, 1, 15}, -2)) == "2023-11-15");

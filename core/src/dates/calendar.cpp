@@ -86,22 +86,47 @@ void iso_week(const Ymd& date, int& year, int& week) {
   week = static_cast<int>((days_from_civil(thursday) - first) / 7 + 1);
 }
 
+namespace {
+
+// printf's %0Nd for 0 <= v < 10^N (the common case, without printf's cost); printf otherwise.
+void put_digits(std::string& out, int v, int n) {
+  int limit = n == 4 ? 10000 : 100;
+  if (v < 0 || v >= limit) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, n == 4 ? "%04d" : "%02d", v);
+    out += buf;
+    return;
+  }
+  char buf[4];
+  for (int i = n - 1; i >= 0; --i, v /= 10) buf[i] = static_cast<char>('0' + v % 10);
+  out.append(buf, static_cast<std::size_t>(n));
+}
+
+}  // namespace
+
 std::string format_ymd(const Ymd& date) {
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", date.y, date.m, date.d);
-  return buf;
+  std::string out;
+  out.reserve(10);
+  put_digits(out, date.y, 4);
+  out += '-';
+  put_digits(out, date.m, 2);
+  out += '-';
+  put_digits(out, date.d, 2);
+  return out;
 }
 
 std::string format_ym(int y, int m) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d", y, m);
-  return buf;
+  std::string out;
+  put_digits(out, y, 4);
+  out += '-';
+  put_digits(out, m, 2);
+  return out;
 }
 
 std::string format_year(int y) {
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d", y);
-  return buf;
+  std::string out;
+  put_digits(out, y, 4);
+  return out;
 }
 
 bool parse_iso_date(std::string_view s, int& y, int& m, int& d) {
