@@ -120,7 +120,7 @@ class WordCache {
   const Word* find(const Tables& t, std::string_view raw, text::TokenKind kind) {
     if (serial_ != t.serial()) clear(t.serial());
     std::uint64_t h = hash(raw);
-    for (std::size_t i = h & kMask; slots_[i].word; i = (i + 1) & kMask)
+    for (std::size_t i = h & mask_; slots_[i].word; i = (i + 1) & mask_)
       if (slots_[i].hash == h && keys_[slots_[i].word - 1] == raw) {
         const Word& w = words_[slots_[i].word - 1];
         return w.kind == kind ? &w : nullptr;
@@ -129,9 +129,10 @@ class WordCache {
   }
   void put(std::string_view raw, const Word& w) {
     if (words_.size() >= kMaxWords) clear(serial_);
+    if (4 * (words_.size() + 1) > slots_.size()) grow();  // load factor <= 1/4
     std::uint64_t h = hash(raw);
-    std::size_t i = h & kMask;
-    for (; slots_[i].word; i = (i + 1) & kMask)
+    std::size_t i = h & mask_;
+    for (; slots_[i].word; i = (i + 1) & mask_)
       if (slots_[i].hash == h && keys_[slots_[i].word - 1] == raw) return;
     keys_.emplace_back(raw);
     words_.push_back(w);
@@ -139,7 +140,9 @@ class WordCache {
   }
 
  private:
-  static constexpr std::size_t kMask = 4 * kMaxWords - 1;  // load factor <= 1/4
+  // The table starts small and doubles (a page's first document should not pay for a table
+  // sized for a batch of millions).
+  static constexpr std::size_t kMinSlots = 1024;
   struct Slot {
     std::uint64_t hash = 0;
     std::uint32_t word = 0;  // 1 + index into words_, 0 = empty
@@ -149,14 +152,27 @@ class WordCache {
     for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
     return h ^ (h >> 29);
   }
+  void grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    mask_ = slots_.size() - 1;
+    for (const Slot& s : old)
+      if (s.word) {
+        std::size_t i = s.hash & mask_;
+        while (slots_[i].word) i = (i + 1) & mask_;
+        slots_[i] = s;
+      }
+  }
   void clear(std::uint64_t serial) {
-    slots_.assign(kMask + 1, Slot());
+    slots_.assign(kMinSlots, Slot());
+    mask_ = kMinSlots - 1;
     words_.clear();
     keys_.clear();
     serial_ = serial;
   }
   std::uint64_t serial_ = 0;
   std::vector<Slot> slots_;
+  std::size_t mask_ = 0;
   std::vector<std::string> keys_;
   std::vector<Word> words_;
 };

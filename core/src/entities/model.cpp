@@ -246,7 +246,7 @@ class WordCache {
   // Open addressing over a power-of-2 table that doubles up to kMaxSlots (~27 MB per thread),
   // then is emptied when full. News text repeats its words: on a KazNERD-sentence corpus over 90%
   // of tokens hit a full-size table.
-  static constexpr std::size_t kMinSlots = 1024, kMaxSlots = 32768;
+  static constexpr std::size_t kMinSlots = 256, kMaxSlots = 32768;
 
   // Makes room for n new words without evicting any of this sentence's; false if n is too large
   // to cache (the caller takes the uncached path).
