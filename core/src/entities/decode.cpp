@@ -95,16 +95,26 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, std::vector<std::int32_t>& b
   beta.resize(n * L);
   std::int32_t* last = &beta[(n - 1) * L];
   for (int y = 0; y < L; ++y) last[y] = lat.end[y];
+  // Pruning without changing the result: the transitions in packed lie in [pmin, pmax], so a
+  // follower more than pmax - pmin below the best one can never give the maximum.
+  std::int32_t pmin = *std::min_element(packed.begin(), packed.end());
+  std::int32_t pmax = *std::max_element(packed.begin(), packed.end());
+  const std::int64_t spread = std::int64_t{pmax} - pmin;
   std::int32_t v[L], vout[kOuter];
+  int active[kOuter];
   for (std::size_t i = n - 1; i-- > stop;) {
     const std::int32_t* next = &beta[(i + 1) * L];
     const std::int32_t* e = &lat.emit[(i + 1) * L];
     for (int z = 0; z < L; ++z) v[z] = e[z] + next[z];
     for (int k = 0; k < kOuter; ++k) vout[k] = v[k ? 2 * k - 1 : 0];
     std::int32_t* cur = &beta[i * L];
+    std::int32_t vmax = *std::max_element(vout, vout + kOuter);
+    int na = 0;
+    for (int k = 0; k < kOuter; ++k)
+      if (vout[k] >= std::int64_t{vmax} - spread) active[na++] = k;
     for (int y = 0; y < L; ++y) cur[y] = 2 * kFloor;
-    for (int k = 0; k < kOuter; ++k) {
-      const std::int32_t s = vout[k], *t = &packed[k * L];
+    for (int a = 0; a < na; ++a) {
+      const std::int32_t s = vout[active[a]], *t = &packed[active[a] * L];
       for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y], s + t[y]);
     }
     for (int y = 1; y < L; ++y) {
