@@ -35,14 +35,11 @@ int best_prev(const Lattice& lat, const std::vector<std::int32_t>& alpha, std::s
   return arg;
 }
 
-// Maximum of prev[p] + t[p] over p < L, with independent lanes the compiler can vectorize.
+// Maximum of prev[p] + t[p] over p < L (a max reduction the compiler vectorizes).
 inline std::int32_t max_sum(const std::int32_t* prev, const std::int32_t* t) {
-  std::int32_t m[4] = {kFloor * 2, kFloor * 2, kFloor * 2, kFloor * 2};
-  int p = 0;
-  for (; p + 4 <= L; p += 4)
-    for (int k = 0; k < 4; ++k) m[k] = std::max(m[k], prev[p + k] + t[p + k]);
-  for (; p < L; ++p) m[0] = std::max(m[0], prev[p] + t[p]);
-  return std::max(std::max(m[0], m[1]), std::max(m[2], m[3]));
+  std::int32_t m = kFloor * 2;
+  for (int p = 0; p < L; ++p) m = std::max(m, prev[p] + t[p]);
+  return m;
 }
 
 // Forward pass: alpha[i * L + y] = best score of a prefix ending in y at token i (emission
