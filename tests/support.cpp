@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include "resources.h"
+
 namespace belgi::test {
 
 const Annotator& annotator() {
@@ -15,6 +17,16 @@ const Annotator& annotator() {
     return made;
   }();
   return *a;
+}
+
+std::shared_ptr<const entities::Model> ner_model() {
+  static std::shared_ptr<const entities::Model> model = [] {
+    std::shared_ptr<const entities::Model> m;
+    Status st = entities::load_model(resources::ner_model(), m);
+    REQUIRE_MESSAGE(st.ok(), st.message);
+    return m;
+  }();
+  return model;
 }
 
 }  // namespace belgi::test

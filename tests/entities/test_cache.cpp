@@ -8,7 +8,7 @@
 
 #include "entities/iob2.h"
 #include "entities/model.h"
-#include "resources.h"
+#include "support.h"
 
 using namespace belgi::entities;
 using belgi::iob2::Sentence;
@@ -16,15 +16,7 @@ using belgi::iob2::parse_conll;
 
 namespace {
 
-std::shared_ptr<const Model> model() {
-  static std::shared_ptr<const Model> m = [] {
-    std::shared_ptr<const Model> out;
-    belgi::Status st = load_model(belgi::resources::ner_model(), out);
-    REQUIRE_MESSAGE(st.ok(), st.message);
-    return out;
-  }();
-  return m;
-}
+std::shared_ptr<const Model> model() { return belgi::test::ner_model(); }
 
 std::vector<Sentence> sample() {
   std::ifstream in(std::string(BELGI_TEST_DATA) + "/kaznerd-sample.iob2", std::ios::binary);

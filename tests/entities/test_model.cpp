@@ -7,21 +7,14 @@
 #include "entities/model.h"
 #include "entities/model_format.h"
 #include "resources.h"
+#include "support.h"
 
 using namespace belgi::entities;
 using belgi::SpanType;
 
 namespace {
 
-std::shared_ptr<const Model> embedded() {
-  static std::shared_ptr<const Model> model = [] {
-    std::shared_ptr<const Model> m;
-    belgi::Status st = load_model(belgi::resources::ner_model(), m);
-    REQUIRE_MESSAGE(st.ok(), st.message);
-    return m;
-  }();
-  return model;
-}
+std::shared_ptr<const Model> embedded() { return belgi::test::ner_model(); }
 
 std::vector<std::string> words(const std::string& s) {
   std::istringstream in(s);

@@ -367,15 +367,30 @@ void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& le
   }
 }
 
-void as_prev_features(const TokenInfo* u, std::vector<std::uint32_t>& out) {
-  put(out, mix(kWordPrev, u ? u->h_lower : kBosHash));
-  put(out, mix(kStemPrev, u ? u->h_stem : kBosHash));
-  put(out, mix(kSuffixPrev, suffix3(u, kBosHash)));
-  put(out, Hash(kShapePrev).u32(u ? u->short_shape : 0).h);
-  put(out, Hash(kClassPrev).u32(u ? u->cls : 0xffff).h);
+namespace {
+
+// What a neighbour gives a token, from either side: its word, stem, 3-letter suffix, collapsed
+// shape, class and lexicon hits, under the templates of that side (`edge` at the sentence's edge).
+struct Side {
+  Template word, stem, suffix, shape, cls, lex;
+  std::uint64_t edge;
+};
+
+void neighbour_features(const TokenInfo* u, const Side& side, std::vector<std::uint32_t>& out) {
+  put(out, mix(side.word, u ? u->h_lower : side.edge));
+  put(out, mix(side.stem, u ? u->h_stem : side.edge));
+  put(out, mix(side.suffix, suffix3(u, side.edge)));
+  put(out, Hash(side.shape).u32(u ? u->short_shape : 0).h);
+  put(out, Hash(side.cls).u32(u ? u->cls : 0xffff).h);
   if (u)
     for (int b = 0; b < kLexClassCount; ++b)
-      if (u->lex & (1u << b)) put(out, Hash(kLexPrev).byte(static_cast<std::uint8_t>(b)).h);
+      if (u->lex & (1u << b)) put(out, Hash(side.lex).byte(static_cast<std::uint8_t>(b)).h);
+}
+
+}  // namespace
+
+void as_prev_features(const TokenInfo* u, std::vector<std::uint32_t>& out) {
+  neighbour_features(u, Side{kWordPrev, kStemPrev, kSuffixPrev, kShapePrev, kClassPrev, kLexPrev, kBosHash}, out);
   // The word before had a case ending removed (`Оралда`, `Алматыдан`): an inflected word
   // usually ends a name, so `Оралда Төтенше ...` does not continue the GPE.
   if (u && u->stemmed()) {
@@ -386,14 +401,7 @@ void as_prev_features(const TokenInfo* u, std::vector<std::uint32_t>& out) {
 }
 
 void as_next_features(const TokenInfo* u, std::vector<std::uint32_t>& out) {
-  put(out, mix(kWordNext, u ? u->h_lower : kEosHash));
-  put(out, mix(kStemNext, u ? u->h_stem : kEosHash));
-  put(out, mix(kSuffixNext, suffix3(u, kEosHash)));
-  put(out, Hash(kShapeNext).u32(u ? u->short_shape : 0).h);
-  put(out, Hash(kClassNext).u32(u ? u->cls : 0xffff).h);
-  if (u)
-    for (int b = 0; b < kLexClassCount; ++b)
-      if (u->lex & (1u << b)) put(out, Hash(kLexNext).byte(static_cast<std::uint8_t>(b)).h);
+  neighbour_features(u, Side{kWordNext, kStemNext, kSuffixNext, kShapeNext, kClassNext, kLexNext, kEosHash}, out);
 }
 
 void FeatureExtractor::prepare_context(const std::vector<std::string_view>& tokens) {
