@@ -37,6 +37,10 @@ struct Job {
   std::string date;    // per-record document date (JSONL "date"), overrides the option
   Status status;       // non-ok: report this error instead of annotating
   bool skip = false;   // --skip-existing found its output
+  // A JSONL line not parsed yet: the worker parses it (finish_record), so that parsing runs
+  // in parallel rather than on the one reader thread.
+  std::string record, where;
+  bool parse = false;
 };
 
 // What a worker made of a job, ready to write.
@@ -69,6 +73,32 @@ std::string safe_name(const std::string& id, std::size_t seq) {
   for (unsigned char c : id) out += (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80) ? char(c) : '_';
   if (out.empty() || out[0] == '.') out = "doc-" + std::to_string(seq) + out;
   return out;
+}
+
+bool exists_output(const BatchOptions& opt, const std::string& name) {
+  if (!opt.skip_existing || !directory_output(opt.format)) return false;
+  std::error_code ec;
+  return fs::exists(fs::path(opt.output) / (name + extension(opt.format)), ec);
+}
+
+// Parses a job's JSONL record: id, output name, date and text, or the record's error in their
+// place; --skip-existing is checked here too.
+void finish_record(const BatchOptions& opt, Job& j) {
+  j.parse = false;
+  Record rec = parse_record(j.record, j.where);
+  std::string().swap(j.record);
+  j.id = std::move(rec.id);
+  j.name = safe_name(j.id, j.seq);
+  if (!rec.status.ok()) {
+    j.status = Status::error(rec.status.code, rec.status.message);
+    return;
+  }
+  j.date = std::move(rec.date);
+  if (exists_output(opt, j.name)) {
+    j.skip = true;
+    return;
+  }
+  j.text = std::move(rec.text);
 }
 
 // The *.txt files below dir, recursively, sorted (so output order never depends on the file
@@ -162,11 +192,7 @@ class Reader {
     return j;
   }
 
-  bool exists_output(const std::string& name) const {
-    if (!opt_.skip_existing || !directory_output(opt_.format)) return false;
-    std::error_code ec;
-    return fs::exists(fs::path(opt_.output) / (name + extension(opt_.format)), ec);
-  }
+  bool exists_output(const std::string& name) const { return cli::exists_output(opt_, name); }
 
   // One text document from a file, or from stdin for "-" (read_input handles both).
   template <typename Emit>
@@ -210,18 +236,11 @@ class Reader {
 
   Job record(const std::string& line, bool too_long, const std::string& where) {
     if (too_long) return failed(where, "record exceeds the size limit", StatusCode::too_large);
-    Record rec = parse_record(line, where);
-    if (!rec.status.ok()) return failed(rec.id, rec.status.message, rec.status.code);
-    Job j;
+    Job j;  // parsed by a worker (finish_record)
     j.seq = seq_++;
-    j.id = std::move(rec.id);
-    j.name = safe_name(j.id, j.seq);
-    j.date = std::move(rec.date);
-    if (exists_output(j.name)) {
-      j.skip = true;
-      return j;
-    }
-    j.text = std::move(rec.text);
+    j.record = line;
+    j.where = where;
+    j.parse = true;
     return j;
   }
 
@@ -366,6 +385,7 @@ int run_batch(const Annotator& annotator, const BatchOptions& opt, BatchStats& s
           j = std::move(queue.front());
           queue.pop_front();
         }
+        if (j.parse) finish_record(opt, j);
         Done d = process(annotator, opt, j);
         std::lock_guard<std::mutex> lock(mu);
         done.emplace(d.seq, std::move(d));
