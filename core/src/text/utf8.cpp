@@ -26,19 +26,7 @@ bool valid(std::string_view s, std::size_t* bad) {
   return true;
 }
 
-char32_t next(std::string_view s, std::size_t& pos) {
-  UChar32 c;
-  U8_NEXT_UNSAFE(reinterpret_cast<const unsigned char*>(s.data()), pos, c);
-  return static_cast<char32_t>(c);
-}
-
-char32_t prev(std::string_view s, std::size_t& pos) {
-  UChar32 c;
-  U8_PREV_UNSAFE(reinterpret_cast<const unsigned char*>(s.data()), pos, c);
-  return static_cast<char32_t>(c);
-}
-
-void append(std::string& out, char32_t cp) {
+void append_long(std::string& out, char32_t cp) {
   char buf[4];
   std::size_t len = 0;
   U8_APPEND_UNSAFE(buf, len, static_cast<UChar32>(cp));

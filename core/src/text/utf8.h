@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include <unicode/utf8.h>
+
 namespace belgi::utf8 {
 
 // True if `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
@@ -11,16 +13,36 @@ namespace belgi::utf8 {
 bool valid(std::string_view s, std::size_t* bad = nullptr);
 
 // Decodes the code point at byte `pos` of valid UTF-8 text and returns it; advances pos.
-char32_t next(std::string_view s, std::size_t& pos);
+// (Inline: called for every character by the tokenizer and the features.)
+inline char32_t next(std::string_view s, std::size_t& pos) {
+  UChar32 c;
+  U8_NEXT_UNSAFE(reinterpret_cast<const unsigned char*>(s.data()), pos, c);
+  return static_cast<char32_t>(c);
+}
 // Decodes the code point that ends at byte `pos` (exclusive) and moves pos to its start.
-char32_t prev(std::string_view s, std::size_t& pos);
+inline char32_t prev(std::string_view s, std::size_t& pos) {
+  UChar32 c;
+  U8_PREV_UNSAFE(reinterpret_cast<const unsigned char*>(s.data()), pos, c);
+  return static_cast<char32_t>(c);
+}
 
 // Number of bytes of the sequence starting with lead byte b (1 for continuation bytes).
 inline std::size_t seq_len(unsigned char b) {
   return b < 0x80 ? 1 : b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
 }
 
-void append(std::string& out, char32_t cp);
+void append_long(std::string& out, char32_t cp);  // 3- and 4-byte code points
+inline void append(std::string& out, char32_t cp) {
+  // One and two bytes (ASCII, Cyrillic) inline: called for every letter that is lower-cased.
+  if (cp < 0x80) {
+    out.push_back(static_cast<char>(cp));
+  } else if (cp < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+  } else {
+    append_long(out, cp);
+  }
+}
 
 // Lower-cases with Unicode simple case mapping (locale-independent; Kazakh needs no special
 // rules). Input must be valid UTF-8.
