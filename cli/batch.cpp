@@ -192,7 +192,6 @@ class Reader {
     return j;
   }
 
-  bool exists_output(const std::string& name) const { return cli::exists_output(opt_, name); }
 
   // One text document from a file, or from stdin for "-" (read_input handles both).
   template <typename Emit>
@@ -201,7 +200,7 @@ class Reader {
     j.seq = seq_++;
     j.id = path == "-" ? "" : path;
     j.name = stem;
-    if (exists_output(stem)) {
+    if (exists_output(opt_, stem)) {
       j.skip = true;
       return emit(std::move(j));
     }

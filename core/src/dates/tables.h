@@ -14,6 +14,7 @@
 
 #include "belgi/span.h"
 #include "belgi/status.h"
+#include "text/hash.h"
 
 namespace belgi::dates {
 
@@ -98,8 +99,7 @@ class Tables {
   // Keys are views into strings_ (stable addresses), so look-ups allocate nothing.
   struct Hash {
     std::size_t operator()(std::string_view s) const noexcept {
-      std::uint64_t h = 0xcbf29ce484222325ull;
-      for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+      std::uint64_t h = text::fnv1a64(s);
       return static_cast<std::size_t>(h ^ (h >> 32));
     }
   };

@@ -148,8 +148,7 @@ class WordCache {
     std::uint32_t word = 0;  // 1 + index into words_, 0 = empty
   };
   static std::uint64_t hash(std::string_view s) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ull;
+    std::uint64_t h = text::fnv1a64(s);
     return h ^ (h >> 29);
   }
   void grow() {

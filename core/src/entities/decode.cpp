@@ -35,6 +35,12 @@ int best_prev(const Lattice& lat, const std::vector<std::int32_t>& alpha, std::s
   return arg;
 }
 
+// Shifts a row of scores so that its best is 0, clamping at kFloor.
+inline void normalize(std::int32_t* cur) {
+  std::int32_t top = *std::max_element(cur, cur + L);
+  for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y] - top, kFloor);
+}
+
 // Maximum of prev[p] + t[p] over p < L (a max reduction the compiler vectorizes).
 inline std::int32_t max_sum(const std::int32_t* prev, const std::int32_t* t) {
   std::int32_t m = kFloor * 2;
@@ -56,10 +62,6 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, std::vector<std::int32_t>& al
       for (int y = 0; y < L; ++y) tcol[y * L + p] = lat.trans[p * L + y];
     tt = tcol.data();
   }
-  auto normalize = [](std::int32_t* cur) {
-    std::int32_t top = *std::max_element(cur, cur + L);
-    for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y] - top, kFloor);
-  };
   for (int y = 0; y < L; ++y) alpha[y] = is_inside(y) ? kFloor : lat.trans[L * L + y] + lat.emit[y];
   normalize(&alpha[0]);
   for (std::size_t i = 1; i < n; ++i) {
@@ -118,8 +120,7 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, std::vector<std::int32_t>& b
       int z = is_inside(y) ? y : y + 1;  // I-X after B-X or I-X
       cur[y] = std::max(cur[y], lat.trans[y * L + z] + v[z]);
     }
-    std::int32_t top = *std::max_element(cur, cur + L);
-    for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y] - top, kFloor);
+    normalize(cur);
   }
 }
 

@@ -145,8 +145,6 @@ std::size_t code_points(std::string_view s) {
   return n;
 }
 
-std::size_t cps_of(std::string_view s) { return code_points(s); }
-
 bool known(std::string_view w, const Lexicons& lex) {
   std::uint32_t k = lexicon_key(w);
   return lex.known.find(k, 0) != 0 || lex.entries.find(k, 0) != 0;
@@ -207,11 +205,6 @@ bool parse_lex_class(std::string_view name, std::uint32_t& bit) {
       return true;
     }
   return false;
-}
-
-std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t h) {
-  for (unsigned char c : bytes) h = (h ^ c) * 0x100000001b3ull;
-  return h;
 }
 
 std::uint32_t fold32(std::uint64_t h) {
@@ -333,9 +326,9 @@ void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& le
   put(out, Hash(kShape).u32(t.shape).h);
   put(out, Hash(kShortShape).u32(t.short_shape).h);
   put(out, Hash(kKind).byte(t.kind).h);
-  std::uint8_t casing = t.upper && cps_of(t.lower) > 1 ? 2 : t.cap ? 1 : 0;
-  put(out, Hash(kCase).byte(casing).byte(t.kind).h);
   std::size_t cps = code_points(t.lower);
+  std::uint8_t casing = t.upper && cps > 1 ? 2 : t.cap ? 1 : 0;
+  put(out, Hash(kCase).byte(casing).byte(t.kind).h);
   put(out, Hash(kLength).byte(static_cast<std::uint8_t>(std::min<std::size_t>(cps, 12))).h);
   if (t.kind != kPunct) {
     // Prefixes and suffixes of 1..5 code points.

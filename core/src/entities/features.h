@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "belgi/span.h"
+#include "text/hash.h"
 
 namespace belgi::entities {
 
@@ -79,7 +80,7 @@ struct Lexicons {
 constexpr std::size_t kGazetteerWords = 6;
 
 // 64-bit FNV-1a over bytes, folded to 32 bits and never 0.
-std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t h = 0xcbf29ce484222325ull);
+using text::fnv1a64;
 std::uint32_t fold32(std::uint64_t h);
 inline std::uint32_t lexicon_key(std::string_view lower_text) { return fold32(fnv1a64(lower_text)); }
 

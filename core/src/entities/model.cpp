@@ -221,14 +221,17 @@ inline const void* weights_of(const Model& m, std::uint32_t where) {
                                : static_cast<const void*>(&m.pairs[start]);
 }
 
+// A feature's Slot::where, or 0 if the model does not have it.
+inline std::uint32_t where_of(const Model& m, std::uint32_t k) {
+  const Slot* slots = m.slots.data();
+  std::uint32_t i = slot_of(k, m.mask);
+  while (slots[i].key != 0 && slots[i].key != k) i = (i + 1) & m.mask;
+  return slots[i].key == k ? slots[i].where : 0;
+}
+
 // Adds the weights of features feats[0, n) to the emission row e.
 inline void add_weights(const Model& m, const std::uint32_t* feats, std::size_t n, std::int32_t* e) {
-  const Slot* slots = m.slots.data();
-  for (std::size_t j = 0; j < n; ++j) {
-    std::uint32_t k = feats[j], i = slot_of(k, m.mask);
-    while (slots[i].key != 0 && slots[i].key != k) i = (i + 1) & m.mask;
-    if (slots[i].key == k) add_feature(m, slots[i].where, e);
-  }
+  for (std::size_t j = 0; j < n; ++j) add_feature(m, where_of(m, feats[j]), e);
 }
 
 // What a word form contributes, computed once per form and thread: its TokenInfo and the summed
@@ -355,9 +358,7 @@ void add_extracted(const Model& model, Scratch& s, std::int32_t* emit, std::size
   for (std::uint32_t k : feats) __builtin_prefetch(&slots[slot_of(k, model.mask)]);
   s.where.resize(feats.size());
   for (std::size_t j = 0; j < feats.size(); ++j) {
-    std::uint32_t k = feats[j], i = slot_of(k, model.mask);
-    while (slots[i].key != 0 && slots[i].key != k) i = (i + 1) & model.mask;
-    s.where[j] = slots[i].key == k ? slots[i].where : 0;
+    s.where[j] = where_of(model, feats[j]);
     __builtin_prefetch(weights_of(model, s.where[j]));
   }
   for (std::size_t i = 0; i < n; ++i) {
