@@ -3,6 +3,8 @@
 //   const doc = annotate(text, {date: '2023-12-05'});
 // Offsets are UTF-16 code units by default (what String.prototype.slice takes).
 
+import createBelgiCore from './belgi-core.mjs';
+
 const isNode = typeof process === 'object' && process.versions != null && process.versions.node != null;
 
 let core = null;     // the instantiated module, once init() has finished
@@ -19,7 +21,6 @@ export class BelgiError extends Error {
 }
 
 async function loadModule(options) {
-  const { default: createBelgiCore } = await import('./belgi-core.mjs');
   const args = {};
   if (options.wasmBinary) {
     args.wasmBinary = options.wasmBinary;

@@ -15,8 +15,8 @@ namespace belgi::entities {
 // Feature weights laid out for few cache misses per feature: one open-addressing slot holds the
 // key and where its (label, weight) pairs are; a pair is one u32 (label << 16 | u16 weight).
 struct Slot {
-  std::uint32_t key = 0;    // 0 = empty
-  std::uint32_t where = 0;  // start of the pairs (low 26 bits), their count (high 6 bits)
+  std::uint32_t key;    // 0 = empty
+  std::uint32_t where;  // start of the pairs (low 26 bits), their count (high 6 bits)
 };
 // A feature with at least kDenseMin weights is stored as a dense row of all labels instead
 // (where = row | kDense << 26): one vectorizable add instead of scattered ones.
@@ -82,11 +82,25 @@ struct Reader {
       return;
     }
     v.resize(n);
+    const char* p = b.data() + pos;
     for (auto& [k, x] : v) {
-      k = get<std::uint32_t>();
-      x = get<std::uint32_t>();
+      std::memcpy(&k, p, 4);
+      std::memcpy(&x, p + 4, 4);
+      p += 8;
     }
+    pos += std::size_t{n} * 8;
   }
+};
+
+// Everything but the feature weights, which stay in place in the bytes (read by the callers of
+// read_model: parse_model copies them out, load_model packs them straight into its tables).
+struct RawModel {
+  ModelData head;  // all but feat_keys, feat_start, pair_label, pair_weight
+  std::uint32_t features = 0;
+  const unsigned char* keys = nullptr;    // features x u32, ascending
+  const unsigned char* counts = nullptr;  // features x u8
+  const unsigned char* pairs = nullptr;   // sum(counts) x (u8 label, i16 weight)
+  std::size_t pair_count = 0;
 };
 
 inline std::uint32_t slot_of(std::uint32_t key, std::uint32_t mask) { return (key * 0x9E3779B1u) & mask; }
@@ -97,7 +111,9 @@ Status corrupt(const std::string& what) {
 
 }  // namespace
 
-Status parse_model(std::string_view bytes, ModelData& out) {
+namespace {
+
+Status read_model(std::string_view bytes, RawModel& raw) {
   if (bytes.size() < 12 || std::memcmp(bytes.data(), kMagic, 8) != 0)
     return Status::error(StatusCode::invalid_model, "entity model: not a Belgi NER model (bad magic)");
   Reader r{bytes, 8};
@@ -112,6 +128,7 @@ Status parse_model(std::string_view bytes, ModelData& out) {
   std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
   if (fnv1a64(bytes.substr(0, bytes.size() - 8)) != sum) return corrupt("checksum mismatch");
   r.b = bytes.substr(0, bytes.size() - 8);
+  ModelData& out = raw.head;
   out.feature_set = r.str();
   out.data_hash = r.str();
   std::uint32_t labels = r.get<std::uint32_t>();
@@ -127,32 +144,62 @@ Status parse_model(std::string_view bytes, ModelData& out) {
   r.array(out.trans, (kLabelCount + 1) * kLabelCount);
   r.array(out.end, kLabelCount);
   std::uint32_t f = r.get<std::uint32_t>();
-  r.array(out.feat_keys, f);
-  std::vector<std::uint8_t> counts;
-  r.array(counts, f);
-  if (!r.ok) return corrupt("truncated");
-  out.feat_start.assign(1, 0);
-  out.pair_label.clear();
-  out.pair_weight.clear();
-  for (std::uint32_t i = 0; i < f; ++i) {
-    for (int k = 0; k < counts[i]; ++k) {
-      std::uint8_t l = r.get<std::uint8_t>();
-      std::int16_t w = r.get<std::int16_t>();
-      if (l >= kLabelCount) return corrupt("label out of range");
-      out.pair_label.push_back(l);
-      out.pair_weight.push_back(w);
-    }
-    out.feat_start.push_back(static_cast<std::uint32_t>(out.pair_label.size()));
+  if (!r.ok || f > (r.b.size() - r.pos) / 5) return corrupt("truncated");
+  const auto* base = reinterpret_cast<const unsigned char*>(r.b.data());
+  raw.features = f;
+  raw.keys = base + r.pos;
+  raw.counts = raw.keys + std::size_t{f} * 4;
+  raw.pairs = raw.counts + f;
+  std::size_t total = 0;
+  for (std::uint32_t i = 0; i < f; ++i) total += raw.counts[i];
+  raw.pair_count = total;
+  if (static_cast<std::size_t>(base + r.b.size() - raw.pairs) != total * 3) return corrupt("size mismatch");
+  for (std::size_t p = 0; p < total; ++p)
+    if (raw.pairs[p * 3] >= kLabelCount) return corrupt("label out of range");
+  if (out.max_words < 1 || out.max_words > 16) return corrupt("header");
+  return Status();
+}
+
+inline std::uint32_t key_at(const RawModel& raw, std::uint32_t f) {
+  std::uint32_t k;
+  std::memcpy(&k, raw.keys + std::size_t{f} * 4, 4);  // little-endian, like all targets
+  return k;
+}
+
+inline std::int16_t weight_at(const RawModel& raw, std::size_t p) {
+  std::int16_t w;
+  std::memcpy(&w, raw.pairs + p * 3 + 1, 2);
+  return w;
+}
+
+}  // namespace
+
+Status parse_model(std::string_view bytes, ModelData& out) {
+  RawModel raw;
+  Status st = read_model(bytes, raw);
+  if (!st.ok()) return st;
+  out = std::move(raw.head);
+  out.feat_keys.resize(raw.features);
+  out.feat_start.resize(std::size_t{raw.features} + 1);
+  out.feat_start[0] = 0;
+  for (std::uint32_t f = 0; f < raw.features; ++f) {
+    out.feat_keys[f] = key_at(raw, f);
+    out.feat_start[f + 1] = out.feat_start[f] + raw.counts[f];
   }
-  if (!r.ok || r.pos != r.b.size()) return corrupt("size mismatch");
-  if (out.feat_keys.size() != f || out.max_words < 1 || out.max_words > 16) return corrupt("header");
+  out.pair_label.resize(raw.pair_count);
+  out.pair_weight.resize(raw.pair_count);
+  for (std::size_t p = 0; p < raw.pair_count; ++p) {
+    out.pair_label[p] = raw.pairs[p * 3];
+    out.pair_weight[p] = weight_at(raw, p);
+  }
   return Status();
 }
 
 Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
-  ModelData d;
-  Status st = parse_model(bytes, d);
+  RawModel raw;
+  Status st = read_model(bytes, raw);
   if (!st.ok()) return st;
+  const ModelData& d = raw.head;
   auto m = std::make_shared<Model>();
   m->lex.entries.build(d.lex_entries);
   m->lex.endings.build(d.lex_endings);
@@ -160,29 +207,31 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
   m->lex.gazetteer.build(d.gazetteer);
   m->lex.max_words = d.max_words;
   std::size_t cap = 16;
-  while (cap < d.feat_keys.size() * 2) cap *= 2;
-  if (d.pair_label.size() >= (1u << 26)) return corrupt("too many weights");
-  m->slots.assign(cap, Slot());
+  while (cap < std::size_t{raw.features} * 2) cap *= 2;
+  if (raw.pair_count >= (1u << 26)) return corrupt("too many weights");
+  m->slots.resize(cap);  // Slot is trivial: zero-filled, i.e. empty
   m->mask = static_cast<std::uint32_t>(cap - 1);
-  for (std::uint32_t f = 0; f < d.feat_keys.size(); ++f) {
-    std::uint32_t k = d.feat_keys[f], i = slot_of(k, m->mask);
+  m->pairs.resize(raw.pair_count);
+  std::uint32_t start = 0;
+  for (std::uint32_t f = 0; f < raw.features; ++f) {
+    std::uint32_t k = key_at(raw, f), i = slot_of(k, m->mask);
     while (m->slots[i].key != 0 && m->slots[i].key != k) i = (i + 1) & m->mask;
     if (m->slots[i].key == k || k == 0) return corrupt("duplicate feature");
-    std::uint32_t count = d.feat_start[f + 1] - d.feat_start[f];
+    std::uint32_t count = raw.counts[f];
     if (count >= kDense) return corrupt("feature with too many labels");
     if (count >= kDenseMin) {
       std::uint32_t row = static_cast<std::uint32_t>(m->dense.size() / kLabelCount);
       m->dense.resize(m->dense.size() + kLabelCount, 0);
-      for (std::uint32_t p = d.feat_start[f]; p < d.feat_start[f + 1]; ++p)
-        m->dense[row * kLabelCount + d.pair_label[p]] += d.pair_weight[p];
+      for (std::uint32_t p = start; p < start + count; ++p)
+        m->dense[row * kLabelCount + raw.pairs[p * 3]] += weight_at(raw, p);
       m->slots[i] = Slot{k, row | kDense << 26};
     } else {
-      m->slots[i] = Slot{k, d.feat_start[f] | count << 26};
+      m->slots[i] = Slot{k, start | count << 26};
     }
+    start += count;
   }
-  m->pairs.resize(d.pair_label.size());
-  for (std::size_t p = 0; p < d.pair_label.size(); ++p)
-    m->pairs[p] = static_cast<std::uint32_t>(d.pair_label[p]) << 16 | static_cast<std::uint16_t>(d.pair_weight[p]);
+  for (std::size_t p = 0; p < raw.pair_count; ++p)
+    m->pairs[p] = static_cast<std::uint32_t>(raw.pairs[p * 3]) << 16 | static_cast<std::uint16_t>(weight_at(raw, p));
   m->trans.assign(d.trans.begin(), d.trans.end());
   m->end.assign(d.end.begin(), d.end.end());
   m->trans_t.resize(kLabelCount * kLabelCount);
