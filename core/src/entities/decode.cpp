@@ -41,38 +41,35 @@ inline void normalize(std::int32_t* cur) {
   for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y] - top, kFloor);
 }
 
-// Maximum of prev[p] + t[p] over p < L (a max reduction the compiler vectorizes).
-inline std::int32_t max_sum(const std::int32_t* prev, const std::int32_t* t) {
-  std::int32_t m = kFloor * 2;
-  for (int p = 0; p < L; ++p) m = std::max(m, prev[p] + t[p]);
-  return m;
-}
+using Outer = OuterTransitions;
+constexpr int kOuter = Outer::kOuter, kPad = Outer::kPad;
 
 // Forward pass: alpha[i * L + y] = best score of a prefix ending in y at token i (emission
-// included). Only maxima here (branch-free inner loop); predecessors are recomputed on the best
-// path only, by best_prev().
-BELGI_SIMD_CLONES void forward(const Lattice& lat, std::vector<std::int32_t>& alpha, std::vector<std::int32_t>& tcol) {
+// included). Only maxima here; predecessors are recomputed on the best path only, by best_prev().
+// An I- label has two possible predecessors. For the outer labels, the loop runs over
+// predecessors p and adds p's packed row to all outer labels at once (no horizontal maxima), and
+// skips a p too far below the best one (the normalized best is 0) to win for any label: it would
+// lose by more than the spread of the transitions. The result is exactly the full maximum.
+BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<std::int32_t>& alpha) {
   const std::size_t n = lat.n;
   alpha.resize(n * L);
-  // Transposed transitions: tt[y * L + p] = trans[p][y], so the inner loop is contiguous.
-  const std::int32_t* tt = lat.trans_t;
-  if (!tt) {
-    tcol.resize(L * L);
-    for (int p = 0; p < L; ++p)
-      for (int y = 0; y < L; ++y) tcol[y * L + p] = lat.trans[p * L + y];
-    tt = tcol.data();
-  }
   for (int y = 0; y < L; ++y) alpha[y] = is_inside(y) ? kFloor : lat.trans[L * L + y] + lat.emit[y];
   normalize(&alpha[0]);
+  const std::int64_t cut = -o.spread;
   for (std::size_t i = 1; i < n; ++i) {
     const std::int32_t* prev = &alpha[(i - 1) * L];
     std::int32_t* cur = &alpha[i * L];
     const std::int32_t* e = &lat.emit[i * L];
-    for (int y = 0; y < L; ++y) {
-      const std::int32_t* t = &tt[y * L];
-      std::int32_t best = is_inside(y) ? std::max(prev[y - 1] + t[y - 1], prev[y] + t[y]) : max_sum(prev, t);
-      cur[y] = best + e[y];
+    std::int32_t acc[kPad];
+    for (int k = 0; k < kPad; ++k) acc[k] = 2 * kFloor;
+    for (int p = 0; p < L; ++p) {
+      if (prev[p] < cut) continue;
+      const std::int32_t s = prev[p], *t = &o.by_prev[p * kPad];
+      for (int k = 0; k < kPad; ++k) acc[k] = std::max(acc[k], s + t[k]);
     }
+    for (int k = 0; k < kOuter; ++k) cur[Outer::label(k)] = acc[k] + e[Outer::label(k)];
+    for (int y = 2; y < L; y += 2)  // I-X after B-X or I-X
+      cur[y] = std::max(prev[y - 1] + lat.trans[(y - 1) * L + y], prev[y] + lat.trans[y * L + y]) + e[y];
     normalize(cur);
   }
 }
@@ -81,39 +78,29 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, std::vector<std::int32_t>& al
 // (transitions, emissions after i and the end score; emission at i excluded), renormalized
 // like alpha.
 // Rows below `stop` are not computed (their values are unspecified).
-BELGI_SIMD_CLONES void backward(const Lattice& lat, std::vector<std::int32_t>& beta, std::size_t stop) {
-  // Only O and B- labels (kOuter of them: 0, 1, 3, 5, ...) can follow any label; an I- label
-  // follows only its own B- or I-. The max over followers runs over the outer labels, packed.
-  constexpr int kOuter = 1 + kEntityClassCount;
-  // packed[k * L + y] = trans[y][outer k]: the inner loop runs over y, contiguous.
-  thread_local std::vector<std::int32_t> packed;
-  packed.resize(kOuter * L);
-  for (int y = 0; y < L; ++y)
-    for (int k = 0; k < kOuter; ++k) packed[k * L + y] = lat.trans[y * L + (k ? 2 * k - 1 : 0)];
+BELGI_SIMD_CLONES void backward(const Lattice& lat, const Outer& o, std::vector<std::int32_t>& beta, std::size_t stop) {
   const std::size_t n = lat.n;
   beta.resize(n * L);
   std::int32_t* last = &beta[(n - 1) * L];
   for (int y = 0; y < L; ++y) last[y] = lat.end[y];
-  // Pruning without changing the result: the transitions in packed lie in [pmin, pmax], so a
-  // follower more than pmax - pmin below the best one can never give the maximum.
-  std::int32_t pmin = *std::min_element(packed.begin(), packed.end());
-  std::int32_t pmax = *std::max_element(packed.begin(), packed.end());
-  const std::int64_t spread = std::int64_t{pmax} - pmin;
+  // Only O and B- labels can follow any label; an I- label follows only its own B- or I-. The
+  // max over followers runs over the outer labels, and skips a follower more than the spread of
+  // the transitions below the best one: it can never give the maximum.
   std::int32_t v[L], vout[kOuter];
   int active[kOuter];
   for (std::size_t i = n - 1; i-- > stop;) {
     const std::int32_t* next = &beta[(i + 1) * L];
     const std::int32_t* e = &lat.emit[(i + 1) * L];
     for (int z = 0; z < L; ++z) v[z] = e[z] + next[z];
-    for (int k = 0; k < kOuter; ++k) vout[k] = v[k ? 2 * k - 1 : 0];
+    for (int k = 0; k < kOuter; ++k) vout[k] = v[Outer::label(k)];
     std::int32_t* cur = &beta[i * L];
     std::int32_t vmax = *std::max_element(vout, vout + kOuter);
     int na = 0;
     for (int k = 0; k < kOuter; ++k)
-      if (vout[k] >= std::int64_t{vmax} - spread) active[na++] = k;
+      if (vout[k] >= std::int64_t{vmax} - o.spread) active[na++] = k;
     for (int y = 0; y < L; ++y) cur[y] = 2 * kFloor;
     for (int a = 0; a < na; ++a) {
-      const std::int32_t s = vout[active[a]], *t = &packed[active[a] * L];
+      const std::int32_t s = vout[active[a]], *t = &o.by_next[active[a] * L];
       for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y], s + t[y]);
     }
     for (int y = 1; y < L; ++y) {
@@ -140,14 +127,33 @@ BELGI_SIMD_CLONES std::int64_t margin(const std::int32_t* a, const std::int32_t*
 
 }  // namespace
 
+void OuterTransitions::build(const std::int32_t* trans) {
+  by_prev.assign(L * kPad, 0);
+  by_next.assign(kOuter * L, 0);
+  std::int32_t lo = 0, hi = 0;
+  for (int p = 0; p < L; ++p)
+    for (int k = 0; k < kOuter; ++k) {
+      std::int32_t t = trans[p * L + label(k)];
+      by_prev[p * kPad + k] = by_next[k * L + p] = t;
+      if ((p == 0 && k == 0) || t < lo) lo = t;
+      if ((p == 0 && k == 0) || t > hi) hi = t;
+    }
+  spread = std::int64_t{hi} - lo;
+}
+
 void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_t>* margins) {
   path.assign(lat.n, 0);
   if (margins) margins->assign(lat.n, 0);
   if (lat.n == 0) return;
   const std::size_t n = lat.n;
   thread_local std::vector<std::int32_t> alpha;
-  thread_local std::vector<std::int32_t> tcol;
-  forward(lat, alpha, tcol);
+  thread_local OuterTransitions per_call;
+  const OuterTransitions* outer = lat.outer;
+  if (!outer) {
+    per_call.build(lat.trans);
+    outer = &per_call;
+  }
+  forward(lat, *outer, alpha);
   std::int32_t best = std::numeric_limits<std::int32_t>::min();
   int y = 0;
   for (int z = 0; z < L; ++z) {
@@ -158,8 +164,8 @@ void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_
     path[i] = y;
     if (i > 0) y = best_prev(lat, alpha, i, y);
   }
-  // Margins are only computed for entity tokens and what follows the first one (the backward
-  // pass runs from the end down to it): a sentence without entities needs none.
+  // Margins are only computed for entity tokens (the backward pass runs from the end down to
+  // the first one): a sentence without entities needs none.
   if (!margins) return;
   std::size_t first = 0;
   while (first < n && path[first] == 0) ++first;
@@ -167,9 +173,9 @@ void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_
   // Max-marginals: alpha + beta is, up to a per-token constant, the best score of a path with
   // label y at token i; the margin is the best path's value minus the best other label's.
   thread_local std::vector<std::int32_t> beta;
-  backward(lat, beta, first);
+  backward(lat, *outer, beta, first);
   for (std::size_t i = first; i < n; ++i)
-    (*margins)[i] = margin(&alpha[i * L], &beta[i * L], path[i]);
+    if (path[i] != 0) (*margins)[i] = margin(&alpha[i * L], &beta[i * L], path[i]);
 }
 
 }  // namespace belgi::entities

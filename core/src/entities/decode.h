@@ -5,7 +5,23 @@
 #include <cstdint>
 #include <vector>
 
+#include "entities/features.h"
+
 namespace belgi::entities {
+
+// The transitions into the labels that may follow any label (O and the B- labels: the "outer"
+// labels 0, 1, 3, 5, ...), packed for the two passes, with their spread (max - min), which bounds
+// what a predecessor or follower can add and so lets both passes skip rows exactly.
+struct OuterTransitions {
+  static constexpr int kOuter = 1 + kEntityClassCount;
+  static constexpr int kPad = 32;        // kOuter rounded up to whole vectors
+  std::vector<std::int32_t> by_prev;     // [p * kPad + k] = trans[p][outer k]; padding 0
+  std::vector<std::int32_t> by_next;     // [k * kLabelCount + y] = trans[y][outer k]
+  std::int64_t spread = 0;
+  static int label(int k) { return k ? 2 * k - 1 : 0; }
+  // From trans[(from) * L + to] (the first L rows; the start row is not used here).
+  void build(const std::int32_t* trans);
+};
 
 // Scores of one sentence: emit[i * L + y]; trans[(from) * L + to] with from = L for the sentence
 // start; end[y] for the last label. L = kLabelCount.
@@ -14,15 +30,14 @@ struct Lattice {
   const std::int32_t* trans = nullptr;
   const std::int32_t* end = nullptr;
   std::size_t n = 0;
-  // Optional: the transpose of the first L rows of trans (trans_t[to * L + from]); computed per
-  // call when null.
-  const std::int32_t* trans_t = nullptr;
+  // Optional: trans packed once per model (computed per call when null, e.g. while training).
+  const OuterTransitions* outer = nullptr;
 };
 
 // Best label sequence (written to path, size n). Ties go to the lower label index.
 // If margins is not null, also stores for each token the score gap between the best path and the
-// best path with another label at that token (max-marginals; 0 if no alternative), from the
-// path's first entity token on; 0 before it (and everywhere when the path has no entity).
+// best path with another label at that token (max-marginals; 0 if no alternative), on the
+// path's entity tokens (B- and I- labels); 0 on the others.
 void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_t>* margins = nullptr);
 
 }  // namespace belgi::entities

@@ -30,7 +30,7 @@ class Model {
   std::vector<std::uint32_t> pairs;
   std::vector<std::int32_t> dense;  // rows of kLabelCount weights (kDense features)
   std::vector<std::int32_t> trans, end;
-  std::vector<std::int32_t> trans_t;  // transpose of the first L rows of trans (decode.h)
+  OuterTransitions outer;  // trans packed for decoding (decode.h)
   float scale = 1.0f;
   std::string id;
   std::uint64_t serial = 0;  // unique per loaded model: keys the per-thread word caches
@@ -234,9 +234,7 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
     m->pairs[p] = static_cast<std::uint32_t>(raw.pairs[p * 3]) << 16 | static_cast<std::uint16_t>(weight_at(raw, p));
   m->trans.assign(d.trans.begin(), d.trans.end());
   m->end.assign(d.end.begin(), d.end.end());
-  m->trans_t.resize(kLabelCount * kLabelCount);
-  for (int p = 0; p < kLabelCount; ++p)
-    for (int y = 0; y < kLabelCount; ++y) m->trans_t[y * kLabelCount + p] = m->trans[p * kLabelCount + y];
+  m->outer.build(m->trans.data());
   m->scale = d.scale;
   m->id = d.feature_set + "/" + d.data_hash;
   static std::atomic<std::uint64_t> serials{0};
@@ -452,7 +450,7 @@ void tag(const Model& model, const std::vector<std::string_view>& tokens,
   Scratch& s = scratch();
   const std::size_t n = tokens.size();
   emissions(model, tokens, true, s.emit);
-  Lattice lat{s.emit.data(), model.trans.data(), model.end.data(), n, model.trans_t.data()};
+  Lattice lat{s.emit.data(), model.trans.data(), model.end.data(), n, &model.outer};
   viterbi(lat, s.path, &s.margins);
   for (std::size_t i = 0; i < n;) {
     int y = s.path[i];
