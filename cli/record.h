@@ -13,7 +13,10 @@ struct Record {
   Status status;     // non-ok: invalid_utf8 / invalid_input, message names `where`
 };
 
-// Parses one line; `where` ("file:line") names it in ids and messages. Never throws.
+// Parses one line; `where` ("file:line") names it in ids and messages. Never throws. A record
+// whose values are all strings is read directly; anything else goes through parse_record_tree.
 Record parse_record(const std::string& line, const std::string& where);
+// The same through a nlohmann::json tree (the reference the fuzzer compares with).
+Record parse_record_tree(const std::string& line, const std::string& where);
 
 }  // namespace belgi::cli
