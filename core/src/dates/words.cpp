@@ -1,5 +1,7 @@
 #include "dates/words.h"
 
+#include <deque>
+
 
 #include "text/chars.h"
 #include "text/utf8.h"
@@ -15,17 +17,24 @@ long to_long(std::string_view s) {
   return v;
 }
 
+// What a Word's views point to: kept in the per-thread cache below.
+struct Owned {
+  std::string fold;
+  std::vector<Hit> hits, rest_hits;
+  std::vector<const Phrase*> phrases;
+};
+
 // `N-rest`: the rest is an ending (`5-і`) or a table word (`5-желтоқсанда`).
-void analyze_rest(Word& w, std::string_view rest, const Tables& t) {
+void analyze_rest(Word& w, Owned& o, std::string_view rest, const Tables& t) {
   if (rest.empty()) return;
   if (t.ending(rest, w.ending)) {
     w.rest_ending = true;
     return;
   }
-  t.lookup(rest, w.rest_hits);
+  t.lookup(rest, o.rest_hits);
 }
 
-void analyze_number(Word& w, const Tables& t) {
+void analyze_number(Word& w, Owned& o, const Tables& t) {
   std::string_view s = w.fold;
   std::size_t n = 0;
   while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
@@ -48,11 +57,11 @@ void analyze_number(Word& w, const Tables& t) {
   if (parse_numeric_date(head, y, m, d)) {
     w.is_date = true;
     w.date = Ymd{y, m, d};
-    analyze_rest(w, tail, t);
+    analyze_rest(w, o, tail, t);
     return;
   }
   if (parse_clock(head, w.hour, w.minute)) {
-    if (!tail.empty()) analyze_rest(w, tail, t);
+    if (!tail.empty()) analyze_rest(w, o, tail, t);
     return;
   }
   w.hour = w.minute = -1;
@@ -60,7 +69,7 @@ void analyze_number(Word& w, const Tables& t) {
     std::string clock(head);
     clock[clock.size() - 3] = ':';
     if (parse_clock(clock, w.dot_hour, w.dot_minute)) {
-      analyze_rest(w, tail, t);
+      analyze_rest(w, o, tail, t);
       return;
     }
     w.dot_hour = w.dot_minute = -1;
@@ -74,7 +83,7 @@ void analyze_number(Word& w, const Tables& t) {
     w.range_b = to_long(after);
     return;
   }
-  analyze_rest(w, after, t);
+  analyze_rest(w, o, after, t);
 }
 
 }  // namespace
@@ -112,40 +121,42 @@ namespace {
 
 // A word's analysis depends only on its text, its token kind and the tables, so it is computed
 // once per distinct word and thread: news repeats its words, and the table look-ups were a
-// sixth of the batch time. Bounded: emptied when it holds kMaxWords.
+// sixth of the batch time. The analysis lives here (a deque: stable addresses), and the words
+// analyze() returns view it, so a repeated word costs a copy of a few scalars. Bounded: emptied
+// when it holds kMaxWords, but only between calls, never under a document's views.
 class WordCache {
  public:
   static constexpr std::size_t kMaxWords = 1 << 15;
 
-  const Word* find(const Tables& t, std::string_view raw, text::TokenKind kind) {
-    if (serial_ != t.serial()) clear(t.serial());
+  // Called once per analyze(): a new table, or a full cache, starts afresh.
+  void begin(const Tables& t) {
+    if (serial_ != t.serial() || entries_.size() >= kMaxWords) clear(t.serial());
+    this_call_.clear();
+  }
+  const Word* find(std::string_view raw, text::TokenKind kind) const {
     std::uint64_t h = hash(raw);
-    for (std::size_t i = h & mask_; slots_[i].word; i = (i + 1) & mask_)
-      if (slots_[i].hash == h && keys_[slots_[i].word - 1] == raw) {
-        const Word& w = words_[slots_[i].word - 1];
-        return w.kind == kind ? &w : nullptr;
-      }
+    for (std::size_t i = h & mask_; slots_[i].entry; i = (i + 1) & mask_) {
+      const Entry& e = entries_[slots_[i].entry - 1];
+      if (slots_[i].hash == h && e.key == raw) return e.word.kind == kind ? &e.word : nullptr;
+    }
     return nullptr;
   }
-  void put(std::string_view raw, const Word& w) {
-    if (words_.size() >= kMaxWords) clear(serial_);
-    if (4 * (words_.size() + 1) > slots_.size()) grow();  // load factor <= 1/4
-    std::uint64_t h = hash(raw);
-    std::size_t i = h & mask_;
-    for (; slots_[i].word; i = (i + 1) & mask_)
-      if (slots_[i].hash == h && keys_[slots_[i].word - 1] == raw) return;
-    keys_.emplace_back(raw);
-    words_.push_back(w);
-    slots_[i] = Slot{h, static_cast<std::uint32_t>(words_.size())};
-  }
+  // Analyzes raw (of that kind) and keeps it; a word of the same text and another kind is not
+  // kept (the first kind seen wins, as before).
+  Word put(std::string_view raw, text::TokenKind kind, const Tables& tables);
 
  private:
+  struct Entry {
+    std::string key;
+    Owned owned;
+    Word word;
+  };
   // The table starts small and doubles (a page's first document should not pay for a table
   // sized for a batch of millions).
   static constexpr std::size_t kMinSlots = 1024;
   struct Slot {
     std::uint64_t hash = 0;
-    std::uint32_t word = 0;  // 1 + index into words_, 0 = empty
+    std::uint32_t entry = 0;  // 1 + index into entries_, 0 = empty
   };
   static std::uint64_t hash(std::string_view s) {
     std::uint64_t h = text::fnv1a64(s);
@@ -156,39 +167,63 @@ class WordCache {
     old.swap(slots_);
     mask_ = slots_.size() - 1;
     for (const Slot& s : old)
-      if (s.word) {
+      if (s.entry) {
         std::size_t i = s.hash & mask_;
-        while (slots_[i].word) i = (i + 1) & mask_;
+        while (slots_[i].entry) i = (i + 1) & mask_;
         slots_[i] = s;
       }
   }
   void clear(std::uint64_t serial) {
     slots_.assign(kMinSlots, Slot());
     mask_ = kMinSlots - 1;
-    words_.clear();
-    keys_.clear();
+    entries_.clear();
     serial_ = serial;
   }
   std::uint64_t serial_ = 0;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
-  std::vector<std::string> keys_;
-  std::vector<Word> words_;
+  std::deque<Entry> entries_;
+  std::deque<Entry> this_call_;  // words not kept (see put)
 };
 
-void analyze_word(Word& w, std::string_view raw, const Tables& tables) {
-  w.fold = fold(raw);
+void analyze_word(Word& w, Owned& o, std::string_view raw, const Tables& tables) {
+  o.fold = fold(raw);
+  w.fold = o.fold;
   std::size_t p = 0;
   w.upper_initial = !raw.empty() && text::is_upper(utf8::next(raw, p));
-  if (!w.fold.empty() && w.fold[0] >= '0' && w.fold[0] <= '9') {
-    analyze_number(w, tables);
+  if (!o.fold.empty() && o.fold[0] >= '0' && o.fold[0] <= '9') {
+    analyze_number(w, o, tables);
   } else if (w.kind == text::TokenKind::word) {
-    tables.lookup(w.fold, w.hits);
-    tables.phrases_at(w.fold, w.phrases);
-    w.adjectival = !w.phrases.empty() && tables.adjectival(w.fold);  // read only with a phrase
+    tables.lookup(o.fold, o.hits);
+    tables.phrases_at(o.fold, o.phrases);
+    w.adjectival = !o.phrases.empty() && tables.adjectival(o.fold);  // read only with a phrase
     // Roman numerals are written in capitals (XXI ғасыр); `і`, `с` alone are words.
-    if (w.hits.empty() && raw.size() >= 2 && w.upper_initial) w.roman = roman_value(w.fold);
+    if (o.hits.empty() && raw.size() >= 2 && w.upper_initial) w.roman = roman_value(o.fold);
   }
+  w.hits = View<Hit>(o.hits);
+  w.rest_hits = View<Hit>(o.rest_hits);
+  w.phrases = View<const Phrase*>(o.phrases);
+}
+
+Word WordCache::put(std::string_view raw, text::TokenKind kind, const Tables& tables) {
+  std::uint64_t h = hash(raw);
+  std::size_t i = h & mask_;
+  for (; slots_[i].entry; i = (i + 1) & mask_)
+    if (slots_[i].hash == h && entries_[slots_[i].entry - 1].key == raw) break;
+  if (slots_[i].entry) {  // the same text as another kind: analyzed, kept for this call only
+    Entry& e = this_call_.emplace_back();
+    e.word.kind = kind;
+    analyze_word(e.word, e.owned, raw, tables);
+    return e.word;
+  }
+  entries_.emplace_back();
+  Entry& e = entries_.back();
+  e.key = std::string(raw);
+  e.word.kind = kind;
+  analyze_word(e.word, e.owned, raw, tables);
+  slots_[i] = Slot{h, static_cast<std::uint32_t>(entries_.size())};
+  if (4 * entries_.size() > slots_.size()) grow();  // load factor <= 1/4
+  return e.word;
 }
 
 }  // namespace
@@ -196,19 +231,14 @@ void analyze_word(Word& w, std::string_view raw, const Tables& tables) {
 std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>& tokens,
                           const Tables& tables) {
   thread_local WordCache cache;
+  cache.begin(tables);
   std::vector<Word> out;
   out.reserve(tokens.size());
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& tok = tokens[i];
     std::string_view raw = tok.text(text);
-    if (const Word* c = cache.find(tables, raw, tok.kind)) {
-      out.push_back(*c);
-    } else {
-      out.emplace_back();
-      out.back().kind = tok.kind;
-      analyze_word(out.back(), raw, tables);
-      cache.put(raw, out.back());
-    }
+    if (const Word* c = cache.find(raw, tok.kind)) out.push_back(*c);
+    else out.push_back(cache.put(raw, tok.kind, tables));
     Word& w = out.back();
     w.begin = tok.begin;
     w.end = tok.end;

@@ -12,10 +12,29 @@
 
 namespace belgi::dates {
 
+// A read-only run of values kept by the per-thread word cache (analyze()).
+template <class T>
+class View {
+ public:
+  View() = default;
+  explicit View(const std::vector<T>& v) : p_(v.data()), n_(v.size()) {}
+  const T* begin() const { return p_; }
+  const T* end() const { return p_ + n_; }
+  std::size_t size() const { return n_; }
+  bool empty() const { return n_ == 0; }
+  const T& operator[](std::size_t i) const { return p_[i]; }
+
+ private:
+  const T* p_ = nullptr;
+  std::size_t n_ = 0;
+};
+
+// One token's analysis. The text-valued members view storage of the per-thread word cache: they
+// stay valid until the next analyze() call on the same thread.
 struct Word {
   std::size_t begin = 0, end = 0;  // UTF-8 bytes into the text
   text::TokenKind kind = text::TokenKind::word;
-  std::string fold;                // folded token text
+  std::string_view fold;           // folded token text
   bool upper_initial = false;      // starts with a capital letter (names: Жұма, Қазан)
 
   // Number tokens: the leading integer and what follows `N-`.
@@ -25,7 +44,7 @@ struct Word {
   bool plain = false;              // digits only
   bool rest_ending = false;        // the part after `N-` is an ending (`5-і`, `2018-інші`)
   Ending ending;                   // ... which one
-  std::vector<Hit> rest_hits;      // ... or a word (`5-желтоқсан`, `90-жылдары`, `25-минутта`)
+  View<Hit> rest_hits;             // ... or a word (`5-желтоқсан`, `90-жылдары`, `25-минутта`)
   bool is_date = false;            // `05.12.2023`, `2023-12-05`
   Ymd date;
   int hour = -1, minute = -1;      // `17:20`, `10:00-де`
@@ -33,9 +52,9 @@ struct Word {
   long range_a = -1, range_b = -1; // `2020-2025`
   int roman = 0;                   // `XXI` (Latin or Cyrillic letters)
 
-  std::vector<Hit> hits;           // readings of a word token in the tables
+  View<Hit> hits;                  // readings of a word token in the tables
   // Word tokens only, computed once here rather than at every parser position:
-  std::vector<const Phrase*> phrases;  // phrases that can start here (Tables::phrases_at)
+  View<const Phrase*> phrases;     // phrases that can start here (Tables::phrases_at)
   bool adjectival = false;             // with phrases: ends in an adjectival ending (таңғы, кешкі)
 
   bool is(char c) const { return fold.size() == 1 && fold[0] == c; }
@@ -43,7 +62,8 @@ struct Word {
   const Hit* rest_hit(WordClass cls) const;
 };
 
-// Analyzes the tokens of `text` (in order) against the tables.
+// Analyzes the tokens of `text` (in order) against the tables. The words' views are valid until
+// the next call on the same thread.
 std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>& tokens,
                           const Tables& tables);
 
