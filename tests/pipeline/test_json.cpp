@@ -6,6 +6,7 @@
 
 #include "belgi/json.h"
 #include "support.h"
+#include "text/utf8.h"
 
 using namespace belgi;
 
@@ -36,4 +37,20 @@ TEST_CASE("to_json prints what nlohmann would, compact and indented") {
   for (const std::string& t : texts)
     for (int indent : {-1, 0, 1, 2, 4})
       for (OffsetUnit u : {OffsetUnit::codepoint, OffsetUnit::utf16, OffsetUnit::byte}) check_layout(t, indent, u);
+}
+
+TEST_CASE("to_json escapes a special byte at every position of an 8-byte block") {
+  // json.cpp skips 8 bytes at a time while none needs escaping; try each escaped byte at each
+  // offset, between ASCII and between two-byte letters.
+  std::string specials = "\"\\";
+  for (int c = 0; c < 0x20; ++c) specials += static_cast<char>(c);
+  for (const std::string filler : {std::string("abcdefgh"), std::string("әғқңөұүі")})
+    for (char c : specials)
+      for (std::size_t at = 0; at <= 17; ++at) {
+        std::string t;
+        while (t.size() < at) t += filler;
+        t.resize(at);
+        if (!utf8::valid(t)) continue;  // cut inside a letter
+        check_layout(t + c + filler + filler, -1, OffsetUnit::byte);
+      }
 }
