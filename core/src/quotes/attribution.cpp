@@ -49,7 +49,7 @@ bool Matcher::form_at(const Form& f, std::size_t i, std::size_t limit, std::size
   if (i + n > limit) return false;
   for (std::size_t k = 0; k < n; ++k) {
     if (!doc_.is_word(i + k)) return false;
-    const std::string& w = doc_.lower[i + k];
+    std::string_view w = doc_.lower[i + k];
     bool last = k + 1 == n;
     if (last && f.prefix_last ? w.compare(0, f.words[k].size(), f.words[k]) != 0
                               : w != f.words[k])
@@ -99,7 +99,7 @@ bool Matcher::name_noun_at(std::size_t i, std::size_t limit) const {
 }
 
 WordClass Matcher::word_class(std::size_t i) const {
-  auto it = tables_.speaker_words.find(doc_.lower[i]);
+  auto it = tables_.speaker_words.find(std::string(doc_.lower[i]));
   return it == tables_.speaker_words.end() ? WordClass::none : it->second;
 }
 
@@ -139,7 +139,7 @@ TokenRange Matcher::entity_chain(std::size_t i, std::size_t limit) const {
 // (`«Нұр Отан» партиясының өкілдері`, `Мәжіліс депутаттары`).
 std::size_t Matcher::extend_role(std::size_t e, std::size_t limit) const {
   for (std::size_t n = 0; e < limit && n < 2 && doc_.is_word(e) && !doc_.is_capitalized(e); ++n, ++e) {
-    const std::string& w = doc_.lower[e];
+    std::string_view w = doc_.lower[e];
     bool plural = ends_with(w, "лері") || ends_with(w, "лары") || ends_with(w, "дері") ||
                   ends_with(w, "дары") || ends_with(w, "тері") || ends_with(w, "тары");
     if (word_class(e) != WordClass::role && !plural) break;
@@ -174,7 +174,7 @@ TokenRange Matcher::speaker_after(std::size_t i, std::size_t limit, std::size_t&
   // an oblique-case word (`Қазақстан халқына Жолдауында`) or at a named speaker's end.
   std::size_t b = k, e = k;
   for (; e < limit && e < k + kMaxSpeakerTokens && speaker_token(e); ++e) {
-    const std::string& w = doc_.lower[e];
+    std::string_view w = doc_.lower[e];
     if (e > b && doc_.has_entity(e, SpanType::PERSON)) {
       e = extend_role(entity_chain(e, limit).end, limit);
       break;
@@ -206,10 +206,10 @@ TokenRange Matcher::speaker_after(std::size_t i, std::size_t limit, std::size_t&
 // A role word, also in the genitive (`Президенттің «…» деген сөзі`).
 bool Matcher::role_like(std::size_t i) const {
   if (word_class(i) == WordClass::role) return true;
-  const std::string& w = doc_.lower[i];
+  std::string_view w = doc_.lower[i];
   for (std::string_view g : {"ның", "нің", "дың", "дің", "тың", "тің"}) {
     if (!ends_with(w, g)) continue;
-    auto it = tables_.speaker_words.find(w.substr(0, w.size() - g.size()));
+    auto it = tables_.speaker_words.find(std::string(w.substr(0, w.size() - g.size())));
     if (it != tables_.speaker_words.end() && it->second == WordClass::role) return true;
   }
   return false;
@@ -217,7 +217,7 @@ bool Matcher::role_like(std::size_t i) const {
 
 // A lower-case plural noun that can be a subject (`сарапшылар`, `тұрғындар`).
 bool Matcher::plural_noun(std::size_t i) const {
-  const std::string& w = doc_.lower[i];
+  std::string_view w = doc_.lower[i];
   if (w.size() < 12) return false;
   for (std::string_view suf : {"лар", "лер", "дар", "дер", "тар", "тер"})
     if (ends_with(w, suf)) return true;

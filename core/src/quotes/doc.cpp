@@ -16,10 +16,18 @@ char32_t first_cp(std::string_view s) {
 
 Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
   const std::size_t n = tok.size();
-  lower.reserve(n);
-  for (const text::Token& t : tok)
-    lower.push_back(t.kind == text::TokenKind::punct ? std::string(t.text(text))
-                                                      : utf8::lower(t.text(text)));
+  // One buffer for all lower-cased forms (lower-casing keeps a Kazakh word's byte length, so
+  // about the text's size), then the views, once the buffer no longer moves.
+  std::vector<std::size_t> ends(n);
+  lower_text.reserve(text.size() + 16);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string_view w = tok[i].text(text);
+    if (tok[i].kind == text::TokenKind::punct) lower_text.append(w);
+    else utf8::append_lower(lower_text, w);
+    ends[i] = lower_text.size();
+  }
+  lower.resize(n);
+  for (std::size_t i = 0, b = 0; i < n; b = ends[i++]) lower[i] = std::string_view(lower_text).substr(b, ends[i] - b);
   // Entities: ctx.spans are sorted by begin and do not overlap each other (resolve()).
   entity.assign(n, -1);
   std::size_t s = 0;

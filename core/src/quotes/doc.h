@@ -14,12 +14,15 @@ struct Doc {
   const Context& ctx;
   std::string_view text;
   const std::vector<text::Token>& tok;
-  std::vector<std::string> lower;        // lower-cased token text
+  std::vector<std::string_view> lower;   // lower-cased token text (in lower_text)
   std::vector<int> entity;               // index into ctx.spans of the entity covering the token, or -1
   std::vector<std::size_t> para;         // paragraph number of each token (a line of text)
   std::vector<std::size_t> para_first;   // first token of each paragraph
   std::vector<std::size_t> sent;         // sentence number of each token
+  std::string lower_text;                // all lower-cased tokens, one after another
   explicit Doc(const Context& c);
+  Doc(const Doc&) = delete;  // `lower` views lower_text
+  Doc& operator=(const Doc&) = delete;
 
   std::size_t size() const { return tok.size(); }
   std::string_view word(std::size_t i) const { return tok[i].text(text); }

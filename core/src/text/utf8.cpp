@@ -44,10 +44,14 @@ char32_t to_lower(char32_t c) {
   return c < kTable ? table[c] : static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
 }
 
+void append_lower(std::string& out, std::string_view s) {
+  for (std::size_t i = 0; i < s.size();) append(out, to_lower(next(s, i)));
+}
+
 std::string lower(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (std::size_t i = 0; i < s.size();) append(out, to_lower(next(s, i)));
+  append_lower(out, s);
   return out;
 }
 

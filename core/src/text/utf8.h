@@ -47,6 +47,7 @@ inline void append(std::string& out, char32_t cp) {
 // Lower-cases with Unicode simple case mapping (locale-independent; Kazakh needs no special
 // rules). Input must be valid UTF-8.
 std::string lower(std::string_view s);
+void append_lower(std::string& out, std::string_view s);  // appends lower(s)
 // ICU's simple lower-case mapping of one code point (u_tolower), through a table below U+0500.
 char32_t to_lower(char32_t c);
 
