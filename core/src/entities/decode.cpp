@@ -23,12 +23,18 @@ constexpr std::int32_t kFloor = -(1 << 29);
 #endif
 
 // Best predecessor of label y at token i (> 0): the lowest p maximizing alpha[i-1][p] + T[p][y].
-int best_prev(const Lattice& lat, const std::vector<std::int32_t>& alpha, std::size_t i, int y) {
+// For an outer y, a p further than the transitions' spread below the row's best (0) cannot
+// reach the maximum (as in forward()), so it is not tried.
+int best_prev(const Lattice& lat, std::int64_t spread, const std::vector<std::int32_t>& alpha,
+              std::size_t i, int y) {
   const std::int32_t* prev = &alpha[(i - 1) * L];
   std::int32_t best = std::numeric_limits<std::int32_t>::min();
   int arg = 0;
-  int from = is_inside(y) ? y - 1 : 0, to = is_inside(y) ? y + 1 : L;
+  const bool inside = is_inside(y);
+  int from = inside ? y - 1 : 0, to = inside ? y + 1 : L;
+  const std::int64_t cut = inside ? std::numeric_limits<std::int64_t>::min() : -spread;
   for (int p = from; p < to; ++p) {
+    if (prev[p] < cut) continue;
     std::int32_t s = prev[p] + lat.trans[p * L + y];
     if (s > best) best = s, arg = p;
   }
@@ -68,8 +74,8 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<s
       for (int k = 0; k < kPad; ++k) acc[k] = std::max(acc[k], s + t[k]);
     }
     for (int k = 0; k < kOuter; ++k) cur[Outer::label(k)] = acc[k] + e[Outer::label(k)];
-    for (int y = 2; y < L; y += 2)  // I-X after B-X or I-X
-      cur[y] = std::max(prev[y - 1] + lat.trans[(y - 1) * L + y], prev[y] + lat.trans[y * L + y]) + e[y];
+    for (int c = 0; c < kEntityClassCount; ++c)  // I-X after B-X or I-X
+      cur[2 * c + 2] = std::max(prev[2 * c + 1] + o.b_to_i[c], prev[2 * c + 2] + o.i_to_i[c]) + e[2 * c + 2];
     normalize(cur);
   }
 }
@@ -103,9 +109,9 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, const Outer& o, std::vector<
       const std::int32_t s = vout[active[a]], *t = &o.by_next[active[a] * L];
       for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y], s + t[y]);
     }
-    for (int y = 1; y < L; ++y) {
-      int z = is_inside(y) ? y : y + 1;  // I-X after B-X or I-X
-      cur[y] = std::max(cur[y], lat.trans[y * L + z] + v[z]);
+    for (int c = 0; c < kEntityClassCount; ++c) {  // I-X after B-X or I-X
+      cur[2 * c + 1] = std::max(cur[2 * c + 1], o.b_to_i[c] + v[2 * c + 2]);
+      cur[2 * c + 2] = std::max(cur[2 * c + 2], o.i_to_i[c] + v[2 * c + 2]);
     }
     normalize(cur);
   }
@@ -139,6 +145,12 @@ void OuterTransitions::build(const std::int32_t* trans) {
       if ((p == 0 && k == 0) || t > hi) hi = t;
     }
   spread = std::int64_t{hi} - lo;
+  b_to_i.resize(kEntityClassCount);
+  i_to_i.resize(kEntityClassCount);
+  for (int c = 0; c < kEntityClassCount; ++c) {
+    b_to_i[c] = trans[(2 * c + 1) * L + 2 * c + 2];
+    i_to_i[c] = trans[(2 * c + 2) * L + 2 * c + 2];
+  }
 }
 
 void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_t>* margins) {
@@ -162,7 +174,7 @@ void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_
   }
   for (std::size_t i = n; i-- > 0;) {
     path[i] = y;
-    if (i > 0) y = best_prev(lat, alpha, i, y);
+    if (i > 0) y = best_prev(lat, outer->spread, alpha, i, y);
   }
   // Margins are only computed for entity tokens (the backward pass runs from the end down to
   // the first one): a sentence without entities needs none.

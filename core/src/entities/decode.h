@@ -17,6 +17,8 @@ struct OuterTransitions {
   static constexpr int kPad = 32;        // kOuter rounded up to whole vectors
   std::vector<std::int32_t> by_prev;     // [p * kPad + k] = trans[p][outer k]; padding 0
   std::vector<std::int32_t> by_next;     // [k * kLabelCount + y] = trans[y][outer k]
+  // Into the I- label of class c (label 2c + 2): from its B- (2c + 1) and from itself.
+  std::vector<std::int32_t> b_to_i, i_to_i;  // [c], c < kEntityClassCount
   std::int64_t spread = 0;
   static int label(int k) { return k ? 2 * k - 1 : 0; }
   // From trans[(from) * L + to] (the first L rows; the start row is not used here).
