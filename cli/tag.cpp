@@ -63,6 +63,23 @@ int parse_or_exit(CLI::App& app, int argc, char** argv) {
   return -1;
 }
 
+void add_disable_option(CLI::App& app, std::string& disable) {
+  app.add_option("--disable", disable, "comma-separated recognizers to skip (model, dateline, dates)");
+}
+
+// What `tag` and `eval` share: load a CoNLL file and tag all its sentences. Returns an exit code
+// when it cannot start (no annotator, unreadable file), else -1, with tag_all's code in rc.
+int load_and_tag(const std::string& disable, const std::string& file, std::vector<iob2::Sentence>& sents,
+                 std::vector<std::vector<std::string>>& tags, int& rc) {
+  Options opt;
+  opt.disable = split_list(disable);
+  auto a = make_annotator();
+  if (!a) return kExitInternal;
+  if (!load_conll(file, sents)) return kExitBadInput;
+  rc = tag_all(*a, opt, file, sents, tags);
+  return -1;
+}
+
 }  // namespace
 
 int run_tag(int argc, char** argv) {
@@ -71,17 +88,13 @@ int run_tag(int argc, char** argv) {
                "belgi tag"};
   std::string file = "-";
   app.add_option("file", file, "CoNLL file; '-' or none reads standard input");
-  Options opt;
   std::string disable;
-  app.add_option("--disable", disable, "comma-separated recognizers to skip (model, dateline, dates)");
+  add_disable_option(app, disable);
   if (int rc = parse_or_exit(app, argc, argv); rc >= 0) return rc;
-  opt.disable = split_list(disable);
-  auto a = make_annotator();
-  if (!a) return kExitInternal;
   std::vector<iob2::Sentence> sents;
-  if (!load_conll(file, sents)) return kExitBadInput;
   std::vector<std::vector<std::string>> tags;
-  int rc = tag_all(*a, opt, file, sents, tags);
+  int rc = 0;
+  if (int stop = load_and_tag(disable, file, sents, tags, rc); stop >= 0) return stop;
   write_tagged(std::cout, sents, tags);
   return rc;
 }
@@ -93,17 +106,13 @@ int run_eval(int argc, char** argv) {
   std::string gold, pred_out;
   app.add_option("gold", gold, "gold file: `token TAG` per line")->required();
   app.add_option("--pred", pred_out, "also write the predictions to this file");
-  Options opt;
   std::string disable;
-  app.add_option("--disable", disable, "comma-separated recognizers to skip (model, dateline, dates)");
+  add_disable_option(app, disable);
   if (int rc = parse_or_exit(app, argc, argv); rc >= 0) return rc;
-  opt.disable = split_list(disable);
-  auto a = make_annotator();
-  if (!a) return kExitInternal;
   std::vector<iob2::Sentence> sents;
-  if (!load_conll(gold, sents)) return kExitBadInput;
   std::vector<std::vector<std::string>> tags;
-  int rc = tag_all(*a, opt, gold, sents, tags);
+  int rc = 0;
+  if (int stop = load_and_tag(disable, gold, sents, tags, rc); stop >= 0) return stop;
   iob2::Scores scores;
   for (std::size_t i = 0; i < sents.size(); ++i) scores.add(sents[i].tags, tags[i]);
   std::cout << scores.table();
