@@ -30,7 +30,7 @@ bool in_ranges(const CodeRange (&r)[N], char32_t c) {
 
 namespace {
 
-CharClass classify(char32_t c) {
+CharClass classify_icu(char32_t c) {
   if (c < 0x80) {
     if (c <= 0x20 || c == 0x7F) return CharClass::space;
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::letter;
@@ -71,16 +71,20 @@ CharClass classify(char32_t c) {
 
 }  // namespace
 
-CharClass char_class(char32_t c) {
-  // Below U+0500 (ASCII, Latin, Greek, Cyrillic with Kazakh) from a table filled once.
-  constexpr char32_t kTable = 0x500;
+namespace detail {
+
+CharClass classify(char32_t c) { return classify_icu(c); }
+
+const CharClass* char_class_table() {
   static const auto table = [] {
-    std::array<CharClass, kTable> t{};
-    for (char32_t i = 0; i < kTable; ++i) t[i] = classify(i);
+    std::array<CharClass, kTableEnd> t{};
+    for (char32_t i = 0; i < kTableEnd; ++i) t[i] = classify_icu(i);
     return t;
   }();
-  return c < kTable ? table[c] : classify(c);
+  return table.data();
 }
+
+}  // namespace detail
 
 bool is_upper(char32_t c) { return u_isupper(static_cast<UChar32>(c)); }
 bool is_lower(char32_t c) { return u_islower(static_cast<UChar32>(c)); }

@@ -18,7 +18,17 @@ enum class CharClass {
   symbol,    // S*
 };
 
-CharClass char_class(char32_t c);
+namespace detail {
+constexpr char32_t kTableEnd = 0x500;  // ASCII, Latin, Greek, Cyrillic with Kazakh
+const CharClass* char_class_table();   // [kTableEnd], filled from ICU once
+CharClass classify(char32_t c);        // from ICU, any code point
+}  // namespace detail
+
+// Inline: the tokenizer calls it for every character.
+inline CharClass char_class(char32_t c) {
+  static const CharClass* const table = detail::char_class_table();
+  return c < detail::kTableEnd ? table[c] : detail::classify(c);
+}
 bool is_upper(char32_t c);
 bool is_lower(char32_t c);
 bool is_latin(char32_t c);

@@ -33,16 +33,20 @@ void append_long(std::string& out, char32_t cp) {
   out.append(buf, len);
 }
 
-char32_t to_lower(char32_t c) {
-  // Latin, Greek and Cyrillic (Kazakh included) from a table filled from ICU once.
-  constexpr char32_t kTable = 0x500;
+namespace detail {
+
+char32_t lower_icu(char32_t c) { return static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))); }
+
+const char32_t* lower_table() {
   static const auto table = [] {
-    std::array<char32_t, kTable> t{};
-    for (char32_t i = 0; i < kTable; ++i) t[i] = static_cast<char32_t>(u_tolower(static_cast<UChar32>(i)));
+    std::array<char32_t, kLowerTableEnd> t{};
+    for (char32_t i = 0; i < kLowerTableEnd; ++i) t[i] = lower_icu(i);
     return t;
   }();
-  return c < kTable ? table[c] : static_cast<char32_t>(u_tolower(static_cast<UChar32>(c)));
+  return table.data();
 }
+
+}  // namespace detail
 
 void append_lower(std::string& out, std::string_view s) {
   for (std::size_t i = 0; i < s.size();) append(out, to_lower(next(s, i)));

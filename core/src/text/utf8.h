@@ -48,7 +48,17 @@ inline void append(std::string& out, char32_t cp) {
 // rules). Input must be valid UTF-8.
 std::string lower(std::string_view s);
 void append_lower(std::string& out, std::string_view s);  // appends lower(s)
+namespace detail {
+constexpr char32_t kLowerTableEnd = 0x500;  // Latin, Greek, Cyrillic with Kazakh
+const char32_t* lower_table();              // [kLowerTableEnd], filled from ICU once
+char32_t lower_icu(char32_t c);             // u_tolower, any code point
+}  // namespace detail
+
 // ICU's simple lower-case mapping of one code point (u_tolower), through a table below U+0500.
-char32_t to_lower(char32_t c);
+// Inline: called for every letter that is lower-cased.
+inline char32_t to_lower(char32_t c) {
+  static const char32_t* const table = detail::lower_table();
+  return c < detail::kLowerTableEnd ? table[c] : detail::lower_icu(c);
+}
 
 }  // namespace belgi::utf8
