@@ -73,7 +73,8 @@ const server = createServer((req, res) => {
   const file = path.join(site, path.normalize(url).replace(/^\/+/, ''));
   try {
     const body = readFileSync(file);
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    // Cacheable, as a deployment would serve the package: the warm runs below reuse it.
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream', 'cache-control': 'max-age=3600' });
     res.end(body);
   } catch { res.writeHead(404); res.end(); }
 });
@@ -89,9 +90,25 @@ for (let i = 0; i < 5; i++) {
   results.push((await p.title()).split(' ').slice(1, 6).map(Number));
   await ctx.close();
 }
+// Warm: the same profile loads the page again (the annotators' case after the first visit:
+// HTTP cache, and V8's cache of the compiled module once it has tiered up).
+const warm = [];
+{
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  for (let i = 0; i < 6; i++) {
+    await p.goto(`http://127.0.0.1:${port}/budget.html?${i}`);
+    await p.waitForFunction(() => document.title.startsWith('done'), null, { timeout: 30000 });
+    if (i > 0) warm.push(Number((await p.title()).split(' ')[5]));
+    await p.waitForTimeout(1500);  // time for the optimizing compiler and the code cache
+  }
+  await ctx.close();
+}
 await browser.close();
 server.close();
 const median = (f) => results.map(f).sort((a, b) => a - b)[2];
 const totals = results.map((t) => t[4]).sort((a, b) => a - b);
 console.log(`Chromium: navigation start to first result on the sample article (cold cache, localhost): median ${totals[2].toFixed(0)} ms, min ${totals[0].toFixed(0)} ms (budget: 300 ms)`);
 console.log(`  medians: script starts ${median((t) => t[0]).toFixed(0)} ms; import ${median((t) => t[1] - t[0]).toFixed(0)}, init() ${median((t) => t[2] - t[1]).toFixed(0)}, fetch of the text ${median((t) => t[3] - t[2]).toFixed(0)}, first annotate() with the annotator's creation ${median((t) => t[4] - t[3]).toFixed(0)} ms`);
+warm.sort((a, b) => a - b);
+console.log(`Chromium, warm (the same profile reloading): median ${warm[2].toFixed(0)} ms, min ${warm[0].toFixed(0)} ms`);
