@@ -23,6 +23,8 @@ int run_train(int argc, char** argv) {
   app.add_option("--dev-percent", opt.dev_percent, "share of sentence blocks held out")->capture_default_str();
   app.add_option("--prune", opt.prune, "drop averaged weights smaller than this")->capture_default_str();
   app.add_option("--clusters", opt.clusters, "word classes induced from the training text (0 = none)")->capture_default_str();
+  app.add_option("--cost-o", opt.cost_o, "cost-augmented training: margin on gold-O tokens")->capture_default_str();
+  app.add_option("--cost-e", opt.cost_e, "cost-augmented training: margin on gold entity tokens")->capture_default_str();
   app.add_option("--dev-out", opt.dev_out, "write `token gold predicted` lines of the dev split");
   bool no_full = false, no_augment = false;
   app.add_flag("--no-full", no_full, "write the model trained without the dev split");

@@ -1,7 +1,7 @@
 // Training the entity model (native only: implemented in train*.cpp, linked into belgi_train).
-// An averaged structured perceptron over the features of entities/features.h, decoded with the
-// same constrained Viterbi as the tagger; integer updates and fixed-seed shuffling, so the same
-// data and options give the same model bytes on every run.
+// An averaged structured perceptron over the features of entities/features.h, trained with
+// cost-augmented decoding and decoded with the same constrained Viterbi as the tagger; integer
+// updates and fixed-seed shuffling, so the same data and options give the same model bytes.
 #pragma once
 #include <cstdint>
 #include <ostream>
@@ -27,6 +27,8 @@ struct TrainOptions {
   bool augment = true;       // add synthesized written-news sentences (see train_augment.cpp)
   double prune = 1.0;        // drop averaged weights below this (perceptron units)
   int clusters = 48;         // word classes induced from the training text (0 = none)
+  int cost_o = 5;            // cost-augmented training: margin on tokens whose gold label is O
+  int cost_e = 10;           // ... and on tokens of an entity (perceptron units; 0 0 = plain)
   std::string dev_out;       // if set, writes `token gold predicted` for the dev split there
 };
 
