@@ -6,7 +6,9 @@
 #include <string>
 #include <vector>
 
+#include "entities/model.h"
 #include "entities/rules.h"
+#include "support.h"
 
 using belgi::SpanType;
 using belgi::entities::TokenEntity;
@@ -46,7 +48,7 @@ void check_table(const std::vector<Case>& table) {
     std::vector<std::string> words = split(c.sentence);
     std::vector<std::string_view> tokens(words.begin(), words.end());
     std::vector<TokenEntity> found = c.model;
-    belgi::entities::apply_rules(tokens, found);
+    belgi::entities::apply_rules(tokens, belgi::entities::lexicons(*belgi::test::ner_model()), found);
     INFO(c.sentence);
     CHECK(show(found) == show(c.expected));
   }
@@ -105,5 +107,33 @@ TEST_CASE("R3: an entity ends before a closing quotation mark it did not open") 
       // balanced marks inside a span stay (`« Буратино » театрының мерейтойы` EVENT)
       {"« Буратино » театрының мерейтойы", {ent(SpanType::EVENT, 0, 5)}, {ent(SpanType::EVENT, 0, 5)}},
       {"\" Алтын адам \" фестивалі", {ent(SpanType::EVENT, 0, 5)}, {ent(SpanType::EVENT, 0, 5)}},
+  });
+}
+
+TEST_CASE("R4: a place name ends at an inner token with a place case ending") {
+  check_table({
+      {"Алматыдан астанаға көшіп келдім", {ent(GPE, 0, 2)}, {ent(GPE, 0, 1)}},
+      {"Қазақстанның 13 облысында", {ent(GPE, 0, 3)}, {ent(GPE, 0, 1)}},
+      // the place's own letters are not an ending: `Қызылорда` is a lexicon entry
+      {"Қызылорда облысы", {ent(GPE, 0, 2)}, {ent(GPE, 0, 2)}},
+      {"Солтүстік Қазақстан облысының әкімі", {ent(GPE, 0, 3)}, {ent(GPE, 0, 3)}},
+      // the last token may carry one, and other classes keep their inner endings
+      {"Алматыдағы", {ent(GPE, 0, 1)}, {ent(GPE, 0, 1)}},
+      {"Көкшетаудағы Абай атындағы мектепте", {ent(FAC, 0, 4)}, {ent(FAC, 0, 4)}},
+  });
+}
+
+TEST_CASE("R5: a numbered school or hospital is one facility, with its place") {
+  constexpr SpanType ORD = SpanType::ORDINAL;
+  check_table({
+      {"Өткен аптада Көкшетаудағы нөмірі екінші мектеп-лицейде", {ent(GPE, 2, 3)}, {ent(FAC, 2, 6)}},
+      {"Нұр-Сұлтан қаласындағы нөмірі 23-інші мектеп", {ent(GPE, 0, 1), ent(ORD, 3, 4)}, {ent(FAC, 0, 5)}},
+      {"Нұр-Сұлтан қаласындағы нөмірі жиырма үшінші мектеп", {ent(GPE, 0, 1)}, {ent(FAC, 0, 6)}},
+      {"Алматыдағы нөмірі 5-ші ауруханада жатыр", {ent(GPE, 0, 1)}, {ent(FAC, 0, 4)}},
+      {"Алматыдағы нөмірі 5 емхана", {ent(GPE, 0, 1)}, {ent(GPE, 0, 1)}},  // a cardinal
+      {"Алматыдағы нөмірі екінші үй", {ent(GPE, 0, 1)}, {ent(GPE, 0, 1)}},  // not an institution
+      // without a place, KazNERD tags the ordinal only
+      {"Ол нөмірі 5-ші ауруханада жатыр", {ent(ORD, 2, 3)}, {ent(ORD, 2, 3)}},
+      {"Мәселен , қалалық нөмірі бірінші емханаға", {ent(ORD, 4, 5)}, {ent(ORD, 4, 5)}},
   });
 }

@@ -244,6 +244,7 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
 }
 
 std::string model_id(const Model& model) { return model.id; }
+const Lexicons& lexicons(const Model& model) { return model.lex; }
 int model_format_version() { return kModelFormatVersion; }
 
 namespace {

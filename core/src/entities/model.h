@@ -21,6 +21,8 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out);
 
 // "<feature-set id>/<training data hash>", for version reports.
 std::string model_id(const Model& model);
+// The lexicons the model carries (features.h), for the rules after it (rules.h).
+const struct Lexicons& lexicons(const Model& model);
 int model_format_version();
 
 // An entity over tokens [first, last) of one sentence.

@@ -34,7 +34,7 @@ void EntityRecognizer::run(Context& ctx) const {
       found.clear();
       for (std::size_t i = first; i < last; ++i) words.push_back(ctx.tokens[i].text(ctx.text));
       tag(*model_, words, found);
-      apply_rules(words, found);
+      apply_rules(words, lexicons(*model_), found);
       for (const TokenEntity& e : found) {
         if (e.first >= e.last || e.last > words.size()) continue;
         Candidate c;

@@ -89,10 +89,92 @@ std::size_t before_stray_close(const std::vector<std::string_view>& tokens, cons
   return e.last;
 }
 
+// True if `token` ends in a place case ending that stem() removes (`Алматы|дан`, `Көкшетау|дағы`).
+bool inflected_place_word(std::string_view token, const Lexicons& lex) {
+  std::string lower = utf8::lower(token);
+  std::string_view rest = std::string_view(lower).substr(stem(lower, lex).size());
+  return !rest.empty() &&
+         std::any_of(kPlaceCases.begin(), kPlaceCases.end(), [&](std::string_view c) { return ends_with(rest, c); });
+}
+
+// R4: the end of a GPE cut after its first inner token with a place case ending.
+std::size_t before_inner_case(const std::vector<std::string_view>& tokens, const Lexicons& lex, const TokenEntity& e) {
+  if (e.type != SpanType::GPE) return e.last;
+  for (std::size_t i = e.first; i + 1 < e.last && i < tokens.size(); ++i)
+    if (inflected_place_word(tokens[i], lex)) return i + 1;
+  return e.last;
+}
+
+bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
+
+// Number words before an ordinal (`жиырма үшінші`).
+bool number_word(std::string_view w) {
+  static constexpr std::array<std::string_view, 20> kWords = {
+      "бір", "екі", "үш", "төрт", "бес", "алты", "жеті", "сегіз", "тоғыз", "он", "жиырма",
+      "отыз", "қырық", "елу", "алпыс", "жетпіс", "сексен", "тоқсан", "жүз", "мың"};
+  return std::find(kWords.begin(), kWords.end(), w) != kWords.end();
+}
+
+// An ordinal: `23-інші`, `2-нші`, `екінші`, `оныншы` (lower case).
+bool ordinal_word(std::string_view w) {
+  std::size_t d = 0;
+  while (d < w.size() && w[d] >= '0' && w[d] <= '9') ++d;
+  if (d > 0) return d + 1 < w.size() && w[d] == '-';
+  return ends_with(w, "ншы") || ends_with(w, "нші");
+}
+
+// Nouns of numbered institutions, any ending (`мектеп`, `мектеп-лицейде`, `гимназиясы`).
+bool numbered_institution(std::string_view w) {
+  static constexpr std::array<std::string_view, 8> kNouns = {
+      "мектеп", "лицей", "гимназия", "балабақша", "бала-бақша", "аурухана", "емхана", "колледж"};
+  return std::any_of(kNouns.begin(), kNouns.end(), [&](std::string_view n) { return starts_with(w, n); });
+}
+
+// A place's head noun in the locative-adjectival form that links it to what follows
+// (`қаласындағы`, `облысындағы`, `ауданындағы`, `ауылындағы`).
+bool place_link(std::string_view w) {
+  return w == "қаласындағы" || w == "облысындағы" || w == "ауданындағы" || w == "ауылындағы";
+}
+
+// R5: finds `нөмірі` + ordinal + institution noun and makes it one FACILITY.
+void numbered_institutions(const std::vector<std::string_view>& tokens, std::vector<TokenEntity>& found) {
+  constexpr std::string_view kNumber = "нөмірі";
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].size() != kNumber.size() || utf8::lower(tokens[i]) != kNumber) continue;
+    std::size_t j = i + 1;  // up to two number words, then the ordinal
+    while (j < tokens.size() && j < i + 3 && number_word(utf8::lower(tokens[j]))) ++j;
+    if (j + 1 >= tokens.size() || !ordinal_word(utf8::lower(tokens[j])) ||
+        !numbered_institution(utf8::lower(tokens[j + 1])))
+      continue;
+    // Only with the place written before it: KazNERD tags `нөмірі бірінші емханаға` alone as an
+    // ORDINAL and no facility.
+    std::size_t first = i, last = j + 2;
+    std::size_t place_end = i > 0 && place_link(utf8::lower(tokens[i - 1])) ? i - 1 : i;
+    for (const TokenEntity& e : found)
+      if (e.last == place_end && (e.type == SpanType::GPE || e.type == SpanType::LOCATION)) first = e.first;
+    if (first == i) continue;
+    TokenEntity fac;
+    fac.type = SpanType::FACILITY;
+    fac.first = first;
+    fac.last = last;
+    fac.score = 1.0f;  // the least confidence of the entities it replaces (the place at least)
+    for (const TokenEntity& e : found)
+      if (e.first < last && first < e.last) fac.score = std::min(fac.score, e.score);
+    found.erase(std::remove_if(found.begin(), found.end(),
+                               [&](const TokenEntity& e) { return e.first < last && first < e.last; }),
+                found.end());
+    auto at = std::find_if(found.begin(), found.end(), [&](const TokenEntity& e) { return e.first >= last; });
+    found.insert(at, fac);
+    i = last - 1;
+  }
+}
+
 }  // namespace
 
-void apply_rules(const std::vector<std::string_view>& tokens, std::vector<TokenEntity>& found) {
+void apply_rules(const std::vector<std::string_view>& tokens, const Lexicons& lex,
+                 std::vector<TokenEntity>& found) {
   for (TokenEntity& e : found) e.last = before_stray_close(tokens, e);
+  for (TokenEntity& e : found) e.last = before_inner_case(tokens, lex, e);
   for (TokenEntity& e : found) {
     if (e.last >= tokens.size() || e.first >= e.last) continue;
     if (e.first > 0 && is_open_quote(tokens[e.first - 1])) continue;
@@ -110,6 +192,7 @@ void apply_rules(const std::vector<std::string_view>& tokens, std::vector<TokenE
                                       (e.last == e.first + 1 && e.first < tokens.size() && lower_latin_word(tokens[e.first]));
                              }),
               found.end());
+  numbered_institutions(tokens, found);
 }
 
 }  // namespace belgi::entities

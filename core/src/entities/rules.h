@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "entities/features.h"
 #include "entities/model.h"
 
 namespace belgi::entities {
@@ -19,8 +20,19 @@ namespace belgi::entities {
 // R3, closing quotation mark: an entity ends before a closing mark it did not open
 // (`Қазгидромет " РМК-ның` -> `Қазгидромет`, where the model ran past `"Қазгидромет" РМК`).
 // Only 3 of KazNERD's entity spans hold such a mark, all annotation slips.
-// `tokens` are the sentence's tokens; `found` holds its entities in token order and is edited in
-// place (spans only grow to the right by one token that no other entity covers, or are removed).
-void apply_rules(const std::vector<std::string_view>& tokens, std::vector<TokenEntity>& found);
+// R4, inflected place inside a place name: a GPE ends at a token before its last that carries a
+// place case ending (`Алматыдан астанаға` -> `Алматыдан`; `Қазақстанның 13 облысында` ->
+// `Қазақстанның`). The ending is the one stem() removes, so `Қызылорда облысы` (a lexicon
+// entry, not `Қызылор|да`) stays whole.
+// R5, numbered institution of a place: a place the model found (`Көкшетаудағы`, `Нұр-Сұлтан`
+// + `қаласындағы`), then `нөмірі`, an ordinal (`23-інші`, `екінші`, `жиырма үшінші`) and a school
+// or hospital noun (`мектеп`, `мектеп-лицейде`, `ауруханасы`) are one FACILITY, as KazNERD tags
+// them; entities inside give way. Without the place KazNERD tags only the ordinal, so the rule
+// does nothing there.
+// `tokens` are the sentence's tokens, `lex` the model's lexicons; `found` holds the sentence's
+// entities in token order and is edited in place (R1 grows a span by one token that no other
+// entity covers, R3 and R4 shorten spans, R2 removes some, R5 replaces the entities it covers).
+void apply_rules(const std::vector<std::string_view>& tokens, const Lexicons& lex,
+                 std::vector<TokenEntity>& found);
 
 }  // namespace belgi::entities

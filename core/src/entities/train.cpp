@@ -15,6 +15,7 @@
 #include "entities/features.h"
 #include "entities/iob2.h"
 #include "entities/model.h"
+#include "entities/rules.h"
 #include "entities/trainer.h"
 #include "text/utf8.h"
 
@@ -309,13 +310,17 @@ Status read_conll(const std::string& path, std::vector<LabeledSentence>& out, st
   return Status();
 }
 
+// The dev table: the tagger and the written-news rules after it (rules.h), as the annotator
+// runs them.
 iob2::Scores evaluate(const Model& model, const std::vector<LabeledSentence>& dev,
                       std::ostream* dump = nullptr) {
   iob2::Scores scores;
   std::vector<TokenEntity> found;
   for (const auto& s : dev) {
     found.clear();
-    tag(model, views(s.tokens), found);
+    const std::vector<std::string_view> words = views(s.tokens);
+    tag(model, words, found);
+    apply_rules(words, lexicons(model), found);
     std::vector<std::string> gold, pred(s.tokens.size(), "O");
     for (int l : s.labels) gold.push_back(label_name(l));
     for (const TokenEntity& e : found)
