@@ -41,9 +41,8 @@ constexpr std::array<std::string_view, 26> kPlaceCases = {
     "ның", "нің", "дың", "дің", "тың", "тің", "да", "де", "та", "те", "нда", "нде", "дан",
     "ден", "тан", "тен", "нан", "нен", "ға", "ге", "қа", "ке", "дағы", "дегі", "тағы", "тегі"};
 
-bool ends_with(std::string_view s, std::string_view e) {
-  return s.size() >= e.size() && s.substr(s.size() - e.size()) == e;
-}
+using utf8::ends_with;
+using utf8::starts_with;
 
 // The class a type noun gives, or QUOTE (not a type noun).
 SpanType type_noun(std::string_view token) {
@@ -104,8 +103,6 @@ std::size_t before_inner_case(const std::vector<std::string_view>& tokens, const
     if (inflected_place_word(tokens[i], lex)) return i + 1;
   return e.last;
 }
-
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
 // Number words before an ordinal (`жиырма үшінші`).
 bool number_word(std::string_view w) {

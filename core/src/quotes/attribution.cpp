@@ -2,13 +2,13 @@
 
 #include <algorithm>
 
+#include "text/utf8.h"
+
 namespace belgi::quotes {
 
 namespace {
 
-bool ends_with(std::string_view s, std::string_view suf) {
-  return s.size() >= suf.size() && s.substr(s.size() - suf.size()) == suf;
-}
+using utf8::ends_with;
 
 bool speaker_type(SpanType t) {
   return t == SpanType::PERSON || t == SpanType::ORGANISATION || t == SpanType::POSITION ||

@@ -8,6 +8,16 @@
 
 namespace belgi::utf8 {
 
+// Byte-wise prefix and suffix tests (a well-formed UTF-8 affix matches whole code points).
+// entities/features.cpp keeps its own ends_with for the hot path (last byte first; an empty
+// suffix never matches there).
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.substr(0, prefix.size()) == prefix;
+}
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
 // True if `s` is well-formed UTF-8 (no overlongs, no surrogates, nothing above U+10FFFF).
 // Otherwise stores the offset of the first byte of the first ill-formed sequence in *bad.
 bool valid(std::string_view s, std::size_t* bad = nullptr);
