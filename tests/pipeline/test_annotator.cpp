@@ -159,6 +159,19 @@ TEST_CASE("tag: IOB2 over given tokens") {
   CHECK(annotator().tag({"\xff"}).status.code == StatusCode::invalid_input);
 }
 
+TEST_CASE("annotators share the rule tables, prepared ahead or not, with the same results") {
+  Status st = Annotator::prepare_shared();
+  REQUIRE_MESSAGE(st.ok(), st.message);
+  CHECK(Annotator::prepare_shared().ok());  // idempotent
+  auto second = Annotator::create(st);
+  REQUIRE(st.ok());
+  REQUIRE(static_cast<bool>(second));
+  CHECK(to_json(kNews, second->annotate(kNews), JsonOptions()) ==
+        to_json(kNews, annotator().annotate(kNews), JsonOptions()));
+  second.reset();  // the shared tables outlive an annotator
+  CHECK(to_json(kNews, annotator().annotate(kNews), JsonOptions()).find("\"QUOTE\"") != std::string::npos);
+}
+
 TEST_CASE("versions") {
   Versions v = annotator().versions();
   CHECK(v.format == "belgi/1");

@@ -54,6 +54,15 @@ std::shared_ptr<const Annotator> Annotator::create(Status& status) {
   }
 }
 
+Status Annotator::prepare_shared() {
+  try {
+    Status st = dates::shared_tables_status();
+    return st.ok() ? quotes::shared_tables_status() : st;
+  } catch (const std::exception& e) {
+    return Status::error(StatusCode::internal, std::string("building the rule tables: ") + e.what());
+  }
+}
+
 Status Annotator::Impl::check(std::string_view text, const Options& opt) const {
   if (text.size() > opt.max_bytes)
     return Status::error(StatusCode::too_large,

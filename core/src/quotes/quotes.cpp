@@ -40,14 +40,14 @@ Span to_span(const Doc& doc, const PersonIndex& persons, const Found& f) {
 
 class QuoteRecognizer : public Recognizer {
  public:
-  explicit QuoteRecognizer(Tables t) : tables_(std::move(t)) {}
+  explicit QuoteRecognizer(std::shared_ptr<const Tables> t) : tables_(std::move(t)) {}
   const char* name() const override { return "quotes"; }
 
   void run(Context& ctx) const override {
     if (ctx.tokens.empty() || ctx.sentences.empty()) return;
     Doc doc(ctx);
-    Matcher m(doc, tables_);
-    std::vector<Found> found = find_quotes(doc, m, find_pairs(doc, tables_));
+    Matcher m(doc, *tables_);
+    std::vector<Found> found = find_quotes(doc, m, find_pairs(doc, *tables_));
     PersonIndex persons(doc, m);
     std::vector<Span> spans;
     spans.reserve(found.size());
@@ -56,16 +56,33 @@ class QuoteRecognizer : public Recognizer {
   }
 
  private:
-  Tables tables_;
+  std::shared_ptr<const Tables> tables_;
 };
+
+// The embedded tables, loaded once per process and shared (immutable) by every annotator.
+struct Shared {
+  Status status;
+  std::shared_ptr<const Tables> tables;
+};
+const Shared& shared_tables() {
+  static const Shared shared = [] {
+    Shared s;
+    auto t = std::make_shared<Tables>();
+    s.status = load_tables(*t);
+    if (s.status.ok()) s.tables = std::move(t);
+    return s;
+  }();
+  return shared;
+}
 
 }  // namespace
 
+Status shared_tables_status() { return shared_tables().status; }
+
 Status add_recognizers(std::vector<std::unique_ptr<Recognizer>>& layer) {
-  Tables tables;
-  Status st = load_tables(tables);
-  if (!st.ok()) return st;
-  layer.push_back(std::make_unique<QuoteRecognizer>(std::move(tables)));
+  const Shared& s = shared_tables();
+  if (!s.status.ok()) return s.status;
+  layer.push_back(std::make_unique<QuoteRecognizer>(s.tables));
   return Status();
 }
 

@@ -10,6 +10,9 @@ namespace belgi::quotes {
 
 // Appends the quote-layer recognizers. They run after resolve(), read the settled entities in
 // Context::spans and append QUOTE spans there. Fails if embedded rule tables are malformed.
+// The tables are loaded once per process and shared by all annotators.
 Status add_recognizers(std::vector<std::unique_ptr<Recognizer>>& layer);
+// Builds the process-wide tables on first call (Annotator::prepare_shared); their load status.
+Status shared_tables_status();
 
 }  // namespace belgi::quotes
