@@ -1,12 +1,14 @@
 // model.h: the embedded entity model loads, refuses other versions, and tags clear cases.
 #include <doctest/doctest.h>
 
+#include <cstring>
 #include <sstream>
 
 #include "entities/features.h"
 #include "entities/model.h"
 #include "entities/model_format.h"
 #include "resources.h"
+#include "text/hash.h"
 #include "support.h"
 
 using namespace belgi::entities;
@@ -69,6 +71,35 @@ TEST_CASE("corrupt or foreign bytes are refused") {
   CHECK(load_model(bytes, m).code == belgi::StatusCode::invalid_model);
   bytes = std::string(belgi::resources::ner_model()).substr(0, 100);  // truncated
   CHECK(load_model(bytes, m).code == belgi::StatusCode::invalid_model);
+}
+
+TEST_CASE("the checksum catches a changed byte anywhere, the tail included") {
+  const std::string good(belgi::resources::ner_model());
+  std::shared_ptr<const Model> m;
+  const std::size_t body = good.size() - 8;  // the u64 checksum closes the file
+  for (std::size_t at : {std::size_t{12}, body / 3, body / 2 + 5, body - 9, body - 3, body - 1}) {
+    for (unsigned char flip : {0x01, 0x80}) {
+      std::string bytes = good;
+      bytes[at] = static_cast<char>(bytes[at] ^ flip);
+      belgi::Status st = load_model(bytes, m);
+      CHECK_MESSAGE(st.code == belgi::StatusCode::invalid_model, "byte ", at);
+      CHECK(st.message.find("checksum") != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("a weight's label out of range is refused even under a valid checksum") {
+  std::string bytes(belgi::resources::ner_model());
+  const std::size_t body = bytes.size() - 8;
+  bytes[body - 3] = static_cast<char>(200);  // the last (label, weight) pair's label
+  std::uint64_t sum = belgi::text::fnv1a64_words(std::string_view(bytes).substr(0, body));
+  std::memcpy(&bytes[body], &sum, 8);
+  std::shared_ptr<const Model> m;
+  belgi::Status st = load_model(bytes, m);
+  CHECK(st.code == belgi::StatusCode::invalid_model);
+  CHECK(st.message.find("label out of range") != std::string::npos);
+  ModelData d;
+  CHECK(parse_model(bytes, d).message.find("label out of range") != std::string::npos);
 }
 
 TEST_CASE("serialize_model and parse_model agree") {

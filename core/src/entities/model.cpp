@@ -126,7 +126,7 @@ Status read_model(std::string_view bytes, RawModel& raw) {
   if (bytes.size() < 20) return corrupt("truncated");
   std::uint64_t sum = 0;
   std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
-  if (fnv1a64(bytes.substr(0, bytes.size() - 8)) != sum) return corrupt("checksum mismatch");
+  if (text::fnv1a64_words(bytes.substr(0, bytes.size() - 8)) != sum) return corrupt("checksum mismatch");
   r.b = bytes.substr(0, bytes.size() - 8);
   ModelData& out = raw.head;
   out.feature_set = r.str();
@@ -154,8 +154,7 @@ Status read_model(std::string_view bytes, RawModel& raw) {
   for (std::uint32_t i = 0; i < f; ++i) total += raw.counts[i];
   raw.pair_count = total;
   if (static_cast<std::size_t>(base + r.b.size() - raw.pairs) != total * 3) return corrupt("size mismatch");
-  for (std::size_t p = 0; p < total; ++p)
-    if (raw.pairs[p * 3] >= kLabelCount) return corrupt("label out of range");
+  // The pairs' labels are checked by the callers, in the loops that copy them out.
   if (out.max_words < 1 || out.max_words > 16) return corrupt("header");
   return Status();
 }
@@ -189,6 +188,7 @@ Status parse_model(std::string_view bytes, ModelData& out) {
   out.pair_label.resize(raw.pair_count);
   out.pair_weight.resize(raw.pair_count);
   for (std::size_t p = 0; p < raw.pair_count; ++p) {
+    if (raw.pairs[p * 3] >= kLabelCount) return corrupt("label out of range");
     out.pair_label[p] = raw.pairs[p * 3];
     out.pair_weight[p] = weight_at(raw, p);
   }
@@ -212,6 +212,11 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
   m->slots.resize(cap);  // Slot is trivial: zero-filled, i.e. empty
   m->mask = static_cast<std::uint32_t>(cap - 1);
   m->pairs.resize(raw.pair_count);
+  for (std::size_t p = 0; p < raw.pair_count; ++p) {
+    std::uint32_t label = raw.pairs[p * 3];
+    if (label >= static_cast<std::uint32_t>(kLabelCount)) return corrupt("label out of range");
+    m->pairs[p] = label << 16 | static_cast<std::uint16_t>(weight_at(raw, p));
+  }
   std::uint32_t start = 0;
   for (std::uint32_t f = 0; f < raw.features; ++f) {
     std::uint32_t k = key_at(raw, f), i = slot_of(k, m->mask);
@@ -223,15 +228,13 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
       std::uint32_t row = static_cast<std::uint32_t>(m->dense.size() / kLabelCount);
       m->dense.resize(m->dense.size() + kLabelCount, 0);
       for (std::uint32_t p = start; p < start + count; ++p)
-        m->dense[row * kLabelCount + raw.pairs[p * 3]] += weight_at(raw, p);
+        m->dense[row * kLabelCount + (m->pairs[p] >> 16)] += weight_at(raw, p);
       m->slots[i] = Slot{k, row | kDense << 26};
     } else {
       m->slots[i] = Slot{k, start | count << 26};
     }
     start += count;
   }
-  for (std::size_t p = 0; p < raw.pair_count; ++p)
-    m->pairs[p] = static_cast<std::uint32_t>(raw.pairs[p * 3]) << 16 | static_cast<std::uint16_t>(weight_at(raw, p));
   m->trans.assign(d.trans.begin(), d.trans.end());
   m->end.assign(d.end.begin(), d.end.end());
   m->outer.build(m->trans.data());

@@ -54,7 +54,7 @@ std::string serialize_model(const ModelData& d) {
     put(out, d.pair_label[p]);
     put(out, d.pair_weight[p]);
   }
-  put<std::uint64_t>(out, fnv1a64(out));
+  put<std::uint64_t>(out, text::fnv1a64_words(out));
   return out;
 }
 

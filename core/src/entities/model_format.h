@@ -10,7 +10,7 @@
 //   u32 n, (u32 key, u32 bits)[n]      gazetteer of training names (bit per entity class)
 //   i16 trans[(L+1) * L]               row L = sentence start; then i16 end[L]
 //   u32 F, u32 keys[F] (ascending), u8 counts[F], then per feature counts[f] x (u8 label, i16 w)
-//   u64 FNV-1a of all bytes before it
+//   u64 checksum of all bytes before it: text::fnv1a64_words (version 1: byte-wise fnv1a64)
 #pragma once
 #include <cstdint>
 #include <string>
@@ -22,7 +22,7 @@
 
 namespace belgi::entities {
 
-constexpr int kModelFormatVersion = 1;
+constexpr int kModelFormatVersion = 2;
 
 struct ModelData {
   std::string feature_set, data_hash;
