@@ -78,10 +78,18 @@ std::string version_json() {
          "\",\"modelFormat\":" + std::to_string(v.model_format) + "}";
 }
 
+// Called by wasm/snapshot.mjs at build time only: the rule tables are then in the memory image
+// the module starts with. Returns "" or the error.
+std::string prepare_snapshot() {
+  Status st = Annotator::prepare_shared();
+  return st.ok() ? std::string() : st.message;
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(belgi) {
   emscripten::function("annotateJson", &annotate_json);
   emscripten::function("tokenizeJson", &tokenize_json);
   emscripten::function("versionJson", &version_json);
+  emscripten::function("prepareSnapshot", &prepare_snapshot);
 }

@@ -121,6 +121,15 @@ test('the export list and index.d.ts agree', () => {
   for (const f of pkg.files) assert.ok(readdirSync(pkgDir).includes(f), `package file ${f} exists`);
 });
 
+test('the shipped module starts with the rule tables built (wasm/snapshot.mjs ran)', async () => {
+  const module = await WebAssembly.compile(readFileSync(path.join(pkgDir, 'belgi-core.wasm')));
+  const marks = WebAssembly.Module.customSections(module, 'belgi.snapshot');
+  assert.equal(marks.length, 1, 'one belgi.snapshot section');
+  const info = JSON.parse(Buffer.from(marks[0]).toString('utf8'));
+  assert.deepEqual(info.prepared, ['dates', 'quotes']);
+  assert.ok(info.segments > 0 && info.bytes > 0);
+});
+
 for (const offsets of ['utf16', 'codepoint']) {
   test(`native CLI and wasm give identical documents (${offsets})`, async () => {
     await belgi.init();
