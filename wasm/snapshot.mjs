@@ -1,4 +1,5 @@
-// Pre-initializes belgi-core.wasm at build time (run by wasm/CMakeLists.txt after linking).
+// Pre-initializes belgi-core.wasm at build time (run by wasm/CMakeLists.txt after linking, before
+// bundle.mjs moves the glue, belgi-core.mjs, into index.js).
 //
 // The rule tables (dates, quotes) are parsed from their embedded TSV files when an annotator is
 // first created. In a browser that work runs in V8's baseline tier, and the code doing it must be
