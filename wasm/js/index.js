@@ -37,6 +37,17 @@ async function loadModule(options) {
   return createBelgiCore(args);
 }
 
+// The first call into the module creates the annotator, which decodes the entity model (tens of
+// milliseconds in a browser's first seconds). Do it in a task of its own once init() has
+// resolved: a page usually awaits something else next (the article text, storage, rendering),
+// and annotate() then finds the model ready. annotate() creates it itself if it runs first.
+function decodeModelSoon(m) {
+  const timer = setTimeout(() => {
+    try { m.versionJson(); } catch { /* annotate() reports any error */ }
+  }, 0);
+  if (timer && typeof timer.unref === 'function') timer.unref();  // Node: never keeps a process alive
+}
+
 /**
  * Loads the WebAssembly module. Idempotent: later calls return the same promise.
  * @param {{wasmUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array}} [options]
@@ -48,7 +59,7 @@ export function init(options = {}) {
       return Promise.reject(new BelgiError('invalid_argument', 'init() takes an options object'));
     }
     loading = loadModule(options).then(
-      (m) => { core = m; },
+      (m) => { core = m; decodeModelSoon(m); },
       (err) => {
         loading = null;  // a failed load may be retried (e.g. with another wasmUrl)
         throw new BelgiError('load_failed', `cannot load belgi-core.wasm: ${err && err.message ? err.message : err}`);
