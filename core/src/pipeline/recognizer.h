@@ -1,5 +1,6 @@
 // The one interface every recognizer implements, and the state a text carries through them.
 #pragma once
+#include <memory>
 #include <string_view>
 #include <vector>
 
@@ -36,5 +37,24 @@ class Recognizer {
   // Adds candidates (entity layer) or spans (quote layer) to ctx. Must not throw.
   virtual void run(Context& ctx) const = 0;
 };
+
+// Immutable tables loaded once per process and shared by all annotators (the rule tables of
+// dates and quotes): the first call runs Load, later calls return its result.
+template <class T>
+struct SharedTables {
+  Status status;
+  std::shared_ptr<const T> tables;  // null if status is an error
+};
+template <class T, Status (*Load)(T&)>
+const SharedTables<T>& shared_tables() {
+  static const SharedTables<T> shared = [] {
+    SharedTables<T> s;
+    auto t = std::make_shared<T>();
+    s.status = Load(*t);
+    if (s.status.ok()) s.tables = std::move(t);
+    return s;
+  }();
+  return shared;
+}
 
 }  // namespace belgi

@@ -59,28 +59,14 @@ class QuoteRecognizer : public Recognizer {
   std::shared_ptr<const Tables> tables_;
 };
 
-// The embedded tables, loaded once per process and shared (immutable) by every annotator.
-struct Shared {
-  Status status;
-  std::shared_ptr<const Tables> tables;
-};
-const Shared& shared_tables() {
-  static const Shared shared = [] {
-    Shared s;
-    auto t = std::make_shared<Tables>();
-    s.status = load_tables(*t);
-    if (s.status.ok()) s.tables = std::move(t);
-    return s;
-  }();
-  return shared;
-}
+const SharedTables<Tables>& shared() { return shared_tables<Tables, &load_tables>(); }
 
 }  // namespace
 
-Status shared_tables_status() { return shared_tables().status; }
+Status shared_tables_status() { return shared().status; }
 
 Status add_recognizers(std::vector<std::unique_ptr<Recognizer>>& layer) {
-  const Shared& s = shared_tables();
+  const SharedTables<Tables>& s = shared();
   if (!s.status.ok()) return s.status;
   layer.push_back(std::make_unique<QuoteRecognizer>(s.tables));
   return Status();
