@@ -28,9 +28,9 @@ bool in_ranges(const CodeRange (&r)[N], char32_t c) {
 
 }  // namespace
 
-namespace {
+namespace detail {
 
-CharClass classify_icu(char32_t c) {
+CharClass classify(char32_t c) {
   if (c < 0x80) {
     if (c <= 0x20 || c == 0x7F) return CharClass::space;
     if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return CharClass::letter;
@@ -69,16 +69,10 @@ CharClass classify_icu(char32_t c) {
   }
 }
 
-}  // namespace
-
-namespace detail {
-
-CharClass classify(char32_t c) { return classify_icu(c); }
-
 const CharClass* char_class_table() {
   static const auto table = [] {
     std::array<CharClass, kTableEnd> t{};
-    for (char32_t i = 0; i < kTableEnd; ++i) t[i] = classify_icu(i);
+    for (char32_t i = 0; i < kTableEnd; ++i) t[i] = classify(i);
     return t;
   }();
   return table.data();
