@@ -102,6 +102,89 @@ TEST_CASE("a weight's label out of range is refused even under a valid checksum"
   CHECK(parse_model(bytes, d).message.find("label out of range") != std::string::npos);
 }
 
+namespace {
+
+// The weights of feature f of d, as a row of all labels.
+std::vector<std::int32_t> row_of(const ModelData& d, std::size_t f) {
+  std::vector<std::int32_t> row(kLabelCount, 0);
+  for (std::uint32_t p = d.feat_start[f]; p < d.feat_start[f + 1]; ++p) row[d.pair_label[p]] += d.pair_weight[p];
+  return row;
+}
+
+std::vector<std::int32_t> looked_up(const Model& m, std::uint32_t key) {
+  std::vector<std::int32_t> row(kLabelCount, 0);
+  add_feature_weights(m, key, row.data());
+  return row;
+}
+
+void check_lookups(const ModelData& d, const Model& m) {
+  const std::vector<std::int32_t> none(kLabelCount, 0);
+  std::size_t wrong = 0, found_absent = 0;
+  for (std::size_t f = 0; f < d.feat_keys.size(); ++f) {
+    std::uint32_t k = d.feat_keys[f];
+    if (looked_up(m, k) != row_of(d, f)) ++wrong;
+    bool next_taken = f + 1 < d.feat_keys.size() && d.feat_keys[f + 1] == k + 1;
+    if (k != 0xffffffffu && !next_taken && looked_up(m, k + 1) != none) ++found_absent;
+  }
+  CHECK(wrong == 0);
+  CHECK(found_absent == 0);
+}
+
+// d with its features replaced by keys[i] with weights[i] (label i % kLabelCount, ...).
+ModelData with_features(ModelData d, const std::vector<std::uint32_t>& keys,
+                        const std::vector<int>& counts) {
+  d.feat_keys = keys;
+  d.feat_start = {0};
+  d.pair_label.clear();
+  d.pair_weight.clear();
+  for (std::size_t f = 0; f < keys.size(); ++f) {
+    for (int j = 0; j < counts[f]; ++j) {
+      d.pair_label.push_back(static_cast<std::uint8_t>((f + j) % kLabelCount));
+      d.pair_weight.push_back(static_cast<std::int16_t>((f + 1) * 100 - j));
+    }
+    d.feat_start.push_back(static_cast<std::uint32_t>(d.pair_label.size()));
+  }
+  return d;
+}
+
+}  // namespace
+
+TEST_CASE("every feature of the embedded model is found with its weights, and no other") {
+  ModelData d;
+  REQUIRE(parse_model(belgi::resources::ner_model(), d).ok());
+  REQUIRE(d.feat_keys.size() > 1000);
+  check_lookups(d, *embedded());
+}
+
+TEST_CASE("lookups at the edges: the largest keys, neighbours, dense features") {
+  ModelData base;
+  REQUIRE(parse_model(belgi::resources::ner_model(), base).ok());
+  // Few features in a small table: runs of neighbouring keys (which collide), keys at the top of
+  // the range, a feature with weights for every label (stored dense), one just under the dense
+  // threshold, one without weights.
+  std::vector<std::uint32_t> keys = {1, 2, 3, 7, 0x7fffffffu, 0x80000000u, 0x80000001u, 0xfffffffeu, 0xffffffffu};
+  std::vector<int> counts = {1, kLabelCount, 2, 11, 0, 12, 3, 1, 2};
+  ModelData d = with_features(base, keys, counts);
+  std::shared_ptr<const Model> m;
+  belgi::Status st = load_model(serialize_model(d), m);
+  REQUIRE_MESSAGE(st.ok(), st.message);
+  check_lookups(d, *m);
+  CHECK(looked_up(*m, 4) == std::vector<std::int32_t>(kLabelCount, 0));
+
+  ModelData empty = with_features(base, {}, {});
+  REQUIRE(load_model(serialize_model(empty), m).ok());
+  CHECK(looked_up(*m, 5) == std::vector<std::int32_t>(kLabelCount, 0));
+}
+
+TEST_CASE("a feature given twice is refused") {
+  ModelData base;
+  REQUIRE(parse_model(belgi::resources::ner_model(), base).ok());
+  std::shared_ptr<const Model> m;
+  belgi::Status st = load_model(serialize_model(with_features(base, {5, 9, 9}, {1, 1, 1})), m);
+  CHECK(st.code == belgi::StatusCode::invalid_model);
+  CHECK(st.message.find("duplicate feature") != std::string::npos);
+}
+
 TEST_CASE("serialize_model and parse_model agree") {
   ModelData d;
   REQUIRE(parse_model(belgi::resources::ner_model(), d).ok());

@@ -113,6 +113,27 @@ Status corrupt(const std::string& what) {
 
 namespace {
 
+// Each loop that runs once per load over all of the model's bytes, weights or features is a
+// function of its own, called through out_of_line(). A browser's WebAssembly engine optimizes a
+// function in the background once it has run long enough, and uses that code from its next call
+// on. Inlined into the code that creates the annotator (binaryen inlines functions with one
+// caller), these loops had the engine optimize all of that code, 4-7 KB, for a function that never
+// runs again, on the cores the first annotate() needs (docs/benchmarks.md). A function whose
+// address is taken stays out of line, and only the small loop gets optimized.
+template <class Fn>
+Fn* out_of_line(Fn* f) {
+  Fn* volatile p = f;
+  return p;
+}
+
+std::uint64_t checksum(std::string_view bytes) { return text::fnv1a64_words(bytes); }
+
+std::size_t sum_counts(const unsigned char* counts, std::uint32_t n) {
+  std::size_t total = 0;
+  for (std::uint32_t i = 0; i < n; ++i) total += counts[i];
+  return total;
+}
+
 Status read_model(std::string_view bytes, RawModel& raw) {
   if (bytes.size() < 12 || std::memcmp(bytes.data(), kMagic, 8) != 0)
     return Status::error(StatusCode::invalid_model, "entity model: not a Belgi NER model (bad magic)");
@@ -126,7 +147,7 @@ Status read_model(std::string_view bytes, RawModel& raw) {
   if (bytes.size() < 20) return corrupt("truncated");
   std::uint64_t sum = 0;
   std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
-  if (text::fnv1a64_words(bytes.substr(0, bytes.size() - 8)) != sum) return corrupt("checksum mismatch");
+  if (out_of_line(&checksum)(bytes.substr(0, bytes.size() - 8)) != sum) return corrupt("checksum mismatch");
   r.b = bytes.substr(0, bytes.size() - 8);
   ModelData& out = raw.head;
   out.feature_set = r.str();
@@ -150,8 +171,7 @@ Status read_model(std::string_view bytes, RawModel& raw) {
   raw.keys = base + r.pos;
   raw.counts = raw.keys + std::size_t{f} * 4;
   raw.pairs = raw.counts + f;
-  std::size_t total = 0;
-  for (std::uint32_t i = 0; i < f; ++i) total += raw.counts[i];
+  std::size_t total = out_of_line(&sum_counts)(raw.counts, f);
   raw.pair_count = total;
   if (static_cast<std::size_t>(base + r.b.size() - raw.pairs) != total * 3) return corrupt("size mismatch");
   // The pairs' labels are checked by the callers, in the loops that copy them out.
@@ -169,6 +189,39 @@ inline std::int16_t weight_at(const RawModel& raw, std::size_t p) {
   std::int16_t w;
   std::memcpy(&w, raw.pairs + p * 3 + 1, 2);
   return w;
+}
+
+// load_model's two loops (see out_of_line): the (label, weight) pairs widened to one u32 each,
+// and the features placed in the open-addressing table (dense rows for the many-label ones).
+bool widen_pairs(const RawModel& raw, std::uint32_t* pairs) {
+  for (std::size_t p = 0; p < raw.pair_count; ++p) {
+    std::uint32_t label = raw.pairs[p * 3];
+    if (label >= static_cast<std::uint32_t>(kLabelCount)) return false;
+    pairs[p] = label << 16 | static_cast<std::uint16_t>(weight_at(raw, p));
+  }
+  return true;
+}
+
+Status place_features(const RawModel& raw, Model& m) {
+  std::uint32_t start = 0;
+  for (std::uint32_t f = 0; f < raw.features; ++f) {
+    std::uint32_t k = key_at(raw, f), i = slot_of(k, m.mask);
+    while (m.slots[i].key != 0 && m.slots[i].key != k) i = (i + 1) & m.mask;
+    if (m.slots[i].key == k || k == 0) return corrupt("duplicate feature");
+    std::uint32_t count = raw.counts[f];
+    if (count >= kDense) return corrupt("feature with too many labels");
+    if (count >= kDenseMin) {
+      std::uint32_t row = static_cast<std::uint32_t>(m.dense.size() / kLabelCount);
+      m.dense.resize(m.dense.size() + kLabelCount, 0);
+      for (std::uint32_t p = start; p < start + count; ++p)
+        m.dense[row * kLabelCount + (m.pairs[p] >> 16)] += weight_at(raw, p);
+      m.slots[i] = Slot{k, row | kDense << 26};
+    } else {
+      m.slots[i] = Slot{k, start | count << 26};
+    }
+    start += count;
+  }
+  return Status();
 }
 
 }  // namespace
@@ -212,29 +265,9 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
   m->slots.resize(cap);  // Slot is trivial: zero-filled, i.e. empty
   m->mask = static_cast<std::uint32_t>(cap - 1);
   m->pairs.resize(raw.pair_count);
-  for (std::size_t p = 0; p < raw.pair_count; ++p) {
-    std::uint32_t label = raw.pairs[p * 3];
-    if (label >= static_cast<std::uint32_t>(kLabelCount)) return corrupt("label out of range");
-    m->pairs[p] = label << 16 | static_cast<std::uint16_t>(weight_at(raw, p));
-  }
-  std::uint32_t start = 0;
-  for (std::uint32_t f = 0; f < raw.features; ++f) {
-    std::uint32_t k = key_at(raw, f), i = slot_of(k, m->mask);
-    while (m->slots[i].key != 0 && m->slots[i].key != k) i = (i + 1) & m->mask;
-    if (m->slots[i].key == k || k == 0) return corrupt("duplicate feature");
-    std::uint32_t count = raw.counts[f];
-    if (count >= kDense) return corrupt("feature with too many labels");
-    if (count >= kDenseMin) {
-      std::uint32_t row = static_cast<std::uint32_t>(m->dense.size() / kLabelCount);
-      m->dense.resize(m->dense.size() + kLabelCount, 0);
-      for (std::uint32_t p = start; p < start + count; ++p)
-        m->dense[row * kLabelCount + (m->pairs[p] >> 16)] += weight_at(raw, p);
-      m->slots[i] = Slot{k, row | kDense << 26};
-    } else {
-      m->slots[i] = Slot{k, start | count << 26};
-    }
-    start += count;
-  }
+  if (!out_of_line(&widen_pairs)(raw, m->pairs.data())) return corrupt("label out of range");
+  st = out_of_line(&place_features)(raw, *m);
+  if (!st.ok()) return st;
   m->trans.assign(d.trans.begin(), d.trans.end());
   m->end.assign(d.end.begin(), d.end.end());
   m->outer.build(m->trans.data());
@@ -419,6 +452,10 @@ void add_extracted(const Model& model, Scratch& s, std::int32_t* emit, std::size
 }
 
 }  // namespace
+
+void add_feature_weights(const Model& model, std::uint32_t feature, std::int32_t* row) {
+  add_feature(model, where_of(model, feature), row);
+}
 
 void emissions(const Model& model, const std::vector<std::string_view>& tokens, bool cached,
                std::vector<std::int32_t>& emit) {

@@ -36,6 +36,10 @@ struct TokenEntity {
 void tag(const Model& model, const std::vector<std::string_view>& tokens,
          std::vector<TokenEntity>& out);
 
+// Adds the weights of one feature (its 32-bit hash, features.h) to row[0, kLabelCount): what the
+// tagger looks up, exposed for tests.
+void add_feature_weights(const Model& model, std::uint32_t feature, std::int32_t* row);
+
 // The emission scores tag() decodes: emit[i * labels + y]. `cached` = through the per-thread word
 // cache (what tag() uses); false = every feature looked up. Both must agree exactly (tested).
 void emissions(const Model& model, const std::vector<std::string_view>& tokens, bool cached,
