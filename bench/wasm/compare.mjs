@@ -1,0 +1,56 @@
+// Two builds' cold page loads, alternating, so that both meet the same minutes of a noisy host:
+// budget.mjs's plain page, navigation start to first result, with the median, mean and quartiles
+// of each step. With --js-flags, the second run is the first site in a Chromium given those V8
+// flags (what a change would gain if the engine behaved so: --no-wasm-lazy-compilation,
+// --liftoff-only, ...).
+// usage: node bench/wasm/compare.mjs SITE_A [SITE_B | --js-flags FLAGS] [--loads N]
+import path from 'node:path';
+import { coldLoad, launch, playwright, serve } from './pages.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  if (i < 0) return def;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+};
+const jsFlags = opt('--js-flags', null);
+const loads = Number(opt('--loads', 25));
+if (args.length !== (jsFlags ? 1 : 2) || !(loads > 0)) {
+  console.error('usage: node bench/wasm/compare.mjs SITE_A [SITE_B | --js-flags FLAGS] [--loads N]');
+  process.exit(2);
+}
+const sites = args.map((a) => path.resolve(a));
+const chromium = playwright();
+if (!chromium) {
+  console.error('compare.mjs: needs playwright-core (npm install in tests/web)');
+  process.exit(2);
+}
+const server = await serve(sites);
+const plain = await launch(chromium);
+const flagged = jsFlags ? await launch(chromium, { jsFlags }) : null;
+const runs = jsFlags
+  ? [[sites[0], plain, 0], [`${sites[0]} with --js-flags=${jsFlags}`, flagged, 0]]
+  : [[sites[0], plain, 0], [sites[1], plain, 1]];
+const rows = runs.map(() => []);
+for (let i = 0; i < loads; i++) {
+  for (const [k, [, browser, site]] of runs.entries())
+    rows[k].push(await coldLoad(browser, `http://127.0.0.1:${server.port}/${site}/budget.html`));
+}
+await plain.close();
+if (flagged) await flagged.close();
+server.close();
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (f) => s[Math.floor(f * (s.length - 1))].toFixed(0);
+  const mean = s.reduce((a, b) => a + b, 0) / s.length;
+  return `median ${q(0.5)}, mean ${mean.toFixed(1)}, quartiles ${q(0.25)}-${q(0.75)}`;
+};
+const steps = [['script starts', (t) => t[0]], ['import', (t) => t[1] - t[0]], ['init()', (t) => t[2] - t[1]],
+  ['fetch of the text', (t) => t[3] - t[2]], ['first annotate()', (t) => t[4] - t[3]]];
+for (const [k, [label]] of runs.entries()) {
+  console.log(`${label}: ${loads} cold loads, first result ${stats(rows[k].map((t) => t[4]))} ms`);
+  for (const [name, f] of steps) console.log(`  ${name.padEnd(18)} ${stats(rows[k].map(f))} ms`);
+}

@@ -1,0 +1,115 @@
+// Which wasm functions Chromium optimizes (TurboFan, in the background) during one cold load of
+// budget.mjs's plain page, and for how long: on a 2-core machine that work competes with the
+// page's main thread. Function names need a module with a name section: configure a scratch
+// build with -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs, or pass --names a wasm file of the same
+// build that has them.
+// usage: node bench/wasm/tiers.mjs SITE_DIR [--names FILE.wasm] [--loads N]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromiumArgs, coldLoad, playwright, serve } from './pages.mjs';
+
+const args = process.argv.slice(2);
+const opt = (name, def) => {
+  const i = args.indexOf(name);
+  if (i < 0) return def;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+};
+const namesFile = opt('--names', null);
+const loads = Number(opt('--loads', 3));
+if (args.length !== 1 || !(loads > 0)) {
+  console.error('usage: node bench/wasm/tiers.mjs SITE_DIR [--names FILE.wasm] [--loads N]');
+  process.exit(2);
+}
+const site = path.resolve(args[0]);
+
+// Function index -> name, from the wasm "name" custom section (empty if there is none).
+function functionNames(bytes) {
+  const names = new Map();
+  let p = 8;
+  const leb = () => {
+    let r = 0, s = 0, b;
+    do { b = bytes[p++]; r += (b & 0x7f) * 2 ** s; s += 7; } while (b & 0x80);
+    return r;
+  };
+  while (p < bytes.length) {
+    const id = bytes[p++], size = leb(), end = p + size;
+    if (id === 0) {
+      const len = leb();
+      const name = new TextDecoder().decode(bytes.subarray(p, p + len));
+      p += len;
+      while (name === 'name' && p < end) {
+        const sub = bytes[p++], subSize = leb(), subEnd = p + subSize;
+        if (sub === 1) {
+          for (let n = leb(); n > 0; n--) {
+            const index = leb(), l = leb();
+            names.set(index, new TextDecoder().decode(bytes.subarray(p, p + l)));
+            p += l;
+          }
+        }
+        p = subEnd;
+      }
+    }
+    p = end;
+  }
+  return names;
+}
+const names = functionNames(readFileSync(namesFile || path.join(site, 'belgi', 'belgi-core.wasm')));
+
+const chromium = playwright();
+if (!chromium) {
+  console.error('tiers.mjs: needs playwright-core (npm install in tests/web)');
+  process.exit(2);
+}
+// V8 prints one line per compiled function to the renderer's stdout, which the browser process
+// passes on: so this script starts Chromium itself, reads its output, and drives it over CDP.
+let lines = [];
+const server = await serve([site]);
+const profile = mkdtempSync(path.join(tmpdir(), 'belgi-tiers-'));
+const proc = spawn('/usr/bin/chromium', [...chromiumArgs, '--js-flags=--trace-wasm-compilation-times',
+  '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'pipe', 'pipe'] });
+proc.stdout.setEncoding('utf8');
+let partial = '';
+proc.stdout.on('data', (d) => {
+  const parts = (partial + d).split('\n');
+  partial = parts.pop();
+  lines.push(...parts);
+});
+const endpoint = await new Promise((resolve, reject) => {
+  let err = '';
+  proc.stderr.setEncoding('utf8');
+  proc.stderr.on('data', (d) => {
+    err += d;
+    const m = err.match(/DevTools listening on (ws:\S+)/);
+    if (m) resolve(m[1]);
+  });
+  proc.on('exit', () => reject(new Error(`chromium exited: ${err}`)));
+});
+const browser = await chromium.connectOverCDP(endpoint);
+for (let i = 0; i < loads; i++) {
+  lines = [];
+  const marks = await coldLoad(browser, `http://127.0.0.1:${server.port}/0/budget.html`);
+  let total = 0, baseline = 0, baselineBytes = 0;
+  const optimized = [];
+  for (const line of lines) {
+    const m = line.match(/#(\d+) using (\w+), took (\d+) (μs|ms).*bodysize (\d+)/);
+    if (!m) continue;
+    const us = Number(m[3]) * (m[4] === 'ms' ? 1000 : 1);
+    if (m[2] === 'TurboFan') {
+      total += us;
+      optimized.push(`${(us / 1000).toFixed(0).padStart(4)} ms  ${m[5].padStart(6)} B  ${(names.get(Number(m[1])) || `#${m[1]}`).slice(0, 100)}`);
+    } else {
+      baseline++;
+      baselineBytes += Number(m[5]);
+    }
+  }
+  console.log(`load ${i + 1}: first result at ${marks[4].toFixed(0)} ms; ${baseline} functions (${baselineBytes} bytes) compiled by Liftoff on first call; ${optimized.length} optimized by TurboFan, ${(total / 1000).toFixed(0)} ms in all:`);
+  for (const o of optimized) console.log(`  ${o}`);
+}
+await browser.close();
+await new Promise((r) => { proc.on('exit', r); proc.kill(); });
+server.close();
+rmSync(profile, { recursive: true, force: true });
