@@ -5,18 +5,11 @@
 // --liftoff-only, ...).
 // usage: node bench/wasm/compare.mjs SITE_A [SITE_B | --js-flags FLAGS] [--loads N]
 import path from 'node:path';
-import { coldLoad, launch, playwright, serve } from './pages.mjs';
+import { coldLoad, launch, playwright, serve, takeOption } from './pages.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  if (i < 0) return def;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
-const jsFlags = opt('--js-flags', null);
-const loads = Number(opt('--loads', 25));
+const jsFlags = takeOption(args, '--js-flags', null);
+const loads = Number(takeOption(args, '--loads', 25));
 if (args.length !== (jsFlags ? 1 : 2) || !(loads > 0)) {
   console.error('usage: node bench/wasm/compare.mjs SITE_A [SITE_B | --js-flags FLAGS] [--loads N]');
   process.exit(2);

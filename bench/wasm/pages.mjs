@@ -85,4 +85,13 @@ export async function coldLoad(browser, url, onWarning) {
   return marks;
 }
 
+// Removes `name value` from args and returns value, or def if name is absent.
+export function takeOption(args, name, def) {
+  const i = args.indexOf(name);
+  if (i < 0) return def;
+  const v = args[i + 1];
+  args.splice(i, 2);
+  return v;
+}
+
 export const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];

@@ -8,18 +8,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromiumArgs, coldLoad, playwright, serve } from './pages.mjs';
+import { chromiumArgs, coldLoad, playwright, serve, takeOption } from './pages.mjs';
 
 const args = process.argv.slice(2);
-const opt = (name, def) => {
-  const i = args.indexOf(name);
-  if (i < 0) return def;
-  const v = args[i + 1];
-  args.splice(i, 2);
-  return v;
-};
-const namesFile = opt('--names', null);
-const loads = Number(opt('--loads', 3));
+const namesFile = takeOption(args, '--names', null);
+const loads = Number(takeOption(args, '--loads', 3));
 if (args.length !== 1 || !(loads > 0)) {
   console.error('usage: node bench/wasm/tiers.mjs SITE_DIR [--names FILE.wasm] [--loads N]');
   process.exit(2);
