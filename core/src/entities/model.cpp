@@ -291,18 +291,18 @@ constexpr int L = kLabelCount;
 inline void add_feature(const Model& m, std::uint32_t where, std::int32_t* e) {
   std::uint32_t start = where & 0x3ffffff, count = where >> 26;
   if (count == kDense) {
-    const std::int32_t* row = &m.dense[static_cast<std::size_t>(start) * L];
+    const std::int32_t* row = m.dense.data() + static_cast<std::size_t>(start) * L;
     for (int y = 0; y < L; ++y) e[y] += row[y];
     return;
   }
-  for (const std::uint32_t* p = &m.pairs[start], *q = p + count; p < q; ++p)
+  for (const std::uint32_t* p = m.pairs.data() + start, *q = p + count; p < q; ++p)
     e[*p >> 16] += static_cast<std::int16_t>(*p & 0xffff);
 }
 
 inline const void* weights_of(const Model& m, std::uint32_t where) {
   std::uint32_t start = where & 0x3ffffff;
-  return where >> 26 == kDense ? static_cast<const void*>(&m.dense[static_cast<std::size_t>(start) * L])
-                               : static_cast<const void*>(&m.pairs[start]);
+  return where >> 26 == kDense ? static_cast<const void*>(m.dense.data() + static_cast<std::size_t>(start) * L)
+                               : static_cast<const void*>(m.pairs.data() + start);
 }
 
 // A feature's Slot::where, or 0 if the model does not have it.
