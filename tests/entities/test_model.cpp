@@ -130,7 +130,8 @@ void check_lookups(const ModelData& d, const Model& m) {
   CHECK(found_absent == 0);
 }
 
-// d with its features replaced by keys[i] with weights[i] (label i % kLabelCount, ...).
+// d with its features replaced: keys[i] gets counts[i] weights, for labels i, i + 1, ... (mod
+// kLabelCount).
 ModelData with_features(ModelData d, const std::vector<std::uint32_t>& keys,
                         const std::vector<int>& counts) {
   d.feat_keys = keys;
@@ -159,9 +160,9 @@ TEST_CASE("every feature of the embedded model is found with its weights, and no
 TEST_CASE("lookups at the edges: the largest keys, neighbours, dense features") {
   ModelData base;
   REQUIRE(parse_model(belgi::resources::ner_model(), base).ok());
-  // Few features in a small table: runs of neighbouring keys (which collide), keys at the top of
-  // the range, a feature with weights for every label (stored dense), one just under the dense
-  // threshold, one without weights.
+  // Few features in a 32-slot table: keys that share a home slot (1 and 0x80000001, 0x7fffffff
+  // and 0xffffffff), neighbouring keys, the top of the range, a feature with weights for every
+  // label (stored dense), one just under the dense threshold, one without weights.
   std::vector<std::uint32_t> keys = {1, 2, 3, 7, 0x7fffffffu, 0x80000000u, 0x80000001u, 0xfffffffeu, 0xffffffffu};
   std::vector<int> counts = {1, kLabelCount, 2, 11, 0, 12, 3, 1, 2};
   ModelData d = with_features(base, keys, counts);
