@@ -2,19 +2,23 @@
 // budget.mjs's plain page, navigation start to first result, with the median, mean and quartiles
 // of each step. With --js-flags, the second run is the first site in a Chromium given those V8
 // flags (what a change would gain if the engine behaved so: --no-wasm-lazy-compilation,
-// --liftoff-only, ...).
-// usage: node bench/wasm/compare.mjs SITE_A [SITE_B | --js-flags FLAGS] [--loads N]
+// --liftoff-only, ...). --page-b warmup loads the second run's site through pages.mjs's warmup
+// page instead (its init() step includes annotating one sentence).
+// usage: node bench/wasm/compare.mjs SITE_A [SITE_B | --js-flags FLAGS] [--page-b warmup|preload] [--loads N]
 import path from 'node:path';
 import { coldLoad, launch, playwright, serve, takeOption } from './pages.mjs';
 
 const args = process.argv.slice(2);
 const jsFlags = takeOption(args, '--js-flags', null);
 const loads = Number(takeOption(args, '--loads', 25));
-if (args.length !== (jsFlags ? 1 : 2) || !(loads > 0)) {
-  console.error('usage: node bench/wasm/compare.mjs SITE_A [SITE_B | --js-flags FLAGS] [--loads N]');
+const pageB = takeOption(args, '--page-b', 'budget');
+const sitesOk = jsFlags ? args.length === 1 : args.length === 2 || (args.length === 1 && pageB !== 'budget');
+if (!sitesOk || !(loads > 0) || !['budget', 'preload', 'warmup'].includes(pageB)) {
+  console.error('usage: node bench/wasm/compare.mjs SITE_A [SITE_B | --js-flags FLAGS] [--page-b warmup|preload] [--loads N]');
   process.exit(2);
 }
 const sites = args.map((a) => path.resolve(a));
+if (sites.length === 1 && !jsFlags) sites.push(sites[0]);
 const chromium = playwright();
 if (!chromium) {
   console.error('compare.mjs: needs playwright-core (npm install in tests/web)');
@@ -24,12 +28,13 @@ const server = await serve(sites);
 const plain = await launch(chromium);
 const flagged = jsFlags ? await launch(chromium, { jsFlags }) : null;
 const runs = jsFlags
-  ? [[sites[0], plain, 0], [`${sites[0]} with --js-flags=${jsFlags}`, flagged, 0]]
-  : [[sites[0], plain, 0], [sites[1], plain, 1]];
+  ? [[sites[0], plain, 0, 'budget'], [`${sites[0]} with --js-flags=${jsFlags}`, flagged, 0, pageB]]
+  : [[sites[0], plain, 0, 'budget'], [sites[1], plain, 1, pageB]];
+if (pageB !== 'budget') runs[1][0] += ` (${pageB} page)`;
 const rows = runs.map(() => []);
 for (let i = 0; i < loads; i++) {
-  for (const [k, [, browser, site]] of runs.entries())
-    rows[k].push(await coldLoad(browser, `http://127.0.0.1:${server.port}/${site}/budget.html`));
+  for (const [k, [, browser, site, kind]] of runs.entries())
+    rows[k].push(await coldLoad(browser, `http://127.0.0.1:${server.port}/${site}/${kind}.html`));
 }
 await plain.close();
 if (flagged) await flagged.close();

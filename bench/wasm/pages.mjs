@@ -22,13 +22,18 @@ export function playwright() {
 const PRELOAD = `<link rel="modulepreload" href="./belgi/index.js">
 <link rel="preload" href="./belgi/belgi-core.wasm" as="fetch" type="application/wasm" crossorigin>`;
 
+// One sentence with an entity, a date, a time and a quote, for the warmup page.
+const WARMUP = 'Астанада 2023 жылғы 5 желтоқсанда сағат 10:00-де Президент Қасым-Жомарт Тоқаев: «Біз дайынбыз», — деді. Ол БҰҰ-ның мүшесі.';
+
 // Marks (ms after navigation start), in the title when done: script start, package imported,
-// init() done, sample fetched, first result.
-const page = (preload) => `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">${preload ? PRELOAD : ''}<script type="module">
+// init() done, sample fetched, first result. The budget page is plain; "preload" adds the
+// preload lines; "warmup" annotates one sentence right after init() (inside the init() step):
+// what the first annotate() would cost if the page's idle time had compiled its code before.
+const page = (kind) => `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,">${kind === 'preload' ? PRELOAD : ''}<script type="module">
   const t = [performance.now()];
   const { init, annotate } = await import('./belgi/index.js');
   t.push(performance.now());
-  await init();
+  await init();${kind === 'warmup' ? `\n  annotate(${JSON.stringify(WARMUP)});` : ''}
   t.push(performance.now());
   const text = await (await fetch('./sample.txt')).text();
   t.push(performance.now());
@@ -39,8 +44,8 @@ const page = (preload) => `<!doctype html><meta charset="utf-8"><link rel="icon"
 
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.txt': 'text/plain' };
 
-// Serves sites[i] under /i/: the plain page at /i/budget.html, the one with the preload lines at
-// /i/preload.html, the sample at /i/sample.txt, and the site's files. Returns { port, close }.
+// Serves sites[i] under /i/: the pages at /i/budget.html, /i/preload.html and /i/warmup.html,
+// the sample at /i/sample.txt, and the site's files. Returns { port, close }.
 export async function serve(sites) {
   const server = createServer((req, res) => {
     const url = decodeURIComponent(req.url.split('?')[0]);
@@ -48,9 +53,10 @@ export async function serve(sites) {
     const site = m && sites[Number(m[1])];
     if (!site) { res.writeHead(404); return res.end(); }
     const rest = m[2];
-    if (rest === '/budget.html' || rest === '/preload.html') {
+    const kind = rest.match(/^\/(budget|preload|warmup)\.html$/);
+    if (kind) {
       res.writeHead(200, { 'content-type': 'text/html' });
-      return res.end(page(rest === '/preload.html'));
+      return res.end(page(kind[1]));
     }
     if (rest === '/sample.txt') { res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }); return res.end(sample); }
     const file = path.join(site, path.normalize(rest).replace(/^\/+/, ''));
