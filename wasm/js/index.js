@@ -51,8 +51,7 @@ let annotated = false;
 function prepareSoon(m) {
   const timer = setTimeout(() => {
     try {
-      m.versionJson();
-      if (!annotated) m.annotateJson(WARMUP, '', '', 'utf16');
+      if (!annotated) m.annotateJson(WARMUP, '', '', 'utf16');  // creates the annotator first
     } catch { /* annotate() reports any error */ }
   }, 0);
   if (timer && typeof timer.unref === 'function') timer.unref();  // Node: never keeps a process alive
