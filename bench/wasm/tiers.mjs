@@ -22,28 +22,22 @@ const site = path.resolve(args[0]);
 // Function index -> name, from the wasm "name" custom section (empty if there is none).
 function functionNames(bytes) {
   const names = new Map();
-  let p = 8;
+  const [section] = WebAssembly.Module.customSections(new WebAssembly.Module(bytes), 'name');
+  if (!section) return names;
+  const b = new Uint8Array(section);
+  let p = 0;
   const leb = () => {
-    let r = 0, s = 0, b;
-    do { b = bytes[p++]; r += (b & 0x7f) * 2 ** s; s += 7; } while (b & 0x80);
+    let r = 0, s = 0, x;
+    do { x = b[p++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80);
     return r;
   };
-  while (p < bytes.length) {
-    const id = bytes[p++], size = leb(), end = p + size;
-    if (id === 0) {
-      const len = leb();
-      const name = new TextDecoder().decode(bytes.subarray(p, p + len));
-      p += len;
-      while (name === 'name' && p < end) {
-        const sub = bytes[p++], subSize = leb(), subEnd = p + subSize;
-        if (sub === 1) {
-          for (let n = leb(); n > 0; n--) {
-            const index = leb(), l = leb();
-            names.set(index, new TextDecoder().decode(bytes.subarray(p, p + l)));
-            p += l;
-          }
-        }
-        p = subEnd;
+  while (p < b.length) {
+    const sub = b[p++], end = leb() + p;
+    if (sub === 1) {  // function names
+      for (let n = leb(); n > 0; n--) {
+        const index = leb(), len = leb();
+        names.set(index, new TextDecoder().decode(b.subarray(p, p + len)));
+        p += len;
       }
     }
     p = end;
@@ -105,4 +99,4 @@ for (let i = 0; i < loads; i++) {
 await browser.close();
 await new Promise((r) => { proc.on('exit', r); proc.kill(); });
 server.close();
-rmSync(profile, { recursive: true, force: true });
+rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });  // its helpers may still be writing
