@@ -2,31 +2,26 @@
 // budget.mjs's plain page, navigation start to first result, with the median, mean and quartiles
 // of each step. With --js-flags, the second run is the first site in a Chromium given those V8
 // flags (what a change would gain if the engine behaved so: --no-wasm-lazy-compilation,
-// --liftoff-only, ...). --page-b warmup loads the second run's site through pages.mjs's warmup
-// page instead (its init() step includes annotating one sentence).
-// usage: node bench/wasm/compare.mjs SITE_A [SITE_B | --js-flags FLAGS] [--page-b warmup|preload] [--loads N]
+// --liftoff-only, ...). --page-b loads the second run's site through another of pages.mjs's
+// pages: warmup (its init() step includes annotating one sentence), preload, or floor.
+// usage: node bench/wasm/compare.mjs SITE_A [SITE_B | --js-flags FLAGS] [--page-b warmup|preload|floor] [--loads N]
 import path from 'node:path';
-import { coldLoad, launch, playwright, serve, takeOption } from './pages.mjs';
+import { coldLoad, launch, serve, takeOption } from './pages.mjs';
 
 const args = process.argv.slice(2);
 const jsFlags = takeOption(args, '--js-flags', null);
 const loads = Number(takeOption(args, '--loads', 25));
 const pageB = takeOption(args, '--page-b', 'budget');
 const sitesOk = jsFlags ? args.length === 1 : args.length === 2 || (args.length === 1 && pageB !== 'budget');
-if (!sitesOk || !(loads > 0) || !['budget', 'preload', 'warmup'].includes(pageB)) {
-  console.error('usage: node bench/wasm/compare.mjs SITE_A [SITE_B | --js-flags FLAGS] [--page-b warmup|preload] [--loads N]');
+if (!sitesOk || !(loads > 0) || !['budget', 'preload', 'warmup', 'floor'].includes(pageB)) {
+  console.error('usage: node bench/wasm/compare.mjs SITE_A [SITE_B | --js-flags FLAGS] [--page-b warmup|preload|floor] [--loads N]');
   process.exit(2);
 }
 const sites = args.map((a) => path.resolve(a));
 if (sites.length === 1 && !jsFlags) sites.push(sites[0]);
-const chromium = playwright();
-if (!chromium) {
-  console.error('compare.mjs: needs playwright-core (npm install in tests/web)');
-  process.exit(2);
-}
 const server = await serve(sites);
-const plain = await launch(chromium);
-const flagged = jsFlags ? await launch(chromium, { jsFlags }) : null;
+const plain = await launch();
+const flagged = jsFlags ? await launch({ jsFlags }) : null;
 const runs = jsFlags
   ? [[sites[0], plain, 0, 'budget'], [`${sites[0]} with --js-flags=${jsFlags}`, flagged, 0, pageB]]
   : [[sites[0], plain, 0, 'budget'], [sites[1], plain, 1, pageB]];
@@ -34,15 +29,18 @@ if (pageB !== 'budget') runs[1][0] += ` (${pageB} page)`;
 const rows = runs.map(() => []);
 // A, B, then B, A: a load can slow the next one (the browser still optimizing and closing the
 // last page), so neither side always comes second.
-for (let i = 0; i < loads; i++) {
-  for (const k of i % 2 ? [1, 0] : [0, 1]) {
-    const [, browser, site, kind] = runs[k];
-    rows[k].push(await coldLoad(browser, `http://127.0.0.1:${server.port}/${site}/${kind}.html`));
+try {
+  for (let i = 0; i < loads; i++) {
+    for (const k of i % 2 ? [1, 0] : [0, 1]) {
+      const [, browser, site, kind] = runs[k];
+      rows[k].push(await coldLoad(browser, `http://127.0.0.1:${server.port}/${site}/${kind}.html`));
+    }
   }
+} finally {
+  await plain.close();
+  if (flagged) await flagged.close();
+  server.close();
 }
-await plain.close();
-if (flagged) await flagged.close();
-server.close();
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);

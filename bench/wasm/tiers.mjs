@@ -4,11 +4,9 @@
 // build with -DCMAKE_EXE_LINKER_FLAGS=--profiling-funcs, or pass --names a wasm file of the same
 // build that has them.
 // usage: node bench/wasm/tiers.mjs SITE_DIR [--names FILE.wasm] [--loads N]
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromiumArgs, coldLoad, playwright, serve, takeOption } from './pages.mjs';
+import { coldLoad, launch, serve, takeOption } from './pages.mjs';
 
 const args = process.argv.slice(2);
 const namesFile = takeOption(args, '--names', null);
@@ -46,36 +44,19 @@ function functionNames(bytes) {
 }
 const names = functionNames(readFileSync(namesFile || path.join(site, 'belgi', 'belgi-core.wasm')));
 
-const chromium = playwright();
-if (!chromium) {
-  console.error('tiers.mjs: needs playwright-core (npm install in tests/web)');
-  process.exit(2);
-}
 // V8 prints one line per compiled function to the renderer's stdout, which the browser process
-// passes on: so this script starts Chromium itself, reads its output, and drives it over CDP.
+// passes on to its own.
 let lines = [];
-const server = await serve([site]);
-const profile = mkdtempSync(path.join(tmpdir(), 'belgi-tiers-'));
-const proc = spawn('/usr/bin/chromium', [...chromiumArgs, '--js-flags=--trace-wasm-compilation-times',
-  '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank'], { stdio: ['ignore', 'pipe', 'pipe'] });
-proc.stdout.setEncoding('utf8');
 let partial = '';
-proc.stdout.on('data', (d) => {
-  const parts = (partial + d).split('\n');
-  partial = parts.pop();
-  lines.push(...parts);
+const server = await serve([site]);
+const browser = await launch({
+  jsFlags: '--trace-wasm-compilation-times',
+  onStdout: (d) => {
+    const parts = (partial + d).split('\n');
+    partial = parts.pop();
+    lines.push(...parts);
+  },
 });
-const endpoint = await new Promise((resolve, reject) => {
-  let err = '';
-  proc.stderr.setEncoding('utf8');
-  proc.stderr.on('data', (d) => {
-    err += d;
-    const m = err.match(/DevTools listening on (ws:\S+)/);
-    if (m) resolve(m[1]);
-  });
-  proc.on('exit', () => reject(new Error(`chromium exited: ${err}`)));
-});
-const browser = await chromium.connectOverCDP(endpoint);
 for (let i = 0; i < loads; i++) {
   lines = [];
   const marks = await coldLoad(browser, `http://127.0.0.1:${server.port}/0/budget.html`);
@@ -97,6 +78,4 @@ for (let i = 0; i < loads; i++) {
   for (const o of optimized) console.log(`  ${o}`);
 }
 await browser.close();
-await new Promise((r) => { proc.on('exit', r); proc.kill(); });
 server.close();
-rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });  // its helpers may still be writing
