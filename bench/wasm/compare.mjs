@@ -5,6 +5,7 @@
 // --liftoff-only, ...). --page-b loads the second run's site through another of pages.mjs's
 // pages: warmup (its init() step includes annotating one sentence), preload, or floor.
 // usage: node bench/wasm/compare.mjs SITE_A [SITE_B | --js-flags FLAGS] [--page-b warmup|preload|floor] [--loads N]
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { coldLoad, launch, serve, takeOption } from './pages.mjs';
 
@@ -18,6 +19,12 @@ if (!sitesOk || !(loads > 0) || !['budget', 'preload', 'warmup', 'floor'].includ
   process.exit(2);
 }
 const sites = args.map((a) => path.resolve(a));
+for (const site of sites) {
+  if (!existsSync(path.join(site, 'belgi', 'index.js'))) {
+    console.error(`compare.mjs: ${site} is not a site folder (no belgi/index.js)`);
+    process.exit(2);
+  }
+}
 if (sites.length === 1 && !jsFlags) sites.push(sites[0]);
 const server = await serve(sites);
 const plain = await launch();
