@@ -148,8 +148,8 @@ export async function launch({ jsFlags, onStdout } = {}) {
     toBrowser.write(JSON.stringify(sessionId ? { id, method, params, sessionId } : { id, method, params }) + '\0');
   });
   // Resolves with the target's title once it starts with prefix; rejects after ms. Polls every
-  // 25 ms: Chromium does not report a title change of its own accord (Target.targetInfoChanged
-  // comes for navigations, not for document.title).
+  // 25 ms: this Chromium (156) sent Target.targetInfoChanged for navigations but not when the
+  // page set document.title (only once the tab went away).
   const titleOf = async (targetId, prefix, ms) => {
     for (const end = Date.now() + ms; Date.now() < end;) {
       const { targetInfos } = await send('Target.getTargets');
