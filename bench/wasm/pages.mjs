@@ -2,8 +2,9 @@
 // measures, a static server for one or more site folders, headless Chromium driven over a bare
 // DevTools pipe, one cold load.
 //
-// Why not Playwright (which tests/web uses): a driver that attaches to the page and sets itself up
-// in each new document slows the very load being measured. The same build, 30 cold loads each,
+// Why not Playwright (which tests/web uses): it attaches to each page it drives and does its own
+// setting up there while the page loads, which slows the very load being measured. The same
+// build, 30 cold loads each,
 // alternating: first result 275 ms (median) with Playwright's newPage/goto/waitForFunction, 223
 // ms navigated over a bare pipe (docs/benchmarks.md). Here the browser only receives
 // Page.navigate, and the result is read from the tab's title, which the driver asks the browser
