@@ -4,11 +4,10 @@
 //
 // Why not Playwright (which tests/web uses): it attaches to each page it drives and does its own
 // setting up there while the page loads, which slows the very load being measured. The same
-// build, 30 cold loads each,
-// alternating: first result 275 ms (median) with Playwright's newPage/goto/waitForFunction, 223
-// ms navigated over a bare pipe (docs/benchmarks.md). Here the browser only receives
-// Page.navigate, and the result is read from the tab's title, which the driver asks the browser
-// for (Target.getTargets): nothing runs in the page but the page.
+// build, 30 cold loads each, alternating: first result 275 ms (median) with Playwright's
+// newPage/goto/waitForFunction, 223 ms navigated over a bare pipe (docs/benchmarks.md). Here
+// the browser only receives Page.navigate, and the result is read from the tab's title, which
+// the driver asks the browser for (Target.getTargets): nothing runs in the page but the page.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
