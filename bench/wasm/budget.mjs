@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { coldLoad, consoleOf, launch, median, sample, serve, warmLoads } from './pages.mjs';
+import { article, articleWords, coldLoad, consoleOf, launch, median, serve, warmLoads } from './pages.mjs';
 
 const site = path.resolve(process.argv[2]);
 const pkg = path.join(site, 'belgi');
@@ -22,14 +22,11 @@ for (const f of ['belgi-core.wasm', 'index.js']) {
 }
 console.log(`| total | ${raw} | ${gz} |  (budget: 3 MB gzip)\n`);
 
-// A 5,000-word article from the sample text, in Node.
+// The 5,000-word article (pages.mjs), in Node.
 const belgi = await import(pathToFileURL(path.join(pkg, 'index.js')).href);
 let t = performance.now();
 await belgi.init();
 const initMs = performance.now() - t;
-const words = sample.split(/\s+/).filter(Boolean);
-const article = Array.from({ length: Math.ceil(5000 / words.length) }, () => sample).join('\n\n');
-const nwords = article.split(/\s+/).filter(Boolean).length;
 belgi.annotate(article);  // warm up
 const times = [];
 for (let i = 0; i < 10; i++) {
@@ -38,7 +35,7 @@ for (let i = 0; i < 10; i++) {
   times.push(performance.now() - t);
 }
 times.sort((a, b) => a - b);
-console.log(`Node ${process.version}: init ${initMs.toFixed(0)} ms; ${nwords}-word article: median ${times[5].toFixed(1)} ms, min ${times[0].toFixed(1)} ms (budget: 50 ms)`);
+console.log(`Node ${process.version}: init ${initMs.toFixed(0)} ms; ${articleWords}-word article: median ${times[5].toFixed(1)} ms, min ${times[0].toFixed(1)} ms (budget: 50 ms)`);
 
 // Page load to first result, and the 5,000-word article, in headless Chromium
 // (bench/wasm/pages.mjs: the pages, the server, the driver).
@@ -90,6 +87,5 @@ for (const name of pages) {
 }
 for (const w of warnings) console.log(`  console: ${w}`);
 if (!warnings.length) console.log('  console: no warnings or errors on either page');
-const [, , , articleWords] = articles[0];
 console.log(`Chromium, ${articleWords}-word article, 3 cold loads: the first annotate() straight after init() (decoding the model and compiling included) ${articles.map((a) => a[0].toFixed(0)).join(', ')} ms; then median of 10 ${articles.map((a) => a[1].toFixed(1)).join(', ')} ms, min ${articles.map((a) => a[2].toFixed(1)).join(', ')} ms (budget: 50 ms)`);
 console.log(`Chromium, warm (the same tab reloading): median ${median(warm).toFixed(0)} ms, min ${Math.min(...warm).toFixed(0)} ms`);

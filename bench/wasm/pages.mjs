@@ -17,6 +17,11 @@ import { fileURLToPath } from 'node:url';
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const sample = readFileSync(path.join(root, 'data', 'sample', 'seed.txt'), 'utf8');
+// The 5,000-word article of the budget, the sample repeated: budget.mjs times it in Node, and the
+// article page, which fetches it from /i/article.txt, in Chromium.
+const countWords = (s) => s.split(/\s+/).filter(Boolean).length;
+export const article = Array.from({ length: Math.ceil(5000 / countWords(sample)) }, () => sample).join('\n\n');
+export const articleWords = countWords(article);
 export const CHROMIUM = '/usr/bin/chromium';  // Debian's package (scripts/test.sh installs it)
 
 // The preload lines wasm/js/README.md gives embedders.
@@ -45,14 +50,12 @@ const page = (kind) => `<!doctype html><meta charset="utf-8"><link rel="icon" hr
   document.title = 'done ' + t.join(' ') + ' ' + doc.spans.length;
 </script>`;
 
-// The article page: after init(), annotate() on the sample repeated to 5,000+ words, once, then
-// ten more times; its title: 'done FIRST MEDIAN MIN WORDS' (ms). The first call comes straight
-// after init(), so it includes decoding the model and compiling the code.
+// The article page: after init(), annotate() on the article (above), once, then ten more times;
+// its title: 'done FIRST MEDIAN MIN' (ms). The first call comes straight after init(), so it
+// includes decoding the model and compiling the code.
 const ARTICLE = `<!doctype html><meta charset="utf-8"><link rel="icon" href="data:,"><script type="module">
   const { init, annotate } = await import('./belgi/index.js');
-  const text = await (await fetch('./sample.txt')).text();
-  const count = (s) => s.split(/\\s+/).filter(Boolean).length;
-  const article = Array.from({ length: Math.ceil(5000 / count(text)) }, () => text).join('\\n\\n');
+  const article = await (await fetch('./article.txt')).text();
   await init();
   let t = performance.now();
   annotate(article);
@@ -64,7 +67,7 @@ const ARTICLE = `<!doctype html><meta charset="utf-8"><link rel="icon" href="dat
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  document.title = ['done', first, times[5], times[0], count(article)].join(' ');
+  document.title = ['done', first, times[5], times[0]].join(' ');
 </script>`;
 
 const FLOOR = `export async function init() { await (await fetch(new URL('./belgi/belgi-core.wasm', import.meta.url))).arrayBuffer(); }
@@ -73,8 +76,8 @@ export function annotate() { return { spans: [] }; }`;
 const types = { '.html': 'text/html', '.js': 'text/javascript', '.mjs': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css', '.txt': 'text/plain' };
 
 // Serves sites[i] under /i/: the pages at /i/budget.html, /i/preload.html, /i/warmup.html,
-// /i/floor.html (with /i/floor.js) and /i/article.html, the sample at /i/sample.txt, and the
-// site's files.
+// /i/floor.html (with /i/floor.js) and /i/article.html, the texts at /i/sample.txt and
+// /i/article.txt, and the site's files.
 // Returns { port, close }.
 export async function serve(sites) {
   const server = createServer((req, res) => {
@@ -89,7 +92,8 @@ export async function serve(sites) {
       return res.end(kind ? page(kind[1]) : ARTICLE);
     }
     if (rest === '/floor.js') { res.writeHead(200, { 'content-type': 'text/javascript' }); return res.end(FLOOR); }
-    if (rest === '/sample.txt') { res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }); return res.end(sample); }
+    const text = { '/sample.txt': sample, '/article.txt': article }[rest];
+    if (text) { res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }); return res.end(text); }
     const file = path.join(site, path.normalize(rest).replace(/^\/+/, ''));
     try {
       const body = readFileSync(file);
@@ -101,6 +105,8 @@ export async function serve(sites) {
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
   return { port: server.address().port, close: () => server.close() };
 }
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 const chromiumArgs = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -155,7 +161,7 @@ export async function launch({ jsFlags, onStdout } = {}) {
       const { targetInfos } = await send('Target.getTargets');
       const title = (targetInfos.find((t) => t.targetId === targetId) || {}).title || '';
       if (title.startsWith(prefix)) return title;
-      await new Promise((r) => setTimeout(r, 25));
+      await sleep(25);
     }
     throw new Error(`no '${prefix}' title after ${ms} ms`);
   };
@@ -168,15 +174,13 @@ export async function launch({ jsFlags, onStdout } = {}) {
       if (!exited) {
         const gone = new Promise((r) => proc.once('exit', r));
         send('Browser.close').catch(() => {});
-        await Promise.race([gone, new Promise((r) => setTimeout(r, 3000))]);
+        await Promise.race([gone, sleep(3000)]);
         if (!exited) proc.kill();
       }
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });  // helpers may still be writing
     },
   };
 }
-
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 // A tab in a new browser context (empty caches, its own renderer), open on about:blank and idle,
 // as a user's new tab is. Returns { targetId, sessionId, browserContextId }.
