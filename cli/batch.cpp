@@ -21,6 +21,7 @@
 #include "common.h"
 #include "formats.h"
 #include "record.h"
+#include "text/hash.h"
 
 namespace fs = std::filesystem;
 
@@ -67,18 +68,60 @@ bool directory_output(OutputFormat f) {
   return f == OutputFormat::brat || f == OutputFormat::conll || f == OutputFormat::html;
 }
 
-// A file name from a record id: letters, digits, '-', '_', '.' kept, the rest '_'.
+// A file name from a record id, reversibly: ASCII letters, digits, '-', '_', '.' and the bytes of
+// non-ASCII UTF-8 letters are kept, every other byte (and '%' itself) becomes %XX, so two ids
+// never share a name (`a/b` → `a%2Fb`, `a_b` stays). A leading '.' is escaped too (no hidden
+// files, no `..`). An empty id gets `doc-N`; an id too long for a file name is cut and a hash of
+// the whole id appended. Names that still meet (two text files `x.txt` from two folders) are
+// caught when writing (run_batch).
 std::string safe_name(const std::string& id, std::size_t seq) {
+  if (id.empty()) return "doc-" + std::to_string(seq);
+  static const char hex[] = "0123456789ABCDEF";
   std::string out;
-  for (unsigned char c : id) out += (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c >= 0x80) ? char(c) : '_';
-  if (out.empty() || out[0] == '.') out = "doc-" + std::to_string(seq) + out;
+  for (std::size_t i = 0; i < id.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(id[i]);
+    bool keep = std::isalnum(c) || c == '-' || c == '_' || (c == '.' && i > 0) || c >= 0x80;
+    if (keep) out += char(c);
+    else out += {'%', hex[c >> 4], hex[c & 15]};
+  }
+  constexpr std::size_t kMaxName = 200;  // file systems allow 255 bytes; room for extensions
+  if (out.size() > kMaxName) {
+    std::size_t cut = kMaxName - 17;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;  // whole UTF-8
+    char tail[18];
+    std::snprintf(tail, sizeof tail, "~%016llx", static_cast<unsigned long long>(text::fnv1a64(id)));
+    out = out.substr(0, cut) + tail;
+  }
   return out;
 }
 
-bool exists_output(const BatchOptions& opt, const std::string& name) {
+bool ends_with(const std::string& s, std::string_view tail) {
+  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+bool read_file(const fs::path& path, std::string& data) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  return static_cast<bool>(in) || in.eof();
+}
+
+// --skip-existing: is a whole result for this document already there? Files are written to a
+// temporary name and renamed (write_file), so a killed run leaves no partial result under the
+// final name; results from elsewhere are checked too: an HTML page must end with its closing
+// tag, a CoNLL file with the blank line after its last sentence, and a brat pair must have both
+// files, the .txt holding exactly this document's text (the .ann is renamed in last).
+bool complete_output(const BatchOptions& opt, const std::string& name, const std::string& text) {
   if (!opt.skip_existing || !directory_output(opt.format)) return false;
-  std::error_code ec;
-  return fs::exists(fs::path(opt.output) / (name + extension(opt.format)), ec);
+  fs::path base = fs::path(opt.output) / name;
+  std::string data;
+  if (!read_file(base.string() + extension(opt.format), data)) return false;
+  switch (opt.format) {
+    case OutputFormat::html: return ends_with(data, "</html>\n");
+    case OutputFormat::conll: return ends_with(data, "\n\n");
+    case OutputFormat::brat: return read_file(base.string() + ".txt", data) && data == text;
+    default: return false;
+  }
 }
 
 // Parses a job's JSONL record: id, output name, date and text, or the record's error in their
@@ -94,7 +137,7 @@ void finish_record(const BatchOptions& opt, Job& j) {
     return;
   }
   j.date = std::move(rec.date);
-  if (exists_output(opt, j.name)) {
+  if (complete_output(opt, j.name, rec.text)) {
     j.skip = true;
     return;
   }
@@ -200,10 +243,6 @@ class Reader {
     j.seq = seq_++;
     j.id = path == "-" ? "" : path;
     j.name = stem;
-    if (exists_output(opt_, stem)) {
-      j.skip = true;
-      return emit(std::move(j));
-    }
     std::error_code ec;
     if (path != "-" && fs::file_size(path, ec) > opt_.annotate.max_bytes && !ec) {
       j.status = Status::error(StatusCode::too_large, "file exceeds the limit of " +
@@ -213,6 +252,9 @@ class Reader {
     std::string err;
     if (!read_input(path, j.text, err)) {
       j.status = Status::error(StatusCode::invalid_input, "cannot read: " + err);
+    } else if (complete_output(opt_, stem, j.text)) {
+      j.skip = true;
+      std::string().swap(j.text);
     }
     return emit(std::move(j));
   }
@@ -279,12 +321,41 @@ Done process(const Annotator& a, const BatchOptions& opt, Job& job) {
   return d;
 }
 
+// Writes a file whole or not at all: into a hidden temporary name beside it, then renamed over
+// the final name, so a run killed mid-write never leaves a partial result that a resumed run
+// (--skip-existing) would trust.
 bool write_file(const fs::path& path, const std::string& data) {
   std::error_code ec;
   fs::create_directories(path.parent_path(), ec);
-  std::ofstream out(path, std::ios::binary);
-  out << data;
-  return static_cast<bool>(out);
+  fs::path tmp = path.parent_path() / ("." + path.filename().string() + ".part");
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    out << data;
+    out.flush();
+    if (!out) return false;
+  }
+  fs::rename(tmp, path, ec);
+  return !ec;
+}
+
+// A document's results in DIR: for brat the .txt first and the .ann last, so the .ann (what a
+// reader of the folder looks for) exists only beside a whole .txt.
+bool write_result(const BatchOptions& opt, const Done& d) {
+  fs::path base = fs::path(opt.output) / d.name;
+  if (opt.format == OutputFormat::brat && !write_file(base.string() + ".txt", d.text)) return false;
+  return write_file(base.string() + extension(opt.format), d.main);
+}
+
+// Directory output: gives the document its file name, or, when an earlier document of this
+// batch has it already (two files `x.txt` from two folders), turns it into an error record
+// naming both, so that no result silently overwrites another. Runs in input order.
+void claim_name(std::map<std::string, std::string>& names, const BatchOptions& opt, Done& d) {
+  auto [it, fresh] = names.emplace(d.name, d.id);
+  if (fresh) return;
+  d.skip = false;
+  d.status = Status::error(StatusCode::invalid_input, "output file " + d.name + extension(opt.format) +
+                                                          " is already taken by " + it->second +
+                                                          " in this batch");
 }
 
 // The progress line on stderr: documents, MB/s, time left (when the total size is known).
@@ -393,6 +464,7 @@ int run_batch(const Annotator& annotator, const BatchOptions& opt, BatchStats& s
     });
   }
 
+  std::map<std::string, std::string> names;  // output name -> id of the document that has it
   Progress progress(opt.progress, opt.progress ? total_size(opt) : 0);
   int rc = kExitOk;
   for (;;) {
@@ -407,6 +479,7 @@ int run_batch(const Annotator& annotator, const BatchOptions& opt, BatchStats& s
       ++next_write;
       cv_space.notify_all();
     }
+    if (directory_output(opt.format) && d.status.ok()) claim_name(names, opt, d);
     if (d.skip) {
       ++stats.skipped;
       continue;
@@ -419,11 +492,8 @@ int run_batch(const Annotator& annotator, const BatchOptions& opt, BatchStats& s
       rc = std::max(rc, d.status.code == StatusCode::internal ? kExitInternal : kExitBadInput);
       if (opt.format == OutputFormat::jsonl) *out << d.main << '\n';
     } else if (directory_output(opt.format)) {
-      fs::path base = fs::path(opt.output) / d.name;
-      bool ok = write_file(base.string() + extension(opt.format), d.main);
-      if (ok && opt.format == OutputFormat::brat) ok = write_file(base.string() + ".txt", d.text);
-      if (!ok) {
-        report(base.string(), "cannot write");
+      if (!write_result(opt, d)) {
+        report((fs::path(opt.output) / d.name).string() + extension(opt.format), "cannot write");
         rc = kExitInternal;
       }
     } else {

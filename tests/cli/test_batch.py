@@ -82,13 +82,103 @@ class Batch(unittest.TestCase):
         self.write("in/a.txt", NEWS[0])
         self.write("in/b.txt", NEWS[1])
         os.makedirs(self.path("out"))
+        kept = "<!doctype html>\n<html><body>kept</body></html>\n"
         with open(self.path("out", "a.html"), "w") as f:
-            f.write("kept")
+            f.write(kept)
         out = run("annotate", self.path("in"), "--format", "html", "-o", self.path("out"), "--skip-existing")
         self.assertEqual(out.returncode, 0, out.stderr)
         with open(self.path("out", "a.html")) as f:
-            self.assertEqual(f.read(), "kept")
+            self.assertEqual(f.read(), kept)
         self.assertTrue(os.path.exists(self.path("out", "b.html")))
+
+    def test_skip_existing_redoes_what_a_killed_run_left(self):
+        # What a run killed mid-write (before results were written atomically) left behind: an
+        # empty page, a CoNLL file cut inside a sentence, a brat .ann without its .txt, and a
+        # brat pair whose .txt is another text. None of them may be trusted by a resumed run.
+        self.write("in/a.txt", NEWS[0])
+        self.write("in/b.txt", NEWS[1])
+        for fmt, leftovers in (("html", {"a.html": ""}),
+                               ("conll", {"a.conll": "Бүгін B-DATE\nАстана"}),
+                               ("brat", {"a.ann": "T1\tGPE 6 14\tАстанада\n",
+                                         "b.ann": "", "b.txt": "another text"})):
+            out_dir = self.path("out-" + fmt)
+            for name, data in leftovers.items():
+                self.write(os.path.join("out-" + fmt, name), data)
+            ref = run("annotate", self.path("in"), "--format", fmt, "-o", self.path("ref-" + fmt))
+            self.assertEqual(ref.returncode, 0, ref.stderr)
+            res = run("annotate", self.path("in"), "--format", fmt, "-o", out_dir, "--skip-existing")
+            self.assertEqual(res.returncode, 0, res.stderr)
+            self.assertEqual(sorted(os.listdir(out_dir)), sorted(os.listdir(self.path("ref-" + fmt))))
+            for name in os.listdir(out_dir):
+                with open(os.path.join(out_dir, name), "rb") as f, \
+                        open(self.path("ref-" + fmt, name), "rb") as g:
+                    self.assertEqual(f.read(), g.read(), f"{fmt}: {name}")
+
+    def test_batch_killed_mid_write_resumes_to_the_full_result(self):
+        # The file-size limit kills the process (SIGXFSZ) in the middle of writing the big
+        # document's page: deterministic, unlike a timed kill.
+        import resource, signal
+        big = (NEWS[0] + " " + NEWS[1] + "\n") * 1500  # ~200 KB of page
+        recs = [{"id": "a", "text": NEWS[0]}, {"id": "big", "text": big}, {"id": "c", "text": NEWS[2]}]
+        src = self.write("in.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+        limit = 64 * 1024
+
+        def small_files():
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+        out_dir = self.path("out")
+        killed = subprocess.run([BELGI, "annotate", src, "--format", "html", "--jobs", "1", "-o", out_dir],
+                                capture_output=True, preexec_fn=small_files)
+        self.assertEqual(killed.returncode, -signal.SIGXFSZ, killed.stderr)
+        self.assertTrue(os.path.exists(os.path.join(out_dir, "a.html")))
+        self.assertFalse(os.path.exists(os.path.join(out_dir, "big.html")))  # never a partial page
+        with open(os.path.join(out_dir, "a.html"), "w", encoding="utf-8") as f:
+            f.write("<html>marker: must be skipped</html>\n")  # a complete result is kept
+        res = run("annotate", src, "--format", "html", "--jobs", "1", "-o", out_dir, "--skip-existing")
+        self.assertEqual(res.returncode, 0, res.stderr)
+        ref = run("annotate", src, "--format", "html", "-o", self.path("ref"))
+        self.assertEqual(ref.returncode, 0, ref.stderr)
+        with open(os.path.join(out_dir, "a.html"), encoding="utf-8") as f:
+            self.assertIn("marker", f.read())
+        for name in ("big.html", "c.html"):
+            with open(os.path.join(out_dir, name), "rb") as f, open(self.path("ref", name), "rb") as g:
+                self.assertEqual(f.read(), g.read(), name)
+        self.assertEqual(sorted(n for n in os.listdir(out_dir) if not n.startswith(".")),
+                         ["a.html", "big.html", "c.html"])
+
+    def test_ids_that_differ_never_share_an_output_file(self):
+        ids = ["a/b", "a_b", "a%2Fb", ".x", "Астана: 1", ""]
+        recs = [{"id": i, "text": f"{n} {NEWS[0]}"} for n, i in enumerate(ids)]
+        src = self.write("in.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+        res = run("annotate", src, "--format", "conll", "-o", self.path("out"))
+        self.assertEqual(res.returncode, 0, res.stderr)
+        names = ["a%2Fb", "a_b", "a%252Fb", "%2Ex", "Астана%3A%201", "doc-5"]
+        self.assertEqual(sorted(os.listdir(self.path("out"))), sorted(n + ".conll" for n in names))
+        for n, name in enumerate(names):
+            with open(self.path("out", name + ".conll"), encoding="utf-8") as f:
+                self.assertTrue(f.read().startswith(f"{n} "), name)
+
+    def test_a_long_id_gets_a_name_the_file_system_takes(self):
+        recs = [{"id": "қ" * 300 + str(k), "text": NEWS[0]} for k in range(2)]
+        src = self.write("in.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs))
+        res = run("annotate", src, "--format", "conll", "-o", self.path("out"))
+        self.assertEqual(res.returncode, 0, res.stderr)
+        files = os.listdir(self.path("out"))
+        self.assertEqual(len(files), 2)
+        self.assertTrue(all(len(f.encode()) <= 255 for f in files))
+
+    def test_two_inputs_with_one_output_name_are_an_error_not_an_overwrite(self):
+        first = self.write("d1/x.txt", NEWS[0])
+        second = self.write("d2/x.txt", NEWS[2])
+        for extra in ([], ["--skip-existing"]):  # a resumed run must not take one for the other
+            res = run("annotate", first, second, "--format", "conll", "-o", self.path("out"), *extra)
+            self.assertEqual(res.returncode, 1, res.stderr)
+            err = res.stderr.decode()
+            self.assertIn(second, err)
+            self.assertIn(first, err)
+            self.assertEqual(os.listdir(self.path("out")), ["x.conll"])
+            with open(self.path("out", "x.conll"), encoding="utf-8") as f:
+                self.assertTrue(f.read().startswith("Бүгін "))
 
     def test_html_escapes_text(self):
         evil = "<img src=x onerror=alert(1)> & \"quotes\" <script>alert('x')</script> Астана"
