@@ -1,7 +1,7 @@
 // The annotator page: a queue of documents (pasted or opened), the document date, autosave,
 // import and export. The editing itself is the <belgi-annotator> element (annotator.js).
 import { KEYMAP, annotateText, loadBelgi } from './annotator.js';
-import { EXPORT_FORMATS, exportDocument, fromBrat, fromJSON, fromJSONL } from './formats.js';
+import { EXPORT_FORMATS, describeDropped, exportDocument, fromBrat, fromJSON, fromJSONL } from './formats.js';
 import * as store from './store.js';
 import { SAMPLE_NAME, SAMPLE_TEXT } from './sample.js';
 
@@ -156,18 +156,23 @@ async function openFiles(fileList) {
   }
   const docs = [];
   const problems = [];
+  const drops = [];  // spans and records an import left out, by file and line
   for (const [k, group] of byBase) {
     try {
       if (group['.ann']) {
         if (!group['.txt']) throw new Error(`${k}.ann needs ${k}.txt beside it`);
-        const doc = fromBrat(await group['.txt'].text(), await group['.ann'].text(), `${k}.txt`);
+        const dropped = [];
+        const doc = fromBrat(await group['.txt'].text(), await group['.ann'].text(), `${k}.txt`, { dropped });
+        if (dropped.length) drops.push(describeDropped(`${k}.ann`, dropped));
         docs.push({ name: `${k}.txt`, text: doc.text, annotations: doc });
         continue;
       }
       for (const [ext, f] of Object.entries(group)) {
         const content = await f.text();
         if (ext === '.json' || ext === '.jsonl') {
-          const list = ext === '.json' ? fromJSON(content) : fromJSONL(content);
+          const dropped = [];
+          const list = ext === '.json' ? fromJSON(content, { dropped }) : fromJSONL(content, { dropped });
+          if (dropped.length) drops.push(describeDropped(f.name, dropped));
           list.forEach((doc, j) => {
             const name = doc.id || (list.length > 1 ? `${f.name}#${j + 1}` : f.name);
             docs.push({ name, text: doc.text, annotations: doc, status: ['new', 'in progress', 'done'].includes(doc.status) ? doc.status : 'new' });
@@ -181,7 +186,10 @@ async function openFiles(fileList) {
     }
   }
   await addDocs(docs);
-  if (problems.length) message(`Not opened: ${problems.join('; ')}`, true);
+  const said = [];
+  if (problems.length) said.push(`Not opened: ${problems.join('; ')}`);
+  if (drops.length) said.push(`Left out of the import: ${drops.join(' | ')}`);
+  if (said.length) message(said.join('. '), true);
 }
 
 function download(name, content, mime) {

@@ -227,11 +227,57 @@ export function toJSONL(docs) {
   }).join('\n') + (docs.length ? '\n' : '');
 }
 
+// ---------------------------------------------------------------------------------------------
+// Import checks: a span that cannot be right for its text is dropped and reported, never clamped
+// or kept (brat, JSON and JSONL imports all pass through here).
+
+/** Length of `text` in an offset unit. */
+function unitLength(text, unit) {
+  if (unit === 'utf16') return text.length;
+  if (unit === 'byte') return new TextEncoder().encode(text).length;
+  let n = 0;
+  for (const _ of text) n++;
+  return n;
+}
+
+/**
+ * Why a span cannot be imported onto a text of `length` units (offsets still in the file's unit),
+ * or null when it can: offsets must be integers with 0 <= start < end <= length, the type known.
+ */
+export function spanProblem(s, length) {
+  if (!TYPES.includes(s.type)) return `unknown type ${JSON.stringify(s.type)}`;
+  if (!Number.isInteger(s.start) || !Number.isInteger(s.end)) return `offsets ${s.start}-${s.end} are not whole numbers`;
+  if (s.start < 0) return `start ${s.start} is before the text`;
+  if (s.end > length) return `end ${s.end} is past the end of the text (${length})`;
+  if (s.end <= s.start) return `end ${s.end} is not after start ${s.start}`;
+  return null;
+}
+
+/** The spans that can be imported; each other one is reported as {where, reason}. */
+function keepValid(spans, length, where, dropped) {
+  return spans.filter((s, i) => {
+    const reason = spanProblem(s, length);
+    if (reason) dropped.push({ where: where(s, i), reason: `${s.type} ${reason}` });
+    for (const part of ['cue', 'speaker']) {
+      if (reason || !s[part]) continue;
+      const r = s[part];
+      const bad = spanProblem({ ...r, type: s.type }, length);
+      if (bad) { delete s[part]; dropped.push({ where: where(s, i), reason: `${part} of ${s.type} ${bad}` }); }
+    }
+    return !reason;
+  });
+}
+
+/** One line for a person: what was dropped and where (`name: line 4: ...; line 9: ...`). */
+export function describeDropped(name, dropped) {
+  return `${name}: ${dropped.map((d) => `${d.where}: ${d.reason}`).join('; ')}`;
+}
+
 /**
  * Reads one belgi/1 document object (from our JSON/JSONL or from `belgi annotate`): offsets in
  * codepoint, utf16 or byte units become UTF-16. Throws on something that is not a document.
  */
-export function fromObject(obj) {
+export function fromObject(obj, { dropped = [], where = '' } = {}) {
   if (!obj || typeof obj !== 'object' || typeof obj.text !== 'string') {
     throw new Error(obj && obj.error ? `the document is an error record: ${obj.error.code}` : 'not a belgi/1 document (no "text")');
   }
@@ -242,7 +288,9 @@ export function fromObject(obj) {
   const map = offsetMap(text);
   const conv = unit === 'utf16' ? (x) => x : unit === 'codepoint' ? (x) => map.fromCodePoint(x) : (x) => map.fromByte(x);
   const cr = (r) => (r && typeof r.start === 'number' ? { ...r, start: conv(r.start), end: conv(r.end) } : undefined);
-  const spans = (obj.spans || []).map((s) => {
+  const at = (s, i) => `${where}span ${i + 1}${s.id ? ` (${s.id})` : ''}`;
+  const spans = keepValid(Array.isArray(obj.spans) ? obj.spans.map((s) => ({ ...s })) : [],
+    unitLength(text, unit), at, dropped).map((s) => {
     const t = { ...s, start: conv(s.start), end: conv(s.end) };
     if (s.cue) t.cue = cr(s.cue);
     if (s.speaker) t.speaker = cr(s.speaker);
@@ -261,11 +309,16 @@ export function fromObject(obj) {
  * `belgi annotate --format json` prints for several files). Error records are skipped when there
  * are several documents. Returns an array.
  */
-export function fromJSON(str) {
+export function fromJSON(str, { dropped = [] } = {}) {
   const values = splitJSON(str).map((x) => JSON.parse(x));
   const docs = values.length === 1 && Array.isArray(values[0]) ? values[0] : values;
-  const ok = docs.length > 1 ? docs.filter((d) => !(d && d.error)) : docs;
-  return ok.map(fromObject);
+  const out = [];
+  docs.forEach((d, k) => {
+    const where = docs.length > 1 ? `document ${k + 1}: ` : '';
+    if (docs.length > 1 && d && d.error) dropped.push({ where: `document ${k + 1}`, reason: `an error record (${d.error.code})` });
+    else out.push(fromObject(d, { dropped, where }));
+  });
+  return out;
 }
 
 /** Splits text holding JSON values one after the other into their sources. */
@@ -293,15 +346,22 @@ export function splitJSON(str) {
   return out;
 }
 
-/** Parses JSONL: one document a line; blank lines and error records are skipped. */
-export function fromJSONL(str) {
+/**
+ * Parses JSONL: one document a line. Blank lines are skipped; an error record or a line that is
+ * not a document is reported in `dropped` with its line number, and the other lines still read.
+ */
+export function fromJSONL(str, { dropped = [] } = {}) {
   const out = [];
-  for (const line of str.split(/\r?\n/)) {
-    if (!line.trim()) continue;
-    const v = JSON.parse(line);
-    if (v && v.error) continue;
-    out.push(fromObject(v));
-  }
+  str.split(/\r?\n/).forEach((line, k) => {
+    if (!line.trim()) return;
+    try {
+      const v = JSON.parse(line);
+      if (v && v.error) throw new Error(`an error record (${v.error.code})`);
+      out.push(fromObject(v, { dropped, where: `line ${k + 1}: ` }));
+    } catch (err) {
+      dropped.push({ where: `line ${k + 1}`, reason: err.message });
+    }
+  });
   return out;
 }
 
@@ -367,24 +427,31 @@ function fragments(text, start, end, map) {
 }
 
 /** Reads brat standoff (the .txt and the .ann) into a document with UTF-16 offsets. */
-export function fromBrat(txt, ann, id) {
+export function fromBrat(txt, ann, id, { dropped = [] } = {}) {
   const text = txt;
   const map = offsetMap(text);
+  const length = unitLength(text, 'codepoint');
   const tb = new Map();
   const rels = [];
   const attrs = [];
   const notes = [];
-  for (const raw of ann.split(/\r?\n/)) {
-    if (!raw.trim()) continue;
+  ann.split(/\r?\n/).forEach((raw, k) => {
+    if (!raw.trim()) return;
     const tab = raw.split('\t');
     const key = tab[0];
+    const where = `line ${k + 1}`;
     if (key[0] === 'T') {
       const m = /^(\S+) (.+)$/.exec(tab[1] || '');
-      if (!m) throw new Error(`bad brat line: ${raw}`);
+      if (!m) { dropped.push({ where, reason: `not a brat text-bound line: ${raw}` }); return; }
       const frags = m[2].split(';').map((f) => f.trim().split(/\s+/).map(Number));
-      if (frags.some((f) => f.length !== 2 || f.some((x) => !Number.isInteger(x)))) throw new Error(`bad offsets: ${raw}`);
-      const start = map.fromCodePoint(Math.min(...frags.map((f) => f[0])));
-      const end = map.fromCodePoint(Math.max(...frags.map((f) => f[1])));
+      const ends = frags.flat();
+      const bad = frags.some((f) => f.length !== 2) ? `offsets ${JSON.stringify(m[2])} are not start-end pairs`
+        : frags.map(([a, b]) => spanProblem({ type: 'QUOTE', start: a, end: b }, length)).find(Boolean);
+      if (bad) { dropped.push({ where, reason: `${m[1]} ${bad}` }); return; }
+      const start = map.fromCodePoint(Math.min(...ends));
+      const end = map.fromCodePoint(Math.max(...ends));
+      const known = m[1] === 'SPEAKER' || m[1] === 'CUE' || TYPES.includes(m[1]);
+      if (!known) { dropped.push({ where, reason: `unknown type ${JSON.stringify(m[1])}` }); return; }
       tb.set(key, { id: key, type: m[1], start, end });
     } else if (key[0] === 'R') {
       const m = /^(\S+) Arg1:(\S+) Arg2:(\S+)/.exec(tab[1] || '');
@@ -396,7 +463,7 @@ export function fromBrat(txt, ann, id) {
       const m = /^\S+ (\S+)/.exec(tab[1] || '');
       if (m) notes.push({ target: m[1], note: tab.slice(2).join('\t') });
     }
-  }
+  });
   const spans = new Map();
   for (const [k, v] of tb) {
     if (v.type === 'SPEAKER' || v.type === 'CUE') continue;

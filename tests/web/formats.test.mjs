@@ -236,3 +236,40 @@ test('empty document exports and imports', () => {
   assert.deepEqual(F.fromBrat('', '').spans, []);
   assert.deepEqual(F.fromJSONL(F.toJSONL([d]))[0].spans, []);
 });
+
+// Imports never take a span that cannot be right for its text: it is dropped and reported with
+// the line (brat, JSONL) or the document and span (JSON) it came from; the rest is kept.
+test('brat import drops impossible spans and says where', () => {
+  const txt = 'Асхат 😀 Астанада';  // 16 code points, 17 UTF-16 units
+  const ann = ['T1\tPERSON 0 5\tАсхат', 'T2\tGPE 8 17\tАстанада', 'T3\tGPE 8 16\tАстанада',
+    'T4\tPERSON 5 2\tx', 'T5\tPERSON 3 3\t', 'T6\tNOPE 0 1\tА', 'T7 broken', 'T8\tDATE -1 2\tА'].join('\n');
+  const dropped = [];
+  const doc = F.fromBrat(txt, ann, 'a.txt', { dropped });
+  assert.deepEqual(doc.spans.map((s) => [s.type, s.text]), [['PERSON', 'Асхат'], ['GPE', 'Астанада']]);
+  assert.deepEqual(dropped.map((d) => d.where), ['line 2', 'line 4', 'line 5', 'line 6', 'line 7', 'line 8']);
+  assert.match(dropped[0].reason, /end 17 is past the end of the text \(16\)/);
+  assert.match(dropped[1].reason, /end 2 is not after start 5/);
+  assert.match(F.describeDropped('a.ann', dropped), /^a\.ann: line 2: GPE end 17/);
+});
+
+test('JSON and JSONL imports drop impossible spans and bad lines, keeping the rest', () => {
+  const text = 'Бүгін 😀 Астанада';
+  const good = { type: 'GPE', start: 8, end: 16 };  // code points
+  const doc = (spans, extra = {}) => JSON.stringify({ format: 'belgi/1', text, offsets: 'codepoint', spans, ...extra });
+  const dropped = [];
+  const [one] = F.fromJSON(doc([good, { id: 'T9', type: 'GPE', start: 8, end: 17 }, { type: 'DATE', start: 0.5, end: 5 }]), { dropped });
+  assert.deepEqual(one.spans.map((s) => s.text), ['Астанада']);
+  assert.deepEqual(dropped.map((d) => d.where), ['span 2 (T9)', 'span 3']);
+  const utf16 = [];
+  F.fromJSON(JSON.stringify({ text, offsets: 'utf16', spans: [{ type: 'GPE', start: 9, end: 18 }] }), { dropped: utf16 });
+  assert.deepEqual(utf16.map((d) => d.reason), ['GPE end 18 is past the end of the text (17)']);
+  const lines = [doc([good]), '{"text": ', '{"error": {"code": "too_large"}}', '',
+    doc([good, { type: 'GPE', start: 4, end: 2 }]), doc([{ ...good, cue: { start: 0, end: 99 } }])].join('\n');
+  const jl = [];
+  const docs = F.fromJSONL(lines, { dropped: jl });
+  assert.equal(docs.length, 3);
+  assert.deepEqual(docs.map((d) => d.spans.length), [1, 1, 1]);
+  assert.equal(docs[2].spans[0].cue, undefined);
+  assert.deepEqual(jl.map((d) => d.where), ['line 2', 'line 3', 'line 5: span 2', 'line 6: span 1']);
+  assert.match(jl[3].reason, /^cue of GPE end 99 is past the end/);
+});
