@@ -21,4 +21,18 @@ log "fuzzing each target for ${BELGI_FUZZ_SECONDS:-15}s"
 "$BELGI_ROOT/scripts/fuzz.sh" "${BELGI_FUZZ_SECONDS:-15}"
 log "native tests under AddressSanitizer and UndefinedBehaviorSanitizer"
 cmake --build "$BELGI_ROOT/build-fuzz" -j "$(nproc)" -- --no-print-directory >/dev/null
-(cd "$BELGI_ROOT/build-fuzz" && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j "$(nproc)")
+# A sanitizer report must fail the run even where a test expects `belgi` to exit 1 (bad input) or
+# reads only its output: reports exit 86/87, a code no test expects, and are written to files
+# (log_path, one per process) that must stay empty, whatever the test did with stderr.
+reports=$(mktemp -d)
+trap 'rm -rf "$reports"' EXIT
+(cd "$BELGI_ROOT/build-fuzz" &&
+  ASAN_OPTIONS="detect_leaks=1:exitcode=86:log_path=$reports/asan" \
+  UBSAN_OPTIONS="halt_on_error=1:print_stacktrace=1:exitcode=87:log_path=$reports/ubsan" \
+  ctest --output-on-failure -j "$(nproc)") || status=$?
+if compgen -G "$reports/*" >/dev/null; then
+  log "sanitizer reports:"
+  cat "$reports"/* >&2
+  exit 1
+fi
+exit "${status:-0}"
