@@ -328,15 +328,16 @@ test('export brat matches tests/web/expected; JSON export re-imports to the same
   }
   assert.ok(labelled, 'Президент labelled POSITION from the keyboard');
   await page.selectOption('#export-format', 'brat');
+  await page.check('#export-all'); // the fixture's spans are suggestions: export them all (day.test.mjs has the default)
   const downloads = [];
   page.on('download', (d) => downloads.push(d));
   await page.click('#export');
   await page.waitForFunction(() => true);
-  for (let i = 0; i < 50 && downloads.length < 2; i++) await page.waitForTimeout(100);
-  assert.equal(downloads.length, 2);
+  for (let i = 0; i < 50 && downloads.length < 3; i++) await page.waitForTimeout(100);
+  assert.equal(downloads.length, 3);
   const files = {};
   for (const d of downloads) files[d.suggestedFilename()] = fs.readFileSync(await d.path(), 'utf8');
-  assert.deepEqual(Object.keys(files).sort(), ['seed.ann', 'seed.txt']);
+  assert.deepEqual(Object.keys(files).sort(), ['annotation.conf', 'seed.ann', 'seed.txt']);
   assert.equal(files['seed.txt'], SAMPLE_TEXT);
   if (process.env.BELGI_UPDATE_EXPECTED === '1') {
     fs.mkdirSync(EXPECTED, { recursive: true });
@@ -442,6 +443,7 @@ test('queue: several files, next and previous, status per document; JSONL export
   await page.waitForFunction(() => document.querySelector('#doc-name').textContent === 'one.txt' && document.body.dataset.state === 'ready');
   assert.equal(await page.$eval('#queue-pos', (e) => e.textContent), '2 / 3');
   await page.click('#done-next');
+  if (await page.$eval('#confirm-dialog', (d) => d.open)) await page.click('#confirm-ok'); // suggestions remain: done anyway
   await page.waitForFunction(() => document.querySelector('#doc-name').textContent === 'two.txt' && document.body.dataset.state === 'ready');
   assert.deepEqual(await page.$$eval('.queue-item .status', (l) => l.map((e) => e.textContent)), ['new', 'done', 'new']);
   await page.focus('body');
