@@ -35,7 +35,8 @@ function isShortcut(e) {
   const ctrl = e.ctrlKey || e.metaKey;
   if (ctrl) return !e.altKey && /^[zZyY]$/.test(e.key);
   if (KEYMAP[e.key] || (e.altKey && /^Key[A-Z]$/.test(e.code) && KEYMAP[e.code.slice(3).toLowerCase()])) return true;
-  return ['Delete', 'v', 's', 'S', 'C', 'A', 'R', ' '].includes(e.key) || (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft'));
+  // Not Space: on a button or a checkbox it presses it (in the text it accepts the focused span).
+  return ['Delete', 'v', 's', 'S', 'C', 'A', 'R'].includes(e.key) || (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft'));
 }
 
 /** Texts longer than this are annotated in a Web Worker. */

@@ -25,6 +25,7 @@ function shownIndex() { return shown ? state.docs.indexOf(shown) : -1; }
 let messageTimer = 0;
 function message(text, isError = false) {
   const m = $('message');
+  if (!/^Removed /.test(text)) $('undo-remove').hidden = true;
   m.textContent = text;
   m.classList.toggle('error', isError);
   // News clears itself after a while; an error stays until something replaces it.
@@ -209,6 +210,62 @@ function describeError(err, text) {
   const line = before.split('\n').length;
   const col = at - before.lastIndexOf('\n');
   return `${msg} (line ${line}, column ${col})`;
+}
+
+// Rename and remove one document; a removal can be undone (until the next removal).
+let removed = null;
+
+function startRename() {
+  const d = shown;
+  if (!d) return;
+  const inp = $('doc-rename');
+  inp.value = d.name;
+  inp.hidden = false;
+  $('doc-name').hidden = true;
+  inp.focus();
+  inp.select();
+}
+function endRename(apply) {
+  const inp = $('doc-rename');
+  if (inp.hidden) return;
+  const d = shown;
+  const name = inp.value.trim();
+  inp.hidden = true;
+  $('doc-name').hidden = false;
+  if (apply && d && name && name !== d.name) {
+    const old = d.name;
+    d.name = name;
+    store.save({ docs: [d] });
+    renderQueue();
+    message(`Renamed «${old}» to «${name}».`);
+  }
+  annotator.focusSpan(null, { scroll: false });
+}
+
+async function removeDoc() {
+  const d = shown;
+  const i = shownIndex();
+  if (!d || i < 0) return;
+  state.docs.splice(i, 1);
+  removed = { doc: d, index: i };
+  shown = null;
+  if (state.current >= state.docs.length) state.current = state.docs.length - 1;
+  await store.remove([d.key], queueRecord());
+  if (state.docs.length) await openDoc(Math.min(i, state.docs.length - 1));
+  else { annotator.load({ format: 'belgi/1', text: '', offsets: 'utf16', date: null, spans: [] }); renderQueue(); }
+  message(`Removed «${d.name}» from the queue.`);
+  $('undo-remove').hidden = false;
+}
+
+async function undoRemove() {
+  if (!removed) return;
+  const { doc, index } = removed;
+  removed = null;
+  $('undo-remove').hidden = true;
+  state.docs.splice(Math.min(index, state.docs.length), 0, doc);
+  await store.save({ docs: [doc], queue: queueRecord() });
+  await openDoc(state.docs.indexOf(doc));
+  message(`«${doc.name}» is back in the queue.`);
 }
 
 function setStatus(status) {
@@ -416,6 +473,13 @@ function setup() {
     if (i < state.docs.length - 1) openDoc(i + 1);
   });
   $('doc-status').addEventListener('change', (e) => setStatus(e.target.value));
+  $('rename-doc').addEventListener('click', startRename);
+  $('doc-rename').addEventListener('keydown', (e) => {
+    if (e.key === 'Enter') { e.preventDefault(); endRename(true); } else if (e.key === 'Escape') { e.preventDefault(); endRename(false); }
+  });
+  $('doc-rename').addEventListener('blur', () => endRename(true));
+  $('remove-doc').addEventListener('click', removeDoc);
+  $('undo-remove').addEventListener('click', undoRemove);
   // Committed on Enter or blur ('change' of a text field), not on every digit.
   $('doc-date').addEventListener('change', applyDateField);
   $('doc-date').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); applyDateField(); } });

@@ -456,3 +456,81 @@ test('axe-core: no serious or critical violation on the page (text, focused span
   assert.deepEqual(found, []);
   assert.deepEqual(page.errors, []);
 });
+
+test('queue: rename and remove one document, undo the removal; all kept over a reload', async (t) => {
+  const page = await freshPage(t);
+  await openApp(page);
+  await page.evaluate(() => window.belgiApp.addDocs([{ name: 'two.txt', text: 'Екінші мәтін: Астанада жиын өтті.' }, { name: 'three.txt', text: 'Үшінші мәтін.' }], { open: false }));
+  await page.evaluate(() => window.belgiApp.openDoc(1));
+  await waitShown(page, 'two.txt');
+  await page.click('#rename-doc');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('екі.txt');
+  await page.keyboard.press('Enter');
+  assert.equal(await page.$eval('#doc-name', (e) => e.textContent), 'екі.txt');
+  const names = () => page.$$eval('.queue-item .queue-name', (l) => l.map((e) => e.textContent));
+  assert.deepEqual(await names(), ['seed.txt', 'екі.txt', 'three.txt']);
+  await page.click('#remove-doc');
+  await waitShown(page, 'three.txt');
+  assert.deepEqual(await names(), ['seed.txt', 'three.txt']);
+  assert.match(await page.$eval('#message', (e) => e.textContent), /Removed «екі\.txt»/);
+  await page.click('#undo-remove');
+  await waitShown(page, 'екі.txt');
+  assert.deepEqual(await names(), ['seed.txt', 'екі.txt', 'three.txt']);
+  await page.click('#remove-doc');
+  await waitShown(page, 'three.txt');
+  await page.evaluate(() => window.belgiApp.flush());
+  await page.reload();
+  await page.waitForSelector('body[data-state="ready"]');
+  assert.deepEqual(await names(), ['seed.txt', 'three.txt']);
+  assert.deepEqual(page.errors, []);
+});
+
+test('word-wise selection both ways (Ctrl+→ / Ctrl+←), the panel follows the selection; keystrokes for three corrections', async (t) => {
+  const page = await freshPage(t);
+  await openApp(page);
+  const text = 'Кеше Астанада Асхат Жұмағали, министр, сөз сөйледі.';
+  await page.evaluate((tx) => {
+    const a = document.querySelector('belgi-annotator');
+    a.annotations = { format: 'belgi/1', text: tx, offsets: 'utf16', spans: [
+      { type: 'DATE', start: 0, end: 4, text: 'Кеше', source: 'rule:date', origin: 'rule' },
+      { type: 'LOCATION', start: 5, end: 13, text: 'Астанада', source: 'model', origin: 'model' },
+      { type: 'POSITION', start: 30, end: 37, text: 'министр', source: 'model', origin: 'model' },
+    ] };
+    a.focusSpan(null);
+  }, text);
+  const sel = () => page.evaluate(() => document.getSelection().toString());
+  const panel = () => page.$eval('belgi-annotator .ba-panel', (e) => e.textContent);
+  let keys = 0;
+  const press = async (k) => { keys++; await page.keyboard.press(k); };
+  // Retype Астанада LOCATION → GPE: → → g.
+  await press('ArrowRight'); await press('ArrowRight'); await press('g');
+  const spans = () => page.evaluate(() => document.querySelector('belgi-annotator').spans.map((s) => [s.type, s.text, s.origin]));
+  assert.deepEqual((await spans())[1], ['GPE', 'Астанада', 'human']);
+  const retype = keys;
+  // Delete министр (the next span): → Delete.
+  keys = 0;
+  await press('ArrowRight'); await press('Delete');
+  assert.ok(!(await spans()).some((s) => s[1] === 'министр'));
+  const del = keys;
+  // A new two-word PERSON after Астанада (focused again): Ctrl+→, Shift+→, p.
+  await page.evaluate(() => { const a = document.querySelector('belgi-annotator'); a.focusSpan(a.spans[1].id); });
+  keys = 0;
+  await press('Control+ArrowRight');
+  assert.equal(await sel(), 'Асхат');
+  assert.match(await panel(), /Selection.*Асхат/, 'the panel shows the selection, not the span focused before');
+  await press('Shift+ArrowRight');
+  assert.equal(await sel(), 'Асхат Жұмағали');
+  await press('p');
+  assert.ok((await spans()).some((s) => s[0] === 'PERSON' && s[1] === 'Асхат Жұмағали'));
+  const person = keys;
+  // Backwards: Ctrl+← from the selection's start, skipping punctuation.
+  await page.evaluate(() => document.querySelector('belgi-annotator').selectRange(39, 42)); // "сөз"
+  await page.keyboard.press('Control+ArrowLeft');
+  assert.equal(await sel(), 'министр');
+  await page.keyboard.press('Control+ArrowLeft');
+  assert.equal(await sel(), 'Жұмағали');
+  t.diagnostic(`keystrokes: retype ${retype}, delete ${del}, new two-word PERSON ${person}`);
+  assert.ok(retype <= 4 && del <= 3 && person <= 8, `${retype} ${del} ${person}`);
+  assert.deepEqual(page.errors, []);
+});
