@@ -319,6 +319,29 @@ export class BelgiAnnotator extends HTMLElement {
       c.start = start; c.end = end; c.text = this._text.slice(start, end); c.origin = 'human';
     });
     this._focusAfter(id);
+    if (s.type === 'DATE' || s.type === 'TIME') this.valueReady = this._revalue(id);
+  }
+
+  /**
+   * After a DATE/TIME span is resized: its value is what the core reads from its new words (with
+   * the document date), folded into the resize's undo step. Resolves true if the value changed.
+   */
+  async _revalue(id) {
+    const gen = this._gen;
+    const s = this._find(id);
+    let fresh;
+    try { fresh = await annotateText(s.text, DATE_RE.test(this.date) ? this.date : ''); } catch { return false; }
+    const cur = this._find(id);
+    if (gen !== this._gen || !cur || cur.start !== s.start || cur.end !== s.end) return false;
+    const f = fresh.spans.find((x) => x.type === cur.type && x.start === 0 && x.end === cur.text.length);
+    const v = f ? f.value : undefined;
+    if (v === cur.value) return false;
+    const last = this._undo[this._undo.length - 1];
+    this._edit(() => { const c = this._mut(id); if (v === undefined) delete c.value; else c.value = v; });
+    const mine = this._undo.pop();
+    if (last && last.after === mine.before) last.after = mine.after; else this._undo.push(mine);
+    this._focusAfter(id);
+    return true;
   }
 
   setValue(id, value) {
@@ -871,7 +894,15 @@ export class BelgiAnnotator extends HTMLElement {
   _emitSelect(detail) { this.dispatchEvent(new CustomEvent('select', { detail })); }
 
   _onMouseUp(e) {
-    const r = this.selectionRange();
+    let r = this.selectionRange();
+    // A click on the text (not on a span) selects the word there; a double click the phrase
+    // around it, up to punctuation: a name is one double click and a type key.
+    if ((!r || e.detail === 2) && !e.altKey && !(e.target.closest && e.target.closest('mark'))) {
+      const sel = document.getSelection();
+      const at = sel && sel.rangeCount ? this._offsetOf(sel.anchorNode, sel.anchorOffset) : null;
+      if (at !== null) r = e.detail === 2 ? phraseAt(this._text, r ? r.start : at) : wordAt(this._text, at);
+      if (r) { this._focusId = null; this.selectRange(r.start, r.end, { scroll: false }); return; }
+    }
     if (!r) return;
     this._altSelect = e.altKey;
     const snapped = e.altKey ? r : snapToTokens(this._text, r.start, r.end);
@@ -1070,6 +1101,37 @@ export class BelgiAnnotator extends HTMLElement {
       }
     }
   }
+}
+
+const WORD = /[\p{L}\p{M}\p{N}-]/u;
+
+/** The word [start, end) at or just before offset `at`, or null. */
+function wordAt(text, at) {
+  let a = at;
+  let b = at;
+  if (!WORD.test(text[a] || '') && WORD.test(text[a - 1] || '')) { a--; b--; }
+  if (!WORD.test(text[a] || '')) return null;
+  while (a > 0 && WORD.test(text[a - 1])) a--;
+  while (b < text.length && WORD.test(text[b])) b++;
+  return { start: a, end: b };
+}
+
+/** The words around offset `at` joined by spaces only (no punctuation, no line break). */
+function phraseAt(text, at) {
+  const w = wordAt(text, at);
+  if (!w) return null;
+  let { start, end } = w;
+  for (;;) {
+    const m = /^[ \t]+$/.test(text.slice(start - 1, start)) && wordAt(text, start - 2);
+    if (!m || !/^[ \t]+$/.test(text.slice(m.end, start))) break;
+    start = m.start;
+  }
+  for (;;) {
+    const m = /^[ \t]$/.test(text[end] || '') && wordAt(text, end + 1);
+    if (!m || m.start !== end + 1) break;
+    end = m.end;
+  }
+  return { start, end };
 }
 
 function short(t, n = 60) { t = String(t).replace(/\s+/g, ' '); return t.length > n ? `${t.slice(0, n - 1)}…` : t; }

@@ -534,3 +534,49 @@ test('word-wise selection both ways (Ctrl+→ / Ctrl+←), the panel follows the
   assert.ok(retype <= 4 && del <= 3 && person <= 8, `${retype} ${del} ${person}`);
   assert.deepEqual(page.errors, []);
 });
+
+test('a click selects the word, a double click the phrase up to punctuation; resizing a DATE recomputes its value', async (t) => {
+  const page = await freshPage(t);
+  await openApp(page);
+  const text = 'Форум 2023 жылғы 5 желтоқсанда өтті. Онда Асхат Жұмағали Тоқаев, министр, сөйледі.';
+  const at = (w) => text.indexOf(w);
+  await page.evaluate(([tx, s]) => {
+    const a = document.querySelector('belgi-annotator');
+    a.date = '2024-01-02';
+    a.annotations = { format: 'belgi/1', text: tx, offsets: 'utf16', spans: [{ type: 'DATE', start: s, end: s + '5 желтоқсанда'.length, text: '5 желтоқсанда', value: 'XXXX-12-05', source: 'rule:date', origin: 'rule' }] };
+  }, [text, at('5 желтоқсанда')]);
+  const point = (o) => page.evaluate((off) => {
+    const a = document.querySelector('belgi-annotator');
+    const [n, k] = a._point(off);
+    const r = document.createRange();
+    r.setStart(n, k); r.setEnd(n, k + 1);
+    const b = r.getClientRects()[0];
+    return { x: b.left + b.width / 2, y: b.top + b.height / 2 };
+  }, o);
+  const sel = () => page.evaluate(() => document.getSelection().toString());
+  let p = await point(at('Жұмағали') + 3);
+  await page.mouse.click(p.x, p.y);
+  assert.equal(await sel(), 'Жұмағали');
+  p = await point(at('Жұмағали') + 3);
+  await page.mouse.dblclick(p.x, p.y);
+  assert.equal(await sel(), 'Онда Асхат Жұмағали Тоқаев');
+  // The DATE grows by two words at its start (Ctrl+Shift+← twice): its value is read again.
+  const expected = await page.evaluate(async (tx) => {
+    const m = await import('./belgi/index.js');
+    const d = m.annotate(tx, { date: '2024-01-02' });
+    return d.spans.find((s) => s.type === 'DATE' && s.start === 0 && s.end === tx.length)?.value;
+  }, '2023 жылғы 5 желтоқсанда');
+  assert.ok(expected && expected !== 'XXXX-12-05', `the core reads ${expected}`);
+  await page.evaluate(() => { const a = document.querySelector('belgi-annotator'); a.focusSpan(a.spans[0].id); });
+  await page.keyboard.press('Control+Shift+ArrowLeft');
+  await page.keyboard.press('Control+Shift+ArrowLeft');
+  await page.waitForFunction((v) => document.querySelector('belgi-annotator').spans[0].value === v, expected);
+  const s = await page.evaluate(() => document.querySelector('belgi-annotator').spans[0]);
+  assert.deepEqual([s.text, s.value, s.origin], ['2023 жылғы 5 желтоқсанда', expected, 'human']);
+  // One undo takes the last resize back with its value.
+  await page.keyboard.press('Control+z');
+  const u = await page.evaluate(() => document.querySelector('belgi-annotator').spans[0]);
+  assert.equal(u.text, 'жылғы 5 желтоқсанда');
+  assert.notEqual(u.value, expected);
+  assert.deepEqual(page.errors, []);
+});
