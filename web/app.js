@@ -164,7 +164,12 @@ async function openDoc(i) {
   let annotations = d.annotations;
   const date = d.date || '';
   if (!annotations) {
-    message(`Annotating ${d.name}${d.text.length > 20000 ? ' in the background' : ''}…`);
+    // A long text runs in the worker: the time so far is shown, and the document on screen
+    // stays editable meanwhile.
+    const t0 = performance.now();
+    const say = () => message(`Annotating ${d.name}${d.text.length > 20000 ? ` in the background (${Math.round(d.text.length / 1000).toLocaleString('en')}k characters)… ${Math.floor((performance.now() - t0) / 1000)} s${shown ? `; «${shown.name}» stays editable` : ''}` : '…'}`);
+    say();
+    const ticker = d.text.length > 20000 ? setInterval(() => { if (ticket === opening) say(); }, 1000) : 0;
     document.body.dataset.state = 'annotating';
     try {
       // One run per document, even when it is opened again while it runs.
@@ -180,6 +185,7 @@ async function openDoc(i) {
     } catch (err) {
       failed = err;
     }
+    clearInterval(ticker);
     if (ticket !== opening) return;
     // Not kept: the document shows its text without spans, and says why each time it is opened.
     if (failed) annotations = { format: 'belgi/1', text: d.text, offsets: 'utf16', date: null, spans: [] };

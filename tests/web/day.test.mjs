@@ -82,6 +82,7 @@ test('lost edit: an edit made while another document is being annotated goes to 
     state: document.body.dataset.state,
     shown: document.querySelector('#doc-name').textContent,
     type: document.querySelector('belgi-annotator mark[data-first][data-id]:focus')?.dataset.type,
+    message: document.querySelector('#message').textContent,
   }));
   assert.deepEqual([during.state, during.type], ['annotating', 'GPE'], 'the edit was made while long.txt was being annotated');
   await page.evaluate(() => { window.__hold = false; window.__release(); });
@@ -96,6 +97,7 @@ test('lost edit: an edit made while another document is being annotated goes to 
   }, target);
   assert.deepEqual(after1, { seed: [['GPE', 'human']], statuses: ['in progress', 'new'], longHasSeedText: false });
   assert.equal(during.shown, 'seed.txt', 'meanwhile the bar above the text named the document on screen');
+  assert.match(during.message, /^Annotating long\.txt in the background \(\d+k characters\)… \d+ s; «seed\.txt» stays editable$/);
   // And it is what the autosave kept.
   await page.evaluate(() => window.belgiApp.flush());
   await page.reload();
