@@ -133,6 +133,7 @@ export class BelgiAnnotator extends HTMLElement {
     this.panelEl.setAttribute('aria-live', 'polite');
     body.append(this.textEl, this.panelEl);
     this.append(this.legendEl, body);
+    this.textEl.addEventListener('mousedown', (e) => { this._down = { x: e.clientX, y: e.clientY }; });
     this.textEl.addEventListener('mouseup', (e) => this._onMouseUp(e));
     this.textEl.addEventListener('focusin', (e) => this._onFocusIn(e));
     this.textEl.addEventListener('mouseover', (e) => this._onHover(e, true));
@@ -897,7 +898,9 @@ export class BelgiAnnotator extends HTMLElement {
     let r = this.selectionRange();
     // A click on the text (not on a span) selects the word there; a double click the phrase
     // around it, up to punctuation: a name is one double click and a type key.
-    if ((!r || e.detail === 2) && !e.altKey && !(e.target.closest && e.target.closest('mark'))) {
+    // Only a click where the button went down: a drag that ends where it began selects nothing.
+    const still = this._down && Math.abs(e.clientX - this._down.x) + Math.abs(e.clientY - this._down.y) <= 4;
+    if (still && (!r || e.detail === 2) && !e.altKey && !(e.target.closest && e.target.closest('mark'))) {
       const sel = document.getSelection();
       const at = sel && sel.rangeCount ? this._offsetOf(sel.anchorNode, sel.anchorOffset) : null;
       if (at !== null) r = e.detail === 2 ? phraseAt(this._text, r ? r.start : at) : wordAt(this._text, at);

@@ -436,6 +436,8 @@ test('paste into the text never adds a document; a huge text is announced and ca
   assert.deepEqual([doc.spans[0].start, doc.spans[0].end], [4, 10]);
   assert.equal([...doc.text].slice(4, 10).join(''), 'Астана');
   assert.match(await page.$eval('#message', (e) => e.textContent), /Exported .*\.json: 1 span/);
+  // News clears itself (an error stays until replaced): "Exported …" does not stay on.
+  await page.waitForFunction(() => document.querySelector('#message').textContent === '', null, { timeout: 15000 });
   assert.deepEqual(page.errors, []);
 });
 
