@@ -154,6 +154,7 @@ async function addDocs(docs, { open = true } = {}) {
 }
 
 let opening = 0;
+const annotating = new WeakMap(); // document → its annotation in progress
 async function openDoc(i) {
   if (i < 0 || i >= state.docs.length) return;
   const ticket = ++opening;
@@ -172,16 +173,17 @@ async function openDoc(i) {
     const ticker = d.text.length > 20000 ? setInterval(() => { if (ticket === opening) say(); }, 1000) : 0;
     document.body.dataset.state = 'annotating';
     try {
-      // One run per document, even when it is opened again while it runs.
-      if (!d.annotating) {
+      // One run per document, even when it is opened again while it runs (kept beside the
+      // document, not in it: the autosave writes the document as JSON).
+      if (!annotating.has(d)) {
         const t0 = performance.now();
-        d.annotating = annotateText(d.text, date).then((doc) => {
+        annotating.set(d, annotateText(d.text, date).then((doc) => {
           d.annotateMs = Math.round(performance.now() - t0);
           if (!d.annotations) { d.annotations = doc; store.save({ docs: [d] }); }
           return d.annotations;
-        }).finally(() => { d.annotating = null; });
+        }).finally(() => { annotating.delete(d); }));
       }
-      annotations = await d.annotating;
+      annotations = await annotating.get(d);
     } catch (err) {
       failed = err;
     }
