@@ -146,6 +146,8 @@ async function splitHuge(docs) {
 async function addDocs(docs, { open = true } = {}) {
   docs = await splitHuge(docs);
   if (!docs.length) return;
+  // Not "ready" until the new document is on screen (tests and scripts wait for "ready").
+  if (open) document.body.dataset.state = 'opening';
   const first = state.docs.length;
   for (const d of docs) state.docs.push({ key: newKey(), status: 'new', date: '', annotations: null, ...d });
   await store.save({ docs: state.docs.slice(first), queue: queueRecord() });
