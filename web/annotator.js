@@ -27,6 +27,18 @@ const KEY_OF = Object.fromEntries(Object.entries(KEYMAP).map(([k, v]) => [v, k])
 
 const LINES_PER_CHUNK = 40;
 
+/** Fields where keys are typing, not shortcuts. */
+const TEXT_ENTRY = 'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]), select, textarea, dialog, [contenteditable]';
+
+/** The editing keys that work wherever the focus is (not the ones a focused control uses). */
+function isShortcut(e) {
+  const ctrl = e.ctrlKey || e.metaKey;
+  if (ctrl) return !e.altKey && /^[zZyY]$/.test(e.key);
+  if (KEYMAP[e.key] || (e.altKey && /^Key[A-Z]$/.test(e.code) && KEYMAP[e.code.slice(3).toLowerCase()])) return true;
+  // Not Space: on a button or a checkbox it presses it (in the text it accepts the focused span).
+  return ['Delete', 'v', 's', 'S', 'C', 'A', 'R'].includes(e.key) || (e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowLeft'));
+}
+
 /** Texts longer than this are annotated in a Web Worker. */
 export const WORKER_THRESHOLD = 20000;
 
@@ -107,16 +119,21 @@ export class BelgiAnnotator extends HTMLElement {
     this.classList.add('ba');
     this.legendEl = el('div', 'ba-legend');
     this.legendEl.setAttribute('role', 'toolbar');
-    this.legendEl.setAttribute('aria-label', 'Span types');
+    this.legendEl.setAttribute('aria-label', 'Span types: arrow keys move between the controls');
+    this.legendEl.addEventListener('keydown', (e) => this._onLegendKey(e));
+    this.legendEl.addEventListener('focusin', (e) => { this._legendFocus = e.target.dataset && e.target.dataset.key; });
     const body = el('div', 'ba-body');
     this.textEl = el('div', 'ba-text');
     this.textEl.tabIndex = 0;
+    this.textEl.id = `${this.id || 'belgi-annotator'}-text`;
+    this.textEl.lang = 'kk'; // the articles are Kazakh, whatever language the page around is in
     this.textEl.setAttribute('role', 'document');
     this.textEl.setAttribute('aria-label', 'Annotated text: Tab or arrows move between spans; select text and press a type key');
     this.panelEl = el('div', 'ba-panel');
     this.panelEl.setAttribute('aria-live', 'polite');
     body.append(this.textEl, this.panelEl);
     this.append(this.legendEl, body);
+    this.textEl.addEventListener('mousedown', (e) => { this._down = { x: e.clientX, y: e.clientY }; });
     this.textEl.addEventListener('mouseup', (e) => this._onMouseUp(e));
     this.textEl.addEventListener('focusin', (e) => this._onFocusIn(e));
     this.textEl.addEventListener('mouseover', (e) => this._onHover(e, true));
@@ -126,7 +143,7 @@ export class BelgiAnnotator extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, value) {
-    if (name === 'date' && oldValue !== value && this._text && !this._quietDate) this.reannotateDates();
+    if (name === 'date' && oldValue !== value && this._text && !this._quietDate) this.dateReady = this.reannotateDates();
   }
 
   /**
@@ -186,10 +203,12 @@ export class BelgiAnnotator extends HTMLElement {
 
   /** Runs the package again for the current date and refreshes DATE/TIME values nobody edited. */
   async reannotateDates() {
+    const gen = this._gen;
     const text = this._text;
     let fresh;
-    try { fresh = await annotateText(text, DATE_RE.test(this.date) ? this.date : ''); } catch (err) { this._error(err); return; }
-    if (text !== this._text) return;
+    try { fresh = await annotateText(text, DATE_RE.test(this.date) ? this.date : ''); } catch (err) { if (gen === this._gen) this._error(err); return false; }
+    // Another document was loaded meanwhile (maybe with the same text): not for this one.
+    if (gen !== this._gen) return false;
     const byRange = new Map(fresh.spans.filter((s) => s.type === 'DATE' || s.type === 'TIME').map((s) => [`${s.start}:${s.end}`, s]));
     const dateChanged = JSON.stringify(fresh.date) !== JSON.stringify(this._docDate);
     this._docDate = fresh.date;
@@ -205,6 +224,7 @@ export class BelgiAnnotator extends HTMLElement {
       return changed;
     });
     if (!edited && dateChanged) this._emitChange();
+    return true;
   }
 
   /**
@@ -242,7 +262,10 @@ export class BelgiAnnotator extends HTMLElement {
 
   retype(id, type) {
     this._edit(() => {
-      if (!this._find(id) || this._find(id).type === type) return false;
+      const old = this._find(id);
+      if (!old) return false;
+      // Its own type again: the person confirms the suggestion.
+      if (old.type === type) { if (old.origin === 'human') return false; this._mut(id).origin = 'human'; return true; }
       const s = this._mut(id);
       if (s.type === 'QUOTE') { delete s.cue; delete s.speaker; delete s.kind; }
       if (type === 'QUOTE') s.kind = s.kind || 'unmarked';
@@ -252,6 +275,28 @@ export class BelgiAnnotator extends HTMLElement {
       return true;
     });
     this._visible.add(type);
+  }
+
+  /** A person accepts a suggested span as it is (origin becomes 'human'; an undoable edit). */
+  accept(id) {
+    return this._edit(() => {
+      const s = this._find(id);
+      if (!s || s.origin === 'human') return false;
+      this._mut(id).origin = 'human';
+      return true;
+    });
+  }
+
+  /** Review state of the spans of the shown types: {accepted, suggested, byType: {TYPE: [accepted, suggested]}}. */
+  get review() {
+    const out = { accepted: 0, suggested: 0, byType: {} };
+    for (const s of this._spans) {
+      if (!this._visible.has(s.type)) continue;
+      const k = s.origin === 'human' ? 0 : 1;
+      (out.byType[s.type] ||= [0, 0])[k]++;
+      if (k) out.suggested++; else out.accepted++;
+    }
+    return out;
   }
 
   remove(id) {
@@ -275,6 +320,29 @@ export class BelgiAnnotator extends HTMLElement {
       c.start = start; c.end = end; c.text = this._text.slice(start, end); c.origin = 'human';
     });
     this._focusAfter(id);
+    if (s.type === 'DATE' || s.type === 'TIME') this.valueReady = this._revalue(id);
+  }
+
+  /**
+   * After a DATE/TIME span is resized: its value is what the core reads from its new words (with
+   * the document date), folded into the resize's undo step. Resolves true if the value changed.
+   */
+  async _revalue(id) {
+    const gen = this._gen;
+    const s = this._find(id);
+    let fresh;
+    try { fresh = await annotateText(s.text, DATE_RE.test(this.date) ? this.date : ''); } catch { return false; }
+    const cur = this._find(id);
+    if (gen !== this._gen || !cur || cur.start !== s.start || cur.end !== s.end) return false;
+    const f = fresh.spans.find((x) => x.type === cur.type && x.start === 0 && x.end === cur.text.length);
+    const v = f ? f.value : undefined;
+    if (v === cur.value) return false;
+    const last = this._undo[this._undo.length - 1];
+    this._edit(() => { const c = this._mut(id); if (v === undefined) delete c.value; else c.value = v; });
+    const mine = this._undo.pop();
+    if (last && last.after === mine.before) last.after = mine.after; else this._undo.push(mine);
+    this._focusAfter(id);
+    return true;
   }
 
   setValue(id, value) {
@@ -332,6 +400,7 @@ export class BelgiAnnotator extends HTMLElement {
   // State
 
   _load(doc) {
+    this._gen = (this._gen || 0) + 1; // what async work started before compares against
     this._text = doc.text;
     this._docDate = doc.date ?? null;
     this._docId = doc.id;
@@ -347,24 +416,29 @@ export class BelgiAnnotator extends HTMLElement {
   }
 
   async _annotateNow() {
+    const gen = this._gen;
     const text = this._text;
+    this._busy = (this._busy || 0) + 1;
     this.setAttribute('aria-busy', 'true');
     try {
       const doc = await annotateText(text, DATE_RE.test(this.date) ? this.date : '');
-      if (text !== this._text) return;
+      if (gen !== this._gen) return;
       const id = this._docId;
       this._load(doc);
       this._docId = id;
       this._emitChange();
     } catch (err) {
-      this._error(err);
+      if (gen === this._gen) this._error(err);
     } finally {
-      this.removeAttribute('aria-busy');
+      if (--this._busy === 0) this.removeAttribute('aria-busy');
     }
   }
 
+  /** `error` event: the core refused the text (or failed to load); detail {code, message, offset}. */
   _error(err) {
-    this.dispatchEvent(new CustomEvent('error', { detail: err }));
+    const detail = { code: (err && err.code) || 'internal', message: String((err && err.message) || err) };
+    if (err && Number.isInteger(err.offset)) detail.offset = err.offset;
+    this.dispatchEvent(new CustomEvent('error', { detail }));
   }
 
   _find(id) { return this._spans.find((s) => s.id === id); }
@@ -602,12 +676,20 @@ export class BelgiAnnotator extends HTMLElement {
     }
     title += ` (${s.origin === 'human' ? 'checked by a person' : s.source})`;
     m.title = title;
+    // The type in words, not only in colour: the accessible name (a group, so that the name is
+    // allowed and nested spans stay readable), and a visible label on hover/focus (style.css).
+    m.setAttribute('role', 'group');
+    m.setAttribute('aria-label', `${s.type}${s.value ? ` ${s.value}` : ''}, ${s.origin === 'human' ? 'accepted' : 'suggested'}: ${short(s.text, 80)}`);
     return m;
   }
 
   _renderLegend() {
     const counts = new Map();
-    for (const s of this._spans) counts.set(s.type, (counts.get(s.type) || 0) + 1);
+    const suggested = new Map();
+    for (const s of this._spans) {
+      counts.set(s.type, (counts.get(s.type) || 0) + 1);
+      if (s.origin !== 'human') suggested.set(s.type, (suggested.get(s.type) || 0) + 1);
+    }
     const frag = document.createDocumentFragment();
     for (const type of TYPES) {
       const n = counts.get(type) || 0;
@@ -619,30 +701,47 @@ export class BelgiAnnotator extends HTMLElement {
       const label = el('label', 'ba-toggle');
       const cb = el('input');
       cb.type = 'checkbox';
+      cb.dataset.key = `${type}:show`;
+      const sug = suggested.get(type) || 0;
+      cb.setAttribute('aria-label', `Show ${type} (${n}: ${n - sug} accepted, ${sug} suggested)`);
       cb.checked = this._visible.has(type);
       cb.addEventListener('change', () => this.toggleType(type, cb.checked));
       const sw = el('span', 'ba-swatch');
       sw.dataset.type = type;
-      label.append(cb, sw, el('span', 'ba-type-name', type), el('span', 'ba-count', String(n)));
+      const count = el('span', 'ba-count', String(n));
+      count.dataset.accepted = String(n - sug);
+      count.dataset.suggested = String(sug);
+      label.append(cb, sw, el('span', 'ba-type-name', type), count);
+      if (sug) { const q = el('span', 'ba-suggested', `${sug}?`); q.title = `${sug} suggested, not reviewed yet`; label.append(q); }
       if (KEY_OF[type]) label.append(el('kbd', 'ba-key', KEY_OF[type]));
-      label.title = `Show or hide ${type} (${n})`;
+      label.title = `Show or hide ${type} (${n}: ${n - sug} accepted, ${sug} suggested)`;
       item.append(label);
       if (n) {
         const acc = el('button', 'ba-accept', '✓');
         acc.type = 'button';
         acc.title = `Accept all ${type} spans (Shift+A on a span)`;
         acc.setAttribute('aria-label', `Accept all ${type}`);
+        acc.dataset.key = `${type}:accept`;
         acc.addEventListener('click', () => this.acceptType(type));
         const rej = el('button', 'ba-reject', '✗');
         rej.type = 'button';
         rej.title = `Reject (remove) all ${type} spans (Shift+R on a span)`;
         rej.setAttribute('aria-label', `Reject all ${type}`);
+        rej.dataset.key = `${type}:reject`;
         rej.addEventListener('click', () => this.rejectType(type));
         item.append(acc, rej);
       }
       frag.append(item);
     }
+    // One tab stop (arrow keys inside): the control last focused, else the first. A re-render
+    // (counts change with every edit) keeps the focus where it was.
+    const hadFocus = this.legendEl.contains(document.activeElement);
     this.legendEl.replaceChildren(frag);
+    const items = [...this.legendEl.querySelectorAll('[data-key]')];
+    for (const x of items) x.tabIndex = -1;
+    const keep = items.find((x) => x.dataset.key === this._legendFocus)
+      || items.find((x) => this._legendFocus && x.dataset.key.startsWith(this._legendFocus.split(':')[0])) || items[0];
+    if (keep) { keep.tabIndex = 0; if (hadFocus) keep.focus({ preventScroll: true }); }
   }
 
   _renderPanel() {
@@ -650,8 +749,14 @@ export class BelgiAnnotator extends HTMLElement {
     const p = this.panelEl;
     const s = this._focusId && this._find(this._focusId);
     const frag = document.createDocumentFragment();
+    const range = !s && this.selectionRange();
+    if (range) {
+      const h = el('h3', 'ba-panel-title', 'Selection');
+      frag.append(h, el('blockquote', 'ba-panel-text ba-selection-text', short(this._text.slice(range.start, range.end), 300)));
+      frag.append(el('p', 'ba-hint', 'A type key makes it a span (p PERSON, o ORGANISATION, g GPE, d DATE, q QUOTE …); Shift+→ / Shift+← grow or shrink its end, Ctrl+Shift+← / → its start; Ctrl+→ / Ctrl+← the next / previous word.'));
+    }
     if (!s) {
-      frag.append(el('p', 'ba-hint', 'Select words and press a type key (p PERSON, o ORGANISATION, g GPE, d DATE, q QUOTE …), or Tab to a span.'));
+      if (!range) frag.append(el('p', 'ba-hint', 'Select words and press a type key (p PERSON, o ORGANISATION, g GPE, d DATE, q QUOTE …), or Tab to a span.'));
       if (this._activeQuote && this._find(this._activeQuote)) frag.append(el('p', 'ba-hint', `Active quote: «${short(this._find(this._activeQuote).text)}» — select its speaker and press Shift+S, its cue and press Shift+C.`));
       p.replaceChildren(frag);
       return;
@@ -699,7 +804,7 @@ export class BelgiAnnotator extends HTMLElement {
       }
       if (s.kind) frag.append(el('p', 'ba-meta', `kind: ${s.kind}`));
     }
-    frag.append(el('p', 'ba-meta', `${s.origin === 'human' ? 'made or checked by a person' : `by the ${s.origin}`} · source ${s.source} · score ${s.score}`));
+    frag.append(el('p', 'ba-meta', `${s.origin === 'human' ? 'accepted (made or checked by a person)' : `suggested by the ${s.origin}: Space or ${KEY_OF[s.type] ? `its key ${KEY_OF[s.type]}` : 'Enter'} accepts it`} · source ${s.source} · score ${s.score}`));
     const del = el('button', 'ba-delete', 'Delete (Del)');
     del.type = 'button';
     del.addEventListener('click', () => this.remove(s.id));
@@ -775,6 +880,7 @@ export class BelgiAnnotator extends HTMLElement {
     if (document.activeElement !== this.textEl) this.textEl.focus({ preventScroll: true });
     const sel = document.getSelection();
     sel.setBaseAndExtent(n1, o1, n2, o2);
+    this._focusId = null; // the panel follows the selection, not the span focused before
     if (scroll && sel.rangeCount) {
       // Scroll the text (only) so that the selection's end is in view.
       const r = sel.getRangeAt(0).getBoundingClientRect();
@@ -783,16 +889,28 @@ export class BelgiAnnotator extends HTMLElement {
       else if (r.top < box.top) this.textEl.scrollTop -= box.top - r.top + 40;
     }
     this._emitSelect({ start, end, text: this._text.slice(start, end) });
+    this._renderPanel();
   }
 
   _emitSelect(detail) { this.dispatchEvent(new CustomEvent('select', { detail })); }
 
   _onMouseUp(e) {
-    const r = this.selectionRange();
+    let r = this.selectionRange();
+    // A click on the text (not on a span) selects the word there; a double click the phrase
+    // around it, up to punctuation: a name is one double click and a type key.
+    // Only a click where the button went down: a drag that ends where it began selects nothing.
+    const still = this._down && Math.abs(e.clientX - this._down.x) + Math.abs(e.clientY - this._down.y) <= 4;
+    if (still && (!r || e.detail === 2) && !e.altKey && !(e.target.closest && e.target.closest('mark'))) {
+      const sel = document.getSelection();
+      const at = sel && sel.rangeCount ? this._offsetOf(sel.anchorNode, sel.anchorOffset) : null;
+      if (at !== null) r = e.detail === 2 ? phraseAt(this._text, r ? r.start : at) : wordAt(this._text, at);
+      if (r) { this._focusId = null; this.selectRange(r.start, r.end, { scroll: false }); return; }
+    }
     if (!r) return;
     this._altSelect = e.altKey;
     const snapped = e.altKey ? r : snapToTokens(this._text, r.start, r.end);
     if (!snapped) return;
+    this._focusId = null;
     if (snapped.start !== r.start || snapped.end !== r.end) this.selectRange(snapped.start, snapped.end, { scroll: false });
     else this._emitSelect({ ...snapped, text: this._text.slice(snapped.start, snapped.end) });
     this._renderPanel();
@@ -843,14 +961,50 @@ export class BelgiAnnotator extends HTMLElement {
   // Keyboard
 
   _onKeyDown(e) {
+    if (e.defaultPrevented) return;
+    if (this.textEl.contains(e.target)) this._onTextKey(e, e.target);
+    else this.shortcut(e);
+  }
+
+  /**
+   * A key pressed outside the text (the legend, the panel, or anywhere on a host page, which
+   * passes its keydown events here): the editing shortcuts act on the span last focused or the
+   * text's selection, as if the text had the focus — and it gets it. Keys that the focused
+   * control itself uses (Tab, Enter, Space, arrows, typing in a field) are left alone.
+   * Returns true when the key was a shortcut.
+   */
+  shortcut(e) {
     const tgt = e.target;
-    if (tgt.closest && tgt.closest('input, select, textarea, button')) return;
-    const inText = this.textEl.contains(tgt);
+    if (e.defaultPrevented || !this._built) return false;
+    if (tgt && tgt.closest && tgt.closest(TEXT_ENTRY)) return false;
+    if (!isShortcut(e)) return false;
+    const sel = this.selectionRange();
+    const m = !sel && this._focusId ? this._markOf(this._focusId) : null;
+    const target = m || this.textEl;
+    if (document.activeElement !== target) target.focus({ preventScroll: true });
+    this._onTextKey(e, target);
+    return true;
+  }
+
+  _onLegendKey(e) {
+    const keys = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+    if (!(e.key in keys) || e.ctrlKey || e.metaKey || e.altKey || e.shiftKey) return;
+    const items = [...this.legendEl.querySelectorAll('[data-key]')];
+    const i = items.indexOf(e.target);
+    if (i < 0 || !items.length) return;
+    e.preventDefault();
+    const d = keys[e.key];
+    const j = d === -Infinity ? 0 : d === Infinity ? items.length - 1 : (i + d + items.length) % items.length;
+    items[i].tabIndex = -1;
+    items[j].tabIndex = 0;
+    items[j].focus();
+  }
+
+  _onTextKey(e, tgt) {
     const key = e.key;
     const ctrl = e.ctrlKey || e.metaKey;
     if (ctrl && !e.altKey && (key === 'z' || key === 'Z')) { e.preventDefault(); if (e.shiftKey) this.redo(); else this.undo(); return; }
     if (ctrl && !e.altKey && (key === 'y' || key === 'Y')) { e.preventDefault(); this.redo(); return; }
-    if (!inText) return;
     const sel = this.selectionRange();
     const focused = this._focusId && tgt.closest('mark') ? this._find(this._focusId) : null;
     const vis = this._orderedVisible();
@@ -892,6 +1046,16 @@ export class BelgiAnnotator extends HTMLElement {
       if (t) { this._altSelect = false; this.selectRange(t.start, t.end); this._renderPanel(); }
       return;
     }
+    // Ctrl+→ / Ctrl+←: select the next / previous word (punctuation skipped), both ways.
+    if (ctrl && !e.shiftKey && !e.altKey && (key === 'ArrowRight' || key === 'ArrowLeft')) {
+      e.preventDefault();
+      const words = tokenList().filter((x) => /[\p{L}\p{N}]/u.test(this._text.slice(x.start, x.end)));
+      const cur = sel || (focused ? { start: focused.start, end: focused.end } : null);
+      const t = key === 'ArrowRight' ? words.find((x) => x.start >= (cur ? cur.end : 0))
+        : [...words].reverse().find((x) => x.end <= (cur ? cur.start : this._text.length));
+      if (t) { this._altSelect = false; this.selectRange(t.start, t.end); this._renderPanel(); }
+      return;
+    }
     if (e.shiftKey && (key === 'ArrowRight' || key === 'ArrowLeft')) {
       e.preventDefault();
       const base = sel || (focused ? { start: focused.start, end: focused.end } : null);
@@ -912,6 +1076,7 @@ export class BelgiAnnotator extends HTMLElement {
     if (ctrl) return;
     if ((key === 'Delete' || key === 'Backspace') && focused && !sel) { e.preventDefault(); this.remove(focused.id); return; }
     if (key === 'Enter' && focused && !sel) { e.preventDefault(); const s = this.panelEl.querySelector('.ba-type-select'); if (s) s.focus(); return; }
+    if (key === ' ' && focused && !sel) { e.preventDefault(); const id = focused.id; this.accept(id); this._focusAfter(id); return; }
     if (key === 'v' && focused && !sel) { e.preventDefault(); const v = this.panelEl.querySelector('.ba-value'); if (v) { v.focus(); v.select(); } return; }
     if (key === 'A' && focused) { e.preventDefault(); const id = focused.id; this.acceptType(focused.type); this._focusAfter(id); return; }
     if (key === 'R' && focused) { e.preventDefault(); this.rejectType(focused.type); this._focusAfter(null); return; }
@@ -939,6 +1104,37 @@ export class BelgiAnnotator extends HTMLElement {
       }
     }
   }
+}
+
+const WORD = /[\p{L}\p{M}\p{N}-]/u;
+
+/** The word [start, end) at or just before offset `at`, or null. */
+function wordAt(text, at) {
+  let a = at;
+  let b = at;
+  if (!WORD.test(text[a] || '') && WORD.test(text[a - 1] || '')) { a--; b--; }
+  if (!WORD.test(text[a] || '')) return null;
+  while (a > 0 && WORD.test(text[a - 1])) a--;
+  while (b < text.length && WORD.test(text[b])) b++;
+  return { start: a, end: b };
+}
+
+/** The words around offset `at` joined by spaces only (no punctuation, no line break). */
+function phraseAt(text, at) {
+  const w = wordAt(text, at);
+  if (!w) return null;
+  let { start, end } = w;
+  for (;;) {
+    const m = /^[ \t]+$/.test(text.slice(start - 1, start)) && wordAt(text, start - 2);
+    if (!m || !/^[ \t]+$/.test(text.slice(m.end, start))) break;
+    start = m.start;
+  }
+  for (;;) {
+    const m = /^[ \t]$/.test(text[end] || '') && wordAt(text, end + 1);
+    if (!m || m.start !== end + 1) break;
+    end = m.end;
+  }
+  return { start, end };
 }
 
 function short(t, n = 60) { t = String(t).replace(/\s+/g, ' '); return t.length > n ? `${t.slice(0, n - 1)}…` : t; }

@@ -30,7 +30,9 @@ export const DEFAULT_VISIBLE = TYPES.filter((t) => !NUMERIC_TYPES.includes(t));
 
 export const EXPORT_FORMATS = {
   json: { label: 'Belgi JSON (this document)', ext: '.json', mime: 'application/json' },
+  'json-cp': { label: 'Belgi JSON, code points (Python)', ext: '.json', mime: 'application/json' },
   jsonl: { label: 'Belgi JSONL (whole queue)', ext: '.jsonl', mime: 'application/jsonl' },
+  'jsonl-cp': { label: 'Belgi JSONL, code points (Python)', ext: '.jsonl', mime: 'application/jsonl' },
   brat: { label: 'brat standoff (.txt + .ann)', ext: '.ann', mime: 'text/plain' },
   conll: { label: 'CoNLL IOB2', ext: '.conll', mime: 'text/plain' },
   labelstudio: { label: 'Label Studio JSON', ext: '.labelstudio.json', mime: 'application/json' },
@@ -219,9 +221,9 @@ export function toJSON(doc) {
 }
 
 /** The queue as JSONL: one document a line, each with its `status`. */
-export function toJSONL(docs) {
+export function toJSONL(docs, { codepoints = false } = {}) {
   return docs.map((d) => {
-    const n = normalizeDocument(d);
+    const n = codepoints ? inCodePoints(normalizeDocument(d)) : normalizeDocument(d);
     if (d.status) n.status = d.status;
     return JSON.stringify(n);
   }).join('\n') + (docs.length ? '\n' : '');
@@ -271,6 +273,22 @@ function keepValid(spans, length, where, dropped) {
 /** One line for a person: what was dropped and where (`name: line 4: ...; line 9: ...`). */
 export function describeDropped(name, dropped) {
   return `${name}: ${dropped.map((d) => `${d.where}: ${d.reason}`).join('; ')}`;
+}
+
+/**
+ * A normalized document with code-point offsets (`"offsets": "codepoint"`, what `belgi annotate`
+ * prints and Python's str indices count): an emoji counts one, not two as in UTF-16.
+ */
+export function inCodePoints(n) {
+  const map = offsetMap(n.text);
+  const cp = (r) => (r && typeof r.start === 'number' ? { ...r, start: map.toCodePoint(r.start), end: map.toCodePoint(r.end) } : r);
+  const spans = n.spans.map((s) => {
+    const c = cp(s);
+    if (s.speaker) c.speaker = cp(s.speaker);
+    if (s.cue) c.cue = cp(s.cue);
+    return c;
+  });
+  return { ...n, offsets: 'codepoint', date: cp(n.date) ?? null, spans };
 }
 
 /**
@@ -626,6 +644,40 @@ export function toWebAnnotation(doc, source) {
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * brat's annotation.conf for what toBrat writes: every type, SPEAKER and CUE, the Speaker / Cue /
+ * RefersTo relations, overlaps allowed (a quote holds entities), the Kind and Human attributes.
+ * brat needs it beside the .ann files to show and edit them.
+ */
+export function bratConf() {
+  return [
+    '# brat annotation.conf for Belgi exports (docs/web.md)', '[entities]', ...TYPES, 'SPEAKER', 'CUE', '',
+    '[relations]', 'Speaker Arg1:QUOTE, Arg2:SPEAKER', 'Cue Arg1:QUOTE, Arg2:CUE', 'RefersTo Arg1:SPEAKER, Arg2:<ENTITY>',
+    '<OVERLAP> Arg1:<ENTITY>, Arg2:<ENTITY>, <OVL-TYPE>:<ANY>', '',
+    '[events]', '',
+    '[attributes]', 'Kind Arg:QUOTE, Value:guillemets|dash|unmarked|colon', 'Human Arg:<ENTITY>', '',
+  ].join('\n');
+}
+
+const xmlAttr = (v) => String(v).replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The Label Studio labeling config that toLabelStudio's tasks are made for. */
+export function labelStudioConfig() {
+  const labels = [...TYPES, 'SPEAKER', 'CUE'].map((t) => `    <Label value="${xmlAttr(t)}"/>`);
+  return ['<View>', '  <Relations>', '    <Relation value="speaker"/>', '    <Relation value="cue"/>', '  </Relations>',
+    '  <Labels name="label" toName="text">', ...labels, '  </Labels>', '  <Text name="text" value="$text"/>', '</View>', ''].join('\n');
+}
+
+/**
+ * The document as a reviewed export has it: only the spans a person accepted (origin 'human')
+ * and of the types shown (`visible`: a Set or array of types; all types if omitted). A quote's
+ * speaker that referred to a span left out keeps its range (normalizeDocument drops the link).
+ */
+export function reviewedOnly(doc, visible) {
+  const shown = visible ? new Set(visible) : null;
+  return { ...doc, spans: (doc.spans || []).filter((s) => originOf(s) === 'human' && (!shown || shown.has(s.type))) };
+}
+
+/**
  * Exports one document (or, for jsonl, the whole queue) in the given format. Returns
  * {files: [{name, content, mime}]}: brat gives two files.
  */
@@ -633,13 +685,17 @@ export function exportDocument(format, doc, { name = 'document', queue } = {}) {
   const base = String(name).replace(/\.(txt|json|jsonl|ann)$/i, '') || 'document';
   switch (format) {
     case 'json': return [{ name: `${base}.json`, content: toJSON(doc), mime: 'application/json' }];
+    case 'json-cp': return [{ name: `${base}.json`, content: JSON.stringify(inCodePoints(normalizeDocument(doc)), null, 1) + '\n', mime: 'application/json' }];
     case 'jsonl': return [{ name: 'queue.jsonl', content: toJSONL(queue || [doc]), mime: 'application/jsonl' }];
+    case 'jsonl-cp': return [{ name: 'queue.jsonl', content: toJSONL(queue || [doc], { codepoints: true }), mime: 'application/jsonl' }];
     case 'brat': {
       const b = toBrat(doc);
-      return [{ name: `${base}.txt`, content: b.txt, mime: 'text/plain' }, { name: `${base}.ann`, content: b.ann, mime: 'text/plain' }];
+      return [{ name: `${base}.txt`, content: b.txt, mime: 'text/plain' }, { name: `${base}.ann`, content: b.ann, mime: 'text/plain' },
+        { name: 'annotation.conf', content: bratConf(), mime: 'text/plain' }];
     }
     case 'conll': return [{ name: `${base}.conll`, content: toConll(doc), mime: 'text/plain' }];
-    case 'labelstudio': return [{ name: `${base}.labelstudio.json`, content: toLabelStudio(doc), mime: 'application/json' }];
+    case 'labelstudio': return [{ name: `${base}.labelstudio.json`, content: toLabelStudio(doc), mime: 'application/json' },
+      { name: 'labelstudio-config.xml', content: labelStudioConfig(), mime: 'application/xml' }];
     case 'webannotation': return [{ name: `${base}.jsonld`, content: toWebAnnotation(doc), mime: 'application/ld+json' }];
     default: throw new Error(`unknown export format ${format}`);
   }

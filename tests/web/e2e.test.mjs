@@ -361,15 +361,16 @@ test('export brat matches tests/web/expected; JSON export re-imports to the same
   }
   assert.ok(labelled, 'Президент labelled POSITION from the keyboard');
   await page.selectOption('#export-format', 'brat');
+  await page.check('#export-all'); // the fixture's spans are suggestions: export them all (day.test.mjs has the default)
   const downloads = [];
   page.on('download', (d) => downloads.push(d));
   await page.click('#export');
   await page.waitForFunction(() => true);
-  for (let i = 0; i < 50 && downloads.length < 2; i++) await page.waitForTimeout(100);
-  assert.equal(downloads.length, 2);
+  for (let i = 0; i < 50 && downloads.length < 3; i++) await page.waitForTimeout(100);
+  assert.equal(downloads.length, 3);
   const files = {};
   for (const d of downloads) files[d.suggestedFilename()] = fs.readFileSync(await d.path(), 'utf8');
-  assert.deepEqual(Object.keys(files).sort(), ['seed.ann', 'seed.txt']);
+  assert.deepEqual(Object.keys(files).sort(), ['annotation.conf', 'seed.ann', 'seed.txt']);
   assert.equal(files['seed.txt'], SAMPLE_TEXT);
   if (process.env.BELGI_UPDATE_EXPECTED === '1') {
     fs.mkdirSync(EXPECTED, { recursive: true });
@@ -394,6 +395,23 @@ test('export brat matches tests/web/expected; JSON export re-imports to the same
     assert.ok(typeof out === 'string' && out.length > 100, fmt);
   }
   assert.deepEqual(page.errors, []);
+});
+
+test('opening a brat pair with impossible spans: the rest opens, the page names what it left out', async (t) => {
+  const page = await freshPage(t);
+  await openApp(page);
+  const txt = 'Асхат Жұмағали 😀 Астанада болды.';
+  const ann = 'T1\tPERSON 0 14\tАсхат Жұмағали\nT2\tGPE 17 99\tАстанада\nT3\tGPE 20 17\tx\n';
+  await page.setInputFiles('#open-files', [
+    { name: 'bad.txt', mimeType: 'text/plain', buffer: Buffer.from(txt) },
+    { name: 'bad.ann', mimeType: 'text/plain', buffer: Buffer.from(ann) },
+  ]);
+  await page.waitForFunction(() => document.querySelector('#doc-name').textContent === 'bad.txt' && document.body.dataset.state === 'ready');
+  assert.deepEqual((await marks(page, 'PERSON')).map((m) => m.text), ['Асхат Жұмағали']);
+  assert.deepEqual(await marks(page, 'GPE'), []);
+  await page.waitForFunction(() => document.querySelector('#message').textContent.includes('Left out'));
+  const said = await page.$eval('#message', (e) => e.textContent);
+  assert.match(said, /bad\.ann: line 2: GPE end 99 is past the end of the text \(32\); line 3: GPE end 17 is not after start 20/);
 });
 
 test('HTML in the text stays text', async (t) => {
@@ -475,6 +493,7 @@ test('queue: several files, next and previous, status per document; JSONL export
   await page.waitForFunction(() => document.querySelector('#doc-name').textContent === 'one.txt' && document.body.dataset.state === 'ready');
   assert.equal(await page.$eval('#queue-pos', (e) => e.textContent), '2 / 3');
   await page.click('#done-next');
+  if (await page.$eval('#confirm-dialog', (d) => d.open)) await page.click('#confirm-ok'); // suggestions remain: done anyway
   await page.waitForFunction(() => document.querySelector('#doc-name').textContent === 'two.txt' && document.body.dataset.state === 'ready');
   assert.deepEqual(await page.$$eval('.queue-item .status', (l) => l.map((e) => e.textContent)), ['new', 'done', 'new']);
   await page.focus('body');

@@ -220,9 +220,9 @@ test('W3C Web Annotation: TextPositionSelector in code points, TextQuoteSelector
   assert.equal(items.find((a) => a.body[0].value === 'PERSON').creator.type, 'Person');
 });
 
-test('exportDocument names the files; brat gives .txt and .ann', () => {
+test('exportDocument names the files; brat gives .txt, .ann and annotation.conf', () => {
   const files = F.exportDocument('brat', emojiDoc(), { name: 'news/a.txt' });
-  assert.deepEqual(files.map((f) => f.name), ['news/a.txt', 'news/a.ann']);
+  assert.deepEqual(files.map((f) => f.name), ['news/a.txt', 'news/a.ann', 'annotation.conf']);
   for (const fmt of Object.keys(F.EXPORT_FORMATS)) {
     const out = F.exportDocument(fmt, emojiDoc(), { name: 'a.txt' });
     assert.ok(out.length >= 1 && out.every((f) => typeof f.content === 'string' && f.content.length > 0), fmt);

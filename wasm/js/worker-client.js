@@ -13,7 +13,7 @@ export function createWorker(workerUrl = new URL('./worker.js', import.meta.url)
     const p = pending.get(id);
     if (!p) return;
     pending.delete(id);
-    if (error) p.reject(new BelgiError(error.code, error.message));
+    if (error) p.reject(new BelgiError(error.code, error.message, error.offset));
     else p.resolve(result);
   };
   const call = (method, ...args) => new Promise((resolve, reject) => {

@@ -1,6 +1,6 @@
 // Runs inside a Web Worker (module type): annotates off the page's main thread.
 // Messages in: {id, method: 'init'|'annotate'|'version', args: [...]}; out: {id, result} or
-// {id, error: {code, message}}. Use worker-client.js rather than talking to it directly.
+// {id, error: {code, message, offset?}}. Use worker-client.js rather than talking to it directly.
 import { init, annotate, version } from './index.js';
 
 const methods = { init, annotate, version };
@@ -14,6 +14,8 @@ self.onmessage = async (event) => {
     const result = await methods[method](...args);
     self.postMessage({ id, result });
   } catch (err) {
-    self.postMessage({ id, error: { code: err.code || 'internal', message: String(err.message || err) } });
+    const error = { code: err.code || 'internal', message: String(err.message || err) };
+    if (Number.isInteger(err.offset)) error.offset = err.offset;  // where in the text, as on the page
+    self.postMessage({ id, error });
   }
 };
