@@ -5,7 +5,7 @@
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { siteDir, serve, launch } from './lib.mjs';
+import { siteDir, serve, launch, freshPage as newPage } from './lib.mjs';
 import { SAMPLE_TEXT } from './fixtures.mjs';
 import { TYPES } from '../../web/formats.js';
 
@@ -22,32 +22,21 @@ after(async () => {
 });
 
 /**
- * A new page with a clean IndexedDB; fails the test on page errors. Messages to the worker that
- * ask it to annotate can be held back (window.__hold = true) until the test lets them go
- * (window.__release()): a long annotation whose end the test decides.
+ * Pages of these tests (lib.mjs freshPage) hold back the messages that ask the worker to
+ * annotate while window.__hold is true, until the test lets them go (window.__release()): a long
+ * annotation whose end the test decides.
  */
-async function freshPage(t) {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
-  t.after(async () => { await page.close(); });
-  await page.addInitScript(() => {
-    const post = Worker.prototype.postMessage;
-    const held = [];
-    window.__heldCount = () => held.length;
-    window.__release = () => { for (const f of held.splice(0)) f(); };
-    Worker.prototype.postMessage = function (msg, ...rest) {
-      if (window.__hold && msg && msg.method === 'annotate') { held.push(() => post.call(this, msg, ...rest)); return undefined; }
-      return post.call(this, msg, ...rest);
-    };
-  });
-  await page.goto(`${server.url}embed.html`);
-  await page.evaluate(() => new Promise((resolve) => { const r = indexedDB.deleteDatabase('belgi-annotator'); r.onsuccess = r.onerror = r.onblocked = () => resolve(); }));
-  page.errors = errors;
-  return page;
+function holdWorker() {
+  const post = Worker.prototype.postMessage;
+  const held = [];
+  window.__heldCount = () => held.length;
+  window.__release = () => { for (const f of held.splice(0)) f(); };
+  Worker.prototype.postMessage = function (msg, ...rest) {
+    if (window.__hold && msg && msg.method === 'annotate') { held.push(() => post.call(this, msg, ...rest)); return undefined; }
+    return post.call(this, msg, ...rest);
+  };
 }
+const freshPage = (t) => newPage(browser, server, t, { init: holdWorker });
 
 async function openApp(page) {
   await page.goto(server.url);

@@ -7,7 +7,7 @@ import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { siteDir, serve, launch, screenshotDir, ROOT } from './lib.mjs';
+import { siteDir, serve, launch, screenshotDir, ROOT, freshPage as newPage } from './lib.mjs';
 import { SAMPLE_TEXT, sampleDocument } from './fixtures.mjs';
 
 let server;
@@ -25,21 +25,8 @@ after(async () => {
   await server?.close();
 });
 
-/** A new page with a clean IndexedDB; fails the test on page errors. */
-async function freshPage(t, { clear = true } = {}) {
-  const page = await browser.context.newPage();
-  const errors = [];
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
-  t.after(async () => { await page.close(); });
-  if (clear) {
-    await page.goto(`${server.url}embed.html`);
-    await page.evaluate(() => new Promise((resolve) => { const r = indexedDB.deleteDatabase('belgi-annotator'); r.onsuccess = r.onerror = r.onblocked = () => resolve(); }));
-  }
-  page.errors = errors;
-  return page;
-}
+/** A new page with a clean IndexedDB (lib.mjs); the test checks page.errors. */
+const freshPage = (t, options) => newPage(browser, server, t, options);
 
 async function openApp(page) {
   await page.goto(server.url);

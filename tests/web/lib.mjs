@@ -81,3 +81,24 @@ export function screenshotDir() {
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/**
+ * A new page of the browser with a clean IndexedDB (unless {clear: false}), closed after test t;
+ * page errors, console errors and dialogs are collected in page.errors for the test to check.
+ * `init` runs in the page before any of its scripts (page.addInitScript).
+ */
+export async function freshPage(browser, server, t, { clear = true, init } = {}) {
+  const page = await browser.context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('dialog', (d) => { errors.push(`dialog: ${d.message()}`); d.dismiss(); });
+  t.after(async () => { await page.close(); });
+  if (init) await page.addInitScript(init);
+  if (clear) {
+    await page.goto(`${server.url}embed.html`);
+    await page.evaluate(() => new Promise((resolve) => { const r = indexedDB.deleteDatabase('belgi-annotator'); r.onsuccess = r.onerror = r.onblocked = () => resolve(); }));
+  }
+  page.errors = errors;
+  return page;
+}
