@@ -15,7 +15,7 @@ bool Parser::numeric_date(std::size_t i, Parsed& out) const {
   out.point = Point{w_[i].date.y, w_[i].date.m, w_[i].date.d, "", 0};
   out.rule = "date.numeric";
   out.strong = out.full_date_text = out.year_text = true;
-  if (punct(i + 1, "ж")) out.end = i + (punct(i + 2, ".") ? 3 : 2);  // `05.12.2023 ж.`
+  out.end = year_abbr(i + 1);  // `05.12.2023 ж.`, `05.12.2023 г.`
   return true;
 }
 
@@ -68,7 +68,7 @@ bool Parser::day_month(std::size_t i, Parsed& out) const {
     out.strong = out.year_text = true;
     const Hit* yu = hit(j, WordClass::unit);
     if (yu && yu->entry->code == "Y") ++j;
-    else if (punct(j, "ж")) j += punct(j + 1, ".") ? 2 : 1;
+    else j = year_abbr(j);  // `12 ақпан 2018 ж.`, `30 марта 2020 г.`
   }
   out.end = j;
   return true;
@@ -110,6 +110,7 @@ bool Parser::month_gen_day(std::size_t i, Parsed& out) const {
 
 // After `2023 жылғы`/`2024 жылдың`: a day and month, a month, a season or `month's N-і`.
 bool Parser::year_continuation(std::size_t j, Parsed& out) const {
+  if (first_months(j, out)) return true;
   Parsed p;
   if (day_month(j, p) && p.rule == "date.day_range") {  // `2023 жылғы 5-6 желтоқсанда`
     std::string y = format_year(out.point.y);
@@ -147,6 +148,26 @@ bool Parser::year_continuation(std::size_t j, Parsed& out) const {
   return false;
 }
 
+// After `2024 жылдың`, `осы жылдың`: `алғашқы үш айында`, `алты айында` -> 2024-01/2024-03, the
+// first months of that year.
+bool Parser::first_months(std::size_t j, Parsed& out) const {
+  if (!out.is_point || !out.point.y || out.point.m) return false;
+  std::size_t q = j;
+  if (ok(q) && (w_[q].fold == "алғашқы" || w_[q].fold == "alğaşqy")) ++q;
+  Num n;
+  if (!number(q, n) || n.range || n.vague || n.ordinal || !n.ending.empty() || n.v < 1 || n.v > 12 ||
+      n.v != static_cast<long>(n.v))
+    return false;
+  const Hit* am = hit(n.end, WordClass::unit);
+  if (!am || am->entry->code != "M" || !am->ending.possessive || am->ending.plural) return false;
+  int y = out.point.y;
+  out.literal = format_ym(y, 1) + "/" + format_ym(y, static_cast<int>(n.v));
+  out.is_point = false;
+  out.end = n.end + 1;
+  out.rule = "date.first_months";
+  return true;
+}
+
 // `2008 жылы`, `2023 ж.`, `2018-інші жылы`, `2020-2025 жылдары`, `2025–2026 оқу жылы`,
 // `90-жылдары`, `өткен жылы`, `биылғы оқу жылы`, then optionally a month/day/season.
 bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
@@ -169,12 +190,13 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
   bool year_word = u && u->entry->code == "Y";
   // `90-жылдары`, `2018-жылы`: the unit inside the number token.
   if (!year_word && have_num && n.digits && !n.range && ok(i) && w_[i].rest_hit(WordClass::unit) &&
-      w_[i].rest_hit(WordClass::unit)->entry->code == "Y" && !school) {
+      w_[i].rest_hit(WordClass::unit)->entry->code == "Y" && !w_[i].rest_hit(WordClass::unit)->entry->adjective &&
+      !school) {
     u = w_[i].rest_hit(WordClass::unit);
     year_word = true;
     k = i;
   }
-  bool abbr = !year_word && have_num && !school && (punct(k, "ж") || punct(k, "жж"));
+  bool abbr = !year_word && have_num && !school && (punct(k, "ж") || punct(k, "жж") || punct(k, "г"));
   if (!year_word && !abbr) return false;
   std::size_t end = abbr ? k + (punct(k + 1, ".") ? 2 : 1) : k + 1;
   Ending e = year_word ? u->ending : Ending();
@@ -219,12 +241,33 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
   // (`өткен жылдың қазанында`; KazNERD splits `өткен жылы | 5 қарашада`).
   bool joins = have_num ? (e.kase == Case::gen || e.kase == Case::adj || (e.possessive && e.kase == Case::none))
                         : e.kase == Case::gen;
+  if (have_num && abbr && !n.range) {  // `2018 ж. 12 ақпан`: one date in two parts (guidelines v2)
+    Parsed c = out;
+    if (year_continuation(end, c) && c.full_date_text) out = c;
+    return true;
+  }
   if (joins) {
     Parsed c = out;
     // `2021 жылы қыркүйекте` stays two spans (KazNERD); `2025 жылы 6 қыркүйекте` is one.
-    bool month_only_ok = e.kase == Case::gen || e.kase == Case::adj;
+    bool month_only_ok = e.kase == Case::gen || e.kase == Case::adj || a_.news;
     if (year_continuation(end, c) && (month_only_ok || c.full_date_text)) out = c;
   }
+  return true;
+}
+
+// `биылғы желтоқсан айында`, `былтыр қараша айында`, `Биыл 26 қыркүйекте`: a month or a day in
+// the year `offset` from the document's (guidelines v2: one span).
+bool Parser::month_of_year(std::size_t i, int offset, Parsed& out) const {
+  Parsed p;
+  if (!day_month(i, p) || p.rule != "date.day_month") {
+    p = Parsed();
+    if (!month_alone(i, p) && !month_gen_day(i, p)) return false;
+  }
+  out = p;
+  out.rule = "date.year_month";
+  out.relative = true;
+  if (!a_.known) out.unresolved = true;
+  else out.point.y = a_.date.y + offset;
   return true;
 }
 
@@ -233,7 +276,8 @@ bool Parser::month_alone(std::size_t i, Parsed& out) const {
   if (!h || h->entry->abbr) return false;
   const Hit* ai = hit(i + 1, WordClass::unit);
   bool aiy = ai && ai->entry->code == "M" && ai->ending.possessive;  // `шілде айында`
-  if (h->entry->strict && !aiy) return false;
+  bool strict = h->entry->strict || (h->entry->capital && w_[i].upper_initial);
+  if (strict && !aiy) return false;
   if (!aiy && h->ending.kase == Case::gen && !h->ending.possessive) return false;  // `наурыздың` + noun
   if (!aiy && h->ending.empty()) return false;  // a bare month name is a date only with a number
   out.is_point = true;
@@ -269,10 +313,17 @@ bool Parser::weekday(std::size_t i, const Hit* mod, Parsed& out) const {
 
 bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
   const Hit* h = hit(i, WordClass::season);
-  if (!h || (h->ending.empty() && !mod)) return false;
-  out.end = i + 1;
+  // `Қыс мезгілінде` ("the season of winter")
+  bool mezgil = ok(i + 1) && (w_[i + 1].fold.substr(0, 11) == "мезгiл" || w_[i + 1].fold.substr(0, 6) == "mezgil");
+  if (!h || (h->ending.empty() && !mod && !mezgil)) return false;
+  out.end = mezgil ? i + 2 : i + 1;
   out.rule = "date.season";
   if (mod && mod->entry->code != "rel") return mod->entry->code == "that";
+  if (!mod && !a_.known) {  // `жазда` in an undated article: XXXX-SU (guidelines v2)
+    out.is_point = true;
+    out.point.season = h->entry->code;
+    return true;
+  }
   out.relative = true;
   if (!a_.known) { out.unresolved = true; return true; }
   out.is_point = true;
@@ -297,10 +348,21 @@ bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
   }
   const std::string& role = mod->entry->code;
   if (role == "last") return u->ending.plural;  // `соңғы айларда` (no value)
-  if (role == "that") return false;             // `сол күні`: anaphoric, left to the model
+  if (role == "that") {  // `сол күні`, `Бұл күні`: the day last written out (rules.cpp)
+    if (unit != "D" || u->ending.plural || !u->ending.possessive) return false;
+    out.rule = "date.that_day";
+    out.anaphoric = true;
+    out.unresolved = true;
+    return true;
+  }
   if (role == "each") return false;  // `әр күнге` is not tagged; `әр жыл сайын` goes by сайын
   if (role != "rel" || u->ending.plural) return false;
   relative_point(unit, mod->entry->ival, out);
+  if (unit == "D" && u->ending.possessive) {  // `Келесі күні`: the day after the one last written out
+    out.rule = "date.next_day";
+    out.anaphoric = true;
+    out.day_offset = mod->entry->ival;
+  }
   return true;
 }
 
@@ -339,6 +401,7 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
     take(month_alone(i, p));
     take(century(i, p));
   }
+  if (mod && mod->entry->code == "rel" && a_.news) take(month_of_year(i, mod->entry->ival, p));
   take(year_phrase(i, mod, p));
   take(weekday(i, mod, p));
   take(season(i, mod, p));

@@ -38,7 +38,9 @@ std::string fmt_num(double v) {
 
 std::string duration(double n, bool vague, const std::string& unit) {
   std::string t = is_clock_unit(unit) ? "PT" : "P";
-  if (vague) return t + "X" + unit_letter(unit);
+  if (vague) return "";  // `бірнеше жыл`, `сан ғасыр`: no value in the gold (guidelines v2 examples)
+  // `3 ғасыр` -> P300Y, `жарты ғасыр` -> P50Y (TIMEX3 has no century duration in the gold)
+  if (unit == "CE" || unit == "DE") return "P" + fmt_num(n * (unit == "CE" ? 100 : 10)) + "Y";
   if (n != static_cast<long>(n)) {
     if (unit == "H") return "PT" + fmt_num(n * 60) + "M";
     if (unit == "Y" || unit == "AGE") return "P" + fmt_num(n * 12) + "M";
@@ -95,6 +97,10 @@ bool Parser::number(std::size_t j, Num& n) const {
   n = Num();
   if (x.num && x.range_a >= 0) {
     n.range = true, n.a = x.range_a, n.b = x.range_b, n.digits = true, n.end = j + 1;
+    return true;
+  }
+  if (x.num && x.decimal >= 0) {  // `1,5 айдан бері` -> P1.5M
+    n.v = x.decimal, n.digits = n.decimal = true, n.end = j + 1;
     return true;
   }
   if (x.num && (x.plain || x.rest_ending)) {

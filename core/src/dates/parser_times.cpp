@@ -2,6 +2,7 @@
 // the choice of the longest expression at a word.
 #include "dates/parser.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace belgi::dates::detail {
@@ -11,12 +12,14 @@ namespace belgi::dates::detail {
 bool Parser::quantity(std::size_t i, Parsed& out) const {
   if (!ok(i)) return false;
   const Hit* mod = hit(i, WordClass::modifier);
-  if (mod && mod->entry->code != "last" && !(mod->entry->code == "rel" && mod->entry->ival > 0) &&
+  if (mod && mod->entry->code != "last" && !(mod->entry->code == "rel" && mod->entry->ival >= 0) &&
       mod->entry->code != "each")
     mod = nullptr;
-  std::size_t j = mod ? i + 1 : i;
+  // `осыдан 5 жыл бұрын` ("5 years from now back"): only before an `ago`.
+  bool from_now = !mod && ok(i) && (w_[i].fold == "осыдан" || w_[i].fold == "osydan");
+  std::size_t j = mod || from_now ? i + 1 : i;
   Num n;
-  bool have = number(j, n) && !n.range;
+  bool have = number(j, n) && (!n.range || n.b <= 31);  // `осы 1-2 күнде` (no value)
   const Hit* u = nullptr;
   std::size_t k;
   bool inner = false;  // `25-минутта`: unit inside the number token
@@ -26,11 +29,25 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
     n.v = static_cast<double>(w_[j].value), n.digits = true, n.ndigits = w_[j].digits, n.end = j + 1;
   } else if (have) {
     u = hit(n.end, WordClass::unit), k = n.end + 1;
+    if (!u) u = unit_adj(n.end);
   } else {
     u = hit(j, WordClass::unit), k = j + 1;
+    if (!u && unit_adj(j) && unit_adj(j)->entry->code == "CE") u = unit_adj(j);  // `ғасырлық`
     n.v = 1;
   }
   if (!u || u->entry->code == "DE") return false;
+  if (u->entry->adjective) {  // `100 жылдық тарихы` -> P100Y, `екі күндік жиын` -> P2D
+    // `Абайдың 175 жылдығы`, `Жеңістің 80 жылдық мерейтойы`: an anniversary of something, part of
+    // an EVENT (but `мектептің 100 жылдық тарихы` is a duration).
+    if (i > lo_ && genitive_form(w_[i - 1].fold) && anniversary(k - 1)) return false;
+    if (have && (n.range || n.ordinal || !n.ending.empty() || n.v > 500)) return false;
+    if (mod && mod->entry->code != "last") return false;
+    out.type = SpanType::DATE;
+    out.end = k;
+    out.rule = "date.duration_adj";
+    out.literal = duration(n.v, n.vague, u->entry->code);
+    return true;
+  }
   const std::string& unit = u->entry->code;
   if (have && (n.ending.possessive || n.v > 500)) return false;  // `он екісі` (the 12th), `377000 күн`
   if (unit == "Y" && have && n.v >= 1000) return false;       // a year, not 1000 years
@@ -43,26 +60,38 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
   out.rule = unit == "AGE" ? "date.age" : out.type == SpanType::TIME ? "time.duration" : "date.duration";
   const Hit* post = hit(k, WordClass::post);
   std::string role = post ? post->entry->code : "";
-  if (!have && role != "each") return false;                  // a bare unit is not a date
+  // A bare unit is not a date, but for `жыл сайын`, `жыл бойы` (P1Y), `апта ішінде` (P1W).
+  if (!have && role != "each" && role != "during" && role != "within") return false;
+  if (!have && u->ending.plural) return false;
   // `бір күннің өзінде`, `бес жылдық`: a genitive duration needs its postposition (`ішінде`).
   if (!post && unit != "AGE" && !inner && (u->ending.kase == Case::gen || u->ending.kase == Case::adj))
     return false;
-  if (!post && u->ending.kase == Case::acc) return false;     // `сан жылды`
+  if (!post && u->ending.kase == Case::acc && (!have || n.vague)) return false;  // `сан жылды`
   // `30 жылы` ("in '30"), `5 күні` (the 5th): a possessive without a case is not a duration.
   if (!post && unit != "AGE" && u->ending.possessive && u->ending.kase == Case::none) return false;
   if (inner && u->ending.kase == Case::loc && unit == "MIN") {  // `25-минутта` (match minute)
     out.rule = "time.match_minute";
     return true;
   }
+  if (from_now && role != "ago") return false;
   if (post) out.end = k + 1;
+  if (have && n.range) {  // `1-2 күнде`, `16-17 жас`: a span without a value
+    if (unit == "Y" && n.a >= 1000) return false;
+    out.literal.clear();
+    return true;
+  }
   if (role == "each" || (mod && mod->entry->code == "each")) {
     out.literal = "R/" + duration(n.v, n.vague, unit);
     out.rule = out.type == SpanType::TIME ? "time.set" : "date.set";
-  } else if (role == "ago" && !mod) {
+  } else if (role == "ago" && (!mod || from_now)) {
     out.rule = "date.ago";
     if (n.vague || is_clock_unit(unit) || unit == "AGE" || unit == "CE") return true;
     relative_point(unit, -static_cast<int>(n.v), out);
     if (n.v != static_cast<long>(n.v)) out.is_point = false, out.unresolved = true;
+  } else if (n.decimal) {  // `2,5 жыл ішінде` -> P2.5Y, as written
+    char b[32];
+    std::snprintf(b, sizeof b, "%s%g%s", is_clock_unit(unit) ? "PT" : "P", n.v, unit_letter(unit));
+    out.literal = b;
   } else {
     out.literal = duration(n.v, n.vague, unit);
   }
@@ -161,6 +190,16 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
     out.value_only = p->value_only;
     out.relative = p->value.find('{') != std::string::npos;
     if (!expand_template(p->value, a_, out.literal)) out.unresolved = true;
+    // `Биыл 26 қыркүйекте`, `былтыр қараша айында`: the year phrase dates what follows.
+    Parsed m;
+    if (a_.news && n == 1 && w_[i].fold == p->words[0][0].form && p->value.compare(0, 2, "{Y") == 0 &&
+        month_of_year(i + 1, p->value == "{Y-1}" ? -1 : 0, m)) {
+      std::size_t start = out.end;
+      out = m;
+      out.end = std::max(out.end, start);
+      tail(out);
+      return true;
+    }
     out.joinable_time = p->type == SpanType::TIME && !p->value.empty() && p->value[0] == 'T' &&
                         p->value.size() == 3;
     // A relative day keeps its point for `since`: `былтырдан бері`, `бүгінге дейін`.
@@ -187,7 +226,8 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
 // tokens with `num` set.)
 static bool inert(const Word& w) {
   return !w.num && w.hits.empty() && w.phrases.empty() && w.roman == 0 &&
-         std::string_view(w.fold) != "оқу" && std::string_view(w.fold) != "oqu";
+         std::string_view(w.fold) != "оқу" && std::string_view(w.fold) != "oqu" &&
+         std::string_view(w.fold) != "осыдан" && std::string_view(w.fold) != "osydan";
 }
 
 bool Parser::best(std::size_t i, Parsed& out) const {

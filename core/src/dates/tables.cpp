@@ -120,10 +120,11 @@ Status Tables::load_words(const Reader& file) {
         e.cls = WordClass::month;
         if (!parse_int(c[2], 1, 12, e.ival)) return "month must be 1-12";
         if (!one_of(c[3], {"full", "abbr"})) return "kind must be full or abbr";
-        if (!one_of(c[4], {"free", "strict"})) return "ambiguity must be free or strict";
+        if (!one_of(c[4], {"free", "strict", "capital"})) return "ambiguity must be free, strict or capital";
         e.abbr = c[3] == "abbr";
         e.exact = e.abbr;
         e.strict = c[4] == "strict";
+        e.capital = c[4] == "capital";
         return "";
       }, all);
   if (st.ok()) st = word_table(file, "weekdays.tsv", {"id", "form", "weekday", "ambiguity", "comment"},
@@ -149,8 +150,9 @@ Status Tables::load_words(const Reader& file) {
         e.cls = WordClass::unit;
         if (!one_of(c[2], {"Y", "M", "W", "D", "H", "MIN", "S", "CE", "DE", "AGE"})) return "unknown unit";
         if (!one_of(c[3], {"DATE", "TIME"})) return "type must be DATE or TIME";
-        if (!one_of(c[4], {"yes", "no"})) return "bare must be yes or no";
+        if (!one_of(c[4], {"yes", "no", "adj"})) return "bare must be yes, no or adj";
         e.strict = c[4] == "no";
+        e.adjective = c[4] == "adj";
         e.code = c[2];
         e.type = c[3] == "DATE" ? SpanType::DATE : SpanType::TIME;
         return "";

@@ -74,6 +74,15 @@ void analyze_number(Word& w, Owned& o, const Tables& t) {
     }
     w.dot_hour = w.dot_minute = -1;
   }
+  if (s[n] == ',' && s.size() - n >= 2 && s.size() - n <= 3) {  // `1,5` (a decimal comma)
+    long f = 0;
+    for (std::size_t i = n + 1; i < s.size(); ++i) {
+      if (s[i] < '0' || s[i] > '9') return;
+      f = f * 10 + (s[i] - '0');
+    }
+    w.decimal = static_cast<double>(w.value) + static_cast<double>(f) / (s.size() - n == 2 ? 10.0 : 100.0);
+    return;
+  }
   if (s[n] != '-') return;  // only `N-...` (hyphen) from here
   std::string_view after = s.substr(n + 1);
   std::size_t m2 = 0;
@@ -244,6 +253,20 @@ std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>&
     w.end = tok.end;
   }
   return out;
+}
+
+bool genitive_form(std::string_view f) {
+  static const std::vector<std::string> kGen = [] {
+    std::vector<std::string> v;
+    for (const char* g : {"ның", "нің", "дың", "дің", "тың", "тің", "nyñ", "nıñ", "dyñ", "dıñ", "tyñ", "tıñ"})
+      v.push_back(fold(g));
+    return v;
+  }();
+  for (const std::string& g : kGen) {
+    std::string_view s = g;
+    if (f.size() > s.size() + 2 && f.compare(f.size() - s.size(), s.size(), s) == 0) return true;
+  }
+  return false;
 }
 
 }  // namespace belgi::dates
