@@ -110,6 +110,8 @@ class Parser {
   bool year_continuation(std::size_t j, Parsed& out) const;
   bool month_alone(std::size_t i, Parsed& out) const;
   bool month_of_year(std::size_t i, int offset, Parsed& out) const;
+  int month_in(std::string_view folded) const;
+  bool month_list(std::size_t i, int year, Parsed& out) const;
   bool weekday(std::size_t i, const Hit* mod, Parsed& out) const;
   bool season(std::size_t i, const Hit* mod, Parsed& out) const;
   bool unit_alone(std::size_t i, const Hit* mod, Parsed& out) const;

@@ -16,6 +16,7 @@ bool Parser::numeric_date(std::size_t i, Parsed& out) const {
   out.rule = "date.numeric";
   out.strong = out.full_date_text = out.year_text = true;
   out.end = year_abbr(i + 1);  // `05.12.2023 ж.`, `05.12.2023 г.`
+  if (w_[i].glued_abbr && punct(i + 1, ".")) out.end = i + 2;  // `31.01.2023ж.`
   return true;
 }
 
@@ -24,19 +25,20 @@ bool Parser::numeric_date(std::size_t i, Parsed& out) const {
 bool Parser::day_month(std::size_t i, Parsed& out) const {
   int d = 0, m = 0;
   std::size_t j;
-  if (ok(i) && w_[i].range_a >= 1 && w_[i].range_b <= 31 && w_[i].range_a < w_[i].range_b) {  // `5-6 желтоқсанда`
+  Num r;
+  if (number(i, r) && r.range && r.a >= 1 && r.b <= 31 && r.a < r.b) {  // `5-6 желтоқсанда`, `2 – 7 ақпан`
     int m;
     std::size_t e;
-    if (!month_word(i + 1, true, m, e) || !valid_date(2000, m, static_cast<int>(w_[i].range_b))) return false;
+    if (!month_word(r.end, true, m, e) || !valid_date(2000, m, static_cast<int>(r.b))) return false;
     out.rule = "date.day_range";
     out.end = e;
     if (!a_.known) {
       char b[40];
-      std::snprintf(b, sizeof b, "XXXX-%02d-%02ld/XXXX-%02d-%02ld", m, w_[i].range_a, m, w_[i].range_b);
+      std::snprintf(b, sizeof b, "XXXX-%02d-%02ld/XXXX-%02d-%02ld", m, r.a, m, r.b);
       out.literal = b;
     } else {
-      out.literal = format_ymd(Ymd{a_.date.y, m, static_cast<int>(w_[i].range_a)}) + "/" +
-                    format_ymd(Ymd{a_.date.y, m, static_cast<int>(w_[i].range_b)});
+      out.literal = format_ymd(Ymd{a_.date.y, m, static_cast<int>(r.a)}) + "/" +
+                    format_ymd(Ymd{a_.date.y, m, static_cast<int>(r.b)});
     }
     return true;
   }
@@ -71,6 +73,19 @@ bool Parser::day_month(std::size_t i, Parsed& out) const {
     else j = year_abbr(j);  // `12 ақпан 2018 ж.`, `30 марта 2020 г.`
   }
   out.end = j;
+  // `1 тамыздан 30 қыркүйекке дейін` -> XXXX-08-01/XXXX-09-30
+  const Hit* from = w_[j - 1].hit(WordClass::month);
+  Parsed to;
+  if (out.rule == "date.day_month" && from && from->ending.kase == Case::abl && day_month(j, to) &&
+      to.rule == "date.day_month" && hit(to.end, WordClass::post) &&
+      hit(to.end, WordClass::post)->entry->code == "until") {
+    int y = a_.known ? a_.date.y : 0;
+    out.literal = format_point(Point{y, out.point.m, out.point.d, "", 0}) + "/" +
+                  format_point(Point{y, to.point.m, to.point.d, "", 0});
+    out.is_point = false;
+    out.end = to.end;
+    out.rule = "date.day_month_range";
+  }
   return true;
 }
 
@@ -104,6 +119,16 @@ bool Parser::month_gen_day(std::size_t i, Parsed& out) const {
   out.point.m = h->entry->ival, out.point.d = static_cast<int>(n.v);
   out.end = n.end;
   out.rule = "date.month_gen_day";
+  Num n2;  // `маусымның 15-і мен 25-і аралығында` -> XXXX-06-15/XXXX-06-25
+  if (ok(n.end) && w_[n.end].fold == "мен" && number(n.end + 1, n2) && !n2.range && n2.ending.possessive &&
+      n2.v > n.v && valid_date(2000, h->entry->ival, static_cast<int>(n2.v))) {
+    int y = a_.known ? a_.date.y : 0;
+    out.literal = format_point(Point{y, out.point.m, out.point.d, "", 0}) + "/" +
+                  format_point(Point{y, out.point.m, static_cast<int>(n2.v), "", 0});
+    out.is_point = false;
+    out.end = n2.end;
+    out.rule = "date.month_gen_day_range";
+  }
   out.full_date_text = true;
   return true;
 }
@@ -112,6 +137,10 @@ bool Parser::month_gen_day(std::size_t i, Parsed& out) const {
 bool Parser::year_continuation(std::size_t j, Parsed& out) const {
   if (first_months(j, out)) return true;
   Parsed p;
+  if ((out.point.y || out.unresolved) && month_list(j, out.point.y, p)) {
+    out.literal = p.literal, out.is_point = false, out.end = p.end, out.rule = p.rule;
+    return true;
+  }
   if (day_month(j, p) && p.rule == "date.day_range") {  // `2023 жылғы 5-6 желтоқсанда`
     std::string y = format_year(out.point.y);
     std::size_t slash = p.literal.find('/');
@@ -181,6 +210,23 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
     have_num = true;
   }
   if (have_num) j = n.end;
+  // `2017-де` (the model's DATE span): a year; `15-те` an age. Values only: a number alone is no span.
+  if (have_num && n.digits && !n.range && !n.ordinal && n.ending.kase != Case::none && !n.ending.possessive &&
+      w_[i].hour < 0 && w_[i].dot_hour < 0 && !w_[i].is_date &&
+      !n.ending.plural && !hit(n.end, WordClass::unit) && !unit_adj(n.end) && !punct(n.end, "ж")) {
+    long v = static_cast<long>(n.v);
+    out.end = n.end;
+    out.value_only = true;
+    if (n.ndigits == 4 && v >= 1900 && v <= 2100) {
+      out.is_point = true, out.point.y = static_cast<int>(v), out.rule = "date.year_number";
+      return true;
+    }
+    if (n.ndigits <= 2 && v >= 1 && v <= 99 && n.ending.kase == Case::loc) {
+      out.literal = "P" + std::to_string(v) + "Y", out.rule = "date.age_number";
+      return true;
+    }
+    return false;
+  }
   bool school = false;
   std::size_t k = j;
   if (hit(k, WordClass::modifier) && hit(k, WordClass::modifier)->entry->code == "new" &&
@@ -202,6 +248,7 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
   Ending e = year_word ? u->ending : Ending();
   out.end = end;
   if (have_num && n.range) {
+    if (n.a >= 1000 && n.b < 100 && n.b > n.a % 100) n.b += n.a / 100 * 100;  // `1931-33 жылдары`
     if (n.a < 1000 || n.b > 2999 || n.b <= n.a || n.b - n.a > 100) return false;
     out.literal = std::to_string(n.a) + "/" + std::to_string(n.b);
     out.rule = school ? "date.school_year_range" : "date.year_range";
@@ -223,7 +270,8 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
     out.year_text = true;
   } else if (school) {
     if (!mod || !mod->entry->school) return false;  // `оқу жылын бастайды` alone is not dated
-    if (!a_.known) return false;  // `жаңа оқу жылы` is a date only relative to the article's date
+    // `жаңа оқу жылы` is a date only relative to the article's date; written news tags it anyway.
+    if (!a_.known && !a_.news) return false;
     int off = mod ? mod->entry->ival : 0;
     if (mod && (mod->entry->code == "that" || mod->entry->code == "last")) return false;
     out.rule = "date.school_year";
@@ -240,7 +288,7 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
   // `2025 жылы 6 қыркүйекте`, `2022 жылғы қыркүйекте`; a relative year only in the genitive
   // (`өткен жылдың қазанында`; KazNERD splits `өткен жылы | 5 қарашада`).
   bool joins = have_num ? (e.kase == Case::gen || e.kase == Case::adj || (e.possessive && e.kase == Case::none))
-                        : e.kase == Case::gen;
+                        : e.kase == Case::gen || (a_.news && e.kase == Case::adj);
   if (have_num && abbr && !n.range) {  // `2018 ж. 12 ақпан`: one date in two parts (guidelines v2)
     Parsed c = out;
     if (year_continuation(end, c) && c.full_date_text) out = c;
@@ -255,9 +303,59 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
   return true;
 }
 
+// The month a bare word names (`қаңтар`), 0 if none.
+int Parser::month_in(std::string_view f) const {
+  std::vector<Hit> hits;
+  t_.lookup(f, hits);
+  for (const Hit& h : hits)
+    if (h.entry->cls == WordClass::month && !h.entry->abbr && h.ending.empty()) return h.entry->ival;
+  return 0;
+}
+
+// Months sharing one head noun (guidelines v2: one span): `қаңтар-наурыз айларының`,
+// `мамыр, маусым және шілде айларында` -> 2021-01/2021-03, from the first month to the last, in
+// `year` (0: the document's year, else XXXX).
+bool Parser::month_list(std::size_t i, int year, Parsed& out) const {
+  if (!ok(i) || w_[i].kind != text::TokenKind::word) return false;
+  int first = 0, last = 0;
+  std::size_t k = i;
+  std::string_view f = w_[i].fold;
+  std::size_t hyphen = f.find('-');
+  if (hyphen != std::string_view::npos) {  // one token: `қаңтар-наурыз`
+    first = month_in(f.substr(0, hyphen)), last = month_in(f.substr(hyphen + 1));
+    if (!first || !last) return false;
+    k = i + 1;
+  } else {
+    const Hit* h = hit(i, WordClass::month);
+    if (!h || h->entry->abbr || !h->ending.empty()) return false;
+    first = last = h->entry->ival;
+    k = i + 1;
+    int n = 1;
+    while (ok(k + 1) && (punct(k, ",") || w_[k].fold == "және" || w_[k].fold == "мен" || w_[k].fold == "jäne" ||
+                         dash(k))) {
+      const Hit* m = hit(k + 1, WordClass::month);
+      if (!m || m->entry->abbr || !m->ending.empty()) break;
+      last = m->entry->ival, k += 2, ++n;
+    }
+    if (n < 2) return false;
+  }
+  const Hit* ai = hit(k, WordClass::unit);
+  if (!ai || ai->entry->code != "M" || !ai->ending.plural || last <= first) return false;
+  int y = year ? year : a_.known ? a_.date.y : 0;
+  out = Parsed();
+  out.literal = format_point(Point{y, first, 0, "", 0}) + "/" + format_point(Point{y, last, 0, "", 0});
+  out.end = k + 1;
+  out.rule = "date.month_list";
+  return true;
+}
+
 // `биылғы желтоқсан айында`, `былтыр қараша айында`, `Биыл 26 қыркүйекте`: a month or a day in
 // the year `offset` from the document's (guidelines v2: one span).
 bool Parser::month_of_year(std::size_t i, int offset, Parsed& out) const {
+  if (month_list(i, a_.known ? a_.date.y + offset : 0, out)) {
+    out.unresolved = !a_.known;
+    return true;
+  }
   Parsed p;
   if (!day_month(i, p) || p.rule != "date.day_month") {
     p = Parsed();
@@ -278,7 +376,9 @@ bool Parser::month_alone(std::size_t i, Parsed& out) const {
   bool aiy = ai && ai->entry->code == "M" && ai->ending.possessive;  // `шілде айында`
   bool strict = h->entry->strict || (h->entry->capital && w_[i].upper_initial);
   if (strict && !aiy) return false;
-  if (!aiy && h->ending.kase == Case::gen && !h->ending.possessive) return false;  // `наурыздың` + noun
+  const Hit* part = hit(i + 1, WordClass::part);
+  bool with_part = part && part->ending.possessive;  // `қыркүйектің аяғынан бері`, `тамыздың басынан`
+  if (!aiy && !with_part && h->ending.kase == Case::gen && !h->ending.possessive) return false;  // `наурыздың` + noun
   if (!aiy && h->ending.empty()) return false;  // a bare month name is a date only with a number
   out.is_point = true;
   out.point.m = h->entry->ival;
@@ -316,6 +416,7 @@ bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
   // `Қыс мезгілінде` ("the season of winter")
   bool mezgil = ok(i + 1) && (w_[i + 1].fold.substr(0, 11) == "мезгiл" || w_[i + 1].fold.substr(0, 6) == "mezgil");
   if (!h || (h->ending.empty() && !mod && !mezgil)) return false;
+  if (!mod && h->ending.kase == Case::adj && !h->ending.possessive) return false;  // `көктемгі егіс`
   out.end = mezgil ? i + 2 : i + 1;
   out.rule = "date.season";
   if (mod && mod->entry->code != "rel") return mod->entry->code == "that";
@@ -399,6 +500,7 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
     take(month_day_year(i, p));
     take(month_gen_day(i, p));
     take(month_alone(i, p));
+    take(month_list(i, 0, p));
     take(century(i, p));
   }
   if (mod && mod->entry->code == "rel" && a_.news) take(month_of_year(i, mod->entry->ival, p));

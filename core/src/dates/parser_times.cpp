@@ -63,6 +63,7 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
   // A bare unit is not a date, but for `жыл сайын`, `жыл бойы` (P1Y), `апта ішінде` (P1W).
   if (!have && role != "each" && role != "during" && role != "within") return false;
   if (!have && u->ending.plural) return false;
+  if (!have && i > lo_ && w_[i - 1].num) return false;  // `9:01.98 секунд ішінде`: a number it cannot read
   // `бір күннің өзінде`, `бес жылдық`: a genitive duration needs its postposition (`ішінде`).
   if (!post && unit != "AGE" && !inner && (u->ending.kase == Case::gen || u->ending.kase == Case::adj))
     return false;
@@ -86,7 +87,8 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
   } else if (role == "ago" && (!mod || from_now)) {
     out.rule = "date.ago";
     if (n.vague || is_clock_unit(unit) || unit == "AGE" || unit == "CE") return true;
-    relative_point(unit, -static_cast<int>(n.v), out);
+    if (unit == "W") relative_point("D", -7 * static_cast<int>(n.v), out);  // `бір апта бұрын`: a day
+    else relative_point(unit, -static_cast<int>(n.v), out);
     if (n.v != static_cast<long>(n.v)) out.is_point = false, out.unresolved = true;
   } else if (n.decimal) {  // `2,5 жыл ішінде` -> P2.5Y, as written
     char b[32];
@@ -190,6 +192,14 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
     out.value_only = p->value_only;
     out.relative = p->value.find('{') != std::string::npos;
     if (!expand_template(p->value, a_, out.literal)) out.unresolved = true;
+    // A capitalised `Бүгінгі` opens a sentence about today's event (`Бүгінгі жүгіру`, "today's
+    // run"); in lower case it is the present (`бүгінгі қазақ ғылымы`, PRESENT_REF).
+    if (a_.news && n == 1 && w_[i].upper_initial && out.literal == "PRESENT_REF" &&
+        (p->id == "rel.today_adj" || p->id == "rel.today_adj.latn")) {
+      out.rule = "rel.today";
+      out.relative = true;
+      out.unresolved = !expand_template("{D+0}", a_, out.literal);
+    }
     // `Биыл 26 қыркүйекте`, `былтыр қараша айында`: the year phrase dates what follows.
     Parsed m;
     if (a_.news && n == 1 && w_[i].fold == p->words[0][0].form && p->value.compare(0, 2, "{Y") == 0 &&
@@ -227,14 +237,15 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
 static bool inert(const Word& w) {
   return !w.num && w.hits.empty() && w.phrases.empty() && w.roman == 0 &&
          std::string_view(w.fold) != "оқу" && std::string_view(w.fold) != "oqu" &&
-         std::string_view(w.fold) != "осыдан" && std::string_view(w.fold) != "osydan";
+         std::string_view(w.fold) != "осыдан" && std::string_view(w.fold) != "osydan" &&
+         std::string_view(w.fold).find('-') == std::string_view::npos;  // `қаңтар-наурыз`
 }
 
 bool Parser::best(std::size_t i, Parsed& out) const {
   if (ok(i) && inert(w_[i])) return false;
   Parsed b, p;
-  auto take = [&](bool found) {
-    if (found && p.end > b.end) b = p;
+  auto take = [&](bool found) {  // the longest; at equal length a span wins over a value-only reading
+    if (found && (p.end > b.end || (p.end == b.end && b.value_only && !p.value_only))) b = p;
     p = Parsed();
   };
   take(phrase(i, p));

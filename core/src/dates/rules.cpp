@@ -198,6 +198,15 @@ Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector
     int spans = 0;
     for (const Match* r : in) spans += !r->value_only;
     if (spans > 1) return Verdict::use_rules;
+    // ... or took in a number joined to another word: `158-сессиясы 2–7 ақпан аралығында`
+    for (std::size_t k = mr.first; k < mr.last; ++k) {
+      bool covered = false;
+      for (const Match* r : in) covered = covered || (k >= r->first && k < r->last && !r->value_only);
+      const Word& x = w[k];
+      if (!covered && spans == 1 && x.num && !x.plain && !x.rest_ending && x.rest_hits.empty() && !x.is_date &&
+          x.hour < 0 && x.dot_hour < 0 && x.range_a < 0 && x.decimal < 0)
+        return Verdict::use_rules;
+    }
   }
   // `үні 05.12.2023`: an unambiguous date with a non-date word stuck to it.
   for (const Match* r : in)

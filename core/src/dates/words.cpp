@@ -54,6 +54,13 @@ void analyze_number(Word& w, Owned& o, const Tables& t) {
     }
   std::string_view head = s.substr(0, cut);
   std::string_view tail = cut < s.size() ? s.substr(cut + 1) : std::string_view();
+  std::string_view zh = "\u0436";  // `31.01.2023ж.`: the year abbreviation written on
+  if (cut == s.size() && head.size() > zh.size() && head.substr(head.size() - zh.size()) == zh &&
+      parse_numeric_date(head.substr(0, head.size() - zh.size()), y, m, d)) {
+    w.is_date = w.glued_abbr = true;
+    w.date = Ymd{y, m, d};
+    return;
+  }
   if (parse_numeric_date(head, y, m, d)) {
     w.is_date = true;
     w.date = Ymd{y, m, d};

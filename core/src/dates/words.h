@@ -46,6 +46,7 @@ struct Word {
   Ending ending;                   // ... which one
   View<Hit> rest_hits;             // ... or a word (`5-желтоқсан`, `90-жылдары`, `25-минутта`)
   bool is_date = false;            // `05.12.2023`, `2023-12-05`
+  bool glued_abbr = false;         // ... with `ж` written on: `31.01.2023ж`
   Ymd date;
   int hour = -1, minute = -1;      // `17:20`, `10:00-де`
   int dot_hour = -1, dot_minute = -1;  // `10.00-де`: a clock only after `сағат`
