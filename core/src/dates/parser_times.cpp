@@ -40,6 +40,7 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
     // `Абайдың 175 жылдығы`, `Жеңістің 80 жылдық мерейтойы`: an anniversary of something, part of
     // an EVENT (but `мектептің 100 жылдық тарихы` is a duration).
     if (i > lo_ && genitive_form(w_[i - 1].fold) && anniversary(k - 1)) return false;
+    if (i > lo_ && (w_[i - 1].num || hit(i - 1, WordClass::number))) return false;  // `жүз | елу жылдығы`
     if (have && (n.range || n.ordinal || !n.ending.empty() || n.v > 500)) return false;
     if (mod && mod->entry->code != "last") return false;
     out.type = SpanType::DATE;

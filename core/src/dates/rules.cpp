@@ -142,11 +142,10 @@ std::string day_before(const std::vector<Match>& ms, std::size_t first) {
 
 // ---- model spans --------------------------------------------------------------------------------
 
-// A word that makes a span temporal by itself (a unit, month, weekday, season, postposition,
-// part, modifier, a phrase of the tables, a written date or clock time).
-bool temporal(const Word& w) {
-  return w.hit(WordClass::post) || w.hit(WordClass::part) || w.hit(WordClass::modifier) ||
-         w.hit(WordClass::unit) || w.hit(WordClass::month) || w.hit(WordClass::season) ||
+// A word that makes a span temporal by itself (a unit, month, weekday, season, modifier, a phrase
+// of the tables, a written date or clock time).
+bool temporal(const Word& w) {  // (postpositions and parts go with anything: `2 000-ға дейін`)
+  return w.hit(WordClass::modifier) || w.hit(WordClass::unit) || w.hit(WordClass::month) || w.hit(WordClass::season) ||
          w.hit(WordClass::weekday) || !w.phrases.empty() || w.is_date || w.hour >= 0 ||
          !w.rest_hits.empty();
 }
@@ -258,6 +257,11 @@ void DateRecognizer::run(Context& ctx) const {
   for (Candidate& c : ctx.candidates) {
     if (!is_temporal_model(c)) { kept.push_back(std::move(c)); continue; }
     WordRange mr = words_of(words, c.span.range);
+    // Written news: a dash or comma the model took in at an edge is no part of it (`– апта ішінде`).
+    while (anchor.news && mr.last > mr.first + 1 && words[mr.first].kind == text::TokenKind::punct)
+      c.span.range.begin = words[++mr.first].begin;
+    while (anchor.news && mr.last > mr.first + 1 && words[mr.last - 1].kind == text::TokenKind::punct)
+      c.span.range.end = words[--mr.last - 1].end;
     std::vector<const Match*> in;
     std::vector<std::size_t> idx;
     for (std::size_t k = 0; k < matches.size(); ++k)
