@@ -125,6 +125,9 @@ TEST_CASE("merge: KazNERD's cuts in tagged KazNERD text, guidelines v2 in writte
       // an anniversary of something is part of an EVENT; no temporal word at all is no date
       {"Газеттің 75 жылдығы аталып өтті.", "", {{"75 жылдығы", D}}, "[75 жылдығы=P75Y]", ""},
       {"Сот отырысы 2 сотымен өтті.", "", {{"2 сотымен", D}}, "[2 сотымен=]", ""},
+      {"Бір күні ол ауылға келді.", "", {{"Бір күні", D}}, "[Бір күні=]", ""},
+      {"Жыл\n\nАуа райы 25°C жылы болады.", "", {{"Жыл", D}, {"25°C жылы", D}}, "[Жыл=][25°C жылы=]", ""},
+      {"Көрме – апта ішінде ашық.", "", {{"– апта ішінде", D}}, "[– апта ішінде=]", "[апта ішінде=P1W]"},
   };
   for (const Both& c : cases) {
     std::string text = c.text;

@@ -158,6 +158,20 @@ bool Parser::time(std::size_t i, Parsed& out) const {
   out.rule = "time.clock";
   out.strong = true;
   out.joinable_time = true;
+  int h2 = -1, m2 = 0;
+  if (ok(end - 1) && w_[end - 1].to_hour >= 0) h2 = w_[end - 1].to_hour, m2 = w_[end - 1].to_minute;  // `10.00-12.00`
+  else if (dash(end) && ok(end + 1) && w_[end + 1].hour >= 0 && w_[end + 1].to_hour < 0)  // `10:00 – 12:00`
+    h2 = w_[end + 1].hour, m2 = w_[end + 1].minute, e = w_[end + 1].ending, end += 2;
+  if (h2 >= 0) {
+    std::snprintf(buf, sizeof buf, "/T%02d:%02d", h2, m2);
+    out.literal += buf;
+    out.end = end;
+    out.rule = "time.clock_range";
+    out.joinable_time = false;
+    const Hit* post = hit(end, WordClass::post);
+    if (post && (post->entry->code == "until" || post->entry->code == "about")) out.end = end + 1;
+    return true;
+  }
   // A range: `10:00-ден 18:00-ге дейін`.
   if (e.kase == Case::abl) {
     Parsed to;

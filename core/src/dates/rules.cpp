@@ -162,6 +162,15 @@ bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
     adj = adj || (u && u->entry->adjective && (u->ending.possessive || mereitoi));
   }
   if (adj && mr.first > 0 && genitive_form(w[mr.first - 1].fold)) return true;
+  for (std::size_t k = mr.first; k < mr.last; ++k)
+    if (w[k].kind == text::TokenKind::symbol) return true;  // a quantity: `25°C жылы`
+  // `Бір күні` ("once upon a time"), a heading `Жыл`: a unit noun with no number of its own.
+  const Hit* u = w[mr.last - 1].hit(WordClass::unit);
+  bool lone_unit = u && !u->entry->adjective && u->ending.kase == Case::none &&
+                   (mr.last == mr.first + 1 ||
+                    (mr.last == mr.first + 2 && u->ending.possessive && w[mr.first].hit(WordClass::number) &&
+                     w[mr.first].hit(WordClass::number)->entry->num == 1));
+  if (lone_unit) return true;
   if (any) return false;
   return !(mr.last == mr.first + 1 && w[mr.first].num && w[mr.first].rest_ending);
 }

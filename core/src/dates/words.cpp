@@ -54,6 +54,23 @@ void analyze_number(Word& w, Owned& o, const Tables& t) {
     }
   std::string_view head = s.substr(0, cut);
   std::string_view tail = cut < s.size() ? s.substr(cut + 1) : std::string_view();
+  std::size_t hy = head.find('-');
+  if (hy != std::string_view::npos) {  // `10:00-12:00`, `10.00-12.00` (a dotted one only after сағат)
+    auto clock = [](std::string_view c, int& h, int& mi, bool& dotted) {
+      std::string x(c);
+      dotted = x.size() >= 4 && x.size() <= 5 && x[x.size() - 3] == '.';
+      if (dotted) x[x.size() - 3] = ':';
+      return parse_clock(x, h, mi);
+    };
+    int h1, m1, h2, m2;
+    bool d1, d2;
+    if (clock(head.substr(0, hy), h1, m1, d1) && clock(head.substr(hy + 1), h2, m2, d2) && d1 == d2) {
+      (d1 ? w.dot_hour : w.hour) = h1, (d1 ? w.dot_minute : w.minute) = m1;
+      w.to_hour = h2, w.to_minute = m2;
+      if (!tail.empty()) analyze_rest(w, o, tail, t);
+      return;
+    }
+  }
   std::string_view zh = "\u0436";  // `31.01.2023ж.`: the year abbreviation written on
   if (cut == s.size() && head.size() > zh.size() && head.substr(head.size() - zh.size()) == zh &&
       parse_numeric_date(head.substr(0, head.size() - zh.size()), y, m, d)) {

@@ -50,6 +50,7 @@ struct Word {
   Ymd date;
   int hour = -1, minute = -1;      // `17:20`, `10:00-де`
   int dot_hour = -1, dot_minute = -1;  // `10.00-де`: a clock only after `сағат`
+  int to_hour = -1, to_minute = -1;    // `10:00-12:00`, `10.00-12.00`: the end of a range
   long range_a = -1, range_b = -1; // `2020-2025`
   double decimal = -1;             // `1,5` (a decimal comma), else -1
   int roman = 0;                   // `XXI` (Latin or Cyrillic letters)
