@@ -127,6 +127,8 @@ TEST_CASE("merge: KazNERD's cuts in tagged KazNERD text, guidelines v2 in writte
       {"Сот отырысы 2 сотымен өтті.", "", {{"2 сотымен", D}}, "[2 сотымен=]", ""},
       {"Бір күні ол ауылға келді.", "", {{"Бір күні", D}}, "[Бір күні=]", ""},
       {"Жыл\n\nАуа райы 25°C жылы болады.", "", {{"Жыл", D}, {"25°C жылы", D}}, "[Жыл=][25°C жылы=]", ""},
+      // the model, trained on KazNERD, finds KazNERD's spans; in written news the rules add what it missed
+      {"Қазіргі таңда жұмыс жүріп жатыр.", "", {}, "", "[Қазіргі таңда=PRESENT_REF]"},
       {"Көрме – апта ішінде ашық.", "", {{"– апта ішінде", D}}, "[– апта ішінде=]", "[апта ішінде=P1W]"},
   };
   for (const Both& c : cases) {

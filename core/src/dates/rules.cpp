@@ -112,8 +112,14 @@ bool bare_time(const std::string& v) {
   return v.size() == 6 && v[0] == 'T' && v[1] >= '0' && v[1] <= '9' && v[3] == ':';
 }
 
-void resolve_anaphora(const std::vector<Word>& w, std::vector<Match>& ms) {
+// A part of the day alone (`TMO`, `TNI`).
+bool part_of_day(const std::string& v) { return v.size() == 3 && v[0] == 'T' && v[1] >= 'A' && v[1] <= 'Z'; }
+
+// `sentence[k]`: the sentence of match k. A part of the day takes a day only from its own sentence
+// (`1 мамыр күні таңертең`); a forecast's `түнде` after the dateline stays `TNI`.
+void resolve_anaphora(const std::vector<Word>& w, std::vector<Match>& ms, const std::vector<std::size_t>& sentence) {
   std::string last;
+  std::size_t last_sentence = static_cast<std::size_t>(-1);
   for (std::size_t k = 0; k < ms.size(); ++k) {
     Match& m = ms[k];
     if (m.anaphoric && !last.empty()) {
@@ -125,8 +131,10 @@ void resolve_anaphora(const std::vector<Word>& w, std::vector<Match>& ms) {
       m.value = apposition ? ms[k + 1].value : last;
     } else if (m.type == SpanType::TIME && bare_time(m.value) && !last.empty()) {
       m.value = last + m.value;
+    } else if (m.type == SpanType::TIME && part_of_day(m.value) && !last.empty() && last_sentence == sentence[k]) {
+      m.value = last + m.value;
     }
-    if (m.type == SpanType::DATE && day_value(m.value)) last = m.value;
+    if (m.type == SpanType::DATE && day_value(m.value)) last = m.value, last_sentence = sentence[k];
   }
 }
 
@@ -256,12 +264,15 @@ void DateRecognizer::run(Context& ctx) const {
   Anchor anchor = anchor_of(ctx);
   std::vector<Word> words = analyze(ctx.text, ctx.tokens, *tables_);
   std::vector<Match> matches;
-  for (const text::Sentence& s : ctx.sentences) {
+  std::vector<std::size_t> sentence;
+  for (std::size_t si = 0; si < ctx.sentences.size(); ++si) {
+    const text::Sentence& s = ctx.sentences[si];
     std::vector<Match> ms = find_matches(words, s.first, s.last, *tables_, anchor);
     matches.insert(matches.end(), ms.begin(), ms.end());
+    sentence.resize(matches.size(), si);
   }
-  resolve_anaphora(words, matches);
-  std::vector<bool> used(matches.size(), false);
+  resolve_anaphora(words, matches, sentence);
+  std::vector<bool> used(matches.size(), false), replacing(matches.size(), false);
   std::vector<Candidate> kept;
   for (Candidate& c : ctx.candidates) {
     if (!is_temporal_model(c)) { kept.push_back(std::move(c)); continue; }
@@ -275,7 +286,10 @@ void DateRecognizer::run(Context& ctx) const {
     std::vector<std::size_t> idx;
     for (std::size_t k = 0; k < matches.size(); ++k)
       if (matches[k].first < mr.last && matches[k].last > mr.first) in.push_back(&matches[k]), idx.push_back(k);
-    if (!in.empty() && judge(words, mr, in, ctx.kaznerd_cuts) == Verdict::use_rules) continue;
+    if (!in.empty() && judge(words, mr, in, ctx.kaznerd_cuts) == Verdict::use_rules) {
+      for (std::size_t k : idx) replacing[k] = true;
+      continue;
+    }
     if (in.empty() && not_a_date(words, mr)) continue;
     if (in.empty() && anchor.news && news_not_a_date(words, mr)) continue;
     value_for_model(words, mr, in, *tables_, anchor, c.span);
@@ -286,8 +300,11 @@ void DateRecognizer::run(Context& ctx) const {
     for (std::size_t k : idx) used[k] = true;
     kept.push_back(std::move(c));
   }
+  // KazNERD text: the model (trained on it) finds the spans; rule spans only replace the ones it
+  // cut badly. Written news: the rules add what the model missed.
   for (std::size_t k = 0; k < matches.size(); ++k)
-    if (!used[k] && !matches[k].value_only) kept.push_back(to_candidate(words, matches[k]));
+    if (!used[k] && !matches[k].value_only && (!ctx.kaznerd_cuts || replacing[k]))
+      kept.push_back(to_candidate(words, matches[k]));
   ctx.candidates = std::move(kept);
 }
 
