@@ -1,6 +1,7 @@
 #include "dates/rules.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdlib>
 
 #include "dates/grammar.h"
@@ -117,11 +118,23 @@ bool part_of_day(const std::string& v) { return v.size() == 3 && v[0] == 'T' && 
 
 // `sentence[k]`: the sentence of match k. A part of the day takes a day only from its own sentence
 // (`1 мамыр күні таңертең`); a forecast's `түнде` after the dateline stays `TNI`.
-void resolve_anaphora(const std::vector<Word>& w, std::vector<Match>& ms, const std::vector<std::size_t>& sentence) {
-  std::string last;
+// In an undated article a month or day without a year takes the year last written out
+// (`2021 жылғы қаңтар-наурыз айларында ... мамыр, маусым айларында` -> 2021-05/2021-06).
+void resolve_anaphora(const std::vector<Word>& w, std::vector<Match>& ms, const std::vector<std::size_t>& sentence,
+                      bool undated) {
+  std::string last, year;
   std::size_t last_sentence = static_cast<std::size_t>(-1);
   for (std::size_t k = 0; k < ms.size(); ++k) {
     Match& m = ms[k];
+    if (undated && m.type == SpanType::DATE) {
+      if (!year.empty() && m.value.compare(0, 5, "XXXX-") == 0) {
+        for (std::size_t p = m.value.find("XXXX"); p != std::string::npos; p = m.value.find("XXXX", p))
+          m.value.replace(p, 4, year);
+      } else if (m.value.size() >= 4 && std::isdigit(static_cast<unsigned char>(m.value[0])) &&
+                 (m.value.size() == 4 || m.value[4] == '-')) {  // `2021`, `2021-01/2021-03`, not `2020/2025`
+        year = m.value.substr(0, 4);  // no document date: a year here was written in the text
+      }
+    }
     if (m.anaphoric && !last.empty()) {
       m.value = shift_day(last, m.day_offset);
     } else if (m.rule == "rel.today" && m.value.empty()) {
@@ -271,7 +284,7 @@ void DateRecognizer::run(Context& ctx) const {
     matches.insert(matches.end(), ms.begin(), ms.end());
     sentence.resize(matches.size(), si);
   }
-  resolve_anaphora(words, matches, sentence);
+  resolve_anaphora(words, matches, sentence, !anchor.known);
   std::vector<bool> used(matches.size(), false), replacing(matches.size(), false);
   std::vector<Candidate> kept;
   for (Candidate& c : ctx.candidates) {

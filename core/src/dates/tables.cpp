@@ -43,7 +43,7 @@ bool one_of(const std::string& s, std::initializer_list<const char*> values) {
 bool parse_case(const std::string& slot, Case& c) {
   static const std::pair<const char*, Case> kCases[] = {
       {"loc", Case::loc}, {"dat", Case::dat}, {"abl", Case::abl}, {"gen", Case::gen},
-      {"acc", Case::acc}, {"ins", Case::ins}, {"adj", Case::adj}};
+      {"acc", Case::acc}, {"ins", Case::ins}, {"adj", Case::adj}, {"equ", Case::equ}};
   for (const auto& [name, value] : kCases)
     if (slot == name) { c = value; return true; }
   return false;

@@ -41,7 +41,7 @@ struct Entry {
   SpanType type = SpanType::DATE;  // units: the class of spans built on them
 };
 
-enum class Case : std::uint8_t { none, loc, dat, abl, gen, acc, ins, adj };
+enum class Case : std::uint8_t { none, loc, dat, abl, gen, acc, ins, adj, equ };
 
 // What a combination of endings (suffixes.tsv) says about the word it ends.
 struct Ending {
