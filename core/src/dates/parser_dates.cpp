@@ -76,7 +76,7 @@ bool Parser::day_month(std::size_t i, Parsed& out) const {
   // `1 тамыздан 30 қыркүйекке дейін` -> XXXX-08-01/XXXX-09-30
   const Hit* from = w_[j - 1].hit(WordClass::month);
   Parsed to;
-  if (out.rule == "date.day_month" && from && from->ending.kase == Case::abl && day_month(j, to) &&
+  if (a_.news && out.rule == "date.day_month" && from && from->ending.kase == Case::abl && day_month(j, to) &&
       to.rule == "date.day_month" && hit(to.end, WordClass::post) &&
       hit(to.end, WordClass::post)->entry->code == "until") {
     int y = a_.known ? a_.date.y : 0;
@@ -120,7 +120,7 @@ bool Parser::month_gen_day(std::size_t i, Parsed& out) const {
   out.end = n.end;
   out.rule = "date.month_gen_day";
   Num n2;  // `маусымның 15-і мен 25-і аралығында` -> XXXX-06-15/XXXX-06-25
-  if (ok(n.end) && w_[n.end].fold == "мен" && number(n.end + 1, n2) && !n2.range && n2.ending.possessive &&
+  if (a_.news && ok(n.end) && w_[n.end].fold == "мен" && number(n.end + 1, n2) && !n2.range && n2.ending.possessive &&
       n2.v > n.v && valid_date(2000, h->entry->ival, static_cast<int>(n2.v))) {
     int y = a_.known ? a_.date.y : 0;
     out.literal = format_point(Point{y, out.point.m, out.point.d, "", 0}) + "/" +
@@ -182,7 +182,8 @@ bool Parser::year_continuation(std::size_t j, Parsed& out) const {
 bool Parser::first_months(std::size_t j, Parsed& out) const {
   if (!out.is_point || !out.point.y || out.point.m) return false;
   std::size_t q = j;
-  if (ok(q) && (w_[q].fold == "алғашқы" || w_[q].fold == "alğaşqy")) ++q;
+  const Hit* first = hit(q, WordClass::modifier);
+  if (first && first->entry->code == "first") ++q;
   Num n;
   if (!number(q, n) || n.range || n.vague || n.ordinal || !n.ending.empty() || n.v < 1 || n.v > 12 ||
       n.v != static_cast<long>(n.v))
@@ -289,7 +290,7 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
   // (`өткен жылдың қазанында`; KazNERD splits `өткен жылы | 5 қарашада`).
   bool joins = have_num ? (e.kase == Case::gen || e.kase == Case::adj || (e.possessive && e.kase == Case::none))
                         : e.kase == Case::gen || (a_.news && e.kase == Case::adj);
-  if (have_num && abbr && !n.range) {  // `2018 ж. 12 ақпан`: one date in two parts (guidelines v2)
+  if (a_.news && have_num && abbr && !n.range) {  // `2018 ж. 12 ақпан`: one date in two parts (guidelines v2)
     Parsed c = out;
     if (year_continuation(end, c) && c.full_date_text) out = c;
     return true;
@@ -316,7 +317,7 @@ int Parser::month_in(std::string_view f) const {
 // `мамыр, маусым және шілде айларында` -> 2021-01/2021-03, from the first month to the last, in
 // `year` (0: the document's year, else XXXX).
 bool Parser::month_list(std::size_t i, int year, Parsed& out) const {
-  if (!ok(i) || w_[i].kind != text::TokenKind::word) return false;
+  if (!a_.news || !ok(i) || w_[i].kind != text::TokenKind::word) return false;  // KazNERD splits them
   int first = 0, last = 0;
   std::size_t k = i;
   std::string_view f = w_[i].fold;
@@ -449,11 +450,16 @@ bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
   }
   const std::string& role = mod->entry->code;
   if (role == "last") return u->ending.plural;  // `соңғы айларда` (no value)
+  if (role == "first") {  // `алғашқы жылдарында` (no value): written news only
+    out.value_only = !a_.news;
+    return u->ending.plural;
+  }
   if (role == "that") {  // `сол күні`, `Бұл күні`: the day last written out (rules.cpp)
     if (unit != "D" || u->ending.plural || !u->ending.possessive) return false;
     out.rule = "date.that_day";
     out.anaphoric = true;
     out.unresolved = true;
+    out.value_only = !a_.news;  // KazNERD leaves `Бұл күні` untagged
     return true;
   }
   if (role == "each") return false;  // `әр күнге` is not tagged; `әр жыл сайын` goes by сайын

@@ -63,13 +63,16 @@ bool Parser::number_words(std::size_t j, Num& n) const {
     // Number words take an ordinal, possessive or place ending (жетінші, оны, тоғызда), never an
     // accusative or instrumental one (`үшін` is "for", `бірге` "together").
     const Ending& he = h->ending;
-    if (he.plural || he.kase == Case::acc || he.kase == Case::ins || he.kase == Case::gen ||
+    if (he.plural || he.kase == Case::acc || he.kase == Case::ins || he.kase == Case::gen || he.kase == Case::equ ||
         (he.kase == Case::adj && !he.ordinal))
       break;
     const std::string& kind = h->entry->code;
-    if (kind == "half" || kind == "vague") {
+    // `many`: `ұзақ`, `көп` ("long", "many") years: written news takes them in (`ұзақ жылдар бойы`),
+    // KazNERD leaves them out.
+    if (kind == "many" && !a_.news) break;
+    if (kind == "half" || kind == "vague" || kind == "many") {
       if (k != j || !h->ending.empty()) break;  // `саны` is "its number"
-      n.v = h->entry->num, n.vague = kind == "vague", n.ending = h->ending, n.end = k + 1;
+      n.v = h->entry->num, n.vague = kind != "half", n.ending = h->ending, n.end = k + 1;
       return true;
     }
     long v = static_cast<long>(h->entry->num);

@@ -12,7 +12,8 @@ namespace belgi::dates::detail {
 bool Parser::quantity(std::size_t i, Parsed& out) const {
   if (!ok(i)) return false;
   const Hit* mod = hit(i, WordClass::modifier);
-  if (mod && mod->entry->code != "last" && !(mod->entry->code == "rel" && mod->entry->ival >= 0) &&
+  if (mod && mod->entry->code == "first" && !a_.news) mod = nullptr;  // KazNERD: `алғашқы` left out
+  if (mod && mod->entry->code != "last" && mod->entry->code != "first" && !(mod->entry->code == "rel" && mod->entry->ival >= 0) &&
       mod->entry->code != "each")
     mod = nullptr;
   // `осыдан 5 жыл бұрын` ("5 years from now back"): only before an `ago`.
@@ -41,8 +42,8 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
     // an EVENT (but `мектептің 100 жылдық тарихы` is a duration).
     if (i > lo_ && genitive_form(w_[i - 1].fold) && anniversary(k - 1)) return false;
     if (i > lo_ && (w_[i - 1].num || hit(i - 1, WordClass::number))) return false;  // `жүз | елу жылдығы`
-    if (have && (n.range || n.ordinal || !n.ending.empty() || n.v > 500)) return false;
-    if (mod && mod->entry->code != "last") return false;
+    if (have && (n.range || n.ordinal || n.vague || !n.ending.empty() || n.v > 500)) return false;
+    if (mod && mod->entry->code != "last" && mod->entry->code != "first") return false;
     out.type = SpanType::DATE;
     out.end = k;
     out.rule = "date.duration_adj";
@@ -62,7 +63,7 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
   const Hit* post = hit(k, WordClass::post);
   std::string role = post ? post->entry->code : "";
   // A bare unit is not a date, but for `жыл сайын`, `жыл бойы` (P1Y), `апта ішінде` (P1W).
-  if (!have && role != "each" && role != "during" && role != "within") return false;
+  if (!have && role != "each" && ((role != "during" && role != "within") || !a_.news)) return false;
   if (!have && u->ending.plural) return false;
   if (!have && i > lo_ && w_[i - 1].num) return false;  // `9:01.98 секунд ішінде`: a number it cannot read
   // `бір күннің өзінде`, `бес жылдық`: a genitive duration needs its postposition (`ішінде`).
@@ -204,7 +205,7 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
     out.end = i + n;
     out.type = p->type;
     out.rule = p->id;
-    out.value_only = p->value_only;
+    out.value_only = p->value_only || (p->news_only && !a_.news);
     out.relative = p->value.find('{') != std::string::npos;
     if (!expand_template(p->value, a_, out.literal)) out.unresolved = true;
     // A capitalised `Бүгінгі` opens a sentence about today's event (`Бүгінгі жүгіру`, "today's

@@ -285,7 +285,7 @@ void DateRecognizer::run(Context& ctx) const {
     sentence.resize(matches.size(), si);
   }
   resolve_anaphora(words, matches, sentence, !anchor.known);
-  std::vector<bool> used(matches.size(), false), replacing(matches.size(), false);
+  std::vector<bool> used(matches.size(), false);
   std::vector<Candidate> kept;
   for (Candidate& c : ctx.candidates) {
     if (!is_temporal_model(c)) { kept.push_back(std::move(c)); continue; }
@@ -299,10 +299,7 @@ void DateRecognizer::run(Context& ctx) const {
     std::vector<std::size_t> idx;
     for (std::size_t k = 0; k < matches.size(); ++k)
       if (matches[k].first < mr.last && matches[k].last > mr.first) in.push_back(&matches[k]), idx.push_back(k);
-    if (!in.empty() && judge(words, mr, in, ctx.kaznerd_cuts) == Verdict::use_rules) {
-      for (std::size_t k : idx) replacing[k] = true;
-      continue;
-    }
+    if (!in.empty() && judge(words, mr, in, ctx.kaznerd_cuts) == Verdict::use_rules) continue;
     if (in.empty() && not_a_date(words, mr)) continue;
     if (in.empty() && anchor.news && news_not_a_date(words, mr)) continue;
     value_for_model(words, mr, in, *tables_, anchor, c.span);
@@ -313,11 +310,8 @@ void DateRecognizer::run(Context& ctx) const {
     for (std::size_t k : idx) used[k] = true;
     kept.push_back(std::move(c));
   }
-  // KazNERD text: the model (trained on it) finds the spans; rule spans only replace the ones it
-  // cut badly. Written news: the rules add what the model missed.
   for (std::size_t k = 0; k < matches.size(); ++k)
-    if (!used[k] && !matches[k].value_only && (!ctx.kaznerd_cuts || replacing[k]))
-      kept.push_back(to_candidate(words, matches[k]));
+    if (!used[k] && !matches[k].value_only) kept.push_back(to_candidate(words, matches[k]));
   ctx.candidates = std::move(kept);
 }
 

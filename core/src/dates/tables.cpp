@@ -140,7 +140,7 @@ Status Tables::load_words(const Reader& file) {
         e.cls = WordClass::number;
         if (c[2] == "X") e.num = -1;
         else if (!parse_number(c[2], e.num)) return "value must be a number or X";
-        if (!one_of(c[3], {"unit", "ten", "hundred", "thousand", "half", "vague"}))
+        if (!one_of(c[3], {"unit", "ten", "hundred", "thousand", "half", "vague", "many"}))
           return "kind must be unit, ten, hundred, thousand, half or vague";
         e.code = c[3];
         return "";
@@ -170,7 +170,7 @@ Status Tables::load_words(const Reader& file) {
         e.exact = true;
         if (!one_of(c[4], {"yes", "no"})) return "school must be yes or no";
         e.school = c[4] == "yes";
-        if (!one_of(c[2], {"rel", "last", "new", "that", "each"})) return "unknown role";
+        if (!one_of(c[2], {"rel", "last", "first", "new", "that", "each"})) return "unknown role";
         if (!parse_int(c[3], -100, 100, e.ival)) return "offset must be an integer";
         e.code = c[2];
         return "";
@@ -261,8 +261,10 @@ Status Tables::load_phrases(std::string_view name, std::string_view bytes) {
     if (r.cells[2] != "DATE" && r.cells[2] != "TIME") return tsv_error(name, r.line, "type must be DATE or TIME");
     p.type = r.cells[2] == "DATE" ? SpanType::DATE : SpanType::TIME;
     p.value = r.cells[3] == "-" ? "" : r.cells[3];
-    if (r.cells[4] != "span" && r.cells[4] != "value") return tsv_error(name, r.line, "mode must be span or value");
+    if (r.cells[4] != "span" && r.cells[4] != "value" && r.cells[4] != "news")
+      return tsv_error(name, r.line, "mode must be span, value or news");
     p.value_only = r.cells[4] == "value";
+    p.news_only = r.cells[4] == "news";
     std::string words = r.cells[1];
     for (std::size_t pos = 0; pos <= words.size();) {
       std::size_t sp = words.find(' ', pos);

@@ -67,6 +67,7 @@ struct Phrase {
   SpanType type = SpanType::DATE;
   std::string value;               // "" = no value; may contain {D+n}, {Y-1}, ...
   bool value_only = false;         // mode `value`: never a span of its own
+  bool news_only = false;          // mode `news`: a span in written news, a value only in KazNERD text
 };
 
 class Tables {
