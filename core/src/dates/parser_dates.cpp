@@ -398,6 +398,23 @@ bool Parser::weekday(std::size_t i, const Hit* mod, Parsed& out) const {
     return false;
   out.end = i + 1;
   out.rule = "date.weekday";
+  // `өткен жұма, сенбі, жексенбі күндері`: weekdays sharing one head noun (written news), no value.
+  if (a_.news && h->ending.empty()) {
+    std::size_t k = i + 1;
+    int n = 1;
+    while (ok(k + 1) && (punct(k, ",") || w_[k].fold == "және" || w_[k].fold == "мен")) {
+      const Hit* x = hit(k + 1, WordClass::weekday);
+      if (!x || !x->ending.empty()) break;
+      k += 2, ++n;
+    }
+    const Hit* days = hit(k, WordClass::unit);
+    if (n > 1 && days && days->entry->code == "D" && days->ending.plural) {
+      out.end = k + 1;
+      out.rule = "date.weekday_list";
+      out.unresolved = true;
+      return true;
+    }
+  }
   if (mod && mod->entry->code == "that") return true;
   out.relative = true;
   if (!a_.known) { out.unresolved = true; return true; }
