@@ -116,6 +116,7 @@ class Parser {
   bool season(std::size_t i, const Hit* mod, Parsed& out) const;
   bool unit_alone(std::size_t i, const Hit* mod, Parsed& out) const;
   bool century(std::size_t i, Parsed& out) const;
+  bool century_decade(std::size_t j, int n, Parsed& out) const;
   bool quantity(std::size_t i, Parsed& out) const;
   bool time(std::size_t i, Parsed& out) const;
   bool clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const;

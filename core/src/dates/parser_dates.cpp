@@ -465,6 +465,16 @@ bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
     relative_point(unit, 0, out);
     return true;
   }
+  // `Өткен ғасырдың 30-жылдарының басында` -> 193: the century before the document's (before the
+  // 21st when undated: the news-train articles are 2013-2026).
+  if (unit == "CE" && mod->entry->code == "rel" && u->ending.kase == Case::gen && !u->ending.plural) {
+    int year = a_.known ? a_.date.y : 2001;
+    Parsed c;
+    if (century_decade(i + 1, (year - 1) / 100 + 1 + mod->entry->ival, c)) {
+      out = c;
+      return true;
+    }
+  }
   const std::string& role = mod->entry->code;
   if (role == "last") return u->ending.plural;  // `соңғы айларда` (no value)
   if (role == "first") {  // `алғашқы жылдарында` (no value): written news only
@@ -508,6 +518,21 @@ bool Parser::century(std::size_t i, Parsed& out) const {
   out.end = i + 2;
   out.rule = "date.century";
   out.period = true;
+  if (u->ending.kase == Case::gen) century_decade(i + 2, n, out);  // `ХХ ғасырдың 90-жылдары`
+  return true;
+}
+
+// After `ХХ ғасырдың`, `Өткен ғасырдың` (century n): `90-жылдары` -> 199, one span in written news.
+bool Parser::century_decade(std::size_t j, int n, Parsed& out) const {
+  Parsed d;
+  if (!a_.news || !year_phrase(j, nullptr, d) || d.rule != "date.decade" || d.literal.size() != 3 ||
+      d.literal[0] != '1' || d.literal[1] != '9')  // a two-digit decade (`90-жылдары`) reads as 199
+    return false;
+  out.literal = std::to_string((n - 1) * 10 + (d.literal[2] - '0'));
+  out.end = d.end;
+  out.rule = "date.century_decade";
+  out.period = true;  // takes a part: `30-жылдарының басында`
+  out.is_point = false;
   return true;
 }
 

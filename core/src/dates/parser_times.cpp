@@ -176,7 +176,14 @@ bool Parser::time(std::size_t i, Parsed& out) const {
   // A range: `10:00-ден 18:00-ге дейін`.
   if (e.kase == Case::abl) {
     Parsed to;
-    if (time(end, to) && hit(to.end - 1, WordClass::post) &&
+    Num n2;  // `сағат 9-дан 18-ге дейін`: the second hour bare after `сағат`
+    if (sagat && !(ok(end) && w_[end].hour >= 0) && number(end, n2) && n2.digits && !n2.range &&
+        n2.ending.kase == Case::dat && n2.v >= 0 && n2.v <= 24 && n2.v > h && hit(n2.end, WordClass::post) &&
+        hit(n2.end, WordClass::post)->entry->code == "until") {
+      to.literal = "T" + std::string(n2.v < 10 ? "0" : "") + std::to_string(static_cast<int>(n2.v)) + ":00";
+      to.end = n2.end + 1;
+    }
+    if ((!to.literal.empty() || time(end, to)) && hit(to.end - 1, WordClass::post) &&
         hit(to.end - 1, WordClass::post)->entry->code == "until") {
       out.literal += "/" + to.literal.substr(0, 6);
       out.end = to.end;

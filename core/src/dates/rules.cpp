@@ -237,9 +237,10 @@ Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector
         return Verdict::use_rules;
     }
   }
-  // `үні 05.12.2023`: an unambiguous date with a non-date word stuck to it.
+  // `үні 05.12.2023`: an unambiguous date with a non-date word stuck to it; in written news any
+  // unambiguous format (`Дүкен сағат 9-дан 18-ге дейін`).
   for (const Match* r : in)
-    if (r->strong && r->full_date && r->has_year)
+    if (r->strong && ((r->full_date && r->has_year) || !kaznerd_cuts))
       for (std::size_t k = mr.first; k < mr.last; ++k)
         if ((k < r->first || k >= r->last) && !glue(w[k]) && w[k].kind == text::TokenKind::word &&
             !pod_word(w[k]))
