@@ -537,6 +537,14 @@ bool Parser::century_decade(std::size_t j, int n, Parsed& out) const {
 }
 
 bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
+  // `біздің заманымызға дейінгі VIII ғасыр` ("before our era"): BC07.
+  if (!mod && ok(i + 3) && w_[i].fold == "бiздiң" && w_[i + 1].fold.substr(0, 18) == "заманымыз" &&
+      (w_[i + 2].fold == "дейiн" || w_[i + 2].fold == "дейiнгi") && century(i + 3, out) &&
+      out.rule == "date.century") {
+    out.literal = "BC" + out.literal;
+    out.rule = "date.century_bc";
+    return true;
+  }
   Parsed best, p;
   auto take = [&](bool found) {
     if (found && p.end > best.end) best = p;

@@ -137,7 +137,14 @@ bool Parser::time(std::size_t i, Parsed& out) const {
   int h, m;
   Ending e;
   std::size_t end;
-  if ((sagat || !pod.empty()) && ok(j) && w_[j].dot_hour >= 0) {  // `сағат 10.00-де`
+  // `сағат 18.18-де оқшауланып, 19.36-да сөндірілді`: a dotted clock with an ending right after
+  // another clock reads as one too.
+  bool after_clock = false;
+  if (ok(j) && w_[j].dot_hour >= 0 && !w_[j].ending.empty())
+    for (std::size_t k = j; k > lo_ && k + 4 > j && !after_clock; --k)
+      after_clock = w_[k - 1].hour >= 0 || (w_[k - 1].dot_hour >= 0 && k >= 2 && hit(k - 2, WordClass::unit) &&
+                                            hit(k - 2, WordClass::unit)->entry->code == "H");
+  if ((sagat || !pod.empty() || after_clock) && ok(j) && w_[j].dot_hour >= 0) {  // `сағат 10.00-де`
     h = w_[j].dot_hour, m = w_[j].dot_minute, e = w_[j].ending, end = j + 1;
   } else if (!clock_at(j, h, m, e, end)) {
     Num n;
@@ -261,6 +268,7 @@ static bool inert(const Word& w) {
   return !w.num && w.hits.empty() && w.phrases.empty() && w.roman == 0 &&
          std::string_view(w.fold) != "оқу" && std::string_view(w.fold) != "oqu" &&
          std::string_view(w.fold) != "осыдан" && std::string_view(w.fold) != "osydan" &&
+         std::string_view(w.fold) != "бiздiң" &&  // `біздің заманымызға дейінгі` (BC)
          std::string_view(w.fold).find('-') == std::string_view::npos;  // `қаңтар-наурыз`
 }
 
