@@ -454,7 +454,14 @@ bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
 // `өткен айда`, `келесі аптада`, `осы айдың соңында`, `жыл басынан бері`, `соңғы айларда`
 bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
   const Hit* u = hit(i, WordClass::unit);
-  if (!u || is_clock_unit(u->entry->code) || u->entry->code == "AGE") return false;
+  if (!u || u->entry->code == "AGE") return false;
+  // `алғашқы сағаттарда`, `соңғы минуттарда`: TIME, no value (written news)
+  if (is_clock_unit(u->entry->code)) {
+    if (!a_.news || !mod || (mod->entry->code != "first" && mod->entry->code != "last") || !u->ending.plural)
+      return false;
+    out.end = i + 1, out.type = SpanType::TIME, out.rule = "time.relative_unit";
+    return true;
+  }
   const std::string& unit = u->entry->code;
   out.end = i + 1;
   out.rule = "date.relative_unit";
@@ -477,9 +484,9 @@ bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
   }
   const std::string& role = mod->entry->code;
   if (role == "last") return u->ending.plural;  // `соңғы айларда` (no value)
-  if (role == "first") {  // `алғашқы жылдарында` (no value): written news only
+  if (role == "first") {  // `алғашқы жылдарында`, `алғашқы күнінде` (no value): written news only
     out.value_only = !a_.news;
-    return u->ending.plural;
+    return u->ending.plural || u->ending.possessive;
   }
   if (role == "that") {  // `сол күні`, `Бұл күні`: the day last written out (rules.cpp)
     if (unit != "D" || u->ending.plural || !u->ending.possessive) return false;

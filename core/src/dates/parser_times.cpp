@@ -19,6 +19,7 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
   // `осыдан 5 жыл бұрын` ("5 years from now back"): only before an `ago`.
   bool from_now = !mod && ok(i) && (w_[i].fold == "осыдан" || w_[i].fold == "osydan");
   std::size_t j = mod || from_now ? i + 1 : i;
+  if (ok(j) && (w_[j].fold == "тура" || w_[j].fold == "tura") && a_.news) ++j;  // `тура жүз жыл бұрын` ("exactly")
   Num n;
   bool have = number(j, n) && (!n.range || n.b <= 31);  // `осы 1-2 күнде` (no value)
   const Hit* u = nullptr;
@@ -269,6 +270,7 @@ static bool inert(const Word& w) {
          std::string_view(w.fold) != "оқу" && std::string_view(w.fold) != "oqu" &&
          std::string_view(w.fold) != "осыдан" && std::string_view(w.fold) != "osydan" &&
          std::string_view(w.fold) != "бiздiң" &&  // `біздің заманымызға дейінгі` (BC)
+         std::string_view(w.fold) != "тура" && std::string_view(w.fold) != "tura" &&
          std::string_view(w.fold).find('-') == std::string_view::npos;  // `қаңтар-наурыз`
 }
 
