@@ -166,9 +166,10 @@ std::string day_before(const std::vector<Match>& ms, std::size_t first) {
 // A word that makes a span temporal by itself (a unit, month, weekday, season, modifier, a phrase
 // of the tables, a written date or clock time).
 bool temporal(const Word& w) {  // (postpositions and parts go with anything: `2 000-ға дейін`)
+  bool phrase = false;  // a one-word phrase (`бүгін`); `бірінші` only starts `бірінші тоқсан`
+  for (const Phrase* p : w.phrases) phrase = phrase || p->words.size() == 1;
   return w.hit(WordClass::modifier) || w.hit(WordClass::unit) || w.hit(WordClass::month) || w.hit(WordClass::season) ||
-         w.hit(WordClass::weekday) || !w.phrases.empty() || w.is_date || w.hour >= 0 ||
-         !w.rest_hits.empty();
+         w.hit(WordClass::weekday) || phrase || w.is_date || w.hour >= 0 || !w.rest_hits.empty();
 }
 
 // Written news: a model DATE/TIME span no rule reads that is no date: no temporal word at all
