@@ -488,6 +488,12 @@ bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
     out.value_only = !a_.news;
     return u->ending.plural || u->ending.possessive;
   }
+  if (role == "that" && unit == "Y" && !u->ending.plural) {  // `Сол жылы`, `Бұл жыл`: the year last written out
+    out.rule = "date.that_year";
+    out.unresolved = true;
+    out.value_only = !a_.news;
+    return true;
+  }
   if (role == "that") {  // `сол күні`, `Бұл күні`: the day last written out (rules.cpp)
     if (unit != "D" || u->ending.plural || !u->ending.possessive) return false;
     out.rule = "date.that_day";

@@ -122,10 +122,11 @@ bool part_of_day(const std::string& v) { return v.size() == 3 && v[0] == 'T' && 
 // (`2021 жылғы қаңтар-наурыз айларында ... мамыр, маусым айларында` -> 2021-05/2021-06).
 void resolve_anaphora(const std::vector<Word>& w, std::vector<Match>& ms, const std::vector<std::size_t>& sentence,
                       bool undated) {
-  std::string last, year;
+  std::string last, year, any_year;
   std::size_t last_sentence = static_cast<std::size_t>(-1);
   for (std::size_t k = 0; k < ms.size(); ++k) {
     Match& m = ms[k];
+    if (m.rule == "date.that_year") m.value = any_year;  // `2019 жылы ... Сол жылы` -> 2019
     if (undated && m.type == SpanType::DATE) {
       if (!year.empty() && m.value.compare(0, 5, "XXXX-") == 0) {
         for (std::size_t p = m.value.find("XXXX"); p != std::string::npos; p = m.value.find("XXXX", p))
@@ -148,6 +149,9 @@ void resolve_anaphora(const std::vector<Word>& w, std::vector<Match>& ms, const 
       m.value = last + m.value;
     }
     if (m.type == SpanType::DATE && day_value(m.value)) last = m.value, last_sentence = sentence[k];
+    if (m.type == SpanType::DATE && m.value.size() >= 4 && std::isdigit(static_cast<unsigned char>(m.value[0])) &&
+        (m.value.size() == 4 || m.value[4] == '-'))
+      any_year = m.value.substr(0, 4);
   }
 }
 
