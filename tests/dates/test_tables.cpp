@@ -61,7 +61,7 @@ TEST_CASE("tables: malformed tables are refused with file and line") {
       {"rules/dates/suffixes.tsv", "id\tslot\tform\tcomment\ns\tdative\tға\te.g. x\n", "suffixes.tsv:2: unknown slot 'dative'"},
       {"rules/dates/relative.tsv", "id\twords\ttype\tvalue\tmode\tcomment\nr\tбүгін\tDAY\t{D+0}\tspan\te.g. x\n", "relative.tsv:2: type must be DATE or TIME"},
       {"rules/dates/relative.tsv", "id\twords\ttype\tvalue\tmode\tcomment\nr\tбүгін\tDATE\t{D+0\tspan\te.g. x\n", "relative.tsv:2: unclosed '{'"},
-      {"rules/dates/relative.tsv", "id\twords\ttype\tvalue\tmode\tcomment\nr\tбүгін\tDATE\t{D+0}\talways\te.g. x\n", "relative.tsv:2: mode must be span or value"},
+      {"rules/dates/relative.tsv", "id\twords\ttype\tvalue\tmode\tcomment\nr\tбүгін\tDATE\t{D+0}\talways\te.g. x\n", "relative.tsv:2: mode must be span, value or news"},
       {"rules/dates/parts_of_day.tsv", "id\twords\ttype\tvalue\tmode\tcomment\nr\tтүн  түн\tTIME\tTNI\tvalue\te.g. x\n", "parts_of_day.tsv:2: empty word"},
       {"rules/dates/modifiers.tsv", "id\tform\trole\toffset\tschool\tcomment\nm\tөткен\tpast\t-1\tno\te.g. x\n", "modifiers.tsv:2: unknown role"},
       {"rules/dates/modifiers.tsv", "id\tform\trole\toffset\tschool\tcomment\nm\tөткен\trel\tminus\tno\te.g. x\n", "modifiers.tsv:2: offset must be an integer"},

@@ -102,6 +102,8 @@ std::vector<Match> find_matches(const std::vector<Word>& words, std::size_t firs
     m.strong = p.strong;
     m.joinable_time = p.joinable_time;
     m.value_only = p.value_only;
+    m.anaphoric = p.anaphoric;
+    m.day_offset = p.day_offset;
     if (p.is_point && p.point.d && p.point.m && (p.point.y || anchor.known) && p.full_date_text &&
         !p.unresolved) {
       m.full_date = true;

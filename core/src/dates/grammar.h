@@ -16,6 +16,8 @@ namespace belgi::dates {
 struct Anchor {
   bool known = false;
   Ymd date;
+  // Written news (guidelines v2) rather than KazNERD's cuts: `2005 жылы тамызда` is one date.
+  bool news = true;
 };
 
 struct Match {
@@ -29,6 +31,8 @@ struct Match {
   bool joinable_time = false;       // a clock time or part of day that takes a date prefix
   bool strong = false;              // an unambiguous format (numeric date, clock, day+month+year)
   bool value_only = false;          // a table row that only gives values to the model's spans
+  bool anaphoric = false;           // `сол күні`, `келесі күні`: the day last written out before it
+  int day_offset = 0;               // ... plus this many days
 };
 
 // Finds the expressions in words [first, last) (one sentence): at each word the longest match

@@ -32,11 +32,13 @@ struct Parsed {
   bool joinable_time = false;
   bool period = false;          // a year, month or week (it may take a part: `жыл басынан`)
   bool value_only = false;      // gives values to model spans, never a span of its own
+  bool anaphoric = false;       // `сол күні`, `келесі күні`: the day last written out, + day_offset
+  int day_offset = 0;
 };
 
 struct Num {
   double v = 0;
-  bool vague = false, ordinal = false, digits = false, range = false;
+  bool vague = false, ordinal = false, digits = false, range = false, decimal = false;
   long a = 0, b = 0;  // range
   Ending ending;
   std::size_t end = 0;
@@ -48,7 +50,8 @@ std::string format_point(const Point& p);
 // The TIMEX3 letter of a unit (Y M W D H M S CE DE).
 const char* unit_letter(const std::string& unit);
 bool is_clock_unit(const std::string& unit);
-// A duration `P3Y`, `PT1H`; halves become the next smaller unit (жарты сағат -> PT30M).
+// A duration `P3Y`, `PT1H`; halves become the next smaller unit (жарты сағат -> PT30M); centuries
+// in years (`3 ғасыр` -> P300Y); a vague one (`бірнеше жыл`) has none ("").
 std::string duration(double n, bool vague, const std::string& unit);
 
 class Parser {
@@ -67,7 +70,28 @@ class Parser {
     std::string_view f = w_[j].fold;
     return f == "-" || f == "\u2013" || f == "\u2014";
   }
-  const Hit* hit(std::size_t j, WordClass c) const { return ok(j) ? w_[j].hit(c) : nullptr; }
+  // A reading of word j; unit adjectives (`жылдық`) only through unit_adj: they are no nouns.
+  const Hit* hit(std::size_t j, WordClass c) const {
+    const Hit* h = ok(j) ? w_[j].hit(c) : nullptr;
+    return h && h->entry->adjective ? nullptr : h;
+  }
+  const Hit* unit_adj(std::size_t j) const {
+    const Hit* h = ok(j) ? w_[j].hit(WordClass::unit) : nullptr;
+    return h && h->entry->adjective ? h : nullptr;
+  }
+  // `2023 ж.`, `2020 г.` (Russian): the year abbreviation; returns the word after it.
+  std::size_t year_abbr(std::size_t j) const {
+    if (!punct(j, "ж") && !punct(j, "г")) return j;
+    return j + (punct(j + 1, ".") ? 2 : 1);
+  }
+  bool first_months(std::size_t j, Parsed& out) const;
+  // The unit adjective at j names an anniversary: `жылдығы` (possessive), `жылдық мерейтойы`.
+  bool anniversary(std::size_t j) const {
+    const Hit* a = unit_adj(j);
+    if (!a) return false;
+    return a->ending.possessive || (ok(j + 1) && (w_[j + 1].fold.substr(0, 16) == "мерейтой" ||
+                                                  w_[j + 1].fold.substr(0, 8) == "mereitoi"));
+  }
 
   bool number(std::size_t j, Num& n) const;
   bool number_words(std::size_t j, Num& n) const;
@@ -85,10 +109,14 @@ class Parser {
   bool year_phrase(std::size_t i, const Hit* mod, Parsed& out) const;
   bool year_continuation(std::size_t j, Parsed& out) const;
   bool month_alone(std::size_t i, Parsed& out) const;
+  bool month_of_year(std::size_t i, int offset, Parsed& out) const;
+  int month_in(std::string_view folded) const;
+  bool month_list(std::size_t i, int year, Parsed& out) const;
   bool weekday(std::size_t i, const Hit* mod, Parsed& out) const;
   bool season(std::size_t i, const Hit* mod, Parsed& out) const;
   bool unit_alone(std::size_t i, const Hit* mod, Parsed& out) const;
   bool century(std::size_t i, Parsed& out) const;
+  bool century_decade(std::size_t j, int n, Parsed& out) const;
   bool quantity(std::size_t i, Parsed& out) const;
   bool time(std::size_t i, Parsed& out) const;
   bool clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const;

@@ -15,7 +15,8 @@ bool Parser::numeric_date(std::size_t i, Parsed& out) const {
   out.point = Point{w_[i].date.y, w_[i].date.m, w_[i].date.d, "", 0};
   out.rule = "date.numeric";
   out.strong = out.full_date_text = out.year_text = true;
-  if (punct(i + 1, "ж")) out.end = i + (punct(i + 2, ".") ? 3 : 2);  // `05.12.2023 ж.`
+  out.end = year_abbr(i + 1);  // `05.12.2023 ж.`, `05.12.2023 г.`
+  if (w_[i].glued_abbr && punct(i + 1, ".")) out.end = i + 2;  // `31.01.2023ж.`
   return true;
 }
 
@@ -24,19 +25,20 @@ bool Parser::numeric_date(std::size_t i, Parsed& out) const {
 bool Parser::day_month(std::size_t i, Parsed& out) const {
   int d = 0, m = 0;
   std::size_t j;
-  if (ok(i) && w_[i].range_a >= 1 && w_[i].range_b <= 31 && w_[i].range_a < w_[i].range_b) {  // `5-6 желтоқсанда`
+  Num r;
+  if (number(i, r) && r.range && r.a >= 1 && r.b <= 31 && r.a < r.b) {  // `5-6 желтоқсанда`, `2 – 7 ақпан`
     int m;
     std::size_t e;
-    if (!month_word(i + 1, true, m, e) || !valid_date(2000, m, static_cast<int>(w_[i].range_b))) return false;
+    if (!month_word(r.end, true, m, e) || !valid_date(2000, m, static_cast<int>(r.b))) return false;
     out.rule = "date.day_range";
     out.end = e;
     if (!a_.known) {
       char b[40];
-      std::snprintf(b, sizeof b, "XXXX-%02d-%02ld/XXXX-%02d-%02ld", m, w_[i].range_a, m, w_[i].range_b);
+      std::snprintf(b, sizeof b, "XXXX-%02d-%02ld/XXXX-%02d-%02ld", m, r.a, m, r.b);
       out.literal = b;
     } else {
-      out.literal = format_ymd(Ymd{a_.date.y, m, static_cast<int>(w_[i].range_a)}) + "/" +
-                    format_ymd(Ymd{a_.date.y, m, static_cast<int>(w_[i].range_b)});
+      out.literal = format_ymd(Ymd{a_.date.y, m, static_cast<int>(r.a)}) + "/" +
+                    format_ymd(Ymd{a_.date.y, m, static_cast<int>(r.b)});
     }
     return true;
   }
@@ -68,9 +70,22 @@ bool Parser::day_month(std::size_t i, Parsed& out) const {
     out.strong = out.year_text = true;
     const Hit* yu = hit(j, WordClass::unit);
     if (yu && yu->entry->code == "Y") ++j;
-    else if (punct(j, "ж")) j += punct(j + 1, ".") ? 2 : 1;
+    else j = year_abbr(j);  // `12 ақпан 2018 ж.`, `30 марта 2020 г.`
   }
   out.end = j;
+  // `1 тамыздан 30 қыркүйекке дейін` -> XXXX-08-01/XXXX-09-30
+  const Hit* from = w_[j - 1].hit(WordClass::month);
+  Parsed to;
+  if (a_.news && out.rule == "date.day_month" && from && from->ending.kase == Case::abl && day_month(j, to) &&
+      to.rule == "date.day_month" && hit(to.end, WordClass::post) &&
+      hit(to.end, WordClass::post)->entry->code == "until") {
+    int y = a_.known ? a_.date.y : 0;
+    out.literal = format_point(Point{y, out.point.m, out.point.d, "", 0}) + "/" +
+                  format_point(Point{y, to.point.m, to.point.d, "", 0});
+    out.is_point = false;
+    out.end = to.end;
+    out.rule = "date.day_month_range";
+  }
   return true;
 }
 
@@ -104,13 +119,28 @@ bool Parser::month_gen_day(std::size_t i, Parsed& out) const {
   out.point.m = h->entry->ival, out.point.d = static_cast<int>(n.v);
   out.end = n.end;
   out.rule = "date.month_gen_day";
+  Num n2;  // `маусымның 15-і мен 25-і аралығында` -> XXXX-06-15/XXXX-06-25
+  if (a_.news && ok(n.end) && w_[n.end].fold == "мен" && number(n.end + 1, n2) && !n2.range && n2.ending.possessive &&
+      n2.v > n.v && valid_date(2000, h->entry->ival, static_cast<int>(n2.v))) {
+    int y = a_.known ? a_.date.y : 0;
+    out.literal = format_point(Point{y, out.point.m, out.point.d, "", 0}) + "/" +
+                  format_point(Point{y, out.point.m, static_cast<int>(n2.v), "", 0});
+    out.is_point = false;
+    out.end = n2.end;
+    out.rule = "date.month_gen_day_range";
+  }
   out.full_date_text = true;
   return true;
 }
 
 // After `2023 жылғы`/`2024 жылдың`: a day and month, a month, a season or `month's N-і`.
 bool Parser::year_continuation(std::size_t j, Parsed& out) const {
+  if (first_months(j, out)) return true;
   Parsed p;
+  if ((out.point.y || out.unresolved) && month_list(j, out.point.y, p)) {
+    out.literal = p.literal, out.is_point = false, out.end = p.end, out.rule = p.rule;
+    return true;
+  }
   if (day_month(j, p) && p.rule == "date.day_range") {  // `2023 жылғы 5-6 желтоқсанда`
     std::string y = format_year(out.point.y);
     std::size_t slash = p.literal.find('/');
@@ -147,6 +177,27 @@ bool Parser::year_continuation(std::size_t j, Parsed& out) const {
   return false;
 }
 
+// After `2024 жылдың`, `осы жылдың`: `алғашқы үш айында`, `алты айында` -> 2024-01/2024-03, the
+// first months of that year.
+bool Parser::first_months(std::size_t j, Parsed& out) const {
+  if (!out.is_point || !out.point.y || out.point.m) return false;
+  std::size_t q = j;
+  const Hit* first = hit(q, WordClass::modifier);
+  if (first && first->entry->code == "first") ++q;
+  Num n;
+  if (!number(q, n) || n.range || n.vague || n.ordinal || !n.ending.empty() || n.v < 1 || n.v > 12 ||
+      n.v != static_cast<long>(n.v))
+    return false;
+  const Hit* am = hit(n.end, WordClass::unit);
+  if (!am || am->entry->code != "M" || !am->ending.possessive || am->ending.plural) return false;
+  int y = out.point.y;
+  out.literal = format_ym(y, 1) + "/" + format_ym(y, static_cast<int>(n.v));
+  out.is_point = false;
+  out.end = n.end + 1;
+  out.rule = "date.first_months";
+  return true;
+}
+
 // `2008 жылы`, `2023 ж.`, `2018-інші жылы`, `2020-2025 жылдары`, `2025–2026 оқу жылы`,
 // `90-жылдары`, `өткен жылы`, `биылғы оқу жылы`, then optionally a month/day/season.
 bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
@@ -160,6 +211,23 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
     have_num = true;
   }
   if (have_num) j = n.end;
+  // `2017-де` (the model's DATE span): a year; `15-те` an age. Values only: a number alone is no span.
+  if (have_num && n.digits && !n.range && !n.ordinal && n.ending.kase != Case::none && !n.ending.possessive &&
+      w_[i].hour < 0 && w_[i].dot_hour < 0 && !w_[i].is_date &&
+      !n.ending.plural && !hit(n.end, WordClass::unit) && !unit_adj(n.end) && !punct(n.end, "ж")) {
+    long v = static_cast<long>(n.v);
+    out.end = n.end;
+    out.value_only = true;
+    if (n.ndigits == 4 && v >= 1900 && v <= 2100) {
+      out.is_point = true, out.point.y = static_cast<int>(v), out.rule = "date.year_number";
+      return true;
+    }
+    if (n.ndigits <= 2 && v >= 1 && v <= 99 && n.ending.kase == Case::loc) {
+      out.literal = "P" + std::to_string(v) + "Y", out.rule = "date.age_number";
+      return true;
+    }
+    return false;
+  }
   bool school = false;
   std::size_t k = j;
   if (hit(k, WordClass::modifier) && hit(k, WordClass::modifier)->entry->code == "new" &&
@@ -169,17 +237,19 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
   bool year_word = u && u->entry->code == "Y";
   // `90-жылдары`, `2018-жылы`: the unit inside the number token.
   if (!year_word && have_num && n.digits && !n.range && ok(i) && w_[i].rest_hit(WordClass::unit) &&
-      w_[i].rest_hit(WordClass::unit)->entry->code == "Y" && !school) {
+      w_[i].rest_hit(WordClass::unit)->entry->code == "Y" && !w_[i].rest_hit(WordClass::unit)->entry->adjective &&
+      !school) {
     u = w_[i].rest_hit(WordClass::unit);
     year_word = true;
     k = i;
   }
-  bool abbr = !year_word && have_num && !school && (punct(k, "ж") || punct(k, "жж"));
+  bool abbr = !year_word && have_num && !school && (punct(k, "ж") || punct(k, "жж") || punct(k, "г"));
   if (!year_word && !abbr) return false;
   std::size_t end = abbr ? k + (punct(k + 1, ".") ? 2 : 1) : k + 1;
   Ending e = year_word ? u->ending : Ending();
   out.end = end;
   if (have_num && n.range) {
+    if (n.a >= 1000 && n.b < 100 && n.b > n.a % 100) n.b += n.a / 100 * 100;  // `1931-33 жылдары`
     if (n.a < 1000 || n.b > 2999 || n.b <= n.a || n.b - n.a > 100) return false;
     out.literal = std::to_string(n.a) + "/" + std::to_string(n.b);
     out.rule = school ? "date.school_year_range" : "date.year_range";
@@ -201,7 +271,8 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
     out.year_text = true;
   } else if (school) {
     if (!mod || !mod->entry->school) return false;  // `оқу жылын бастайды` alone is not dated
-    if (!a_.known) return false;  // `жаңа оқу жылы` is a date only relative to the article's date
+    // `жаңа оқу жылы` is a date only relative to the article's date; written news tags it anyway.
+    if (!a_.known && !a_.news) return false;
     int off = mod ? mod->entry->ival : 0;
     if (mod && (mod->entry->code == "that" || mod->entry->code == "last")) return false;
     out.rule = "date.school_year";
@@ -218,13 +289,84 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
   // `2025 жылы 6 қыркүйекте`, `2022 жылғы қыркүйекте`; a relative year only in the genitive
   // (`өткен жылдың қазанында`; KazNERD splits `өткен жылы | 5 қарашада`).
   bool joins = have_num ? (e.kase == Case::gen || e.kase == Case::adj || (e.possessive && e.kase == Case::none))
-                        : e.kase == Case::gen;
+                        : e.kase == Case::gen || (a_.news && e.kase == Case::adj);
+  if (a_.news && have_num && abbr && !n.range) {  // `2018 ж. 12 ақпан`: one date in two parts (guidelines v2)
+    Parsed c = out;
+    if (year_continuation(end, c) && c.full_date_text) out = c;
+    return true;
+  }
   if (joins) {
     Parsed c = out;
     // `2021 жылы қыркүйекте` stays two spans (KazNERD); `2025 жылы 6 қыркүйекте` is one.
-    bool month_only_ok = e.kase == Case::gen || e.kase == Case::adj;
+    bool month_only_ok = e.kase == Case::gen || e.kase == Case::adj || a_.news;
     if (year_continuation(end, c) && (month_only_ok || c.full_date_text)) out = c;
   }
+  return true;
+}
+
+// The month a bare word names (`қаңтар`), 0 if none.
+int Parser::month_in(std::string_view f) const {
+  std::vector<Hit> hits;
+  t_.lookup(f, hits);
+  for (const Hit& h : hits)
+    if (h.entry->cls == WordClass::month && !h.entry->abbr && h.ending.empty()) return h.entry->ival;
+  return 0;
+}
+
+// Months sharing one head noun (guidelines v2: one span): `қаңтар-наурыз айларының`,
+// `мамыр, маусым және шілде айларында` -> 2021-01/2021-03, from the first month to the last, in
+// `year` (0: the document's year, else XXXX).
+bool Parser::month_list(std::size_t i, int year, Parsed& out) const {
+  if (!a_.news || !ok(i) || w_[i].kind != text::TokenKind::word) return false;  // KazNERD splits them
+  int first = 0, last = 0;
+  std::size_t k = i;
+  std::string_view f = w_[i].fold;
+  std::size_t hyphen = f.find('-');
+  if (hyphen != std::string_view::npos) {  // one token: `қаңтар-наурыз`
+    first = month_in(f.substr(0, hyphen)), last = month_in(f.substr(hyphen + 1));
+    if (!first || !last) return false;
+    k = i + 1;
+  } else {
+    const Hit* h = hit(i, WordClass::month);
+    if (!h || h->entry->abbr || !h->ending.empty()) return false;
+    first = last = h->entry->ival;
+    k = i + 1;
+    int n = 1;
+    while (ok(k + 1) && (punct(k, ",") || w_[k].fold == "және" || w_[k].fold == "мен" || w_[k].fold == "jäne" ||
+                         dash(k))) {
+      const Hit* m = hit(k + 1, WordClass::month);
+      if (!m || m->entry->abbr || !m->ending.empty()) break;
+      last = m->entry->ival, k += 2, ++n;
+    }
+    if (n < 2) return false;
+  }
+  const Hit* ai = hit(k, WordClass::unit);
+  if (!ai || ai->entry->code != "M" || !ai->ending.plural || last <= first) return false;
+  int y = year ? year : a_.known ? a_.date.y : 0;
+  out = Parsed();
+  out.literal = format_point(Point{y, first, 0, "", 0}) + "/" + format_point(Point{y, last, 0, "", 0});
+  out.end = k + 1;
+  out.rule = "date.month_list";
+  return true;
+}
+
+// `биылғы желтоқсан айында`, `былтыр қараша айында`, `Биыл 26 қыркүйекте`: a month or a day in
+// the year `offset` from the document's (guidelines v2: one span).
+bool Parser::month_of_year(std::size_t i, int offset, Parsed& out) const {
+  if (month_list(i, a_.known ? a_.date.y + offset : 0, out)) {
+    out.unresolved = !a_.known;
+    return true;
+  }
+  Parsed p;
+  if (!day_month(i, p) || p.rule != "date.day_month") {
+    p = Parsed();
+    if (!month_alone(i, p) && !month_gen_day(i, p)) return false;
+  }
+  out = p;
+  out.rule = "date.year_month";
+  out.relative = true;
+  if (!a_.known) out.unresolved = true;
+  else out.point.y = a_.date.y + offset;
   return true;
 }
 
@@ -233,8 +375,11 @@ bool Parser::month_alone(std::size_t i, Parsed& out) const {
   if (!h || h->entry->abbr) return false;
   const Hit* ai = hit(i + 1, WordClass::unit);
   bool aiy = ai && ai->entry->code == "M" && ai->ending.possessive;  // `шілде айында`
-  if (h->entry->strict && !aiy) return false;
-  if (!aiy && h->ending.kase == Case::gen && !h->ending.possessive) return false;  // `наурыздың` + noun
+  bool strict = h->entry->strict || (h->entry->capital && w_[i].upper_initial);
+  if (strict && !aiy) return false;
+  const Hit* part = hit(i + 1, WordClass::part);
+  bool with_part = part && part->ending.possessive;  // `қыркүйектің аяғынан бері`, `тамыздың басынан`
+  if (!aiy && !with_part && h->ending.kase == Case::gen && !h->ending.possessive) return false;  // `наурыздың` + noun
   if (!aiy && h->ending.empty()) return false;  // a bare month name is a date only with a number
   out.is_point = true;
   out.point.m = h->entry->ival;
@@ -253,6 +398,23 @@ bool Parser::weekday(std::size_t i, const Hit* mod, Parsed& out) const {
     return false;
   out.end = i + 1;
   out.rule = "date.weekday";
+  // `өткен жұма, сенбі, жексенбі күндері`: weekdays sharing one head noun (written news), no value.
+  if (a_.news && h->ending.empty()) {
+    std::size_t k = i + 1;
+    int n = 1;
+    while (ok(k + 1) && (punct(k, ",") || w_[k].fold == "және" || w_[k].fold == "мен")) {
+      const Hit* x = hit(k + 1, WordClass::weekday);
+      if (!x || !x->ending.empty()) break;
+      k += 2, ++n;
+    }
+    const Hit* days = hit(k, WordClass::unit);
+    if (n > 1 && days && days->entry->code == "D" && days->ending.plural) {
+      out.end = k + 1;
+      out.rule = "date.weekday_list";
+      out.unresolved = true;
+      return true;
+    }
+  }
   if (mod && mod->entry->code == "that") return true;
   out.relative = true;
   if (!a_.known) { out.unresolved = true; return true; }
@@ -269,10 +431,18 @@ bool Parser::weekday(std::size_t i, const Hit* mod, Parsed& out) const {
 
 bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
   const Hit* h = hit(i, WordClass::season);
-  if (!h || (h->ending.empty() && !mod)) return false;
-  out.end = i + 1;
+  // `Қыс мезгілінде` ("the season of winter")
+  bool mezgil = ok(i + 1) && (w_[i + 1].fold.substr(0, 11) == "мезгiл" || w_[i + 1].fold.substr(0, 6) == "mezgil");
+  if (!h || (h->ending.empty() && !mod && !mezgil)) return false;
+  if (!mod && h->ending.kase == Case::adj && !h->ending.possessive) return false;  // `көктемгі егіс`
+  out.end = mezgil ? i + 2 : i + 1;
   out.rule = "date.season";
   if (mod && mod->entry->code != "rel") return mod->entry->code == "that";
+  if (!mod && !a_.known) {  // `жазда` in an undated article: XXXX-SU (guidelines v2)
+    out.is_point = true;
+    out.point.season = h->entry->code;
+    return true;
+  }
   out.relative = true;
   if (!a_.known) { out.unresolved = true; return true; }
   out.is_point = true;
@@ -284,7 +454,14 @@ bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
 // `өткен айда`, `келесі аптада`, `осы айдың соңында`, `жыл басынан бері`, `соңғы айларда`
 bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
   const Hit* u = hit(i, WordClass::unit);
-  if (!u || is_clock_unit(u->entry->code) || u->entry->code == "AGE") return false;
+  if (!u || u->entry->code == "AGE") return false;
+  // `алғашқы сағаттарда`, `соңғы минуттарда`: TIME, no value (written news)
+  if (is_clock_unit(u->entry->code)) {
+    if (!a_.news || !mod || (mod->entry->code != "first" && mod->entry->code != "last") || !u->ending.plural)
+      return false;
+    out.end = i + 1, out.type = SpanType::TIME, out.rule = "time.relative_unit";
+    return true;
+  }
   const std::string& unit = u->entry->code;
   out.end = i + 1;
   out.rule = "date.relative_unit";
@@ -295,12 +472,44 @@ bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
     relative_point(unit, 0, out);
     return true;
   }
+  // `Өткен ғасырдың 30-жылдарының басында` -> 193: the century before the document's (before the
+  // 21st when undated: the news-train articles are 2013-2026).
+  if (unit == "CE" && mod->entry->code == "rel" && u->ending.kase == Case::gen && !u->ending.plural) {
+    int year = a_.known ? a_.date.y : 2001;
+    Parsed c;
+    if (century_decade(i + 1, (year - 1) / 100 + 1 + mod->entry->ival, c)) {
+      out = c;
+      return true;
+    }
+  }
   const std::string& role = mod->entry->code;
   if (role == "last") return u->ending.plural;  // `соңғы айларда` (no value)
-  if (role == "that") return false;             // `сол күні`: anaphoric, left to the model
+  if (role == "first") {  // `алғашқы жылдарында`, `алғашқы күнінде` (no value): written news only
+    out.value_only = !a_.news;
+    return u->ending.plural || u->ending.possessive;
+  }
+  if (role == "that" && unit == "Y" && !u->ending.plural) {  // `Сол жылы`, `Бұл жыл`: the year last written out
+    out.rule = "date.that_year";
+    out.unresolved = true;
+    out.value_only = !a_.news;
+    return true;
+  }
+  if (role == "that") {  // `сол күні`, `Бұл күні`: the day last written out (rules.cpp)
+    if (unit != "D" || u->ending.plural || !u->ending.possessive) return false;
+    out.rule = "date.that_day";
+    out.anaphoric = true;
+    out.unresolved = true;
+    out.value_only = !a_.news;  // KazNERD leaves `Бұл күні` untagged
+    return true;
+  }
   if (role == "each") return false;  // `әр күнге` is not tagged; `әр жыл сайын` goes by сайын
   if (role != "rel" || u->ending.plural) return false;
   relative_point(unit, mod->entry->ival, out);
+  if (unit == "D" && u->ending.possessive) {  // `Келесі күні`: the day after the one last written out
+    out.rule = "date.next_day";
+    out.anaphoric = true;
+    out.day_offset = mod->entry->ival;
+  }
   return true;
 }
 
@@ -322,10 +531,33 @@ bool Parser::century(std::size_t i, Parsed& out) const {
   out.end = i + 2;
   out.rule = "date.century";
   out.period = true;
+  if (u->ending.kase == Case::gen) century_decade(i + 2, n, out);  // `ХХ ғасырдың 90-жылдары`
+  return true;
+}
+
+// After `ХХ ғасырдың`, `Өткен ғасырдың` (century n): `90-жылдары` -> 199, one span in written news.
+bool Parser::century_decade(std::size_t j, int n, Parsed& out) const {
+  Parsed d;
+  if (!a_.news || !year_phrase(j, nullptr, d) || d.rule != "date.decade" || d.literal.size() != 3 ||
+      d.literal[0] != '1' || d.literal[1] != '9')  // a two-digit decade (`90-жылдары`) reads as 199
+    return false;
+  out.literal = std::to_string((n - 1) * 10 + (d.literal[2] - '0'));
+  out.end = d.end;
+  out.rule = "date.century_decade";
+  out.period = true;  // takes a part: `30-жылдарының басында`
+  out.is_point = false;
   return true;
 }
 
 bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
+  // `біздің заманымызға дейінгі VIII ғасыр` ("before our era"): BC07.
+  if (!mod && ok(i + 3) && w_[i].fold == "бiздiң" && w_[i + 1].fold.substr(0, 18) == "заманымыз" &&
+      (w_[i + 2].fold == "дейiн" || w_[i + 2].fold == "дейiнгi") && century(i + 3, out) &&
+      out.rule == "date.century") {
+    out.literal = "BC" + out.literal;
+    out.rule = "date.century_bc";
+    return true;
+  }
   Parsed best, p;
   auto take = [&](bool found) {
     if (found && p.end > best.end) best = p;
@@ -337,8 +569,10 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
     take(month_day_year(i, p));
     take(month_gen_day(i, p));
     take(month_alone(i, p));
+    take(month_list(i, 0, p));
     take(century(i, p));
   }
+  if (mod && mod->entry->code == "rel" && a_.news) take(month_of_year(i, mod->entry->ival, p));
   take(year_phrase(i, mod, p));
   take(weekday(i, mod, p));
   take(season(i, mod, p));

@@ -38,7 +38,9 @@ std::string fmt_num(double v) {
 
 std::string duration(double n, bool vague, const std::string& unit) {
   std::string t = is_clock_unit(unit) ? "PT" : "P";
-  if (vague) return t + "X" + unit_letter(unit);
+  if (vague) return "";  // `бірнеше жыл`, `сан ғасыр`: no value in the gold (guidelines v2 examples)
+  // `3 ғасыр` -> P300Y, `жарты ғасыр` -> P50Y (TIMEX3 has no century duration in the gold)
+  if (unit == "CE" || unit == "DE") return "P" + fmt_num(n * (unit == "CE" ? 100 : 10)) + "Y";
   if (n != static_cast<long>(n)) {
     if (unit == "H") return "PT" + fmt_num(n * 60) + "M";
     if (unit == "Y" || unit == "AGE") return "P" + fmt_num(n * 12) + "M";
@@ -61,13 +63,16 @@ bool Parser::number_words(std::size_t j, Num& n) const {
     // Number words take an ordinal, possessive or place ending (жетінші, оны, тоғызда), never an
     // accusative or instrumental one (`үшін` is "for", `бірге` "together").
     const Ending& he = h->ending;
-    if (he.plural || he.kase == Case::acc || he.kase == Case::ins || he.kase == Case::gen ||
+    if (he.plural || he.kase == Case::acc || he.kase == Case::ins || he.kase == Case::gen || he.kase == Case::equ ||
         (he.kase == Case::adj && !he.ordinal))
       break;
     const std::string& kind = h->entry->code;
-    if (kind == "half" || kind == "vague") {
+    // `many`: `ұзақ`, `көп` ("long", "many") years: written news takes them in (`ұзақ жылдар бойы`),
+    // KazNERD leaves them out.
+    if (kind == "many" && !a_.news) break;
+    if (kind == "half" || kind == "vague" || kind == "many") {
       if (k != j || !h->ending.empty()) break;  // `саны` is "its number"
-      n.v = h->entry->num, n.vague = kind == "vague", n.ending = h->ending, n.end = k + 1;
+      n.v = h->entry->num, n.vague = kind != "half", n.ending = h->ending, n.end = k + 1;
       return true;
     }
     long v = static_cast<long>(h->entry->num);
@@ -95,6 +100,10 @@ bool Parser::number(std::size_t j, Num& n) const {
   n = Num();
   if (x.num && x.range_a >= 0) {
     n.range = true, n.a = x.range_a, n.b = x.range_b, n.digits = true, n.end = j + 1;
+    return true;
+  }
+  if (x.num && x.decimal >= 0) {  // `1,5 айдан бері` -> P1.5M
+    n.v = x.decimal, n.digits = n.decimal = true, n.end = j + 1;
     return true;
   }
   if (x.num && (x.plain || x.rest_ending)) {

@@ -1,6 +1,8 @@
 #include "dates/rules.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 
 #include "dates/grammar.h"
 #include "dates/words.h"
@@ -12,6 +14,7 @@ namespace {
 
 Anchor anchor_of(const Context& ctx) {
   Anchor a;
+  a.news = !ctx.kaznerd_cuts;
   int y, m, d;
   if (ctx.has_date && ctx.date.value.size() >= 10 &&
       parse_iso_date(std::string_view(ctx.date.value).substr(0, 10), y, m, d)) {
@@ -88,6 +91,116 @@ bool structural(const std::vector<Word>& w, const Match& r, const WordRange& mr)
 
 enum class Verdict { keep_model, use_rules };
 
+// ---- anaphora ---------------------------------------------------------------------------------
+// `сол күні`, `келесі күні`, a clock time without a date (`сағат 18.18-де`) and, in an undated
+// article, `Бүгін` refer to the day last written out before them (`19 тамызда`, `XXXX-05-01`).
+
+bool day_value(const std::string& v) { return v.size() == 10 && v[4] == '-' && v[7] == '-'; }
+
+std::string shift_day(const std::string& v, int off) {
+  if (off == 0) return v;
+  bool unknown_year = v[0] == 'X';
+  int y = unknown_year ? 2001 : std::atoi(v.c_str());  // a common year for XXXX
+  Ymd d = add_days(Ymd{y, std::atoi(v.c_str() + 5), std::atoi(v.c_str() + 8)}, off);
+  std::string out = format_ymd(d);
+  if (unknown_year) out.replace(0, 4, "XXXX");
+  return out;
+}
+
+// A clock time alone (`T18:18`), not a range. (Parts of the day stay `TNI`: a forecast's `түнде`
+// is no particular night.)
+bool bare_time(const std::string& v) {
+  return v.size() == 6 && v[0] == 'T' && v[1] >= '0' && v[1] <= '9' && v[3] == ':';
+}
+
+// A part of the day alone (`TMO`, `TNI`).
+bool part_of_day(const std::string& v) { return v.size() == 3 && v[0] == 'T' && v[1] >= 'A' && v[1] <= 'Z'; }
+
+// `sentence[k]`: the sentence of match k. A part of the day takes a day only from its own sentence
+// (`1 мамыр күні таңертең`); a forecast's `түнде` after the dateline stays `TNI`.
+// In an undated article a month or day without a year takes the year last written out
+// (`2021 жылғы қаңтар-наурыз айларында ... мамыр, маусым айларында` -> 2021-05/2021-06).
+void resolve_anaphora(const std::vector<Word>& w, std::vector<Match>& ms, const std::vector<std::size_t>& sentence,
+                      bool undated) {
+  std::string last, year, any_year;
+  std::size_t last_sentence = static_cast<std::size_t>(-1);
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    Match& m = ms[k];
+    if (m.rule == "date.that_year") m.value = any_year;  // `2019 жылы ... Сол жылы` -> 2019
+    if (undated && m.type == SpanType::DATE) {
+      if (!year.empty() && m.value.compare(0, 5, "XXXX-") == 0) {
+        for (std::size_t p = m.value.find("XXXX"); p != std::string::npos; p = m.value.find("XXXX", p))
+          m.value.replace(p, 4, year);
+      } else if (m.value.size() >= 4 && std::isdigit(static_cast<unsigned char>(m.value[0])) &&
+                 (m.value.size() == 4 || m.value[4] == '-')) {  // `2021`, `2021-01/2021-03`, not `2020/2025`
+        year = m.value.substr(0, 4);  // no document date: a year here was written in the text
+      }
+    }
+    if (m.anaphoric && !last.empty()) {
+      m.value = shift_day(last, m.day_offset);
+    } else if (m.rule == "rel.today" && m.value.empty()) {
+      // `Бүгін, 21 қазанда`: the date in apposition; else the day last written out.
+      bool apposition = k + 1 < ms.size() && ms[k + 1].first == m.last + 1 && w[m.last].fold == "," &&
+                        day_value(ms[k + 1].value);
+      m.value = apposition ? ms[k + 1].value : last;
+    } else if (m.type == SpanType::TIME && bare_time(m.value) && !last.empty()) {
+      m.value = last + m.value;
+    } else if (m.type == SpanType::TIME && part_of_day(m.value) && !last.empty() && last_sentence == sentence[k]) {
+      m.value = last + m.value;
+    }
+    if (m.type == SpanType::DATE && day_value(m.value)) last = m.value, last_sentence = sentence[k];
+    if (m.type == SpanType::DATE && m.value.size() >= 4 && std::isdigit(static_cast<unsigned char>(m.value[0])) &&
+        (m.value.size() == 4 || m.value[4] == '-'))
+      any_year = m.value.substr(0, 4);
+  }
+}
+
+// The day last written out before word `first` (after resolve_anaphora), "" if none.
+std::string day_before(const std::vector<Match>& ms, std::size_t first) {
+  std::string last;
+  for (const Match& m : ms) {
+    if (m.last > first) break;
+    if (m.type == SpanType::DATE && day_value(m.value)) last = m.value;
+  }
+  return last;
+}
+
+// ---- model spans --------------------------------------------------------------------------------
+
+// A word that makes a span temporal by itself (a unit, month, weekday, season, modifier, a phrase
+// of the tables, a written date or clock time).
+bool temporal(const Word& w) {  // (postpositions and parts go with anything: `2 000-ға дейін`)
+  bool phrase = false;  // a one-word phrase (`бүгін`); `бірінші` only starts `бірінші тоқсан`
+  for (const Phrase* p : w.phrases) phrase = phrase || p->words.size() == 1;
+  return w.hit(WordClass::modifier) || w.hit(WordClass::unit) || w.hit(WordClass::month) || w.hit(WordClass::season) ||
+         w.hit(WordClass::weekday) || phrase || w.is_date || w.hour >= 0 || !w.rest_hits.empty();
+}
+
+// Written news: a model DATE/TIME span no rule reads that is no date: no temporal word at all
+// (`ОН ЖЕТІНШІ СЕССИЯСЫ`, `2 сотымен`; a lone number with an ending, `15-те`, may be an age), or
+// an anniversary after a genitive (`газетінің 75 жылдығы`: part of an EVENT, guidelines v2).
+bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
+  bool any = false, adj = false;
+  for (std::size_t k = mr.first; k < mr.last; ++k) {
+    any = any || temporal(w[k]);
+    const Hit* u = w[k].hit(WordClass::unit);
+    bool mereitoi = k + 1 < w.size() && w[k + 1].fold.substr(0, 16) == "мерейтой";
+    adj = adj || (u && u->entry->adjective && (u->ending.possessive || mereitoi));
+  }
+  if (adj && mr.first > 0 && genitive_form(w[mr.first - 1].fold)) return true;
+  for (std::size_t k = mr.first; k < mr.last; ++k)
+    if (w[k].kind == text::TokenKind::symbol) return true;  // a quantity: `25°C жылы`
+  // `Бір күні` ("once upon a time"), a heading `Жыл`: a unit noun with no number of its own.
+  const Hit* u = w[mr.last - 1].hit(WordClass::unit);
+  bool lone_unit = u && !u->entry->adjective && u->ending.kase == Case::none &&
+                   (mr.last == mr.first + 1 ||
+                    (mr.last == mr.first + 2 && u->ending.possessive && w[mr.first].hit(WordClass::number) &&
+                     w[mr.first].hit(WordClass::number)->entry->num == 1));
+  if (lone_unit) return true;
+  if (any) return false;
+  return !(mr.last == mr.first + 1 && w[mr.first].num && w[mr.first].rest_ending);
+}
+
 // A model DATE/TIME span that is one number which cannot be a date: a group of a number written
 // with spaces (`11` in `Биыл 11 800 мектепке`) or a number joined to a non-temporal word
 // (`1-сыныпқа`, "to the 1st grade").
@@ -105,14 +218,34 @@ bool not_a_date(const std::vector<Word>& w, const WordRange& mr) {
 // Model span vs the rule matches overlapping it. The model's boundaries follow KazNERD, so they
 // are kept unless a rule span crosses them, reaches past them with a date part of its own, or the
 // model span runs on into junk after a rule span.
-Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector<const Match*>& in) {
+Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector<const Match*>& in,
+              bool kaznerd_cuts) {
   for (const Match* r : in) {
     bool inside = r->first >= mr.first && r->last <= mr.last;
     if (!inside && structural(w, *r, mr)) return Verdict::use_rules;
+    // Written news (guidelines v2): a date takes its head noun and case ending, and one date in
+    // two parts is one span, so a rule span reaching past the model's cut wins
+    // (`1 мамыр` -> `1 мамыр күні`, `16:00-де` -> `сағат 16:00-де`).
+    if (!inside && !kaznerd_cuts && !r->value_only) return Verdict::use_rules;
   }
-  // `үні 05.12.2023`: an unambiguous date with a non-date word stuck to it.
+  if (!kaznerd_cuts) {  // the model ran two expressions together: `19 тамызда сағат 15.17-де`
+    int spans = 0;
+    for (const Match* r : in) spans += !r->value_only;
+    if (spans > 1) return Verdict::use_rules;
+    // ... or took in a number joined to another word: `158-сессиясы 2–7 ақпан аралығында`
+    for (std::size_t k = mr.first; k < mr.last; ++k) {
+      bool covered = false;
+      for (const Match* r : in) covered = covered || (k >= r->first && k < r->last && !r->value_only);
+      const Word& x = w[k];
+      if (!covered && spans == 1 && x.num && !x.plain && !x.rest_ending && x.rest_hits.empty() && !x.is_date &&
+          x.hour < 0 && x.dot_hour < 0 && x.range_a < 0 && x.decimal < 0)
+        return Verdict::use_rules;
+    }
+  }
+  // `үні 05.12.2023`: an unambiguous date with a non-date word stuck to it; in written news any
+  // unambiguous format (`Дүкен сағат 9-дан 18-ге дейін`).
   for (const Match* r : in)
-    if (r->strong && r->full_date && r->has_year)
+    if (r->strong && ((r->full_date && r->has_year) || !kaznerd_cuts))
       for (std::size_t k = mr.first; k < mr.last; ++k)
         if ((k < r->first || k >= r->last) && !glue(w[k]) && w[k].kind == text::TokenKind::word &&
             !pod_word(w[k]))
@@ -150,22 +283,36 @@ void DateRecognizer::run(Context& ctx) const {
   Anchor anchor = anchor_of(ctx);
   std::vector<Word> words = analyze(ctx.text, ctx.tokens, *tables_);
   std::vector<Match> matches;
-  for (const text::Sentence& s : ctx.sentences) {
+  std::vector<std::size_t> sentence;
+  for (std::size_t si = 0; si < ctx.sentences.size(); ++si) {
+    const text::Sentence& s = ctx.sentences[si];
     std::vector<Match> ms = find_matches(words, s.first, s.last, *tables_, anchor);
     matches.insert(matches.end(), ms.begin(), ms.end());
+    sentence.resize(matches.size(), si);
   }
+  resolve_anaphora(words, matches, sentence, !anchor.known);
   std::vector<bool> used(matches.size(), false);
   std::vector<Candidate> kept;
   for (Candidate& c : ctx.candidates) {
     if (!is_temporal_model(c)) { kept.push_back(std::move(c)); continue; }
     WordRange mr = words_of(words, c.span.range);
+    // Written news: a dash or comma the model took in at an edge is no part of it (`– апта ішінде`).
+    while (anchor.news && mr.last > mr.first + 1 && words[mr.first].kind == text::TokenKind::punct)
+      c.span.range.begin = words[++mr.first].begin;
+    while (anchor.news && mr.last > mr.first + 1 && words[mr.last - 1].kind == text::TokenKind::punct)
+      c.span.range.end = words[--mr.last - 1].end;
     std::vector<const Match*> in;
     std::vector<std::size_t> idx;
     for (std::size_t k = 0; k < matches.size(); ++k)
       if (matches[k].first < mr.last && matches[k].last > mr.first) in.push_back(&matches[k]), idx.push_back(k);
-    if (!in.empty() && judge(words, mr, in) == Verdict::use_rules) continue;
+    if (!in.empty() && judge(words, mr, in, ctx.kaznerd_cuts) == Verdict::use_rules) continue;
     if (in.empty() && not_a_date(words, mr)) continue;
+    if (in.empty() && anchor.news && news_not_a_date(words, mr)) continue;
     value_for_model(words, mr, in, *tables_, anchor, c.span);
+    if (c.span.type == SpanType::TIME && bare_time(c.span.value)) {
+      std::string day = day_before(matches, mr.first);
+      if (!day.empty()) c.span.value = day + c.span.value;
+    }
     for (std::size_t k : idx) used[k] = true;
     kept.push_back(std::move(c));
   }

@@ -43,7 +43,7 @@ bool one_of(const std::string& s, std::initializer_list<const char*> values) {
 bool parse_case(const std::string& slot, Case& c) {
   static const std::pair<const char*, Case> kCases[] = {
       {"loc", Case::loc}, {"dat", Case::dat}, {"abl", Case::abl}, {"gen", Case::gen},
-      {"acc", Case::acc}, {"ins", Case::ins}, {"adj", Case::adj}};
+      {"acc", Case::acc}, {"ins", Case::ins}, {"adj", Case::adj}, {"equ", Case::equ}};
   for (const auto& [name, value] : kCases)
     if (slot == name) { c = value; return true; }
   return false;
@@ -120,10 +120,11 @@ Status Tables::load_words(const Reader& file) {
         e.cls = WordClass::month;
         if (!parse_int(c[2], 1, 12, e.ival)) return "month must be 1-12";
         if (!one_of(c[3], {"full", "abbr"})) return "kind must be full or abbr";
-        if (!one_of(c[4], {"free", "strict"})) return "ambiguity must be free or strict";
+        if (!one_of(c[4], {"free", "strict", "capital"})) return "ambiguity must be free, strict or capital";
         e.abbr = c[3] == "abbr";
         e.exact = e.abbr;
         e.strict = c[4] == "strict";
+        e.capital = c[4] == "capital";
         return "";
       }, all);
   if (st.ok()) st = word_table(file, "weekdays.tsv", {"id", "form", "weekday", "ambiguity", "comment"},
@@ -139,7 +140,7 @@ Status Tables::load_words(const Reader& file) {
         e.cls = WordClass::number;
         if (c[2] == "X") e.num = -1;
         else if (!parse_number(c[2], e.num)) return "value must be a number or X";
-        if (!one_of(c[3], {"unit", "ten", "hundred", "thousand", "half", "vague"}))
+        if (!one_of(c[3], {"unit", "ten", "hundred", "thousand", "half", "vague", "many"}))
           return "kind must be unit, ten, hundred, thousand, half or vague";
         e.code = c[3];
         return "";
@@ -149,8 +150,9 @@ Status Tables::load_words(const Reader& file) {
         e.cls = WordClass::unit;
         if (!one_of(c[2], {"Y", "M", "W", "D", "H", "MIN", "S", "CE", "DE", "AGE"})) return "unknown unit";
         if (!one_of(c[3], {"DATE", "TIME"})) return "type must be DATE or TIME";
-        if (!one_of(c[4], {"yes", "no"})) return "bare must be yes or no";
+        if (!one_of(c[4], {"yes", "no", "adj"})) return "bare must be yes, no or adj";
         e.strict = c[4] == "no";
+        e.adjective = c[4] == "adj";
         e.code = c[2];
         e.type = c[3] == "DATE" ? SpanType::DATE : SpanType::TIME;
         return "";
@@ -168,7 +170,7 @@ Status Tables::load_words(const Reader& file) {
         e.exact = true;
         if (!one_of(c[4], {"yes", "no"})) return "school must be yes or no";
         e.school = c[4] == "yes";
-        if (!one_of(c[2], {"rel", "last", "new", "that", "each"})) return "unknown role";
+        if (!one_of(c[2], {"rel", "last", "first", "new", "that", "each"})) return "unknown role";
         if (!parse_int(c[3], -100, 100, e.ival)) return "offset must be an integer";
         e.code = c[2];
         return "";
@@ -259,8 +261,10 @@ Status Tables::load_phrases(std::string_view name, std::string_view bytes) {
     if (r.cells[2] != "DATE" && r.cells[2] != "TIME") return tsv_error(name, r.line, "type must be DATE or TIME");
     p.type = r.cells[2] == "DATE" ? SpanType::DATE : SpanType::TIME;
     p.value = r.cells[3] == "-" ? "" : r.cells[3];
-    if (r.cells[4] != "span" && r.cells[4] != "value") return tsv_error(name, r.line, "mode must be span or value");
+    if (r.cells[4] != "span" && r.cells[4] != "value" && r.cells[4] != "news")
+      return tsv_error(name, r.line, "mode must be span, value or news");
     p.value_only = r.cells[4] == "value";
+    p.news_only = r.cells[4] == "news";
     std::string words = r.cells[1];
     for (std::size_t pos = 0; pos <= words.size();) {
       std::size_t sp = words.find(' ', pos);

@@ -32,13 +32,16 @@ struct Entry {
   std::string code;      // unit (Y M W D H MIN S CE DE AGE), season (SP SU FA WI), role, part, number kind
   bool strict = false;   // a month/weekday that is also a name or common noun (Қазан, Жұма); a unit
                          // that needs an ending after a number (жас)
+  bool capital = false;  // a month that is also a name only when capitalised (Мамыр, Наурыз): strict
+                         // then, free in lower case (`мамырда`)
   bool abbr = false;     // a month abbreviation (Шіл): exact form only, next to a day number
   bool exact = false;    // takes no endings (modifiers, postpositions)
   bool school = false;   // a modifier that dates `оқу жылы` (жаңа, биылғы)
+  bool adjective = false;  // a unit adjective (жылдық "N-year"): a duration, or an anniversary
   SpanType type = SpanType::DATE;  // units: the class of spans built on them
 };
 
-enum class Case : std::uint8_t { none, loc, dat, abl, gen, acc, ins, adj };
+enum class Case : std::uint8_t { none, loc, dat, abl, gen, acc, ins, adj, equ };
 
 // What a combination of endings (suffixes.tsv) says about the word it ends.
 struct Ending {
@@ -64,6 +67,7 @@ struct Phrase {
   SpanType type = SpanType::DATE;
   std::string value;               // "" = no value; may contain {D+n}, {Y-1}, ...
   bool value_only = false;         // mode `value`: never a span of its own
+  bool news_only = false;          // mode `news`: a span in written news, a value only in KazNERD text
 };
 
 class Tables {

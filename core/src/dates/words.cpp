@@ -54,6 +54,30 @@ void analyze_number(Word& w, Owned& o, const Tables& t) {
     }
   std::string_view head = s.substr(0, cut);
   std::string_view tail = cut < s.size() ? s.substr(cut + 1) : std::string_view();
+  std::size_t hy = head.find('-');
+  if (hy != std::string_view::npos) {  // `10:00-12:00`, `10.00-12.00` (a dotted one only after сағат)
+    auto clock = [](std::string_view c, int& h, int& mi, bool& dotted) {
+      std::string x(c);
+      dotted = x.size() >= 4 && x.size() <= 5 && x[x.size() - 3] == '.';
+      if (dotted) x[x.size() - 3] = ':';
+      return parse_clock(x, h, mi);
+    };
+    int h1, m1, h2, m2;
+    bool d1, d2;
+    if (clock(head.substr(0, hy), h1, m1, d1) && clock(head.substr(hy + 1), h2, m2, d2) && d1 == d2) {
+      (d1 ? w.dot_hour : w.hour) = h1, (d1 ? w.dot_minute : w.minute) = m1;
+      w.to_hour = h2, w.to_minute = m2;
+      if (!tail.empty()) analyze_rest(w, o, tail, t);
+      return;
+    }
+  }
+  std::string_view zh = "\u0436";  // `31.01.2023ж.`: the year abbreviation written on
+  if (cut == s.size() && head.size() > zh.size() && head.substr(head.size() - zh.size()) == zh &&
+      parse_numeric_date(head.substr(0, head.size() - zh.size()), y, m, d)) {
+    w.is_date = w.glued_abbr = true;
+    w.date = Ymd{y, m, d};
+    return;
+  }
   if (parse_numeric_date(head, y, m, d)) {
     w.is_date = true;
     w.date = Ymd{y, m, d};
@@ -73,6 +97,15 @@ void analyze_number(Word& w, Owned& o, const Tables& t) {
       return;
     }
     w.dot_hour = w.dot_minute = -1;
+  }
+  if (s[n] == ',' && s.size() - n >= 2 && s.size() - n <= 3) {  // `1,5` (a decimal comma)
+    long f = 0;
+    for (std::size_t i = n + 1; i < s.size(); ++i) {
+      if (s[i] < '0' || s[i] > '9') return;
+      f = f * 10 + (s[i] - '0');
+    }
+    w.decimal = static_cast<double>(w.value) + static_cast<double>(f) / (s.size() - n == 2 ? 10.0 : 100.0);
+    return;
   }
   if (s[n] != '-') return;  // only `N-...` (hyphen) from here
   std::string_view after = s.substr(n + 1);
@@ -244,6 +277,20 @@ std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>&
     w.end = tok.end;
   }
   return out;
+}
+
+bool genitive_form(std::string_view f) {
+  static const std::vector<std::string> kGen = [] {
+    std::vector<std::string> v;
+    for (const char* g : {"ның", "нің", "дың", "дің", "тың", "тің", "nyñ", "nıñ", "dyñ", "dıñ", "tyñ", "tıñ"})
+      v.push_back(fold(g));
+    return v;
+  }();
+  for (const std::string& g : kGen) {
+    std::string_view s = g;
+    if (f.size() > s.size() + 2 && f.compare(f.size() - s.size(), s.size(), s) == 0) return true;
+  }
+  return false;
 }
 
 }  // namespace belgi::dates

@@ -46,10 +46,13 @@ struct Word {
   Ending ending;                   // ... which one
   View<Hit> rest_hits;             // ... or a word (`5-желтоқсан`, `90-жылдары`, `25-минутта`)
   bool is_date = false;            // `05.12.2023`, `2023-12-05`
+  bool glued_abbr = false;         // ... with `ж` written on: `31.01.2023ж`
   Ymd date;
   int hour = -1, minute = -1;      // `17:20`, `10:00-де`
   int dot_hour = -1, dot_minute = -1;  // `10.00-де`: a clock only after `сағат`
+  int to_hour = -1, to_minute = -1;    // `10:00-12:00`, `10.00-12.00`: the end of a range
   long range_a = -1, range_b = -1; // `2020-2025`
+  double decimal = -1;             // `1,5` (a decimal comma), else -1
   int roman = 0;                   // `XXI` (Latin or Cyrillic letters)
 
   View<Hit> hits;                  // readings of a word token in the tables
@@ -66,6 +69,9 @@ struct Word {
 // the next call on the same thread.
 std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>& tokens,
                           const Tables& tables);
+
+// A word in the genitive case (`Абайдың`, `газетінің`), by its ending alone.
+bool genitive_form(std::string_view folded);
 
 // Roman numeral (I V X L C, also Cyrillic І Х) -> value, 0 if not one.
 int roman_value(std::string_view folded);

@@ -150,6 +150,7 @@ TagResult Annotator::tag(const std::vector<std::string>& tokens, const Options& 
   try {
     std::string text;
     Context ctx(text, options);
+    ctx.kaznerd_cuts = true;
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       const std::string& w = tokens[i];
       std::size_t bad = 0;

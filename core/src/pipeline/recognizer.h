@@ -24,6 +24,9 @@ struct Context {
   const Options& options;
   bool has_date = false;
   DocumentDate date;                         // document date (option or dateline)
+  // Pre-tokenized KazNERD/CoNLL text (Annotator::tag): spans follow KazNERD's cuts. Written
+  // news (annotate) follows guidelines v2, which differ for dates (`15 наурыз күні` whole).
+  bool kaznerd_cuts = false;
   std::vector<Candidate> candidates;         // entity layer, before resolve()
   std::vector<Span> spans;                   // after resolve(); quotes are appended after
 
