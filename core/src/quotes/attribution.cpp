@@ -152,7 +152,29 @@ bool Matcher::speaker_token(std::size_t i) const {
          (doc_.is_punct(i) && (doc_.word(i) == "«" || doc_.word(i) == "»" || doc_.word(i) == "\""));
 }
 
+// A PERSON closing the attribution clause that starts at k (`деді … басқармасының бастығы
+// Асхат Бутунчинов.`, past the speaker window): one past its end, or 0.
+std::size_t Matcher::closing_person(std::size_t k, std::size_t limit) const {
+  for (std::size_t j = k; j < limit && j < k + kMaxAttributionTokens; ++j) {
+    if (doc_.is_punct(j) && !speaker_token(j)) return 0;
+    if (!doc_.has_entity(j, SpanType::PERSON)) continue;
+    std::size_t e = j;
+    while (e < limit && doc_.entity[e] == doc_.entity[j]) ++e;
+    if (e == limit || !doc_.is_word(e)) return e;
+    j = e - 1;
+  }
+  return 0;
+}
+
 TokenRange Matcher::speaker_after(std::size_t i, std::size_t limit, std::size_t& end) const {
+  TokenRange r = speaker_after_window(i, limit, end);
+  if (r.empty()) return r;
+  std::size_t e = closing_person(r.begin, limit);
+  if (e > r.end) end = r.end = e;
+  return r;
+}
+
+TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::size_t& end) const {
   std::size_t k = i;
   end = i;
   while (k < limit && k < i + kMaxSkip && doc_.is_word(k) &&
@@ -250,6 +272,9 @@ TokenRange Matcher::colon_speaker(std::size_t colon, Cue& verb) const {
   std::size_t b = colon;
   while (b > floor && b + kMaxSpeakerTokens > colon && doc_.is_word(b - 1)) --b;
   std::size_t e = colon;
+  // `Айгүл СӘРСЕНОВА, тілші:` — a transcript line: the name before the comma speaks.
+  TokenRange name = header_name(colon);
+  if (!name.empty()) return name;
   while (e > b && word_class(e - 1) == WordClass::skip) --e;
   // `ол былай деді:` — a verb form ending right before the colon.
   for (std::size_t t = e > 3 ? e - 3 : 0; t < e; ++t) {
@@ -264,6 +289,22 @@ TokenRange Matcher::colon_speaker(std::size_t colon, Cue& verb) const {
     }
   }
   return named_part(b, e);
+}
+
+// `NAME, ROLE:` closing its paragraph (a transcript or interview header): the name, one to four
+// capitalized words (or a PERSON) opening the paragraph, then a comma, then the role phrase
+// (`Бауыржан, жолаушы:`, `Марат ҚАБЫШЕВ, кинорежиссер:`).
+TokenRange Matcher::header_name(std::size_t colon) const {
+  std::size_t f = doc_.para_first[doc_.para[colon]];
+  if (colon + 1 != doc_.para_end(colon) || colon > f + kMaxHeaderTokens) return TokenRange{};
+  bool person = doc_.has_entity(f, SpanType::PERSON);
+  std::size_t e = f;
+  while (e < colon && e < f + 4 && doc_.is_word(e) &&
+         (person || (doc_.is_capitalized(e) && !looks_oblique(doc_.lower[e]) &&
+                     word_class(e) == WordClass::none)))
+    ++e;
+  if (e == f || e + 1 >= colon || !doc_.is_comma(e)) return TokenRange{};
+  return TokenRange{f, e};
 }
 
 // The speaker within a lead-in phrase [b, e): without a trailing predicate or adjuncts

@@ -60,9 +60,14 @@ class Matcher {
   bool report_sentence(std::size_t s, Cue& cue, TokenRange& speaker) const;
   // `Президент атап өткендей, «…»`: an as-said verb and its speaker before the opening mark.
   bool as_said_before(std::size_t open, Cue& cue, TokenRange& speaker) const;
+  // `Айгүл СӘРСЕНОВА, тілші:` closing its paragraph (a transcript or interview header): the
+  // name before the comma; empty if the colon's paragraph is not such a line.
+  TokenRange header_name(std::size_t colon) const;
 
  private:
   bool form_at(const Form& f, std::size_t i, std::size_t limit, std::size_t& end) const;
+  TokenRange speaker_after_window(std::size_t i, std::size_t limit, std::size_t& end) const;
+  std::size_t closing_person(std::size_t k, std::size_t limit) const;
   TokenRange named_part(std::size_t b, std::size_t e) const;
   TokenRange entity_chain(std::size_t i, std::size_t limit) const;
   std::size_t extend_role(std::size_t e, std::size_t limit) const;
@@ -79,6 +84,8 @@ class Matcher {
 constexpr std::size_t kMaxSpeakerTokens = 10;  // window for a speaker phrase
 constexpr std::size_t kMaxSkip = 3;            // skip-words between a cue and its speaker
 constexpr std::size_t kMaxReportTokens = 24;   // length of a report sentence after a quote
+constexpr std::size_t kMaxHeaderTokens = 20;
+constexpr std::size_t kMaxAttributionTokens = 20;  // a long role, then its PERSON, after a cue   // length of a `NAME, ROLE:` transcript line
 
 // Lower-case word shapes (Kazakh endings) used to cut speaker phrases.
 bool looks_finite_verb(std::string_view lower_word);  // жеткізді, айтқан

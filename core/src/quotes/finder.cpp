@@ -9,6 +9,8 @@ namespace belgi::quotes {
 namespace {
 
 constexpr std::size_t kSourceLineMax = 8;  // tokens of a source line after a quote
+constexpr std::size_t kNearTurnBytes = 1500;  // an interview's guest named before its turns
+constexpr std::size_t kMaxTranscriptLead = 12;  // tokens of a `… Дархан Мыңбай:` line
 
 class Finder {
  public:
@@ -25,6 +27,7 @@ class Finder {
     Attribution chained;
     for (const Pair& p : pairs_) marks(p, chain_end, chained);
     dash_paragraphs();
+    transcript_lines();
     unmarked();
     return settle();
   }
@@ -288,6 +291,8 @@ class Finder {
         if (!inner_attribution(seg, end, dash, cue)) break;
         if (in_pair_[dash]) break;
         Attribution a = attribute(cue, end, static_cast<std::size_t>(-1));
+        if (a.speaker.empty() && !(cue.verb && cue.verb->agent == Verb::Agent::none))
+          a.speaker = speaker_of_colon_before(p);  // `…Дархан Мыңбай:\n— …, — деді.`
         emit(QuoteKind::dash, TokenRange{seg, dash - 1}, a, "dash_cue", 0.9f);
         any = true;
         last = a;
@@ -304,9 +309,53 @@ class Finder {
       if (!any && interview_turn(p)) {
         TokenRange r{f + 1, end};
         while (r.end > r.begin && doc_.is_terminator(r.end - 1)) --r.end;
-        emit(QuoteKind::dash, r, Attribution{}, "dash_turn", 0.7f);
+        emit(QuoteKind::dash, r, turn_attribution(p), "dash_turn", 0.7f);
       }
     }
+  }
+
+  // The speaker of a colon closing the paragraph before p (`…директоры Дархан Мыңбай:`).
+  TokenRange speaker_of_colon_before(std::size_t p) const {
+    if (p == 0 || !doc_.is_colon(doc_.para_first[p] - 1)) return TokenRange{};
+    Cue verb;
+    return m_.colon_speaker(doc_.para_first[p] - 1, verb);
+  }
+
+  // A paragraph cut off by the end of an excerpt (no terminator), long enough to be speech.
+  bool cut_off(std::size_t f) const {
+    std::size_t end = doc_.para_end(f);
+    return end == doc_.size() && doc_.is_capitalized(f) && words(TokenRange{f, end}, 8) >= 8;
+  }
+
+  std::size_t sentences(std::size_t p) const {
+    std::size_t n = 0;
+    for (std::size_t i = doc_.para_first[p], end = doc_.para_end(i); i < end; ++i)
+      n += doc_.is_terminator(i) && (i + 1 == end || !doc_.is_terminator(i + 1));
+    return n;
+  }
+
+  bool question(std::size_t p) const {
+    return doc_.word(doc_.para_end(doc_.para_first[p]) - 1).find('?') != std::string_view::npos;
+  }
+
+  // An interview's answer turn is the guest's: the `NAME, ROLE:` header right before the run,
+  // else the nearest PERSON before the run (`…гроссмейстер Дәрмен Сәдуақасов тілшіге
+  // әңгімелеп берді.`). Questions, and turns outside an interview, name nobody.
+  Attribution turn_attribution(std::size_t p) const {
+    Attribution a;
+    if (question(p) || !run_has_question(p)) return a;
+    std::size_t first = doc_.para_first[run_of(p).first];
+    a.speaker = speaker_of_colon_before(run_of(p).first);
+    if (!a.speaker.empty() && !m_.header_name(first - 1).empty()) return a;
+    a.speaker = TokenRange{};
+    for (std::size_t i = first; i-- > 0 && doc_.tok[first].begin - doc_.tok[i].end < kNearTurnBytes;) {
+      if (!doc_.has_entity(i, SpanType::PERSON)) continue;
+      std::size_t b = i;
+      while (b > 0 && doc_.entity[b - 1] == doc_.entity[i]) --b;
+      a.speaker = TokenRange{b, i + 1};
+      break;
+    }
+    return a;
   }
 
   // `Министр былай деді:\n— Біз …`: the paragraph before ends with a colon and names the speaker.
@@ -314,6 +363,8 @@ class Finder {
     if (p == 0) return false;
     std::size_t f = doc_.para_first[p], colon = f - 1;
     if (!doc_.is_colon(colon) || list_run(p) || !sentence_shaped(p, 2)) return false;
+    // `Марат ҚАБЫШЕВ, кинорежиссер:\n– …келуіңізге не себеп болды?`: the interviewer's question.
+    if (question(p) && !m_.header_name(colon).empty()) return false;
     Cue verb;
     Attribution a;
     a.speaker = m_.colon_speaker(colon, verb);
@@ -331,10 +382,22 @@ class Finder {
   // (capital, 2+ words, terminator, em or en dash) and its run of dash paragraphs is not a list
   // (no `;`-ended or number-opened item) and holds a question, or the text is this one paragraph
   // (then 4+ words).
+  // A run without a question counts too when its turns read as speech, not as a list: 4+
+  // words each, not after a list lead-in (`Нәтижесінде:`). A hyphen opens list items more
+  // often than speech (`- Ауыр атлет … рекордтарды жаңартты.`): a hyphen-opened turn stands
+  // alone and holds two sentences or more.
   bool interview_turn(std::size_t p) const {
-    if (doc_.word(doc_.para_first[p]) == "-" || !sentence_shaped(p, 2)) return false;
+    bool hyphen = doc_.word(doc_.para_first[p]) == "-";
+    if (!sentence_shaped(p, hyphen ? 4 : 2)) return false;
     if (doc_.para_first.size() == 1) return sentence_shaped(p, 4);
-    return !list_run(p) && run_has_question(p);
+    if (list_run(p)) return false;
+    if (!hyphen && run_has_question(p)) return true;
+    auto [b, e] = run_of(p);
+    if (b > 0 && doc_.is_colon(doc_.para_first[b] - 1)) return false;
+    if (hyphen && (e - b != 1 || sentences(p) < 2)) return false;
+    for (std::size_t q = b; q < e; ++q)
+      if (!sentence_shaped(q, 4)) return false;
+    return true;
   }
 
   // The run of dash paragraphs around p, capped at 50 each way.
@@ -366,10 +429,37 @@ class Finder {
 
   // Reads as a sentence: capital (or a quotation mark), min_words or more, a terminator.
   bool sentence_shaped(std::size_t p, std::size_t min_words) const {
-    std::size_t f = doc_.para_first[p], end = doc_.para_end(f);
-    if (!(doc_.is_capitalized(f + 1) || in_pair_[f + 1])) return false;
-    if (words(TokenRange{f + 1, end}, min_words) < min_words) return false;
-    return doc_.is_terminator(end - 1) || (closer_[end - 1] && doc_.is_terminator(end - 2));
+    std::size_t f = doc_.para_first[p];
+    return sentence_shaped_from(f + 1, doc_.para_end(f), min_words);
+  }
+  bool sentence_shaped_from(std::size_t b, std::size_t end, std::size_t min_words) const {
+    if (b >= end || !(doc_.is_capitalized(b) || in_pair_[b])) return false;
+    if (words(TokenRange{b, end}, min_words) < min_words) return false;
+    return doc_.is_terminator(end - 1) || (closer_[end - 1] && end >= 2 && doc_.is_terminator(end - 2));
+  }
+
+  // ---- transcript lines ----
+  // `Айгүл ҚУАШ, тілші:` (or a colon right after a PERSON) closing a paragraph, then a
+  // paragraph of plain speech: that paragraph is the quote (cue `:`). Dash- and mark-opened
+  // paragraphs are the rules above.
+  void transcript_lines() {
+    for (std::size_t p = 1; p < doc_.para_first.size(); ++p) {
+      std::size_t f = doc_.para_first[p], colon = f - 1;
+      if (!doc_.is_colon(colon) || dash_opened(p) || in_pair_[f] || doc_.is_dash(f)) continue;
+      if (!sentence_shaped_from(f, doc_.para_end(f), 3) && !cut_off(f)) continue;
+      Attribution a;
+      a.speaker = m_.header_name(colon);
+      if (a.speaker.empty() && colon > 0 && doc_.has_entity(colon - 1, SpanType::PERSON)) {
+        Cue verb;
+        a.speaker = m_.colon_speaker(colon, verb);
+        if (!verb.range.empty() || colon - doc_.para_first[p - 1] > kMaxTranscriptLead) continue;
+      }
+      if (a.speaker.empty()) continue;
+      a.has_cue = true;
+      a.cue = Cue{TokenRange{colon, colon + 1}, nullptr, true};
+      a.end = doc_.para_end(f);
+      emit(QuoteKind::unmarked, TokenRange{f, a.end}, a, "transcript", 0.8f);
+    }
   }
 
   // ---- unmarked speech closed by `, – cue` ----
