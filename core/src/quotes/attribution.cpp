@@ -111,6 +111,10 @@ bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out) co
   if (!v || v->cls == "as_said") return false;
   bool bare_dep = v->form.words.size() == 1 && (v->form.words[0] == "деп" || v->form.words[0] == "dep");
   if (bare_dep && end < limit && doc_.is_word(end)) {
+    if (subject_clause(end, limit)) {  // `«…» деп Асхат Жұмағали атап өтті.`
+      out = Cue{TokenRange{i, end}, v, false};
+      return true;
+    }
     if (!dashed || doc_.is_capitalized(end)) return false;
     if (looks_oblique(doc_.lower[end]) || word_class(end) == WordClass::skip) {
       out = Cue{TokenRange{i, end}, v, false};  // `– деп министрлікке сын айтты`
@@ -121,6 +125,22 @@ bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out) co
   }
   out = Cue{TokenRange{i, end}, v, false};
   return true;
+}
+
+// A subject (a PERSON, POSITION or ORGANISATION, a role word or `ол`) at k, and a finite verb
+// closing its clause (`деп Асхат Жұмағали атап өтті`, `деп ол айтты`).
+bool Matcher::subject_clause(std::size_t k, std::size_t limit) const {
+  bool subject = doc_.has_entity(k, SpanType::PERSON) || doc_.has_entity(k, SpanType::POSITION) ||
+                 doc_.has_entity(k, SpanType::ORGANISATION) || word_class(k) == WordClass::role ||
+                 word_class(k) == WordClass::pronoun;
+  if (!subject) return false;
+  for (std::size_t t = k + 1; t < limit && t < k + kMaxSpeakerTokens + 2 && speaker_token(t); ++t) {
+    if (doc_.is_capitalized(t) || doc_.entity[t] >= 0) continue;
+    if (looks_finite_verb(doc_.lower[t]) || lead_at(t, std::min(limit, t + 1)) ||
+        (t + 2 <= limit && lead_at(t, t + 2)))
+      return true;
+  }
+  return false;
 }
 
 bool Matcher::speaker_entity(std::size_t i) const {
@@ -288,10 +308,23 @@ TokenRange Matcher::colon_speaker(std::size_t colon, Cue& verb) const {
       break;
     }
   }
-  return named_part(b, e);
+  // `Бұл туралы … полковнигі Құрманбек Сахов айтты: «…»`: a reporting verb is the cue too.
+  for (std::size_t t = e > 2 ? e - 2 : 0; verb.range.empty() && t < e; ++t) {
+    if (t < b || !lead_at(t, e)) continue;
+    verb = Cue{TokenRange{t, e}, nullptr, false};
+    e = t;
+  }
+  TokenRange r = named_part(b, e);
+  // `Төраға көңілі толмағанын …, тағы бір мүмкіндік берді де:`: the subject before a comma.
+  std::size_t sb = std::max(doc_.sent_begin(colon), doc_.para_first[doc_.para[colon]]);
+  if (!names_someone(r) && sb < b) {
+    TokenRange wide = named_part(sb, e);
+    if (names_someone(wide)) return wide;
+  }
+  return r;
 }
 
-// `NAME, ROLE:` closing its paragraph (a transcript or interview header): the name, one to four
+// `NAME, ROLE:` (or `NAME – ROLE:`) closing its paragraph (a transcript or interview header): the name, one to four
 // capitalized words (or a PERSON) opening the paragraph, then a comma, then the role phrase
 // (`Бауыржан, жолаушы:`, `Марат ҚАБЫШЕВ, кинорежиссер:`).
 TokenRange Matcher::header_name(std::size_t colon) const {
@@ -303,7 +336,7 @@ TokenRange Matcher::header_name(std::size_t colon) const {
          (person || (doc_.is_capitalized(e) && !looks_oblique(doc_.lower[e]) &&
                      word_class(e) == WordClass::none)))
     ++e;
-  if (e == f || e + 1 >= colon || !doc_.is_comma(e)) return TokenRange{};
+  if (e == f || e + 1 >= colon || !(doc_.is_comma(e) || doc_.is_dash(e))) return TokenRange{};
   return TokenRange{f, e};
 }
 
@@ -379,6 +412,80 @@ bool Matcher::report_sentence(std::size_t s, Cue& cue, TokenRange& speaker) cons
     speaker = se > sb ? named_part(sb, se) : TokenRange{};
     return true;
   }
+  return false;
+}
+
+TokenRange Matcher::passive_source(std::size_t i, std::size_t limit) const {
+  for (std::size_t k = i; k < limit && k < i + kMaxSpeakerTokens && speaker_token(k); ++k) {
+    if (word_class(k) != WordClass::message) continue;
+    std::size_t e = k;  // `министрлік таратқан ақпаратта`: without the participle
+    while (e > i && !doc_.is_capitalized(e - 1) && looks_finite_verb(doc_.lower[e - 1])) --e;
+    // `делінген алғашқы хабарламада`: an adjective names nobody.
+    if (e == i + 1 && !doc_.is_capitalized(i) && doc_.entity[i] < 0 && looks_adjectival(doc_.lower[i]))
+      return TokenRange{};
+    return TokenRange{i, e};
+  }
+  return TokenRange{};
+}
+
+bool Matcher::names_someone(TokenRange r) const {
+  for (std::size_t i = r.begin; i < r.end; ++i)
+    if (doc_.has_entity(i, SpanType::PERSON) || doc_.has_entity(i, SpanType::POSITION) ||
+        word_class(i) == WordClass::pronoun || word_class(i) == WordClass::role)
+      return true;
+  return false;
+}
+
+const Form* Matcher::lead_at(std::size_t t, std::size_t e) const {
+  for (const Form& form : tables_.lead_verbs) {
+    std::size_t end = 0;
+    if (form_at(form, t, e, end) && end == e) return &form;
+  }
+  return nullptr;
+}
+
+bool Matcher::lead_before(std::size_t f, Cue& cue, TokenRange& speaker, bool& announces) const {
+  if (f < 2 || !doc_.is_terminator(f - 1) || doc_.word(f - 1) != ".") return false;
+  std::size_t e = f - 1, floor = std::max(doc_.sent_begin(e - 1), doc_.para_first[doc_.para[e - 1]]);
+  for (const Form& form : tables_.lead_verbs) {
+    std::size_t n = form.words.size(), end = 0;
+    if (e < floor + n + 1 || !form_at(form, e - n, e, end)) continue;
+    // `Захарова «…» деп мәлімдеді.`: the verb is the cue of a quote of its own.
+    std::size_t prev = e - n - 1;
+    if (doc_.lower[prev] == "деп" || doc_.lower[prev] == "dep" || !doc_.is_word(prev)) return false;
+    announces = form.words[0].rfind("былай", 0) == 0;
+    cue = Cue{TokenRange{e - n, e}, nullptr, false};
+    std::size_t verb = e - n;
+    while (verb > floor && word_class(verb - 1) == WordClass::skip) --verb;
+    speaker = named_part(floor, verb);
+    // `Ел Президентінің … тапсырмаларға тоқталды`: a genitive is a possessor, not the speaker.
+    if (speaker.empty() || !names_someone(speaker) || looks_genitive(doc_.lower[speaker.end - 1]))
+      speaker = person_before(verb, doc_.para_first[doc_.para[verb]]);
+    return !speaker.empty();
+  }
+  return false;
+}
+
+// The last PERSON span starting at or after `floor` and ending by `end`.
+TokenRange Matcher::person_before(std::size_t end, std::size_t floor) const {
+  for (std::size_t i = end; i-- > floor;) {
+    if (!doc_.has_entity(i, SpanType::PERSON)) continue;
+    std::size_t b = i;
+    while (b > floor && doc_.entity[b - 1] == doc_.entity[i]) --b;
+    return TokenRange{b, i + 1};
+  }
+  return TokenRange{};
+}
+
+bool looks_adjectival(std::string_view w) {
+  for (std::string_view g : {"ғы", "гі", "қы", "кі"})
+    if (ends_with(w, g)) return true;
+  return false;
+}
+
+bool looks_genitive(std::string_view w) {
+  for (std::string_view g : {"ның", "нің", "дың", "дің", "тың", "тің"})
+    if (ends_with(w, g)) return true;
   return false;
 }
 

@@ -63,6 +63,18 @@ class Matcher {
   // `Айгүл СӘРСЕНОВА, тілші:` closing its paragraph (a transcript or interview header): the
   // name before the comma; empty if the colon's paragraph is not such a line.
   TokenRange header_name(std::size_t colon) const;
+  // A lead sentence closing the paragraph that ends right before token f (report_sentences.tsv,
+  // part `lead`: `Министр жобаларға тоқталды.`): its verb, its speaker (else the last PERSON
+  // of that paragraph), and whether it announces the words (`былай деді`).
+  bool lead_before(std::size_t f, Cue& cue, TokenRange& speaker, bool& announces) const;
+  // A PERSON, POSITION, role word or pronoun among the tokens.
+  bool names_someone(TokenRange r) const;
+  TokenRange person_before(std::size_t end, std::size_t floor) const;
+  // A lead verb (report_sentences.tsv) spanning [t, e).
+  const Form* lead_at(std::size_t t, std::size_t e) const;
+  // After a passive cue: the author named before a message noun (`– делінген Алматы облысы
+  // прокуратурасының хабарламасында`), or empty.
+  TokenRange passive_source(std::size_t i, std::size_t limit) const;
 
  private:
   bool form_at(const Form& f, std::size_t i, std::size_t limit, std::size_t& end) const;
@@ -75,6 +87,7 @@ class Matcher {
   bool role_like(std::size_t i) const;
   bool plural_noun(std::size_t i) const;
   bool speaker_entity(std::size_t i) const;
+  bool subject_clause(std::size_t k, std::size_t limit) const;
 
   const Doc& doc_;
   const Tables& tables_;
@@ -91,5 +104,7 @@ constexpr std::size_t kMaxAttributionTokens = 20;  // a long role, then its PERS
 bool looks_finite_verb(std::string_view lower_word);  // жеткізді, айтқан
 bool looks_oblique(std::string_view lower_word);      // халқына, хабарламада, міндетпен
 bool looks_place_case(std::string_view lower_word);   // locative, ablative, dative: Алматыда
+bool looks_genitive(std::string_view lower_word);     // Президентінің
+bool looks_adjectival(std::string_view lower_word);   // алғашқы, кейінгі
 
 }  // namespace belgi::quotes

@@ -18,7 +18,7 @@ class Finder {
       : doc_(d), m_(m), pairs_(p), in_pair_(d.size(), false), closer_(d.size(), false) {
     for (const Pair& q : pairs_) {
       for (std::size_t i = q.open; i <= q.close; ++i) in_pair_[i] = true;
-      closer_[q.close] = true;
+      if (!q.open_end) closer_[q.close] = true;
     }
   }
 
@@ -68,6 +68,7 @@ class Finder {
     a.end = cue.range.end;
     Verb::Agent agent = cue.verb ? cue.verb->agent : Verb::Agent::any;
     if (agent == Verb::Agent::any) a.speaker = m_.speaker_after(cue.range.end, limit, a.end);
+    if (agent == Verb::Agent::none) a.speaker = m_.passive_source(cue.range.end, limit);
     if (a.end < cue.range.end) a.end = cue.range.end;
     if (a.speaker.empty() && agent != Verb::Agent::none && open != static_cast<std::size_t>(-1)) {
       if (open > 0 && doc_.is_colon(open - 1)) {
@@ -111,6 +112,7 @@ class Finder {
 
   // ---- quotation marks ----
   void marks(const Pair& p, std::size_t& chain_end, Attribution& chained) {
+    if (p.open_end) return cut_off_pair(p);
     TokenRange content{p.open + 1, p.close};
     if (content.empty()) return;
     std::size_t limit = doc_.para_end(p.close);
@@ -140,7 +142,56 @@ class Finder {
     if (short_words || name) return;
     if (as_said(p, content)) return;
     if (report_after(p, content)) return;
+    if (fills_paragraph(p) && (lead_paragraph(p, content) || continued_paragraph(p, content))) return;
     source_line(p, content, limit);
+  }
+
+  // The pair opens its paragraph and closes it (`«…».` alone on its line).
+  bool fills_paragraph(const Pair& p) const {
+    std::size_t limit = doc_.para_end(p.close);
+    return doc_.para_first[doc_.para[p.open]] == p.open &&
+           (p.close + 1 == limit || (p.close + 2 == limit && doc_.is_terminator(p.close + 1)));
+  }
+
+  // `«…», – деді министр.\n«Келесі жылы …».`: a paragraph in marks right after a paragraph
+  // closed by a quote's attribution goes on with that speaker (no cue of its own).
+  bool continued_paragraph(const Pair& p, TokenRange content) {
+    if (out_.empty() || words(content) < 4 || !has_terminator(content)) return false;
+    const Found& prev = out_.back();
+    std::size_t para = doc_.para[p.open];
+    if (para == 0 || doc_.para[prev.content.begin] + 1 != para || prev.attr.speaker.empty()) return false;
+    std::size_t end = prev.attr.end;
+    if (end < doc_.size() && doc_.is_terminator(end)) ++end;
+    if (end != doc_.para_first[para]) return false;
+    Attribution a;
+    a.speaker = prev.attr.speaker;
+    a.end = p.close + 1;
+    emit(QuoteKind::guillemets, content, a, "marks_continued", 0.7f);
+    return true;
+  }
+
+  // A quote cut off by the end of the excerpt: it opens its paragraph or follows a colon, and
+  // is attributed by that colon or by a lead sentence before.
+  void cut_off_pair(const Pair& p) {
+    TokenRange content{p.open + 1, doc_.size()};
+    if (words(content, 6) < 6) return;
+    bool opens = doc_.para_first[doc_.para[p.open]] == p.open;
+    if (!opens && !(p.open > 0 && doc_.is_colon(p.open - 1))) return;
+    if (colon_form(p, content, false)) return;
+    if (opens) lead_paragraph(p, content);
+  }
+
+  // `Қайрат Қожамжаров … екенін атап өтті.\n«…»`: a paragraph in marks after a lead sentence.
+  bool lead_paragraph(const Pair& p, TokenRange content) {
+    Attribution a;
+    Cue cue;
+    bool announces = false;
+    if (!m_.lead_before(p.open, cue, a.speaker, announces)) return false;
+    a.has_cue = announces;
+    if (announces) a.cue = cue;
+    a.end = p.close + 1;
+    emit(QuoteKind::guillemets, content, a, "marks_lead", 0.75f);
+    return true;
   }
 
   // `«…, – деді ол. – …»`: two spans with the same attribution.
@@ -321,6 +372,14 @@ class Finder {
     return m_.colon_speaker(doc_.para_first[p] - 1, verb);
   }
 
+  // The paragraph opens with a pair of marks that runs to (about) its end.
+  bool quoted_paragraph(std::size_t f) const {
+    if (!in_pair_[f]) return false;
+    auto it = std::lower_bound(pairs_.begin(), pairs_.end(), f,
+                               [](const Pair& q, std::size_t t) { return q.open < t; });
+    return it == pairs_.end() || it->open != f || it->close + 3 >= doc_.para_end(f);
+  }
+
   // A paragraph cut off by the end of an excerpt (no terminator), long enough to be speech.
   bool cut_off(std::size_t f) const {
     std::size_t end = doc_.para_end(f);
@@ -343,7 +402,15 @@ class Finder {
   // әңгімелеп берді.`). Questions, and turns outside an interview, name nobody.
   Attribution turn_attribution(std::size_t p) const {
     Attribution a;
-    if (question(p) || !run_has_question(p)) return a;
+    if (!run_has_question(p)) {  // `Әкім … тапсырмаларға тоқталды.\n- …`
+      Cue cue;
+      bool announces = false;
+      if (!m_.lead_before(doc_.para_first[run_of(p).first], cue, a.speaker, announces)) return Attribution{};
+      a.has_cue = announces;
+      if (announces) a.cue = cue;
+      return a;
+    }
+    if (question(p)) return a;
     std::size_t first = doc_.para_first[run_of(p).first];
     a.speaker = speaker_of_colon_before(run_of(p).first);
     if (!a.speaker.empty() && !m_.header_name(first - 1).empty()) return a;
@@ -388,7 +455,7 @@ class Finder {
   // alone and holds two sentences or more.
   bool interview_turn(std::size_t p) const {
     bool hyphen = doc_.word(doc_.para_first[p]) == "-";
-    if (!sentence_shaped(p, hyphen ? 4 : 2)) return false;
+    if (!sentence_shaped(p, hyphen ? 4 : 2) && !cut_off(doc_.para_first[p] + 1)) return false;
     if (doc_.para_first.size() == 1) return sentence_shaped(p, 4);
     if (list_run(p)) return false;
     if (!hyphen && run_has_question(p)) return true;
@@ -396,7 +463,7 @@ class Finder {
     if (b > 0 && doc_.is_colon(doc_.para_first[b] - 1)) return false;
     if (hyphen && (e - b != 1 || sentences(p) < 2)) return false;
     for (std::size_t q = b; q < e; ++q)
-      if (!sentence_shaped(q, 4)) return false;
+      if (!sentence_shaped(q, 4) && !cut_off(doc_.para_first[q] + 1)) return false;
     return true;
   }
 
@@ -445,9 +512,19 @@ class Finder {
   void transcript_lines() {
     for (std::size_t p = 1; p < doc_.para_first.size(); ++p) {
       std::size_t f = doc_.para_first[p], colon = f - 1;
-      if (!doc_.is_colon(colon) || dash_opened(p) || in_pair_[f] || doc_.is_dash(f)) continue;
+      if (dash_opened(p) || doc_.is_dash(f) || quoted_paragraph(f)) continue;
       if (!sentence_shaped_from(f, doc_.para_end(f), 3) && !cut_off(f)) continue;
       Attribution a;
+      Cue cue;
+      bool announces = false;
+      if (!doc_.is_colon(colon)) {  // `Актер өз ойын былайша жеткізді.\n…`
+        if (!m_.lead_before(f, cue, a.speaker, announces) || !announces) continue;
+        a.has_cue = true;
+        a.cue = cue;
+        a.end = doc_.para_end(f);
+        emit(QuoteKind::unmarked, TokenRange{f, a.end}, a, "lead", 0.75f);
+        continue;
+      }
       a.speaker = m_.header_name(colon);
       if (a.speaker.empty() && colon > 0 && doc_.has_entity(colon - 1, SpanType::PERSON)) {
         Cue verb;
@@ -496,6 +573,13 @@ class Finder {
         pending.on = false;
       }
       flush(pending);
+      // `Ақсақалдар бата берді. — Тілегіміз орындалып жатыр, — деп …`: speech opened by a
+      // dash after a sentence starts there.
+      for (std::size_t t = before; t > start + 1 && t-- > start + 1;)
+        if (doc_.is_dash(t) && doc_.is_terminator(t - 1) && t + 1 < before && doc_.is_capitalized(t + 1)) {
+          start = t + 1;
+          break;
+        }
       Attribution a = attribute(cue, end, static_cast<std::size_t>(-1));
       start_after = a.end;
       TokenRange r{start, before};

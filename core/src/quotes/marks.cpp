@@ -35,17 +35,29 @@ class Pairer {
         stack_.clear();
       if (doc_.is_punct(i)) mark(i);
     }
+    if (!stack_.empty() && open_ + 1 < doc_.size())
+      out_.push_back(Pair{open_, doc_.size() - 1, paragraphs_, true});
     return std::move(out_);
   }
 
  private:
-  // An unclosed quote goes on only if the new paragraph opens with the same mark at depth 1.
+  // An unclosed quote goes on only if the new paragraph opens with the same mark at depth 1,
+  // or if the quote opened its own paragraph (`“Алайда, …\nСол себепті … жабық болады” деп
+  // атап өтті …`), for up to kMaxQuoteParagraphs and not into a dash paragraph. Straight marks
+  // never go on: their closer cannot be told from the next opener.
   void new_paragraph(std::size_t i) {
-    if (stack_.size() == 1 && doc_.word(i) == stack_.front().pair->open &&
-        stack_.front().pair->open != stack_.front().pair->close) {
-      skip_ = i;
-      ++paragraphs_;
-      return;
+    const MarkPair& p = *stack_.front().pair;
+    if (stack_.size() == 1 && p.open != p.close) {
+      if (doc_.word(i) == p.open) {
+        skip_ = i;
+        ++paragraphs_;
+        return;
+      }
+      std::size_t first = doc_.para_first[doc_.para[open_]];
+      if (first == open_ && paragraphs_ < kMaxQuoteParagraphs && !doc_.is_dash(i)) {
+        ++paragraphs_;
+        return;
+      }
     }
     stack_.clear();
   }
