@@ -103,7 +103,7 @@ WordClass Matcher::word_class(std::size_t i) const {
   return it == tables_.speaker_words.end() ? WordClass::none : it->second;
 }
 
-bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out) const {
+bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out, bool loose) const {
   if (i >= limit || !doc_.is_word(i)) return false;
   std::size_t end = 0, title_end = 0;
   const Verb* v = verb_at(i, limit, end);
@@ -114,6 +114,13 @@ bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out) co
     if (subject_clause(end, limit)) {  // `«…» деп Асхат Жұмағали атап өтті.`
       out = Cue{TokenRange{i, end}, v, false};
       return true;
+    }
+    if (!dashed && loose) {  // `«…» деп тағы да уәде берді`: a finite verb within a few words
+      for (std::size_t t = end; t < limit && t < end + 4 && doc_.is_word(t) && !doc_.is_capitalized(t); ++t)
+        if (looks_finite_verb(doc_.lower[t])) {
+          out = Cue{TokenRange{i, t + 1}, nullptr, false};
+          return true;
+        }
     }
     if (!dashed || doc_.is_capitalized(end)) return false;
     if (looks_oblique(doc_.lower[end]) || word_class(end) == WordClass::skip) {
@@ -486,6 +493,31 @@ bool looks_adjectival(std::string_view w) {
 bool looks_genitive(std::string_view w) {
   for (std::string_view g : {"ның", "нің", "дың", "дің", "тың", "тің"})
     if (ends_with(w, g)) return true;
+  return false;
+}
+
+TokenRange Matcher::subject_of(std::size_t b, std::size_t e) const {
+  if (e <= b) return TokenRange{};
+  TokenRange r = named_part(b, e);
+  if (r.empty() || !names_someone(r) || looks_genitive(doc_.lower[r.end - 1])) return TokenRange{};
+  return r;
+}
+
+bool Matcher::subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const {
+  std::size_t e = k;
+  while (e < limit && e < k + kMaxSpeakerTokens && doc_.is_word(e)) {
+    std::size_t end = 0;
+    const Verb* v = e > k ? verb_at(e, limit, end) : nullptr;
+    if (v && v->agent == Verb::Agent::any && v->cls != "as_said") {
+      if (!names_someone(TokenRange{k, e})) return false;
+      out = Cue{TokenRange{e, end}, v, false, TokenRange{k, e}};
+      return true;
+    }
+    if (word_class(e) != WordClass::skip && !doc_.is_capitalized(e) && doc_.entity[e] < 0 &&
+        word_class(e) == WordClass::none && looks_finite_verb(doc_.lower[e]))
+      return false;
+    ++e;
+  }
   return false;
 }
 

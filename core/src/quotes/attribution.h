@@ -21,6 +21,10 @@ struct Cue {
   TokenRange range;
   const Verb* verb = nullptr;  // null for a colon or an unlisted `деп <verb>` after a dash
   bool colon = false;
+  TokenRange subject;          // a speaker named before the cue (`– министр осылай деді`)
+  Cue() = default;
+  Cue(TokenRange r, const Verb* v, bool c, TokenRange s = TokenRange{})
+      : range(r), verb(v), colon(c), subject(s) {}
 };
 
 struct Attribution {
@@ -46,7 +50,9 @@ class Matcher {
   // The cue starting at token i. With `dashed` (a dash stands before i), an unlisted
   // `деп <word>` counts too; without it, title words block and bare `деп` needs punctuation
   // after it.
-  bool cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out) const;
+  // With `loose` (speech-like words in marks: a sentence or 8+ words), a bare `деп` without a
+  // dash counts before a finite verb a few words on (`«…» деп тағы да уәде берді`).
+  bool cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out, bool loose = false) const;
   // The speaker named after a cue that ends at i (`деді Асхат Жұмағали`,
   // `деп қорытындылады сөзін Антикор басшысы`); sets `end` to the first token after it.
   TokenRange speaker_after(std::size_t i, std::size_t limit, std::size_t& end) const;
@@ -67,6 +73,10 @@ class Matcher {
   // part `lead`: `Министр жобаларға тоқталды.`): its verb, its speaker (else the last PERSON
   // of that paragraph), and whether it announces the words (`былай деді`).
   bool lead_before(std::size_t f, Cue& cue, TokenRange& speaker, bool& announces) const;
+  // The subject named in [b, e) (named_part) if it is a PERSON, POSITION, role or pronoun.
+  TokenRange subject_of(std::size_t b, std::size_t e) const;
+  // `министр осылай деді` at k: a subject, then a cue; sets the cue (the speaker is [k, cue)).
+  bool subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const;
   // A PERSON, POSITION, role word or pronoun among the tokens.
   bool names_someone(TokenRange r) const;
   TokenRange person_before(std::size_t end, std::size_t floor) const;

@@ -10,7 +10,8 @@ namespace {
 
 constexpr std::size_t kSourceLineMax = 8;  // tokens of a source line after a quote
 constexpr std::size_t kNearTurnBytes = 1500;  // an interview's guest named before its turns
-constexpr std::size_t kMaxTranscriptLead = 12;  // tokens of a `… Дархан Мыңбай:` line
+constexpr std::size_t kMaxTranscriptLead = 12;
+constexpr std::size_t kMaxParenthetical = 16;  // tokens of `(…)` between a quote and its cue  // tokens of a `… Дархан Мыңбай:` line
 
 class Finder {
  public:
@@ -28,6 +29,7 @@ class Finder {
     for (const Pair& p : pairs_) marks(p, chain_end, chained);
     dash_paragraphs();
     transcript_lines();
+    colon_inline();
     unmarked();
     return settle();
   }
@@ -59,6 +61,22 @@ class Finder {
       --content.end;
     if (words(content, 1) == 0) return;
     out_.push_back(Found{kind, content, a, rule, score});
+    if (a.has_cue && a.speaker.empty() && !a.cue.colon &&
+        !(a.cue.verb && a.cue.verb->agent != Verb::Agent::any))
+      out_.back().attr.speaker = speaker_before_quote(content.begin);
+  }
+
+  // A cue that names nobody after it (`«…», – деді.`, `Министр жиында «…» деп атап өтті.`):
+  // the subject of the words before the quote in its sentence, else of the sentence before
+  // (`Әкім жиында сөз сөйледі. — …, — деді.`), when that names a PERSON, role or pronoun.
+  TokenRange speaker_before_quote(std::size_t begin) const {
+    std::size_t t = begin;
+    while (t > 0 && doc_.is_punct(t - 1)) --t;  // the opening mark or dash, a terminator
+    if (t == 0) return TokenRange{};
+    std::size_t floor = std::max(doc_.sent_begin(t - 1), doc_.para_first[doc_.para[t - 1]]);
+    if (doc_.para[t - 1] + 1 < doc_.para[begin]) return TokenRange{};
+    TokenRange r = m_.subject_of(floor, t);
+    return r;
   }
   // Attribution from a cue: the speaker after it, else the subject before `open`.
   Attribution attribute(const Cue& cue, std::size_t limit, std::size_t open) const {
@@ -70,6 +88,7 @@ class Finder {
     if (agent == Verb::Agent::any) a.speaker = m_.speaker_after(cue.range.end, limit, a.end);
     if (agent == Verb::Agent::none) a.speaker = m_.passive_source(cue.range.end, limit);
     if (a.end < cue.range.end) a.end = cue.range.end;
+    if (a.speaker.empty()) a.speaker = cue.subject;
     if (a.speaker.empty() && agent != Verb::Agent::none && open != static_cast<std::size_t>(-1)) {
       if (open > 0 && doc_.is_colon(open - 1)) {
         Cue unused;
@@ -81,24 +100,33 @@ class Finder {
     return a;
   }
   // A cue right after token j: [, or ! ? …] [dash] cue. `dashed` tells whether a dash was seen.
-  bool cue_after(std::size_t j, std::size_t limit, Cue& cue, bool& dashed) const {
+  bool cue_after(std::size_t j, std::size_t limit, Cue& cue, bool& dashed, bool loose = false) const {
     std::size_t k = j;
     bool period = false;
     if (k < limit && (doc_.is_comma(k) || doc_.is_terminator(k))) {
       period = doc_.word(k) == ".";
       ++k;
     }
+    // `«…» (ҚР Конституциясы, 1-бап) – деді ол`: a parenthetical before the cue.
+    if (k < limit && doc_.word(k) == "(") {
+      std::size_t c = k + 1;
+      while (c < limit && c < k + kMaxParenthetical && doc_.word(c) != ")") ++c;
+      if (c < limit && doc_.word(c) == ")") k = c + 1;
+      if (k < limit && doc_.is_comma(k)) ++k;
+    }
     dashed = k < limit && doc_.is_dash(k);
     if (dashed) ++k;
     if (period && !dashed) return false;
-    return m_.cue_at(k, limit, dashed, cue);
+    if (m_.cue_at(k, limit, dashed, cue, loose)) return true;
+    // `«…», – министр осылай деді.`: after a dash, a subject, then the cue.
+    return dashed && m_.subject_then_cue(k, limit, cue);
   }
   // An attribution inside [b, e): `, – cue speaker` (a dash after a comma or terminator).
   bool inner_attribution(std::size_t b, std::size_t e, std::size_t& dash, Cue& cue) const {
     for (std::size_t k = b + 1; k + 1 < e; ++k) {
       if (!doc_.is_dash(k) || !(doc_.is_comma(k - 1) || doc_.is_terminator(k - 1))) continue;
       if (k >= 2 && closer_[k - 2] && doc_.is_comma(k - 1)) continue;
-      if (m_.cue_at(k + 1, e, true, cue)) {
+      if (m_.cue_at(k + 1, e, true, cue) || m_.subject_then_cue(k + 1, e, cue)) {
         dash = k;
         return true;
       }
@@ -121,7 +149,8 @@ class Finder {
     if (split(p, chain_end, chained)) return;
     bool dashed = false, short_words = words(content) <= 3 && !has_terminator(content);
     Cue cue;
-    if (cue_after(j, limit, cue, dashed)) {
+    bool loose = has_terminator(content) || words(content, 8) >= 8;
+    if (cue_after(j, limit, cue, dashed, loose)) {
       if (!dashed && one_entity(content)) return;  // `«Қазақпарат» деп хабарлайды`
       Attribution a = attribute(cue, limit, p.open);
       // Without a dash, short words need a named speaker (`«жеткіліксіз» деді` is not a quote),
@@ -328,7 +357,8 @@ class Finder {
   }
 
   void dash_paragraphs() {
-    std::size_t np = doc_.para_first.size();
+    std::size_t np = doc_.para_first.size(), run_next = static_cast<std::size_t>(-1);
+    Attribution run_attr;
     for (std::size_t p = 0; p < np; ++p) {
       if (!dash_opened(p)) continue;
       std::size_t f = doc_.para_first[p], end = doc_.para_end(f);
@@ -356,7 +386,19 @@ class Finder {
         seg = k + 1;
       }
       if (any && seg < end) emit(QuoteKind::dash, TokenRange{seg, end}, last, "dash_cue", 0.85f);
-      if (!any && colon_before_paragraph(p)) continue;
+      if (!any && colon_before_paragraph(p)) {
+        run_attr = out_.back().attr;
+        run_next = p + 1;
+        continue;
+      }
+      // `Әкім былай деді:\n— Бірінші …\n— Екінші …`: the colon's speaker goes on over the run.
+      if (!any && p == run_next && !run_has_question(p) && sentence_shaped(p, 2) && !list_run(p)) {
+        TokenRange r{f + 1, end};
+        while (r.end > r.begin && doc_.is_terminator(r.end - 1)) --r.end;
+        emit(QuoteKind::dash, r, run_attr, "dash_colon", 0.75f);
+        run_next = p + 1;
+        continue;
+      }
       if (!any && interview_turn(p)) {
         TokenRange r{f + 1, end};
         while (r.end > r.begin && doc_.is_terminator(r.end - 1)) --r.end;
@@ -446,11 +488,11 @@ class Finder {
   }
 
   // A dash paragraph without a cue is a turn of an interview when it reads as a sentence
-  // (capital, 2+ words, terminator, em or en dash) and its run of dash paragraphs is not a list
-  // (no `;`-ended or number-opened item) and holds a question, or the text is this one paragraph
-  // (then 4+ words).
-  // A run without a question counts too when its turns read as speech, not as a list: 4+
-  // words each, not after a list lead-in (`Нәтижесінде:`). A hyphen opens list items more
+  // (capital, 2+ words, terminator) and its run of dash paragraphs is not a list (no `;`-ended
+  // item, no one-sentence item opened by a number) and holds a question, or the text is this
+  // one paragraph (then 4+ words).
+  // A run without a question counts too when its turns read as speech, not as a list: this
+  // one 4+ words, every one a sentence, not after a list lead-in (`Нәтижесінде:`). A hyphen opens list items more
   // often than speech (`- Ауыр атлет … рекордтарды жаңартты.`): a hyphen-opened turn stands
   // alone and holds two sentences or more.
   bool interview_turn(std::size_t p) const {
@@ -458,12 +500,12 @@ class Finder {
     if (!sentence_shaped(p, hyphen ? 4 : 2) && !cut_off(doc_.para_first[p] + 1)) return false;
     if (doc_.para_first.size() == 1) return sentence_shaped(p, 4);
     if (list_run(p)) return false;
-    if (!hyphen && run_has_question(p)) return true;
+    if (run_has_question(p)) return true;
     auto [b, e] = run_of(p);
-    if (b > 0 && doc_.is_colon(doc_.para_first[b] - 1)) return false;
+    if (b > 0 && doc_.is_colon(doc_.para_first[b] - 1)) return false;  // a list, or dash_colon's run
     if (hyphen && (e - b != 1 || sentences(p) < 2)) return false;
     for (std::size_t q = b; q < e; ++q)
-      if (!sentence_shaped(q, 4) && !cut_off(doc_.para_first[q] + 1)) return false;
+      if (!sentence_shaped(q, 1) && !cut_off(doc_.para_first[q] + 1)) return false;
     return true;
   }
 
@@ -480,7 +522,9 @@ class Finder {
     auto [b, e] = run_of(p);
     for (std::size_t q = b; q < e; ++q) {
       std::size_t f = doc_.para_first[q], last = doc_.para_end(f) - 1;
-      if (doc_.word(last) == ";" || doc_.tok[f + 1].kind == text::TokenKind::number) return true;
+      // `— 2020 жылы біз …` opens an answer, `- 461 мың ваучер берілді` an item.
+      bool number = doc_.tok[f + 1].kind == text::TokenKind::number && sentences(q) < 2;
+      if (doc_.word(last) == ";" || number) return true;
     }
     return false;
   }
@@ -500,7 +544,9 @@ class Finder {
     return sentence_shaped_from(f + 1, doc_.para_end(f), min_words);
   }
   bool sentence_shaped_from(std::size_t b, std::size_t end, std::size_t min_words) const {
-    if (b >= end || !(doc_.is_capitalized(b) || in_pair_[b])) return false;
+    if (b >= end) return false;
+    bool number = doc_.tok[b].kind == text::TokenKind::number;  // `— 2020 жылы біз …`
+    if (!(doc_.is_capitalized(b) || in_pair_[b] || number)) return false;
     if (words(TokenRange{b, end}, min_words) < min_words) return false;
     return doc_.is_terminator(end - 1) || (closer_[end - 1] && end >= 2 && doc_.is_terminator(end - 2));
   }
@@ -526,16 +572,40 @@ class Finder {
         continue;
       }
       a.speaker = m_.header_name(colon);
-      if (a.speaker.empty() && colon > 0 && doc_.has_entity(colon - 1, SpanType::PERSON)) {
-        Cue verb;
-        a.speaker = m_.colon_speaker(colon, verb);
-        if (!verb.range.empty() || colon - doc_.para_first[p - 1] > kMaxTranscriptLead) continue;
-      }
-      if (a.speaker.empty()) continue;
-      a.has_cue = true;
       a.cue = Cue{TokenRange{colon, colon + 1}, nullptr, true};
+      if (a.speaker.empty()) {
+        Cue verb;
+        TokenRange sp = m_.colon_speaker(colon, verb);
+        if (!verb.range.empty()) {  // `Министр былай деді:\n…`
+          a.speaker = sp;
+          a.cue = verb;
+        } else if (colon > 0 && doc_.has_entity(colon - 1, SpanType::PERSON) &&
+                   colon - doc_.para_first[p - 1] <= kMaxTranscriptLead) {
+          a.speaker = sp;  // `…директоры Дархан Мыңбай:\n…`
+        }
+        if (a.speaker.empty() && verb.range.empty()) continue;
+      }
+      a.has_cue = true;
       a.end = doc_.para_end(f);
       emit(QuoteKind::unmarked, TokenRange{f, a.end}, a, "transcript", 0.8f);
+    }
+  }
+
+  // `Министр былай деді: Біз …` — plain speech after a speech verb and a colon, in the same
+  // paragraph, to its end.
+  void colon_inline() {
+    for (std::size_t k = 1; k + 1 < doc_.size(); ++k) {
+      if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 1] != doc_.para[k]) continue;
+      std::size_t b = k + 1, end = doc_.para_end(k);
+      if (in_pair_[b] || doc_.is_dash(b) || !sentence_shaped_from(b, end, 3)) continue;
+      Cue verb;
+      Attribution a;
+      a.speaker = m_.colon_speaker(k, verb);
+      if (verb.range.empty() || !verb.verb) continue;
+      a.has_cue = true;
+      a.cue = verb;
+      a.end = end;
+      emit(QuoteKind::unmarked, TokenRange{b, end}, a, "colon_inline", 0.75f);
     }
   }
 
@@ -564,9 +634,14 @@ class Finder {
       if (dash_opened(para)) continue;
       std::size_t before = doc_.is_comma(k - 1) ? k - 1 : k;  // content end (exclusive)
       if (before >= 1 && closer_[before - 1]) continue;       // `«…», – деді`: marks rule
+      if (before >= 1 && doc_.word(before - 1) == ")") {      // `«…» (…), – деді`: marks rule too
+        std::size_t o = before - 1;
+        while (o > f && before - o < kMaxParenthetical && doc_.word(o) != "(") --o;
+        if (o > f && doc_.word(o) == "(" && closer_[o - 1]) continue;
+      }
       Cue cue;
       std::size_t end = doc_.para_end(k);
-      if (!m_.cue_at(k + 1, end, true, cue)) continue;
+      if (!m_.cue_at(k + 1, end, true, cue) && !m_.subject_then_cue(k + 1, end, cue)) continue;
       std::size_t start = std::max(f, start_after);
       if (pending.on && pending.para == para) {
         start = pending.start;
