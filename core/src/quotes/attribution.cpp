@@ -406,12 +406,16 @@ bool Matcher::report_sentence(std::size_t s, Cue& cue, TokenRange& speaker) cons
       opened = true;
       break;
     }
-  if (!opened) return false;
+  if (!opened) b = s;
   std::size_t e = limit;
   while (e > b && doc_.is_punct(e - 1)) --e;
   for (const Form& f : tables_.report_verbs) {
     std::size_t n = f.words.size(), end = 0;
     if (e < b + n || !form_at(f, e - n, e, end)) continue;
+    // `«…». Министр осылай деді.`: a verb with `осылай` points back by itself; others need
+    // an opener (`Бұл туралы …`).
+    if (!opened && f.words[0] != "осылай" && f.words[0] != "osylai") return false;
+    if (!opened && names_someone(TokenRange{b, e - n}) == false) return false;
     cue = Cue{TokenRange{e - n, e}, nullptr, false};
     std::size_t sb = b, se = e - n;
     while (sb < se && !doc_.is_word(sb)) ++sb;
