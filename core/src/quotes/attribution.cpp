@@ -343,8 +343,18 @@ TokenRange Matcher::header_name(std::size_t colon) const {
          (person || (doc_.is_capitalized(e) && !looks_oblique(doc_.lower[e]) &&
                      word_class(e) == WordClass::none)))
     ++e;
-  if (e == f || e + 1 >= colon || !(doc_.is_comma(e) || doc_.is_dash(e))) return TokenRange{};
-  return TokenRange{f, e};
+  if (e != f && e + 1 < colon && (doc_.is_comma(e) || doc_.is_dash(e))) return TokenRange{f, e};
+  // `Тілші Айгүл Сәрсенова:` — a short line ending in two or three capitalized words.
+  if (colon > f + kMaxHeaderNoComma) return TokenRange{};
+  std::size_t b = colon;
+  while (b > f && colon - b < 3 && doc_.is_word(b - 1) && doc_.is_capitalized(b - 1) &&
+         !looks_oblique(doc_.lower[b - 1]) && !looks_genitive(doc_.lower[b - 1]) &&
+         word_class(b - 1) == WordClass::none)
+    --b;
+  if (colon - b < 2) return TokenRange{};
+  for (std::size_t i = f; i < b; ++i)
+    if (!doc_.is_word(i) || (!doc_.is_capitalized(i) && looks_finite_verb(doc_.lower[i]))) return TokenRange{};
+  return TokenRange{b, colon};
 }
 
 // The speaker within a lead-in phrase [b, e): without a trailing predicate or adjuncts
@@ -370,7 +380,7 @@ TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
     if (!role_like(t)) continue;
     std::size_t end = t + 1;
     while (end < e && doc_.is_capitalized(end)) ++end;
-    std::size_t start = t > b ? t - 1 : b;
+    std::size_t start = t > b && !looks_finite_verb(doc_.lower[t - 1]) ? t - 1 : t;  // not `алған министр`
     return TokenRange{start, end};
   }
   if (e - b > 6) b = e - 6;

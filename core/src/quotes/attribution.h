@@ -67,7 +67,8 @@ class Matcher {
   // `Президент атап өткендей, «…»`: an as-said verb and its speaker before the opening mark.
   bool as_said_before(std::size_t open, Cue& cue, TokenRange& speaker) const;
   // `Айгүл СӘРСЕНОВА, тілші:` closing its paragraph (a transcript or interview header): the
-  // name before the comma; empty if the colon's paragraph is not such a line.
+  // name before the comma; in a short line without a comma (`Тілші Айгүл Сәрсенова:`) the two
+  // or three capitalized words before the colon; empty if the line is no such header.
   TokenRange header_name(std::size_t colon) const;
   // A lead sentence closing the paragraph that ends right before token f (report_sentences.tsv,
   // part `lead`: `Министр жобаларға тоқталды.`): its verb, its speaker (else the last PERSON
@@ -108,6 +109,7 @@ constexpr std::size_t kMaxSpeakerTokens = 10;  // window for a speaker phrase
 constexpr std::size_t kMaxSkip = 3;            // skip-words between a cue and its speaker
 constexpr std::size_t kMaxReportTokens = 24;   // length of a report sentence after a quote
 constexpr std::size_t kMaxHeaderTokens = 20;
+constexpr std::size_t kMaxHeaderNoComma = 6;  // `Тілші Айгүл Сәрсенова:`
 constexpr std::size_t kMaxAttributionTokens = 20;  // a long role, then its PERSON, after a cue   // length of a `NAME, ROLE:` transcript line
 
 // Lower-case word shapes (Kazakh endings) used to cut speaker phrases.
