@@ -592,23 +592,20 @@ class Finder {
   }
 
   // `Министр былай деді: Біз …` — plain speech after a speech verb and a colon, in the same
-  // paragraph, to its end; after a dash (`Министр: – Биыл …`) a named speaker is enough.
+  // paragraph, to its end.
   void colon_inline() {
     for (std::size_t k = 1; k + 1 < doc_.size(); ++k) {
       if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 1] != doc_.para[k]) continue;
       std::size_t b = k + 1, end = doc_.para_end(k);
-      bool dashed = doc_.is_dash(b);  // `Министр: – Биыл …`
-      if (dashed) ++b;
-      if (b >= end || in_pair_[b] || !sentence_shaped_from(b, end, 3)) continue;
+      if (in_pair_[b] || doc_.is_dash(b) || !sentence_shaped_from(b, end, 3)) continue;
       Cue verb;
       Attribution a;
       a.speaker = m_.colon_speaker(k, verb);
-      if (!dashed && (verb.range.empty() || !verb.verb)) continue;
-      if (dashed && verb.range.empty() && (a.speaker.empty() || !m_.names_someone(a.speaker))) continue;
+      if (verb.range.empty() || !verb.verb) continue;
       a.has_cue = true;
-      a.cue = verb.range.empty() ? Cue{TokenRange{k, k + 1}, nullptr, true} : verb;
+      a.cue = verb;
       a.end = end;
-      emit(dashed ? QuoteKind::dash : QuoteKind::unmarked, TokenRange{b, end}, a, "colon_inline", 0.75f);
+      emit(QuoteKind::unmarked, TokenRange{b, end}, a, "colon_inline", 0.75f);
     }
   }
 
