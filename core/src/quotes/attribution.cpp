@@ -452,7 +452,7 @@ TokenRange Matcher::passive_source(std::size_t i, std::size_t limit) const {
 bool Matcher::names_someone(TokenRange r) const {
   for (std::size_t i = r.begin; i < r.end; ++i)
     if (doc_.has_entity(i, SpanType::PERSON) || doc_.has_entity(i, SpanType::POSITION) ||
-        word_class(i) == WordClass::pronoun || word_class(i) == WordClass::role)
+        word_class(i) == WordClass::pronoun || role_like(i))
       return true;
   return false;
 }
@@ -510,10 +510,11 @@ bool looks_genitive(std::string_view w) {
   return false;
 }
 
-TokenRange Matcher::subject_of(std::size_t b, std::size_t e) const {
+TokenRange Matcher::subject_of(std::size_t b, std::size_t e, bool genitive) const {
   if (e <= b) return TokenRange{};
   TokenRange r = named_part(b, e);
-  if (r.empty() || !names_someone(r) || looks_genitive(doc_.lower[r.end - 1])) return TokenRange{};
+  if (r.empty() || !names_someone(r) || (!genitive && looks_genitive(doc_.lower[r.end - 1])))
+    return TokenRange{};
   return r;
 }
 

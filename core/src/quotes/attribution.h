@@ -75,10 +75,11 @@ class Matcher {
   // of that paragraph), and whether it announces the words (`былай деді`).
   bool lead_before(std::size_t f, Cue& cue, TokenRange& speaker, bool& announces) const;
   // The subject named in [b, e) (named_part) if it is a PERSON, POSITION, role or pronoun.
-  TokenRange subject_of(std::size_t b, std::size_t e) const;
+  // With `genitive`, a possessor counts (`Министрдің айтуынша`).
+  TokenRange subject_of(std::size_t b, std::size_t e, bool genitive = false) const;
   // `министр осылай деді` at k: a subject, then a cue; sets the cue (the speaker is [k, cue)).
   bool subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const;
-  // A PERSON, POSITION, role word or pronoun among the tokens.
+  // A PERSON, POSITION, role word (also genitive) or pronoun among the tokens.
   bool names_someone(TokenRange r) const;
   TokenRange person_before(std::size_t end, std::size_t floor) const;
   // A lead verb (report_sentences.tsv) spanning [t, e).

@@ -215,12 +215,28 @@ class Finder {
     Attribution a;
     Cue cue;
     bool announces = false;
-    if (!m_.lead_before(p.open, cue, a.speaker, announces)) return false;
+    if (!m_.lead_before(p.open, cue, a.speaker, announces) && !source_before(p.open, a.speaker))
+      return false;
     a.has_cue = announces;
     if (announces) a.cue = cue;
     a.end = p.close + 1;
     emit(QuoteKind::guillemets, content, a, "marks_lead", 0.75f);
     return true;
+  }
+
+  // `Полицияның айтуынша, …\n"…"`: the last sentence of the paragraph before f opens with
+  // an as-said phrase; its speaker (a PERSON or role, else none) is the quote's.
+  bool source_before(std::size_t f, TokenRange& speaker) const {
+    if (f < 2 || !doc_.is_terminator(f - 1)) return false;
+    std::size_t sb = std::max(doc_.sent_begin(f - 1), doc_.para_first[doc_.para[f - 1]]);
+    for (std::size_t t = sb; t < f && t < sb + 4; ++t) {
+      std::size_t end = 0;
+      const Verb* v = m_.verb_at(t, f, end);
+      if (!v || v->cls != "as_said" || end >= f || !doc_.is_comma(end)) continue;
+      speaker = m_.subject_of(sb, t, true);
+      return true;
+    }
+    return false;
   }
 
   // `«…, – деді ол. – …»`: two spans with the same attribution.
