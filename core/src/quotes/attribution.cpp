@@ -489,6 +489,7 @@ bool Matcher::lead_before(std::size_t f, Cue& cue, TokenRange& speaker, bool& an
 
 // The last PERSON span starting at or after `floor` and ending by `end`.
 TokenRange Matcher::person_before(std::size_t end, std::size_t floor) const {
+  if (end > floor + kMaxLeadTokens) floor = end - kMaxLeadTokens;  // linear on long paragraphs
   for (std::size_t i = end; i-- > floor;) {
     if (!doc_.has_entity(i, SpanType::PERSON)) continue;
     std::size_t b = i;

@@ -111,6 +111,7 @@ constexpr std::size_t kMaxSkip = 3;            // skip-words between a cue and i
 constexpr std::size_t kMaxReportTokens = 24;   // length of a report sentence after a quote
 constexpr std::size_t kMaxHeaderTokens = 20;
 constexpr std::size_t kMaxHeaderNoComma = 6;  // `Тілші Айгүл Сәрсенова:`
+constexpr std::size_t kMaxLeadTokens = 200;   // a lead's PERSON searched back in its paragraph
 constexpr std::size_t kMaxAttributionTokens = 20;  // a long role, then its PERSON, after a cue   // length of a `NAME, ROLE:` transcript line
 
 // Lower-case word shapes (Kazakh endings) used to cut speaker phrases.
