@@ -116,7 +116,8 @@ bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out, bo
       return true;
     }
     if (!dashed && loose) {  // `«…» деп тағы да уәде берді`: a finite verb within a few words
-      for (std::size_t t = end; t < limit && t < end + 4 && doc_.is_word(t) && !doc_.is_capitalized(t); ++t)
+      for (std::size_t t = end;
+           t < limit && t < end + 4 && doc_.is_word(t) && !doc_.is_capitalized(t); ++t)
         if (looks_finite_verb(doc_.lower[t])) {
           out = Cue{TokenRange{i, t + 1}, nullptr, false};
           return true;
@@ -331,9 +332,9 @@ TokenRange Matcher::colon_speaker(std::size_t colon, Cue& verb) const {
   return r;
 }
 
-// `NAME, ROLE:` (or `NAME – ROLE:`) closing its paragraph (a transcript or interview header): the name, one to four
-// capitalized words (or a PERSON) opening the paragraph, then a comma, then the role phrase
-// (`Бауыржан, жолаушы:`, `Марат ҚАБЫШЕВ, кинорежиссер:`).
+// `NAME, ROLE:` (or `NAME – ROLE:`) closing its paragraph (a transcript or interview header):
+// the name, one to four capitalized words (or a PERSON) opening the paragraph, then a comma or
+// dash, then the role phrase (`Бауыржан, жолаушы:`, `Марат ҚАБЫШЕВ, кинорежиссер:`).
 TokenRange Matcher::header_name(std::size_t colon) const {
   std::size_t f = doc_.para_first[doc_.para[colon]];
   if (colon + 1 != doc_.para_end(colon) || colon > f + kMaxHeaderTokens) return TokenRange{};
@@ -353,7 +354,8 @@ TokenRange Matcher::header_name(std::size_t colon) const {
     --b;
   if (colon - b < 2) return TokenRange{};
   for (std::size_t i = f; i < b; ++i)
-    if (!doc_.is_word(i) || (!doc_.is_capitalized(i) && looks_finite_verb(doc_.lower[i]))) return TokenRange{};
+    if (!doc_.is_word(i) || (!doc_.is_capitalized(i) && looks_finite_verb(doc_.lower[i])))
+      return TokenRange{};
   return TokenRange{b, colon};
 }
 
@@ -380,7 +382,8 @@ TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
     if (!role_like(t)) continue;
     std::size_t end = t + 1;
     while (end < e && doc_.is_capitalized(end)) ++end;
-    std::size_t start = t > b && !looks_finite_verb(doc_.lower[t - 1]) ? t - 1 : t;  // not `алған министр`
+    // One modifier before the role (`облыс әкімі`), not a participle (`сөз алған министр`).
+    std::size_t start = t > b && !looks_finite_verb(doc_.lower[t - 1]) ? t - 1 : t;
     return TokenRange{start, end};
   }
   if (e - b > 6) b = e - 6;
@@ -425,7 +428,7 @@ bool Matcher::report_sentence(std::size_t s, Cue& cue, TokenRange& speaker) cons
     // `«…». Министр осылай деді.`: a verb with `осылай` points back by itself; others need
     // an opener (`Бұл туралы …`).
     if (!opened && f.words[0] != "осылай" && f.words[0] != "osylai") return false;
-    if (!opened && names_someone(TokenRange{b, e - n}) == false) return false;
+    if (!opened && !names_someone(TokenRange{b, e - n})) return false;
     cue = Cue{TokenRange{e - n, e}, nullptr, false};
     std::size_t sb = b, se = e - n;
     while (sb < se && !doc_.is_word(sb)) ++sb;
@@ -442,7 +445,8 @@ TokenRange Matcher::passive_source(std::size_t i, std::size_t limit) const {
     std::size_t e = k;  // `министрлік таратқан ақпаратта`: without the participle
     while (e > i && !doc_.is_capitalized(e - 1) && looks_finite_verb(doc_.lower[e - 1])) --e;
     // `делінген алғашқы хабарламада`: an adjective names nobody.
-    if (e == i + 1 && !doc_.is_capitalized(i) && doc_.entity[i] < 0 && looks_adjectival(doc_.lower[i]))
+    if (e == i + 1 && !doc_.is_capitalized(i) && doc_.entity[i] < 0 &&
+        looks_adjectival(doc_.lower[i]))
       return TokenRange{};
     return TokenRange{i, e};
   }

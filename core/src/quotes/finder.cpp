@@ -10,8 +10,8 @@ namespace {
 
 constexpr std::size_t kSourceLineMax = 8;  // tokens of a source line after a quote
 constexpr std::size_t kNearTurnBytes = 1500;  // an interview's guest named before its turns
-constexpr std::size_t kMaxTranscriptLead = 12;
-constexpr std::size_t kMaxParenthetical = 16;  // tokens of `(…)` between a quote and its cue  // tokens of a `… Дархан Мыңбай:` line
+constexpr std::size_t kMaxTranscriptLead = 12;  // tokens of a `… Дархан Мыңбай:` line
+constexpr std::size_t kMaxParenthetical = 16;  // tokens of `(…)` between a quote and its cue
 
 class Finder {
  public:
@@ -402,8 +402,7 @@ class Finder {
         seg = k + 1;
       }
       if (any && seg < end) emit(QuoteKind::dash, TokenRange{seg, end}, last, "dash_cue", 0.85f);
-      if (!any && colon_before_paragraph(p)) {
-        run_attr = out_.back().attr;
+      if (!any && colon_before_paragraph(p, run_attr)) {
         run_next = p + 1;
         continue;
       }
@@ -483,8 +482,9 @@ class Finder {
     return a;
   }
 
-  // `Министр былай деді:\n— Біз …`: the paragraph before ends with a colon and names the speaker.
-  bool colon_before_paragraph(std::size_t p) {
+  // `Министр былай деді:\n— Біз …`: the paragraph before ends with a colon and names the speaker
+  // (its attribution is `out`).
+  bool colon_before_paragraph(std::size_t p, Attribution& out) {
     if (p == 0) return false;
     std::size_t f = doc_.para_first[p], colon = f - 1;
     if (!doc_.is_colon(colon) || list_run(p) || !sentence_shaped(p, 2)) return false;
@@ -500,6 +500,7 @@ class Finder {
     a.cue = verb.range.empty() ? Cue{TokenRange{colon, colon + 1}, nullptr, true} : verb;
     a.end = doc_.para_end(f);
     emit(QuoteKind::dash, TokenRange{f + 1, a.end}, a, "dash_colon", 0.8f);
+    out = a;
     return true;
   }
 
@@ -508,9 +509,9 @@ class Finder {
   // item, no one-sentence item opened by a number) and holds a question, or the text is this
   // one paragraph (then 4+ words).
   // A run without a question counts too when its turns read as speech, not as a list: this
-  // one 4+ words, every one a sentence, not after a list lead-in (`Нәтижесінде:`). A hyphen opens list items more
-  // often than speech (`- Ауыр атлет … рекордтарды жаңартты.`): a hyphen-opened turn stands
-  // alone and holds two sentences or more.
+  // one 4+ words, every one a sentence, not after a list lead-in (`Нәтижесінде:`). A hyphen
+  // opens list items more often than speech (`- Ауыр атлет … рекордтарды жаңартты.`): a
+  // hyphen-opened turn outside an interview stands alone and holds two sentences or more.
   bool interview_turn(std::size_t p) const {
     bool hyphen = doc_.word(doc_.para_first[p]) == "-";
     if (!sentence_shaped(p, hyphen ? 4 : 2) && !cut_off(doc_.para_first[p] + 1)) return false;
