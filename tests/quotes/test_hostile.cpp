@@ -1,5 +1,5 @@
 // Hostile input finishes (linear time, no crash): floods of quotation marks, deep nesting, no
-// closing mark, endless dash paragraphs and attributions.
+// closing mark, endless dash paragraphs, attributions, transcript lines and leads.
 #include <doctest/doctest.h>
 
 #include <chrono>
@@ -42,6 +42,12 @@ TEST_CASE("hostile inputs finish") {
       {"one long paragraph of cues", repeat("деп атап өтті ", 50000)},
       {"quotes each with a cue", repeat("«Біз дайынбыз», — деді ол. ", 20000)},
       {"colons and marks", repeat(": «", 50000)},
+      {"a long paragraph, then an endless interview",
+       repeat("Асхат Жұмағали сөйледі ", 20000) + "атап өтті.\n" +
+           repeat("— Бұл қалай болды?\n— Біз бәрін дайындадық.\n", 10000)},
+      {"endless transcript lines", repeat("Айгүл СӘРСЕНОВА, тілші:\nБиыл мектеп салынды.\n", 20000)},
+      {"endless leads", repeat("Министр былай деді.\n«Біз дайынбыз. Жұмыс жүріп жатыр».\n", 20000)},
+      {"a quote open over paragraphs to the end", "«" + repeat("Бұл сөз.\n", 50000)},
   };
   for (const Case& c : cases) {
     std::string what = c.what;

@@ -63,10 +63,10 @@ TEST_CASE("other tables reject malformed lines") {
   std::unordered_map<std::string, WordClass> words;
   CHECK_FALSE(parse_speakers("ол\tpronoun\tx\nол\trole\tx\n", "speakers.tsv", words).ok());
   CHECK_FALSE(parse_speakers("ол\tboss\tx\n", "speakers.tsv", words).ok());
-  std::vector<Form> openers, verbs;
+  std::vector<Form> openers, verbs, leads;
   Status st = parse_report_sentences("a\topener\tбұл туралы\tx\nb\tend\tайтты\tx\n", "report.tsv",
-                                     openers, verbs);
-  CHECK(st.message == "report.tsv line 2: part must be opener or verb");
+                                     openers, verbs, leads);
+  CHECK(st.message == "report.tsv line 2: part must be opener, verb or lead");
 }
 
 TEST_CASE("stems and prefixes parse") {

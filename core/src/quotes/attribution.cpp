@@ -103,7 +103,7 @@ WordClass Matcher::word_class(std::size_t i) const {
   return it == tables_.speaker_words.end() ? WordClass::none : it->second;
 }
 
-bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out) const {
+bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out, bool loose) const {
   if (i >= limit || !doc_.is_word(i)) return false;
   std::size_t end = 0, title_end = 0;
   const Verb* v = verb_at(i, limit, end);
@@ -111,6 +111,18 @@ bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out) co
   if (!v || v->cls == "as_said") return false;
   bool bare_dep = v->form.words.size() == 1 && (v->form.words[0] == "деп" || v->form.words[0] == "dep");
   if (bare_dep && end < limit && doc_.is_word(end)) {
+    if (subject_clause(end, limit)) {  // `«…» деп Асхат Жұмағали атап өтті.`
+      out = Cue{TokenRange{i, end}, v, false};
+      return true;
+    }
+    if (!dashed && loose) {  // `«…» деп тағы да уәде берді`: a finite verb within a few words
+      for (std::size_t t = end;
+           t < limit && t < end + 4 && doc_.is_word(t) && !doc_.is_capitalized(t); ++t)
+        if (looks_finite_verb(doc_.lower[t])) {
+          out = Cue{TokenRange{i, t + 1}, nullptr, false};
+          return true;
+        }
+    }
     if (!dashed || doc_.is_capitalized(end)) return false;
     if (looks_oblique(doc_.lower[end]) || word_class(end) == WordClass::skip) {
       out = Cue{TokenRange{i, end}, v, false};  // `– деп министрлікке сын айтты`
@@ -121,6 +133,22 @@ bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out) co
   }
   out = Cue{TokenRange{i, end}, v, false};
   return true;
+}
+
+// A subject (a PERSON, POSITION or ORGANISATION, a role word or `ол`) at k, and a finite verb
+// closing its clause (`деп Асхат Жұмағали атап өтті`, `деп ол айтты`).
+bool Matcher::subject_clause(std::size_t k, std::size_t limit) const {
+  bool subject = doc_.has_entity(k, SpanType::PERSON) || doc_.has_entity(k, SpanType::POSITION) ||
+                 doc_.has_entity(k, SpanType::ORGANISATION) || word_class(k) == WordClass::role ||
+                 word_class(k) == WordClass::pronoun;
+  if (!subject) return false;
+  for (std::size_t t = k + 1; t < limit && t < k + kMaxSpeakerTokens + 2 && speaker_token(t); ++t) {
+    if (doc_.is_capitalized(t) || doc_.entity[t] >= 0) continue;
+    if (looks_finite_verb(doc_.lower[t]) || lead_at(t, std::min(limit, t + 1)) ||
+        (t + 2 <= limit && lead_at(t, t + 2)))
+      return true;
+  }
+  return false;
 }
 
 bool Matcher::speaker_entity(std::size_t i) const {
@@ -152,7 +180,29 @@ bool Matcher::speaker_token(std::size_t i) const {
          (doc_.is_punct(i) && (doc_.word(i) == "«" || doc_.word(i) == "»" || doc_.word(i) == "\""));
 }
 
+// A PERSON closing the attribution clause that starts at k (`деді … басқармасының бастығы
+// Асхат Бутунчинов.`, past the speaker window): one past its end, or 0.
+std::size_t Matcher::closing_person(std::size_t k, std::size_t limit) const {
+  for (std::size_t j = k; j < limit && j < k + kMaxAttributionTokens; ++j) {
+    if (doc_.is_punct(j) && !speaker_token(j)) return 0;
+    if (!doc_.has_entity(j, SpanType::PERSON)) continue;
+    std::size_t e = j;
+    while (e < limit && doc_.entity[e] == doc_.entity[j]) ++e;
+    if (e == limit || !doc_.is_word(e)) return e;
+    j = e - 1;
+  }
+  return 0;
+}
+
 TokenRange Matcher::speaker_after(std::size_t i, std::size_t limit, std::size_t& end) const {
+  TokenRange r = speaker_after_window(i, limit, end);
+  if (r.empty()) return r;
+  std::size_t e = closing_person(r.begin, limit);
+  if (e > r.end) end = r.end = e;
+  return r;
+}
+
+TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::size_t& end) const {
   std::size_t k = i;
   end = i;
   while (k < limit && k < i + kMaxSkip && doc_.is_word(k) &&
@@ -250,6 +300,9 @@ TokenRange Matcher::colon_speaker(std::size_t colon, Cue& verb) const {
   std::size_t b = colon;
   while (b > floor && b + kMaxSpeakerTokens > colon && doc_.is_word(b - 1)) --b;
   std::size_t e = colon;
+  // `Айгүл СӘРСЕНОВА, тілші:` — a transcript line: the name before the comma speaks.
+  TokenRange name = header_name(colon);
+  if (!name.empty()) return name;
   while (e > b && word_class(e - 1) == WordClass::skip) --e;
   // `ол былай деді:` — a verb form ending right before the colon.
   for (std::size_t t = e > 3 ? e - 3 : 0; t < e; ++t) {
@@ -263,7 +316,47 @@ TokenRange Matcher::colon_speaker(std::size_t colon, Cue& verb) const {
       break;
     }
   }
-  return named_part(b, e);
+  // `Бұл туралы … полковнигі Құрманбек Сахов айтты: «…»`: a reporting verb is the cue too.
+  for (std::size_t t = e > 2 ? e - 2 : 0; verb.range.empty() && t < e; ++t) {
+    if (t < b || !lead_at(t, e)) continue;
+    verb = Cue{TokenRange{t, e}, nullptr, false};
+    e = t;
+  }
+  TokenRange r = named_part(b, e);
+  // `Төраға көңілі толмағанын …, тағы бір мүмкіндік берді де:`: the subject before a comma.
+  std::size_t sb = std::max(doc_.sent_begin(colon), doc_.para_first[doc_.para[colon]]);
+  if (!names_someone(r) && sb < b) {
+    TokenRange wide = named_part(sb, e);
+    if (names_someone(wide)) return wide;
+  }
+  return r;
+}
+
+// `NAME, ROLE:` (or `NAME – ROLE:`) closing its paragraph (a transcript or interview header):
+// the name, one to four capitalized words (or a PERSON) opening the paragraph, then a comma or
+// dash, then the role phrase (`Бауыржан, жолаушы:`, `Марат ҚАБЫШЕВ, кинорежиссер:`).
+TokenRange Matcher::header_name(std::size_t colon) const {
+  std::size_t f = doc_.para_first[doc_.para[colon]];
+  if (colon + 1 != doc_.para_end(colon) || colon > f + kMaxHeaderTokens) return TokenRange{};
+  bool person = doc_.has_entity(f, SpanType::PERSON);
+  std::size_t e = f;
+  while (e < colon && e < f + 4 && doc_.is_word(e) &&
+         (person || (doc_.is_capitalized(e) && !looks_oblique(doc_.lower[e]) &&
+                     word_class(e) == WordClass::none)))
+    ++e;
+  if (e != f && e + 1 < colon && (doc_.is_comma(e) || doc_.is_dash(e))) return TokenRange{f, e};
+  // `Тілші Айгүл Сәрсенова:` — a short line ending in two or three capitalized words.
+  if (colon > f + kMaxHeaderNoComma) return TokenRange{};
+  std::size_t b = colon;
+  while (b > f && colon - b < 3 && doc_.is_word(b - 1) && doc_.is_capitalized(b - 1) &&
+         !looks_oblique(doc_.lower[b - 1]) && !looks_genitive(doc_.lower[b - 1]) &&
+         word_class(b - 1) == WordClass::none)
+    --b;
+  if (colon - b < 2) return TokenRange{};
+  for (std::size_t i = f; i < b; ++i)
+    if (!doc_.is_word(i) || (!doc_.is_capitalized(i) && looks_finite_verb(doc_.lower[i])))
+      return TokenRange{};
+  return TokenRange{b, colon};
 }
 
 // The speaker within a lead-in phrase [b, e): without a trailing predicate or adjuncts
@@ -289,7 +382,8 @@ TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
     if (!role_like(t)) continue;
     std::size_t end = t + 1;
     while (end < e && doc_.is_capitalized(end)) ++end;
-    std::size_t start = t > b ? t - 1 : b;
+    // One modifier before the role (`облыс әкімі`), not a participle (`сөз алған министр`).
+    std::size_t start = t > b && !looks_finite_verb(doc_.lower[t - 1]) ? t - 1 : t;
     return TokenRange{start, end};
   }
   if (e - b > 6) b = e - 6;
@@ -325,18 +419,124 @@ bool Matcher::report_sentence(std::size_t s, Cue& cue, TokenRange& speaker) cons
       opened = true;
       break;
     }
-  if (!opened) return false;
+  if (!opened) b = s;
   std::size_t e = limit;
   while (e > b && doc_.is_punct(e - 1)) --e;
   for (const Form& f : tables_.report_verbs) {
     std::size_t n = f.words.size(), end = 0;
     if (e < b + n || !form_at(f, e - n, e, end)) continue;
+    // `«…». Министр осылай деді.`: a verb with `осылай` points back by itself; others need
+    // an opener (`Бұл туралы …`).
+    if (!opened && f.words[0] != "осылай" && f.words[0] != "osylai") return false;
+    if (!opened && !names_someone(TokenRange{b, e - n})) return false;
     cue = Cue{TokenRange{e - n, e}, nullptr, false};
     std::size_t sb = b, se = e - n;
     while (sb < se && !doc_.is_word(sb)) ++sb;
     while (se > sb && !doc_.is_word(se - 1)) --se;
     speaker = se > sb ? named_part(sb, se) : TokenRange{};
     return true;
+  }
+  return false;
+}
+
+TokenRange Matcher::passive_source(std::size_t i, std::size_t limit) const {
+  for (std::size_t k = i; k < limit && k < i + kMaxSpeakerTokens && speaker_token(k); ++k) {
+    if (word_class(k) != WordClass::message) continue;
+    std::size_t e = k;  // `министрлік таратқан ақпаратта`: without the participle
+    while (e > i && !doc_.is_capitalized(e - 1) && looks_finite_verb(doc_.lower[e - 1])) --e;
+    // `делінген алғашқы хабарламада`: an adjective names nobody.
+    if (e == i + 1 && !doc_.is_capitalized(i) && doc_.entity[i] < 0 &&
+        looks_adjectival(doc_.lower[i]))
+      return TokenRange{};
+    return TokenRange{i, e};
+  }
+  return TokenRange{};
+}
+
+bool Matcher::names_someone(TokenRange r) const {
+  for (std::size_t i = r.begin; i < r.end; ++i)
+    if (doc_.has_entity(i, SpanType::PERSON) || doc_.has_entity(i, SpanType::POSITION) ||
+        word_class(i) == WordClass::pronoun || role_like(i))
+      return true;
+  return false;
+}
+
+const Form* Matcher::lead_at(std::size_t t, std::size_t e) const {
+  for (const Form& form : tables_.lead_verbs) {
+    std::size_t end = 0;
+    if (form_at(form, t, e, end) && end == e) return &form;
+  }
+  return nullptr;
+}
+
+bool Matcher::lead_before(std::size_t f, Cue& cue, TokenRange& speaker, bool& announces) const {
+  if (f < 2 || !doc_.is_terminator(f - 1) || doc_.word(f - 1) != ".") return false;
+  std::size_t e = f - 1, floor = std::max(doc_.sent_begin(e - 1), doc_.para_first[doc_.para[e - 1]]);
+  for (const Form& form : tables_.lead_verbs) {
+    std::size_t n = form.words.size(), end = 0;
+    if (e < floor + n + 1 || !form_at(form, e - n, e, end)) continue;
+    // `Захарова «…» деп мәлімдеді.`: the verb is the cue of a quote of its own.
+    std::size_t prev = e - n - 1;
+    if (doc_.lower[prev] == "деп" || doc_.lower[prev] == "dep" || !doc_.is_word(prev)) return false;
+    announces = form.words[0].rfind("былай", 0) == 0;
+    cue = Cue{TokenRange{e - n, e}, nullptr, false};
+    std::size_t verb = e - n;
+    while (verb > floor && word_class(verb - 1) == WordClass::skip) --verb;
+    speaker = named_part(floor, verb);
+    // `Ел Президентінің … тапсырмаларға тоқталды`: a genitive is a possessor, not the speaker.
+    if (speaker.empty() || !names_someone(speaker) || looks_genitive(doc_.lower[speaker.end - 1]))
+      speaker = person_before(verb, doc_.para_first[doc_.para[verb]]);
+    return !speaker.empty();
+  }
+  return false;
+}
+
+// The last PERSON span starting at or after `floor` and ending by `end`.
+TokenRange Matcher::person_before(std::size_t end, std::size_t floor) const {
+  if (end > floor + kMaxLeadTokens) floor = end - kMaxLeadTokens;  // linear on long paragraphs
+  for (std::size_t i = end; i-- > floor;) {
+    if (!doc_.has_entity(i, SpanType::PERSON)) continue;
+    std::size_t b = i;
+    while (b > floor && doc_.entity[b - 1] == doc_.entity[i]) --b;
+    return TokenRange{b, i + 1};
+  }
+  return TokenRange{};
+}
+
+bool looks_adjectival(std::string_view w) {
+  for (std::string_view g : {"ғы", "гі", "қы", "кі"})
+    if (ends_with(w, g)) return true;
+  return false;
+}
+
+bool looks_genitive(std::string_view w) {
+  for (std::string_view g : {"ның", "нің", "дың", "дің", "тың", "тің"})
+    if (ends_with(w, g)) return true;
+  return false;
+}
+
+TokenRange Matcher::subject_of(std::size_t b, std::size_t e, bool genitive) const {
+  if (e <= b) return TokenRange{};
+  TokenRange r = named_part(b, e);
+  if (r.empty() || !names_someone(r) || (!genitive && looks_genitive(doc_.lower[r.end - 1])))
+    return TokenRange{};
+  return r;
+}
+
+bool Matcher::subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const {
+  std::size_t e = k;
+  while (e < limit && e < k + kMaxSpeakerTokens && doc_.is_word(e)) {
+    std::size_t end = 0;
+    const Verb* v = e > k ? verb_at(e, limit, end) : nullptr;
+    if (v && v->agent == Verb::Agent::any && v->cls != "as_said") {
+      if (!names_someone(TokenRange{k, e})) return false;
+      out = Cue{TokenRange{e, end}, v, false, TokenRange{k, e}};
+      return true;
+    }
+    if (word_class(e) != WordClass::skip && !doc_.is_capitalized(e) && doc_.entity[e] < 0 &&
+        word_class(e) == WordClass::none && looks_finite_verb(doc_.lower[e]))
+      return false;
+    ++e;
   }
   return false;
 }

@@ -21,6 +21,10 @@ struct Cue {
   TokenRange range;
   const Verb* verb = nullptr;  // null for a colon or an unlisted `деп <verb>` after a dash
   bool colon = false;
+  TokenRange subject;          // a speaker named before the cue (`– министр осылай деді`)
+  Cue() = default;
+  Cue(TokenRange r, const Verb* v, bool c, TokenRange s = TokenRange{})
+      : range(r), verb(v), colon(c), subject(s) {}
 };
 
 struct Attribution {
@@ -46,7 +50,9 @@ class Matcher {
   // The cue starting at token i. With `dashed` (a dash stands before i), an unlisted
   // `деп <word>` counts too; without it, title words block and bare `деп` needs punctuation
   // after it.
-  bool cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out) const;
+  // With `loose` (speech-like words in marks: a sentence or 8+ words), a bare `деп` without a
+  // dash counts before a finite verb a few words on (`«…» деп тағы да уәде берді`).
+  bool cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out, bool loose = false) const;
   // The speaker named after a cue that ends at i (`деді Асхат Жұмағали`,
   // `деп қорытындылады сөзін Антикор басшысы`); sets `end` to the first token after it.
   TokenRange speaker_after(std::size_t i, std::size_t limit, std::size_t& end) const;
@@ -60,9 +66,32 @@ class Matcher {
   bool report_sentence(std::size_t s, Cue& cue, TokenRange& speaker) const;
   // `Президент атап өткендей, «…»`: an as-said verb and its speaker before the opening mark.
   bool as_said_before(std::size_t open, Cue& cue, TokenRange& speaker) const;
+  // `Айгүл СӘРСЕНОВА, тілші:` closing its paragraph (a transcript or interview header): the
+  // name before the comma; in a short line without a comma (`Тілші Айгүл Сәрсенова:`) the two
+  // or three capitalized words before the colon; empty if the line is no such header.
+  TokenRange header_name(std::size_t colon) const;
+  // A lead sentence closing the paragraph that ends right before token f (report_sentences.tsv,
+  // part `lead`: `Министр жобаларға тоқталды.`): its verb, its speaker (else the last PERSON
+  // of that paragraph), and whether it announces the words (`былай деді`).
+  bool lead_before(std::size_t f, Cue& cue, TokenRange& speaker, bool& announces) const;
+  // The subject named in [b, e) (named_part) if it is a PERSON, POSITION, role or pronoun.
+  // With `genitive`, a possessor counts (`Министрдің айтуынша`).
+  TokenRange subject_of(std::size_t b, std::size_t e, bool genitive = false) const;
+  // `министр осылай деді` at k: a subject, then a cue; sets the cue (the speaker is [k, cue)).
+  bool subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const;
+  // A PERSON, POSITION, role word (also genitive) or pronoun among the tokens.
+  bool names_someone(TokenRange r) const;
+  TokenRange person_before(std::size_t end, std::size_t floor) const;
+  // A lead verb (report_sentences.tsv) spanning [t, e).
+  const Form* lead_at(std::size_t t, std::size_t e) const;
+  // After a passive cue: the author named before a message noun (`– делінген Алматы облысы
+  // прокуратурасының хабарламасында`), or empty.
+  TokenRange passive_source(std::size_t i, std::size_t limit) const;
 
  private:
   bool form_at(const Form& f, std::size_t i, std::size_t limit, std::size_t& end) const;
+  TokenRange speaker_after_window(std::size_t i, std::size_t limit, std::size_t& end) const;
+  std::size_t closing_person(std::size_t k, std::size_t limit) const;
   TokenRange named_part(std::size_t b, std::size_t e) const;
   TokenRange entity_chain(std::size_t i, std::size_t limit) const;
   std::size_t extend_role(std::size_t e, std::size_t limit) const;
@@ -70,6 +99,7 @@ class Matcher {
   bool role_like(std::size_t i) const;
   bool plural_noun(std::size_t i) const;
   bool speaker_entity(std::size_t i) const;
+  bool subject_clause(std::size_t k, std::size_t limit) const;
 
   const Doc& doc_;
   const Tables& tables_;
@@ -79,10 +109,16 @@ class Matcher {
 constexpr std::size_t kMaxSpeakerTokens = 10;  // window for a speaker phrase
 constexpr std::size_t kMaxSkip = 3;            // skip-words between a cue and its speaker
 constexpr std::size_t kMaxReportTokens = 24;   // length of a report sentence after a quote
+constexpr std::size_t kMaxHeaderTokens = 20;
+constexpr std::size_t kMaxHeaderNoComma = 6;  // `Тілші Айгүл Сәрсенова:`
+constexpr std::size_t kMaxLeadTokens = 200;   // a lead's PERSON searched back in its paragraph
+constexpr std::size_t kMaxAttributionTokens = 20;  // a long role, then its PERSON, after a cue   // length of a `NAME, ROLE:` transcript line
 
 // Lower-case word shapes (Kazakh endings) used to cut speaker phrases.
 bool looks_finite_verb(std::string_view lower_word);  // жеткізді, айтқан
 bool looks_oblique(std::string_view lower_word);      // халқына, хабарламада, міндетпен
 bool looks_place_case(std::string_view lower_word);   // locative, ablative, dative: Алматыда
+bool looks_genitive(std::string_view lower_word);     // Президентінің
+bool looks_adjectival(std::string_view lower_word);   // алғашқы, кейінгі
 
 }  // namespace belgi::quotes

@@ -9,6 +9,9 @@ namespace belgi::quotes {
 namespace {
 
 constexpr std::size_t kSourceLineMax = 8;  // tokens of a source line after a quote
+constexpr std::size_t kNearTurnBytes = 1500;  // an interview's guest named before its turns
+constexpr std::size_t kMaxTranscriptLead = 12;  // tokens of a `… Дархан Мыңбай:` line
+constexpr std::size_t kMaxParenthetical = 16;  // tokens of `(…)` between a quote and its cue
 
 class Finder {
  public:
@@ -16,7 +19,7 @@ class Finder {
       : doc_(d), m_(m), pairs_(p), in_pair_(d.size(), false), closer_(d.size(), false) {
     for (const Pair& q : pairs_) {
       for (std::size_t i = q.open; i <= q.close; ++i) in_pair_[i] = true;
-      closer_[q.close] = true;
+      if (!q.open_end) closer_[q.close] = true;
     }
   }
 
@@ -25,6 +28,8 @@ class Finder {
     Attribution chained;
     for (const Pair& p : pairs_) marks(p, chain_end, chained);
     dash_paragraphs();
+    transcript_lines();
+    colon_inline();
     unmarked();
     return settle();
   }
@@ -56,6 +61,22 @@ class Finder {
       --content.end;
     if (words(content, 1) == 0) return;
     out_.push_back(Found{kind, content, a, rule, score});
+    if (a.has_cue && a.speaker.empty() && !a.cue.colon &&
+        !(a.cue.verb && a.cue.verb->agent != Verb::Agent::any))
+      out_.back().attr.speaker = speaker_before_quote(content.begin);
+  }
+
+  // A cue that names nobody after it (`«…», – деді.`, `Министр жиында «…» деп атап өтті.`):
+  // the subject of the words before the quote in its sentence, else of the sentence before
+  // (`Әкім жиында сөз сөйледі. — …, — деді.`), when that names a PERSON, role or pronoun.
+  TokenRange speaker_before_quote(std::size_t begin) const {
+    std::size_t t = begin;
+    while (t > 0 && doc_.is_punct(t - 1)) --t;  // the opening mark or dash, a terminator
+    if (t == 0) return TokenRange{};
+    std::size_t floor = std::max(doc_.sent_begin(t - 1), doc_.para_first[doc_.para[t - 1]]);
+    if (doc_.para[t - 1] + 1 < doc_.para[begin]) return TokenRange{};
+    TokenRange r = m_.subject_of(floor, t);
+    return r;
   }
   // Attribution from a cue: the speaker after it, else the subject before `open`.
   Attribution attribute(const Cue& cue, std::size_t limit, std::size_t open) const {
@@ -65,7 +86,9 @@ class Finder {
     a.end = cue.range.end;
     Verb::Agent agent = cue.verb ? cue.verb->agent : Verb::Agent::any;
     if (agent == Verb::Agent::any) a.speaker = m_.speaker_after(cue.range.end, limit, a.end);
+    if (agent == Verb::Agent::none) a.speaker = m_.passive_source(cue.range.end, limit);
     if (a.end < cue.range.end) a.end = cue.range.end;
+    if (a.speaker.empty()) a.speaker = cue.subject;
     if (a.speaker.empty() && agent != Verb::Agent::none && open != static_cast<std::size_t>(-1)) {
       if (open > 0 && doc_.is_colon(open - 1)) {
         Cue unused;
@@ -77,24 +100,33 @@ class Finder {
     return a;
   }
   // A cue right after token j: [, or ! ? …] [dash] cue. `dashed` tells whether a dash was seen.
-  bool cue_after(std::size_t j, std::size_t limit, Cue& cue, bool& dashed) const {
+  bool cue_after(std::size_t j, std::size_t limit, Cue& cue, bool& dashed, bool loose = false) const {
     std::size_t k = j;
     bool period = false;
     if (k < limit && (doc_.is_comma(k) || doc_.is_terminator(k))) {
       period = doc_.word(k) == ".";
       ++k;
     }
+    // `«…» (ҚР Конституциясы, 1-бап) – деді ол`: a parenthetical before the cue.
+    if (k < limit && doc_.word(k) == "(") {
+      std::size_t c = k + 1;
+      while (c < limit && c < k + kMaxParenthetical && doc_.word(c) != ")") ++c;
+      if (c < limit && doc_.word(c) == ")") k = c + 1;
+      if (k < limit && doc_.is_comma(k)) ++k;
+    }
     dashed = k < limit && doc_.is_dash(k);
     if (dashed) ++k;
     if (period && !dashed) return false;
-    return m_.cue_at(k, limit, dashed, cue);
+    if (m_.cue_at(k, limit, dashed, cue, loose)) return true;
+    // `«…», – министр осылай деді.`: after a dash, a subject, then the cue.
+    return dashed && m_.subject_then_cue(k, limit, cue);
   }
   // An attribution inside [b, e): `, – cue speaker` (a dash after a comma or terminator).
   bool inner_attribution(std::size_t b, std::size_t e, std::size_t& dash, Cue& cue) const {
     for (std::size_t k = b + 1; k + 1 < e; ++k) {
       if (!doc_.is_dash(k) || !(doc_.is_comma(k - 1) || doc_.is_terminator(k - 1))) continue;
       if (k >= 2 && closer_[k - 2] && doc_.is_comma(k - 1)) continue;
-      if (m_.cue_at(k + 1, e, true, cue)) {
+      if (m_.cue_at(k + 1, e, true, cue) || m_.subject_then_cue(k + 1, e, cue)) {
         dash = k;
         return true;
       }
@@ -108,6 +140,7 @@ class Finder {
 
   // ---- quotation marks ----
   void marks(const Pair& p, std::size_t& chain_end, Attribution& chained) {
+    if (p.open_end) return cut_off_pair(p);
     TokenRange content{p.open + 1, p.close};
     if (content.empty()) return;
     std::size_t limit = doc_.para_end(p.close);
@@ -116,7 +149,8 @@ class Finder {
     if (split(p, chain_end, chained)) return;
     bool dashed = false, short_words = words(content) <= 3 && !has_terminator(content);
     Cue cue;
-    if (cue_after(j, limit, cue, dashed)) {
+    bool loose = has_terminator(content) || words(content, 8) >= 8;
+    if (cue_after(j, limit, cue, dashed, loose)) {
       if (!dashed && one_entity(content)) return;  // `«Қазақпарат» деп хабарлайды`
       Attribution a = attribute(cue, limit, p.open);
       // Without a dash, short words need a named speaker (`«жеткіліксіз» деді` is not a quote),
@@ -137,7 +171,72 @@ class Finder {
     if (short_words || name) return;
     if (as_said(p, content)) return;
     if (report_after(p, content)) return;
+    if (fills_paragraph(p) && (lead_paragraph(p, content) || continued_paragraph(p, content))) return;
     source_line(p, content, limit);
+  }
+
+  // The pair opens its paragraph and closes it (`«…».` alone on its line).
+  bool fills_paragraph(const Pair& p) const {
+    std::size_t limit = doc_.para_end(p.close);
+    return doc_.para_first[doc_.para[p.open]] == p.open &&
+           (p.close + 1 == limit || (p.close + 2 == limit && doc_.is_terminator(p.close + 1)));
+  }
+
+  // `«…», – деді министр.\n«Келесі жылы …».`: a paragraph in marks right after a paragraph
+  // closed by a quote's attribution goes on with that speaker (no cue of its own).
+  bool continued_paragraph(const Pair& p, TokenRange content) {
+    if (out_.empty() || words(content) < 4 || !has_terminator(content)) return false;
+    const Found& prev = out_.back();
+    std::size_t para = doc_.para[p.open];
+    if (para == 0 || doc_.para[prev.content.begin] + 1 != para || prev.attr.speaker.empty()) return false;
+    std::size_t end = prev.attr.end;
+    if (end < doc_.size() && doc_.is_terminator(end)) ++end;
+    if (end != doc_.para_first[para]) return false;
+    Attribution a;
+    a.speaker = prev.attr.speaker;
+    a.end = p.close + 1;
+    emit(QuoteKind::guillemets, content, a, "marks_continued", 0.7f);
+    return true;
+  }
+
+  // A quote cut off by the end of the excerpt: it opens its paragraph or follows a colon, and
+  // is attributed by that colon or by a lead sentence before.
+  void cut_off_pair(const Pair& p) {
+    TokenRange content{p.open + 1, doc_.size()};
+    if (words(content, 6) < 6) return;
+    bool opens = doc_.para_first[doc_.para[p.open]] == p.open;
+    if (!opens && !(p.open > 0 && doc_.is_colon(p.open - 1))) return;
+    if (colon_form(p, content, false)) return;
+    if (opens) lead_paragraph(p, content);
+  }
+
+  // `Қайрат Қожамжаров … екенін атап өтті.\n«…»`: a paragraph in marks after a lead sentence.
+  bool lead_paragraph(const Pair& p, TokenRange content) {
+    Attribution a;
+    Cue cue;
+    bool announces = false;
+    if (!m_.lead_before(p.open, cue, a.speaker, announces) && !source_before(p.open, a.speaker))
+      return false;
+    a.has_cue = announces;
+    if (announces) a.cue = cue;
+    a.end = p.close + 1;
+    emit(QuoteKind::guillemets, content, a, "marks_lead", 0.75f);
+    return true;
+  }
+
+  // `Полицияның айтуынша, …\n"…"`: the last sentence of the paragraph before f opens with
+  // an as-said phrase; its speaker (a PERSON or role, else none) is the quote's.
+  bool source_before(std::size_t f, TokenRange& speaker) const {
+    if (f < 2 || !doc_.is_terminator(f - 1)) return false;
+    std::size_t sb = std::max(doc_.sent_begin(f - 1), doc_.para_first[doc_.para[f - 1]]);
+    for (std::size_t t = sb; t < f && t < sb + 4; ++t) {
+      std::size_t end = 0;
+      const Verb* v = m_.verb_at(t, f, end);
+      if (!v || v->cls != "as_said" || end >= f || !doc_.is_comma(end)) continue;
+      speaker = m_.subject_of(sb, t, true);
+      return true;
+    }
+    return false;
   }
 
   // `«…, – деді ол. – …»`: two spans with the same attribution.
@@ -274,7 +373,8 @@ class Finder {
   }
 
   void dash_paragraphs() {
-    std::size_t np = doc_.para_first.size();
+    std::size_t np = doc_.para_first.size(), run_next = static_cast<std::size_t>(-1);
+    Attribution run_attr;
     for (std::size_t p = 0; p < np; ++p) {
       if (!dash_opened(p)) continue;
       std::size_t f = doc_.para_first[p], end = doc_.para_end(f);
@@ -288,6 +388,8 @@ class Finder {
         if (!inner_attribution(seg, end, dash, cue)) break;
         if (in_pair_[dash]) break;
         Attribution a = attribute(cue, end, static_cast<std::size_t>(-1));
+        if (a.speaker.empty() && !(cue.verb && cue.verb->agent == Verb::Agent::none))
+          a.speaker = speaker_of_colon_before(p);  // `…Дархан Мыңбай:\n— …, — деді.`
         emit(QuoteKind::dash, TokenRange{seg, dash - 1}, a, "dash_cue", 0.9f);
         any = true;
         last = a;
@@ -300,20 +402,94 @@ class Finder {
         seg = k + 1;
       }
       if (any && seg < end) emit(QuoteKind::dash, TokenRange{seg, end}, last, "dash_cue", 0.85f);
-      if (!any && colon_before_paragraph(p)) continue;
+      if (!any && colon_before_paragraph(p, run_attr)) {
+        run_next = p + 1;
+        continue;
+      }
+      // `Әкім былай деді:\n— Бірінші …\n— Екінші …`: the colon's speaker goes on over the run.
+      if (!any && p == run_next && !run_has_question(p) && sentence_shaped(p, 2) && !list_run(p)) {
+        TokenRange r{f + 1, end};
+        while (r.end > r.begin && doc_.is_terminator(r.end - 1)) --r.end;
+        emit(QuoteKind::dash, r, run_attr, "dash_colon", 0.75f);
+        run_next = p + 1;
+        continue;
+      }
       if (!any && interview_turn(p)) {
         TokenRange r{f + 1, end};
         while (r.end > r.begin && doc_.is_terminator(r.end - 1)) --r.end;
-        emit(QuoteKind::dash, r, Attribution{}, "dash_turn", 0.7f);
+        emit(QuoteKind::dash, r, turn_attribution(p), "dash_turn", 0.7f);
       }
     }
   }
 
-  // `Министр былай деді:\n— Біз …`: the paragraph before ends with a colon and names the speaker.
-  bool colon_before_paragraph(std::size_t p) {
+  // The speaker of a colon closing the paragraph before p (`…директоры Дархан Мыңбай:`).
+  TokenRange speaker_of_colon_before(std::size_t p) const {
+    if (p == 0 || !doc_.is_colon(doc_.para_first[p] - 1)) return TokenRange{};
+    Cue verb;
+    return m_.colon_speaker(doc_.para_first[p] - 1, verb);
+  }
+
+  // The paragraph opens with a pair of marks that runs to (about) its end.
+  bool quoted_paragraph(std::size_t f) const {
+    if (!in_pair_[f]) return false;
+    auto it = std::lower_bound(pairs_.begin(), pairs_.end(), f,
+                               [](const Pair& q, std::size_t t) { return q.open < t; });
+    return it == pairs_.end() || it->open != f || it->close + 3 >= doc_.para_end(f);
+  }
+
+  // A paragraph cut off by the end of an excerpt (no terminator), long enough to be speech.
+  bool cut_off(std::size_t f) const {
+    std::size_t end = doc_.para_end(f);
+    return end == doc_.size() && doc_.is_capitalized(f) && words(TokenRange{f, end}, 8) >= 8;
+  }
+
+  std::size_t sentences(std::size_t p) const {
+    std::size_t n = 0;
+    for (std::size_t i = doc_.para_first[p], end = doc_.para_end(i); i < end; ++i)
+      n += doc_.is_terminator(i) && (i + 1 == end || !doc_.is_terminator(i + 1));
+    return n;
+  }
+
+  bool question(std::size_t p) const {
+    return doc_.word(doc_.para_end(doc_.para_first[p]) - 1).find('?') != std::string_view::npos;
+  }
+
+  // An interview's answer turn is the guest's: the `NAME, ROLE:` header right before the run,
+  // else the nearest PERSON before the run (`…гроссмейстер Дәрмен Сәдуақасов тілшіге
+  // әңгімелеп берді.`). Questions, and turns outside an interview, name nobody.
+  Attribution turn_attribution(std::size_t p) const {
+    Attribution a;
+    if (!run_has_question(p)) {  // `Әкім … тапсырмаларға тоқталды.\n- …`
+      Cue cue;
+      bool announces = false;
+      if (!m_.lead_before(doc_.para_first[run_of(p).first], cue, a.speaker, announces)) return Attribution{};
+      a.has_cue = announces;
+      if (announces) a.cue = cue;
+      return a;
+    }
+    if (question(p)) return a;
+    std::size_t first = doc_.para_first[run_of(p).first];
+    a.speaker = speaker_of_colon_before(run_of(p).first);
+    if (!a.speaker.empty() && !m_.header_name(first - 1).empty()) return a;
+    a.speaker = TokenRange{};
+    for (std::size_t i = first; i-- > 0 && doc_.tok[first].begin - doc_.tok[i].end < kNearTurnBytes;) {
+      if (!doc_.has_entity(i, SpanType::PERSON)) continue;
+      std::size_t b = i;
+      while (b > 0 && doc_.entity[b - 1] == doc_.entity[i]) --b;
+      a.speaker = TokenRange{b, i + 1};
+      break;
+    }
+    return a;
+  }
+
+  // `Министр былай деді:\n— Біз …`: the paragraph before ends with a colon and names the speaker
+  // (its attribution is `out`).
+  bool colon_before_paragraph(std::size_t p, Attribution& out) {
     if (p == 0) return false;
     std::size_t f = doc_.para_first[p], colon = f - 1;
     if (!doc_.is_colon(colon) || list_run(p) || !sentence_shaped(p, 2)) return false;
+    // `Марат ҚАБЫШЕВ, кинорежиссер:\n– …келуіңізге не себеп болды?`: the interviewer's question.
+    if (question(p) && !m_.header_name(colon).empty()) return false;
     Cue verb;
     Attribution a;
     a.speaker = m_.colon_speaker(colon, verb);
@@ -324,17 +500,30 @@ class Finder {
     a.cue = verb.range.empty() ? Cue{TokenRange{colon, colon + 1}, nullptr, true} : verb;
     a.end = doc_.para_end(f);
     emit(QuoteKind::dash, TokenRange{f + 1, a.end}, a, "dash_colon", 0.8f);
+    out = a;
     return true;
   }
 
   // A dash paragraph without a cue is a turn of an interview when it reads as a sentence
-  // (capital, 2+ words, terminator, em or en dash) and its run of dash paragraphs is not a list
-  // (no `;`-ended or number-opened item) and holds a question, or the text is this one paragraph
-  // (then 4+ words).
+  // (capital, 2+ words, terminator) and its run of dash paragraphs is not a list (no `;`-ended
+  // item, no one-sentence item opened by a number) and holds a question, or the text is this
+  // one paragraph (then 4+ words).
+  // A run without a question counts too when its turns read as speech, not as a list: this
+  // one 4+ words, every one a sentence, not after a list lead-in (`Нәтижесінде:`). A hyphen
+  // opens list items more often than speech (`- Ауыр атлет … рекордтарды жаңартты.`): a
+  // hyphen-opened turn outside an interview stands alone and holds two sentences or more.
   bool interview_turn(std::size_t p) const {
-    if (doc_.word(doc_.para_first[p]) == "-" || !sentence_shaped(p, 2)) return false;
+    bool hyphen = doc_.word(doc_.para_first[p]) == "-";
+    if (!sentence_shaped(p, hyphen ? 4 : 2) && !cut_off(doc_.para_first[p] + 1)) return false;
     if (doc_.para_first.size() == 1) return sentence_shaped(p, 4);
-    return !list_run(p) && run_has_question(p);
+    if (list_run(p)) return false;
+    if (run_has_question(p)) return true;
+    auto [b, e] = run_of(p);
+    if (b > 0 && doc_.is_colon(doc_.para_first[b] - 1)) return false;  // a list, or dash_colon's run
+    if (hyphen && (e - b != 1 || sentences(p) < 2)) return false;
+    for (std::size_t q = b; q < e; ++q)
+      if (!sentence_shaped(q, 1) && !cut_off(doc_.para_first[q] + 1)) return false;
+    return true;
   }
 
   // The run of dash paragraphs around p, capped at 50 each way.
@@ -350,7 +539,9 @@ class Finder {
     auto [b, e] = run_of(p);
     for (std::size_t q = b; q < e; ++q) {
       std::size_t f = doc_.para_first[q], last = doc_.para_end(f) - 1;
-      if (doc_.word(last) == ";" || doc_.tok[f + 1].kind == text::TokenKind::number) return true;
+      // `— 2020 жылы біз …` opens an answer, `- 461 мың ваучер берілді` an item.
+      bool number = doc_.tok[f + 1].kind == text::TokenKind::number && sentences(q) < 2;
+      if (doc_.word(last) == ";" || number) return true;
     }
     return false;
   }
@@ -366,10 +557,73 @@ class Finder {
 
   // Reads as a sentence: capital (or a quotation mark), min_words or more, a terminator.
   bool sentence_shaped(std::size_t p, std::size_t min_words) const {
-    std::size_t f = doc_.para_first[p], end = doc_.para_end(f);
-    if (!(doc_.is_capitalized(f + 1) || in_pair_[f + 1])) return false;
-    if (words(TokenRange{f + 1, end}, min_words) < min_words) return false;
-    return doc_.is_terminator(end - 1) || (closer_[end - 1] && doc_.is_terminator(end - 2));
+    std::size_t f = doc_.para_first[p];
+    return sentence_shaped_from(f + 1, doc_.para_end(f), min_words);
+  }
+  bool sentence_shaped_from(std::size_t b, std::size_t end, std::size_t min_words) const {
+    if (b >= end) return false;
+    bool number = doc_.tok[b].kind == text::TokenKind::number;  // `— 2020 жылы біз …`
+    if (!(doc_.is_capitalized(b) || in_pair_[b] || number)) return false;
+    if (words(TokenRange{b, end}, min_words) < min_words) return false;
+    return doc_.is_terminator(end - 1) || (closer_[end - 1] && end >= 2 && doc_.is_terminator(end - 2));
+  }
+
+  // ---- transcript lines ----
+  // `Айгүл ҚУАШ, тілші:` (or a colon right after a PERSON) closing a paragraph, then a
+  // paragraph of plain speech: that paragraph is the quote (cue `:`). Dash- and mark-opened
+  // paragraphs are the rules above.
+  void transcript_lines() {
+    for (std::size_t p = 1; p < doc_.para_first.size(); ++p) {
+      std::size_t f = doc_.para_first[p], colon = f - 1;
+      if (dash_opened(p) || doc_.is_dash(f) || quoted_paragraph(f)) continue;
+      if (!sentence_shaped_from(f, doc_.para_end(f), 3) && !cut_off(f)) continue;
+      Attribution a;
+      Cue cue;
+      bool announces = false;
+      if (!doc_.is_colon(colon)) {  // `Актер өз ойын былайша жеткізді.\n…`
+        if (!m_.lead_before(f, cue, a.speaker, announces) || !announces) continue;
+        a.has_cue = true;
+        a.cue = cue;
+        a.end = doc_.para_end(f);
+        emit(QuoteKind::unmarked, TokenRange{f, a.end}, a, "lead", 0.75f);
+        continue;
+      }
+      a.speaker = m_.header_name(colon);
+      a.cue = Cue{TokenRange{colon, colon + 1}, nullptr, true};
+      if (a.speaker.empty()) {
+        Cue verb;
+        TokenRange sp = m_.colon_speaker(colon, verb);
+        if (!verb.range.empty()) {  // `Министр былай деді:\n…`
+          a.speaker = sp;
+          a.cue = verb;
+        } else if (colon > 0 && doc_.has_entity(colon - 1, SpanType::PERSON) &&
+                   colon - doc_.para_first[p - 1] <= kMaxTranscriptLead) {
+          a.speaker = sp;  // `…директоры Дархан Мыңбай:\n…`
+        }
+        if (a.speaker.empty() && verb.range.empty()) continue;
+      }
+      a.has_cue = true;
+      a.end = doc_.para_end(f);
+      emit(QuoteKind::unmarked, TokenRange{f, a.end}, a, "transcript", 0.8f);
+    }
+  }
+
+  // `Министр былай деді: Біз …` — plain speech after a speech verb and a colon, in the same
+  // paragraph, to its end.
+  void colon_inline() {
+    for (std::size_t k = 1; k + 1 < doc_.size(); ++k) {
+      if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 1] != doc_.para[k]) continue;
+      std::size_t b = k + 1, end = doc_.para_end(k);
+      if (in_pair_[b] || doc_.is_dash(b) || !sentence_shaped_from(b, end, 3)) continue;
+      Cue verb;
+      Attribution a;
+      a.speaker = m_.colon_speaker(k, verb);
+      if (verb.range.empty() || !verb.verb) continue;
+      a.has_cue = true;
+      a.cue = verb;
+      a.end = end;
+      emit(QuoteKind::unmarked, TokenRange{b, end}, a, "colon_inline", 0.75f);
+    }
   }
 
   // ---- unmarked speech closed by `, – cue` ----
@@ -397,15 +651,27 @@ class Finder {
       if (dash_opened(para)) continue;
       std::size_t before = doc_.is_comma(k - 1) ? k - 1 : k;  // content end (exclusive)
       if (before >= 1 && closer_[before - 1]) continue;       // `«…», – деді`: marks rule
+      if (before >= 1 && doc_.word(before - 1) == ")") {      // `«…» (…), – деді`: marks rule too
+        std::size_t o = before - 1;
+        while (o > f && before - o < kMaxParenthetical && doc_.word(o) != "(") --o;
+        if (o > f && doc_.word(o) == "(" && closer_[o - 1]) continue;
+      }
       Cue cue;
       std::size_t end = doc_.para_end(k);
-      if (!m_.cue_at(k + 1, end, true, cue)) continue;
+      if (!m_.cue_at(k + 1, end, true, cue) && !m_.subject_then_cue(k + 1, end, cue)) continue;
       std::size_t start = std::max(f, start_after);
       if (pending.on && pending.para == para) {
         start = pending.start;
         pending.on = false;
       }
       flush(pending);
+      // `Ақсақалдар бата берді. — Тілегіміз орындалып жатыр, — деп …`: speech opened by a
+      // dash after a sentence starts there.
+      for (std::size_t t = before; t > start + 1 && t-- > start + 1;)
+        if (doc_.is_dash(t) && doc_.is_terminator(t - 1) && t + 1 < before && doc_.is_capitalized(t + 1)) {
+          start = t + 1;
+          break;
+        }
       Attribution a = attribute(cue, end, static_cast<std::size_t>(-1));
       start_after = a.end;
       TokenRange r{start, before};

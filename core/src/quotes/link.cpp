@@ -37,9 +37,11 @@ int PersonIndex::nearest(std::size_t before, bool appositive_only, std::size_t m
 
 int PersonIndex::link(TokenRange speaker, std::size_t before) const {
   if (speaker.empty()) return -1;
+  // The last PERSON inside: `Жұмат Шаниннің немересі Райхан Шанина` is Райхан Шанина.
+  for (std::size_t i = speaker.end; i-- > speaker.begin;)
+    if (doc_.has_entity(i, SpanType::PERSON)) return doc_.entity[i];
   bool role = false, pronoun = false;
   for (std::size_t i = speaker.begin; i < speaker.end; ++i) {
-    if (doc_.has_entity(i, SpanType::PERSON)) return doc_.entity[i];
     WordClass c = m_.word_class(i);
     role = role || c == WordClass::role || doc_.has_entity(i, SpanType::POSITION);
     pronoun = pronoun || (c == WordClass::pronoun && speaker.end - speaker.begin == 1 &&

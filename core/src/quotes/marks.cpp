@@ -35,17 +35,30 @@ class Pairer {
         stack_.clear();
       if (doc_.is_punct(i)) mark(i);
     }
+    if (!stack_.empty() && open_ + 1 < doc_.size())
+      out_.push_back(Pair{open_, doc_.size() - 1, paragraphs_, true});
     return std::move(out_);
   }
 
  private:
-  // An unclosed quote goes on only if the new paragraph opens with the same mark at depth 1.
+  // An unclosed quote goes on only if the new paragraph opens with the same mark at depth 1
+  // (not for straight marks), or if the quote opened its own paragraph (`“Алайда, …\nСол
+  // себепті … жабық болады” деп атап өтті …`), for up to kMaxQuoteParagraphs and not into a
+  // dash paragraph.
   void new_paragraph(std::size_t i) {
-    if (stack_.size() == 1 && doc_.word(i) == stack_.front().pair->open &&
-        stack_.front().pair->open != stack_.front().pair->close) {
-      skip_ = i;
-      ++paragraphs_;
-      return;
+    const MarkPair& p = *stack_.front().pair;
+    if (stack_.size() == 1) {
+      if (doc_.word(i) == p.open && p.open != p.close) {
+        skip_ = i;
+        ++paragraphs_;
+        return;
+      }
+      std::size_t first = doc_.para_first[doc_.para[open_]];
+      if (first == open_ && paragraphs_ < kMaxQuoteParagraphs && !doc_.is_dash(i) &&
+          doc_.word(i) != p.open) {
+        ++paragraphs_;
+        return;
+      }
     }
     stack_.clear();
   }
@@ -57,6 +70,11 @@ class Pairer {
     for (std::size_t k = stack_.size(); k-- > 0;) {
       if (!closes(*stack_[k].pair, w)) continue;
       if (stack_[k].pair->open == stack_[k].pair->close && k + 1 != stack_.size()) break;
+      // A straight mark continued over paragraphs closes only where a closer stands; placed
+      // like an opener it opens a pair inside (`"…\n… "Самұрық" қоры …", – деді ол`).
+      if (stack_[k].pair->open == stack_[k].pair->close && k == 0 && paragraphs_ > 1 &&
+          opener_position(doc_, i))
+        break;
       stack_.resize(k);
       if (k == 0) out_.push_back(Pair{open_, i, paragraphs_});
       return;

@@ -142,14 +142,16 @@ Status parse_name_nouns(std::string_view bytes, std::string_view file, std::vect
 }
 
 Status parse_report_sentences(std::string_view bytes, std::string_view file,
-                              std::vector<Form>& openers, std::vector<Form>& verbs) {
+                              std::vector<Form>& openers, std::vector<Form>& verbs,
+                              std::vector<Form>& leads) {
   return each_row(bytes, file, 4, [&](const Fields& f, std::size_t n) {
     Form form;
     if (!parse_form(f[2], form) || form.prefix_last)
       return fail(file, n, "form must be lower-case words separated by single spaces");
     if (f[1] == "opener") openers.push_back(std::move(form));
     else if (f[1] == "verb") verbs.push_back(std::move(form));
-    else return fail(file, n, "part must be opener or verb");
+    else if (f[1] == "lead") leads.push_back(std::move(form));
+    else return fail(file, n, "part must be opener, verb or lead");
     return Status();
   });
 }
@@ -164,8 +166,9 @@ Status parse_speakers(std::string_view bytes, std::string_view file,
                   : f[1] == "role"  ? WordClass::role
                   : f[1] == "skip"  ? WordClass::skip
                   : f[1] == "saying" ? WordClass::saying
+                  : f[1] == "message" ? WordClass::message
                                     : WordClass::none;
-    if (c == WordClass::none) return fail(file, n, "class must be pronoun, role, skip or saying");
+    if (c == WordClass::none) return fail(file, n, "class must be pronoun, role, skip, saying or message");
     if (!out.emplace(form.words[0], c).second)
       return fail(file, n, "duplicate word '" + form.words[0] + "'");
     return Status();
@@ -184,7 +187,7 @@ Status load_tables(Tables& out) {
     st = parse_speakers(bytes("speakers.tsv"), "data/rules/quotes/speakers.tsv", out.speaker_words);
   if (st.ok())
     st = parse_report_sentences(bytes("report_sentences.tsv"), "data/rules/quotes/report_sentences.tsv",
-                                out.report_openers, out.report_verbs);
+                                out.report_openers, out.report_verbs, out.lead_verbs);
   return st;
 }
 

@@ -42,7 +42,7 @@ struct MarkPair {
 };
 
 // speakers.tsv classes.
-enum class WordClass { none, pronoun, role, skip, saying };
+enum class WordClass { none, pronoun, role, skip, saying, message };
 
 struct Tables {
   std::vector<MarkPair> marks;
@@ -51,6 +51,7 @@ struct Tables {
   std::vector<Form> name_nouns;  // one word each, maybe a stem (prefix_last)
   std::unordered_map<std::string, WordClass> speaker_words;
   std::vector<Form> report_openers, report_verbs;  // report_sentences.tsv
+  std::vector<Form> lead_verbs;  // report_sentences.tsv, part `lead`: `… атап өтті.` before a quote
 };
 
 // Parsers of one table's bytes; `file` names it in error messages ("speech_verbs.tsv").
@@ -61,7 +62,8 @@ Status parse_verbs(std::string_view bytes, std::string_view file, std::vector<Ve
 Status parse_titles(std::string_view bytes, std::string_view file, std::vector<TitleWord>& out);
 Status parse_name_nouns(std::string_view bytes, std::string_view file, std::vector<Form>& out);
 Status parse_report_sentences(std::string_view bytes, std::string_view file,
-                              std::vector<Form>& openers, std::vector<Form>& verbs);
+                              std::vector<Form>& openers, std::vector<Form>& verbs,
+                              std::vector<Form>& leads);
 Status parse_speakers(std::string_view bytes, std::string_view file,
                       std::unordered_map<std::string, WordClass>& out);
 
