@@ -1,0 +1,519 @@
+// Latin-script Kazakh -> Cyrillic (latin.h, docs/latin.md).
+//
+// A Latin word is read letter by letter into a *key*: its Cyrillic form with the letters no
+// Latin spelling tells apart folded together (и/й -> I, х/һ -> H, a 2018 word-initial capital I
+// -> J). The key is looked up in data/rules/latin/words.tsv (generated from a Kazakh word list by
+// scripts/gen-latin-words.py: the words the default rules get wrong); otherwise default_cyrillic()
+// settles the folded letters, the same function as the script's default().
+#include "text/latin.h"
+
+#include <algorithm>
+#include <string>
+#include <unordered_map>
+
+#include "resources.h"
+#include "text/utf8.h"
+
+namespace belgi::text {
+
+namespace {
+
+enum class Mark : std::uint8_t { none, acute, diaeresis, breve, caron, tilde, macron, cedilla, dot };
+
+// One letter of a word: a lower-case base (Latin a-z, ı, ŋ, or Cyrillic) and a mark, precomposed
+// or combining alike.
+struct Letter {
+  char32_t base = 0;
+  Mark mark = Mark::none;
+  bool upper = false;
+  bool apostrophe = false;  // followed by an apostrophe (the 2017 alphabet's mark)
+};
+
+struct Precomposed {
+  char32_t cp, base;
+  Mark mark;
+  bool upper;
+};
+constexpr Precomposed kPrecomposed[] = {
+    {0xE1, 'a', Mark::acute, false},      {0xC1, 'a', Mark::acute, true},
+    {0x1F5, 'g', Mark::acute, false},     {0x1F4, 'g', Mark::acute, true},
+    {0x144, 'n', Mark::acute, false},     {0x143, 'n', Mark::acute, true},
+    {0xF3, 'o', Mark::acute, false},      {0xD3, 'o', Mark::acute, true},
+    {0xFA, 'u', Mark::acute, false},      {0xDA, 'u', Mark::acute, true},
+    {0xFD, 'y', Mark::acute, false},      {0xDD, 'y', Mark::acute, true},
+    {0xE9, 'e', Mark::acute, false},      {0xC9, 'e', Mark::acute, true},
+    {0xE4, 'a', Mark::diaeresis, false},  {0xC4, 'a', Mark::diaeresis, true},
+    {0xF6, 'o', Mark::diaeresis, false},  {0xD6, 'o', Mark::diaeresis, true},
+    {0xFC, 'u', Mark::diaeresis, false},  {0xDC, 'u', Mark::diaeresis, true},
+    {0x11F, 'g', Mark::breve, false},     {0x11E, 'g', Mark::breve, true},
+    {0x1E7, 'g', Mark::caron, false},     {0x1E6, 'g', Mark::caron, true},
+    {0xF1, 'n', Mark::tilde, false},      {0xD1, 'n', Mark::tilde, true},
+    {0x16B, 'u', Mark::macron, false},    {0x16A, 'u', Mark::macron, true},
+    {0x15F, 's', Mark::cedilla, false},   {0x15E, 's', Mark::cedilla, true},
+    {0x219, 's', Mark::cedilla, false},   {0x218, 's', Mark::cedilla, true},  // comma below
+    {0xE7, 'c', Mark::cedilla, false},    {0xC7, 'c', Mark::cedilla, true},
+    {0x130, 'i', Mark::dot, true},        {0x131, 0x131, Mark::none, false},  // İ, ı
+    {0x14B, 0x14B, Mark::none, false},    {0x14A, 0x14B, Mark::none, true},   // ŋ, Ŋ
+};
+
+Mark combining_mark(char32_t c) {
+  switch (c) {
+    case 0x301: return Mark::acute;
+    case 0x308: return Mark::diaeresis;
+    case 0x306: return Mark::breve;
+    case 0x30C: return Mark::caron;
+    case 0x303: return Mark::tilde;
+    case 0x304: return Mark::macron;
+    case 0x327: case 0x326: return Mark::cedilla;
+    case 0x307: return Mark::dot;
+    default: return Mark::none;
+  }
+}
+bool is_combining(char32_t c) { return c >= 0x300 && c <= 0x36F; }
+bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2BC; }
+bool is_cyrillic(char32_t c) { return c >= 0x400 && c <= 0x4FF; }
+
+// Decodes a Latin or Cyrillic letter; false for anything else.
+bool decode_letter(char32_t c, Letter& l) {
+  l = Letter();
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+    l.upper = c <= 'Z';
+    l.base = l.upper ? c + 32 : c;
+    return true;
+  }
+  for (const Precomposed& p : kPrecomposed)
+    if (p.cp == c) {
+      l.base = p.base;
+      l.mark = p.mark;
+      l.upper = p.upper;
+      return true;
+    }
+  if (is_cyrillic(c) && c != 0x482 && !(c >= 0x483 && c <= 0x489)) {
+    l.base = utf8::to_lower(c);
+    l.upper = l.base != c;
+    return true;
+  }
+  return false;
+}
+bool is_latin(const Letter& l) { return !is_cyrillic(l.base); }
+
+char32_t cyrillic_upper(char32_t c) {
+  if (c >= 0x430 && c <= 0x44F) return c - 0x20;
+  if (c >= 0x450 && c <= 0x45F) return c - 0x50;
+  if (c >= 0x460 && c <= 0x4FF && (c & 1)) return c - 1;  // ә ғ қ ң ө ұ ү һ: pairs
+  return c;
+}
+
+bool is_vowel(char32_t c) {
+  static constexpr char32_t kVowels[] = {U'а', U'ә', U'е', U'ё', U'и', U'о', U'ө', U'у',
+                                         U'ұ', U'ү', U'ы', U'і', U'э', U'ю', U'я'};
+  return std::find(std::begin(kVowels), std::end(kVowels), c) != std::end(kVowels);
+}
+
+// A key symbol: a lower-case Cyrillic letter or one of the folded classes.
+constexpr char32_t kI = 'I';  // и or й
+constexpr char32_t kH = 'H';  // х or һ
+constexpr char32_t kJ = 'J';  // 2018 word-initial capital I: і, и or й
+struct Sym {
+  char32_t c;
+  bool upper;
+};
+
+// Cyrillic letters met inside a Latin word (abai.kz keeps ә) are folded like the word list.
+void push_cyrillic(std::vector<Sym>& out, char32_t c, bool upper) {
+  switch (c) {
+    case U'и': case U'й': out.push_back({kI, upper}); return;
+    case U'х': case U'һ': out.push_back({kH, upper}); return;
+    case U'я': out.push_back({kI, upper}); out.push_back({U'а', false}); return;
+    case U'ю': out.push_back({kI, upper}); out.push_back({U'у', false}); return;
+    case U'ё': out.push_back({kI, upper}); out.push_back({U'о', false}); return;
+    case U'щ': out.push_back({U'ш', upper}); return;
+    case U'э': out.push_back({U'е', upper}); return;
+    case U'ъ': case U'ь': return;
+    default: out.push_back({c, upper});
+  }
+}
+
+// A letter with a mark: the same Cyrillic letter in every alphabet (0 if not a Kazakh one).
+char32_t marked(const Letter& l) {
+  switch (l.mark) {
+    case Mark::acute:
+      switch (l.base) {
+        case 'a': return U'ә'; case 'g': return U'ғ'; case 'n': return U'ң'; case 'o': return U'ө';
+        case 'u': return U'ү'; case 'y': return U'у'; case 'e': return U'е';
+        case U'о': return U'ө'; case U'а': return U'ә'; case U'у': return U'ү';  // Cyrillic + U+0301
+        default: return 0;
+      }
+    case Mark::diaeresis:
+      return l.base == 'a' ? U'ә' : l.base == 'o' ? U'ө' : l.base == 'u' ? U'ү' : 0;
+    case Mark::breve: case Mark::caron: return l.base == 'g' ? U'ғ' : 0;
+    case Mark::tilde: return l.base == 'n' ? U'ң' : 0;
+    case Mark::macron: return l.base == 'u' ? U'ұ' : 0;
+    case Mark::cedilla: return l.base == 's' ? U'ш' : l.base == 'c' ? U'ч' : 0;
+    case Mark::dot: return l.base == 'i' ? kI : 0;
+    case Mark::none: return 0;
+  }
+  return 0;
+}
+
+// The 2017 alphabet: a letter followed by an apostrophe.
+char32_t apostrophed(char32_t base) {
+  switch (base) {
+    case 'a': return U'ә'; case 'g': return U'ғ'; case 'n': return U'ң'; case 'o': return U'ө';
+    case 'u': return U'ү'; case 'y': return U'у'; case 'i': return kI; case 's': return U'ш';
+    case 'c': return U'ч';
+    default: return 0;
+  }
+}
+
+char32_t plain(char32_t b) {
+  switch (b) {
+    case 'a': return U'а'; case 'b': return U'б'; case 'c': return U'ц'; case 'd': return U'д';
+    case 'e': return U'е'; case 'f': return U'ф'; case 'g': return U'г'; case 'h': return kH;
+    case 'j': return U'ж'; case 'k': return U'к'; case 'l': return U'л'; case 'm': return U'м';
+    case 'n': return U'н'; case 'o': return U'о'; case 'p': return U'п'; case 'q': return U'қ';
+    case 'r': return U'р'; case 's': return U'с'; case 't': return U'т'; case 'v': return U'в';
+    case 'w': return U'у'; case 'y': return U'ы'; case 'z': return U'з'; case 0x14B: return U'ң';
+    default: return 0;
+  }
+}
+
+// Two plain Latin letters read as one: sh ch zh gh kh.
+char32_t digraph(char32_t a, char32_t b) {
+  if (b != 'h') return 0;
+  switch (a) {
+    case 's': return U'ш'; case 'c': return U'ч'; case 'z': return U'ж'; case 'g': return U'ғ';
+    case 'k': return kH;
+    default: return 0;
+  }
+}
+
+std::vector<Sym> read_key(const std::vector<Letter>& w, LatinAlphabet a) {
+  std::vector<Sym> out;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const Letter& l = w[i];
+    if (!is_latin(l)) {
+      char32_t m = l.mark == Mark::acute ? marked(l) : 0;
+      push_cyrillic(out, m ? m : l.base, l.upper);
+      continue;
+    }
+    if (a == LatinAlphabet::apostrophe2017 && l.apostrophe && l.mark == Mark::none) {
+      if (char32_t c = apostrophed(l.base)) {
+        out.push_back({c, l.upper});
+        continue;
+      }
+    }
+    if (l.mark != Mark::none) {
+      char32_t c = marked(l);
+      out.push_back({c ? c : plain(l.base), l.upper});
+      continue;
+    }
+    if (i + 1 < w.size() && w[i + 1].mark == Mark::none && !l.apostrophe)
+      if (char32_t c = digraph(l.base, w[i + 1].base)) {
+        out.push_back({c, l.upper});
+        ++i;
+        continue;
+      }
+    bool y2021 = a == LatinAlphabet::diaeresis2021;
+    switch (l.base) {
+      case 'u': out.push_back({y2021 ? U'у' : U'ұ', l.upper}); break;
+      case 'i':
+        if (y2021) out.push_back({l.upper ? U'і' : kI, l.upper});
+        else if (a == LatinAlphabet::acute2018 && l.upper && i == 0) out.push_back({kJ, true});
+        else out.push_back({U'і', l.upper});
+        break;
+      case 0x131: out.push_back({y2021 ? U'і' : kI, false}); break;
+      case 'x': out.push_back({U'к', l.upper}); out.push_back({U'с', false}); break;
+      default: {
+        char32_t c = plain(l.base);
+        if (c) out.push_back({c, l.upper});
+      }
+    }
+  }
+  return out;
+}
+
+// The script's default(): и/й by the letter before, я/ю for Iа/Iу, х for H, і for J.
+// Writes one output letter per consumed symbol group, with the case of its first symbol.
+void default_cyrillic(const std::vector<Sym>& key, std::vector<Sym>& out) {
+  for (std::size_t i = 0; i < key.size(); ++i) {
+    char32_t s = key[i].c;
+    char32_t next = i + 1 < key.size() ? key[i + 1].c : 0;
+    bool upper = key[i].upper;
+    char32_t c = s;
+    if (s == kH) {
+      c = U'х';
+    } else if (s == kJ) {
+      c = U'і';
+    } else if (s == kI) {
+      if (next == U'а' || next == U'у') {
+        c = next == U'а' ? U'я' : U'ю';
+        ++i;
+      } else {
+        c = !out.empty() && is_vowel(out.back().c) ? U'й' : U'и';
+      }
+    }
+    out.push_back({c, upper});
+  }
+}
+
+using WordTable = std::unordered_map<std::string, std::string>;
+
+const WordTable& word_table() {
+  static const WordTable table = [] {
+    WordTable t;
+    std::string_view data = resources::file("rules/latin/words.tsv");
+    std::size_t pos = 0;
+    while (pos < data.size()) {
+      std::size_t eol = data.find('\n', pos);
+      if (eol == std::string_view::npos) eol = data.size();
+      std::string_view line = data.substr(pos, eol - pos);
+      pos = eol + 1;
+      std::size_t tab = line.find('\t');
+      if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
+      t.emplace(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
+    }
+    return t;
+  }();
+  return table;
+}
+
+std::string encode_key(const std::vector<Sym>& key) {
+  std::string s;
+  for (const Sym& k : key) utf8::append(s, k.c);
+  return s;
+}
+
+void append_cased(std::string& out, char32_t c, bool upper) {
+  utf8::append(out, upper ? cyrillic_upper(c) : c);
+}
+
+// Letters of one word; apostrophes set the flag of the letter before them.
+std::vector<Letter> letters_of(std::string_view word) {
+  std::vector<Letter> w;
+  for (std::size_t p = 0; p < word.size();) {
+    char32_t c = utf8::next(word, p);
+    Letter l;
+    if (decode_letter(c, l)) {
+      w.push_back(l);
+    } else if (!w.empty() && is_combining(c)) {
+      Mark m = combining_mark(c);
+      if (m != Mark::none && w.back().mark == Mark::none) w.back().mark = m;
+    } else if (!w.empty() && is_apostrophe(c)) {
+      w.back().apostrophe = true;
+    }
+  }
+  return w;
+}
+
+std::string convert(const std::vector<Letter>& w, LatinAlphabet a) {
+  std::vector<Sym> key = read_key(w, a);
+  std::string out;
+  if (key.empty()) return out;
+  std::string k = encode_key(key);
+  const WordTable& table = word_table();
+  auto hit = table.find(k);
+  if (hit != table.end()) {
+    bool all_upper = key.size() > 1 && std::all_of(key.begin(), key.end(),
+                                                   [](const Sym& s) { return s.upper; });
+    std::size_t p = 0;
+    for (bool first = true; p < hit->second.size(); first = false) {
+      char32_t c = utf8::next(hit->second, p);
+      append_cased(out, c, all_upper || (first && key[0].upper));
+    }
+    return out;
+  }
+  std::vector<Sym> cyr;
+  default_cyrillic(key, cyr);
+  for (const Sym& s : cyr) append_cased(out, s.c, s.upper);
+  return out;
+}
+
+// What a word says about its script and alphabet.
+struct WordInfo {
+  std::size_t begin = 0, end = 0;
+  int latin = 0, cyrillic = 0;
+  bool m2018 = false, m2021 = false, m2017 = false;
+  bool kazakh = false;   // ı, q (not qu), a Kazakh Cyrillic letter among Latin ones
+  bool english = false;  // w x th ee oo ou c (not ch), common English words, contractions
+  bool skip = false;     // inside a URL or an e-mail address
+};
+
+bool english_word(std::string_view lower) {
+  static constexpr std::string_view kWords[] = {
+      "the", "and", "of", "to", "in", "is", "are", "for", "with", "on", "by", "from", "at", "as",
+      "be", "this", "that", "it", "an", "or", "not", "was", "were", "has", "have", "will", "we",
+      "you", "he", "she", "they", "his", "her", "our", "my", "new", "news", "all", "but", "one",
+      "about", "more", "after", "over", "said", "says", "a", "i", "de", "la", "le", "und", "der",
+      "die", "das", "del", "el", "los", "di", "du", "des"};
+  return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
+}
+
+void classify(std::string_view text, const std::vector<Letter>& w, WordInfo& info) {
+  std::string ascii;  // the word's plain ASCII letters, lower-cased ('*' for others)
+  for (const Letter& l : w) {
+    if (!is_latin(l)) {
+      ++info.cyrillic;
+      continue;
+    }
+    ++info.latin;
+    ascii.push_back(l.base < 0x80 && l.mark == Mark::none ? static_cast<char>(l.base) : '*');
+    if (l.mark == Mark::acute && l.base != 'e') info.m2018 = true;
+    if (l.mark == Mark::diaeresis || l.mark == Mark::breve || l.mark == Mark::caron ||
+        l.mark == Mark::tilde || l.mark == Mark::macron || l.mark == Mark::cedilla ||
+        l.mark == Mark::dot || l.base == 0x14B)
+      info.m2021 = true;
+    if (l.base == 0x131) info.kazakh = true;
+  }
+  if (info.latin > 0) {
+    for (const Letter& l : w)
+      if (!is_latin(l) && l.base >= 0x490) info.kazakh = true;  // ә ғ қ ң ө ұ ү һ і
+  }
+  for (std::size_t i = 0; i + 1 < w.size(); ++i)
+    if (w[i].apostrophe && apostrophed(w[i].base) && w[i].mark == Mark::none) info.m2017 = true;
+  // English contractions: don't, it's, we're, I'll, they've, I'd, I'm.
+  static constexpr std::string_view kTails[] = {"n't", "'s", "'t", "'re", "'ll", "'ve", "'d", "'m"};
+  std::string_view word = text.substr(info.begin, info.end - info.begin);
+  for (std::string_view t : kTails)
+    if (utf8::ends_with(word, t)) {
+      info.m2017 = false;
+      info.english = true;
+    }
+  std::size_t q = ascii.find('q');
+  if (q != std::string::npos && ascii.compare(q, 2, "qu") != 0) info.kazakh = true;
+  static constexpr std::string_view kEnglish[] = {"w", "x", "th", "ee", "oo", "ou", "ck"};
+  for (std::string_view e : kEnglish)
+    if (ascii.find(e) != std::string::npos) info.english = true;
+  for (std::size_t i = 0; i < ascii.size(); ++i)
+    if (ascii[i] == 'c' && (i + 1 >= ascii.size() || ascii[i + 1] != 'h')) info.english = true;
+  if (ascii.size() == static_cast<std::size_t>(info.latin) && english_word(ascii))
+    info.english = true;
+  if (info.m2018 || info.m2021 || info.m2017) info.english = false;
+}
+
+// True if the whitespace-delimited chunk around [b, e) is a URL or an e-mail address.
+bool in_address(std::string_view text, std::size_t b, std::size_t e) {
+  auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  while (b > 0 && !space(text[b - 1])) --b;
+  while (e < text.size() && !space(text[e])) ++e;
+  std::string_view chunk = text.substr(b, e - b);
+  return chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos ||
+         chunk.find('@') != std::string_view::npos;
+}
+
+// Splits the text into words: letters with their combining marks and inner apostrophes.
+std::vector<WordInfo> scan(std::string_view text, std::vector<std::vector<Letter>>& letters) {
+  std::vector<WordInfo> words;
+  std::size_t p = 0;
+  while (p < text.size()) {
+    std::size_t start = p;
+    char32_t c = utf8::next(text, p);
+    Letter l;
+    if (!decode_letter(c, l)) continue;
+    std::size_t end = p;
+    for (std::size_t q = p; q < text.size();) {
+      std::size_t at = q;
+      char32_t d = utf8::next(text, q);
+      Letter m;
+      if (decode_letter(d, m) || is_combining(d)) {
+        end = q;
+        continue;
+      }
+      if (is_apostrophe(d) && q < text.size()) {
+        std::size_t r = q;
+        if (decode_letter(utf8::next(text, r), m)) {
+          end = q;
+          continue;
+        }
+      }
+      (void)at;
+      break;
+    }
+    WordInfo info;
+    info.begin = start;
+    info.end = end;
+    letters.push_back(letters_of(text.substr(start, end - start)));
+    classify(text, letters.back(), info);
+    if (info.latin > info.cyrillic) info.skip = in_address(text, start, end);
+    words.push_back(info);
+    p = end;
+  }
+  return words;
+}
+
+}  // namespace
+
+std::string latin_word_to_cyrillic(std::string_view word, LatinAlphabet alphabet) {
+  return convert(letters_of(word), alphabet);
+}
+
+std::size_t Transliteration::original(std::size_t offset, bool is_end) const {
+  if (words_.empty()) return offset;
+  // The last word starting at or before offset (for an end: strictly before).
+  auto it = std::upper_bound(words_.begin(), words_.end(), offset, [&](std::size_t o, const Word& w) {
+    return is_end ? o <= w.out : o < w.out;
+  });
+  if (it == words_.begin()) return offset;
+  const Word& w = *(it - 1);
+  if (offset >= w.out + w.out_len) return w.src + w.src_len + (offset - w.out - w.out_len);
+  return is_end ? w.src + w.src_len : w.src;
+}
+
+Transliteration latin_to_cyrillic(std::string_view text) {
+  Transliteration tr;
+  // Fast path: no byte that could start a Latin letter outside ASCII, and no ASCII letter.
+  bool any_latin = false;
+  for (unsigned char b : text)
+    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z')) {
+      any_latin = true;
+      break;
+    }
+  if (!any_latin) return tr;
+  std::vector<std::vector<Letter>> letters;
+  std::vector<WordInfo> words = scan(text, letters);
+  int cyr = 0, lat = 0, strong = 0, hint = 0, n2018 = 0, n2021 = 0, n2017 = 0;
+  for (const WordInfo& w : words) {
+    if (w.skip) continue;
+    if (w.latin <= w.cyrillic) {
+      ++cyr;
+      continue;
+    }
+    ++lat;
+    if (w.m2018 || w.m2021 || w.m2017 || (w.kazakh && !w.english)) ++strong;
+    else if (w.kazakh) ++hint;
+    n2018 += w.m2018;
+    n2021 += w.m2021;
+    n2017 += w.m2017;
+  }
+  // Latin Kazakh: more Latin words than Cyrillic ones, and a quarter of them show Kazakh letters.
+  if (strong == 0 || lat <= cyr || 4 * (strong + hint) < lat) return tr;
+  LatinAlphabet doc = LatinAlphabet::acute2018;
+  if (n2021 > n2018 && n2021 >= n2017) doc = LatinAlphabet::diaeresis2021;
+  else if (n2017 > n2018 && n2017 > n2021) doc = LatinAlphabet::apostrophe2017;
+
+  std::size_t copied = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const WordInfo& w = words[i];
+    if (w.skip || w.latin <= w.cyrillic || (w.english && !w.kazakh)) continue;
+    LatinAlphabet a = doc;
+    if (w.m2021 && !w.m2018) a = LatinAlphabet::diaeresis2021;
+    else if (w.m2018 && !w.m2021) a = LatinAlphabet::acute2018;
+    std::string cyr_word = convert(letters[i], a);
+    if (cyr_word.empty()) continue;
+    tr.text_.append(text.substr(copied, w.begin - copied));
+    Transliteration::Word rec;
+    rec.out = static_cast<std::uint32_t>(tr.text_.size());
+    rec.out_len = static_cast<std::uint32_t>(cyr_word.size());
+    rec.src = static_cast<std::uint32_t>(w.begin);
+    rec.src_len = static_cast<std::uint32_t>(w.end - w.begin);
+    tr.text_ += cyr_word;
+    tr.words_.push_back(rec);
+    copied = w.end;
+  }
+  tr.text_.append(text.substr(copied));
+  tr.source_size_ = text.size();
+  if (tr.words_.empty()) tr.text_.clear();
+  return tr;
+}
+
+}  // namespace belgi::text
