@@ -13,13 +13,14 @@ namespace belgi::cli {
 
 namespace {
 const char* kLatinUsage =
-    "usage: belgi latin [--words 2018|2021|2017] [FILE|-]\n"
+    "usage: belgi latin [--words 2018|2021|2017 [--table WORDS.tsv]] [FILE|-]\n"
     "  prints the text with its Latin-script Kazakh words in Cyrillic (the form the annotator\n"
-    "  reads); with --words, converts each line as one word in the given alphabet\n";
+    "  reads); with --words, converts each line as one word in the given alphabet, with the\n"
+    "  embedded word table or the one given by --table\n";
 }  // namespace
 
 int run_latin(int argc, char** argv) {
-  std::string path = "-", alphabet;
+  std::string path = "-", alphabet, table_path;
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     if (a == "--help" || a == "-h") {
@@ -28,6 +29,8 @@ int run_latin(int argc, char** argv) {
     }
     if (a == "--words" && i + 1 < argc) {
       alphabet = argv[++i];
+    } else if (a == "--table" && i + 1 < argc) {
+      table_path = argv[++i];
     } else if (a.size() > 1 && a[0] == '-') {
       std::cerr << "belgi latin: unknown option '" << a << "'\n" << kLatinUsage;
       return kExitUsage;
@@ -57,11 +60,21 @@ int run_latin(int argc, char** argv) {
     std::cout << (tr.changed() ? tr.text() : text);
     return kExitOk;
   }
+  std::shared_ptr<const text::LatinWords> table;
+  if (!table_path.empty()) {
+    std::string tsv;
+    if (!read_input(table_path, tsv, err)) {
+      report(table_path, err);
+      return kExitBadInput;
+    }
+    table = text::parse_latin_words(tsv);
+  }
   std::size_t pos = 0;
   while (pos < text.size()) {
     std::size_t eol = text.find('\n', pos);
     if (eol == std::string::npos) eol = text.size();
-    std::cout << text::latin_word_to_cyrillic(std::string_view(text).substr(pos, eol - pos), alph)
+    std::cout << text::latin_word_to_cyrillic(std::string_view(text).substr(pos, eol - pos), alph,
+                                              table.get())
               << '\n';
     pos = eol + 1;
   }

@@ -8,6 +8,7 @@
 #include "text/latin.h"
 
 #include <algorithm>
+#include <memory>
 #include <string>
 #include <unordered_map>
 
@@ -257,13 +258,15 @@ void default_cyrillic(const std::vector<Sym>& key, std::vector<Sym>& out) {
   }
 }
 
-using WordTable = std::unordered_map<std::string, std::string>;
+}  // namespace
 
-const WordTable& word_table() {
-  static const WordTable table = [] {
-    WordTable t;
-    std::string_view data = resources::file("rules/latin/words.tsv");
-    std::size_t pos = 0;
+struct LatinWords {
+  std::unordered_map<std::string, std::string> map;
+};
+
+std::shared_ptr<const LatinWords> parse_latin_words(std::string_view data) {
+  auto t = std::make_shared<LatinWords>();
+  std::size_t pos = 0;
     while (pos < data.size()) {
       std::size_t eol = data.find('\n', pos);
       if (eol == std::string_view::npos) eol = data.size();
@@ -271,11 +274,17 @@ const WordTable& word_table() {
       pos = eol + 1;
       std::size_t tab = line.find('\t');
       if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
-      t.emplace(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
+      t->map.emplace(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
     }
-    return t;
-  }();
-  return table;
+  return t;
+}
+
+namespace {
+
+const LatinWords& word_table() {
+  static const std::shared_ptr<const LatinWords> table =
+      parse_latin_words(resources::file("rules/latin/words.tsv"));
+  return *table;
 }
 
 std::string encode_key(const std::vector<Sym>& key) {
@@ -306,14 +315,13 @@ std::vector<Letter> letters_of(std::string_view word) {
   return w;
 }
 
-std::string convert(const std::vector<Letter>& w, LatinAlphabet a) {
+std::string convert(const std::vector<Letter>& w, LatinAlphabet a, const LatinWords& table) {
   std::vector<Sym> key = read_key(w, a);
   std::string out;
   if (key.empty()) return out;
   std::string k = encode_key(key);
-  const WordTable& table = word_table();
-  auto hit = table.find(k);
-  if (hit != table.end()) {
+  auto hit = table.map.find(k);
+  if (hit != table.map.end()) {
     bool all_upper = key.size() > 1 && std::all_of(key.begin(), key.end(),
                                                    [](const Sym& s) { return s.upper; });
     std::size_t p = 0;
@@ -337,15 +345,16 @@ struct WordInfo {
   bool kazakh = false;   // ı, q (not qu), a Kazakh Cyrillic letter among Latin ones
   bool english = false;  // w x th ee oo ou c (not ch), common English words, contractions
   bool skip = false;     // inside a URL or an e-mail address
+  std::size_t tail = 0;  // bytes of a final apostrophe (a letter of the 2017 alphabet only)
 };
 
 bool english_word(std::string_view lower) {
+  // Only words that are not also Kazakh in some Latin spelling (not on/at/as/is/de/el/men).
   static constexpr std::string_view kWords[] = {
-      "the", "and", "of", "to", "in", "is", "are", "for", "with", "on", "by", "from", "at", "as",
-      "be", "this", "that", "it", "an", "or", "not", "was", "were", "has", "have", "will", "we",
-      "you", "he", "she", "they", "his", "her", "our", "my", "new", "news", "all", "but", "one",
-      "about", "more", "after", "over", "said", "says", "a", "i", "de", "la", "le", "und", "der",
-      "die", "das", "del", "el", "los", "di", "du", "des"};
+      "the", "and", "of", "to", "in", "are", "for", "with", "by", "from", "be", "this", "that",
+      "it", "an", "or", "not", "was", "were", "has", "have", "will", "we", "you", "he", "she",
+      "they", "his", "her", "our", "my", "new", "news", "all", "but", "one", "about", "more",
+      "after", "over", "said", "says", "i", "und", "das", "los"};
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
@@ -391,12 +400,16 @@ void classify(std::string_view text, const std::vector<Letter>& w, WordInfo& inf
   if (info.m2018 || info.m2021 || info.m2017) info.english = false;
 }
 
-// True if the whitespace-delimited chunk around [b, e) is a URL or an e-mail address.
+// True if the whitespace-delimited chunk around [b, e) is a URL, an e-mail address or a domain
+// name (a dot between two letters: adyrna.kz).
 bool in_address(std::string_view text, std::size_t b, std::size_t e) {
   auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   while (b > 0 && !space(text[b - 1])) --b;
   while (e < text.size() && !space(text[e])) ++e;
   std::string_view chunk = text.substr(b, e - b);
+  for (std::size_t i = 1; i + 1 < chunk.size(); ++i)
+    if (chunk[i] == '.' && letter(chunk[i - 1]) && letter(chunk[i + 1])) return true;
   return chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos ||
          chunk.find('@') != std::string_view::npos;
 }
@@ -410,7 +423,7 @@ std::vector<WordInfo> scan(std::string_view text, std::vector<std::vector<Letter
     char32_t c = utf8::next(text, p);
     Letter l;
     if (!decode_letter(c, l)) continue;
-    std::size_t end = p;
+    std::size_t end = p, tail = 0;
     for (std::size_t q = p; q < text.size();) {
       std::size_t at = q;
       char32_t d = utf8::next(text, q);
@@ -419,19 +432,27 @@ std::vector<WordInfo> scan(std::string_view text, std::vector<std::vector<Letter
         end = q;
         continue;
       }
-      if (is_apostrophe(d) && q < text.size()) {
+      if (is_apostrophe(d)) {
         std::size_t r = q;
-        if (decode_letter(utf8::next(text, r), m)) {
+        if (q < text.size() && decode_letter(utf8::next(text, r), m)) {
           end = q;
           continue;
         }
+        // A final apostrophe after a letter that takes one (2017: jan', ma'n') joins the word
+        // only if the text turns out to be in the 2017 alphabet (see latin_to_cyrillic).
+        std::size_t last = at;
+        char32_t before = utf8::prev(text, last);
+        if (decode_letter(before, m) && apostrophed(m.base)) {
+          tail = q - at;
+          end = q;
+        }
       }
-      (void)at;
       break;
     }
     WordInfo info;
     info.begin = start;
     info.end = end;
+    info.tail = tail;
     letters.push_back(letters_of(text.substr(start, end - start)));
     classify(text, letters.back(), info);
     if (info.latin > info.cyrillic) info.skip = in_address(text, start, end);
@@ -443,8 +464,9 @@ std::vector<WordInfo> scan(std::string_view text, std::vector<std::vector<Letter
 
 }  // namespace
 
-std::string latin_word_to_cyrillic(std::string_view word, LatinAlphabet alphabet) {
-  return convert(letters_of(word), alphabet);
+std::string latin_word_to_cyrillic(std::string_view word, LatinAlphabet alphabet,
+                                   const LatinWords* table) {
+  return convert(letters_of(word), alphabet, table ? *table : word_table());
 }
 
 std::size_t Transliteration::original(std::size_t offset, bool is_end) const {
@@ -493,12 +515,16 @@ Transliteration latin_to_cyrillic(std::string_view text) {
 
   std::size_t copied = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const WordInfo& w = words[i];
+    WordInfo w = words[i];
+    if (w.tail && doc != LatinAlphabet::apostrophe2017) {
+      w.end -= w.tail;
+      letters[i].back().apostrophe = false;
+    }
     if (w.skip || w.latin <= w.cyrillic || (w.english && !w.kazakh)) continue;
     LatinAlphabet a = doc;
     if (w.m2021 && !w.m2018) a = LatinAlphabet::diaeresis2021;
     else if (w.m2018 && !w.m2021) a = LatinAlphabet::acute2018;
-    std::string cyr_word = convert(letters[i], a);
+    std::string cyr_word = convert(letters[i], a, word_table());
     if (cyr_word.empty()) continue;
     tr.text_.append(text.substr(copied, w.begin - copied));
     Transliteration::Word rec;

@@ -4,6 +4,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -18,10 +19,16 @@ enum class LatinAlphabet : std::uint8_t {
   apostrophe2017,  // a' g' n' o' u' y' i' s' c', i = і, u = ұ
 };
 
+// The table of words the default rules get wrong (data/rules/latin/words.tsv, `key TAB word`).
+struct LatinWords;
+std::shared_ptr<const LatinWords> parse_latin_words(std::string_view tsv);
+
 // The Cyrillic form of one Latin word (letters, combining marks, inner apostrophes; no spaces
-// or hyphens) in the given alphabet. Words of the table data/rules/latin/words.tsv first, then
-// the default rules. Exposed for tests and `belgi latin`.
-std::string latin_word_to_cyrillic(std::string_view word, LatinAlphabet alphabet);
+// or hyphens) in the given alphabet. Words of the table (the embedded one by default) first,
+// then the default rules. Exposed for tests and `belgi latin` (which measures the converter
+// with a table built without the held-back words).
+std::string latin_word_to_cyrillic(std::string_view word, LatinAlphabet alphabet,
+                                   const LatinWords* table = nullptr);
 
 // A text with its Latin Kazakh words rewritten in Cyrillic. Everything else (Cyrillic, digits,
 // punctuation, English words, URLs) is copied byte for byte.
