@@ -17,8 +17,8 @@ same function as latin.cpp's default_cyrillic().
 Held back: words with crc32(word) % 10 == 0. The shipped table is built from all words; for a
 measurement, `--measure` builds it without them and `--heldout` writes them in the 2018 and 2021
 alphabets, so that the C++ converter's word accuracy is measured on words its table never saw
-(docs/latin.md). Egemen's and others' converters write ц as s: a word with ц also gets the key
-with с, when no word has that key."""
+(docs/latin.md). Converters write ц as s (Egemen) or ts, and с+х comes out as sh: a word with ц
+or сх also gets those keys, when no word has them."""
 import sys
 import zlib
 
@@ -111,9 +111,14 @@ def main(argv):
         best.setdefault(key(w), w)  # most frequent first
         if w[0] in "іий":  # 2018 writes a capital I for all three: key J + the rest
             best.setdefault("J" + key(w[1:]), w)
+    # Spellings converters use besides the alphabet's own: ц as s or ts, сх read back as sh.
     for w in kept[:RANKS_TS]:
+        k = key(w)
         if "ц" in w:
-            best.setdefault(key(w).replace("ц", "с"), w)
+            best.setdefault(k.replace("ц", "с"), w)
+            best.setdefault(k.replace("ц", "тс"), w)
+        if "сH" in k:
+            best.setdefault(k.replace("сH", "ш"), w)
     rows = sorted((k, w) for k, w in best.items() if default(k) != w)
     out.write("# Latin-script Kazakh: words the default rules of core/src/text/latin.cpp get wrong.\n"
               "# key (Cyrillic, и/й=I х/һ=H я=Iа ю=Iу ё=Iо щ=ш э=е, no ъ ь) TAB word.\n"

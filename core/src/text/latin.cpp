@@ -179,13 +179,12 @@ char32_t plain(char32_t b) {
   }
 }
 
-// Two plain Latin letters read as one: sh ch zh gh kh.
+// Two plain Latin letters read as one: sh ch zh gh.
 char32_t digraph(char32_t a, char32_t b) {
   if (b != 'h') return 0;
   switch (a) {
     case 's': return U'ш'; case 'c': return U'ч'; case 'z': return U'ж'; case 'g': return U'ғ';
-    case 'k': return kH;
-    default: return 0;
+    default: return 0;  // not kh: к+х (Бекхан) is as common as an informal х
   }
 }
 
@@ -218,11 +217,19 @@ std::vector<Sym> read_key(const std::vector<Letter>& w, LatinAlphabet a) {
     bool y2021 = a == LatinAlphabet::diaeresis2021;
     switch (l.base) {
       case 'u': out.push_back({y2021 ? U'у' : U'ұ', l.upper}); break;
-      case 'i':
+      case 'i': {
+        // я ю ё: ıa ıý ıo in 2018 (a capital I), ia iy' io in 2017.
+        bool iotated = i + 1 < w.size() && !l.apostrophe &&
+                       (w[i + 1].base == 'a' || w[i + 1].base == 'o' ||
+                        (w[i + 1].base == 'y' && (w[i + 1].mark == Mark::acute || w[i + 1].apostrophe)));
         if (y2021) out.push_back({l.upper ? U'і' : kI, l.upper});
+        else if (iotated && (l.upper || a == LatinAlphabet::apostrophe2017)) out.push_back({kI, l.upper});
         else if (a == LatinAlphabet::acute2018 && l.upper && i == 0) out.push_back({kJ, true});
+        else if (a == LatinAlphabet::acute2018 && l.upper && !out.empty() && is_vowel(out.back().c))
+          out.push_back({kI, true});  // all caps: ҚЫРКҮЙЕК, not і after a vowel
         else out.push_back({U'і', l.upper});
         break;
+      }
       case 0x131: out.push_back({y2021 ? U'і' : kI, false}); break;
       case 'x': out.push_back({U'к', l.upper}); out.push_back({U'с', false}); break;
       default: {
@@ -366,7 +373,8 @@ void classify(std::string_view text, const std::vector<Letter>& w, WordInfo& inf
       continue;
     }
     ++info.latin;
-    ascii.push_back(l.base < 0x80 && l.mark == Mark::none ? static_cast<char>(l.base) : '*');
+    ascii.push_back(l.base < 0x80 && l.mark == Mark::none && !l.apostrophe
+                        ? static_cast<char>(l.base) : '*');
     if (l.mark == Mark::acute && l.base != 'e') info.m2018 = true;
     if (l.mark == Mark::diaeresis || l.mark == Mark::breve || l.mark == Mark::caron ||
         l.mark == Mark::tilde || l.mark == Mark::macron || l.mark == Mark::cedilla ||
@@ -390,7 +398,9 @@ void classify(std::string_view text, const std::vector<Letter>& w, WordInfo& inf
     }
   std::size_t q = ascii.find('q');
   if (q != std::string::npos && ascii.compare(q, 2, "qu") != 0) info.kazakh = true;
-  static constexpr std::string_view kEnglish[] = {"w", "x", "th", "ee", "oo", "ou", "ck"};
+  // y is ы in Kazakh, which no vowel follows: Toyota, York, Yes.
+  static constexpr std::string_view kEnglish[] = {"w", "x", "th", "ee", "oo", "ou", "ck",
+                                                  "ya", "yo", "ye", "yu"};
   for (std::string_view e : kEnglish)
     if (ascii.find(e) != std::string::npos) info.english = true;
   for (std::size_t i = 0; i < ascii.size(); ++i)
