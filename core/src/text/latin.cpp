@@ -351,6 +351,7 @@ struct WordInfo {
   bool m2018 = false, m2021 = false, m2017 = false;
   bool kazakh = false;   // ı, q (not qu), a Kazakh Cyrillic letter among Latin ones
   bool english = false;  // w x th ee oo ou c (not ch), common English words, contractions
+  bool stop = false;     // one of the common English words (the, and, of, ...)
   bool skip = false;     // inside a URL or an e-mail address
   std::size_t tail = 0;  // bytes of a final apostrophe (a letter of the 2017 alphabet only)
 };
@@ -406,7 +407,7 @@ void classify(std::string_view text, const std::vector<Letter>& w, WordInfo& inf
   for (std::size_t i = 0; i < ascii.size(); ++i)
     if (ascii[i] == 'c' && (i + 1 >= ascii.size() || ascii[i + 1] != 'h')) info.english = true;
   if (ascii.size() == static_cast<std::size_t>(info.latin) && english_word(ascii))
-    info.english = true;
+    info.english = info.stop = true;
   if (info.m2018 || info.m2021 || info.m2017) info.english = false;
 }
 
@@ -468,6 +469,21 @@ std::vector<WordInfo> scan(std::string_view text, std::vector<std::vector<Letter
     if (info.latin > info.cyrillic) info.skip = in_address(text, start, end);
     words.push_back(info);
     p = end;
+  }
+  // The words next to an English function word are English too (a title, a slogan) unless
+  // they show Kazakh letters: «Pushing the limits».
+  auto spaced = [&](std::size_t a, std::size_t b) {
+    return text.substr(words[a].end, words[b].begin - words[a].end).find_first_not_of(' ') ==
+           std::string_view::npos;
+  };
+  auto plain_latin = [](const WordInfo& w) {
+    return w.latin > w.cyrillic && !w.m2018 && !w.m2021 && !w.m2017 && !w.kazakh;
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!words[i].stop) continue;
+    if (i > 0 && spaced(i - 1, i) && plain_latin(words[i - 1])) words[i - 1].english = true;
+    if (i + 1 < words.size() && spaced(i, i + 1) && plain_latin(words[i + 1]))
+      words[i + 1].english = true;
   }
   return words;
 }
