@@ -93,6 +93,15 @@ TEST_CASE("latin: the 2017 alphabet (apostrophes)") {
   }
 }
 
+TEST_CASE("latin: two sites' own spellings, told by the whole text") {
+  // abai.kz: Cyrillic ә kept, ú = ұ, ý = ү, u = у, y = й after a vowel, iy = и, ng = ң, gh = ғ.
+  CHECK(cyr("Qytay tóraghasy Toqaevtyng shaqyruymen keldi, Búl turaly mәlimdedi jәne preziydent") ==
+        "Қытай төрағасы Тоқаевтың шақыруымен келді, Бұл туралы мәлімдеді және президент");
+  // The Qazaq Times: 2021's marks with ı = ы, y = й, w = ұ.
+  CHECK(cyr("Saylauğa baylanıstı äleumettik saualnama jürgizseñiz, jazağa tartılasız. Bwdan bölek") ==
+        "Сайлауға байланысты әлеуметтік сауалнама жүргізсеңіз, жазаға тартыласыз. Бұдан бөлек");
+}
+
 TEST_CASE("latin: single words, each alphabet's u, ı, i and capital I") {
   struct WordCase {
     const char* latin;

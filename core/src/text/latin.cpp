@@ -188,7 +188,76 @@ char32_t digraph(char32_t a, char32_t b) {
   }
 }
 
+bool latin_vowel(const Letter& l) {
+  switch (l.base) {
+    case 'a': case 'e': case 'i': case 'o': case 'u': case 0x131: case U'ә': return true;
+    case 'y': return l.mark != Mark::none;
+    default: return false;
+  }
+}
+
+// The sites' spellings (LatinAlphabet::abai, qazaq_times).
+std::vector<Sym> read_site_key(const std::vector<Letter>& w, LatinAlphabet a) {
+  std::vector<Sym> out;
+  bool abai = a == LatinAlphabet::abai;
+  // у is a consonant here: shaqyruymen is шақыруымен.
+  auto after_vowel = [&] {
+    return !out.empty() && out.back().c != kI && out.back().c != U'у' && is_vowel(out.back().c);
+  };
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    const Letter& l = w[i];
+    const Letter* next = i + 1 < w.size() ? &w[i + 1] : nullptr;
+    if (!is_latin(l)) {
+      char32_t m = l.mark == Mark::acute ? marked(l) : 0;
+      push_cyrillic(out, m ? m : l.base, l.upper);
+      continue;
+    }
+    if (abai && l.mark == Mark::acute && (l.base == 'u' || l.base == 'y')) {
+      out.push_back({l.base == 'u' ? U'ұ' : U'ү', l.upper});
+      continue;
+    }
+    if (l.mark != Mark::none) {
+      char32_t c = marked(l);
+      out.push_back({c ? c : plain(l.base), l.upper});
+      continue;
+    }
+    if (next && next->mark == Mark::none) {
+      char32_t c = digraph(l.base, next->base);
+      if (!c && abai && l.base == 'n' && next->base == 'g' &&
+          !(i + 2 < w.size() && w[i + 2].base == 'h'))  // n+gh: Qazaqstangha
+        c = U'ң';
+      if (c) {
+        out.push_back({c, l.upper});
+        ++i;
+        continue;
+      }
+    }
+    switch (l.base) {
+      case 'u': out.push_back({U'у', l.upper}); break;
+      case 'w': out.push_back({abai ? U'у' : U'ұ', l.upper}); break;
+      case 0x131: out.push_back({U'ы', l.upper}); break;
+      case 'i':
+        if (abai && next && next->base == 'y' && next->mark == Mark::none) {
+          out.push_back({kI, l.upper});  // iy = и; the y stays if a vowel follows (iya = ия)
+          if (!(i + 2 < w.size() && latin_vowel(w[i + 2]))) ++i;
+        } else {
+          out.push_back({abai && after_vowel() ? kI : U'і', l.upper});
+        }
+        break;
+      case 'y':
+        if (!abai || after_vowel() || (next && latin_vowel(*next))) out.push_back({kI, l.upper});
+        else out.push_back({U'ы', l.upper});
+        break;
+      case 'x': out.push_back({U'к', l.upper}); out.push_back({U'с', false}); break;
+      default:
+        if (char32_t c = plain(l.base)) out.push_back({c, l.upper});
+    }
+  }
+  return out;
+}
+
 std::vector<Sym> read_key(const std::vector<Letter>& w, LatinAlphabet a) {
+  if (a == LatinAlphabet::abai || a == LatinAlphabet::qazaq_times) return read_site_key(w, a);
   std::vector<Sym> out;
   for (std::size_t i = 0; i < w.size(); ++i) {
     const Letter& l = w[i];
@@ -352,6 +421,10 @@ struct WordInfo {
   bool kazakh = false;   // ı, q (not qu), a Kazakh Cyrillic letter among Latin ones
   bool english = false;  // w x th ee oo ou c (not ch), common English words, contractions
   bool stop = false;     // one of the common English words (the, and, of, ...)
+  bool english_w = false;  // English only for its w (The Qazaq Times writes ұ as w)
+  bool abai = false;       // a Cyrillic ә among Latin letters (abai.kz)
+  bool english_y = false;  // English only for a y before a vowel (abai.kz's й)
+  int y_after_vowel = 0, y_after_consonant = 0;  // The Qazaq Times' y is й, 2021's is ы
   bool skip = false;     // inside a URL or an e-mail address
   std::size_t tail = 0;  // bytes of a final apostrophe (a letter of the 2017 alphabet only)
 };
@@ -384,8 +457,10 @@ void classify(std::string_view text, const std::vector<Letter>& w, WordInfo& inf
     if (l.base == 0x131) info.kazakh = true;
   }
   if (info.latin > 0) {
-    for (const Letter& l : w)
+    for (const Letter& l : w) {
       if (!is_latin(l) && l.base >= 0x490) info.kazakh = true;  // ә ғ қ ң ө ұ ү һ і
+      if (l.base == U'ә') info.abai = true;
+    }
   }
   for (std::size_t i = 0; i + 1 < w.size(); ++i)
     if (w[i].apostrophe && apostrophed(w[i].base) && w[i].mark == Mark::none) info.m2017 = true;
@@ -402,13 +477,23 @@ void classify(std::string_view text, const std::vector<Letter>& w, WordInfo& inf
   // y is ы in Kazakh, which no vowel follows: Toyota, York, Yes.
   static constexpr std::string_view kEnglish[] = {"w", "x", "th", "ee", "oo", "ou", "ck",
                                                   "ya", "yo", "ye", "yu"};
+  bool other_hint = false;
   for (std::string_view e : kEnglish)
-    if (ascii.find(e) != std::string::npos) info.english = true;
+    if (ascii.find(e) != std::string::npos)
+      (e == "w" ? info.english_w : e[0] == 'y' ? info.english_y : other_hint) = true;
+  for (std::size_t i = 1; i < ascii.size(); ++i)
+    if (ascii[i] == 'y' && ascii[i - 1] != '*')
+      ++(std::string_view("aeiou").find(ascii[i - 1]) != std::string_view::npos
+             ? info.y_after_vowel : info.y_after_consonant);
   for (std::size_t i = 0; i < ascii.size(); ++i)
-    if (ascii[i] == 'c' && (i + 1 >= ascii.size() || ascii[i + 1] != 'h')) info.english = true;
+    if (ascii[i] == 'c' && (i + 1 >= ascii.size() || ascii[i + 1] != 'h')) other_hint = true;
+  if (other_hint) info.english = true, info.english_w = info.english_y = false;
+  if (info.english_w && info.english_y) info.english_w = info.english_y = false, info.english = true;
+  if (info.english_w || info.english_y) info.english = true;
   if (ascii.size() == static_cast<std::size_t>(info.latin) && english_word(ascii))
     info.english = info.stop = true;
-  if (info.m2018 || info.m2021 || info.m2017) info.english = false;
+  if (info.m2018 || info.m2021 || info.m2017)
+    info.english = info.english_w = info.english_y = false;
 }
 
 // True if the whitespace-delimited chunk around [b, e) is a URL, an e-mail address or a domain
@@ -519,7 +604,8 @@ Transliteration latin_to_cyrillic(std::string_view text) {
   if (!any_latin) return tr;
   std::vector<std::vector<Letter>> letters;
   std::vector<WordInfo> words = scan(text, letters);
-  int cyr = 0, lat = 0, strong = 0, hint = 0, n2018 = 0, n2021 = 0, n2017 = 0;
+  int cyr = 0, lat = 0, strong = 0, hint = 0, n2018 = 0, n2021 = 0, n2017 = 0, nabai = 0,
+      y_vowel = 0, y_consonant = 0;
   for (const WordInfo& w : words) {
     if (w.skip) continue;
     if (w.latin <= w.cyrillic) {
@@ -532,12 +618,19 @@ Transliteration latin_to_cyrillic(std::string_view text) {
     n2018 += w.m2018;
     n2021 += w.m2021;
     n2017 += w.m2017;
+    nabai += w.abai;
+    y_vowel += w.y_after_vowel;
+    y_consonant += w.y_after_consonant;
   }
   // Latin Kazakh: more Latin words than Cyrillic ones, and a quarter of them show Kazakh letters.
   if (strong == 0 || lat <= cyr || 4 * (strong + hint) < lat) return tr;
   LatinAlphabet doc = LatinAlphabet::acute2018;
   if (n2021 > n2018 && n2021 >= n2017) doc = LatinAlphabet::diaeresis2021;
   else if (n2017 > n2018 && n2017 > n2021) doc = LatinAlphabet::apostrophe2017;
+  bool site = false;  // the sites' spellings hold for every word of the text
+  if (nabai >= 2) doc = LatinAlphabet::abai, site = true;
+  else if (doc == LatinAlphabet::diaeresis2021 && y_vowel > 2 * y_consonant)
+    doc = LatinAlphabet::qazaq_times, site = true;  // y after vowels: й, not ы
 
   std::size_t copied = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -546,10 +639,13 @@ Transliteration latin_to_cyrillic(std::string_view text) {
       w.end -= w.tail;
       letters[i].back().apostrophe = false;
     }
-    if (w.skip || w.latin <= w.cyrillic || (w.english && !w.kazakh)) continue;
+    // The sites write ұ as w (The Qazaq Times) or й as y (abai.kz): not English there.
+    bool english = w.english && !(w.english_w && doc == LatinAlphabet::qazaq_times) &&
+                   !(w.english_y && site);
+    if (w.skip || w.latin <= w.cyrillic || (english && !w.kazakh)) continue;
     LatinAlphabet a = doc;
-    if (w.m2021 && !w.m2018) a = LatinAlphabet::diaeresis2021;
-    else if (w.m2018 && !w.m2021) a = LatinAlphabet::acute2018;
+    if (!site && w.m2021 && !w.m2018) a = LatinAlphabet::diaeresis2021;
+    else if (!site && w.m2018 && !w.m2021) a = LatinAlphabet::acute2018;
     std::string cyr_word = convert(letters[i], a, word_table());
     if (cyr_word.empty()) continue;
     tr.text_.append(text.substr(copied, w.begin - copied));

@@ -17,6 +17,9 @@ enum class LatinAlphabet : std::uint8_t {
   acute2018,       // á ǵ ń ó ú ý, ı = и/й, i = і, u = ұ
   diaeresis2021,   // ä ğ ñ ö ş ü ū ç, ı = і, i/İ = и/й, u = у
   apostrophe2017,  // a' g' n' o' u' y' i' s' c', i = і, u = ұ
+  // Two sites' own spellings (../shared/data/latin-dev), told by the whole text only:
+  abai,            // abai.kz: Cyrillic ә kept, ó = ө, ú = ұ, ý = ү, u = у, y = ы/й, iy = и, ng = ң
+  qazaq_times,     // The Qazaq Times: 2021's marks, but ı = ы, i = і/и, w = ұ, y = й, c = ц
 };
 
 // The table of words the default rules get wrong (data/rules/latin/words.tsv, `key TAB word`).
