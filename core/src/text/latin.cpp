@@ -504,8 +504,10 @@ bool in_address(std::string_view text, std::size_t b, std::size_t e) {
   while (b > 0 && !space(text[b - 1])) --b;
   while (e < text.size() && !space(text[e])) ++e;
   std::string_view chunk = text.substr(b, e - b);
-  for (std::size_t i = 1; i + 1 < chunk.size(); ++i)
-    if (chunk[i] == '.' && letter(chunk[i - 1]) && letter(chunk[i + 1])) return true;
+  // Two letters after the dot at least: т.б. written t.b. is not a domain.
+  for (std::size_t i = 1; i + 2 < chunk.size(); ++i)
+    if (chunk[i] == '.' && letter(chunk[i - 1]) && letter(chunk[i + 1]) && letter(chunk[i + 2]))
+      return true;
   return chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos ||
          chunk.find('@') != std::string_view::npos;
 }
@@ -594,14 +596,15 @@ std::size_t Transliteration::original(std::size_t offset, bool is_end) const {
 
 Transliteration latin_to_cyrillic(std::string_view text) {
   Transliteration tr;
-  // Fast path: no byte that could start a Latin letter outside ASCII, and no ASCII letter.
-  bool any_latin = false;
-  for (unsigned char b : text)
-    if ((b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z')) {
-      any_latin = true;
-      break;
-    }
-  if (!any_latin) return tr;
+  // Fast path, one pass over the bytes: a text with no ASCII letter, or with four times as many
+  // Cyrillic letters (lead bytes D0-D3) as ASCII ones, is taken for Cyrillic: it is, unless its
+  // Latin words are four times shorter than its Cyrillic ones. Golden outputs stay as they were.
+  std::size_t ascii_letters = 0, cyrillic_letters = 0;
+  for (unsigned char b : text) {
+    ascii_letters += (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+    cyrillic_letters += b >= 0xD0 && b <= 0xD3;
+  }
+  if (ascii_letters == 0 || cyrillic_letters > 4 * ascii_letters) return tr;
   std::vector<std::vector<Letter>> letters;
   std::vector<WordInfo> words = scan(text, letters);
   int cyr = 0, lat = 0, strong = 0, hint = 0, n2018 = 0, n2021 = 0, n2017 = 0, nabai = 0,
