@@ -3,9 +3,12 @@
 to measure the annotator on Latin text against the Cyrillic originals (docs/latin.md).
 
 usage: scripts/latin-examples.py ALPHABET OUT_DIR [GOLD_DIR]
+       scripts/latin-examples.py ALPHABET --roundtrip BELGI [GOLD_DIR]
   ALPHABET: 2018 (acutes), 2021 (diaeresis), 2017 (apostrophes); GOLD_DIR defaults to
   ../shared/examples. OUT_DIR must not be in the repository (news text is never committed).
 Then: ../shared/tools/score_docs.py OUT_DIR build/cli/belgi
+--roundtrip reads each text back with `BELGI latin` and counts the running words that come back
+as they were in Cyrillic (word accuracy on news text, words in Latin originals included).
 
 Cyrillic letters become the alphabet's letters (../shared/spec/latin-alphabets.md); upper case
 follows the letter (Sh in a capitalised word, SH in an all-caps one); anything else is copied."""
@@ -77,9 +80,31 @@ def move(obj, pos, latin):
             move(v, pos, latin)
 
 
+def roundtrip(alphabet, belgi, gold_dir):
+    import re
+    import subprocess
+    n = ok = 0
+    for name in sorted(os.listdir(gold_dir)):
+        if not name.endswith(".gold.json"):
+            continue
+        text = json.load(open(os.path.join(gold_dir, name), encoding="utf-8"))["text"]
+        latin, _ = convert(text, alphabet)
+        back = subprocess.run([belgi, "latin"], input=latin.encode("utf-8"), capture_output=True,
+                              check=True).stdout.decode("utf-8")
+        words, got = re.findall(r"\w+", text), re.findall(r"\w+", back)
+        if len(words) != len(got):  # a word split differently: count the text's words as wrong
+            n += len(words)
+            continue
+        n += len(words)
+        ok += sum(a == b for a, b in zip(words, got))
+    print(f"{alphabet}: {ok} of {n} running words come back as in Cyrillic ({ok / n:.4f})")
+
+
 def main(argv):
     if len(argv) < 2 or argv[0] not in TABLES:
         sys.exit(__doc__)
+    if argv[1] == "--roundtrip":
+        return roundtrip(argv[0], argv[2], argv[3] if len(argv) > 3 else "../shared/examples")
     alphabet, out_dir = argv[0], argv[1]
     gold_dir = argv[2] if len(argv) > 2 else "../shared/examples"
     os.makedirs(out_dir, exist_ok=True)

@@ -467,11 +467,15 @@ void classify(std::string_view text, const std::vector<Letter>& w, WordInfo& inf
   // English contractions: don't, it's, we're, I'll, they've, I'd, I'm.
   static constexpr std::string_view kTails[] = {"n't", "'s", "'t", "'re", "'ll", "'ve", "'d", "'m"};
   std::string_view word = text.substr(info.begin, info.end - info.begin);
-  for (std::string_view t : kTails)
-    if (utf8::ends_with(word, t)) {
+  for (std::string_view t : kTails) {
+    // After a letter that takes an apostrophe in 2017 only n't is English (fory'm is форум).
+    std::size_t at = word.size() - t.size() + (t[0] == '\'' ? 0 : 1);
+    bool kazakh_letter = at > 0 && apostrophed(static_cast<unsigned char>(word[at - 1]) | 0x20);
+    if (utf8::ends_with(word, t) && (t == "n't" || !kazakh_letter)) {
       info.m2017 = false;
       info.english = true;
     }
+  }
   std::size_t q = ascii.find('q');
   if (q != std::string::npos && ascii.compare(q, 2, "qu") != 0) info.kazakh = true;
   // y is ы in Kazakh, which no vowel follows: Toyota, York, Yes.
