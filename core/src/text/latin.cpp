@@ -391,24 +391,52 @@ std::vector<Letter> letters_of(std::string_view word) {
   return w;
 }
 
+// A stem of the table: the longest prefix of at least kMinStem symbols (a whole symbol group:
+// not between I and the а/у of я/ю) whose key is in the table, so that inflected forms of a
+// listed word come out like it (полициясын from полиция). Returns its length, 0 if none.
+constexpr std::size_t kMinStem = 5;
+std::size_t stem_of(const std::vector<Sym>& key, const LatinWords& table, std::string& word) {
+  std::string k;
+  std::vector<std::size_t> ends;  // byte length of the key after each symbol
+  for (const Sym& s : key) {
+    utf8::append(k, s.c);
+    ends.push_back(k.size());
+  }
+  for (std::size_t n = key.size() - 1; n >= kMinStem; --n) {
+    if (key[n - 1].c == kI && (key[n].c == U'а' || key[n].c == U'у')) continue;
+    auto hit = table.map.find(k.substr(0, ends[n - 1]));
+    if (hit != table.map.end()) {
+      word = hit->second;
+      return n;
+    }
+  }
+  return 0;
+}
+
 std::string convert(const std::vector<Letter>& w, LatinAlphabet a, const LatinWords& table) {
   std::vector<Sym> key = read_key(w, a);
   std::string out;
   if (key.empty()) return out;
-  std::string k = encode_key(key);
-  auto hit = table.map.find(k);
+  bool all_upper = key.size() > 1 && std::all_of(key.begin(), key.end(),
+                                                 [](const Sym& s) { return s.upper; });
+  std::string word;
+  std::size_t stem = 0;
+  auto hit = table.map.find(encode_key(key));
   if (hit != table.map.end()) {
-    bool all_upper = key.size() > 1 && std::all_of(key.begin(), key.end(),
-                                                   [](const Sym& s) { return s.upper; });
-    std::size_t p = 0;
-    for (bool first = true; p < hit->second.size(); first = false) {
-      char32_t c = utf8::next(hit->second, p);
-      append_cased(out, c, all_upper || (first && key[0].upper));
-    }
-    return out;
+    word = hit->second;
+    stem = key.size();
+  } else {
+    stem = stem_of(key, table, word);
   }
   std::vector<Sym> cyr;
-  default_cyrillic(key, cyr);
+  if (stem > 0) {
+    std::size_t p = 0;
+    for (bool first = true; p < word.size(); first = false)
+      cyr.push_back({utf8::next(word, p), all_upper || (first && key[0].upper)});
+  }
+  // The rest by the default rule, which sees the stem's last letter (й after a vowel).
+  std::vector<Sym> rest(key.begin() + static_cast<std::ptrdiff_t>(stem), key.end());
+  default_cyrillic(rest, cyr);
   for (const Sym& s : cyr) append_cased(out, s.c, s.upper);
   return out;
 }
