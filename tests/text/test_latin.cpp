@@ -158,6 +158,11 @@ TEST_CASE("latin: English, other Latin text, URLs and Cyrillic are left alone") 
         "толығырақ https://kaz.inform.kz/news сайтында, Kazinform.kz");
 }
 
+TEST_CASE("latin: the agencies' names stay in Latin letters, as in Cyrillic news") {
+  CHECK(cyr("ASTANA. KAZINFORM – Búgin Astanada Kazinform tilshisi sóıledi.") ==
+        "АСТАНА. KAZINFORM – Бүгін Астанада Kazinform тілшісі сөйледі.");
+}
+
 TEST_CASE("latin: mixed documents, run by run") {
   // A Latin article quoting Russian: the Cyrillic words are copied.
   CHECK(cyr("Ol: «Мы готовы к переговорам», — dep aıtty Qasym-Jomart Toqaev búgin.") ==

@@ -357,6 +357,22 @@ std::shared_ptr<const LatinWords> parse_latin_words(std::string_view data) {
 
 namespace {
 
+// data/rules/latin/keep.tsv: names kept in Latin letters in Cyrillic news too.
+const std::vector<std::string>& kept_names() {
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> out;
+    std::string_view data = resources::file("rules/latin/keep.tsv");
+    for (std::size_t pos = 0; pos < data.size();) {
+      std::size_t eol = std::min(data.find('\n', pos), data.size());
+      std::string_view line = data.substr(pos, eol - pos);
+      pos = eol + 1;
+      if (!line.empty() && line[0] != '#') out.emplace_back(line);
+    }
+    return out;
+  }();
+  return names;
+}
+
 const LatinWords& word_table() {
   static const std::shared_ptr<const LatinWords> table =
       parse_latin_words(resources::file("rules/latin/words.tsv"));
@@ -524,6 +540,8 @@ void classify(std::string_view text, const std::vector<Letter>& w, WordInfo& inf
   if (info.english_w || info.english_y) info.english = true;
   if (ascii.size() == static_cast<std::size_t>(info.latin) && english_word(ascii))
     info.english = info.stop = true;
+  const std::vector<std::string>& kept = kept_names();  // ascii holds lower-case bases
+  if (std::find(kept.begin(), kept.end(), ascii) != kept.end()) info.skip = true;
   if (info.m2018 || info.m2021 || info.m2017)
     info.english = info.english_w = info.english_y = false;
 }
@@ -585,7 +603,7 @@ std::vector<WordInfo> scan(std::string_view text, std::vector<std::vector<Letter
     info.tail = tail;
     letters.push_back(letters_of(text.substr(start, end - start)));
     classify(text, letters.back(), info);
-    if (info.latin > info.cyrillic) info.skip = in_address(text, start, end);
+    if (info.latin > info.cyrillic) info.skip = info.skip || in_address(text, start, end);
     words.push_back(info);
     p = end;
   }
