@@ -655,6 +655,7 @@ Transliteration latin_to_cyrillic(std::string_view text) {
     cyrillic_letters += b >= 0xD0 && b <= 0xD3;
   }
   if (ascii_letters == 0 || cyrillic_letters > 4 * ascii_letters) return tr;
+  if (text.size() > 0x7FFFFFFFu) return tr;  // Word holds 32-bit offsets (both forms fit in them)
   std::vector<std::vector<Letter>> letters;
   std::vector<WordInfo> words = scan(text, letters);
   int cyr = 0, lat = 0, strong = 0, hint = 0, n2018 = 0, n2021 = 0, n2017 = 0, nabai = 0,
