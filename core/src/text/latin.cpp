@@ -336,22 +336,27 @@ void default_cyrillic(const std::vector<Sym>& key, std::vector<Sym>& out) {
 
 }  // namespace
 
+// Keys and words are views into `tsv`, a copy of the table's text: looking up a prefix of a
+// key (stem_of) then allocates nothing.
 struct LatinWords {
-  std::unordered_map<std::string, std::string> map;
+  std::string tsv;
+  std::unordered_map<std::string_view, std::string_view> map;
 };
 
 std::shared_ptr<const LatinWords> parse_latin_words(std::string_view data) {
   auto t = std::make_shared<LatinWords>();
+  t->tsv.assign(data.data(), data.size());
+  std::string_view all = t->tsv;
   std::size_t pos = 0;
-    while (pos < data.size()) {
-      std::size_t eol = data.find('\n', pos);
-      if (eol == std::string_view::npos) eol = data.size();
-      std::string_view line = data.substr(pos, eol - pos);
-      pos = eol + 1;
-      std::size_t tab = line.find('\t');
-      if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
-      t->map.emplace(std::string(line.substr(0, tab)), std::string(line.substr(tab + 1)));
-    }
+  while (pos < all.size()) {
+    std::size_t eol = all.find('\n', pos);
+    if (eol == std::string_view::npos) eol = all.size();
+    std::string_view line = all.substr(pos, eol - pos);
+    pos = eol + 1;
+    std::size_t tab = line.find('\t');
+    if (line.empty() || line[0] == '#' || tab == std::string_view::npos) continue;
+    t->map.emplace(line.substr(0, tab), line.substr(tab + 1));
+  }
   return t;
 }
 
@@ -411,7 +416,7 @@ std::vector<Letter> letters_of(std::string_view word) {
 // not between I and the а/у of я/ю) whose key is in the table, so that inflected forms of a
 // listed word come out like it (полициясын from полиция). Returns its length, 0 if none.
 constexpr std::size_t kMinStem = 5;
-std::size_t stem_of(const std::vector<Sym>& key, const LatinWords& table, std::string& word) {
+std::size_t stem_of(const std::vector<Sym>& key, const LatinWords& table, std::string_view& word) {
   std::string k;
   std::vector<std::size_t> ends;  // byte length of the key after each symbol
   for (const Sym& s : key) {
@@ -420,7 +425,7 @@ std::size_t stem_of(const std::vector<Sym>& key, const LatinWords& table, std::s
   }
   for (std::size_t n = key.size() - 1; n >= kMinStem; --n) {
     if (key[n - 1].c == kI && (key[n].c == U'а' || key[n].c == U'у')) continue;
-    auto hit = table.map.find(k.substr(0, ends[n - 1]));
+    auto hit = table.map.find(std::string_view(k).substr(0, ends[n - 1]));
     if (hit != table.map.end()) {
       word = hit->second;
       return n;
@@ -435,9 +440,10 @@ std::string convert(const std::vector<Letter>& w, LatinAlphabet a, const LatinWo
   if (key.empty()) return out;
   bool all_upper = key.size() > 1 && std::all_of(key.begin(), key.end(),
                                                  [](const Sym& s) { return s.upper; });
-  std::string word;
+  std::string_view word;
   std::size_t stem = 0;
-  auto hit = table.map.find(encode_key(key));
+  const std::string k = encode_key(key);
+  auto hit = table.map.find(k);
   if (hit != table.map.end()) {
     word = hit->second;
     stem = key.size();
