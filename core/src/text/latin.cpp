@@ -259,6 +259,7 @@ std::vector<Sym> read_site_key(const std::vector<Letter>& w, LatinAlphabet a) {
 std::vector<Sym> read_key(const std::vector<Letter>& w, LatinAlphabet a) {
   if (a == LatinAlphabet::abai || a == LatinAlphabet::qazaq_times) return read_site_key(w, a);
   std::vector<Sym> out;
+  out.reserve(w.size() + 1);
   for (std::size_t i = 0; i < w.size(); ++i) {
     const Letter& l = w[i];
     if (!is_latin(l)) {
@@ -312,8 +313,8 @@ std::vector<Sym> read_key(const std::vector<Letter>& w, LatinAlphabet a) {
 
 // The script's default(): и/й by the letter before, я/ю for Iа/Iу, х for H, і for J.
 // Writes one output letter per consumed symbol group, with the case of its first symbol.
-void default_cyrillic(const std::vector<Sym>& key, std::vector<Sym>& out) {
-  for (std::size_t i = 0; i < key.size(); ++i) {
+void default_cyrillic(const std::vector<Sym>& key, std::size_t from, std::vector<Sym>& out) {
+  for (std::size_t i = from; i < key.size(); ++i) {
     char32_t s = key[i].c;
     char32_t next = i + 1 < key.size() ? key[i + 1].c : 0;
     bool upper = key[i].upper;
@@ -384,19 +385,13 @@ const LatinWords& word_table() {
   return *table;
 }
 
-std::string encode_key(const std::vector<Sym>& key) {
-  std::string s;
-  for (const Sym& k : key) utf8::append(s, k.c);
-  return s;
-}
-
 void append_cased(std::string& out, char32_t c, bool upper) {
   utf8::append(out, upper ? cyrillic_upper(c) : c);
 }
 
 // Letters of one word; apostrophes set the flag of the letter before them.
-std::vector<Letter> letters_of(std::string_view word) {
-  std::vector<Letter> w;
+void letters_of(std::string_view word, std::vector<Letter>& w) {
+  w.clear();
   for (std::size_t p = 0; p < word.size();) {
     char32_t c = utf8::next(word, p);
     Letter l;
@@ -409,23 +404,19 @@ std::vector<Letter> letters_of(std::string_view word) {
       w.back().apostrophe = true;
     }
   }
-  return w;
 }
+
 
 // A stem of the table: the longest prefix of at least kMinStem symbols (a whole symbol group:
 // not between I and the а/у of я/ю) whose key is in the table, so that inflected forms of a
 // listed word come out like it (полициясын from полиция). Returns its length, 0 if none.
 constexpr std::size_t kMinStem = 5;
-std::size_t stem_of(const std::vector<Sym>& key, const LatinWords& table, std::string_view& word) {
-  std::string k;
-  std::vector<std::size_t> ends;  // byte length of the key after each symbol
-  for (const Sym& s : key) {
-    utf8::append(k, s.c);
-    ends.push_back(k.size());
-  }
+std::size_t stem_of(const std::vector<Sym>& key, std::string_view k,
+                    const std::vector<std::size_t>& ends, const LatinWords& table,
+                    std::string_view& word) {
   for (std::size_t n = key.size() - 1; n >= kMinStem; --n) {
     if (key[n - 1].c == kI && (key[n].c == U'а' || key[n].c == U'у')) continue;
-    auto hit = table.map.find(std::string_view(k).substr(0, ends[n - 1]));
+    auto hit = table.map.find(k.substr(0, ends[n - 1]));
     if (hit != table.map.end()) {
       word = hit->second;
       return n;
@@ -440,25 +431,30 @@ std::string convert(const std::vector<Letter>& w, LatinAlphabet a, const LatinWo
   if (key.empty()) return out;
   bool all_upper = key.size() > 1 && std::all_of(key.begin(), key.end(),
                                                  [](const Sym& s) { return s.upper; });
+  std::string k;  // the key's text, and its length after each symbol
+  std::vector<std::size_t> ends;
+  k.reserve(2 * key.size());
+  ends.reserve(key.size());
+  for (const Sym& s : key) {
+    utf8::append(k, s.c);
+    ends.push_back(k.size());
+  }
   std::string_view word;
   std::size_t stem = 0;
-  const std::string k = encode_key(key);
   auto hit = table.map.find(k);
   if (hit != table.map.end()) {
     word = hit->second;
     stem = key.size();
   } else {
-    stem = stem_of(key, table, word);
+    stem = stem_of(key, k, ends, table, word);
   }
   std::vector<Sym> cyr;
-  if (stem > 0) {
-    std::size_t p = 0;
-    for (bool first = true; p < word.size(); first = false)
-      cyr.push_back({utf8::next(word, p), all_upper || (first && key[0].upper)});
-  }
+  cyr.reserve(key.size() + word.size());
+  for (std::size_t p = 0, first = 1; p < word.size(); first = 0)
+    cyr.push_back({utf8::next(word, p), all_upper || (first && key[0].upper)});
   // The rest by the default rule, which sees the stem's last letter (й after a vowel).
-  std::vector<Sym> rest(key.begin() + static_cast<std::ptrdiff_t>(stem), key.end());
-  default_cyrillic(rest, cyr);
+  default_cyrillic(key, stem, cyr);
+  out.reserve(2 * cyr.size());
   for (const Sym& s : cyr) append_cased(out, s.c, s.upper);
   return out;
 }
@@ -532,9 +528,10 @@ void classify(std::string_view text, const std::vector<Letter>& w, WordInfo& inf
   static constexpr std::string_view kEnglish[] = {"w", "x", "th", "ee", "oo", "ou", "ck",
                                                   "ya", "yo", "ye", "yu"};
   bool other_hint = false;
-  for (std::string_view e : kEnglish)
-    if (ascii.find(e) != std::string::npos)
-      (e == "w" ? info.english_w : e[0] == 'y' ? info.english_y : other_hint) = true;
+  if (ascii.find_first_of("wxteockhy") != std::string::npos)  // most Kazakh words: none of these
+    for (std::string_view e : kEnglish)
+      if (ascii.find(e) != std::string::npos)
+        (e == "w" ? info.english_w : e[0] == 'y' ? info.english_y : other_hint) = true;
   for (std::size_t i = 1; i < ascii.size(); ++i)
     if (ascii[i] == 'y' && ascii[i - 1] != '*')
       ++(std::string_view("aeiou").find(ascii[i - 1]) != std::string_view::npos
@@ -569,7 +566,8 @@ bool in_address(std::string_view text, std::size_t b, std::size_t e) {
 }
 
 // Splits the text into words: letters with their combining marks and inner apostrophes.
-std::vector<WordInfo> scan(std::string_view text, std::vector<std::vector<Letter>>& letters) {
+std::vector<WordInfo> scan(std::string_view text) {
+  std::vector<Letter> letters;
   std::vector<WordInfo> words;
   std::size_t p = 0;
   while (p < text.size()) {
@@ -607,8 +605,8 @@ std::vector<WordInfo> scan(std::string_view text, std::vector<std::vector<Letter
     info.begin = start;
     info.end = end;
     info.tail = tail;
-    letters.push_back(letters_of(text.substr(start, end - start)));
-    classify(text, letters.back(), info);
+    letters_of(text.substr(start, end - start), letters);
+    classify(text, letters, info);
     if (info.latin > info.cyrillic) info.skip = info.skip || in_address(text, start, end);
     words.push_back(info);
     p = end;
@@ -635,7 +633,9 @@ std::vector<WordInfo> scan(std::string_view text, std::vector<std::vector<Letter
 
 std::string latin_word_to_cyrillic(std::string_view word, LatinAlphabet alphabet,
                                    const LatinWords* table) {
-  return convert(letters_of(word), alphabet, table ? *table : word_table());
+  std::vector<Letter> letters;
+  letters_of(word, letters);
+  return convert(letters, alphabet, table ? *table : word_table());
 }
 
 std::size_t Transliteration::original(std::size_t offset, bool is_end) const {
@@ -662,8 +662,7 @@ Transliteration latin_to_cyrillic(std::string_view text) {
   }
   if (ascii_letters == 0 || cyrillic_letters > 4 * ascii_letters) return tr;
   if (text.size() > 0x7FFFFFFFu) return tr;  // Word holds 32-bit offsets (both forms fit in them)
-  std::vector<std::vector<Letter>> letters;
-  std::vector<WordInfo> words = scan(text, letters);
+  std::vector<WordInfo> words = scan(text);
   int cyr = 0, lat = 0, strong = 0, hint = 0, n2018 = 0, n2021 = 0, n2017 = 0, nabai = 0,
       y_vowel = 0, y_consonant = 0;
   for (const WordInfo& w : words) {
@@ -693,12 +692,11 @@ Transliteration latin_to_cyrillic(std::string_view text) {
     doc = LatinAlphabet::qazaq_times, site = true;  // y after vowels: й, not ы
 
   std::size_t copied = 0;
+  std::vector<Letter> letters;
+  tr.text_.reserve(text.size() + text.size() / 2);
   for (std::size_t i = 0; i < words.size(); ++i) {
     WordInfo w = words[i];
-    if (w.tail && doc != LatinAlphabet::apostrophe2017) {
-      w.end -= w.tail;
-      letters[i].back().apostrophe = false;
-    }
+    if (w.tail && doc != LatinAlphabet::apostrophe2017) w.end -= w.tail;
     // The sites write ұ as w (The Qazaq Times) or й as y (abai.kz): not English there.
     bool english = w.english && !(w.english_w && doc == LatinAlphabet::qazaq_times) &&
                    !(w.english_y && site);
@@ -706,7 +704,8 @@ Transliteration latin_to_cyrillic(std::string_view text) {
     LatinAlphabet a = doc;
     if (!site && w.m2021 && !w.m2018) a = LatinAlphabet::diaeresis2021;
     else if (!site && w.m2018 && !w.m2021) a = LatinAlphabet::acute2018;
-    std::string cyr_word = convert(letters[i], a, word_table());
+    letters_of(text.substr(w.begin, w.end - w.begin), letters);
+    std::string cyr_word = convert(letters, a, word_table());
     if (cyr_word.empty()) continue;
     tr.text_.append(text.substr(copied, w.begin - copied));
     Transliteration::Word rec;
