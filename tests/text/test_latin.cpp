@@ -151,6 +151,8 @@ TEST_CASE("latin: English, other Latin text, URLs and Cyrillic are left alone") 
     CAPTURE(t);
     CHECK_FALSE(latin_to_cyrillic(t).changed());
   }
+  // A lone i is Kazakh (a suffix after a number), not the English pronoun.
+  CHECK(cyr("Qańtardyń 17-i kúni Astanada jıyn ótti") == "Қаңтардың 17-і күні Астанада жиын өтті");
   // In a Latin Kazakh text the English words, a URL and a domain stay as they are.
   CHECK(cyr("Qazaqparat habarlaıdy: «Pushing the limits» dep atalǵan kórme ashyldy, "
             "tolyǵyraq https://kaz.inform.kz/news saıtynda, Kazinform.kz") ==

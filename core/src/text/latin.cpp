@@ -476,12 +476,13 @@ struct WordInfo {
 };
 
 bool english_word(std::string_view lower) {
-  // Only words that are not also Kazakh in some Latin spelling (not on/at/as/is/de/el/men).
+  // Only words that are not also Kazakh in some Latin spelling (not on/at/as/is/de/el/men, nor
+  // i: the і of 17-i küni).
   static constexpr std::string_view kWords[] = {
       "the", "and", "of", "to", "in", "are", "for", "with", "by", "from", "be", "this", "that",
       "it", "an", "or", "not", "was", "were", "has", "have", "will", "we", "you", "he", "she",
       "they", "his", "her", "our", "my", "new", "news", "all", "but", "one", "about", "more",
-      "after", "over", "said", "says", "i", "und", "das", "los"};
+      "after", "over", "said", "says", "und", "das", "los"};
   return std::find(std::begin(kWords), std::end(kWords), lower) != std::end(kWords);
 }
 
