@@ -199,3 +199,29 @@ TEST_CASE("latin: the offset map goes back to whole original words") {
   CHECK(tr.original_end(c.size()) == text.size());
   CHECK(tr.original_begin(c.size() - 8) == text.size() - 8);
 }
+
+TEST_CASE("latin: random mixtures of letters, marks, apostrophes, emoji keep the map whole") {
+  // Pieces that meet at every kind of boundary; a fixed LCG makes the texts the same each run.
+  const char* pieces[] = {"Búgin", " ", "a\xcc\x81", "\xcc\x81", "'", "’", "n'", "Qazaqstan",
+                          "😀", "👍🏽", "-", ".", "ıa", "I", "SH", "Şyğys", "ǵ", "Әb", "ә",
+                          "https://a.kz/x", "the", "\n", "ТОҚАЕВ", "у", "17-i", "ŋ", "İ", "x", "í"};
+  const std::size_t n = sizeof(pieces) / sizeof(pieces[0]);
+  std::uint32_t state = 12345;
+  int changed = 0;
+  for (int doc = 0; doc < 400; ++doc) {
+    std::string text = "Búgin Qazaqstan ";  // a Kazakh start, so that many texts are converted
+    for (int i = 0; i < 30; ++i) {
+      state = state * 1103515245u + 12345u;
+      text += pieces[(state >> 16) % n];
+    }
+    CAPTURE(text);
+    Transliteration tr = latin_to_cyrillic(text);
+    if (!tr.changed()) continue;
+    ++changed;
+    CHECK(belgi::utf8::valid(tr.text()));
+    CHECK(tr.text().find('\0') == std::string::npos);  // í, x́: a mark no Kazakh letter has
+    for (const Transliteration::Word& w : tr.words()) CHECK(w.out_len >= 2);  // Cyrillic letters
+    check_map(text);
+  }
+  CHECK(changed > 100);
+}

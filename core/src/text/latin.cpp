@@ -217,9 +217,10 @@ std::vector<Sym> read_site_key(const std::vector<Letter>& w, LatinAlphabet a) {
       continue;
     }
     if (l.mark != Mark::none) {
-      char32_t c = marked(l);
-      out.push_back({c ? c : plain(l.base), l.upper});
-      continue;
+      if (char32_t c = marked(l)) {
+        out.push_back({c, l.upper});
+        continue;
+      }  // a mark no Kazakh letter has (í, x́): read the letter without it
     }
     if (next && next->mark == Mark::none) {
       char32_t c = digraph(l.base, next->base);
@@ -274,9 +275,10 @@ std::vector<Sym> read_key(const std::vector<Letter>& w, LatinAlphabet a) {
       }
     }
     if (l.mark != Mark::none) {
-      char32_t c = marked(l);
-      out.push_back({c ? c : plain(l.base), l.upper});
-      continue;
+      if (char32_t c = marked(l)) {
+        out.push_back({c, l.upper});
+        continue;
+      }  // a mark no Kazakh letter has (í, x́): read the letter without it
     }
     if (i + 1 < w.size() && w[i + 1].mark == Mark::none && !l.apostrophe)
       if (char32_t c = digraph(l.base, w[i + 1].base)) {
