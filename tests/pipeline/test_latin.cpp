@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -76,4 +77,37 @@ TEST_CASE("latin pipeline: the dateline of a Latin page is found and mapped back
   std::vector<std::string> got = marks(text, r);
   CHECK(std::find(got.begin(), got.end(), "DATE Búgin 2018-08-09") != got.end());
   for (const Span& s : r.spans) CHECK(s.range.end <= text.size());
+}
+
+TEST_CASE("latin pipeline: spans of random Latin mixtures lie on code point boundaries of the original") {
+  const char* pieces[] = {"Búgin", " ", "a\xcc\x81", "«", "»", " – dedi ", "Qasym-Jomart Toqaev",
+                          "😀", "2024 jylǵy 5 qańtarda", ". ", "Astanada", "\n", "ТОҚАЕВ",
+                          "n'", "Şyğys", "«Мы готовы»", "https://a.kz/x", "the", "í", "sóz sóıledi"};
+  const std::size_t n = sizeof(pieces) / sizeof(pieces[0]);
+  std::uint32_t state = 777;
+  auto boundary = [](const std::string& t, std::size_t off) {
+    return off == t.size() || (off < t.size() && (static_cast<unsigned char>(t[off]) & 0xC0) != 0x80);
+  };
+  int spans = 0;
+  for (int doc = 0; doc < 60; ++doc) {
+    std::string text;
+    for (int i = 0; i < 25; ++i) {
+      state = state * 1103515245u + 12345u;
+      text += pieces[(state >> 16) % n];
+    }
+    CAPTURE(text);
+    Result r = annotator().annotate(text);
+    REQUIRE(r.status.ok());
+    for (const Span& s : r.spans) {
+      ++spans;
+      CHECK(s.range.begin < s.range.end);
+      CHECK(s.range.end <= text.size());
+      CHECK(boundary(text, s.range.begin));
+      CHECK(boundary(text, s.range.end));
+      if (s.has_cue) CHECK((s.cue.end <= text.size() && boundary(text, s.cue.begin)));
+      if (s.has_speaker)
+        CHECK((s.speaker.range.end <= text.size() && boundary(text, s.speaker.range.begin)));
+    }
+  }
+  CHECK(spans > 100);
 }
