@@ -154,6 +154,7 @@ TEST_CASE("latin: English, other Latin text, URLs and Cyrillic are left alone") 
   // Initials without a space are not a domain name.
   CHECK(cyr("O.Ja'y'tikov pen S.A'bdirov kezdesti, dep habarlai'dy Qazaqstannyn' ag'ylshyn tili") ==
         "О.Жәутіков пен С.Әбдіров кездесті, деп хабарлайды Қазақстанның ағылшын тілі");
+  CHECK(cyr("BAQ.KZ habarlaıdy: Búgin Astanada jıyn ótti") == "BAQ.KZ хабарлайды: Бүгін Астанада жиын өтті");
   // A lone i is Kazakh (a suffix after a number), not the English pronoun.
   CHECK(cyr("Qańtardyń 17-i kúni Astanada jıyn ótti") == "Қаңтардың 17-і күні Астанада жиын өтті");
   // In a Latin Kazakh text the English words, a URL and a domain stay as they are.

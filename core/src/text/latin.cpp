@@ -560,16 +560,17 @@ bool in_address(std::string_view text, std::size_t b, std::size_t e) {
   while (b > 0 && !space(text[b - 1])) --b;
   while (e < text.size() && !space(text[e])) ++e;
   std::string_view chunk = text.substr(b, e - b);
-  // A domain ends in two or more lower-case letters after a dot (adyrna.kz, kaz.inform.kz/x):
+  // A domain ends in 2-4 letters of one case after a dot (adyrna.kz, BAQ.KZ, kaz.inform.kz/x):
   // not т.б. written t.b., nor initials without a space (O.Ja'utikov, S.Ábdirov).
   for (std::size_t i = 1; i + 2 < chunk.size(); ++i) {
     if (chunk[i] != '.' || !letter(chunk[i - 1])) continue;
     std::size_t j = i + 1;
-    while (j < chunk.size() && chunk[j] >= 'a' && chunk[j] <= 'z') ++j;
+    bool lower = chunk[j] >= 'a' && chunk[j] <= 'z';
+    while (j < chunk.size() && letter(chunk[j]) && (chunk[j] >= 'a') == lower) ++j;
     bool ends = j == chunk.size() || std::string_view("/:,;)»\"!?.").find(chunk[j]) !=
                                          std::string_view::npos ||
                 static_cast<unsigned char>(chunk[j]) == 0xC2;  // » is C2 BB
-    if (j - i - 1 >= 2 && ends) return true;
+    if (j - i - 1 >= 2 && j - i - 1 <= 4 && ends) return true;
   }
   return chunk.find("://") != std::string_view::npos || chunk.find("www.") != std::string_view::npos ||
          chunk.find('@') != std::string_view::npos;
