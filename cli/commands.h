@@ -9,6 +9,7 @@ namespace belgi::cli {
 int run_annotate(int argc, char** argv);
 int run_tag(int argc, char** argv);
 int run_eval(int argc, char** argv);
+int run_latin(int argc, char** argv);  // cli/latin.cpp
 int print_version();
 
 // The annotator built from the embedded resources, or nullptr after printing why.

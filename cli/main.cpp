@@ -19,6 +19,7 @@ const char* kUsage =
     "  tag [FILE|-]           tag CoNLL tokens (one per line, blank line between sentences)\n"
     "                         and print `token TAG` in IOB2\n"
     "  eval GOLD.iob2         tag a gold CoNLL file and print strict span P/R/F1 per class\n"
+    "  latin [FILE|-]         print a Latin-script Kazakh text in Cyrillic, as annotate reads it\n"
 #ifdef BELGI_HAVE_TRAIN
     "  train                  train the entity model (see `belgi train --help`)\n"
 #endif
@@ -52,6 +53,7 @@ int main(int argc, char** argv) {
   if (cmd == "annotate") return run_annotate(argc - 1, argv + 1);
   if (cmd == "tag") return run_tag(argc - 1, argv + 1);
   if (cmd == "eval") return run_eval(argc - 1, argv + 1);
+  if (cmd == "latin") return run_latin(argc - 1, argv + 1);
 #ifdef BELGI_HAVE_TRAIN
   if (cmd == "train") return run_train(argc - 1, argv + 1);
 #endif

@@ -222,6 +222,27 @@ class TagEval(unittest.TestCase):
             last = run("eval", pred).stdout.decode().strip().split("\n")[-1]
             self.assertTrue(last.endswith("F1 1.0000") or "R 0.0000" in last, last)
 
+    def test_latin_script_spans_carry_the_original_text(self):
+        # 2018 alphabet with a decomposed acute (u + U+0301) and an emoji before the name: the
+        # PERSON span is the Latin text, at code point offsets into the original.
+        text = "😀 Memleket basshysy Qasym-Jomart Toqaev Bu\u0301gin Astanada só\u0301z sóıledi."
+        out = run("annotate", "--offsets", "codepoint", stdin=text.encode("utf-8"))
+        self.assertEqual(out.returncode, 0, out.stderr)
+        doc = json.loads(out.stdout)
+        self.assertEqual(doc["text"], text)
+        persons = [s for s in doc["spans"] if s["type"] == "PERSON"]
+        self.assertEqual([(s["text"], s["start"], s["end"]) for s in persons],
+                         [("Qasym-Jomart Toqaev", 20, 39)])
+        for s in doc["spans"]:
+            self.assertEqual(text[s["start"]:s["end"]], s["text"])
+        self.assertIn("Astanada", [s["text"] for s in doc["spans"] if s["type"] == "GPE"])
+
+    def test_latin_prints_the_cyrillic_form(self):
+        out = run("latin", stdin="Búgin óńir ákimdiginde Shyǵys Qazaqstan".encode("utf-8"))
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertEqual(out.stdout.decode("utf-8"), "Бүгін өңір әкімдігінде Шығыс Қазақстан")
+        self.assertEqual(run("latin", "--words", "1999").returncode, 2)
+
     def test_eval_needs_a_file(self):
         self.assertEqual(run("eval").returncode, 2)
 

@@ -13,6 +13,7 @@
 #include "quotes/quotes.h"
 #include "resources.h"
 #include "text/chars.h"
+#include "text/latin.h"
 #include "text/utf8.h"
 
 #ifndef BELGI_VERSION
@@ -124,6 +125,20 @@ std::vector<Span> select(std::vector<Span> spans, const TypeSet& types) {
   return out;
 }
 
+// Moves everything the pipeline found in the Cyrillic form of a Latin text back onto the
+// caller's text (spans carry offsets only, so the original letters come with them).
+void map_back(const text::Transliteration& tr, std::vector<Span>& spans, DocumentDate& date) {
+  auto back = [&](ByteRange& r) {
+    r = ByteRange{tr.original_begin(r.begin), tr.original_end(r.end)};
+  };
+  for (Span& s : spans) {
+    back(s.range);
+    if (s.has_cue) back(s.cue);
+    if (s.has_speaker) back(s.speaker.range);
+  }
+  if (date.source == "dateline") back(date.range);
+}
+
 }  // namespace
 
 Result Annotator::annotate(std::string_view text, const Options& options) const {
@@ -131,13 +146,18 @@ Result Annotator::annotate(std::string_view text, const Options& options) const 
   try {
     res.status = impl_->check(text, options);
     if (!res.status.ok()) return res;
-    Context ctx(text, options);
-    ctx.tokens = text::tokenize(text);
-    ctx.sentences = text::split_sentences(text, ctx.tokens);
+    // Latin-script Kazakh runs through the same pipeline in Cyrillic (text/latin.h); any other
+    // text is annotated as it is (changed() is false, the spans need no mapping).
+    const text::Transliteration tr = text::latin_to_cyrillic(text);
+    std::string_view work = tr.changed() ? std::string_view(tr.text()) : text;
+    Context ctx(work, options);
+    ctx.tokens = text::tokenize(work);
+    ctx.sentences = text::split_sentences(work, ctx.tokens);
     impl_->run(ctx);
     res.spans = select(std::move(ctx.spans), options.types);
     res.has_date = ctx.has_date;
     res.date = ctx.date;
+    if (tr.changed()) map_back(tr, res.spans, res.date);
   } catch (const std::exception& e) {
     res = Result();
     res.status = Status::error(StatusCode::internal, std::string("annotate: ") + e.what());
