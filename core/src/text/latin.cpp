@@ -697,10 +697,14 @@ Transliteration latin_to_cyrillic(std::string_view text) {
   LatinAlphabet doc = LatinAlphabet::acute2018;
   if (n2021 > n2018 && n2021 >= n2017) doc = LatinAlphabet::diaeresis2021;
   else if (n2017 > n2018 && n2017 > n2021) doc = LatinAlphabet::apostrophe2017;
+  // No word tells the alphabet (`2008 jyldan berı`): a dotless ı is і in 2021 and и/й in 2018,
+  // and і is by far the more frequent letter of Kazakh, so such a text is read as 2021.
+  else if (n2018 == 0 && n2021 == 0 && n2017 == 0 && text.find("\xC4\xB1") != std::string_view::npos)
+    doc = LatinAlphabet::diaeresis2021;
   bool site = false;  // the sites' spellings hold for every word of the text
   if (nabai >= 2) doc = LatinAlphabet::abai, site = true;
-  else if (doc == LatinAlphabet::diaeresis2021 && y_vowel > 2 * y_consonant)
-    doc = LatinAlphabet::qazaq_times, site = true;  // y after vowels: й, not ы
+  else if (doc == LatinAlphabet::diaeresis2021 && y_vowel >= 2 && y_vowel > 2 * y_consonant)
+    doc = LatinAlphabet::qazaq_times, site = true;  // y after vowels: й, not ы (seen twice)
 
   std::size_t copied = 0;
   std::vector<Letter> letters;
