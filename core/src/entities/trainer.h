@@ -44,7 +44,7 @@ struct TrainOptions {
 struct LabeledSentence {
   std::vector<std::string> tokens;
   std::vector<int> labels;
-  int weight = 1;  // the perceptron's step on this sentence (news sentences weigh more)
+  int weight = 1;  // the perceptron's step on this sentence (--news-weight on news sentences)
 };
 
 // A gold or predicted span of a news article: class name and code-point offsets [start, end).
