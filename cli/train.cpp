@@ -25,10 +25,15 @@ int run_train(int argc, char** argv) {
   app.add_option("--clusters", opt.clusters, "word classes induced from the training text (0 = none)")->capture_default_str();
   app.add_option("--cost-o", opt.cost_o, "cost-augmented training: margin on gold-O tokens")->capture_default_str();
   app.add_option("--cost-e", opt.cost_e, "cost-augmented training: margin on gold entity tokens")->capture_default_str();
+  app.add_option("--news", opt.news_dir, "folder of written-news articles (*.json) to train on");
+  app.add_option("--news-weight", opt.news_weight, "perceptron step on news sentences (instance weight)")->capture_default_str();
+  app.add_option("--news-folds", opt.news_folds, "cross-validate by article over the news first (0 = no)")->capture_default_str();
+  app.add_option("--news-folds-run", opt.news_folds_run, "run only the first n folds (0 = all)")->capture_default_str();
   app.add_option("--dev-out", opt.dev_out, "write `token gold predicted` lines of the dev split");
   bool no_full = false, no_augment = false;
   app.add_flag("--no-full", no_full, "write the model trained without the dev split");
   app.add_flag("--no-augment", no_augment, "train without the synthesized written-news sentences");
+  app.add_flag("--cv-only", opt.cv_only, "stop after the news cross-validation");
   app.add_flag("--trace", opt.trace, "print dev micro F1 after every epoch");
   try {
     app.parse(argc, argv);

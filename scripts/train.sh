@@ -2,8 +2,9 @@
 # Trains the entity model and writes data/model/ner.bin (deterministic: the same data gives the
 # same bytes). Builds `belgi` first if needed. Prints the development-split scores.
 # usage: scripts/train.sh [extra `belgi train` flags, e.g. --epochs 12]
-# The training data (KazNERD, CC BY 4.0) is not in the repository: it is read from
-# ../shared/data/kaznerd next to the checkout, or from $BELGI_KAZNERD.
+# The training data is not in the repository: KazNERD (CC BY 4.0) is read from
+# ../shared/data/kaznerd next to the checkout (or $BELGI_KAZNERD), the written-news articles
+# from ../shared/data/news-train (or $BELGI_NEWS; their texts must never be copied here).
 set -eu
 repo=$(cd "$(dirname "$0")/.." && pwd)
 data=${BELGI_KAZNERD:-$repo/../shared/data/kaznerd}
@@ -12,12 +13,17 @@ if [ ! -f "$data/valid.iob2" ] || [ ! -f "$data/test-a.iob2" ]; then
   echo "  Put the KazNERD files there or set BELGI_KAZNERD=/path/to/kaznerd." >&2
   exit 2
 fi
+news=${BELGI_NEWS:-$repo/../shared/data/news-train}
+if ! ls "$news"/*.json > /dev/null 2>&1; then
+  echo "train.sh: news articles not found in $news (need *.json); set BELGI_NEWS=/path/to/news-train." >&2
+  exit 2
+fi
 build=${BELGI_BUILD_DIR:-$repo/build}
 if [ ! -f "$build/CMakeCache.txt" ]; then
   cmake -S "$repo" -B "$build" -DCMAKE_BUILD_TYPE=Release
 fi
 cmake --build "$build" --target belgi -j"$(nproc 2>/dev/null || echo 2)"
 cd "$repo"
-"$build/cli/belgi" train --data "$data" --lexicons data/lexicons --out data/model/ner.bin "$@"
+"$build/cli/belgi" train --data "$data" --news "$news" --lexicons data/lexicons --out data/model/ner.bin "$@"
 echo "wrote data/model/ner.bin ($(wc -c < data/model/ner.bin) bytes, sha256 $(sha256sum data/model/ner.bin | cut -c1-16)...)"
 echo "rebuild to embed it: cmake --build $build"

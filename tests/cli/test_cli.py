@@ -247,6 +247,65 @@ class TagEval(unittest.TestCase):
         self.assertEqual(run("eval").returncode, 2)
 
 
+class TrainOnNews(unittest.TestCase):
+    """`belgi train --news`: articles in the examples' JSON, labelled through the core's tokens.
+    Tiny data (KazNERD's 40-sentence sample, two made-up articles, one epoch): checks the
+    reading, the labels' alignment counts, the cross-validation and the errors, not the model."""
+    # Made-up text: initials against a surname, a place with a case ending, an outlet's domain.
+    ARTICLES = {
+        "a.json": ("Б.Сапаров Астанада сөйледі. Tengrinews.kz хабарлайды.",
+                   [("PERSON", 0, 9), ("GPE", 10, 18), ("ORGANISATION", 28, 41)]),
+        "b.json": ("Н. Әбдіров Алматыға келді.", [("PERSON", 0, 10), ("GPE", 11, 19)]),
+    }
+
+    def setUp(self):
+        self.files = Files()
+        self.addCleanup(self.files.dir.cleanup)
+        with open(os.path.join(DATA, "kaznerd-sample.iob2"), "rb") as f:
+            sample = f.read()
+        os.makedirs(os.path.join(self.files.dir.name, "kaznerd"))
+        os.makedirs(os.path.join(self.files.dir.name, "news"))
+        for name in ("valid.iob2", "test-a.iob2"):
+            self.files.write(os.path.join("kaznerd", name), sample)
+        for name, (text, spans) in self.ARTICLES.items():
+            for t, s, e in spans:
+                self.assertTrue(text[s:e].strip() == text[s:e] and text[s:e], (name, t))
+            doc = {"text": text, "entities": [{"type": t, "start": s, "end": e} for t, s, e in spans]}
+            self.files.write(os.path.join("news", name), json.dumps(doc, ensure_ascii=False))
+
+    def train(self, *extra):
+        d = self.files.dir.name
+        lex = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "lexicons")
+        return run("train", "--data", os.path.join(d, "kaznerd"), "--news", os.path.join(d, "news"),
+                   "--lexicons", lex, "--out", os.path.join(d, "m.bin"), "--epochs", "1", "--runs", "1",
+                   "--clusters", "0", "--no-full", *extra)
+
+    def test_trains_and_cross_validates_by_article(self):
+        out = self.train("--news-folds", "2")
+        self.assertEqual(out.returncode, 0, out.stderr)
+        log = out.stdout.decode()
+        self.assertIn("news articles: 2 (3 sentences, 5 entities; 0 with an end inside a token", log)
+        self.assertIn("news cross-validation (2 of 2 folds by article", log)
+        self.assertTrue(os.path.getsize(os.path.join(self.files.dir.name, "m.bin")) > 0)
+
+    def test_bad_offsets_name_the_file_and_entity(self):
+        self.files.write(os.path.join("news", "c.json"),
+                         json.dumps({"text": "Абай", "entities": [{"type": "PERSON", "start": 0, "end": 4},
+                                                                    {"type": "PERSON", "start": 2, "end": 9}]}))
+        out = self.train()
+        self.assertEqual(out.returncode, 1)
+        err = out.stderr.decode()
+        self.assertIn("c.json", err)
+        self.assertIn("entity 1", err)
+
+    def test_unknown_class_is_an_error(self):
+        self.files.write(os.path.join("news", "c.json"),
+                         json.dumps({"text": "Абай", "entities": [{"type": "POET", "start": 0, "end": 4}]}))
+        out = self.train()
+        self.assertEqual(out.returncode, 1)
+        self.assertIn("unknown type 'POET'", out.stderr.decode())
+
+
 if __name__ == "__main__":
     BELGI = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=1)

@@ -47,6 +47,8 @@ enum Template : std::uint8_t {
   kEndingInfl, kEndingPrev, kEndingNext, kHeadAhead, kHeadSelf, kLowish, kLowishPrev,
   // fs10
   kInflPrev,
+  // fs12
+  kBand, kBandStem, kBandPrev, kBandNext, kBandInit,
 };
 
 // Type nouns that end a name (`... министрлігі`, `... театры`, `... форумы`, `... облысы`).
@@ -147,7 +149,7 @@ std::size_t code_points(std::string_view s) {
 
 bool known(std::string_view w, const Lexicons& lex) {
   std::uint32_t k = lexicon_key(w);
-  return lex.known.find(k, 0) != 0 || lex.entries.find(k, 0) != 0;
+  return lex.known.find(k, 0) != 0 || (lex.entries.find(k, 0) & ~kLexWordMask) != 0;
 }
 
 // One ending off `w` if the rest is a known word or lexicon entry.
@@ -199,6 +201,14 @@ int parse_label(std::string_view name) {
 const char* lex_class_name(int bit) { return bit >= 0 && bit < kLexClassCount ? kLexNames[bit] : nullptr; }
 
 bool parse_lex_class(std::string_view name, std::uint32_t& bit) {
+  static const std::pair<std::string_view, std::uint32_t> kWordBits[] = {
+      {"freq1", 1u << kLexBandShift}, {"freq2", 2u << kLexBandShift}, {"freq3", 3u << kLexBandShift},
+      {"common_stem", kLexCommonStem}};
+  for (const auto& [n, b] : kWordBits)
+    if (name == n) {
+      bit = b;
+      return true;
+    }
   for (int i = 0; i < kLexClassCount; ++i)
     if (name == kLexNames[i]) {
       bit = 1u << i;
@@ -246,7 +256,7 @@ std::string_view stem(std::string_view lower, const Lexicons& lex) {
         (!tail.empty() && code_points(tail) <= 3))
       return lower.substr(0, hy);  // "бұұ-ның" -> "бұұ"
   }
-  if (lex.entries.find(lexicon_key(lower), 0) != 0) return lower;
+  if ((lex.entries.find(lexicon_key(lower), 0) & ~kLexWordMask) != 0) return lower;
   std::string_view r = strip_one(lower, lex);
   if (r.size() != lower.size()) {
     std::string_view r2 = strip_one(r, lex);
@@ -293,7 +303,14 @@ void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
   t.lowish = (known_value & kKnownLowercase) != 0;
   if (!t.lowish && t.stemmed()) t.lowish = (lex.known.find(lexicon_key(t.stem()), 0) & kKnownLowercase) != 0;
   t.lex = lex.entries.find(lexicon_key(t.lower), 0);
-  if (t.stemmed()) t.lex |= lex.entries.find(lexicon_key(t.stem()), 0);
+  t.band = static_cast<std::uint8_t>((t.lex & kLexWordMask) >> kLexBandShift);
+  t.lex &= ~kLexWordMask;
+  t.band_stem = t.band;
+  if (t.stemmed()) {
+    std::uint32_t s = lex.entries.find(lexicon_key(t.stem()), 0);
+    t.band_stem = static_cast<std::uint8_t>((s & kLexWordMask) >> kLexBandShift);
+    t.lex |= s & ~kLexWordMask;
+  }
   t.ending = 0;
   std::size_t cps = code_points(t.lower);
   // Endings of 2..5 letters ("ов", "ұлы", "қызы") on words longer than the ending + 2.
@@ -330,6 +347,10 @@ void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& le
   std::uint8_t casing = t.upper && cps > 1 ? 2 : t.cap ? 1 : 0;
   put(out, Hash(kCase).byte(casing).byte(t.kind).h);
   put(out, Hash(kLength).byte(static_cast<std::uint8_t>(std::min<std::size_t>(cps, 12))).h);
+  // How common the form is in Kazakh text, with its casing: a frequent word written with a
+  // capital is rarely a name (`Жолдау` at a headline's start), a rare one usually is.
+  put(out, Hash(kBand).byte(t.band).byte(casing).h);
+  if (t.stemmed()) put(out, Hash(kBandStem).byte(t.band_stem).byte(casing).h);
   if (t.kind != kPunct) {
     // Prefixes and suffixes of 1..5 code points.
     for (int k = 0; k < t.n_affix; ++k) {
@@ -384,6 +405,7 @@ void neighbour_features(const TokenInfo* u, const Side& side, std::vector<std::u
 
 void as_prev_features(const TokenInfo* u, std::vector<std::uint32_t>& out) {
   neighbour_features(u, Side{kWordPrev, kStemPrev, kSuffixPrev, kShapePrev, kClassPrev, kLexPrev, kBosHash}, out);
+  put(out, Hash(kBandPrev).byte(u ? u->band : 0xff).byte(u && u->cap).h);
   // The word before had a case ending removed (`Оралда`, `Алматыдан`): an inflected word
   // usually ends a name, so `Оралда Төтенше ...` does not continue the GPE.
   if (u && u->stemmed()) {
@@ -395,6 +417,7 @@ void as_prev_features(const TokenInfo* u, std::vector<std::uint32_t>& out) {
 
 void as_next_features(const TokenInfo* u, std::vector<std::uint32_t>& out) {
   neighbour_features(u, Side{kWordNext, kStemNext, kSuffixNext, kShapeNext, kClassNext, kLexNext, kEosHash}, out);
+  put(out, Hash(kBandNext).byte(u ? u->band : 0xff).byte(u && u->cap).h);
 }
 
 void FeatureExtractor::prepare_context(const std::vector<std::string_view>& tokens) {
@@ -489,6 +512,8 @@ void FeatureExtractor::context_features(const std::vector<std::string_view>& tok
   };
   const long li = static_cast<long>(i);
   add(Hash(kCaseFirst).byte(t.cap).byte(i == 0).h);
+  // The band at the sentence's first token (headlines, title case) and after a capitalized word.
+  add(Hash(kBandInit).byte(t.band).byte(t.cap).byte(i == 0 ? 2 : prev && prev->cap).h);
   add(mix(kWordPrev2, lower_at(li - 2)));
   add(mix(kWordNext2, lower_at(li + 2)));
   add(mix(kBigramPrev, lower_at(li - 1), t.h_lower));

@@ -49,6 +49,14 @@ enum LexClass : std::uint32_t {
 constexpr int kLexClassCount = 16;
 // Not a class: marks the first k words of a longer entry, so matching can stop early.
 constexpr std::uint32_t kLexPrefix = 1u << 31;
+// Not classes either (bits 16..18, outside the kLexClassCount loops, never a stem's anchor): the
+// frequency band of a lower-cased word form in a Kazakh wordlist (1 = among the 1,000 most
+// frequent forms, 2 = 10,000, 3 = 60,000; 0 = rarer) and whether it is a common-word stem of the
+// spelling dictionary (word-bands.tsv: "freq1", "freq2", "freq3", "common_stem").
+constexpr int kLexBandShift = 16;
+constexpr std::uint32_t kLexBandMask = 3u << kLexBandShift;
+constexpr std::uint32_t kLexCommonStem = 1u << 18;
+constexpr std::uint32_t kLexWordMask = kLexBandMask | kLexCommonStem;
 const char* lex_class_name(int bit);  // "country", ...; nullptr if out of range
 bool parse_lex_class(std::string_view name, std::uint32_t& bit);
 
@@ -87,7 +95,8 @@ inline std::uint32_t lexicon_key(std::string_view lower_text) { return fold32(fn
 // The version of the feature templates below and of the training recipe; part of the model id,
 // so that two different models never share one. Bump when either changes. fs11: the templates of
 // fs10, trained with cost-augmented decoding (train.cpp).
-constexpr const char* kFeatureSetId = "fs11";
+// fs12: trained on KazNERD and written news (news-train), with the word's frequency band.
+constexpr const char* kFeatureSetId = "fs12";
 
 // Flag in the value of a known word (Lexicons::known, low byte = word class): the word is written
 // in lower case in most of its non-initial occurrences in training, so a capitalized `Қақпада` at
@@ -110,6 +119,8 @@ struct TokenInfo {
   // Name endings behind a case ending ("жақыпова|ның", "досжанов|тан"), capitalized words only.
   std::uint32_t ending_infl = 0;
   bool lowish = false;  // kKnownLowercase on the word or its stem
+  // Frequency band and common-word stem bit of the word and of its stem (kLexBandMask ...).
+  std::uint8_t band = 0, band_stem = 0;
   // Hashes computed once per token and combined per feature (no byte hashing per feature):
   // lower-cased form, stem, prefixes and suffixes of 1..5 code points (n_affix of them).
   std::uint64_t h_lower = 0, h_stem = 0, pfx[5] = {}, sfx[5] = {};

@@ -10,7 +10,10 @@
 #include <vector>
 
 #include "belgi/status.h"
+#include "entities/iob2.h"
 #include "entities/model_format.h"
+#include "text/sentences.h"
+#include "text/tokenizer.h"
 
 namespace belgi::entities {
 
@@ -30,13 +33,45 @@ struct TrainOptions {
   int cost_o = 5;            // cost-augmented training: margin on tokens whose gold label is O
   int cost_e = 10;           // ... and on tokens of an entity (perceptron units; 0 0 = plain)
   std::string dev_out;       // if set, writes `token gold predicted` for the dev split there
+  std::string news_dir;      // written-news articles (*.json, the examples' format); "" = none
+  int news_weight = 1;       // perceptron step size on news sentences (an instance weight)
+  int news_folds = 0;        // k-fold cross-validation by article over the news (0 = none)
+  int news_folds_run = 0;    // run only the first n folds (quick comparisons; 0 = all)
+  bool cv_only = false;      // stop after the cross-validation (no dev run, no model written)
 };
 
 // A training sentence: tokens and label ids (features.h numbering).
 struct LabeledSentence {
   std::vector<std::string> tokens;
   std::vector<int> labels;
+  int weight = 1;  // the perceptron's step on this sentence (--news-weight on news sentences)
 };
+
+// A gold or predicted span of a news article: class name and code-point offsets [start, end).
+struct NewsSpan {
+  std::string type;
+  std::size_t start = 0, end = 0;
+};
+
+// A written-news article: its text, the core's tokens and sentences, the gold spans, and the
+// sentences labelled from them (one per sentence of `sentences`).
+struct NewsDoc {
+  std::string name, text;
+  std::vector<text::Token> tokens;
+  std::vector<text::Sentence> sentences;
+  std::vector<NewsSpan> gold;
+  std::vector<LabeledSentence> labeled;
+};
+
+// Reads every *.json article of `dir` in name order; hash covers the files' bytes.
+Status read_news(const std::string& dir, std::vector<NewsDoc>& out, std::uint64_t& hash, std::ostream& log);
+// The cross-validation fold of an article: FNV-1a of its file name mod folds.
+int news_fold(const NewsDoc& doc, int folds);
+// Adds the article's scores over the 9 name classes (exact code-point spans, as
+// ../shared/tools/score_docs.py counts them) with the model and rules run as the annotator runs them.
+class Model;
+// rules = false: the model alone, without apply_rules() (to measure the rules).
+void score_news(const Model& model, const NewsDoc& doc, iob2::Scores& scores, bool rules = true);
 
 // Lexicon lists as read from the TSV files (lower-cased entries).
 struct LexiconLists {

@@ -1,0 +1,201 @@
+// Written-news articles for the trainer (../shared/data/news-train: the examples' JSON, entity
+// offsets in code points): tokenized and split into sentences by the core's own tokenizer, so
+// the model trains on the tokens it will tag, and scored document by document as
+// ../shared/tools/score_docs.py scores them.
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "entities/features.h"
+#include "entities/model.h"
+#include "entities/rules.h"
+#include "entities/trainer.h"
+#include "text/utf8.h"
+
+namespace belgi::entities {
+
+namespace {
+
+// byte offset of each code point of `text`, plus text.size() at the end.
+std::vector<std::size_t> code_point_bytes(std::string_view text) {
+  std::vector<std::size_t> at;
+  for (std::size_t p = 0; p < text.size();) {
+    at.push_back(p);
+    utf8::next(text, p);
+  }
+  at.push_back(text.size());
+  return at;
+}
+
+// The tokens of `doc` labelled from its gold spans: a token overlapping a span gets its label
+// (B- on the first). Counts spans whose ends fall inside a token, and spans overlapping another.
+Status label_tokens(NewsDoc& doc, const std::string& path, std::vector<int>& labels, int& cut, int& nested) {
+  labels.assign(doc.tokens.size(), 0);
+  const std::vector<std::size_t> at = code_point_bytes(doc.text);
+  for (std::size_t k = 0; k < doc.gold.size(); ++k) {
+    const NewsSpan& g = doc.gold[k];
+    if (g.start >= g.end || g.end >= at.size())
+      return Status::error(StatusCode::invalid_input,
+                           path + ": entity " + std::to_string(k) + " has bad offsets " +
+                               std::to_string(g.start) + ".." + std::to_string(g.end));
+    int b = parse_label("B-" + g.type);
+    if (b < 0)
+      return Status::error(StatusCode::invalid_input,
+                           path + ": entity " + std::to_string(k) + " has unknown type '" + g.type + "'");
+    const std::size_t bs = at[g.start], be = at[g.end];
+    std::vector<std::size_t> covered;
+    for (std::size_t t = 0; t < doc.tokens.size(); ++t)
+      if (doc.tokens[t].begin < be && doc.tokens[t].end > bs) covered.push_back(t);
+    if (covered.empty()) continue;
+    if (doc.tokens[covered.front()].begin != bs || doc.tokens[covered.back()].end != be) ++cut;
+    if (std::any_of(covered.begin(), covered.end(), [&](std::size_t t) { return labels[t] != 0; })) {
+      ++nested;
+      continue;
+    }
+    for (std::size_t t : covered) labels[t] = t == covered.front() ? b : b + 1;
+  }
+  return Status();
+}
+
+Status read_doc(const std::string& path, NewsDoc& doc, std::uint64_t& hash) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::error(StatusCode::invalid_argument, "cannot read " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  const std::string content = ss.str();
+  hash = fnv1a64(content, hash);
+  nlohmann::json j = nlohmann::json::parse(content, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string() ||
+      !j.contains("entities") || !j["entities"].is_array())
+    return Status::error(StatusCode::invalid_input, path + ": not a JSON object with \"text\" and \"entities\"");
+  doc.text = j["text"].get<std::string>();
+  std::size_t bad = 0;
+  if (!utf8::valid(doc.text, &bad))
+    return Status::error(StatusCode::invalid_utf8, path + ": invalid UTF-8 in \"text\" at byte " + std::to_string(bad));
+  std::size_t k = 0;
+  for (const auto& e : j["entities"]) {
+    if (!e.is_object() || !e.contains("type") || !e["type"].is_string() || !e.contains("start") ||
+        !e["start"].is_number_unsigned() || !e.contains("end") || !e["end"].is_number_unsigned())
+      return Status::error(StatusCode::invalid_input,
+                           path + ": entity " + std::to_string(k) + " needs \"type\", \"start\" and \"end\"");
+    doc.gold.push_back(NewsSpan{e["type"].get<std::string>(), e["start"].get<std::size_t>(), e["end"].get<std::size_t>()});
+    ++k;
+  }
+  return Status();
+}
+
+}  // namespace
+
+Status read_news(const std::string& dir, std::vector<NewsDoc>& out, std::uint64_t& hash, std::ostream& log) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+    if (e.path().extension() == ".json") files.push_back(e.path().string());
+  if (ec) return Status::error(StatusCode::invalid_argument, "cannot list news articles in " + dir);
+  if (files.empty()) return Status::error(StatusCode::invalid_argument, "no *.json articles in " + dir);
+  std::sort(files.begin(), files.end());
+  int cut = 0, nested = 0, spans = 0;
+  std::size_t sentences = 0;
+  for (const auto& f : files) {
+    NewsDoc doc;
+    doc.name = std::filesystem::path(f).filename().string();
+    Status st = read_doc(f, doc, hash);
+    if (!st.ok()) return st;
+    doc.tokens = text::tokenize(doc.text);
+    doc.sentences = text::split_sentences(doc.text, doc.tokens);
+    std::vector<int> labels;
+    st = label_tokens(doc, f, labels, cut, nested);
+    if (!st.ok()) return st;
+    spans += static_cast<int>(doc.gold.size());
+    for (const text::Sentence& s : doc.sentences) {
+      LabeledSentence ls;
+      for (std::size_t t = s.first; t < s.last; ++t) {
+        ls.tokens.emplace_back(doc.tokens[t].text(doc.text));
+        // An entity cut by a sentence end starts again after it (strict IOB2).
+        int y = labels[t];
+        ls.labels.push_back(valid_transition(t > s.first ? ls.labels.back() : -1, y) ? y : y - 1);
+      }
+      doc.labeled.push_back(std::move(ls));
+    }
+    sentences += doc.labeled.size();
+    out.push_back(std::move(doc));
+  }
+  log << "news articles: " << out.size() << " (" << sentences << " sentences, " << spans << " entities; "
+      << cut << " with an end inside a token, " << nested << " overlapping another, skipped)\n";
+  return Status();
+}
+
+int news_fold(const NewsDoc& doc, int folds) {
+  return static_cast<int>(fnv1a64(doc.name) % static_cast<std::uint64_t>(std::max(1, folds)));
+}
+
+// As the annotator runs the model (recognizer.cpp): sentence by sentence in windows of 256
+// tokens, rules after the model, sentences without a word skipped; spans compared exactly in
+// code points over the 9 name classes, as score_docs.py does.
+void score_news(const Model& model, const NewsDoc& doc, iob2::Scores& scores, bool rules) {
+  static const char* kNames[] = {"PERSON", "ORGANISATION", "GPE", "LOCATION", "FACILITY",
+                                 "EVENT", "POSITION", "LAW", "NORP"};
+  auto scored = [](const std::string& t) {
+    return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* n) { return t == n; });
+  };
+  std::vector<std::size_t> cp(doc.text.size() + 1, 0);  // byte -> code point
+  {
+    std::size_t n = 0;
+    for (std::size_t p = 0; p < doc.text.size();) {
+      cp[p] = n++;
+      utf8::next(doc.text, p);
+    }
+    cp[doc.text.size()] = n;
+  }
+  std::vector<NewsSpan> pred;
+  std::vector<std::string_view> words;
+  std::vector<TokenEntity> found;
+  constexpr std::size_t kWindow = 256;
+  for (const text::Sentence& s : doc.sentences) {
+    bool has_word = false;
+    for (std::size_t i = s.first; i < s.last && !has_word; ++i) {
+      text::TokenKind k = doc.tokens[i].kind;
+      has_word = k == text::TokenKind::word || k == text::TokenKind::number || k == text::TokenKind::url;
+    }
+    if (!has_word) continue;
+    for (std::size_t first = s.first; first < s.last; first += kWindow) {
+      std::size_t last = std::min(s.last, first + kWindow);
+      words.clear();
+      found.clear();
+      for (std::size_t i = first; i < last; ++i) words.push_back(doc.tokens[i].text(doc.text));
+      tag(model, words, found);
+      if (rules) apply_rules(words, lexicons(model), found);
+      for (const TokenEntity& e : found) {
+        if (e.first >= e.last || e.last > words.size()) continue;
+        std::string type = class_name(static_cast<int>(e.type));
+        if (scored(type))
+          pred.push_back(NewsSpan{type, cp[doc.tokens[first + e.first].begin], cp[doc.tokens[first + e.last - 1].end]});
+      }
+    }
+  }
+  auto key = [](const NewsSpan& s) { return std::make_tuple(s.type, s.start, s.end); };
+  std::vector<std::tuple<std::string, std::size_t, std::size_t>> g, p;
+  for (const NewsSpan& s : doc.gold)
+    if (scored(s.type)) g.push_back(key(s));
+  for (const NewsSpan& s : pred) p.push_back(key(s));
+  std::sort(g.begin(), g.end());
+  g.erase(std::unique(g.begin(), g.end()), g.end());
+  std::sort(p.begin(), p.end());
+  p.erase(std::unique(p.begin(), p.end()), p.end());
+  for (const auto& x : g) {
+    bool hit = std::binary_search(p.begin(), p.end(), x);
+    auto& c = scores.per_class[std::get<0>(x)];
+    (hit ? c.tp : c.fn) += 1;
+    (hit ? scores.micro.tp : scores.micro.fn) += 1;
+  }
+  for (const auto& x : p)
+    if (!std::binary_search(g.begin(), g.end(), x)) {
+      scores.per_class[std::get<0>(x)].fp += 1;
+      scores.micro.fp += 1;
+    }
+}
+
+}  // namespace belgi::entities
