@@ -3,7 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 
@@ -129,6 +130,32 @@ test('the shipped module starts with the rule tables built (wasm/snapshot.mjs ra
   const info = JSON.parse(Buffer.from(marks[0]).toString('utf8'));
   assert.deepEqual(info.prepared, ['dates', 'quotes']);
   assert.ok(info.segments > 0 && info.bytes > 0);
+});
+
+test('native CLI and wasm give identical documents on Latin-script Kazakh (2018, 2021, 2017)', async () => {
+  await belgi.init();
+  const script = path.join(here, '..', '..', 'scripts', 'latin-examples.py');
+  for (const alphabet of ['2018', '2021', '2017']) {
+    const dir = mkdtempSync(path.join(os.tmpdir(), `belgi-latin-${alphabet}-`));
+    try {
+      execFileSync('python3', [script, alphabet, dir, goldenDir]);
+      const docs = readdirSync(dir).filter((n) => n.endsWith('.json')).sort();
+      assert.equal(docs.length, golden.length);
+      let names = 0;
+      for (const name of docs) {
+        const g = JSON.parse(readFileSync(path.join(dir, name), 'utf8'));
+        const args = ['annotate', '--format', 'jsonl', '--offsets', 'utf16', '-'];
+        if (g.dct) args.push('--date', g.dct);
+        const native = JSON.parse(execFileSync(cli, args, { input: g.text }).toString('utf8'));
+        const wasm = belgi.annotate(g.text, { offsets: 'utf16', ...(g.dct ? { date: g.dct } : {}) });
+        names += native.spans.filter((s) => s.type === 'PERSON' || s.type === 'GPE').length;
+        assert.deepEqual(wasm, native, `${alphabet} ${name}`);
+      }
+      assert.ok(names >= 40, `${alphabet}: ${names} PERSON and GPE spans (the text was read as Kazakh)`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
 });
 
 for (const offsets of ['utf16', 'codepoint']) {
