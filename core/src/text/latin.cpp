@@ -517,6 +517,7 @@ void classify(std::string_view text, const std::vector<Letter>& w, WordInfo& inf
   static constexpr std::string_view kTails[] = {"n't", "'s", "'t", "'re", "'ll", "'ve", "'d", "'m"};
   std::string_view word = text.substr(info.begin, info.end - info.begin);
   for (std::string_view t : kTails) {
+    if (word.size() < t.size()) continue;  // (`at` below would wrap around)
     // After a letter that takes an apostrophe in 2017 only n't is English (fory'm is форум).
     std::size_t at = word.size() - t.size() + (t[0] == '\'' ? 0 : 1);
     bool kazakh_letter = at > 0 && apostrophed(static_cast<unsigned char>(word[at - 1]) | 0x20);
