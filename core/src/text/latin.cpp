@@ -197,6 +197,21 @@ bool latin_vowel(const Letter& l) {
 }
 
 // The sites' spellings (LatinAlphabet::abai, qazaq_times).
+// What every spelling reads alike: a Cyrillic letter (with an acute, the Kazakh letter it marks)
+// and a Latin letter with a Kazakh mark. False for the rest, and for a mark no Kazakh letter has
+// (í, x́): the caller reads that letter without it.
+bool read_shared(const Letter& l, std::vector<Sym>& out) {
+  if (!is_latin(l)) {
+    char32_t m = l.mark == Mark::acute ? marked(l) : 0;
+    push_cyrillic(out, m ? m : l.base, l.upper);
+    return true;
+  }
+  if (l.mark == Mark::none) return false;
+  char32_t c = marked(l);
+  if (c) out.push_back({c, l.upper});
+  return c != 0;
+}
+
 std::vector<Sym> read_site_key(const std::vector<Letter>& w, LatinAlphabet a) {
   std::vector<Sym> out;
   bool abai = a == LatinAlphabet::abai;
@@ -207,21 +222,11 @@ std::vector<Sym> read_site_key(const std::vector<Letter>& w, LatinAlphabet a) {
   for (std::size_t i = 0; i < w.size(); ++i) {
     const Letter& l = w[i];
     const Letter* next = i + 1 < w.size() ? &w[i + 1] : nullptr;
-    if (!is_latin(l)) {
-      char32_t m = l.mark == Mark::acute ? marked(l) : 0;
-      push_cyrillic(out, m ? m : l.base, l.upper);
-      continue;
-    }
-    if (abai && l.mark == Mark::acute && (l.base == 'u' || l.base == 'y')) {
+    if (abai && is_latin(l) && l.mark == Mark::acute && (l.base == 'u' || l.base == 'y')) {
       out.push_back({l.base == 'u' ? U'ұ' : U'ү', l.upper});
       continue;
     }
-    if (l.mark != Mark::none) {
-      if (char32_t c = marked(l)) {
-        out.push_back({c, l.upper});
-        continue;
-      }  // a mark no Kazakh letter has (í, x́): read the letter without it
-    }
+    if (read_shared(l, out)) continue;
     if (next && next->mark == Mark::none) {
       char32_t c = digraph(l.base, next->base);
       if (!c && abai && l.base == 'n' && next->base == 'g' &&
@@ -263,23 +268,13 @@ std::vector<Sym> read_key(const std::vector<Letter>& w, LatinAlphabet a) {
   out.reserve(w.size() + 1);
   for (std::size_t i = 0; i < w.size(); ++i) {
     const Letter& l = w[i];
-    if (!is_latin(l)) {
-      char32_t m = l.mark == Mark::acute ? marked(l) : 0;
-      push_cyrillic(out, m ? m : l.base, l.upper);
-      continue;
-    }
-    if (a == LatinAlphabet::apostrophe2017 && l.apostrophe && l.mark == Mark::none) {
+    if (a == LatinAlphabet::apostrophe2017 && is_latin(l) && l.apostrophe && l.mark == Mark::none) {
       if (char32_t c = apostrophed(l.base)) {
         out.push_back({c, l.upper});
         continue;
       }
     }
-    if (l.mark != Mark::none) {
-      if (char32_t c = marked(l)) {
-        out.push_back({c, l.upper});
-        continue;
-      }  // a mark no Kazakh letter has (í, x́): read the letter without it
-    }
+    if (read_shared(l, out)) continue;
     if (i + 1 < w.size() && w[i + 1].mark == Mark::none && !l.apostrophe)
       if (char32_t c = digraph(l.base, w[i + 1].base)) {
         out.push_back({c, l.upper});
