@@ -16,15 +16,17 @@ constexpr std::size_t kMaxWindowTokens = 256;
 
 }  // namespace
 
-void EntityRecognizer::run(Context& ctx) const {
+void tag_sentences(const Model& model, std::string_view text, const std::vector<text::Token>& tokens,
+                   const std::vector<text::Sentence>& sentences, bool rules,
+                   const std::function<void(const TokenEntity&, ByteRange)>& emit) {
   std::vector<std::string_view> words;
   std::vector<TokenEntity> found;
-  for (const text::Sentence& s : ctx.sentences) {
+  for (const text::Sentence& s : sentences) {
     // A sentence of punctuation and symbols only (`....`, `***`, a line of dashes) names
     // nothing: skip the model there, which also keeps such inputs as fast as prose.
     bool has_word = false;
     for (std::size_t i = s.first; i < s.last && !has_word; ++i) {
-      text::TokenKind k = ctx.tokens[i].kind;
+      text::TokenKind k = tokens[i].kind;
       has_word = k == text::TokenKind::word || k == text::TokenKind::number || k == text::TokenKind::url;
     }
     if (!has_word) continue;
@@ -32,21 +34,27 @@ void EntityRecognizer::run(Context& ctx) const {
       std::size_t last = std::min(s.last, first + kMaxWindowTokens);
       words.clear();
       found.clear();
-      for (std::size_t i = first; i < last; ++i) words.push_back(ctx.tokens[i].text(ctx.text));
-      tag(*model_, words, found);
-      apply_rules(words, lexicons(*model_), found);
+      for (std::size_t i = first; i < last; ++i) words.push_back(tokens[i].text(text));
+      tag(model, words, found);
+      if (rules) apply_rules(words, lexicons(model), found);
       for (const TokenEntity& e : found) {
         if (e.first >= e.last || e.last > words.size()) continue;
-        Candidate c;
-        c.span.type = e.type;
-        c.span.range = ByteRange{ctx.tokens[first + e.first].begin, ctx.tokens[first + e.last - 1].end};
-        c.span.score = e.score;
-        c.span.source = "model";
-        c.priority = kPriorityModel;
-        ctx.candidates.push_back(std::move(c));
+        emit(e, ByteRange{tokens[first + e.first].begin, tokens[first + e.last - 1].end});
       }
     }
   }
+}
+
+void EntityRecognizer::run(Context& ctx) const {
+  tag_sentences(*model_, ctx.text, ctx.tokens, ctx.sentences, true, [&](const TokenEntity& e, ByteRange r) {
+    Candidate c;
+    c.span.type = e.type;
+    c.span.range = r;
+    c.span.score = e.score;
+    c.span.source = "model";
+    c.priority = kPriorityModel;
+    ctx.candidates.push_back(std::move(c));
+  });
 }
 
 }  // namespace belgi::entities

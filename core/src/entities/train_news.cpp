@@ -11,6 +11,7 @@
 
 #include "entities/features.h"
 #include "entities/model.h"
+#include "entities/recognizer.h"
 #include "entities/rules.h"
 #include "entities/trainer.h"
 #include "text/utf8.h"
@@ -132,8 +133,7 @@ int news_fold(const NewsDoc& doc, int folds) {
   return static_cast<int>(fnv1a64(doc.name) % static_cast<std::uint64_t>(std::max(1, folds)));
 }
 
-// As the annotator runs the model (recognizer.cpp): sentence by sentence in windows of 256
-// tokens, rules after the model, sentences without a word skipped; spans compared exactly in
+// As the annotator runs the model (tag_sentences, recognizer.cpp); spans compared exactly in
 // code points over the 9 name classes, as score_docs.py does.
 void score_news(const Model& model, const NewsDoc& doc, iob2::Scores& scores, bool rules) {
   static const char* kNames[] = {"PERSON", "ORGANISATION", "GPE", "LOCATION", "FACILITY",
@@ -151,31 +151,10 @@ void score_news(const Model& model, const NewsDoc& doc, iob2::Scores& scores, bo
     cp[doc.text.size()] = n;
   }
   std::vector<NewsSpan> pred;
-  std::vector<std::string_view> words;
-  std::vector<TokenEntity> found;
-  constexpr std::size_t kWindow = 256;
-  for (const text::Sentence& s : doc.sentences) {
-    bool has_word = false;
-    for (std::size_t i = s.first; i < s.last && !has_word; ++i) {
-      text::TokenKind k = doc.tokens[i].kind;
-      has_word = k == text::TokenKind::word || k == text::TokenKind::number || k == text::TokenKind::url;
-    }
-    if (!has_word) continue;
-    for (std::size_t first = s.first; first < s.last; first += kWindow) {
-      std::size_t last = std::min(s.last, first + kWindow);
-      words.clear();
-      found.clear();
-      for (std::size_t i = first; i < last; ++i) words.push_back(doc.tokens[i].text(doc.text));
-      tag(model, words, found);
-      if (rules) apply_rules(words, lexicons(model), found);
-      for (const TokenEntity& e : found) {
-        if (e.first >= e.last || e.last > words.size()) continue;
-        std::string type = class_name(static_cast<int>(e.type));
-        if (scored(type))
-          pred.push_back(NewsSpan{type, cp[doc.tokens[first + e.first].begin], cp[doc.tokens[first + e.last - 1].end]});
-      }
-    }
-  }
+  tag_sentences(model, doc.text, doc.tokens, doc.sentences, rules, [&](const TokenEntity& e, ByteRange r) {
+    std::string type = class_name(static_cast<int>(e.type));
+    if (scored(type)) pred.push_back(NewsSpan{type, cp[r.begin], cp[r.end]});
+  });
   auto key = [](const NewsSpan& s) { return std::make_tuple(s.type, s.start, s.end); };
   std::vector<std::tuple<std::string, std::size_t, std::size_t>> g, p;
   for (const NewsSpan& s : doc.gold)
