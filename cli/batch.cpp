@@ -22,6 +22,7 @@
 #include "formats.h"
 #include "record.h"
 #include "text/hash.h"
+#include "text/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -95,17 +96,6 @@ std::string safe_name(const std::string& id, std::size_t seq) {
   return out;
 }
 
-bool ends_with(const std::string& s, std::string_view tail) {
-  return s.size() >= tail.size() && s.compare(s.size() - tail.size(), tail.size(), tail) == 0;
-}
-
-bool read_file(const fs::path& path, std::string& data) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return false;
-  data.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  return static_cast<bool>(in) || in.eof();
-}
-
 // --skip-existing: is a whole result for this document already there? Files are written to a
 // temporary name and renamed (write_file), so a killed run leaves no partial result under the
 // final name; results from elsewhere are checked too: an HTML page must end with its closing
@@ -113,13 +103,13 @@ bool read_file(const fs::path& path, std::string& data) {
 // files, the .txt holding exactly this document's text (the .ann is renamed in last).
 bool complete_output(const BatchOptions& opt, const std::string& name, const std::string& text) {
   if (!opt.skip_existing || !directory_output(opt.format)) return false;
-  fs::path base = fs::path(opt.output) / name;
-  std::string data;
-  if (!read_file(base.string() + extension(opt.format), data)) return false;
+  const std::string base = (fs::path(opt.output) / name).string();
+  std::string data, err;
+  if (!read_input(base + extension(opt.format), data, err)) return false;
   switch (opt.format) {
-    case OutputFormat::html: return ends_with(data, "</html>\n");
-    case OutputFormat::conll: return ends_with(data, "\n\n");
-    case OutputFormat::brat: return read_file(base.string() + ".txt", data) && data == text;
+    case OutputFormat::html: return utf8::ends_with(data, "</html>\n");
+    case OutputFormat::conll: return utf8::ends_with(data, "\n\n");
+    case OutputFormat::brat: return read_input(base + ".txt", data, err) && data == text;
     default: return false;
   }
 }
