@@ -85,7 +85,8 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
     return true;
   }
   if (role == "each" || (mod && mod->entry->code == "each")) {
-    out.literal = "R/" + duration(n.v, n.vague, unit);
+    std::string every = duration(n.v, n.vague, unit);  // empty when vague (`бірнеше жыл сайын`)
+    out.literal = every.empty() ? "" : "R/" + every;
     out.rule = out.type == SpanType::TIME ? "time.set" : "date.set";
   } else if (role == "ago" && (!mod || from_now)) {
     out.rule = "date.ago";

@@ -100,7 +100,8 @@ bool day_value(const std::string& v) { return v.size() == 10 && v[4] == '-' && v
 std::string shift_day(const std::string& v, int off) {
   if (off == 0) return v;
   bool unknown_year = v[0] == 'X';
-  int y = unknown_year ? 2001 : std::atoi(v.c_str());  // a common year for XXXX
+  // For XXXX a common year (28 February + 1 is 1 March), a leap year for 29 February.
+  int y = !unknown_year ? std::atoi(v.c_str()) : v.compare(5, 5, "02-29") == 0 ? 2000 : 2001;
   Ymd d = add_days(Ymd{y, std::atoi(v.c_str() + 5), std::atoi(v.c_str() + 8)}, off);
   std::string out = format_ymd(d);
   if (unknown_year) out.replace(0, 4, "XXXX");
