@@ -548,14 +548,17 @@ void classify(std::string_view text, const std::vector<Letter>& w, WordInfo& inf
     info.english = info.english_w = info.english_y = false;
 }
 
-// True if the whitespace-delimited chunk around [b, e) is a URL, an e-mail address or a domain
-// name (a dot between two letters: adyrna.kz).
-bool in_address(std::string_view text, std::size_t b, std::size_t e) {
+// The whitespace-delimited chunk around [b, e), as [b, e).
+void chunk_around(std::string_view text, std::size_t& b, std::size_t& e) {
   auto space = [](char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; };
-  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   while (b > 0 && !space(text[b - 1])) --b;
   while (e < text.size() && !space(text[e])) ++e;
-  std::string_view chunk = text.substr(b, e - b);
+}
+
+// True if a whitespace-delimited chunk is a URL, an e-mail address or a domain name (a dot
+// between two letters: adyrna.kz).
+bool is_address(std::string_view chunk) {
+  auto letter = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
   // A domain ends in 2-4 letters of one case after a dot (adyrna.kz, BAQ.KZ, kaz.inform.kz/x):
   // not т.б. written t.b., nor initials without a space (O.Ja'utikov, S.Ábdirov).
   for (std::size_t i = 1; i + 2 < chunk.size(); ++i) {
@@ -576,6 +579,10 @@ bool in_address(std::string_view text, std::size_t b, std::size_t e) {
 std::vector<WordInfo> scan(std::string_view text) {
   std::vector<Letter> letters;
   std::vector<WordInfo> words;
+  // The chunk of the last word that asked whether it is in an address, and the answer: asked
+  // once a chunk, so a long run without spaces (`a1a1a1…`, every `a` a word) stays linear.
+  std::size_t chunk_b = 0, chunk_e = 0;
+  bool chunk_address = false;
   std::size_t p = 0;
   while (p < text.size()) {
     std::size_t start = p;
@@ -614,7 +621,14 @@ std::vector<WordInfo> scan(std::string_view text) {
     info.tail = tail;
     letters_of(text.substr(start, end - start), letters);
     classify(text, letters, info);
-    if (info.latin > info.cyrillic) info.skip = info.skip || in_address(text, start, end);
+    if (info.latin > info.cyrillic) {
+      if (start >= chunk_e) {
+        chunk_b = start, chunk_e = end;
+        chunk_around(text, chunk_b, chunk_e);
+        chunk_address = is_address(text.substr(chunk_b, chunk_e - chunk_b));
+      }
+      info.skip = info.skip || chunk_address;
+    }
     words.push_back(info);
     p = end;
   }
