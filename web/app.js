@@ -194,6 +194,7 @@ async function openDoc(i) {
     // Not kept: the document shows its text without spans, and says why each time it is opened.
     if (failed) annotations = { format: 'belgi/1', text: d.text, offsets: 'utf16', date: null, spans: [] };
   }
+  finishBarEdits();
   const t0 = performance.now();
   annotator.load(annotations, { date });
   shown = d;
@@ -209,6 +210,15 @@ async function openDoc(i) {
   if ((d.date || '') !== date) annotator.date = d.date || '';
   await store.save({ queue: queueRecord() });
   document.body.dataset.state = 'ready';
+}
+
+/**
+ * A rename or a date still being typed belongs to the document on screen: leaving the field
+ * applies it (blur: endRename, change: applyDateField), so this runs before another document
+ * takes the screen. Otherwise the focus moving to the new text would apply it there.
+ */
+function finishBarEdits() {
+  for (const id of ['doc-rename', 'doc-date']) if (document.activeElement === $(id)) $(id).blur();
 }
 
 /** An error of the core in words, with where it is (line and column, 1-based) when it says. */

@@ -99,6 +99,40 @@ test('lost edit: an edit made while another document is being annotated goes to 
   assert.deepEqual(page.errors, []);
 });
 
+test('lost edit: a rename or a date being typed when another document opens goes to the document it was typed for', async (t) => {
+  const page = await freshPage(t);
+  await openApp(page);
+  for (const field of ['rename', 'date']) {
+    const before = await page.evaluate(() => window.belgiApp.state.docs.length);
+    await page.evaluate(() => { window.__hold = true; });
+    await page.evaluate(([text, name]) => { window.belgiApp.addDocs([{ name, text }]); }, [longText(), `long-${field}.txt`]);
+    await page.waitForFunction(() => document.body.dataset.state === 'annotating' && window.__heldCount() === 1);
+    // The document on screen is still the one before: type into its bar, and do not leave the field.
+    const shownName = await page.$eval('#doc-name', (e) => e.textContent);
+    if (field === 'rename') {
+      await page.click('#rename-doc');
+      await page.fill('#doc-rename', 'renamed.txt');
+    } else {
+      await page.focus('#doc-date');
+      await page.fill('#doc-date', '2020-02-20');
+    }
+    await page.evaluate(() => { window.__hold = false; window.__release(); });
+    await waitShown(page, `long-${field}.txt`);
+    const docs = await page.evaluate(() => window.belgiApp.state.docs.map((d) => ({ name: d.name, date: d.date || '' })));
+    assert.equal(docs.length, before + 1);
+    const typedFor = docs[before - 1];
+    const opened = docs[before];
+    if (field === 'rename') {
+      assert.equal(typedFor.name, 'renamed.txt', `the rename went to ${shownName}`);
+      assert.equal(opened.name, 'long-rename.txt');
+    } else {
+      assert.equal(typedFor.date, '2020-02-20');
+      assert.equal(opened.date, '');
+    }
+  }
+  assert.deepEqual(page.errors, []);
+});
+
 test('errors: one role="alert" area names the problem and where; the element dispatches error {code, message, offset}', async (t) => {
   const page = await freshPage(t);
   await openApp(page);
