@@ -22,7 +22,6 @@
 #include "formats.h"
 #include "record.h"
 #include "text/hash.h"
-#include "text/utf8.h"
 
 namespace fs = std::filesystem;
 
@@ -96,6 +95,18 @@ std::string safe_name(const std::string& id, std::size_t seq) {
   return out;
 }
 
+// Whether a file ends with `tail`, reading only its last bytes (a resumed batch checks every
+// result it skips).
+bool file_ends_with(const std::string& path, std::string_view tail) {
+  std::ifstream in(path, std::ios::binary | std::ios::ate);
+  if (!in) return false;
+  const std::streamoff size = in.tellg();
+  if (size < static_cast<std::streamoff>(tail.size())) return false;
+  std::string last(tail.size(), '\0');
+  in.seekg(size - static_cast<std::streamoff>(tail.size()));
+  return static_cast<bool>(in.read(&last[0], static_cast<std::streamsize>(last.size()))) && last == tail;
+}
+
 // --skip-existing: is a whole result for this document already there? Files are written to a
 // temporary name and renamed (write_file), so a killed run leaves no partial result under the
 // final name; results from elsewhere are checked too: an HTML page must end with its closing
@@ -104,12 +115,14 @@ std::string safe_name(const std::string& id, std::size_t seq) {
 bool complete_output(const BatchOptions& opt, const std::string& name, const std::string& text) {
   if (!opt.skip_existing || !directory_output(opt.format)) return false;
   const std::string base = (fs::path(opt.output) / name).string();
-  std::string data, err;
-  if (!read_input(base + extension(opt.format), data, err)) return false;
+  std::error_code ec;
   switch (opt.format) {
-    case OutputFormat::html: return utf8::ends_with(data, "</html>\n");
-    case OutputFormat::conll: return utf8::ends_with(data, "\n\n");
-    case OutputFormat::brat: return read_input(base + ".txt", data, err) && data == text;
+    case OutputFormat::html: return file_ends_with(base + extension(opt.format), "</html>\n");
+    case OutputFormat::conll: return file_ends_with(base + extension(opt.format), "\n\n");
+    case OutputFormat::brat: {
+      std::string data, err;
+      return fs::is_regular_file(base + ".ann", ec) && read_input(base + ".txt", data, err) && data == text;
+    }
     default: return false;
   }
 }
