@@ -72,7 +72,8 @@ Mark combining_mark(char32_t c) {
 }
 bool is_combining(char32_t c) { return c >= 0x300 && c <= 0x36F; }
 bool is_apostrophe(char32_t c) { return c == '\'' || c == 0x2019 || c == 0x2BC; }
-bool is_cyrillic(char32_t c) { return c >= 0x400 && c <= 0x4FF; }
+// The Cyrillic block (not text::is_cyrillic, which asks ICU for the script).
+bool in_cyrillic_block(char32_t c) { return c >= 0x400 && c <= 0x4FF; }
 
 // Decodes a Latin or Cyrillic letter; false for anything else.
 bool decode_letter(char32_t c, Letter& l) {
@@ -89,14 +90,14 @@ bool decode_letter(char32_t c, Letter& l) {
       l.upper = p.upper;
       return true;
     }
-  if (is_cyrillic(c) && c != 0x482 && !(c >= 0x483 && c <= 0x489)) {
+  if (in_cyrillic_block(c) && c != 0x482 && !(c >= 0x483 && c <= 0x489)) {
     l.base = utf8::to_lower(c);
     l.upper = l.base != c;
     return true;
   }
   return false;
 }
-bool is_latin(const Letter& l) { return !is_cyrillic(l.base); }
+bool is_latin(const Letter& l) { return !in_cyrillic_block(l.base); }
 
 char32_t cyrillic_upper(char32_t c) {
   if (c >= 0x430 && c <= 0x44F) return c - 0x20;
@@ -540,7 +541,7 @@ void classify(std::string_view text, const std::vector<Letter>& w, WordInfo& inf
   if (other_hint) info.english = true, info.english_w = info.english_y = false;
   if (info.english_w && info.english_y) info.english_w = info.english_y = false, info.english = true;
   if (info.english_w || info.english_y) info.english = true;
-  if (ascii.size() == static_cast<std::size_t>(info.latin) && english_word(ascii))
+  if (english_word(ascii))  // ascii has a byte for every Latin letter
     info.english = info.stop = true;
   const std::vector<std::string>& kept = kept_names();  // ascii holds lower-case bases
   if (std::find(kept.begin(), kept.end(), ascii) != kept.end()) info.skip = true;
