@@ -11,18 +11,14 @@
 // Spans are rendered by cutting the text at every span boundary, so nested and crossing spans
 // (an entity inside a quote) come out as nested elements; a span cut in pieces gives several
 // <mark>s with the same data-id.
+import { TYPE_TABLE } from './types.js';
 import {
   TYPES, NUMERIC_TYPES, DEFAULT_VISIBLE, HIGHLIGHTED, compareSpans, cleanSpan, fromObject,
   normalizeDocument, snapToTokens, tokenize, exportDocument,
 } from './formats.js';
 
 /** Keys that give a selection (or the focused span) a type. */
-export const KEYMAP = {
-  p: 'PERSON', o: 'ORGANISATION', g: 'GPE', l: 'LOCATION', f: 'FACILITY', e: 'EVENT',
-  t: 'POSITION', w: 'LAW', n: 'NORP', r: 'PRODUCT', j: 'PROJECT', a: 'ART', d: 'DATE', m: 'TIME',
-  q: 'QUOTE', c: 'CARDINAL', k: 'ORDINAL', y: 'MONEY', '%': 'PERCENTAGE', u: 'QUANTITY',
-  x: 'MISCELLANEOUS',
-};
+export const KEYMAP = Object.fromEntries(TYPE_TABLE.filter((t) => t.key).map((t) => [t.key, t.name]));
 const KEY_OF = Object.fromEntries(Object.entries(KEYMAP).map(([k, v]) => [v, k]));
 
 const LINES_PER_CHUNK = 40;

@@ -14,19 +14,18 @@
 //   labelstudio     UTF-16 code units (JavaScript string indices, as Label Studio's editor counts)
 //   webannotation   code points (W3C Web Annotation: "characters" are Unicode code points)
 
+import { TYPE_TABLE } from './types.js';
+
 export const FORMAT = 'belgi/1';
 
-export const TYPES = [
-  'PERSON', 'ORGANISATION', 'GPE', 'LOCATION', 'FACILITY', 'EVENT', 'POSITION', 'LAW', 'NORP',
-  'PRODUCT', 'PROJECT', 'ART', 'DATE', 'TIME', 'QUOTE',
-  'CARDINAL', 'ORDINAL', 'MONEY', 'PERCENTAGE', 'QUANTITY',
-  'ADAGE', 'CONTACT', 'DISEASE', 'LANGUAGE', 'MISCELLANEOUS', 'NON_HUMAN',
-];
-export const NUMERIC_TYPES = ['CARDINAL', 'ORDINAL', 'MONEY', 'PERCENTAGE', 'QUANTITY'];
+/** The span types in the legend's order (data/types.tsv, via the generated types.js). */
+export const TYPES = TYPE_TABLE.map((t) => t.name);
+/** The numeric classes: hidden by default, in the legend only when the document has them. */
+export const NUMERIC_TYPES = TYPE_TABLE.filter((t) => !t.visible).map((t) => t.name);
 /** The classes the guidelines have the page highlight by default, and quotes: always in the legend. */
-export const HIGHLIGHTED = TYPES.slice(0, 15);
+export const HIGHLIGHTED = TYPE_TABLE.filter((t) => t.highlighted).map((t) => t.name);
 /** Types highlighted by default (the guidelines' list, plus quotes). */
-export const DEFAULT_VISIBLE = TYPES.filter((t) => !NUMERIC_TYPES.includes(t));
+export const DEFAULT_VISIBLE = TYPE_TABLE.filter((t) => t.visible).map((t) => t.name);
 
 export const EXPORT_FORMATS = {
   json: { label: 'Belgi JSON (this document)', ext: '.json', mime: 'application/json' },

@@ -14,15 +14,16 @@ struct ByteRange {
   bool empty() const { return begin >= end; }
 };
 
-// The span types: KazNERD's 25 entity classes (DATE and TIME among them) and QUOTE.
-// The order is fixed (it is the order of the model's label table); names via type_name().
+// The span types: KazNERD's 25 entity classes (DATE and TIME among them) and QUOTE, from the one
+// table data/types.tsv (span_types.inc is generated from it). The values are the model's label
+// numbers and never change; names via type_name().
 enum class SpanType : std::uint8_t {
-  ADAGE, ART, CARDINAL, CONTACT, DATE, DISEASE, EVENT, FACILITY, GPE, LANGUAGE, LAW, LOCATION,
-  MISCELLANEOUS, MONEY, NON_HUMAN, NORP, ORDINAL, ORGANISATION, PERCENTAGE, PERSON, POSITION,
-  PRODUCT, PROJECT, QUANTITY, TIME, QUOTE,
+#define BELGI_SPAN_TYPE(name) name,
+#include "belgi/span_types.inc"
+#undef BELGI_SPAN_TYPE
 };
-constexpr int kSpanTypeCount = 26;
-constexpr int kEntityClassCount = 25;  // all but QUOTE
+constexpr int kSpanTypeCount = static_cast<int>(SpanType::QUOTE) + 1;
+constexpr int kEntityClassCount = static_cast<int>(SpanType::QUOTE);  // all but QUOTE
 
 const char* type_name(SpanType t);
 // Parses "PERSON", "QUOTE", ...; returns false for an unknown name.

@@ -11,10 +11,9 @@ namespace belgi {
 
 namespace {
 const char* const kTypeNames[kSpanTypeCount] = {
-    "ADAGE",    "ART",        "CARDINAL", "CONTACT",  "DATE",          "DISEASE", "EVENT",
-    "FACILITY", "GPE",        "LANGUAGE", "LAW",      "LOCATION",      "MISCELLANEOUS",
-    "MONEY",    "NON_HUMAN",  "NORP",     "ORDINAL",  "ORGANISATION",  "PERCENTAGE",
-    "PERSON",   "POSITION",   "PRODUCT",  "PROJECT",  "QUANTITY",      "TIME",    "QUOTE",
+#define BELGI_SPAN_TYPE(name) #name,
+#include "belgi/span_types.inc"
+#undef BELGI_SPAN_TYPE
 };
 }  // namespace
 
