@@ -50,9 +50,8 @@ int run_latin(int argc, char** argv) {
     report(path, err);
     return kExitBadInput;
   }
-  std::size_t bad = 0;
-  if (!utf8::valid(text, &bad)) {
-    report(path, "invalid UTF-8 at byte " + std::to_string(bad));
+  if (Status st = check_utf8(text); !st.ok()) {
+    report(path, st.message);
     return kExitBadInput;
   }
   if (alphabet.empty()) {

@@ -115,10 +115,9 @@ class FastRecord {
 Record parse_record_tree(const std::string& line, const std::string& where) {
   Record r;
   r.id = where;
-  std::size_t bad = 0;
-  if (!utf8::valid(line, &bad)) {
-    r.status = Status::error(StatusCode::invalid_utf8,
-                             "invalid UTF-8 at byte " + std::to_string(bad) + " of " + where, bad);
+  r.status = check_utf8(line);
+  if (!r.status.ok()) {
+    r.status.message += " of " + where;
     return r;
   }
   nlohmann::json rec = nlohmann::json::parse(line, nullptr, false);

@@ -2,6 +2,7 @@
 #pragma once
 #include <cstddef>
 #include <string>
+#include <string_view>
 
 namespace belgi {
 
@@ -30,5 +31,9 @@ struct Status {
     return Status{c, std::move(msg), off};
   }
 };
+
+// Ok for well-formed UTF-8; else invalid_utf8, "invalid UTF-8 at byte N", offset N (the first bad
+// byte). Every check of input bytes, in the core and the CLI, reports through this one.
+Status check_utf8(std::string_view bytes);
 
 }  // namespace belgi

@@ -14,9 +14,7 @@ bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r'; }
 }  // namespace
 
 Status parse_conll(std::string_view content, std::vector<Sentence>& out) {
-  std::size_t bad = 0;
-  if (!utf8::valid(content, &bad))
-    return Status::error(StatusCode::invalid_utf8, "invalid UTF-8", bad);
+  if (Status st = check_utf8(content); !st.ok()) return st;
   out.clear();
   Sentence cur;
   std::size_t pos = 0, line_no = 0;

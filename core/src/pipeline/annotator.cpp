@@ -70,10 +70,7 @@ Status Annotator::Impl::check(std::string_view text, const Options& opt) const {
                          "text of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
                              std::to_string(opt.max_bytes) + " bytes",
                          opt.max_bytes);
-  std::size_t bad = 0;
-  if (!utf8::valid(text, &bad))
-    return Status::error(StatusCode::invalid_utf8,
-                         "invalid UTF-8 at byte " + std::to_string(bad), bad);
+  if (Status st = check_utf8(text); !st.ok()) return st;
   int y, m, d;
   if (!opt.document_date.empty() && !dates::parse_iso_date(opt.document_date, y, m, d))
     return Status::error(StatusCode::invalid_argument,
@@ -165,52 +162,63 @@ Result Annotator::annotate(std::string_view text, const Options& options) const 
   return res;
 }
 
+namespace {
+
+// Joins CoNLL tokens with single spaces into `text`, one text::Token per input token. An empty
+// token, one that is not UTF-8 or one holding whitespace is an error naming the token.
+Status join_tokens(const std::vector<std::string>& tokens, std::string& text,
+                   std::vector<text::Token>& out) {
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& w = tokens[i];
+    const std::string where = "token " + std::to_string(i + 1);
+    if (w.empty() || !utf8::valid(w))
+      return Status::error(StatusCode::invalid_input, where + " is empty or not UTF-8");
+    for (std::size_t p = 0; p < w.size();)
+      if (text::char_class(utf8::next(w, p)) == text::CharClass::space)
+        return Status::error(StatusCode::invalid_input, where + " contains whitespace");
+    if (!text.empty()) text += ' ';
+    std::vector<text::Token> parts = text::tokenize(w);
+    text::TokenKind kind = parts.size() == 1 ? parts[0].kind : text::TokenKind::word;
+    out.push_back(text::Token{text.size(), text.size() + w.size(), kind});
+    text += w;
+  }
+  return Status();
+}
+
+// The IOB2 tags of `count` tokens for the entity spans (of the asked types) over them.
+std::vector<std::string> token_tags(const std::vector<Span>& spans,
+                                    const std::vector<text::Token>& tokens, const TypeSet& types) {
+  std::vector<iob2::TokenSpan> out;
+  for (const Span& s : spans) {
+    if (s.type == SpanType::QUOTE || !types.has(s.type)) continue;
+    auto first = std::partition_point(tokens.begin(), tokens.end(),
+        [&](const text::Token& t) { return t.end <= s.range.begin; });
+    auto last = std::partition_point(first, tokens.end(),
+        [&](const text::Token& t) { return t.begin < s.range.end; });
+    iob2::TokenSpan ts{type_name(s.type), static_cast<std::size_t>(first - tokens.begin()),
+                       static_cast<std::size_t>(last - tokens.begin())};
+    if (ts.begin < ts.end) out.push_back(ts);
+  }
+  return iob2::tags_from_spans(out, tokens.size());
+}
+
+}  // namespace
+
 TagResult Annotator::tag(const std::vector<std::string>& tokens, const Options& options) const {
   TagResult res;
   try {
     std::string text;
+    std::vector<text::Token> toks;
+    res.status = join_tokens(tokens, text, toks);
+    if (res.status.ok()) res.status = impl_->check(text, options);
+    if (!res.status.ok()) return res;
     Context ctx(text, options);
     ctx.kaznerd_cuts = true;
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      const std::string& w = tokens[i];
-      std::size_t bad = 0;
-      if (w.empty() || !utf8::valid(w, &bad)) {
-        res.status = Status::error(StatusCode::invalid_input,
-                                   "token " + std::to_string(i + 1) + " is empty or not UTF-8");
-        return res;
-      }
-      for (std::size_t p = 0; p < w.size();) {
-        if (text::char_class(utf8::next(w, p)) == text::CharClass::space) {
-          res.status = Status::error(StatusCode::invalid_input,
-                                     "token " + std::to_string(i + 1) + " contains whitespace");
-          return res;
-        }
-      }
-      if (!text.empty()) text += ' ';
-      std::vector<text::Token> parts = text::tokenize(w);
-      text::TokenKind kind = parts.size() == 1 ? parts[0].kind : text::TokenKind::word;
-      ctx.tokens.push_back(text::Token{text.size(), text.size() + w.size(), kind});
-      text += w;
-    }
-    res.status = impl_->check(text, options);
-    if (!res.status.ok()) return res;
-    ctx.text = text;
+    ctx.tokens = std::move(toks);
     if (!tokens.empty())
       ctx.sentences.push_back(text::Sentence{0, tokens.size(), 0, text.size()});
     impl_->run(ctx);
-    std::vector<iob2::TokenSpan> spans;
-    for (const Span& s : ctx.spans) {
-      if (s.type == SpanType::QUOTE || !options.types.has(s.type)) continue;
-      iob2::TokenSpan ts{type_name(s.type), 0, 0};
-      auto first = std::partition_point(ctx.tokens.begin(), ctx.tokens.end(),
-          [&](const text::Token& t) { return t.end <= s.range.begin; });
-      auto last = std::partition_point(first, ctx.tokens.end(),
-          [&](const text::Token& t) { return t.begin < s.range.end; });
-      ts.begin = static_cast<std::size_t>(first - ctx.tokens.begin());
-      ts.end = static_cast<std::size_t>(last - ctx.tokens.begin());
-      if (ts.begin < ts.end) spans.push_back(ts);
-    }
-    res.tags = iob2::tags_from_spans(spans, tokens.size());
+    res.tags = token_tags(ctx.spans, ctx.tokens, options.types);
   } catch (const std::exception& e) {
     res = TagResult();
     res.status = Status::error(StatusCode::internal, std::string("tag: ") + e.what());
@@ -220,11 +228,8 @@ TagResult Annotator::tag(const std::vector<std::string>& tokens, const Options& 
 
 Tokenization tokenize(std::string_view text) {
   Tokenization out;
-  std::size_t bad = 0;
-  if (!utf8::valid(text, &bad)) {
-    out.status = Status::error(StatusCode::invalid_utf8, "invalid UTF-8 at byte " + std::to_string(bad), bad);
-    return out;
-  }
+  out.status = check_utf8(text);
+  if (!out.status.ok()) return out;
   std::vector<text::Token> toks = text::tokenize(text);
   for (const text::Sentence& s : text::split_sentences(text, toks)) out.sentence_ends.push_back(s.last);
   out.tokens.reserve(toks.size());

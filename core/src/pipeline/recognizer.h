@@ -17,8 +17,9 @@ struct Candidate {
 };
 
 // What recognizers read and write. Owned by one annotate() call: no sharing across threads.
+// Borrows its text: the caller keeps the finished text alive and unchanged while the Context lives.
 struct Context {
-  std::string_view text;                     // the exact input, valid UTF-8
+  const std::string_view text;               // the exact input, valid UTF-8
   std::vector<text::Token> tokens;           // in text order
   std::vector<text::Sentence> sentences;     // cover the tokens in order
   const Options& options;

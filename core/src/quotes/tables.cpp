@@ -33,8 +33,7 @@ Fields split_tabs(std::string_view line) {
 Status each_row(std::string_view bytes, std::string_view file, std::size_t columns,
                 const RowFn& row) {
   if (bytes.empty()) return fail(file, 0, "missing or empty table");
-  std::size_t bad = 0;
-  if (!utf8::valid(bytes, &bad)) return fail(file, 0, "invalid UTF-8 at byte " + std::to_string(bad));
+  if (Status st = check_utf8(bytes); !st.ok()) return fail(file, 0, st.message);
   std::size_t n = 0;
   for (std::size_t pos = 0; pos < bytes.size();) {
     std::size_t nl = bytes.find('\n', pos);

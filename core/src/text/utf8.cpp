@@ -5,6 +5,18 @@
 
 #include <array>
 
+#include "belgi/status.h"
+
+namespace belgi {
+
+Status check_utf8(std::string_view bytes) {
+  std::size_t bad = 0;
+  if (utf8::valid(bytes, &bad)) return Status();
+  return Status::error(StatusCode::invalid_utf8, "invalid UTF-8 at byte " + std::to_string(bad), bad);
+}
+
+}  // namespace belgi
+
 namespace belgi::utf8 {
 
 bool valid(std::string_view s, std::size_t* bad) {
