@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "batch.h"
+#include "batch_output.h"
 #include "belgi/json.h"
 #include "commands.h"
 #include "common.h"
@@ -43,73 +44,89 @@ bool parse_types(const std::string& list, TypeSet& out, std::string& err) {
 
 }  // namespace
 
-int run_annotate(int argc, char** argv) {
-  CLI::App app{"Annotate Kazakh texts: files, directories (*.txt, recursive), JSONL records\n"
-               "({\"id\", \"text\", \"date\"?} per line) or standard input; output in input order",
-               "belgi annotate"};
+namespace {
+
+// The command line of `belgi annotate`, as typed, and the batch options made of it.
+struct AnnotateArgs {
   std::vector<std::string> files;
-  std::string offsets = "codepoint", format = "json", input = "auto", date, types;
-  BatchOptions bo;
-  bo.jobs = std::max(1u, std::thread::hardware_concurrency());
+  std::string offsets = "codepoint", format = "json", input = "auto", date, types, disable;
   bool quiet = false;
-  app.add_option("files", files, "text files, directories, *.jsonl files; '-' or none: stdin");
-  app.add_option("--input", input, "input kind: auto (*.jsonl is JSONL, the rest text), text, jsonl")
+  BatchOptions batch;
+};
+
+void add_options(CLI::App& app, AnnotateArgs& a) {
+  BatchOptions& bo = a.batch;
+  app.add_option("files", a.files, "text files, directories, *.jsonl files; '-' or none: stdin");
+  app.add_option("--input", a.input, "input kind: auto (*.jsonl is JSONL, the rest text), text, jsonl")
       ->check(CLI::IsMember({"auto", "text", "jsonl"}));
-  app.add_option("--format", format,
+  app.add_option("--format", a.format,
                  "json (pretty, one document per input), jsonl, or per document into --output DIR:\n"
                  "brat (.txt + .ann), conll, html")
       ->check(CLI::IsMember({"json", "jsonl", "brat", "conll", "html"}));
   app.add_option("--output,-o", bo.output, "output file (json, jsonl; default stdout) or directory");
-  app.add_option("--offsets", offsets, "offset unit: codepoint (default), utf16 or byte")
+  app.add_option("--offsets", a.offsets, "offset unit: codepoint (default), utf16 or byte")
       ->check(CLI::IsMember({"codepoint", "utf16", "byte"}));
-  app.add_option("--date", date, "document date YYYY-MM-DD (else read from the dateline)");
-  app.add_option("--types", types, "comma-separated span types to output (default: all)");
+  app.add_option("--date", a.date, "document date YYYY-MM-DD (else read from the dateline)");
+  app.add_option("--types", a.types, "comma-separated span types to output (default: all)");
   app.add_option("--max-bytes", bo.annotate.max_bytes, "refuse texts larger than this many bytes");
-  std::string disable;
-  app.add_option("--disable", disable, "comma-separated recognizers to skip (model, dateline, dates, quotes)");
+  app.add_option("--disable", a.disable, "comma-separated recognizers to skip (model, dateline, dates, quotes)");
   app.add_option("--jobs,-j", bo.jobs, "worker threads (default: the number of cores)")
       ->check(CLI::Range(1u, 256u));
   app.add_flag("--skip-existing", bo.skip_existing, "directory output: skip documents already written");
-  app.add_flag("--quiet,-q", quiet, "no progress bar or summary");
+  app.add_flag("--quiet,-q", a.quiet, "no progress bar or summary");
+}
+
+// Turns the parsed arguments into batch options; false (after a report) on a usage error.
+bool make_batch_options(AnnotateArgs& a) {
+  BatchOptions& bo = a.batch;
+  bo.annotate.document_date = a.date;
+  bo.annotate.disable = split_list(a.disable);
+  std::string err;
+  if (!a.types.empty() && !parse_types(a.types, bo.annotate.types, err)) {
+    report("--types", err);
+    return false;
+  }
+  parse_offset_unit(a.offsets, bo.offsets);
+  bo.format = a.format == "jsonl" ? OutputFormat::jsonl : a.format == "brat" ? OutputFormat::brat
+            : a.format == "conll" ? OutputFormat::conll : a.format == "html" ? OutputFormat::html
+            : OutputFormat::json;
+  bo.input = a.input == "text" ? InputFormat::text : a.input == "jsonl" ? InputFormat::jsonl
+           : InputFormat::auto_detect;
+  if (directory_output(bo.format) && bo.output.empty()) {
+    report("--output", "--format " + a.format + " writes one file per document: give --output DIR");
+    return false;
+  }
+  bo.inputs = a.files.empty() ? std::vector<std::string>{"-"} : a.files;
+  bo.progress = !a.quiet && isatty(2);
+  return true;
+}
+
+}  // namespace
+
+int run_annotate(int argc, char** argv) {
+  CLI::App app{"Annotate Kazakh texts: files, directories (*.txt, recursive), JSONL records\n"
+               "({\"id\", \"text\", \"date\"?} per line) or standard input; output in input order",
+               "belgi annotate"};
+  AnnotateArgs args;
+  args.batch.jobs = std::max(1u, std::thread::hardware_concurrency());
+  add_options(app, args);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
     int rc = app.exit(e);
     return rc == 0 ? kExitOk : kExitUsage;
   }
-  bo.annotate.document_date = date;
-  bo.annotate.disable = split_list(disable);
-  std::string err;
-  if (!types.empty() && !parse_types(types, bo.annotate.types, err)) {
-    report("--types", err);
-    return kExitUsage;
-  }
-  parse_offset_unit(offsets, bo.offsets);
-  bo.format = format == "jsonl" ? OutputFormat::jsonl : format == "brat" ? OutputFormat::brat
-            : format == "conll" ? OutputFormat::conll : format == "html" ? OutputFormat::html
-            : OutputFormat::json;
-  bo.input = input == "text" ? InputFormat::text : input == "jsonl" ? InputFormat::jsonl
-           : InputFormat::auto_detect;
-  bool dir_out = bo.format == OutputFormat::brat || bo.format == OutputFormat::conll ||
-                 bo.format == OutputFormat::html;
-  if (dir_out && bo.output.empty()) {
-    report("--output", "--format " + format + " writes one file per document: give --output DIR");
-    return kExitUsage;
-  }
-  if (files.empty()) files.push_back("-");
-  bo.inputs = files;
-  bo.progress = !quiet && isatty(2);
-
+  if (!make_batch_options(args)) return kExitUsage;
   auto annotator = make_annotator();
   if (!annotator) return kExitInternal;
   // A malformed --date is a usage error, found before any input is read.
-  Result probe = annotator->annotate("", bo.annotate);
+  Result probe = annotator->annotate("", args.batch.annotate);
   if (probe.status.code == StatusCode::invalid_argument) {
     report("--date", probe.status.message);
     return kExitUsage;
   }
   BatchStats stats;
-  return run_batch(*annotator, bo, stats);
+  return run_batch(*annotator, args.batch, stats);
 }
 
 }  // namespace belgi::cli
