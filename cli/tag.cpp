@@ -63,22 +63,30 @@ int parse_or_exit(CLI::App& app, int argc, char** argv) {
   return -1;
 }
 
-void add_disable_option(CLI::App& app, std::string& disable) {
-  app.add_option("--disable", disable, "comma-separated recognizers to skip (model, dateline, dates)");
-}
+// What `tag` and `eval` share: the --disable option, parsing the command line, then loading the
+// CoNLL file and tagging all its sentences.
+struct Tagging {
+  std::string disable;
+  std::vector<iob2::Sentence> sents;
+  std::vector<std::vector<std::string>> tags;
+  int rc = kExitOk;  // tag_all's code
 
-// What `tag` and `eval` share: load a CoNLL file and tag all its sentences. Returns an exit code
-// when it cannot start (no annotator, unreadable file), else -1, with tag_all's code in rc.
-int load_and_tag(const std::string& disable, const std::string& file, std::vector<iob2::Sentence>& sents,
-                 std::vector<std::vector<std::string>>& tags, int& rc) {
-  Options opt;
-  opt.disable = split_list(disable);
-  auto a = make_annotator();
-  if (!a) return kExitInternal;
-  if (!load_conll(file, sents)) return kExitBadInput;
-  rc = tag_all(*a, opt, file, sents, tags);
-  return -1;
-}
+  explicit Tagging(CLI::App& app) {
+    app.add_option("--disable", disable, "comma-separated recognizers to skip (model, dateline, dates)");
+  }
+  // Returns an exit code when it cannot go on (help, usage error, no annotator, unreadable file),
+  // else -1.
+  int run(CLI::App& app, int argc, char** argv, const std::string& file) {
+    if (int stop = parse_or_exit(app, argc, argv); stop >= 0) return stop;
+    Options opt;
+    opt.disable = split_list(disable);
+    auto a = make_annotator();
+    if (!a) return kExitInternal;
+    if (!load_conll(file, sents)) return kExitBadInput;
+    rc = tag_all(*a, opt, file, sents, tags);
+    return -1;
+  }
+};
 
 }  // namespace
 
@@ -88,15 +96,10 @@ int run_tag(int argc, char** argv) {
                "belgi tag"};
   std::string file = "-";
   app.add_option("file", file, "CoNLL file; '-' or none reads standard input");
-  std::string disable;
-  add_disable_option(app, disable);
-  if (int rc = parse_or_exit(app, argc, argv); rc >= 0) return rc;
-  std::vector<iob2::Sentence> sents;
-  std::vector<std::vector<std::string>> tags;
-  int rc = 0;
-  if (int stop = load_and_tag(disable, file, sents, tags, rc); stop >= 0) return stop;
-  write_tagged(std::cout, sents, tags);
-  return rc;
+  Tagging t(app);
+  if (int stop = t.run(app, argc, argv, file); stop >= 0) return stop;
+  write_tagged(std::cout, t.sents, t.tags);
+  return t.rc;
 }
 
 int run_eval(int argc, char** argv) {
@@ -106,25 +109,20 @@ int run_eval(int argc, char** argv) {
   std::string gold, pred_out;
   app.add_option("gold", gold, "gold file: `token TAG` per line")->required();
   app.add_option("--pred", pred_out, "also write the predictions to this file");
-  std::string disable;
-  add_disable_option(app, disable);
-  if (int rc = parse_or_exit(app, argc, argv); rc >= 0) return rc;
-  std::vector<iob2::Sentence> sents;
-  std::vector<std::vector<std::string>> tags;
-  int rc = 0;
-  if (int stop = load_and_tag(disable, gold, sents, tags, rc); stop >= 0) return stop;
+  Tagging t(app);
+  if (int stop = t.run(app, argc, argv, gold); stop >= 0) return stop;
   iob2::Scores scores;
-  for (std::size_t i = 0; i < sents.size(); ++i) scores.add(sents[i].tags, tags[i]);
+  for (std::size_t i = 0; i < t.sents.size(); ++i) scores.add(t.sents[i].tags, t.tags[i]);
   std::cout << scores.table();
   if (!pred_out.empty()) {
     std::ofstream out(pred_out);
-    write_tagged(out, sents, tags);
+    write_tagged(out, t.sents, t.tags);
     if (!out) {
       report(pred_out, "cannot write");
       return kExitBadInput;
     }
   }
-  return rc;
+  return t.rc;
 }
 
 }  // namespace belgi::cli
