@@ -1,6 +1,7 @@
 // The annotator page: a queue of documents (pasted or opened), the document date, autosave,
 // import and export. The editing itself is the <belgi-annotator> element (annotator.js).
 import { KEYMAP, annotateText, loadBelgi } from './annotator.js';
+import { coreTokenize } from './core.js';
 import { EXPORT_FORMATS, describeDropped, exportDocument, fromBrat, fromJSON, fromJSONL, reviewedOnly } from './formats.js';
 import * as store from './store.js';
 import { SAMPLE_NAME, SAMPLE_TEXT } from './sample.js';
@@ -418,7 +419,7 @@ async function doExport() {
   const pick = (doc) => (all ? doc : reviewedOnly(doc, annotator.visibleTypes));
   const queue = state.docs.map((x) => ({ ...pick(x === shown ? annotator.annotations : x.annotations || { format: 'belgi/1', text: x.text, offsets: 'utf16', date: null, spans: [] }), id: x.name, status: x.status }));
   const doc = { ...pick(annotator.annotations), id: d.name };
-  const files = exportDocument(format, doc, { name: d.name, queue });
+  const files = exportDocument(format, doc, { name: d.name, queue, tokenize: coreTokenize });
   for (const f of files) download(f.name, f.content, f.mime);
   const n = whole ? queue.reduce((k, x) => k + x.spans.length, 0) : doc.spans.length;
   message(`Exported ${files.map((f) => f.name).join(', ')}${whole ? ` (${state.docs.length} documents)` : ''}: ${n} span${n === 1 ? '' : 's'}, ${all ? 'all of them' : 'accepted and shown (tick "all spans" for every span)'}.`);

@@ -1,40 +1,42 @@
-// CoNLL IOB2.
-import { tokenize } from '../formats.js';
+// CoNLL IOB2 over the core's tokens: the same tokens and sentences as `belgi annotate --format
+// conll` (tests/web/cli-tokens.test.mjs compares them on the golden examples).
 import { normalizeDocument } from './document.js';
 
-
-const SENTENCE_END = /^[.!?…]$/;
-
-/**
- * CoNLL IOB2: `token TAG` a line (tokens by the word regex, every other non-space character its
- * own token), a blank line between sentences (after . ! ? … and at line breaks). Entities only:
- * quotes are not IOB tags. A token is tagged when it lies inside the span.
- */
-export function toConll(doc) {
-  const d = normalizeDocument(doc);
-  const text = d.text;
-  const toks = tokenize(text);
-  const ents = d.spans.filter((s) => s.type !== 'QUOTE');
-  const tags = new Array(toks.length).fill('O');
+/** IOB2 tags of the tokens: a token inside an entity is tagged; an earlier entity wins. */
+function tagTokens(spans, tokens) {
+  const tags = new Array(tokens.length).fill('O');
   let k = 0;
-  for (const s of ents) {
-    while (k < toks.length && toks[k].end <= s.start) k++;
+  for (const s of spans) {
+    if (s.type === 'QUOTE') continue;  // quotes are not IOB tags
+    while (k < tokens.length && tokens[k][1] <= s.start) k++;
     let first = true;
-    for (let j = k; j < toks.length && toks[j].start < s.end; j++) {
+    for (let j = k; j < tokens.length && tokens[j][0] < s.end; j++) {
       if (tags[j] !== 'O') { first = false; continue; }
       tags[j] = `${first ? 'B' : 'I'}-${s.type}`;
       first = false;
     }
   }
-  const out = [];
-  for (let i = 0; i < toks.length; i++) {
-    if (i > 0 && out.length && out[out.length - 1] !== '') {
-      const gap = text.slice(toks[i - 1].end, toks[i].start);
-      const breakHere = (SENTENCE_END.test(toks[i - 1].text) || /\n/.test(gap)) && !tags[i].startsWith('I-');
-      if (breakHere) out.push('');
-    }
-    out.push(`${toks[i].text} ${tags[i]}`);
-  }
-  return out.join('\n') + (out.length ? '\n' : '');
+  return tags;
 }
 
+/**
+ * CoNLL IOB2: `token TAG` a line and a blank line after each sentence, with the tokens and the
+ * sentence ends the core gives (`tokenization`: the package's tokenize(text), UTF-16 offsets).
+ * Entities only. A sentence end inside an entity (a person can make one) is not a break: an I-
+ * tag may not open a sentence.
+ */
+export function toConll(doc, tokenization) {
+  const d = normalizeDocument(doc);
+  if (!tokenization || !Array.isArray(tokenization.tokens)) {
+    throw new Error('the CoNLL export needs the core\'s tokens of the text (the package\'s tokenize())');
+  }
+  const { tokens, sentenceEnds = [] } = tokenization;
+  const tags = tagTokens(d.spans, tokens);
+  const ends = new Set(sentenceEnds);
+  const out = [];
+  for (let i = 0; i < tokens.length; i++) {
+    out.push(`${d.text.slice(tokens[i][0], tokens[i][1])} ${tags[i]}\n`);
+    if (ends.has(i + 1) && !(tags[i + 1] || '').startsWith('I-')) out.push('\n');
+  }
+  return out.join('');
+}
