@@ -30,6 +30,8 @@ import { el } from './dom.js';
 
 export { WORKER_THRESHOLD, annotateText, loadBelgi } from './core.js';
 export { TEXT_ENTRY } from './keys.js';
+/** KEY_OF: the key of each type that has one (legend.js, panel.js). */
+export { KEY_OF };
 
 /** Keys that give a selection (or the focused span) a type. */
 export const KEYMAP = {
@@ -38,8 +40,7 @@ export const KEYMAP = {
   q: 'QUOTE', c: 'CARDINAL', k: 'ORDINAL', y: 'MONEY', '%': 'PERCENTAGE', u: 'QUANTITY',
   x: 'MISCELLANEOUS',
 };
-/** The key of each type that has one. */
-export const KEY_OF = Object.fromEntries(Object.entries(KEYMAP).map(([k, v]) => [v, k]));
+const KEY_OF = Object.fromEntries(Object.entries(KEYMAP).map(([k, v]) => [v, k]));
 
 function clone(spans) { return spans.map((s) => structuredClone(s)); }
 
