@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { exportDocument } from '../../web/formats.js';
+import { exportDocument, fromBrat, normalizeDocument } from '../../web/formats.js';
 import { loadCore, ROOT } from './lib.mjs';
 
 const CLI = process.env.BELGI_CLI || path.join(ROOT, 'build/cli/belgi');
@@ -71,5 +71,15 @@ for (const t of texts()) {
     const page = pageExport('brat', t).find((f) => f.name.endsWith('.ann'));
     assert.ok(bound(cli).length > 3, 'the CLI wrote spans');
     assert.deepEqual(bound(page.content), bound(cli));
+  });
+
+  test(`brat of ${t.name}: the page opens the CLI's .ann whole (speakers, cues and their links too)`, () => {
+    const ann = cliOutput('brat', '.ann', t);
+    const dropped = [];
+    const opened = fromBrat(t.text, ann, `${t.name}.txt`, { dropped });
+    assert.deepEqual(dropped, []);
+    const range = (r) => r && [r.start, r.end];
+    const key = (d) => d.spans.map((x) => [x.type, x.start, x.end, x.value, range(x.cue), range(x.speaker), x.speaker && x.speaker.entity]);
+    assert.deepEqual(key(opened), key(normalizeDocument(core.annotate(t.text, t.date ? { date: t.date } : {}))));
   });
 }

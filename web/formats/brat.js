@@ -61,6 +61,11 @@ function fragments(text, start, end, map) {
   return parts.map(([x, y]) => `${map.toCodePoint(x)} ${map.toCodePoint(y)}`).join(';');
 }
 
+// A quote's parts as T types: ours, and the names `belgi annotate --format brat` writes (with its
+// relation `Refers` for our `RefersTo`), so that the page opens the CLI's files whole.
+const QUOTE_PARTS = { SPEAKER: 'SPEAKER', CUE: 'CUE', Speaker: 'SPEAKER', Cue: 'CUE' };
+const REFERS = new Set(['RefersTo', 'Refers']);
+
 /** A T line's type and [start, end) in UTF-16, or {reason} why it cannot be read. */
 function readTextBound(raw, map, length) {
   const m = /^(\S+) (.+)$/.exec(raw.split('\t')[1] || '');
@@ -70,9 +75,9 @@ function readTextBound(raw, map, length) {
   const bad = frags.some((f) => f.length !== 2) ? `offsets ${JSON.stringify(m[2])} are not start-end pairs`
     : frags.map(([a, b]) => rangeProblem({ start: a, end: b }, length)).find(Boolean);
   if (bad) return { reason: `${m[1]} ${bad}` };
-  const known = m[1] === 'SPEAKER' || m[1] === 'CUE' || TYPES.includes(m[1]);
-  if (!known) return { reason: `unknown type ${JSON.stringify(m[1])}` };
-  return { type: m[1], start: map.fromCodePoint(Math.min(...ends)), end: map.fromCodePoint(Math.max(...ends)) };
+  const type = QUOTE_PARTS[m[1]] || (TYPES.includes(m[1]) ? m[1] : null);
+  if (!type) return { reason: `unknown type ${JSON.stringify(m[1])}` };
+  return { type, start: map.fromCodePoint(Math.min(...ends)), end: map.fromCodePoint(Math.max(...ends)) };
 }
 
 /** The lines of an .ann by kind: text-bound (a Map by id), relations, attributes, notes. */
@@ -116,7 +121,7 @@ function linkQuoteParts(spans, tb, rels) {
     if (r.type === 'Cue' && spans.has(r.a) && tb.has(r.b)) {
       const c = tb.get(r.b);
       spans.get(r.a).cue = { start: c.start, end: c.end };
-    } else if (r.type === 'RefersTo' && speakerOf.has(r.a) && spans.has(r.b)) {
+    } else if (REFERS.has(r.type) && speakerOf.has(r.a) && spans.has(r.b)) {
       speakerOf.get(r.a).speaker.entity = r.b;
     }
   }
