@@ -27,7 +27,7 @@ export function isShortcut(e) {
 /** [command, does the key event match], in order. */
 export const KEY_COMMANDS = [
   ['undo', (e) => ctrlOf(e) && !e.altKey && /^[zZ]$/.test(e.key) && !e.shiftKey],
-  ['redo', (e) => ctrlOf(e) && !e.altKey && (/^[zZ]$/.test(e.key) || /^[yY]$/.test(e.key))],
+  ['redo', (e) => ctrlOf(e) && !e.altKey && ((/^[zZ]$/.test(e.key) && e.shiftKey) || /^[yY]$/.test(e.key))],
   ['nextSpan', (e) => !ctrlOf(e) && !e.altKey && !e.shiftKey && (e.key === 'ArrowRight' || e.key === 'ArrowDown')],
   ['previousSpan', (e) => !ctrlOf(e) && !e.altKey && !e.shiftKey && (e.key === 'ArrowLeft' || e.key === 'ArrowUp')],
   ['tab', (e) => e.key === 'Tab' && !ctrlOf(e) && !e.altKey],
@@ -37,7 +37,7 @@ export const KEY_COMMANDS = [
   ['selectNextToken', (e) => e.key === 's' && !ctrlOf(e) && !e.altKey],
   ['selectWord', (e) => ctrlOf(e) && !e.shiftKey && !e.altKey && horizontal(e)],
   ['moveStart', (e) => ctrlOf(e) && e.shiftKey && horizontal(e)],
-  ['moveEnd', (e) => e.shiftKey && horizontal(e)],
+  ['moveEnd', (e) => !ctrlOf(e) && e.shiftKey && horizontal(e)],
   ['remove', (e) => !ctrlOf(e) && (e.key === 'Delete' || e.key === 'Backspace')],
   ['typeList', (e) => !ctrlOf(e) && e.key === 'Enter'],
   ['accept', (e) => !ctrlOf(e) && e.key === ' '],
