@@ -1,12 +1,13 @@
 // The annotator page: a queue of documents (pasted or opened), the document date, autosave,
 // import and export. The editing itself is the <belgi-annotator> element (annotator.js).
-import { KEYMAP, annotateText, loadBelgi } from './annotator.js';
-import { EXPORT_FORMATS, describeDropped, exportDocument, fromBrat, fromJSON, fromJSONL, reviewedOnly } from './formats.js';
+import { TEXT_ENTRY, annotateText, loadBelgi } from './annotator.js';
+import { coreTokenize } from './core.js';
+import { EXPORT_FORMATS, exportDocument, reviewedOnly } from './formats.js';
 import * as store from './store.js';
+import { createAutosave } from './autosave.js';
 import { SAMPLE_NAME, SAMPLE_TEXT } from './sample.js';
-
-const $ = (id) => document.getElementById(id);
-const TYPING = 'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]), textarea, select, [contenteditable]';
+import { $, confirmDialog, describeError, download, fillKeymap, isDate, message } from './app-ui.js';
+import { readFiles, splitHuge } from './app-files.js';
 const annotator = $('annotator');
 
 /** The queue: [{key, name, text, date, status, annotations|null}] and the current index. */
@@ -18,27 +19,7 @@ let keySeq = 0;
 const newKey = () => `${Date.now().toString(36)}-${(keySeq++).toString(36)}`;
 
 function queueRecord() { return { keys: state.docs.map((d) => d.key), current: state.current }; }
-function currentDoc() { return state.docs[state.current] || null; }
 function shownIndex() { return shown ? state.docs.indexOf(shown) : -1; }
-
-/** The one status area (role="alert"): every message replaces the last, so none goes stale. */
-let messageTimer = 0;
-function message(text, isError = false) {
-  const m = $('message');
-  if (!/^Removed /.test(text)) $('undo-remove').hidden = true;
-  m.textContent = text;
-  m.classList.toggle('error', isError);
-  // News clears itself after a while; an error stays until something replaces it.
-  clearTimeout(messageTimer);
-  if (!isError && text) messageTimer = setTimeout(() => { if (m.textContent === text) m.textContent = ''; }, 8000);
-}
-
-/** A date as the core takes it: YYYY-MM-DD and a day of the calendar. */
-function isDate(v) {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) return false;
-  const t = new Date(`${v}T00:00:00Z`);
-  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === v;
-}
 
 /** Applies the date field (on Enter or when it loses focus, never on each digit). */
 async function applyDateField() {
@@ -112,37 +93,6 @@ function renderDocBar() {
     : dl ? `from the dateline «${dl.text || dl.value}»` : 'none: no dateline found';
 }
 
-/** Texts above this many UTF-16 units get a warning and an offer to split them. */
-const HUGE = 1000000;
-const PART = 200000;
-
-/** Cuts a text into parts of about PART units, at line breaks where there are some. */
-function splitText(text) {
-  const parts = [];
-  let at = 0;
-  while (at < text.length) {
-    let end = Math.min(text.length, at + PART);
-    if (end < text.length) { const nl = text.lastIndexOf('\n', end); if (nl > at + PART / 2) end = nl + 1; }
-    parts.push(text.slice(at, end));
-    at = end;
-  }
-  return parts;
-}
-
-/** A huge text (a mistaken paste, a whole archive): say so, and offer to split it. */
-async function splitHuge(docs) {
-  const out = [];
-  for (const d of docs) {
-    if (d.annotations || d.text.length <= HUGE) { out.push(d); continue; }
-    const mb = (new Blob([d.text]).size / 1e6).toFixed(1);
-    const parts = splitText(d.text);
-    const split = await confirmDialog(`«${d.name}» is ${mb} MB (${d.text.length.toLocaleString('en')} characters). Annotating it whole takes seconds and makes every key slower. Split it into ${parts.length} documents of about ${PART / 1000},000 characters (at line breaks)?`, { ok: `Split into ${parts.length}`, cancel: 'Keep it whole' });
-    if (split) parts.forEach((text, i) => out.push({ ...d, name: `${d.name} (${i + 1}/${parts.length})`, text }));
-    else out.push(d);
-  }
-  return out;
-}
-
 async function addDocs(docs, { open = true } = {}) {
   docs = await splitHuge(docs);
   if (!docs.length) return;
@@ -155,51 +105,62 @@ async function addDocs(docs, { open = true } = {}) {
   else renderQueue();
 }
 
-let opening = 0;
 const annotating = new WeakMap(); // document → its annotation in progress
+
+/**
+ * The document's annotation: the one it has, else the run in progress, else a new run. One run
+ * per document, whoever asks while it runs (opening it again, an export of the queue); kept
+ * beside the document, not in it: the autosave writes the document as JSON.
+ */
+function annotationOf(d) {
+  if (d.annotations) return Promise.resolve(d.annotations);
+  if (!annotating.has(d)) {
+    const t0 = performance.now();
+    annotating.set(d, annotateText(d.text, d.date || '').then((doc) => {
+      d.annotateMs = Math.round(performance.now() - t0);
+      if (!d.annotations) { d.annotations = doc; store.save({ docs: [d] }); }
+      return d.annotations;
+    }).finally(() => { annotating.delete(d); }));
+  }
+  return annotating.get(d);
+}
+
+let opening = 0;
+
+/**
+ * Waits for the annotation of the document being opened, saying so. A long text runs in the
+ * worker: the time so far is shown, and the document on screen stays editable meanwhile.
+ * Returns {annotations} or {failed}; null if another document was opened meanwhile.
+ */
+async function awaitAnnotation(d, ticket) {
+  const t0 = performance.now();
+  const say = () => message(`Annotating ${d.name}${d.text.length > 20000 ? ` in the background (${Math.round(d.text.length / 1000).toLocaleString('en')}k characters)… ${Math.floor((performance.now() - t0) / 1000)} s${shown ? `; «${shown.name}» stays editable` : ''}` : '…'}`);
+  say();
+  const ticker = d.text.length > 20000 ? setInterval(() => { if (ticket === opening) say(); }, 1000) : 0;
+  document.body.dataset.state = 'annotating';
+  let out;
+  try { out = { annotations: await annotationOf(d) }; } catch (failed) { out = { failed }; }
+  clearInterval(ticker);
+  return ticket === opening ? out : null;
+}
+
 async function openDoc(i) {
   if (i < 0 || i >= state.docs.length) return;
   const ticket = ++opening;
   state.current = i;
   renderQueue();
   const d = state.docs[i];
-  let failed = null;
-  let annotations = d.annotations;
   const date = d.date || '';
-  if (!annotations) {
-    // A long text runs in the worker: the time so far is shown, and the document on screen
-    // stays editable meanwhile.
-    const t0 = performance.now();
-    const say = () => message(`Annotating ${d.name}${d.text.length > 20000 ? ` in the background (${Math.round(d.text.length / 1000).toLocaleString('en')}k characters)… ${Math.floor((performance.now() - t0) / 1000)} s${shown ? `; «${shown.name}» stays editable` : ''}` : '…'}`);
-    say();
-    const ticker = d.text.length > 20000 ? setInterval(() => { if (ticket === opening) say(); }, 1000) : 0;
-    document.body.dataset.state = 'annotating';
-    try {
-      // One run per document, even when it is opened again while it runs (kept beside the
-      // document, not in it: the autosave writes the document as JSON).
-      if (!annotating.has(d)) {
-        const t0 = performance.now();
-        annotating.set(d, annotateText(d.text, date).then((doc) => {
-          d.annotateMs = Math.round(performance.now() - t0);
-          if (!d.annotations) { d.annotations = doc; store.save({ docs: [d] }); }
-          return d.annotations;
-        }).finally(() => { annotating.delete(d); }));
-      }
-      annotations = await annotating.get(d);
-    } catch (err) {
-      failed = err;
-    }
-    clearInterval(ticker);
-    if (ticket !== opening) return;
-    // Not kept: the document shows its text without spans, and says why each time it is opened.
-    if (failed) annotations = { format: 'belgi/1', text: d.text, offsets: 'utf16', date: null, spans: [] };
-  }
+  const got = d.annotations ? { annotations: d.annotations } : await awaitAnnotation(d, ticket);
+  if (!got) return;
+  // Not kept: the document shows its text without spans, and says why each time it is opened.
+  const annotations = got.annotations || { format: 'belgi/1', text: d.text, offsets: 'utf16', date: null, spans: [] };
   finishBarEdits();
   const t0 = performance.now();
   annotator.load(annotations, { date });
   shown = d;
   renderQueue();
-  if (failed) message(`Could not annotate ${d.name}: ${describeError(failed, d.text)}`, true);
+  if (got.failed) message(`Could not annotate ${d.name}: ${describeError(got.failed, d.text)}`, true);
   else {
     const n = annotations.spans.length;
     message(`${n} span${n === 1 ? '' : 's'} · shown in ${Math.round(performance.now() - t0)} ms`);
@@ -219,17 +180,6 @@ async function openDoc(i) {
  */
 function finishBarEdits() {
   for (const id of ['doc-rename', 'doc-date']) if (document.activeElement === $(id)) $(id).blur();
-}
-
-/** An error of the core in words, with where it is (line and column, 1-based) when it says. */
-function describeError(err, text) {
-  const msg = String((err && err.message) || err);
-  const at = err && Number.isInteger(err.offset) ? err.offset : null;
-  if (at === null || typeof text !== 'string') return msg;
-  const before = text.slice(0, at);
-  const line = before.split('\n').length;
-  const col = at - before.lastIndexOf('\n');
-  return `${msg} (line ${line}, column ${col})`;
 }
 
 // Rename and remove one document; a removal can be undone (until the next removal).
@@ -296,32 +246,9 @@ function setStatus(status) {
   store.save({ docs: [d], queue: queueRecord() });
 }
 
-// Autosave after every edit: the edited document is written once the edit has been painted
-// (edits in the same frame are written together), or at once when the page is hidden.
-const dirty = new Set();
-let pendingSave = null;
-function scheduleSave(d) {
-  dirty.add(d);
-  if (pendingSave) return;
-  let run;
-  pendingSave = new Promise((resolve) => {
-    run = () => {
-      if (!pendingSave) return;
-      pendingSave = null;
-      const docs = [...dirty];
-      dirty.clear();
-      store.save({ docs, queue: queueRecord() }).then(resolve);
-    };
-  });
-  const p = pendingSave;
-  requestAnimationFrame(() => setTimeout(() => { if (pendingSave === p) run(); }, 0));
-  setTimeout(() => { if (pendingSave === p) run(); }, 250);
-  pendingSave.run = run;
-}
-async function flush() {
-  if (pendingSave) { const p = pendingSave; p.run(); await p; }
-  await store.flush();
-}
+// Autosave after every edit: the edited document is written once the edit has been painted, or
+// at once when the page is hidden (autosave.js).
+const { scheduleSave, flush } = createAutosave(() => ({ queue: queueRecord() }));
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flush(); });
 window.addEventListener('pagehide', () => { flush(); });
 
@@ -339,63 +266,13 @@ annotator.addEventListener('error', (e) => message(`${shown ? `${shown.name}: ` 
 // ---------------------------------------------------------------------------------------------
 // Files
 
-const base = (name) => name.replace(/\.[^.]*$/, '');
-
 async function openFiles(fileList) {
-  const files = [...fileList];
-  const byBase = new Map();
-  for (const f of files) {
-    const k = base(f.name);
-    if (!byBase.has(k)) byBase.set(k, {});
-    byBase.get(k)[f.name.slice(k.length).toLowerCase()] = f;
-  }
-  const docs = [];
-  const problems = [];
-  const drops = [];  // spans and records an import left out, by file and line
-  for (const [k, group] of byBase) {
-    try {
-      if (group['.ann']) {
-        if (!group['.txt']) throw new Error(`${k}.ann needs ${k}.txt beside it`);
-        const dropped = [];
-        const doc = fromBrat(await group['.txt'].text(), await group['.ann'].text(), `${k}.txt`, { dropped });
-        if (dropped.length) drops.push(describeDropped(`${k}.ann`, dropped));
-        docs.push({ name: `${k}.txt`, text: doc.text, annotations: doc });
-        continue;
-      }
-      for (const [ext, f] of Object.entries(group)) {
-        const content = await f.text();
-        if (ext === '.json' || ext === '.jsonl') {
-          const dropped = [];
-          const list = ext === '.json' ? fromJSON(content, { dropped }) : fromJSONL(content, { dropped });
-          if (dropped.length) drops.push(describeDropped(f.name, dropped));
-          list.forEach((doc, j) => {
-            const name = doc.id || (list.length > 1 ? `${f.name}#${j + 1}` : f.name);
-            docs.push({ name, text: doc.text, annotations: doc, status: ['new', 'in progress', 'done'].includes(doc.status) ? doc.status : 'new' });
-          });
-        } else {
-          docs.push({ name: f.name, text: content });
-        }
-      }
-    } catch (err) {
-      problems.push(`${k}: ${err.message}`);
-    }
-  }
+  const { docs, problems, drops } = await readFiles(fileList);
   await addDocs(docs);
   const said = [];
   if (problems.length) said.push(`Not opened: ${problems.join('; ')}`);
   if (drops.length) said.push(`Left out of the import: ${drops.join(' | ')}`);
   if (said.length) message(said.join('. '), true);
-}
-
-function download(name, content, mime) {
-  const url = URL.createObjectURL(new Blob([content], { type: `${mime};charset=utf-8` }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 async function doExport() {
@@ -408,8 +285,7 @@ async function doExport() {
     for (const x of state.docs) {
       if (x.annotations) continue;
       message(`Annotating ${x.name}…`);
-      try { x.annotations = await annotateText(x.text, x.date); } catch (err) { message(`Could not export: ${x.name} could not be annotated: ${describeError(err, x.text)}`, true); return; }
-      await store.save({ docs: [x] });
+      try { await annotationOf(x); } catch (err) { message(`Could not export: ${x.name} could not be annotated: ${describeError(err, x.text)}`, true); return; }
     }
   }
   // By default what a person accepted, of the types shown; "all spans" writes suggestions and
@@ -418,7 +294,7 @@ async function doExport() {
   const pick = (doc) => (all ? doc : reviewedOnly(doc, annotator.visibleTypes));
   const queue = state.docs.map((x) => ({ ...pick(x === shown ? annotator.annotations : x.annotations || { format: 'belgi/1', text: x.text, offsets: 'utf16', date: null, spans: [] }), id: x.name, status: x.status }));
   const doc = { ...pick(annotator.annotations), id: d.name };
-  const files = exportDocument(format, doc, { name: d.name, queue });
+  const files = exportDocument(format, doc, { name: d.name, queue, tokenize: coreTokenize });
   for (const f of files) download(f.name, f.content, f.mime);
   const n = whole ? queue.reduce((k, x) => k + x.spans.length, 0) : doc.spans.length;
   message(`Exported ${files.map((f) => f.name).join(', ')}${whole ? ` (${state.docs.length} documents)` : ''}: ${n} span${n === 1 ? '' : 's'}, ${all ? 'all of them' : 'accepted and shown (tick "all spans" for every span)'}.`);
@@ -427,34 +303,8 @@ async function doExport() {
 // ---------------------------------------------------------------------------------------------
 // Wiring
 
-function confirmDialog(text, { ok = 'OK', cancel = 'Cancel' } = {}) {
-  return new Promise((resolve) => {
-    const dlg = $('confirm-dialog');
-    $('confirm-text').textContent = text;
-    $('confirm-ok').textContent = ok;
-    $('confirm-cancel').textContent = cancel;
-    dlg.addEventListener('close', () => resolve(dlg.returnValue === 'ok'), { once: true });
-    dlg.showModal();
-  });
-}
-
-function setup() {
-  for (const [k, v] of Object.entries(EXPORT_FORMATS)) {
-    const o = document.createElement('option');
-    o.value = k;
-    o.textContent = v.label;
-    $('export-format').append(o);
-  }
-  const km = $('keymap');
-  const add = (k, v) => { const dt = document.createElement('dt'); const kbd = document.createElement('kbd'); kbd.textContent = k; dt.append(kbd); const dd = document.createElement('dd'); dd.textContent = v; km.append(dt, dd); };
-  for (const [k, t] of Object.entries(KEYMAP)) add(k, t);
-  [['Tab, ←/→', 'next / previous span'], ['Home / End', 'first / last span'], ['Del', 'remove the span'],
-    ['Enter', 'change the type (list)'], ['v', 'edit a date value'], ['s', 'select the next word'],
-    ['Shift+←/→', 'shrink / grow the end by a word'], ['Ctrl+Shift+←/→', 'grow / shrink the start'],
-    ['Alt (while selecting)', 'no snapping to words'], ['Shift+S / Shift+C', 'set the quote\'s speaker / cue from the selection (on the quote: clear)'],
-    ['Shift+A / Shift+R', 'accept / reject all spans of this type'], ['Ctrl+Z', 'undo'], ['Ctrl+Shift+Z, Ctrl+Y', 'redo'],
-    ['Esc', 'leave the span'], ['[ / ]', 'previous / next document'], ['Ctrl+Enter', 'done, next document']].forEach(([k, v]) => add(k, v));
-
+/** The paste dialog: a new document from pasted text (an empty one is refused, and why). */
+function setupPaste() {
   $('new-text').addEventListener('click', () => { $('paste-form').reset(); $('paste-error').textContent = ''; $('paste-dialog').showModal(); $('paste-text').focus(); });
   $('paste-text').addEventListener('input', () => { $('paste-error').textContent = ''; $('paste-text').removeAttribute('aria-invalid'); });
   $('paste-cancel').addEventListener('click', () => $('paste-dialog').close());
@@ -470,6 +320,10 @@ function setup() {
     const name = $('paste-name').value.trim() || `pasted ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
     addDocs([{ name, text, date: $('paste-date').value || '' }]);
   });
+}
+
+/** Files opened, dropped or pasted outside the text become documents. */
+function setupOpening() {
   $('open-files').addEventListener('change', (e) => { openFiles(e.target.files); e.target.value = ''; });
   document.addEventListener('dragover', (e) => { e.preventDefault(); });
   document.addEventListener('drop', (e) => { e.preventDefault(); if (e.dataTransfer.files.length) openFiles(e.dataTransfer.files); });
@@ -484,22 +338,40 @@ function setup() {
     const name = `pasted ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
     addDocs([{ name, text }]).then(() => { if (!$('message').classList.contains('error')) message(`Added the pasted text as «${name}».`); });
   });
+}
+
+/** Done means every suggestion was looked at: say which remain, and let the person choose. */
+async function doneNext() {
+  const i = shownIndex();
+  if (i < 0) return;
+  const r = annotator.review;
+  if (r.suggested) {
+    const which = Object.entries(r.byType).filter(([, [, n]]) => n).map(([t, [, n]]) => `${n} ${t}`).join(', ');
+    const ok = await confirmDialog(`${r.suggested} span${r.suggested === 1 ? ' is' : 's are'} still suggested, not reviewed (${which}). Exports leave them out unless "all spans" is ticked. Mark the document done anyway?`);
+    if (!ok) { const first = annotator.spans.find((s) => s.origin !== 'human' && annotator.visibleTypes.includes(s.type)); annotator.focusSpan(first ? first.id : null); return; }
+  }
+  setStatus('done');
+  if (i < state.docs.length - 1) openDoc(i + 1);
+}
+
+async function clearQueue() {
+  if (!(await confirmDialog(`Remove all ${state.docs.length} documents and their annotations from this browser? Export first what you want to keep.`))) return;
+  const keys = state.docs.map((d) => d.key);
+  state.docs = [];
+  state.current = -1;
+  shown = null;
+  annotator.load({ format: 'belgi/1', text: '', offsets: 'utf16', date: null, spans: [] });
+  await store.remove(keys, queueRecord());
+  renderQueue();
+  message('Queue cleared.');
+}
+
+/** The queue's buttons and the bar above the text (status, rename, remove, date). */
+function setupQueue() {
   $('export').addEventListener('click', doExport);
   $('prev').addEventListener('click', () => openDoc(state.current - 1));
   $('next').addEventListener('click', () => openDoc(state.current + 1));
-  $('done-next').addEventListener('click', async () => {
-    const i = shownIndex();
-    if (i < 0) return;
-    // Done means every suggestion was looked at: say which remain, and let the person choose.
-    const r = annotator.review;
-    if (r.suggested) {
-      const which = Object.entries(r.byType).filter(([, [, n]]) => n).map(([t, [, n]]) => `${n} ${t}`).join(', ');
-      const ok = await confirmDialog(`${r.suggested} span${r.suggested === 1 ? ' is' : 's are'} still suggested, not reviewed (${which}). Exports leave them out unless "all spans" is ticked. Mark the document done anyway?`);
-      if (!ok) { const first = annotator.spans.find((s) => s.origin !== 'human' && annotator.visibleTypes.includes(s.type)); annotator.focusSpan(first ? first.id : null); return; }
-    }
-    setStatus('done');
-    if (i < state.docs.length - 1) openDoc(i + 1);
-  });
+  $('done-next').addEventListener('click', doneNext);
   $('doc-status').addEventListener('change', (e) => setStatus(e.target.value));
   $('rename-doc').addEventListener('click', startRename);
   $('doc-rename').addEventListener('keydown', (e) => {
@@ -511,31 +383,36 @@ function setup() {
   // Committed on Enter or blur ('change' of a text field), not on every digit.
   $('doc-date').addEventListener('change', applyDateField);
   $('doc-date').addEventListener('keydown', (e) => { if (e.key === 'Enter') { e.preventDefault(); applyDateField(); } });
-  $('clear-queue').addEventListener('click', async () => {
-    if (!(await confirmDialog(`Remove all ${state.docs.length} documents and their annotations from this browser? Export first what you want to keep.`))) return;
-    const keys = state.docs.map((d) => d.key);
-    state.docs = [];
-    state.current = -1;
-    shown = null;
-    annotator.load({ format: 'belgi/1', text: '', offsets: 'utf16', date: null, spans: [] });
-    await store.remove(keys, queueRecord());
-    renderQueue();
-    message('Queue cleared.');
-  });
-  // Shortcuts work wherever the focus is, except while typing in a field or in a dialog: the
-  // editing keys go to the annotator (they act on its span or selection), [ ] Ctrl+Enter here.
-  document.addEventListener('keydown', (e) => {
-    const t = e.target;
-    if (e.defaultPrevented) return; // handled by the annotator (its target may be gone by now)
-    if (t.closest && t.closest('dialog')) return;
-    const ctrl = e.ctrlKey || e.metaKey;
-    if (ctrl && e.key === 'Enter') { e.preventDefault(); $('done-next').click(); return; }
-    if (t.closest && t.closest(TYPING)) return;
-    if (!annotator.contains(t) && annotator.shortcut(e)) return;
-    if (ctrl || e.altKey) return;
-    if (e.key === ']') { e.preventDefault(); openDoc(state.current + 1); }
-    if (e.key === '[') { e.preventDefault(); openDoc(state.current - 1); }
-  });
+  $('clear-queue').addEventListener('click', clearQueue);
+}
+
+// Shortcuts work wherever the focus is, except while typing in a field or in a dialog: the
+// editing keys go to the annotator (they act on its span or selection), [ ] Ctrl+Enter here.
+function onPageKey(e) {
+  const t = e.target;
+  if (e.defaultPrevented) return; // handled by the annotator (its target may be gone by now)
+  if (t.closest && t.closest('dialog')) return;
+  const ctrl = e.ctrlKey || e.metaKey;
+  if (ctrl && e.key === 'Enter') { e.preventDefault(); $('done-next').click(); return; }
+  if (t.closest && t.closest(TEXT_ENTRY)) return;
+  if (!annotator.contains(t) && annotator.shortcut(e)) return;
+  if (ctrl || e.altKey) return;
+  if (e.key === ']') { e.preventDefault(); openDoc(state.current + 1); }
+  if (e.key === '[') { e.preventDefault(); openDoc(state.current - 1); }
+}
+
+function setup() {
+  for (const [k, v] of Object.entries(EXPORT_FORMATS)) {
+    const o = document.createElement('option');
+    o.value = k;
+    o.textContent = v.label;
+    $('export-format').append(o);
+  }
+  fillKeymap();
+  setupPaste();
+  setupOpening();
+  setupQueue();
+  document.addEventListener('keydown', onPageKey);
   // The skip link puts the keyboard in the text.
   $('skip-link').addEventListener('click', (e) => { e.preventDefault(); annotator.focusSpan(null); });
 }

@@ -607,3 +607,24 @@ test('a click selects the word, a double click the phrase up to punctuation; res
   assert.notEqual(u.value, expected);
   assert.deepEqual(page.errors, []);
 });
+
+test('an export of the queue while a document is being annotated waits for that run: no second annotation of it', async (t) => {
+  const page = await freshPage(t);
+  await openApp(page);
+  await page.evaluate(() => { window.__hold = true; });
+  await page.evaluate((text) => { window.belgiApp.addDocs([{ name: 'long.txt', text }]); }, longText());
+  await page.waitForFunction(() => document.body.dataset.state === 'annotating' && window.__heldCount() === 1);
+  await page.selectOption('#export-format', 'jsonl');
+  await page.check('#export-all');
+  const download = page.waitForEvent('download');
+  await page.click('#export');
+  // A second run would be a second message to the worker, held like the first (it was, before).
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => window.__heldCount()), 1);
+  await page.evaluate(() => { window.__hold = false; window.__release(); });
+  const lines = fs.readFileSync(await (await download).path(), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+  assert.deepEqual(lines.map((d) => d.id), ['seed.txt', 'long.txt']);
+  assert.ok(lines[1].spans.length > 10, 'long.txt is exported with its annotation');
+  await waitShown(page, 'long.txt');
+  assert.deepEqual(page.errors, []);
+});

@@ -1,9 +1,16 @@
-// Unit tests of web/formats.js (no browser): every export format, imports of our JSON/JSONL and
-// brat, round trips, offsets around emoji.  Run: node --test tests/web/formats.test.mjs
+// Unit tests of web/formats.js and web/tokens.js (no browser): every export format, imports of
+// our JSON/JSONL and brat, round trips, offsets around emoji, snapping to the core's tokens.
+// Run: node --test tests/web/formats.test.mjs (needs the package: see lib.mjs packageDir()).
 import test from 'node:test';
 import assert from 'node:assert/strict';
 import * as F from '../../web/formats.js';
+import * as T from '../../web/tokens.js';
 import { sampleDocument } from './fixtures.mjs';
+import { loadCore } from './lib.mjs';
+
+// The core's tokenizer, as the page has it: the only one (the page never splits text itself).
+const core = await loadCore();
+const tokenize = (text) => core.tokenize(text);
 
 // A short document with astral characters (emoji: two UTF-16 units, one code point) before,
 // inside and between spans, a combining mark, a line break inside a quote, and a speaker that
@@ -53,19 +60,39 @@ test('offsetMap converts UTF-16 <-> code points <-> bytes around emoji', () => {
   assert.equal(plain.toCodePoint(2), 2);
 });
 
-test('tokenize: words with hyphens, punctuation and emoji as their own tokens', () => {
-  const toks = F.tokenize('БҰҰ-ның «форумы», 2020-сыншы 😀!').map((x) => x.text);
+test('the core tokens: words with hyphens, punctuation and emoji as their own tokens', () => {
+  const text = 'БҰҰ-ның «форумы», 2020-сыншы 😀!';
+  const toks = tokenize(text).tokens.map(([a, b]) => text.slice(a, b));
   assert.deepEqual(toks, ['БҰҰ-ның', '«', 'форумы', '»', ',', '2020-сыншы', '😀', '!']);
 });
 
-test('snapToTokens extends to whole words and drops spaces', () => {
+test('snapToTokens extends to whole tokens and drops spaces; a caret takes the word', () => {
   const t = 'Бүгін Астанада Асхат Жұмағали сөз.';
-  assert.deepEqual(F.snapToTokens(t, 8, 17), { start: 6, end: 20 });
-  assert.deepEqual(F.snapToTokens(t, 5, 6), null);
-  assert.deepEqual(F.snapToTokens(t, 2, 2), { start: 0, end: 5 });
-  assert.deepEqual(F.snapToTokens(t, 14, 7), { start: 6, end: 14 });
+  const snap = (a, b) => T.snapToTokens(tokenize(t).tokens, t, a, b);
+  assert.deepEqual(snap(8, 17), { start: 6, end: 20 });
+  assert.deepEqual(snap(5, 6), null);
+  assert.deepEqual(snap(2, 2), { start: 0, end: 5 });
+  assert.deepEqual(snap(14, 7), { start: 6, end: 14 });
+  assert.deepEqual(snap(33, 33), { start: 30, end: 33 }); // a caret after a word, before '.'
   const e = 'a 😀😀 b';
-  assert.deepEqual(F.snapToTokens(e, 3, 5), { start: 2, end: 6 }); // inside surrogate pairs: kept whole
+  const se = (a, b) => T.snapToTokens(tokenize(e).tokens, e, a, b);
+  assert.deepEqual(se(3, 5), { start: 2, end: 6 }); // inside surrogate pairs: kept whole
+});
+
+test('word and phrase at a click, next and previous word: by the core tokens', () => {
+  const t = 'Президент Қасым-Жомарт Тоқаев: «Біз дайынбыз», — деді.';
+  const { tokens } = tokenize(t);
+  const word = (r) => r && t.slice(r.start, r.end);
+  assert.equal(word(T.wordAt(tokens, t, 12)), 'Қасым-Жомарт');
+  assert.equal(word(T.wordAt(tokens, t, 29)), 'Тоқаев'); // just after it, on ':'
+  assert.equal(T.wordAt(tokens, t, 31), null); // on '«' after a space
+  assert.equal(word(T.phraseAt(tokens, t, 12)), 'Президент Қасым-Жомарт Тоқаев');
+  assert.equal(word(T.phraseAt(tokens, t, 33)), 'Біз дайынбыз');
+  const w = T.nextWord(tokens, t, 29);
+  assert.equal(t.slice(w[0], w[1]), 'Біз');
+  const p = T.previousWord(tokens, t, t.indexOf('деді'));
+  assert.equal(t.slice(p[0], p[1]), 'дайынбыз');
+  assert.equal(T.nextWord(tokens, t, t.length), null);
 });
 
 test('JSON export: belgi/1, UTF-16 offsets, T-numbered in order, origin kept, speaker.entity renumbered', () => {
@@ -166,8 +193,8 @@ test('brat round trip gives the same spans (emoji document and sample)', () => {
   }
 });
 
-test('CoNLL IOB2: tokens by the word regex, punctuation apart, B-/I- tags, sentence breaks', () => {
-  const out = F.toConll(emojiDoc());
+test('CoNLL IOB2: the core tokens, punctuation apart, B-/I- tags, sentence breaks', () => {
+  const out = F.toConll(emojiDoc(), tokenize(EMOJI_TEXT));
   const lines = out.split('\n');
   assert.ok(lines.includes('Асхат B-PERSON'));
   assert.ok(lines.includes('Жұмағали I-PERSON'));
@@ -178,7 +205,8 @@ test('CoNLL IOB2: tokens by the word regex, punctuation apart, B-/I- tags, sente
   assert.ok(!out.includes('QUOTE'));
   assert.ok(lines.includes(''), 'sentences are separated by a blank line');
   const toks = lines.filter((l) => l).map((l) => l.split(' ')[0]);
-  assert.deepEqual(toks, F.tokenize(emojiDoc().text).map((x) => x.text));
+  assert.deepEqual(toks, tokenize(EMOJI_TEXT).tokens.map(([a, b]) => EMOJI_TEXT.slice(a, b)));
+  assert.throws(() => F.toConll(emojiDoc()), /tokens/); // no tokens of its own
 });
 
 test('Label Studio: UTF-16 offsets with labels, predictions for machine spans, relations for speaker and cue', () => {
@@ -224,7 +252,7 @@ test('exportDocument names the files; brat gives .txt, .ann and annotation.conf'
   const files = F.exportDocument('brat', emojiDoc(), { name: 'news/a.txt' });
   assert.deepEqual(files.map((f) => f.name), ['news/a.txt', 'news/a.ann', 'annotation.conf']);
   for (const fmt of Object.keys(F.EXPORT_FORMATS)) {
-    const out = F.exportDocument(fmt, emojiDoc(), { name: 'a.txt' });
+    const out = F.exportDocument(fmt, emojiDoc(), { name: 'a.txt', tokenize });
     assert.ok(out.length >= 1 && out.every((f) => typeof f.content === 'string' && f.content.length > 0), fmt);
   }
   assert.throws(() => F.exportDocument('nope', emojiDoc()));
@@ -232,7 +260,7 @@ test('exportDocument names the files; brat gives .txt, .ann and annotation.conf'
 
 test('empty document exports and imports', () => {
   const d = { format: 'belgi/1', text: '', offsets: 'utf16', date: null, spans: [] };
-  for (const fmt of Object.keys(F.EXPORT_FORMATS)) F.exportDocument(fmt, d);
+  for (const fmt of Object.keys(F.EXPORT_FORMATS)) F.exportDocument(fmt, d, { tokenize });
   assert.deepEqual(F.fromBrat('', '').spans, []);
   assert.deepEqual(F.fromJSONL(F.toJSONL([d]))[0].spans, []);
 });

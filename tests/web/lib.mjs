@@ -3,7 +3,7 @@ import http from 'node:http';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const tempSites = new Set(); // assembled here: removed when their server closes
 
@@ -16,16 +16,31 @@ const TYPES = {
 };
 
 /**
- * The site directory: $BELGI_SITE if set, else a temp dir with the files of web/ and the package
- * under belgi/ — from $BELGI_PKG, else $BELGI_WASM_BUILD/wasm/pkg (default build-wasm/wasm/pkg),
+ * The belgi package: $BELGI_PKG, else $BELGI_WASM_BUILD/wasm/pkg (default build-wasm/wasm/pkg),
  * else /tmp/belgi-pkg (the first that holds index.js and belgi-core.wasm).
  */
-export function siteDir() {
-  if (process.env.BELGI_SITE) return path.resolve(process.env.BELGI_SITE);
+export function packageDir() {
   const wasmBuild = process.env.BELGI_WASM_BUILD || path.join(ROOT, 'build-wasm');
   const candidates = [process.env.BELGI_PKG, path.join(wasmBuild, 'wasm/pkg'), '/tmp/belgi-pkg'].filter(Boolean);
   const pkg = candidates.find((p) => fs.existsSync(path.join(p, 'index.js')) && fs.existsSync(path.join(p, 'belgi-core.wasm')));
   if (!pkg) throw new Error(`no belgi package found (set BELGI_PKG or BELGI_SITE); tried ${candidates.join(', ')}`);
+  return pkg;
+}
+
+/** The package, loaded in Node (the core's annotate() and tokenize(), as the page has them). */
+export async function loadCore() {
+  const m = await import(pathToFileURL(path.join(packageDir(), 'index.js')).href);
+  await m.init();
+  return m;
+}
+
+/**
+ * The site directory: $BELGI_SITE if set, else a temp dir with the files of web/ and the package
+ * (packageDir()) under belgi/.
+ */
+export function siteDir() {
+  if (process.env.BELGI_SITE) return path.resolve(process.env.BELGI_SITE);
+  const pkg = packageDir();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'belgi-site-'));
   tempSites.add(dir);
   fs.cpSync(path.join(ROOT, 'web'), dir, { recursive: true });

@@ -1,0 +1,55 @@
+// The belgi package (./belgi/ beside this file) as the page uses it: loaded once on the main
+// thread, and in a Web Worker for long texts. The core annotates and tokenizes; the page does
+// neither itself.
+
+/** Texts longer than this are annotated in a Web Worker. */
+export const WORKER_THRESHOLD = 20000;
+
+let belgiMain = null;
+let belgiWorker = null;
+let loaded = null;  // the package on this thread, once init() has finished
+
+function packageUrl(file) { return new URL(`./belgi/${file}`, import.meta.url); }
+
+/** Loads the package on the main thread (and, with {worker: true}, starts the worker too). */
+export async function loadBelgi({ worker = false } = {}) {
+  if (!belgiMain) {
+    belgiMain = import(packageUrl('index.js').href).then(async (m) => { await m.init(); loaded = m; return m; });
+    belgiMain.catch(() => { belgiMain = null; });
+  }
+  const m = await belgiMain;
+  if (worker && !belgiWorker) {
+    belgiWorker = import(packageUrl('worker-client.js').href).then(async (wc) => {
+      const w = wc.createWorker(packageUrl('worker.js'));
+      await w.init();
+      return w;
+    });
+    belgiWorker.catch(() => { belgiWorker = null; });
+  }
+  if (worker) await belgiWorker;
+  return m;
+}
+
+/** Annotates a text; long ones in the worker so that the page stays responsive. */
+export async function annotateText(text, date) {
+  const opts = { offsets: 'utf16' };
+  if (date) opts.date = date;
+  if (text.length > WORKER_THRESHOLD) {
+    await loadBelgi({ worker: true });
+    return (await belgiWorker).annotate(text, opts);
+  }
+  const m = await loadBelgi();
+  return m.annotate(text, opts);
+}
+
+/** True once the package has loaded on this thread (coreTokenize() works). */
+export function coreLoaded() { return loaded !== null; }
+
+/**
+ * The core's tokens and sentences of a text, UTF-16 ({tokens: [[start, end], …], sentenceEnds}):
+ * what selections snap to and the CoNLL export writes. Throws until loadBelgi() has finished.
+ */
+export function coreTokenize(text) {
+  if (!loaded) throw new Error('the belgi package has not loaded yet (await loadBelgi() first)');
+  return loaded.tokenize(text);
+}
