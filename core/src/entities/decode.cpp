@@ -16,7 +16,8 @@ constexpr std::int32_t kFloor = -(1 << 29);
 
 // The two passes are integer max-plus loops the compiler vectorizes; on x86-64 they are also
 // built for AVX2 and picked at load time (integer arithmetic: the same results either way).
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+// Not under ThreadSanitizer: its instrumented ifunc resolver runs before its runtime and crashes.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
 #define BELGI_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
 #else
 #define BELGI_SIMD_CLONES
