@@ -4,6 +4,8 @@
 #include "text/latin.h"
 
 #include <algorithm>
+#include <string>
+#include <unordered_map>
 
 #include "text/latin_detect.h"
 #include "text/latin_words.h"
@@ -22,6 +24,23 @@ bool looks_cyrillic(std::string_view text) {
     cyrillic_letters += b >= 0xD0 && b <= 0xD3;
   }
   return ascii_letters == 0 || cyrillic_letters > 4 * ascii_letters;
+}
+
+// The Cyrillic form of a word of the text, through this thread's cache of the words converted so
+// far, by alphabet and spelling (which give the letters, and so the word): news repeats its words,
+// and a look-up costs a fraction of reading a key and looking it and its stems up in the table.
+// Cleared when full, so that its memory stays bounded. The reference holds until the next call.
+const std::string& convert_word(std::string_view spelling, LatinAlphabet a,
+                                const latin::Letter* letters, std::size_t n) {
+  constexpr std::size_t kMaxWords = 16384;
+  thread_local std::unordered_map<std::string, std::string> cache;
+  thread_local std::string key;
+  key.assign(1, static_cast<char>(a));
+  key.append(spelling);
+  auto hit = cache.find(key);
+  if (hit != cache.end()) return hit->second;
+  if (cache.size() >= kMaxWords) cache.clear();
+  return cache.emplace(key, latin::convert(letters, n, a, latin::word_table())).first->second;
 }
 
 }  // namespace
@@ -73,7 +92,8 @@ Transliteration latin_to_cyrillic(std::string_view text) {
     }
     LatinAlphabet a;
     if (!latin::word_alphabet(w, reading, a)) continue;
-    std::string cyrillic = latin::convert(&s.letters[w.first], w.count, a, latin::word_table());
+    const std::string& cyrillic = convert_word(text.substr(w.begin, w.end - w.begin), a,
+                                               &s.letters[w.first], w.count);
     if (!cyrillic.empty()) replace(w, cyrillic);
   }
   tr.text_.append(text.substr(copied));

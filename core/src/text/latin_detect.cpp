@@ -73,14 +73,19 @@ void read_contraction(std::string_view word, WordInfo& info) {
 
 // English spellings among the plain ASCII letters, and where y stands (The Qazaq Times).
 void read_english(const std::string& ascii, WordInfo& info) {
-  // y is ы in Kazakh, which no vowel follows: Toyota, York, Yes.
-  static constexpr std::string_view kEnglish[] = {"w", "x", "th", "ee", "oo", "ou", "ck",
-                                                  "ya", "yo", "ye", "yu"};
+  // English letters and pairs: w; x th ee oo ou ck; y before a vowel (y is ы in Kazakh, which
+  // no vowel follows: Toyota, York, Yes). One pass over the letters.
   bool other_hint = false;
-  if (ascii.find_first_of("wxteockhy") != std::string::npos)  // most Kazakh words: none of these
-    for (std::string_view e : kEnglish)
-      if (ascii.find(e) != std::string::npos)
-        (e == "w" ? info.english_w : e[0] == 'y' ? info.english_y : other_hint) = true;
+  for (std::size_t i = 0; i < ascii.size(); ++i) {
+    char c = ascii[i], next = i + 1 < ascii.size() ? ascii[i + 1] : '\0';
+    if (c == 'w') info.english_w = true;
+    else if (c == 'x') other_hint = true;
+    else if (c == 'y' && (next == 'a' || next == 'o' || next == 'e' || next == 'u'))
+      info.english_y = true;
+    else if ((c == 't' && next == 'h') || (c == 'e' && next == 'e') || (c == 'o' && next == 'o') ||
+             (c == 'o' && next == 'u') || (c == 'c' && next == 'k'))
+      other_hint = true;
+  }
   for (std::size_t i = 1; i < ascii.size(); ++i)
     if (ascii[i] == 'y' && ascii[i - 1] != '*')
       ++(std::string_view("aeiou").find(ascii[i - 1]) != std::string_view::npos
@@ -225,6 +230,7 @@ Counts count(const std::vector<WordInfo>& words) {
 
 Scan scan(std::string_view text) {
   Scan s;
+  s.letters.reserve(text.size());  // at most one letter a byte: no reallocation on the way
   Addresses addresses;
   std::size_t p = 0;
   while (p < text.size()) {

@@ -1,6 +1,9 @@
 // Decoding the letters of a Latin-script Kazakh word (latin_letters.h).
 #include "text/latin_letters.h"
 
+#include <array>
+#include <iterator>
+
 #include "text/chars.h"
 #include "text/utf8.h"
 
@@ -35,6 +38,17 @@ constexpr Precomposed kPrecomposed[] = {
     {0x14B, 0x14B, Mark::none, false},    {0x14A, 0x14B, Mark::none, true},   // ŋ, Ŋ
 };
 
+// kPrecomposed by code point, for every code point below kPrecomposedEnd (0: none).
+constexpr char32_t kPrecomposedEnd = 0x220;
+const Precomposed* precomposed(char32_t c) {
+  static const auto index = [] {
+    std::array<std::uint8_t, kPrecomposedEnd> t{};
+    for (std::size_t i = 0; i < std::size(kPrecomposed); ++i) t[kPrecomposed[i].cp] = i + 1;
+    return t;
+  }();
+  return index[c] ? &kPrecomposed[index[c] - 1] : nullptr;
+}
+
 Mark combining_mark(char32_t c) {
   switch (c) {
     case 0x301: return Mark::acute;
@@ -59,13 +73,14 @@ bool decode_letter(char32_t c, Letter& l) {
     l.base = l.upper ? c + 32 : c;
     return true;
   }
-  for (const Precomposed& p : kPrecomposed)
-    if (p.cp == c) {
-      l.base = p.base;
-      l.mark = p.mark;
-      l.upper = p.upper;
+  if (c < kPrecomposedEnd) {
+    if (const Precomposed* p = precomposed(c)) {
+      l.base = p->base;
+      l.mark = p->mark;
+      l.upper = p->upper;
       return true;
     }
+  }
   if (in_cyrillic_block(c) && c != 0x482 && !(c >= 0x483 && c <= 0x489)) {
     l.base = utf8::to_lower(c);
     l.upper = l.base != c;
