@@ -10,7 +10,7 @@
 # 5); median seconds and documents per second against the Cyrillic ones. BELGI_BASE=BINARY adds
 # the Cyrillic runs of another build (say, one from before a change), in the same rounds.
 # BELGI_CALLGRIND=N adds instruction counts (valgrind's callgrind, which the host's load does not
-# change) for N articles of each input: a run over N + 1 articles less one over the first, so
+# change) for N articles of each input, 1 job: a run over N + 1 articles less one over the first, so
 # that start-up and the tables loaded on first use are left out.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
@@ -85,7 +85,7 @@ latin_bench() {
       for n in 1 $((BELGI_CALLGRIND + 1)); do
         head -n "$n" "${files[$i]}" > "$WORK/head.jsonl"
         valgrind --tool=callgrind --callgrind-out-file=/dev/null "${bins[$i]}" annotate \
-          "$WORK/head.jsonl" --format jsonl -q -o /dev/null 2>&1 |
+          "$WORK/head.jsonl" --format jsonl --jobs 1 -q -o /dev/null 2>&1 |
           awk -v i="$i" -v n="$n" '/Collected/ { print i, n, $NF }' >> "$counts"
       done
     done
