@@ -4,10 +4,24 @@
 # then times `belgi annotate --format jsonl` with 1 and 2 jobs and reports MB/s, documents/s and
 # peak memory at two input sizes. Prints a Markdown table; record it in docs/benchmarks.md.
 # usage: scripts/bench-batch.sh [MB]   (default 100)
+#        scripts/bench-batch.sh --latin [MB]   (default 10; issue 20)
+# --latin: the same articles in Cyrillic and transliterated into the 2018, 2021 and 2017 alphabets
+# (scripts/latin-examples.py --jsonl), 1 job, the inputs in turn, BELGI_BENCH_RUNS rounds (default
+# 5); median seconds and documents per second against the Cyrillic ones. BELGI_BASE=BINARY adds
+# the Cyrillic runs of another build (say, one from before a change), in the same rounds.
+# BELGI_CALLGRIND=N adds instruction counts (valgrind's callgrind, which the host's load does not
+# change) for N articles of each input, 1 job: a run over N + 1 articles less one over the first, so
+# that start-up and the tables loaded on first use are left out.
 set -euo pipefail
 source "$(dirname "$0")/lib.sh"
-build_native
-MB=${1:-100}
+LATIN=0
+if [ "${1:-}" = --latin ]; then LATIN=1; shift; fi
+if [ "$LATIN" = 1 ] && [ -f "$BELGI_BUILD/CMakeCache.txt" ]; then
+  cmake --build "$BELGI_BUILD" --target belgi -- --no-print-directory  # the CLI is all it runs
+else
+  build_native
+fi
+MB=${1:-$([ "$LATIN" = 1 ] && echo 10 || echo 100)}
 WORK=${BELGI_BENCH_DIR:-$BELGI_CACHE/bench}
 mkdir -p "$WORK"
 BELGI="$BELGI_BUILD/cli/belgi"
@@ -45,7 +59,84 @@ measure() {  # measure FILE JOBS -> "seconds peak_kb"
   cat "$WORK/time.txt"
 }
 
+# latin_bench MB: the --latin table.
+latin_bench() {
+  local corpus="$WORK/corpus-$1.jsonl" runs=${BELGI_BENCH_RUNS:-5} i n
+  [ -f "$corpus" ] || make_corpus "$1" "$corpus"
+  local names=(cyrillic) bins=("$BELGI") files=("$corpus")
+  if [ -n "${BELGI_BASE:-}" ]; then names+=("cyrillic, BELGI_BASE"); bins+=("$BELGI_BASE"); files+=("$corpus"); fi
+  for a in 2018 2021 2017; do
+    local latin="$WORK/corpus-$1-latin$a.jsonl"
+    [ -f "$latin" ] || python3 "$BELGI_ROOT/scripts/latin-examples.py" "$a" --jsonl "$corpus" "$latin"
+    names+=("latin $a"); bins+=("$BELGI"); files+=("$latin")
+  done
+  local times="$WORK/latin-times.txt" counts="$WORK/latin-counts.txt"
+  : > "$times"; : > "$counts"
+  for ((r = 0; r < runs; r++)); do
+    for i in "${!names[@]}"; do
+      /usr/bin/time -f "%e %U %S" -o "$WORK/time.txt" "${bins[$i]}" annotate "${files[$i]}" \
+        --format jsonl --jobs 1 -q -o /dev/null
+      echo "$i $(cat "$WORK/time.txt")" >> "$times"
+    done
+  done
+  if [ -n "${BELGI_CALLGRIND:-}" ]; then
+    ensure_packages valgrind
+    for i in "${!names[@]}"; do
+      for n in 1 $((BELGI_CALLGRIND + 1)); do
+        head -n "$n" "${files[$i]}" > "$WORK/head.jsonl"
+        valgrind --tool=callgrind --callgrind-out-file=/dev/null "${bins[$i]}" annotate \
+          "$WORK/head.jsonl" --format jsonl --jobs 1 -q -o /dev/null 2>&1 |
+          awk -v i="$i" -v n="$n" '/Collected/ { print i, n, $NF }' >> "$counts"
+      done
+    done
+  fi
+  python3 - "$times" "$counts" "${BELGI_CALLGRIND:-0}" "${names[@]}" -- "${files[@]}" <<'PY'
+import json, statistics, sys
+times_file, counts_file, head = sys.argv[1], sys.argv[2], int(sys.argv[3])
+rest = sys.argv[4:]
+names, files = rest[:rest.index("--")], rest[rest.index("--") + 1:]
+runs = {i: [] for i in range(len(names))}
+for line in open(times_file):
+    i, e, u, s = line.split()
+    runs[int(i)].append((float(e), float(u) + float(s)))
+def text_bytes(path, first=0, last=None):
+    docs = [json.loads(l)["text"].encode() for l in open(path, encoding="utf-8")]
+    return len(docs), sum(map(len, docs[first:last]))
+print("| input | text MB | docs | runs | median s (elapsed) | median CPU s | docs/s (CPU) | × Cyrillic |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|")
+base = None
+for i, name in enumerate(names):
+    docs, size = text_bytes(files[i])
+    e = statistics.median(t[0] for t in runs[i]); c = statistics.median(t[1] for t in runs[i])
+    base = base or docs / c
+    print(f"| {name} | {size / 1e6:.2f} | {docs} | {len(runs[i])} | {e:.2f} | {c:.2f} | {docs / c:.0f} | {docs / c / base:.2f} |")
+counts = {}
+for line in open(counts_file):
+    i, n, total = line.split()
+    counts[(int(i), int(n))] = int(total.replace(",", ""))
+if counts:
+    print(f"\ninstructions for articles 2 to {head + 1} (a run over them less one over the first):\n")
+    print("| input | text bytes | instructions | per byte | per article | × Cyrillic |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for i, name in enumerate(names):
+        net = counts[(i, head + 1)] - counts[(i, 1)]
+        size = text_bytes(files[i], 1, head + 1)[1]
+        ratio = (counts[(0, head + 1)] - counts[(0, 1)]) / net
+        print(f"| {name} | {size} | {net / 1e6:.1f} M | {net / size:.0f} | {net / head / 1e3:.0f} k | {ratio:.2f} |")
+PY
+}
+
+machine() {
+  echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u '+%Y-%m-%d %H:%M') UTC; belgi $("$BELGI" --version | head -1 | cut -d' ' -f2)"
+}
+
 ensure_packages time
+if [ "$LATIN" = 1 ]; then
+  latin_bench "$MB"
+  echo
+  machine
+  exit 0
+fi
 echo "| input | text MB | docs | jobs | seconds | MB/s | docs/s | peak RSS MB |"
 echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 for size in $((MB / 10)) "$MB"; do
@@ -61,4 +152,4 @@ print(f'| {\"$(basename "$corpus")\"} | {mb} | {d} | {j} | {s:.1f} | {mb/s:.2f} 
   done
 done
 echo
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u +%Y-%m-%d); belgi $("$BELGI" --version | head -1 | cut -d' ' -f2)"
+machine

@@ -4,11 +4,13 @@ to measure the annotator on Latin text against the Cyrillic originals (docs/lati
 
 usage: scripts/latin-examples.py ALPHABET OUT_DIR [GOLD_DIR]
        scripts/latin-examples.py ALPHABET --roundtrip BELGI [GOLD_DIR]
+       scripts/latin-examples.py ALPHABET --jsonl IN OUT
   ALPHABET: 2018 (acutes), 2021 (diaeresis), 2017 (apostrophes); GOLD_DIR defaults to
   ../shared/examples. OUT_DIR must not be in the repository (news text is never committed).
 Then: ../shared/tools/score_docs.py OUT_DIR build/cli/belgi
 --roundtrip reads each text back with `BELGI latin` and counts the running words that come back
 as they were in Cyrillic (word accuracy on news text, words in Latin originals included).
+--jsonl transliterates the "text" of every record of a JSONL file (scripts/bench-batch.sh --latin).
 
 Cyrillic letters become the alphabet's letters (../shared/spec/latin-alphabets.md); upper case
 follows the letter (Sh in a capitalised word, SH in an all-caps one); anything else is copied."""
@@ -100,11 +102,21 @@ def roundtrip(alphabet, belgi, gold_dir):
     print(f"{alphabet}: {ok} of {n} running words come back as in Cyrillic ({ok / n:.4f})")
 
 
+def jsonl(alphabet, src, dst):
+    with open(src, encoding="utf-8") as f, open(dst, "w", encoding="utf-8") as out:
+        for line in f:
+            doc = json.loads(line)
+            doc["text"] = convert(doc["text"], alphabet)[0]
+            out.write(json.dumps(doc, ensure_ascii=False) + "\n")
+
+
 def main(argv):
     if len(argv) < 2 or argv[0] not in TABLES:
         sys.exit(__doc__)
     if argv[1] == "--roundtrip":
         return roundtrip(argv[0], argv[2], argv[3] if len(argv) > 3 else "../shared/examples")
+    if argv[1] == "--jsonl" and len(argv) == 4:
+        return jsonl(argv[0], argv[2], argv[3])
     alphabet, out_dir = argv[0], argv[1]
     gold_dir = argv[2] if len(argv) > 2 else "../shared/examples"
     os.makedirs(out_dir, exist_ok=True)

@@ -2,6 +2,7 @@
 // (English and Cyrillic left alone), and the offset map back onto the original text.
 #include <doctest/doctest.h>
 
+#include <cstddef>
 #include <string>
 #include <vector>
 
@@ -24,6 +25,15 @@ struct Case {
 std::string cyr(const std::string& text) {
   Transliteration tr = latin_to_cyrillic(text);
   return tr.changed() ? tr.text() : text;
+}
+
+// Each case's text reads as its Cyrillic form.
+template <std::size_t N>
+void check_cases(const Case (&cases)[N]) {
+  for (const Case& c : cases) {
+    CAPTURE(c.latin);
+    CHECK(cyr(c.latin) == c.cyrillic);
+  }
 }
 
 // Every word of the Cyrillic form maps back onto whole original bytes, in order.
@@ -63,10 +73,7 @@ TEST_CASE("latin: the 2018 alphabet (acutes), from the spec's examples") {
       {"Ulttyq qaýipsizdik komıteti aıtqandaı, ıaǵnı", "Ұлттық қауіпсіздік комитеті айтқандай, яғни"},
       {"ÁKIMDIGI MEN ShYǴYS", "ӘКІМДІГІ МЕН ШЫҒЫС"},
   };
-  for (const Case& c : cases) {
-    CAPTURE(c.latin);
-    CHECK(cyr(c.latin) == c.cyrillic);
-  }
+  check_cases(cases);
 }
 
 TEST_CASE("latin: the 2021 alphabet (diaeresis, breve, cedilla, macron; ı = і, i = и/й)") {
@@ -76,10 +83,7 @@ TEST_CASE("latin: the 2021 alphabet (diaeresis, breve, cedilla, macron; ı = і,
       {"Ūlttyq qauıpsızdık komitetı İran ǧylym", "Ұлттық қауіпсіздік комитеті Иран ғылым"},
       {"Çempionat pen şaŋyraq", "Чемпионат пен шаңырақ"},  // ǧ and ŋ as on Adyrna's pages
   };
-  for (const Case& c : cases) {
-    CAPTURE(c.latin);
-    CHECK(cyr(c.latin) == c.cyrillic);
-  }
+  check_cases(cases);
 }
 
 TEST_CASE("latin: the 2017 alphabet (apostrophes)") {
@@ -87,10 +91,7 @@ TEST_CASE("latin: the 2017 alphabet (apostrophes)") {
       {"Bu'gin o'n'ir a'kimdiginde S'yg'ys Qazaqstan oblysy ma'sli'hatynyn' sessi'iasy o'tti",
        "Бүгін өңір әкімдігінде Шығыс Қазақстан облысы мәслихатының сессиясы өтті"},
   };
-  for (const Case& c : cases) {
-    CAPTURE(c.latin);
-    CHECK(cyr(c.latin) == c.cyrillic);
-  }
+  check_cases(cases);
 }
 
 TEST_CASE("latin: two sites' own spellings, told by the whole text") {

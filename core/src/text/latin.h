@@ -57,7 +57,6 @@ class Transliteration {
   std::size_t original(std::size_t offset, bool is_end) const;
   std::string text_;
   std::vector<Word> words_;
-  std::size_t source_size_ = 0;
 };
 
 // Decides whether `utf8` (valid UTF-8) is Latin-script Kazakh and if so rewrites its Kazakh
