@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "quotes/marks.h"
 #include "quotes/tables.h"
 
 using namespace belgi;
@@ -22,6 +23,28 @@ TEST_CASE("embedded quote tables load") {
   for (const Verb& v : t.verbs)
     if (v.id == "dep_atap_otti") found = v.form.words.size() == 3 && v.agent == Verb::Agent::any;
   CHECK(found);
+}
+
+TEST_CASE("what a token is as a quotation mark comes from marks.tsv") {
+  CHECK(mark_role("«") == MarkRole::opener);
+  CHECK(mark_role("„") == MarkRole::opener);
+  CHECK(mark_role("“") == MarkRole::opener);  // opens “…”, also closes „…“
+  CHECK(mark_role("»") == MarkRole::closer);
+  CHECK(mark_role("”") == MarkRole::closer);
+  CHECK(mark_role("\"") == MarkRole::straight);
+  CHECK(mark_role("-") == MarkRole::none);
+  CHECK(mark_role("«»") == MarkRole::none);
+  // Another table gives other marks: the code holds none of its own.
+  std::vector<MarkPair> marks;
+  REQUIRE(parse_marks("angle\t<\t>\t<Иә>\n", "marks.tsv", marks).ok());
+  CHECK(mark_role(marks, "<") == MarkRole::opener);
+  CHECK(mark_role(marks, ">") == MarkRole::closer);
+  CHECK(mark_role(marks, "«") == MarkRole::none);
+  Tables t;
+  REQUIRE(load_tables(t).ok());
+  CHECK(ambiguous_mark(t.marks, "“"));
+  CHECK_FALSE(ambiguous_mark(t.marks, "«"));
+  CHECK_FALSE(ambiguous_mark(t.marks, "\""));
 }
 
 TEST_CASE("malformed tables name the file and line") {

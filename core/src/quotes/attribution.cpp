@@ -98,6 +98,10 @@ bool Matcher::name_noun_at(std::size_t i, std::size_t limit) const {
   return false;
 }
 
+MarkRole Matcher::mark_role(std::size_t i) const {
+  return doc_.is_punct(i) ? quotes::mark_role(tables_.marks, doc_.word(i)) : MarkRole::none;
+}
+
 WordClass Matcher::word_class(std::size_t i) const {
   auto it = tables_.speaker_words.find(std::string(doc_.lower[i]));
   return it == tables_.speaker_words.end() ? WordClass::none : it->second;
@@ -177,7 +181,7 @@ std::size_t Matcher::extend_role(std::size_t e, std::size_t limit) const {
 
 bool Matcher::speaker_token(std::size_t i) const {
   return doc_.is_word(i) || doc_.tok[i].kind == text::TokenKind::number ||
-         (doc_.is_punct(i) && (doc_.word(i) == "«" || doc_.word(i) == "»" || doc_.word(i) == "\""));
+         (doc_.is_punct(i) && mark_role(i) != MarkRole::none);
 }
 
 // A PERSON closing the attribution clause that starts at k (`деді … басқармасының бастығы

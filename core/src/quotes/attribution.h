@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "quotes/doc.h"
+#include "quotes/marks.h"
 #include "quotes/tables.h"
 
 namespace belgi::quotes {
@@ -46,6 +47,7 @@ class Matcher {
   // A name's type noun at i, or after up to two lower-case modifiers (`ұлттық жобасы`).
   bool name_noun_at(std::size_t i, std::size_t limit) const;
   WordClass word_class(std::size_t i) const;
+  MarkRole mark_role(std::size_t i) const;  // token i as a quotation mark (marks.tsv)
 
   // The cue starting at token i. With `dashed` (a dash stands before i), an unlisted
   // `деп <word>` counts too; without it, title words block and bare `деп` needs punctuation

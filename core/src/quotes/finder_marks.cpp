@@ -212,8 +212,8 @@ void Finder::source_line(const Pair& p, TokenRange content, std::size_t limit) {
     ++s;
   }
   if (!ends || words(content) < 4 || s >= limit || limit - s > kSourceLineMax) return;
-  std::string_view first = doc_.word(s);
-  bool mark = first == "«" || first == "\"" || first == "“" || first == "„";
+  MarkRole role = m_.mark_role(s);
+  bool mark = role == MarkRole::opener || role == MarkRole::straight;
   bool named = mark || doc_.tok[s].kind == text::TokenKind::url ||
                (doc_.entity[s] >= 0 &&
                 (doc_.has_entity(s, SpanType::ORGANISATION) || doc_.has_entity(s, SpanType::PERSON)));
