@@ -1,5 +1,8 @@
 // Attribution of a quote: the cue (speech verb phrase or colon) and the speaker, found by the
 // tables of data/rules/quotes/ in short windows of tokens after or before the quoted words.
+// The Matcher's parts: attribution.cpp (table forms and cues), speaker_after.cpp (the speaker
+// after a cue), speaker_before.cpp (before a mark or a colon, in a header line, within a phrase),
+// report_lead.cpp (a report sentence after a quote, a lead sentence before it).
 #pragma once
 #include <cstddef>
 #include <string>
@@ -8,6 +11,7 @@
 
 #include "quotes/doc.h"
 #include "quotes/marks.h"
+#include "quotes/shapes.h"
 #include "quotes/tables.h"
 
 namespace belgi::quotes {
@@ -111,16 +115,9 @@ class Matcher {
 constexpr std::size_t kMaxSpeakerTokens = 10;  // window for a speaker phrase
 constexpr std::size_t kMaxSkip = 3;            // skip-words between a cue and its speaker
 constexpr std::size_t kMaxReportTokens = 24;   // length of a report sentence after a quote
-constexpr std::size_t kMaxHeaderTokens = 20;
+constexpr std::size_t kMaxHeaderTokens = 20;  // length of a `NAME, ROLE:` transcript line
 constexpr std::size_t kMaxHeaderNoComma = 6;  // `Тілші Айгүл Сәрсенова:`
 constexpr std::size_t kMaxLeadTokens = 200;   // a lead's PERSON searched back in its paragraph
-constexpr std::size_t kMaxAttributionTokens = 20;  // a long role, then its PERSON, after a cue   // length of a `NAME, ROLE:` transcript line
-
-// Lower-case word shapes (Kazakh endings) used to cut speaker phrases.
-bool looks_finite_verb(std::string_view lower_word);  // жеткізді, айтқан
-bool looks_oblique(std::string_view lower_word);      // халқына, хабарламада, міндетпен
-bool looks_place_case(std::string_view lower_word);   // locative, ablative, dative: Алматыда
-bool looks_genitive(std::string_view lower_word);     // Президентінің
-bool looks_adjectival(std::string_view lower_word);   // алғашқы, кейінгі
+constexpr std::size_t kMaxAttributionTokens = 20;  // a long role, then its PERSON, after a cue
 
 }  // namespace belgi::quotes
