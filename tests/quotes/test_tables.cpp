@@ -86,10 +86,25 @@ TEST_CASE("other tables reject malformed lines") {
   std::unordered_map<std::string, WordClass> words;
   CHECK_FALSE(parse_speakers("ол\tpronoun\tx\nол\trole\tx\n", "speakers.tsv", words).ok());
   CHECK_FALSE(parse_speakers("ол\tboss\tx\n", "speakers.tsv", words).ok());
-  std::vector<Form> openers, verbs, leads;
+  std::vector<Form> openers;
+  std::vector<ReportVerb> verbs, leads;
   Status st = parse_report_sentences("a\topener\tбұл туралы\tx\nb\tend\tайтты\tx\n", "report.tsv",
                                      openers, verbs, leads);
-  CHECK(st.message == "report.tsv line 2: part must be opener, verb or lead");
+  CHECK(st.message ==
+        "report.tsv line 2: part must be opener, verb, verb_alone, lead or lead_announcing");
+  // Which verbs point back alone and which leads announce the words is the table's word only.
+  verbs.clear();
+  leads.clear();
+  REQUIRE(parse_report_sentences("a\tverb\tайтты\tx\nb\tverb_alone\tсолай деді\tx\n"
+                                 "c\tlead\tбылай деді\tx\nd\tlead_announcing\tтөмендегіше айтты\tx\n",
+                                 "report.tsv", openers, verbs, leads)
+              .ok());
+  REQUIRE(verbs.size() == 2);
+  CHECK_FALSE(verbs[0].alone);
+  CHECK(verbs[1].alone);
+  REQUIRE(leads.size() == 2);
+  CHECK_FALSE(leads[0].announces);
+  CHECK(leads[1].announces);
 }
 
 TEST_CASE("stems and prefixes parse") {

@@ -89,7 +89,7 @@ class Matcher {
   bool names_someone(TokenRange r) const;
   TokenRange person_before(std::size_t end, std::size_t floor) const;
   // A lead verb (report_sentences.tsv) spanning [t, e).
-  const Form* lead_at(std::size_t t, std::size_t e) const;
+  bool lead_at(std::size_t t, std::size_t e) const;
   // After a passive cue: the author named before a message noun (`– делінген Алматы облысы
   // прокуратурасының хабарламасында`), or empty.
   TokenRange passive_source(std::size_t i, std::size_t limit) const;

@@ -20,12 +20,12 @@ bool Matcher::report_sentence(std::size_t s, Cue& cue, TokenRange& speaker) cons
   if (!opened) b = s;
   std::size_t e = limit;
   while (e > b && doc_.is_punct(e - 1)) --e;
-  for (const Form& f : tables_.report_verbs) {
-    std::size_t n = f.words.size(), end = 0;
-    if (e < b + n || !form_at(f, e - n, e, end)) continue;
-    // `«…». Министр осылай деді.`: a verb with `осылай` points back by itself; others need
-    // an opener (`Бұл туралы …`).
-    if (!opened && f.words[0] != "осылай" && f.words[0] != "osylai") return false;
+  for (const ReportVerb& v : tables_.report_verbs) {
+    std::size_t n = v.form.words.size(), end = 0;
+    if (e < b + n || !form_at(v.form, e - n, e, end)) continue;
+    // `«…». Министр осылай деді.`: a verb_alone points back by itself; others need an opener
+    // (`Бұл туралы …`).
+    if (!opened && !v.alone) return false;
     if (!opened && !names_someone(TokenRange{b, e - n})) return false;
     cue = Cue{TokenRange{e - n, e}, nullptr, false};
     std::size_t sb = b, se = e - n;
@@ -37,24 +37,24 @@ bool Matcher::report_sentence(std::size_t s, Cue& cue, TokenRange& speaker) cons
   return false;
 }
 
-const Form* Matcher::lead_at(std::size_t t, std::size_t e) const {
-  for (const Form& form : tables_.lead_verbs) {
+bool Matcher::lead_at(std::size_t t, std::size_t e) const {
+  for (const ReportVerb& v : tables_.lead_verbs) {
     std::size_t end = 0;
-    if (form_at(form, t, e, end) && end == e) return &form;
+    if (form_at(v.form, t, e, end) && end == e) return true;
   }
-  return nullptr;
+  return false;
 }
 
 bool Matcher::lead_before(std::size_t f, Cue& cue, TokenRange& speaker, bool& announces) const {
   if (f < 2 || !doc_.is_terminator(f - 1) || doc_.word(f - 1) != ".") return false;
   std::size_t e = f - 1, floor = std::max(doc_.sent_begin(e - 1), doc_.para_first[doc_.para[e - 1]]);
-  for (const Form& form : tables_.lead_verbs) {
-    std::size_t n = form.words.size(), end = 0;
-    if (e < floor + n + 1 || !form_at(form, e - n, e, end)) continue;
+  for (const ReportVerb& v : tables_.lead_verbs) {
+    std::size_t n = v.form.words.size(), end = 0;
+    if (e < floor + n + 1 || !form_at(v.form, e - n, e, end)) continue;
     // `Захарова «…» деп мәлімдеді.`: the verb is the cue of a quote of its own.
     std::size_t prev = e - n - 1;
     if (doc_.lower[prev] == "деп" || doc_.lower[prev] == "dep" || !doc_.is_word(prev)) return false;
-    announces = form.words[0].rfind("былай", 0) == 0;
+    announces = v.announces;
     cue = Cue{TokenRange{e - n, e}, nullptr, false};
     std::size_t verb = e - n;
     while (verb > floor && word_class(verb - 1) == WordClass::skip) --verb;
