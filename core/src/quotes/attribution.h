@@ -87,6 +87,8 @@ class Matcher {
   bool subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const;
   // A PERSON, POSITION, role word (also genitive) or pronoun among the tokens.
   bool names_someone(TokenRange r) const;
+  // The last PERSON span ending by `end` and starting at or after `floor`, searched back at most
+  // kMaxLeadTokens.
   TokenRange person_before(std::size_t end, std::size_t floor) const;
   // A lead verb (report_sentences.tsv) spanning [t, e).
   bool lead_at(std::size_t t, std::size_t e) const;

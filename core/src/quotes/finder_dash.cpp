@@ -78,26 +78,21 @@ bool Finder::question(std::size_t p) const {
 // әңгімелеп берді.`). Questions, and turns outside an interview, name nobody.
 Attribution Finder::turn_attribution(std::size_t p) const {
   Attribution a;
+  std::size_t run = run_of(p).first, first = doc_.para_first[run];
   if (!run_has_question(p)) {  // `Әкім … тапсырмаларға тоқталды.\n- …`
     Cue cue;
     bool announces = false;
-    if (!m_.lead_before(doc_.para_first[run_of(p).first], cue, a.speaker, announces)) return Attribution{};
+    if (!m_.lead_before(first, cue, a.speaker, announces)) return Attribution{};
     a.has_cue = announces;
     if (announces) a.cue = cue;
     return a;
   }
   if (question(p)) return a;
-  std::size_t first = doc_.para_first[run_of(p).first];
-  a.speaker = speaker_of_colon_before(run_of(p).first);
+  a.speaker = speaker_of_colon_before(run);
   if (!a.speaker.empty() && !m_.header_name(first - 1).empty()) return a;
-  a.speaker = TokenRange{};
-  for (std::size_t i = first; i-- > 0 && doc_.tok[first].begin - doc_.tok[i].end < kNearTurnBytes;) {
-    if (!doc_.has_entity(i, SpanType::PERSON)) continue;
-    std::size_t b = i;
-    while (b > 0 && doc_.entity[b - 1] == doc_.entity[i]) --b;
-    a.speaker = TokenRange{b, i + 1};
-    break;
-  }
+  std::size_t floor = first;  // the guest is named less than kNearTurnBytes before the run
+  while (floor > 0 && doc_.tok[first].begin - doc_.tok[floor - 1].end < kNearTurnBytes) --floor;
+  a.speaker = m_.person_before(first, floor);
   return a;
 }
 
