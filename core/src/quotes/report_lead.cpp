@@ -20,21 +20,32 @@ bool Matcher::report_sentence(std::size_t s, Cue& cue, TokenRange& speaker) cons
   if (!opened) b = s;
   std::size_t e = limit;
   while (e > b && doc_.is_punct(e - 1)) --e;
-  for (const ReportVerb& v : tables_.report_verbs) {
+  const ReportVerb* v = ending_at(tables_.report_verbs, b, e);
+  if (!v) return false;
+  std::size_t n = v->form.words.size();
+  // `«…». Министр осылай деді.`: a verb_alone points back by itself; others need an opener
+  // (`Бұл туралы …`).
+  if (!opened && !v->alone) return false;
+  if (!opened && !names_someone(TokenRange{b, e - n})) return false;
+  cue = Cue{TokenRange{e - n, e}, nullptr, false};
+  std::size_t sb = b, se = e - n;
+  while (sb < se && !doc_.is_word(sb)) ++sb;
+  while (se > sb && !doc_.is_word(se - 1)) --se;
+  speaker = se > sb ? named_part(sb, se) : TokenRange{};
+  return true;
+}
+
+// The longest form of `verbs` spanning [e - n, e) with e - n >= floor (`осылай айтты`, not
+// `айтты` alone), or null.
+const ReportVerb* Matcher::ending_at(const std::vector<ReportVerb>& verbs, std::size_t floor,
+                                     std::size_t e) const {
+  const ReportVerb* best = nullptr;
+  for (const ReportVerb& v : verbs) {
     std::size_t n = v.form.words.size(), end = 0;
-    if (e < b + n || !form_at(v.form, e - n, e, end)) continue;
-    // `«…». Министр осылай деді.`: a verb_alone points back by itself; others need an opener
-    // (`Бұл туралы …`).
-    if (!opened && !v.alone) return false;
-    if (!opened && !names_someone(TokenRange{b, e - n})) return false;
-    cue = Cue{TokenRange{e - n, e}, nullptr, false};
-    std::size_t sb = b, se = e - n;
-    while (sb < se && !doc_.is_word(sb)) ++sb;
-    while (se > sb && !doc_.is_word(se - 1)) --se;
-    speaker = se > sb ? named_part(sb, se) : TokenRange{};
-    return true;
+    if (e < floor + n || (best && n <= best->form.words.size())) continue;
+    if (form_at(v.form, e - n, e, end)) best = &v;
   }
-  return false;
+  return best;
 }
 
 bool Matcher::lead_at(std::size_t t, std::size_t e) const {
@@ -48,23 +59,21 @@ bool Matcher::lead_at(std::size_t t, std::size_t e) const {
 bool Matcher::lead_before(std::size_t f, Cue& cue, TokenRange& speaker, bool& announces) const {
   if (f < 2 || !doc_.is_terminator(f - 1) || doc_.word(f - 1) != ".") return false;
   std::size_t e = f - 1, floor = std::max(doc_.sent_begin(e - 1), doc_.para_first[doc_.para[e - 1]]);
-  for (const ReportVerb& v : tables_.lead_verbs) {
-    std::size_t n = v.form.words.size(), end = 0;
-    if (e < floor + n + 1 || !form_at(v.form, e - n, e, end)) continue;
-    // `Захарова «…» деп мәлімдеді.`: the verb is the cue of a quote of its own.
-    std::size_t prev = e - n - 1;
-    if (doc_.lower[prev] == "деп" || doc_.lower[prev] == "dep" || !doc_.is_word(prev)) return false;
-    announces = v.announces;
-    cue = Cue{TokenRange{e - n, e}, nullptr, false};
-    std::size_t verb = e - n;
-    while (verb > floor && word_class(verb - 1) == WordClass::skip) --verb;
-    speaker = named_part(floor, verb);
-    // `Ел Президентінің … тапсырмаларға тоқталды`: a genitive is a possessor, not the speaker.
-    if (speaker.empty() || !names_someone(speaker) || looks_genitive(doc_.lower[speaker.end - 1]))
-      speaker = person_before(verb, doc_.para_first[doc_.para[verb]]);
-    return !speaker.empty();
-  }
-  return false;
+  const ReportVerb* v = ending_at(tables_.lead_verbs, floor + 1, e);
+  if (!v) return false;
+  std::size_t n = v->form.words.size();
+  // `Захарова «…» деп мәлімдеді.`: the verb is the cue of a quote of its own.
+  std::size_t prev = e - n - 1;
+  if (doc_.lower[prev] == "деп" || doc_.lower[prev] == "dep" || !doc_.is_word(prev)) return false;
+  announces = v->announces;
+  cue = Cue{TokenRange{e - n, e}, nullptr, false};
+  std::size_t verb = e - n;
+  while (verb > floor && word_class(verb - 1) == WordClass::skip) --verb;
+  speaker = named_part(floor, verb);
+  // `Ел Президентінің … тапсырмаларға тоқталды`: a genitive is a possessor, not the speaker.
+  if (speaker.empty() || !names_someone(speaker) || looks_genitive(doc_.lower[speaker.end - 1]))
+    speaker = person_before(verb, doc_.para_first[doc_.para[verb]]);
+  return !speaker.empty();
 }
 
 // The last PERSON span starting at or after `floor` and ending by `end`.
