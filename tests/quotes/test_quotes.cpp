@@ -156,6 +156,14 @@ TEST_CASE("quotes in quotation marks") {
 
 TEST_CASE("paragraphs opened by a dash and unmarked speech") {
   const Case cases[] = {
+      {"a verse quoted line by line, closed by its attribution",
+       "Көктем келді, жер көгерді,\nҚұстар қайтты алыстан,\nАуыл іші думанға толды, - деп жырлаған "
+       "ақын.",
+       {{"Көктем келді, жер көгерді,\nҚұстар қайтты алыстан,\nАуыл іші думанға толды", "unmarked",
+         "деп жырлаған", "ақын"}}},
+      {"one short line above unmarked speech is no verse",
+       "Жаңалықтар\n\nАуылда мектеп ашылды\nБиыл жоба толық бітеді, - деді әкім.",
+       {{"Биыл жоба толық бітеді", "unmarked", "деді", "әкім"}}},
       {"dash paragraph with a passive cue",
        "Хабарламада былай делінген.\n— Оқиға 25 қарашада тіркелді. «Toyota Camry» автокөлігі "
        "патрульдік көлікке соғылды, — делінген хабарламада.",

@@ -20,6 +20,8 @@ constexpr std::size_t kNearTurnBytes = 1500;    // an interview's guest named be
 constexpr std::size_t kMaxTranscriptLead = 12;  // tokens of a `… Дархан Мыңбай:` line
 constexpr std::size_t kMaxParenthetical = 16;   // tokens of `(…)` between a quote and its cue
 constexpr std::size_t kMaxRun = 50;             // dash paragraphs of a run, each way
+constexpr std::size_t kMaxVerseWords = 8;       // words of a line of verse quoted unmarked
+constexpr std::size_t kMaxVerseLines = 12;      // its lines above the attribution
 
 class Finder {
  public:
@@ -79,6 +81,7 @@ class Finder {
   void transcript_lines();
   void colon_inline();
   void flush(Pending& p);
+  std::size_t verse_start(std::size_t f, std::size_t before, std::size_t floor) const;
   void unmarked();
 
   const Doc& doc_;

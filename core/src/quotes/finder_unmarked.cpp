@@ -1,6 +1,7 @@
 #include "quotes/finder_rules.h"
 
 #include <algorithm>
+#include <string_view>
 
 namespace belgi::quotes {
 
@@ -66,6 +67,29 @@ void Finder::flush(Pending& p) {
   p.on = false;
 }
 
+// A verse quoted line by line (`Пай, пай, Өмір…\nӨтесің-ау бір күні,\n…күркірі…, - деп
+// жырлаған ақын`): when the speech in the line of the attribution is short, two or more short
+// lines right above it (single line breaks, the block opened by a blank line or the text start)
+// are part of it. Returns where the quote starts: f, or the block's first line.
+std::size_t Finder::verse_start(std::size_t f, std::size_t before, std::size_t floor) const {
+  if (words(TokenRange{f, before}, kMaxVerseWords + 1) > kMaxVerseWords) return f;
+  std::size_t p = doc_.para[f], lines = 0;
+  auto breaks = [&](std::size_t t) {  // line breaks before token t
+    std::string_view gap = doc_.text.substr(doc_.tok[t - 1].end, doc_.tok[t].begin - doc_.tok[t - 1].end);
+    return static_cast<std::size_t>(std::count(gap.begin(), gap.end(), '\n'));
+  };
+  while (p > 0 && lines < kMaxVerseLines && breaks(doc_.para_first[p]) == 1) {
+    std::size_t pf = doc_.para_first[p - 1];
+    if (pf < floor || dash_opened(p - 1) || in_pair_[pf] ||
+        words(TokenRange{pf, doc_.para_first[p]}, kMaxVerseWords + 1) > kMaxVerseWords)
+      return f;
+    --p;
+    ++lines;
+  }
+  bool opened = p == 0 || breaks(doc_.para_first[p]) >= 2;
+  return lines >= 2 && opened ? doc_.para_first[p] : f;
+}
+
 void Finder::unmarked() {
   std::size_t start_after = 0;  // first token a quote may start at (after an attribution)
   Pending pending;
@@ -98,6 +122,7 @@ void Finder::unmarked() {
         start = t + 1;
         break;
       }
+    if (start == f) start = verse_start(f, before, start_after);
     Attribution a = attribute(cue, end, static_cast<std::size_t>(-1));
     start_after = a.end;
     TokenRange r{start, before};
