@@ -135,6 +135,9 @@ TEST_CASE("quotes in quotation marks") {
       {"as-said verb before the quote",
        "Мемлекет басшысы атап өткендей, «біз бұл жолдан ешқашан таймаймыз».",
        {{"біз бұл жолдан ешқашан таймаймыз", "guillemets", "атап өткендей", "Мемлекет басшысы"}}},
+      {"деген, then a person noun: the one who said the words",
+       "«Саған үй алып беремін» деген алаяқ жігіт ұсталды.",
+       {{"Саған үй алып беремін", "guillemets", "деген", "алаяқ жігіт"}}},
       {"an as-said phrase with a genitive speaker",
        "Ақынның сөзімен айтсақ, «туған жердей жер болмас».",
        {{"туған жердей жер болмас", "guillemets", "сөзімен айтсақ", "Ақынның"}}},
@@ -334,6 +337,7 @@ TEST_CASE("written news: transcripts, interviews, leads, cut-off and continued q
 
 TEST_CASE("names, titles, sayings and reports are not quotes") {
   const Case cases[] = {
+      {"a name in marks before деген and a person noun", "Ауылда «Ерлан» деген жігіт тұрады.", {}},
       {"agency name", "«Қазақпарат» агенттігі жаңалықты таратты.", {}},
       {"project name with a modifier", "«Келешек мектептері» ұлттық жобасы іске қосылды.", {}},
       {"product", "Бейнежазбада «Toyota Camry» автокөлігі көрінеді.", {}},

@@ -27,6 +27,7 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
     chained = a;
     return;
   }
+  if (!dashed && said_by_person(content, j, limit)) return;
   std::size_t title_end = 0;
   if (!dashed && j < limit && m_.title_at(j, limit, title_end)) return;  // `«…» деп аталады`, `«…» деген сөз`
   if (chained_quote(p, chain_end, chained)) return;
@@ -38,6 +39,26 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
   if (report_after(p, content)) return;
   if (fills_paragraph(p) && (lead_paragraph(p, content) || continued_paragraph(p, content))) return;
   source_line(p, content, limit);
+}
+
+// `«Мемлекеттен жәрдемақы алып беремін» деген алаяқ әйел анықталды`: `деген`, then a person
+// noun (speakers.tsv, class person or role) after at most one lower-case modifier, is the one
+// who said the words (3+ words or a sentence: `«Ерлан» деген жігіт` is a name).
+bool Finder::said_by_person(TokenRange content, std::size_t j, std::size_t limit) {
+  if (j >= limit || (doc_.lower[j] != "деген" && doc_.lower[j] != "degen")) return false;
+  if ((words(content) < 3 && !has_terminator(content)) || one_entity(content)) return false;
+  for (std::size_t k = j + 1; k < limit && k < j + 3 && doc_.is_word(k) && !doc_.is_capitalized(k); ++k) {
+    WordClass c = m_.word_class(k);
+    if (c != WordClass::person && c != WordClass::role) continue;
+    Attribution a;
+    a.has_cue = true;
+    a.cue = Cue{TokenRange{j, j + 1}, nullptr, false};
+    a.speaker = TokenRange{j + 1, k + 1};
+    a.end = k + 1;
+    emit(QuoteKind::guillemets, content, a, "marks_cue", 0.75f);
+    return true;
+  }
+  return false;
 }
 
 // The pair opens its paragraph and closes it (`«…».` alone on its line).

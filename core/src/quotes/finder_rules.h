@@ -47,6 +47,7 @@ class Finder {
   bool sentence_shaped_from(std::size_t b, std::size_t end, std::size_t min_words) const;
   // ---- quotation marks (finder_marks.cpp) ----
   void marks(const Pair& p, std::size_t& chain_end, Attribution& chained);
+  bool said_by_person(TokenRange content, std::size_t j, std::size_t limit);
   bool fills_paragraph(const Pair& p) const;
   bool continued_paragraph(const Pair& p, TokenRange content);
   void cut_off_pair(const Pair& p);

@@ -168,8 +168,10 @@ Status parse_speakers(std::string_view bytes, std::string_view file,
                   : f[1] == "skip"  ? WordClass::skip
                   : f[1] == "saying" ? WordClass::saying
                   : f[1] == "message" ? WordClass::message
+                  : f[1] == "person" ? WordClass::person
                                     : WordClass::none;
-    if (c == WordClass::none) return fail(file, n, "class must be pronoun, role, skip, saying or message");
+    if (c == WordClass::none)
+      return fail(file, n, "class must be pronoun, role, skip, saying, message or person");
     if (!out.emplace(form.words[0], c).second)
       return fail(file, n, "duplicate word '" + form.words[0] + "'");
     return Status();

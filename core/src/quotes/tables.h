@@ -50,7 +50,7 @@ struct ReportVerb {
 };
 
 // speakers.tsv classes.
-enum class WordClass { none, pronoun, role, skip, saying, message };
+enum class WordClass { none, pronoun, role, skip, saying, message, person };
 
 struct Tables {
   std::vector<MarkPair> marks;
