@@ -42,8 +42,8 @@ class Pairer {
  private:
   // An unclosed quote goes on only if the new paragraph opens with the same mark at depth 1
   // (not for straight marks), or if the quote opened its own paragraph (`“Алайда, …\nСол
-  // себепті … жабық болады” деп атап өтті …`), for up to kMaxQuoteParagraphs and not into a
-  // dash paragraph.
+  // себепті … жабық болады” деп атап өтті …`) or right after a colon (`Ол былай деді: «…\n…»`),
+  // for up to kMaxQuoteParagraphs and not into a dash paragraph.
   void new_paragraph(std::size_t i) {
     const MarkPair& p = *stack_.front().pair;
     if (stack_.size() == 1) {
@@ -53,7 +53,8 @@ class Pairer {
         return;
       }
       std::size_t first = doc_.para_first[doc_.para[open_]];
-      if (first == open_ && paragraphs_ < kMaxQuoteParagraphs && !doc_.is_dash(i) &&
+      bool announced = open_ > first && doc_.is_colon(open_ - 1);  // `Ол былай деді: «…\n…»`
+      if ((first == open_ || announced) && paragraphs_ < kMaxQuoteParagraphs && !doc_.is_dash(i) &&
           doc_.word(i) != p.open) {
         ++paragraphs_;
         return;
