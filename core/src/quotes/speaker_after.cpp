@@ -52,7 +52,10 @@ TokenRange Matcher::speaker_after(std::size_t i, std::size_t limit, std::size_t&
 TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::size_t& end) const {
   std::size_t k = i;
   end = i;
-  while (k < limit && k < i + kMaxSkip && doc_.is_word(k) &&
+  // `«…» деп, министр сөзін түйіндеді`: a comma, then the clause with the subject.
+  if (k + 1 < limit && doc_.is_comma(k) && subject_clause(k + 1, limit)) ++k;
+  const std::size_t first = k;
+  while (k < limit && k < first + kMaxSkip && doc_.is_word(k) &&
          (word_class(k) == WordClass::skip || doc_.has_entity(k, SpanType::DATE) ||
           doc_.has_entity(k, SpanType::TIME)))
     ++k;
