@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "quotes/marks.h"
 #include "quotes/tables.h"
 
 using namespace belgi;
@@ -22,6 +23,28 @@ TEST_CASE("embedded quote tables load") {
   for (const Verb& v : t.verbs)
     if (v.id == "dep_atap_otti") found = v.form.words.size() == 3 && v.agent == Verb::Agent::any;
   CHECK(found);
+}
+
+TEST_CASE("what a token is as a quotation mark comes from marks.tsv") {
+  CHECK(mark_role("«") == MarkRole::opener);
+  CHECK(mark_role("„") == MarkRole::opener);
+  CHECK(mark_role("“") == MarkRole::opener);  // opens “…”, also closes „…“
+  CHECK(mark_role("»") == MarkRole::closer);
+  CHECK(mark_role("”") == MarkRole::closer);
+  CHECK(mark_role("\"") == MarkRole::straight);
+  CHECK(mark_role("-") == MarkRole::none);
+  CHECK(mark_role("«»") == MarkRole::none);
+  // Another table gives other marks: the code holds none of its own.
+  std::vector<MarkPair> marks;
+  REQUIRE(parse_marks("angle\t<\t>\t<Иә>\n", "marks.tsv", marks).ok());
+  CHECK(mark_role(marks, "<") == MarkRole::opener);
+  CHECK(mark_role(marks, ">") == MarkRole::closer);
+  CHECK(mark_role(marks, "«") == MarkRole::none);
+  Tables t;
+  REQUIRE(load_tables(t).ok());
+  CHECK(ambiguous_mark(t.marks, "“"));
+  CHECK_FALSE(ambiguous_mark(t.marks, "«"));
+  CHECK_FALSE(ambiguous_mark(t.marks, "\""));
 }
 
 TEST_CASE("malformed tables name the file and line") {
@@ -63,10 +86,25 @@ TEST_CASE("other tables reject malformed lines") {
   std::unordered_map<std::string, WordClass> words;
   CHECK_FALSE(parse_speakers("ол\tpronoun\tx\nол\trole\tx\n", "speakers.tsv", words).ok());
   CHECK_FALSE(parse_speakers("ол\tboss\tx\n", "speakers.tsv", words).ok());
-  std::vector<Form> openers, verbs, leads;
+  std::vector<Form> openers;
+  std::vector<ReportVerb> verbs, leads;
   Status st = parse_report_sentences("a\topener\tбұл туралы\tx\nb\tend\tайтты\tx\n", "report.tsv",
                                      openers, verbs, leads);
-  CHECK(st.message == "report.tsv line 2: part must be opener, verb or lead");
+  CHECK(st.message ==
+        "report.tsv line 2: part must be opener, verb, verb_alone, lead or lead_announcing");
+  // Which verbs point back alone and which leads announce the words is the table's word only.
+  verbs.clear();
+  leads.clear();
+  REQUIRE(parse_report_sentences("a\tverb\tайтты\tx\nb\tverb_alone\tсолай деді\tx\n"
+                                 "c\tlead\tбылай деді\tx\nd\tlead_announcing\tтөмендегіше айтты\tx\n",
+                                 "report.tsv", openers, verbs, leads)
+              .ok());
+  REQUIRE(verbs.size() == 2);
+  CHECK_FALSE(verbs[0].alone);
+  CHECK(verbs[1].alone);
+  REQUIRE(leads.size() == 2);
+  CHECK_FALSE(leads[0].announces);
+  CHECK(leads[1].announces);
 }
 
 TEST_CASE("stems and prefixes parse") {

@@ -7,6 +7,7 @@
 #include <array>
 #include <cstring>
 
+#include "quotes/marks.h"
 #include "text/utf8.h"
 
 namespace belgi::entities {
@@ -89,8 +90,9 @@ inline std::uint64_t mix(std::uint8_t tmpl, std::uint64_t a, std::uint64_t b = 0
 
 const std::uint64_t kBosHash = fnv1a64("<s>"), kEosHash = fnv1a64("</s>");
 
-bool is_quote_open(std::string_view t) { return t == "«" || t == "„" || t == "“"; }
-bool is_quote_close(std::string_view t) { return t == "»" || t == "”"; }
+// The marks are those of data/rules/quotes/marks.tsv.
+bool is_quote_open(std::string_view t) { return quotes::mark_role(t) == quotes::MarkRole::opener; }
+bool is_quote_close(std::string_view t) { return quotes::mark_role(t) == quotes::MarkRole::closer; }
 
 std::uint8_t kind_of(std::string_view tok, bool& cap, bool& upper, std::uint32_t& shape,
                      std::uint32_t& short_shape) {
@@ -427,7 +429,7 @@ void FeatureExtractor::prepare_context(const std::vector<std::string_view>& toke
   for (std::size_t i = 0; i < n; ++i) {
     if (is_quote_open(tokens[i])) quote = true;
     else if (is_quote_close(tokens[i])) quote = false;
-    else if (tokens[i] == "\"") quote = !quote;
+    else if (quotes::mark_role(tokens[i]) == quotes::MarkRole::straight) quote = !quote;
     in_quote_[i] = quote;
   }
   head_.assign(n, 0);

@@ -1,5 +1,8 @@
 // Attribution of a quote: the cue (speech verb phrase or colon) and the speaker, found by the
 // tables of data/rules/quotes/ in short windows of tokens after or before the quoted words.
+// The Matcher's parts: attribution.cpp (table forms and cues), speaker_after.cpp (the speaker
+// after a cue), speaker_before.cpp (before a mark or a colon, in a header line, within a phrase),
+// report_lead.cpp (a report sentence after a quote, a lead sentence before it).
 #pragma once
 #include <cstddef>
 #include <string>
@@ -7,6 +10,8 @@
 #include <vector>
 
 #include "quotes/doc.h"
+#include "quotes/marks.h"
+#include "quotes/shapes.h"
 #include "quotes/tables.h"
 
 namespace belgi::quotes {
@@ -46,6 +51,7 @@ class Matcher {
   // A name's type noun at i, or after up to two lower-case modifiers (`ұлттық жобасы`).
   bool name_noun_at(std::size_t i, std::size_t limit) const;
   WordClass word_class(std::size_t i) const;
+  MarkRole mark_role(std::size_t i) const;  // token i as a quotation mark (marks.tsv)
 
   // The cue starting at token i. With `dashed` (a dash stands before i), an unlisted
   // `деп <word>` counts too; without it, title words block and bare `деп` needs punctuation
@@ -81,15 +87,19 @@ class Matcher {
   bool subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const;
   // A PERSON, POSITION, role word (also genitive) or pronoun among the tokens.
   bool names_someone(TokenRange r) const;
+  // The last PERSON span ending by `end` and starting at or after `floor`, searched back at most
+  // kMaxLeadTokens.
   TokenRange person_before(std::size_t end, std::size_t floor) const;
   // A lead verb (report_sentences.tsv) spanning [t, e).
-  const Form* lead_at(std::size_t t, std::size_t e) const;
+  bool lead_at(std::size_t t, std::size_t e) const;
   // After a passive cue: the author named before a message noun (`– делінген Алматы облысы
   // прокуратурасының хабарламасында`), or empty.
   TokenRange passive_source(std::size_t i, std::size_t limit) const;
 
  private:
   bool form_at(const Form& f, std::size_t i, std::size_t limit, std::size_t& end) const;
+  const ReportVerb* ending_at(const std::vector<ReportVerb>& verbs, std::size_t floor,
+                              std::size_t e) const;
   TokenRange speaker_after_window(std::size_t i, std::size_t limit, std::size_t& end) const;
   std::size_t closing_person(std::size_t k, std::size_t limit) const;
   TokenRange named_part(std::size_t b, std::size_t e) const;
@@ -109,16 +119,9 @@ class Matcher {
 constexpr std::size_t kMaxSpeakerTokens = 10;  // window for a speaker phrase
 constexpr std::size_t kMaxSkip = 3;            // skip-words between a cue and its speaker
 constexpr std::size_t kMaxReportTokens = 24;   // length of a report sentence after a quote
-constexpr std::size_t kMaxHeaderTokens = 20;
+constexpr std::size_t kMaxHeaderTokens = 20;  // length of a `NAME, ROLE:` transcript line
 constexpr std::size_t kMaxHeaderNoComma = 6;  // `Тілші Айгүл Сәрсенова:`
 constexpr std::size_t kMaxLeadTokens = 200;   // a lead's PERSON searched back in its paragraph
-constexpr std::size_t kMaxAttributionTokens = 20;  // a long role, then its PERSON, after a cue   // length of a `NAME, ROLE:` transcript line
-
-// Lower-case word shapes (Kazakh endings) used to cut speaker phrases.
-bool looks_finite_verb(std::string_view lower_word);  // жеткізді, айтқан
-bool looks_oblique(std::string_view lower_word);      // халқына, хабарламада, міндетпен
-bool looks_place_case(std::string_view lower_word);   // locative, ablative, dative: Алматыда
-bool looks_genitive(std::string_view lower_word);     // Президентінің
-bool looks_adjectival(std::string_view lower_word);   // алғашқы, кейінгі
+constexpr std::size_t kMaxAttributionTokens = 20;  // a long role, then its PERSON, after a cue
 
 }  // namespace belgi::quotes

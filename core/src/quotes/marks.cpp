@@ -2,8 +2,7 @@
 
 #include <string_view>
 
-#include "text/chars.h"
-#include "text/utf8.h"
+#include "resources.h"
 
 namespace belgi::quotes {
 
@@ -43,8 +42,8 @@ class Pairer {
  private:
   // An unclosed quote goes on only if the new paragraph opens with the same mark at depth 1
   // (not for straight marks), or if the quote opened its own paragraph (`“Алайда, …\nСол
-  // себепті … жабық болады” деп атап өтті …`), for up to kMaxQuoteParagraphs and not into a
-  // dash paragraph.
+  // себепті … жабық болады” деп атап өтті …`) or right after a colon (`Ол былай деді: «…\n…»`),
+  // for up to kMaxQuoteParagraphs and not into a dash paragraph.
   void new_paragraph(std::size_t i) {
     const MarkPair& p = *stack_.front().pair;
     if (stack_.size() == 1) {
@@ -54,7 +53,8 @@ class Pairer {
         return;
       }
       std::size_t first = doc_.para_first[doc_.para[open_]];
-      if (first == open_ && paragraphs_ < kMaxQuoteParagraphs && !doc_.is_dash(i) &&
+      bool announced = open_ > first && doc_.is_colon(open_ - 1);  // `Ол былай деді: «…\n…»`
+      if ((first == open_ || announced) && paragraphs_ < kMaxQuoteParagraphs && !doc_.is_dash(i) &&
           doc_.word(i) != p.open) {
         ++paragraphs_;
         return;
@@ -82,7 +82,7 @@ class Pairer {
     const MarkPair* p = opener(w);
     if (!p) return;
     if (p->open == p->close && !opener_position(doc_, i)) return;
-    if (w == "“" && !opener_position(doc_, i)) return;
+    if (ambiguous_mark(tables_.marks, w) && !opener_position(doc_, i)) return;
     if (stack_.size() >= kMaxDepth) return;
     if (stack_.empty()) {
       open_ = i;
@@ -111,7 +111,43 @@ class Pairer {
   std::size_t open_ = 0, paragraphs_ = 1, skip_ = static_cast<std::size_t>(-1);
 };
 
+bool opens(const std::vector<MarkPair>& marks, std::string_view w) {
+  for (const MarkPair& p : marks)
+    if (p.open == w) return true;
+  return false;
+}
+
+bool closes(const std::vector<MarkPair>& marks, std::string_view w) {
+  for (const MarkPair& p : marks)
+    if (p.close == w) return true;
+  return false;
+}
+
 }  // namespace
+
+MarkRole mark_role(const std::vector<MarkPair>& marks, std::string_view w) {
+  if (w.empty() || w.size() > 4) return MarkRole::none;  // a mark is one code point
+  bool o = opens(marks, w), c = closes(marks, w);
+  if (o && c) {
+    for (const MarkPair& p : marks)
+      if (p.open == w && p.close == w) return MarkRole::straight;
+  }
+  return o ? MarkRole::opener : c ? MarkRole::closer : MarkRole::none;
+}
+
+MarkRole mark_role(std::string_view w) {
+  static const std::vector<MarkPair> marks = [] {
+    std::vector<MarkPair> m;
+    Status st = parse_marks(resources::file("rules/quotes/marks.tsv"), "data/rules/quotes/marks.tsv", m);
+    if (!st.ok()) m.clear();
+    return m;
+  }();
+  return mark_role(marks, w);
+}
+
+bool ambiguous_mark(const std::vector<MarkPair>& marks, std::string_view w) {
+  return mark_role(marks, w) == MarkRole::opener && closes(marks, w);
+}
 
 std::vector<Pair> find_pairs(const Doc& doc, const Tables& tables) {
   return Pairer(doc, tables).run();

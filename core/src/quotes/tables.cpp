@@ -141,16 +141,17 @@ Status parse_name_nouns(std::string_view bytes, std::string_view file, std::vect
 }
 
 Status parse_report_sentences(std::string_view bytes, std::string_view file,
-                              std::vector<Form>& openers, std::vector<Form>& verbs,
-                              std::vector<Form>& leads) {
+                              std::vector<Form>& openers, std::vector<ReportVerb>& verbs,
+                              std::vector<ReportVerb>& leads) {
   return each_row(bytes, file, 4, [&](const Fields& f, std::size_t n) {
     Form form;
     if (!parse_form(f[2], form) || form.prefix_last)
       return fail(file, n, "form must be lower-case words separated by single spaces");
-    if (f[1] == "opener") openers.push_back(std::move(form));
-    else if (f[1] == "verb") verbs.push_back(std::move(form));
-    else if (f[1] == "lead") leads.push_back(std::move(form));
-    else return fail(file, n, "part must be opener, verb or lead");
+    std::string_view part = f[1];
+    if (part == "opener") openers.push_back(std::move(form));
+    else if (part == "verb" || part == "verb_alone") verbs.push_back(ReportVerb{std::move(form), part == "verb_alone", false});
+    else if (part == "lead" || part == "lead_announcing") leads.push_back(ReportVerb{std::move(form), false, part == "lead_announcing"});
+    else return fail(file, n, "part must be opener, verb, verb_alone, lead or lead_announcing");
     return Status();
   });
 }
@@ -166,8 +167,10 @@ Status parse_speakers(std::string_view bytes, std::string_view file,
                   : f[1] == "skip"  ? WordClass::skip
                   : f[1] == "saying" ? WordClass::saying
                   : f[1] == "message" ? WordClass::message
+                  : f[1] == "person" ? WordClass::person
                                     : WordClass::none;
-    if (c == WordClass::none) return fail(file, n, "class must be pronoun, role, skip, saying or message");
+    if (c == WordClass::none)
+      return fail(file, n, "class must be pronoun, role, skip, saying, message or person");
     if (!out.emplace(form.words[0], c).second)
       return fail(file, n, "duplicate word '" + form.words[0] + "'");
     return Status();

@@ -41,8 +41,16 @@ struct MarkPair {
   std::string open, close;  // one code point each, UTF-8
 };
 
+// report_sentences.tsv: a verb closing a report sentence after a quote (parts verb,
+// verb_alone), or a lead verb closing the paragraph before one (parts lead, lead_announcing).
+struct ReportVerb {
+  Form form;
+  bool alone = false;      // verb_alone: needs no opener, it points back (`Министр осылай деді.`)
+  bool announces = false;  // lead_announcing: announces the words, it is their cue (`былай деді`)
+};
+
 // speakers.tsv classes.
-enum class WordClass { none, pronoun, role, skip, saying, message };
+enum class WordClass { none, pronoun, role, skip, saying, message, person };
 
 struct Tables {
   std::vector<MarkPair> marks;
@@ -50,8 +58,9 @@ struct Tables {
   std::vector<TitleWord> titles;
   std::vector<Form> name_nouns;  // one word each, maybe a stem (prefix_last)
   std::unordered_map<std::string, WordClass> speaker_words;
-  std::vector<Form> report_openers, report_verbs;  // report_sentences.tsv
-  std::vector<Form> lead_verbs;  // report_sentences.tsv, part `lead`: `… атап өтті.` before a quote
+  std::vector<Form> report_openers;  // report_sentences.tsv
+  std::vector<ReportVerb> report_verbs;
+  std::vector<ReportVerb> lead_verbs;  // report_sentences.tsv, part `lead`: `… атап өтті.` before a quote
 };
 
 // Parsers of one table's bytes; `file` names it in error messages ("speech_verbs.tsv").
@@ -62,8 +71,8 @@ Status parse_verbs(std::string_view bytes, std::string_view file, std::vector<Ve
 Status parse_titles(std::string_view bytes, std::string_view file, std::vector<TitleWord>& out);
 Status parse_name_nouns(std::string_view bytes, std::string_view file, std::vector<Form>& out);
 Status parse_report_sentences(std::string_view bytes, std::string_view file,
-                              std::vector<Form>& openers, std::vector<Form>& verbs,
-                              std::vector<Form>& leads);
+                              std::vector<Form>& openers, std::vector<ReportVerb>& verbs,
+                              std::vector<ReportVerb>& leads);
 Status parse_speakers(std::string_view bytes, std::string_view file,
                       std::unordered_map<std::string, WordClass>& out);
 

@@ -1,0 +1,95 @@
+// The Finder runs the quote rules of finder.h over one Doc. Its parts, by kind of quote:
+//   finder.cpp           the shared steps: a cue after a closing mark or a dash, the
+//                        attribution from a cue, emitting and settling the quotes found;
+//   finder_marks.cpp     a pair of quotation marks: a cue after it, a colon before it, a lead,
+//                        a report or source sentence, a continued paragraph;
+//   finder_dash.cpp      paragraphs opened by a dash: a cue inside, a colon before, interviews;
+//   finder_unmarked.cpp  speech with no marks: transcript lines, leads, an inline colon,
+//                        `…, – деді X`.
+#pragma once
+#include <cstddef>
+#include <utility>
+#include <vector>
+
+#include "quotes/finder.h"
+
+namespace belgi::quotes {
+
+constexpr std::size_t kSourceLineMax = 8;       // tokens of a source line after a quote
+constexpr std::size_t kNearTurnBytes = 1500;    // an interview's guest named before its turns
+constexpr std::size_t kMaxTranscriptLead = 12;  // tokens of a `… Дархан Мыңбай:` line
+constexpr std::size_t kMaxParenthetical = 16;   // tokens of `(…)` between a quote and its cue
+constexpr std::size_t kMaxRun = 50;             // dash paragraphs of a run, each way
+constexpr std::size_t kMaxVerseWords = 8;       // words of a line of verse quoted unmarked
+constexpr std::size_t kMaxVerseLines = 12;      // its lines above the attribution
+
+class Finder {
+ public:
+  Finder(const Doc& d, const Matcher& m, const std::vector<Pair>& p);
+  std::vector<Found> run();
+
+ private:
+  // ---- shared steps (finder.cpp) ----
+  std::size_t words(TokenRange r, std::size_t cap = 4) const;
+  bool has_terminator(TokenRange r) const;
+  bool one_entity(TokenRange r) const;
+  void emit(QuoteKind kind, TokenRange content, const Attribution& a, const char* rule, float score);
+  TokenRange speaker_before_quote(std::size_t begin) const;
+  Attribution attribute(const Cue& cue, std::size_t limit, std::size_t open) const;
+  bool cue_after(std::size_t j, std::size_t limit, Cue& cue, bool& dashed, bool loose = false) const;
+  bool inner_attribution(std::size_t b, std::size_t e, std::size_t& dash, Cue& cue) const;
+  bool saying_after(std::size_t i, std::size_t limit) const;
+  std::vector<Found> settle();
+  bool dash_opened(std::size_t para) const;
+  bool quoted_paragraph(std::size_t f) const;
+  bool cut_off(std::size_t f) const;
+  bool sentence_shaped(std::size_t p, std::size_t min_words) const;
+  bool sentence_shaped_from(std::size_t b, std::size_t end, std::size_t min_words) const;
+  // ---- quotation marks (finder_marks.cpp) ----
+  void marks(const Pair& p, std::size_t& chain_end, Attribution& chained);
+  bool said_by_person(TokenRange content, std::size_t j, std::size_t limit);
+  bool fills_paragraph(const Pair& p) const;
+  bool continued_paragraph(const Pair& p, TokenRange content);
+  void cut_off_pair(const Pair& p);
+  bool lead_paragraph(const Pair& p, TokenRange content);
+  bool source_before(std::size_t f, TokenRange& speaker) const;
+  bool split(const Pair& p, std::size_t& chain_end, Attribution& chained);
+  bool chained_quote(const Pair& p, std::size_t chain_end, const Attribution& a);
+  bool colon_form(const Pair& p, TokenRange content, bool weak);
+  bool name_after_dash(const Pair& p, TokenRange content, std::size_t limit);
+  bool as_said(const Pair& p, TokenRange content);
+  bool report_after(const Pair& p, TokenRange content);
+  void source_line(const Pair& p, TokenRange content, std::size_t limit);
+  // ---- paragraphs opened by a dash (finder_dash.cpp) ----
+  void dash_paragraphs();
+  TokenRange speaker_of_colon_before(std::size_t p) const;
+  std::size_t sentences(std::size_t p) const;
+  bool question(std::size_t p) const;
+  Attribution turn_attribution(std::size_t p) const;
+  bool colon_before_paragraph(std::size_t p, Attribution& out);
+  bool interview_turn(std::size_t p) const;
+  std::pair<std::size_t, std::size_t> run_of(std::size_t p) const;
+  bool list_run(std::size_t p) const;
+  bool run_has_question(std::size_t p) const;
+  // ---- speech without marks (finder_unmarked.cpp) ----
+  // Speech after an attribution opened by a dash (`…, - деді ол. - Екінші бөлік.`): it runs to
+  // the next attribution in the paragraph, or to the paragraph end (flushed then).
+  struct Pending {
+    bool on = false;
+    std::size_t start = 0, para = 0;
+    Attribution attr;
+  };
+  void transcript_lines();
+  void colon_inline();
+  void flush(Pending& p);
+  std::size_t verse_start(std::size_t f, std::size_t before, std::size_t floor) const;
+  void unmarked();
+
+  const Doc& doc_;
+  const Matcher& m_;
+  const std::vector<Pair>& pairs_;
+  std::vector<bool> in_pair_, closer_;  // a token inside a pair (marks too); a closing mark
+  std::vector<Found> out_;
+};
+
+}  // namespace belgi::quotes

@@ -1,0 +1,138 @@
+#include "quotes/finder_rules.h"
+
+#include <algorithm>
+#include <string_view>
+
+namespace belgi::quotes {
+
+// `Айгүл ҚУАШ, тілші:` (or a colon right after a PERSON) closing a paragraph, then a
+// paragraph of plain speech: that paragraph is the quote (cue `:`). Dash- and mark-opened
+// paragraphs are the rules above.
+void Finder::transcript_lines() {
+  for (std::size_t p = 1; p < doc_.para_first.size(); ++p) {
+    std::size_t f = doc_.para_first[p], colon = f - 1;
+    if (dash_opened(p) || doc_.is_dash(f) || quoted_paragraph(f)) continue;
+    if (!sentence_shaped_from(f, doc_.para_end(f), 3) && !cut_off(f)) continue;
+    Attribution a;
+    Cue cue;
+    bool announces = false;
+    if (!doc_.is_colon(colon)) {  // `Актер өз ойын былайша жеткізді.\n…`
+      if (!m_.lead_before(f, cue, a.speaker, announces) || !announces) continue;
+      a.has_cue = true;
+      a.cue = cue;
+      a.end = doc_.para_end(f);
+      emit(QuoteKind::unmarked, TokenRange{f, a.end}, a, "lead", 0.75f);
+      continue;
+    }
+    a.speaker = m_.header_name(colon);
+    a.cue = Cue{TokenRange{colon, colon + 1}, nullptr, true};
+    if (a.speaker.empty()) {
+      Cue verb;
+      TokenRange sp = m_.colon_speaker(colon, verb);
+      if (!verb.range.empty()) {  // `Министр былай деді:\n…`
+        a.speaker = sp;
+        a.cue = verb;
+      } else if (colon > 0 && doc_.has_entity(colon - 1, SpanType::PERSON) &&
+                 colon - doc_.para_first[p - 1] <= kMaxTranscriptLead) {
+        a.speaker = sp;  // `…директоры Дархан Мыңбай:\n…`
+      }
+      if (a.speaker.empty() && verb.range.empty()) continue;
+    }
+    a.has_cue = true;
+    a.end = doc_.para_end(f);
+    emit(QuoteKind::unmarked, TokenRange{f, a.end}, a, "transcript", 0.8f);
+  }
+}
+
+// `Министр былай деді: Біз …` — plain speech after a speech verb and a colon, in the same
+// paragraph, to its end.
+void Finder::colon_inline() {
+  for (std::size_t k = 1; k + 1 < doc_.size(); ++k) {
+    if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 1] != doc_.para[k]) continue;
+    std::size_t b = k + 1, end = doc_.para_end(k);
+    if (in_pair_[b] || doc_.is_dash(b) || !sentence_shaped_from(b, end, 3)) continue;
+    Cue verb;
+    Attribution a;
+    a.speaker = m_.colon_speaker(k, verb);
+    if (verb.range.empty() || !verb.verb) continue;
+    a.has_cue = true;
+    a.cue = verb;
+    a.end = end;
+    emit(QuoteKind::unmarked, TokenRange{b, end}, a, "colon_inline", 0.75f);
+  }
+}
+
+void Finder::flush(Pending& p) {
+  if (p.on) emit(QuoteKind::unmarked, TokenRange{p.start, doc_.para_end(p.start)}, p.attr, "unmarked", 0.85f);
+  p.on = false;
+}
+
+// A verse quoted line by line (`Пай, пай, Өмір…\nӨтесің-ау бір күні,\n…күркірі…, - деп
+// жырлаған ақын`): when the speech in the line of the attribution is short, two or more short
+// lines right above it (single line breaks, the block opened by a blank line or the text start)
+// are part of it. Returns where the quote starts: f, or the block's first line.
+std::size_t Finder::verse_start(std::size_t f, std::size_t before, std::size_t floor) const {
+  if (words(TokenRange{f, before}, kMaxVerseWords + 1) > kMaxVerseWords) return f;
+  std::size_t p = doc_.para[f], lines = 0;
+  auto breaks = [&](std::size_t t) {  // line breaks before token t
+    std::string_view gap = doc_.text.substr(doc_.tok[t - 1].end, doc_.tok[t].begin - doc_.tok[t - 1].end);
+    return static_cast<std::size_t>(std::count(gap.begin(), gap.end(), '\n'));
+  };
+  while (p > 0 && lines < kMaxVerseLines && breaks(doc_.para_first[p]) == 1) {
+    std::size_t pf = doc_.para_first[p - 1];
+    if (pf < floor || dash_opened(p - 1) || in_pair_[pf] ||
+        words(TokenRange{pf, doc_.para_first[p]}, kMaxVerseWords + 1) > kMaxVerseWords)
+      return f;
+    --p;
+    ++lines;
+  }
+  bool opened = p == 0 || breaks(doc_.para_first[p]) >= 2;
+  return lines >= 2 && opened ? doc_.para_first[p] : f;
+}
+
+void Finder::unmarked() {
+  std::size_t start_after = 0;  // first token a quote may start at (after an attribution)
+  Pending pending;
+  for (std::size_t k = 1; k + 1 < doc_.size(); ++k) {
+    if (!doc_.is_dash(k) || in_pair_[k]) continue;
+    if (!(doc_.is_comma(k - 1) || doc_.is_terminator(k - 1))) continue;
+    std::size_t para = doc_.para[k];
+    std::size_t f = doc_.para_first[para];
+    if (dash_opened(para)) continue;
+    std::size_t before = doc_.is_comma(k - 1) ? k - 1 : k;  // content end (exclusive)
+    if (before >= 1 && closer_[before - 1]) continue;       // `«…», – деді`: marks rule
+    if (before >= 1 && doc_.word(before - 1) == ")") {      // `«…» (…), – деді`: marks rule too
+      std::size_t o = before - 1;
+      while (o > f && before - o < kMaxParenthetical && doc_.word(o) != "(") --o;
+      if (o > f && doc_.word(o) == "(" && closer_[o - 1]) continue;
+    }
+    Cue cue;
+    std::size_t end = doc_.para_end(k);
+    if (!m_.cue_at(k + 1, end, true, cue) && !m_.subject_then_cue(k + 1, end, cue)) continue;
+    std::size_t start = std::max(f, start_after);
+    if (pending.on && pending.para == para) {
+      start = pending.start;
+      pending.on = false;
+    }
+    flush(pending);
+    // `Ақсақалдар бата берді. — Тілегіміз орындалып жатыр, — деп …`: speech opened by a
+    // dash after a sentence starts there.
+    for (std::size_t t = before; t > start + 1 && t-- > start + 1;)
+      if (doc_.is_dash(t) && doc_.is_terminator(t - 1) && t + 1 < before && doc_.is_capitalized(t + 1)) {
+        start = t + 1;
+        break;
+      }
+    if (start == f) start = verse_start(f, before, start_after);
+    Attribution a = attribute(cue, end, static_cast<std::size_t>(-1));
+    start_after = a.end;
+    TokenRange r{start, before};
+    if (words(r, 3) < 3) continue;
+    emit(QuoteKind::unmarked, r, a, "unmarked", 0.9f);
+    std::size_t c = a.end;
+    if (c < end && (doc_.is_terminator(c) || doc_.is_comma(c))) ++c;
+    if (c + 1 < end && doc_.is_dash(c)) pending = Pending{true, c + 1, para, a};
+  }
+  flush(pending);
+}
+
+}  // namespace belgi::quotes

@@ -1,0 +1,120 @@
+// The speaker named after a cue (`деді Асхат Жұмағали`), or after a passive one
+// (`делінген … прокуратурасының хабарламасында`).
+#include "quotes/attribution.h"
+
+#include "text/utf8.h"
+
+namespace belgi::quotes {
+
+using utf8::ends_with;
+
+// Consecutive tokens covered by speaker-like entities from i (POSITION then PERSON...).
+TokenRange Matcher::entity_chain(std::size_t i, std::size_t limit) const {
+  std::size_t e = i;
+  while (e < limit && e < i + kMaxSpeakerTokens && speaker_entity(e)) ++e;
+  return TokenRange{i, e};
+}
+
+// After a named speaker: role words and plural possessives that complete it
+// (`«Нұр Отан» партиясының өкілдері`, `Мәжіліс депутаттары`).
+std::size_t Matcher::extend_role(std::size_t e, std::size_t limit) const {
+  for (std::size_t n = 0; e < limit && n < 2 && doc_.is_word(e) && !doc_.is_capitalized(e); ++n, ++e) {
+    std::string_view w = doc_.lower[e];
+    bool plural = ends_with(w, "лері") || ends_with(w, "лары") || ends_with(w, "дері") ||
+                  ends_with(w, "дары") || ends_with(w, "тері") || ends_with(w, "тары");
+    if (word_class(e) != WordClass::role && !plural) break;
+  }
+  return e;
+}
+
+// A PERSON closing the attribution clause that starts at k (`деді … басқармасының бастығы
+// Асхат Бутунчинов.`, past the speaker window): one past its end, or 0.
+std::size_t Matcher::closing_person(std::size_t k, std::size_t limit) const {
+  for (std::size_t j = k; j < limit && j < k + kMaxAttributionTokens; ++j) {
+    if (doc_.is_punct(j) && !speaker_token(j)) return 0;
+    if (!doc_.has_entity(j, SpanType::PERSON)) continue;
+    std::size_t e = j;
+    while (e < limit && doc_.entity[e] == doc_.entity[j]) ++e;
+    if (e == limit || !doc_.is_word(e)) return e;
+    j = e - 1;
+  }
+  return 0;
+}
+
+TokenRange Matcher::speaker_after(std::size_t i, std::size_t limit, std::size_t& end) const {
+  TokenRange r = speaker_after_window(i, limit, end);
+  if (r.empty()) return r;
+  std::size_t e = closing_person(r.begin, limit);
+  if (e > r.end) end = r.end = e;
+  return r;
+}
+
+TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::size_t& end) const {
+  std::size_t k = i;
+  end = i;
+  // `«…» деп, министр сөзін түйіндеді`: a comma, then the clause with the subject.
+  if (k + 1 < limit && doc_.is_comma(k) && subject_clause(k + 1, limit)) ++k;
+  const std::size_t first = k;
+  while (k < limit && k < first + kMaxSkip && doc_.is_word(k) &&
+         (word_class(k) == WordClass::skip || doc_.has_entity(k, SpanType::DATE) ||
+          doc_.has_entity(k, SpanType::TIME)))
+    ++k;
+  if (k >= limit || !speaker_token(k)) return TokenRange{};
+  if (speaker_entity(k)) {
+    TokenRange r = entity_chain(k, limit);
+    r.end = extend_role(r.end, limit);
+    end = r.end;
+    return r;
+  }
+  if (word_class(k) == WordClass::pronoun) {  // `деп жазды ол Facebook парақшасында`
+    end = k + 1;
+    return TokenRange{k, k + 1};
+  }
+  // Words up to punctuation; restart after a finite verb (`тілегін жеткізді дәрігерлер`), stop at
+  // an oblique-case word (`Қазақстан халқына Жолдауында`) or at a named speaker's end.
+  std::size_t b = k, e = k;
+  for (; e < limit && e < k + kMaxSpeakerTokens && speaker_token(e); ++e) {
+    std::string_view w = doc_.lower[e];
+    if (e > b && doc_.has_entity(e, SpanType::PERSON)) {
+      e = extend_role(entity_chain(e, limit).end, limit);
+      break;
+    }
+    if (word_class(e) == WordClass::skip || word_class(e) == WordClass::saying) break;
+    if (!doc_.is_capitalized(e) && looks_finite_verb(w) && e + 1 < limit && doc_.is_word(e + 1)) {
+      b = e + 1;
+      continue;
+    }
+    if (e > b && !doc_.is_capitalized(e) && looks_oblique(w)) break;
+  }
+  while (e > b && doc_.is_punct(e - 1) && doc_.word(e - 1) != "»" && doc_.word(e - 1) != "\"") --e;
+  if (e <= b) return TokenRange{};
+  // `сын айтты`, `болжам жасап қойды`: a predicate, not a speaker.
+  if (doc_.is_word(e - 1) && !doc_.is_capitalized(e - 1) && looks_finite_verb(doc_.lower[e - 1]))
+    return TokenRange{};
+  // `бас онколог, дәрігер Диляра Қайдарова`: a comma, then a phrase ending in a PERSON.
+  if (e < limit && doc_.is_comma(e)) {
+    for (std::size_t p = e + 1; p < limit && p < e + kMaxSpeakerTokens && doc_.is_word(p); ++p)
+      if (doc_.has_entity(p, SpanType::PERSON)) {
+        e = entity_chain(p, limit).end;
+        break;
+      }
+  }
+  end = e;
+  return TokenRange{b, e};
+}
+
+TokenRange Matcher::passive_source(std::size_t i, std::size_t limit) const {
+  for (std::size_t k = i; k < limit && k < i + kMaxSpeakerTokens && speaker_token(k); ++k) {
+    if (word_class(k) != WordClass::message) continue;
+    std::size_t e = k;  // `министрлік таратқан ақпаратта`: without the participle
+    while (e > i && !doc_.is_capitalized(e - 1) && looks_finite_verb(doc_.lower[e - 1])) --e;
+    // `делінген алғашқы хабарламада`: an adjective names nobody.
+    if (e == i + 1 && !doc_.is_capitalized(i) && doc_.entity[i] < 0 &&
+        looks_adjectival(doc_.lower[i]))
+      return TokenRange{};
+    return TokenRange{i, e};
+  }
+  return TokenRange{};
+}
+
+}  // namespace belgi::quotes
