@@ -10,70 +10,72 @@ namespace belgi::cli {
 
 namespace {
 
-// "start end" fragments of [b, e) split at line breaks, in code points, joined by ';'.
-std::string brat_fragments(std::string_view text, const OffsetMap& map, ByteRange r) {
-  std::string out;
+// brat's fragments of [b, e): the pieces between line breaks (\n and \r; brat wants a span over
+// a line break cut in two), or the whole range if nothing is left.
+std::vector<ByteRange> brat_fragments(std::string_view text, ByteRange r) {
+  std::vector<ByteRange> out;
   std::size_t b = r.begin;
-  while (b < r.end) {
-    std::size_t nl = text.find('\n', b);
-    std::size_t e = nl == std::string_view::npos || nl >= r.end ? r.end : nl;
-    if (e > b) {
-      if (!out.empty()) out += ';';
-      out += std::to_string(map.to(OffsetUnit::codepoint, b)) + ' ' +
-             std::to_string(map.to(OffsetUnit::codepoint, e));
-    }
-    b = e + 1;
+  for (std::size_t i = r.begin; i <= r.end; ++i) {
+    if (i < r.end && text[i] != '\n' && text[i] != '\r') continue;
+    if (i > b) out.push_back(ByteRange{b, i});
+    b = i + 1;
   }
+  if (out.empty()) out.push_back(r);
   return out;
 }
 
-// brat's text field: the covered text with line breaks as spaces.
-std::string brat_text(std::string_view text, ByteRange r) {
-  std::string s(text.substr(r.begin, r.end - r.begin));
-  std::replace(s.begin(), s.end(), '\n', ' ');
-  std::replace(s.begin(), s.end(), '\t', ' ');
-  return s;
+// A T line: `ID<TAB>TYPE start end[;start end]<TAB>text`, offsets in code points, the text the
+// fragments' texts joined by spaces, tabs written as spaces. The page's brat export
+// (web/formats/brat.js) writes the same bytes for the same document (tests/web/cli-tokens.test.mjs).
+std::string brat_t_line(std::string_view text, const OffsetMap& map, const std::string& id,
+                        const char* type, ByteRange r) {
+  std::string offsets, covered;
+  for (const ByteRange& f : brat_fragments(text, r)) {
+    if (!offsets.empty()) offsets += ';', covered += ' ';
+    offsets += std::to_string(map.to(OffsetUnit::codepoint, f.begin)) + ' ' +
+               std::to_string(map.to(OffsetUnit::codepoint, f.end));
+    covered.append(text.substr(f.begin, f.end - f.begin));
+  }
+  std::replace(covered.begin(), covered.end(), '\t', ' ');
+  return id + '\t' + type + ' ' + offsets + '\t' + covered + '\n';
 }
 
 }  // namespace
 
+// The layout is the page's (docs/web.md, "brat"): T1..Tn for the spans in order, then for each
+// quote its SPEAKER (with `Speaker` and `RefersTo` relations) and CUE (`Cue`) T lines, then the
+// quotes' `Kind` attributes, then the date values as AnnotatorNotes.
 std::string to_brat(std::string_view text, const Result& result) {
   OffsetMap map(text);
+  const std::vector<Span>& spans = result.spans;
+  auto tid = [](std::size_t i) { return "T" + std::to_string(i + 1); };
   std::string out;
-  int t = 0, rel = 0, note = 0;
-  std::vector<int> ids(result.spans.size());
-  auto add_t = [&](const char* type, ByteRange r) {
-    std::string frags = brat_fragments(text, map, r);
-    if (frags.empty()) return 0;
-    ++t;
-    out += "T" + std::to_string(t) + '\t' + type + ' ' + frags + '\t' + brat_text(text, r) + '\n';
-    return t;
-  };
-  for (std::size_t i = 0; i < result.spans.size(); ++i) {
-    const Span& s = result.spans[i];
-    ids[i] = add_t(type_name(s.type), s.range);
-    if (ids[i] && !s.value.empty())
-      out += "#" + std::to_string(++note) + "\tAnnotatorNotes T" + std::to_string(ids[i]) +
-             "\tvalue=" + s.value + '\n';
-  }
-  for (std::size_t i = 0; i < result.spans.size(); ++i) {
-    const Span& s = result.spans[i];
-    if (s.type != SpanType::QUOTE || !ids[i]) continue;
-    std::string q = "T" + std::to_string(ids[i]);
-    if (s.has_cue) {
-      if (int c = add_t("Cue", s.cue))
-        out += "R" + std::to_string(++rel) + "\tCue Arg1:" + q + " Arg2:T" + std::to_string(c) + '\n';
-    }
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    out += brat_t_line(text, map, tid(i), type_name(spans[i].type), spans[i].range);
+  std::size_t t = spans.size(), rel = 0;
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const Span& s = spans[i];
     if (s.has_speaker) {
-      if (int sp = add_t("Speaker", s.speaker.range)) {
-        out += "R" + std::to_string(++rel) + "\tSpeaker Arg1:" + q + " Arg2:T" + std::to_string(sp) + '\n';
-        int e = s.speaker.entity;
-        if (e >= 0 && static_cast<std::size_t>(e) < ids.size() && ids[e])
-          out += "R" + std::to_string(++rel) + "\tRefers Arg1:T" + std::to_string(sp) + " Arg2:T" +
-                 std::to_string(ids[e]) + '\n';
-      }
+      const std::string id = tid(t++);
+      out += brat_t_line(text, map, id, "SPEAKER", s.speaker.range);
+      out += "R" + std::to_string(++rel) + "\tSpeaker Arg1:" + tid(i) + " Arg2:" + id + '\n';
+      int e = s.speaker.entity;
+      if (e >= 0 && static_cast<std::size_t>(e) < spans.size())
+        out += "R" + std::to_string(++rel) + "\tRefersTo Arg1:" + id + " Arg2:" + tid(e) + '\n';
+    }
+    if (s.has_cue) {
+      const std::string id = tid(t++);
+      out += brat_t_line(text, map, id, "CUE", s.cue);
+      out += "R" + std::to_string(++rel) + "\tCue Arg1:" + tid(i) + " Arg2:" + id + '\n';
     }
   }
+  std::size_t attr = 0, note = 0;
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (spans[i].kind != QuoteKind::none)
+      out += "A" + std::to_string(++attr) + "\tKind " + tid(i) + ' ' + quote_kind_name(spans[i].kind) + '\n';
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (!spans[i].value.empty())
+      out += "#" + std::to_string(++note) + "\tAnnotatorNotes " + tid(i) + "\tvalue=" + spans[i].value + '\n';
   return out;
 }
 

@@ -21,8 +21,12 @@ export function toBrat(doc) {
   let r = 0;
   let a = 0;
   let n = 0;
+  // The text field: the fragments' texts joined by spaces, tabs as spaces (as the CLI writes it).
   const tline = (id, type, start, end) => {
-    lines.push(`${id}\t${type} ${fragments(text, start, end, map)}\t${text.slice(start, end).replace(/\r?\n/g, ' ')}`);
+    const parts = fragments(text, start, end);
+    const offsets = parts.map(([x, y]) => `${map.toCodePoint(x)} ${map.toCodePoint(y)}`).join(';');
+    const covered = parts.map(([x, y]) => text.slice(x, y)).join(' ').replace(/\t/g, ' ');
+    lines.push(`${id}\t${type} ${offsets}\t${covered}`);
   };
   for (const s of d.spans) tline(s.id, s.type, s.start, s.end);
   for (const s of d.spans) {
@@ -48,7 +52,8 @@ export function toBrat(doc) {
   return { txt: text, ann: lines.join('\n') + (lines.length ? '\n' : '') };
 }
 
-function fragments(text, start, end, map) {
+/** The [start, end) pieces of a span between line breaks (\n, \r), or the whole span. */
+function fragments(text, start, end) {
   const parts = [];
   let s = start;
   for (let i = start; i <= end; i++) {
@@ -58,11 +63,12 @@ function fragments(text, start, end, map) {
     }
   }
   if (!parts.length) parts.push([start, end]);
-  return parts.map(([x, y]) => `${map.toCodePoint(x)} ${map.toCodePoint(y)}`).join(';');
+  return parts;
 }
 
-// A quote's parts as T types: ours, and the names `belgi annotate --format brat` writes (with its
-// relation `Refers` for our `RefersTo`), so that the page opens the CLI's files whole.
+// A quote's parts as T types: ours (which the CLI writes too), and the names earlier versions of
+// `belgi annotate --format brat` wrote (with the relation `Refers` for `RefersTo`), so that the page
+// opens those files whole.
 const QUOTE_PARTS = { SPEAKER: 'SPEAKER', CUE: 'CUE', Speaker: 'SPEAKER', Cue: 'CUE' };
 const REFERS = new Set(['RefersTo', 'Refers']);
 
