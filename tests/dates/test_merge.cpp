@@ -55,6 +55,7 @@ std::string run(const std::string& text, const char* dct, const std::vector<Mode
     c.span.range = ByteRange{at, at + std::string(m.text).size()};
     c.span.source = "model";
     c.priority = kPriorityModel;
+    c.origin = Origin::model;
     ctx.candidates.push_back(c);
   }
   DatelineRecognizer(tables()).run(ctx);
