@@ -261,22 +261,8 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
   return false;
 }
 
-// A token no pattern starts with: no reading in the tables, no phrase, not a number, not a Roman
-// numeral, not `оқу` (`оқу жылы`). (An adjectival word matters only with a phrase: `таңғы`.)
-// Punctuation, symbols and most words of a text; the patterns below are not tried on them.
-// (analyze() gives readings, phrases and Roman values to words only, and number readings only to
-// tokens with `num` set.)
-static bool inert(const Word& w) {
-  return !w.num && w.hits.empty() && w.phrases.empty() && w.roman == 0 &&
-         std::string_view(w.fold) != "оқу" && std::string_view(w.fold) != "oqu" &&
-         std::string_view(w.fold) != "осыдан" && std::string_view(w.fold) != "osydan" &&
-         std::string_view(w.fold) != "бiздiң" &&  // `біздің заманымызға дейінгі` (BC)
-         std::string_view(w.fold) != "тура" && std::string_view(w.fold) != "tura" &&
-         std::string_view(w.fold).find('-') == std::string_view::npos;  // `қаңтар-наурыз`
-}
-
 bool Parser::best(std::size_t i, Parsed& out) const {
-  if (ok(i) && inert(w_[i])) return false;
+  if (ok(i) && w_[i].inert) return false;  // most words: no pattern starts there (words.h)
   Parsed b, p;
   auto take = [&](bool found) {  // the longest; at equal length a span wins over a value-only reading
     if (found && (p.end > b.end || (p.end == b.end && b.value_only && !p.value_only))) b = p;

@@ -219,6 +219,32 @@ class WordCache {
   std::deque<Entry> this_call_;  // words not kept (see put)
 };
 
+// Words the patterns read by their form though no table lists them (parser_*.cpp): `оқу жылы`
+// (school year), `осыдан 5 жыл бұрын` (from now), `тура жүз жыл бұрын` (exactly), `біздің
+// заманымызға дейінгі` (before our era). Folded forms.
+bool cue(std::string_view f) {
+  for (std::string_view c : {"оқу", "oqu", "осыдан", "osydan", "тура", "tura", "бiздiң"})
+    if (f == c) return true;
+  return false;
+}
+
+// The month a bare word names (`қаңтар`), 0 if none.
+int bare_month(std::string_view f, const Tables& t) {
+  std::vector<Hit> hits;
+  t.lookup(f, hits);
+  for (const Hit& h : hits)
+    if (h.entry->cls == WordClass::month && !h.entry->abbr && h.ending.empty()) return h.entry->ival;
+  return 0;
+}
+
+// `қаңтар-наурыз`: two months in one token (a list, date.month_list).
+void analyze_month_pair(Word& w, std::string_view f, const Tables& t) {
+  std::size_t hyphen = f.find('-');
+  if (hyphen == std::string_view::npos) return;
+  int first = bare_month(f.substr(0, hyphen), t), last = bare_month(f.substr(hyphen + 1), t);
+  if (first && last) w.pair_first = first, w.pair_last = last;
+}
+
 void analyze_word(Word& w, Owned& o, std::string_view raw, const Tables& tables) {
   o.fold = fold(raw);
   w.fold = o.fold;
@@ -232,7 +258,9 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, const Tables& tables)
     w.adjectival = !o.phrases.empty() && tables.adjectival(o.fold);  // read only with a phrase
     // Roman numerals are written in capitals (XXI ғасыр); `і`, `с` alone are words.
     if (o.hits.empty() && raw.size() >= 2 && w.upper_initial) w.roman = roman_value(o.fold);
+    analyze_month_pair(w, o.fold, tables);
   }
+  w.inert = !w.num && o.hits.empty() && o.phrases.empty() && w.roman == 0 && !w.pair_first && !cue(o.fold);
   w.hits = View<Hit>(o.hits);
   w.rest_hits = View<Hit>(o.rest_hits);
   w.phrases = View<const Phrase*>(o.phrases);
@@ -277,6 +305,12 @@ std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>&
     w.end = tok.end;
   }
   return out;
+}
+
+bool anniversary(const Word& w, const Word* next) {
+  const Hit* a = w.hit(WordClass::unit);
+  if (!a || !a->entry->adjective) return false;
+  return a->ending.possessive || (next && (next->fold.substr(0, 16) == "мерейтой" || next->fold.substr(0, 8) == "mereitoi"));
 }
 
 bool genitive_form(std::string_view f) {
