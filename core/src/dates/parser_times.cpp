@@ -94,7 +94,8 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
     if (unit == "W") relative_point("D", -7 * static_cast<int>(n.v), out);  // `бір апта бұрын`: a day
     else relative_point(unit, -static_cast<int>(n.v), out);
     if (n.v != static_cast<long>(n.v)) out.is_point = false, out.unresolved = true;
-  } else if (n.decimal) {  // `2,5 жыл ішінде` -> P2.5Y, as written
+  } else if (n.decimal && unit != "CE" && unit != "DE") {  // `2,5 жыл ішінде` -> P2.5Y, as written
+    // (`1,5 ғасыр` goes to duration(): P150Y, centuries are counted in years)
     char b[32];
     std::snprintf(b, sizeof b, "%s%g%s", is_clock_unit(unit) ? "PT" : "P", n.v, unit_letter(unit));
     out.literal = b;
