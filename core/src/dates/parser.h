@@ -56,6 +56,26 @@ bool is_clock_unit(const std::string& unit);
 // in years (`3 ғасыр` -> P300Y); a vague one (`бірнеше жыл`) has none ("").
 std::string duration(double n, bool vague, const std::string& unit);
 
+// The words of a quantity (`соңғы 5 жылда`, `25-минутта`, `жыл сайын`): parser_times.cpp.
+struct Quantity {
+  const Hit* mod = nullptr;  // `соңғы`, `осы`, `әр`, `алғашқы`
+  bool from_now = false;     // `осыдан`
+  Num n;
+  bool have = false;         // a number is written (else 1)
+  bool inner = false;        // the unit is inside the number token (`25-минутта`)
+  const Hit* u = nullptr;    // the unit
+  std::size_t k = 0;         // the word after the unit
+};
+
+// The clock a time expression starts with (`кешкі сағат 9-да`): parser_times.cpp.
+struct Clock {
+  std::string pod;     // a part of the day before it (`TEV`)
+  bool sagat = false;  // `сағат` before it
+  int h = 0, m = 0;
+  Ending e;            // the ending on the clock (`-ден`: the start of a range)
+  std::size_t end = 0;
+};
+
 // The head of a year phrase (`жылы`, `оқу жылы`, `ж.`) and what it says.
 struct YearHead {
   bool school = false;  // `оқу жылы`
@@ -154,8 +174,17 @@ class Parser {
   bool century(std::size_t i, Parsed& out) const;
   bool century_decade(std::size_t j, int n, Parsed& out) const;
   bool quantity(std::size_t i, Parsed& out) const;
+  const Hit* quantity_modifier(std::size_t i) const;
+  bool quantity_words(std::size_t i, Quantity& q) const;
+  bool duration_adj(std::size_t i, const Quantity& q, Parsed& out) const;
+  bool quantity_fits(std::size_t i, const Quantity& q, const Hit* post) const;
+  void quantity_value(const Quantity& q, const std::string& role, Parsed& out) const;
   bool time(std::size_t i, Parsed& out) const;
   bool clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const;
+  bool after_clock(std::size_t j) const;
+  bool clock_start(std::size_t i, Clock& c) const;
+  bool clock_range(Clock& c, Parsed& out) const;
+  bool clock_from_to(const Clock& c, Parsed& out) const;
   void tail(Parsed& p) const;
   void relative_point(const std::string& unit, int offset, Parsed& out) const;
 
