@@ -308,7 +308,7 @@ bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
     out.value_only = !a_.news;
     return true;
   }
-  if (role == "that") {  // `сол күні`, `Бұл күні`: the day last written out (rules.cpp)
+  if (role == "that") {  // `сол күні`, `Бұл күні`: the day last written out (anaphora.cpp)
     if (unit != "D" || u->ending.plural || !u->ending.possessive) return false;
     out.rule = "date.that_day";
     out.anaphoric = true;
