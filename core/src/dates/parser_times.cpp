@@ -92,6 +92,7 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
   out.end = q.k;
   out.rule = unit == "AGE" ? "date.age" : out.type == SpanType::TIME ? "time.duration" : "date.duration";
   const Hit* post = hit(q.k, WordClass::post);
+  if (post && post->entry->code == "from") post = nullptr;  // `бастап` stays out (postpositions.tsv)
   if (!quantity_fits(i, q, post)) return false;
   if (q.inner && q.u->ending.kase == Case::loc && unit == "MIN") {  // `25-минутта` (match minute)
     out.rule = "time.match_minute";

@@ -135,7 +135,7 @@ std::string read_modifier(const Cells& c, Entry& e) {
 std::string read_postposition(const Cells& c, Entry& e) {
   e.cls = WordClass::post;
   e.exact = true;
-  if (!one_of(c[2], {"since", "until", "ago", "after", "during", "within", "each", "about"}))
+  if (!one_of(c[2], {"since", "until", "ago", "after", "during", "within", "each", "about", "from"}))
     return "unknown role";
   e.code = c[2];
   return "";
