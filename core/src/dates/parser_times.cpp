@@ -72,7 +72,10 @@ bool Parser::quantity_fits(std::size_t i, const Quantity& q, const Hit* post) co
   if (unit == "AGE" && (u->ending.kase == Case::gen || u->ending.kase == Case::acc)) return false;
   if (n.ordinal && !q.inner) return false;                        // `екінші күні`
   // A bare unit is not a date, but for `жыл сайын`, `жыл бойы` (P1Y), `апта ішінде` (P1W).
-  if (!q.have && role != "each" && ((role != "during" && role != "within") || !a_.news)) return false;
+  // Written news: `әр күні` ("every day") is a set too.
+  bool every = q.mod && q.mod->entry->code == "each" && !q.have && a_.news && u->ending.possessive &&
+               u->ending.kase == Case::none && !u->ending.plural;
+  if (!q.have && !every && role != "each" && ((role != "during" && role != "within") || !a_.news)) return false;
   if (!q.have && u->ending.plural) return false;
   if (!q.have && i > lo_ && w_[i - 1].num) return false;  // `9:01.98 секунд ішінде`: a number it cannot read
   // `бір күннің өзінде`, `бес жылдық`: a genitive duration needs its postposition (`ішінде`).
@@ -80,7 +83,7 @@ bool Parser::quantity_fits(std::size_t i, const Quantity& q, const Hit* post) co
     return false;
   if (!post && u->ending.kase == Case::acc && (!q.have || n.vague)) return false;  // `сан жылды`
   // `30 жылы` ("in '30"), `5 күні` (the 5th): a possessive without a case is not a duration.
-  return post || unit == "AGE" || !u->ending.possessive || u->ending.kase != Case::none;
+  return post || unit == "AGE" || every || !u->ending.possessive || u->ending.kase != Case::none;
 }
 
 bool Parser::quantity(std::size_t i, Parsed& out) const {
