@@ -127,6 +127,24 @@ bool not_a_date(const std::vector<Word>& w, const WordRange& mr) {
   return other_word || group;
 }
 
+// The model span runs on past the last rule span into other text: junk (`– 17,7`, `жылдық`), or
+// in written news a dash and a word that is no part of a date (`1 ҚЫРКҮЙЕК - БІЛІМ КҮНІ`, a
+// heading's date and its title).
+bool runs_on(const std::vector<Word>& w, const WordRange& mr, const std::vector<const Match*>& in,
+             bool kaznerd_cuts) {
+  std::size_t last_rule_end = mr.first, last_span_end = 0;
+  for (const Match* r : in) {
+    last_rule_end = std::max(last_rule_end, r->last);
+    if (!r->value_only) last_span_end = std::max(last_span_end, r->last);
+  }
+  for (std::size_t k = last_rule_end; k < mr.last; ++k)
+    if (junk(w[k]) || (w[k].fold == "\u2013" && k + 1 < mr.last && junk(w[k + 1]))) return true;
+  if (kaznerd_cuts || last_span_end == 0) return false;
+  std::size_t k = std::max(last_span_end, mr.first);
+  bool dash = k + 1 < mr.last && (w[k].fold == "-" || w[k].fold == "\u2013" || w[k].fold == "\u2014");
+  return dash && w[k + 1].kind == text::TokenKind::word && !glue(w[k + 1]) && !pod_word(w[k + 1]);
+}
+
 // Model span vs the rule matches overlapping it. The model's boundaries follow KazNERD, so they
 // are kept unless a rule span crosses them, reaches past them with a date part of its own, or the
 // model span runs on into junk after a rule span.
@@ -162,11 +180,7 @@ Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector
         if ((k < r->first || k >= r->last) && !glue(w[k]) && w[k].kind == text::TokenKind::word &&
             !pod_word(w[k]))
           return Verdict::use_rules;
-  std::size_t last_rule_end = mr.first;
-  for (const Match* r : in) last_rule_end = std::max(last_rule_end, r->last);
-  for (std::size_t k = last_rule_end; k < mr.last; ++k)
-    if (junk(w[k]) || (w[k].fold == "\u2013" && k + 1 < mr.last && junk(w[k + 1]))) return Verdict::use_rules;
-  return Verdict::keep_model;
+  return runs_on(w, mr, in, kaznerd_cuts) ? Verdict::use_rules : Verdict::keep_model;
 }
 
 // The value for a kept model span: the rule span if it is the same, else the grammar run on the
@@ -176,6 +190,7 @@ void value_for_model(const std::vector<Word>& w, const WordRange& mr, const std:
   if (in.size() == 1 && in[0]->first == mr.first && in[0]->last == mr.last) {
     span.value = in[0]->value;
     span.source = "rule:" + in[0]->rule;
+    if (a.news && in[0]->strong) span.type = in[0]->type;  // `23:31` the model called a DATE
     return;
   }
   std::vector<Match> own = find_matches(w, mr.first, mr.last, t, a);
@@ -187,6 +202,20 @@ void value_for_model(const std::vector<Word>& w, const WordRange& mr, const std:
   for (std::size_t k = mr.first; k < mr.last; ++k)
     if ((k < own[0].first || k >= own[0].last) && !glue(w[k])) return;
   span.value = own[0].value;
+}
+
+// A model span whose units are all clock units (`9:01.98 секунд ішінде`, `30 минут`): a TIME,
+// whatever type the model gave it.
+bool clock_units_only(const std::vector<Word>& w, const WordRange& mr) {
+  bool clock = false;
+  for (std::size_t k = mr.first; k < mr.last; ++k) {
+    const Hit* u = w[k].hit(WordClass::unit);
+    if (u && u->entry->type == SpanType::TIME) clock = true;
+    if ((u && u->entry->type == SpanType::DATE) || w[k].hit(WordClass::month) || w[k].hit(WordClass::weekday) ||
+        w[k].hit(WordClass::season) || w[k].is_date)
+      return false;
+  }
+  return clock;
 }
 
 // Written news: a dash or comma the model took in at an edge is no part of it (`– апта ішінде`).
@@ -215,6 +244,8 @@ void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const 
     if (in.empty() && not_a_date(words, mr)) continue;
     if (in.empty() && anchor.news && news_not_a_date(words, mr)) continue;
     value_for_model(words, mr, in, tables, anchor, c.span);
+    if (anchor.news && in.empty() && c.span.type == SpanType::DATE && clock_units_only(words, mr))
+      c.span.type = SpanType::TIME;
     if (c.span.type == SpanType::TIME && bare_time(c.span.value)) {
       std::string day = days.before(mr.first);
       if (!day.empty()) c.span.value = day + c.span.value;
