@@ -186,6 +186,7 @@ class Parser {
   bool clock_range(Clock& c, Parsed& out) const;
   bool clock_from_to(const Clock& c, Parsed& out) const;
   void tail(Parsed& p) const;
+  void night_before(Parsed& out) const;
   void relative_point(const std::string& unit, int offset, Parsed& out) const;
 
   const std::vector<Word>& w_;

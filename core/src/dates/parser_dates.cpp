@@ -368,7 +368,25 @@ bool Parser::date(std::size_t i, Parsed& out) const {
     if (!mod || !core(i, nullptr, out)) return false;
   }
   tail(out);
+  night_before(out);
   return true;
+}
+
+// `25 қыркүйекке қараған түні` ("the night towards the 25th", written news): a TIME, the night of
+// the day before (`2025-09-24TNI`).
+void Parser::night_before(Parsed& out) const {
+  const Hit* m = out.end > 0 ? hit(out.end - 1, WordClass::month) : nullptr;
+  if (!a_.news || !out.is_point || !out.point.d || !m || m->ending.kase != Case::dat || !ok(out.end + 1) ||
+      w_[out.end].fold != "қараған" || w_[out.end + 1].fold.substr(0, 6) != "түн")
+    return;
+  int y = out.point.y ? out.point.y : a_.known ? a_.date.y : 0;
+  // Without a year a common year does for the arithmetic (1 March - 1 day = 28 February).
+  Ymd d = add_days(Ymd{y ? y : 2001, out.point.m, out.point.d}, -1);
+  out.literal = format_point(Point{y, d.m, d.d, "", 0}) + "TNI";
+  out.is_point = false;
+  out.type = SpanType::TIME;
+  out.rule = "time.night_before";
+  out.end += 2;
 }
 
 }  // namespace belgi::dates::detail
