@@ -68,7 +68,8 @@ bool Parser::quantity_fits(std::size_t i, const Quantity& q, const Hit* post) co
   if (q.have && (n.ending.possessive || n.v > 500)) return false;  // `он екісі` (the 12th), `377000 күн`
   if (unit == "Y" && q.have && n.v >= 1000) return false;         // a year, not 1000 years
   if (unit == "AGE" && (!q.have || n.vague)) return false;        // `жас` alone is "young"
-  if (u->entry->strict && u->ending.empty()) return false;        // `15 жас` (young people)
+  // `15 жас` (young people); but a range is ages in written news (`16-17 жас балалар`)
+  if (u->entry->strict && u->ending.empty() && !(q.have && n.range && a_.news)) return false;
   if (unit == "AGE" && (u->ending.kase == Case::gen || u->ending.kase == Case::acc)) return false;
   if (n.ordinal && !q.inner) return false;                        // `екінші күні`
   // A bare unit is not a date, but for `жыл сайын`, `жыл бойы` (P1Y), `апта ішінде` (P1W).
