@@ -109,6 +109,9 @@ TEST_CASE("merge: the model's boundaries are kept and get values") {
       // `бастап` ("from"): the news gold cuts it in and out alike; a model span with it keeps its value,
       // and the rules alone leave it out
       {"Заң 1 сәуірден бастап күшіне енеді.", "", {{"1 сәуірден бастап", D}}, "[1 сәуірден бастап=XXXX-04-01]"},
+      // `-ақ`, an emphatic particle: `Сол күні-ақ` ("that very day") is the day last written out
+      {"15 қаңтар күні жиын өтті. Сол күні-ақ шешім шықты.", "", {{"15 қаңтар күні", D}, {"Сол күні-ақ", D}},
+       "[15 қаңтар күні=XXXX-01-15][Сол күні-ақ=XXXX-01-15]"},
       // a heading's date and its title after a dash: the date alone
       {"1 ҚЫРКҮЙЕК - БІЛІМ КҮНІ", "2023-08-30", {{"1 ҚЫРКҮЙЕК - БІЛІМ КҮНІ", D}}, "[1 ҚЫРКҮЙЕК=2023-09-01]"},
       {"Заң 1 сәуірден бастап күшіне енеді.", "", {}, "[1 сәуірден=XXXX-04-01]"},

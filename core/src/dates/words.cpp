@@ -260,6 +260,13 @@ void analyze_month_pair(Word& w, std::string_view f, const Tables& t) {
   if (first && last) w.pair_first = first, w.pair_last = last;
 }
 
+// `күні-ақ` ("that very day"): the emphatic particle after a hyphen; the word is read without it.
+std::string_view without_particle(std::string_view f) {
+  for (std::string_view p : {"-ақ", "-aq"})
+    if (f.size() > p.size() && f.substr(f.size() - p.size()) == p) return f.substr(0, f.size() - p.size());
+  return f;
+}
+
 void analyze_word(Word& w, Owned& o, std::string_view raw, const Tables& tables) {
   o.fold = fold(raw);
   w.fold = o.fold;
@@ -268,7 +275,7 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, const Tables& tables)
   if (!o.fold.empty() && o.fold[0] >= '0' && o.fold[0] <= '9') {
     analyze_number(w, o, tables);
   } else if (w.kind == text::TokenKind::word) {
-    tables.lookup(o.fold, o.hits);
+    tables.lookup(without_particle(o.fold), o.hits);
     tables.phrases_at(o.fold, o.phrases);
     w.adjectival = !o.phrases.empty() && tables.adjectival(o.fold);  // read only with a phrase
     // Roman numerals are written in capitals (XXI ғасыр); `і`, `с` alone are words.
