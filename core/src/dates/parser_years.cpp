@@ -193,6 +193,20 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
   return true;
 }
 
+// `(1911-1913)`, `(1845–1904)`: years in brackets after a name, a lifespan or a period (written
+// news; a bare range elsewhere may be an amount: `1000-1500 адам`).
+bool Parser::bracketed_years(std::size_t i, Parsed& out) const {
+  if (!a_.news || i <= lo_ || !punct(i - 1, "(") || !punct(i + 1, ")") || !w_[i].num || w_[i].range_a < 1000 ||
+      w_[i].digits != 4)
+    return false;
+  long a = w_[i].range_a, b = w_[i].range_b;
+  if (b > 2100 || b <= a || b - a > 120) return false;
+  out.literal = std::to_string(a) + "/" + std::to_string(b);
+  out.end = i + 1;
+  out.rule = "date.year_range";
+  return true;
+}
+
 // What follows a year: `2025 жылы 6 қыркүйекте`, `2022 жылғы қыркүйекте`; a relative year only in
 // the genitive (`өткен жылдың қазанында`; KazNERD splits `өткен жылы | 5 қарашада`).
 void Parser::year_join(const YearHead& h, bool have_num, Parsed& out) const {
