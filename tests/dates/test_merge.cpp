@@ -38,8 +38,9 @@ struct ModelSpan {
 // Runs dateline + dates over `text` with the given model candidates; returns "text=value" of the
 // DATE/TIME spans after resolve().
 // `kaznerd`: the text is pre-tokenized KazNERD (Annotator::tag), whose cuts the spans keep.
+// `with_type`: each span also says its type (`[23:31=T23:31 TIME]`).
 std::string run(const std::string& text, const char* dct, const std::vector<ModelSpan>& model,
-                bool kaznerd = false) {
+                bool kaznerd = false, bool with_type = false) {
   Options opt;
   opt.document_date = dct;
   Context ctx(text, opt);
@@ -55,6 +56,7 @@ std::string run(const std::string& text, const char* dct, const std::vector<Mode
     c.span.range = ByteRange{at, at + std::string(m.text).size()};
     c.span.source = "model";
     c.priority = kPriorityModel;
+    c.origin = Origin::model;
     ctx.candidates.push_back(c);
   }
   DatelineRecognizer(tables()).run(ctx);
@@ -62,7 +64,8 @@ std::string run(const std::string& text, const char* dct, const std::vector<Mode
   std::string out;
   for (const Span& s : resolve(ctx.candidates)) {
     if (s.type != SpanType::DATE && s.type != SpanType::TIME) continue;
-    out += "[" + text.substr(s.range.begin, s.range.end - s.range.begin) + "=" + s.value + "]";
+    std::string type = !with_type ? "" : s.type == SpanType::TIME ? " TIME" : " DATE";
+    out += "[" + text.substr(s.range.begin, s.range.end - s.range.begin) + "=" + s.value + type + "]";
   }
   return out;
 }
@@ -75,6 +78,17 @@ struct MergeCase {
 };
 
 }  // namespace
+
+TEST_CASE("merge: in written news the model's type yields to an unambiguous format and to clock units") {
+  const SpanType D = SpanType::DATE;
+  CHECK(run("Оқиға 23:31 болды.", "", {{"23:31", D}}, false, true) == "[23:31=T23:31 TIME]");
+  CHECK(run("Ол 9:01.98 секунд ішінде жүгірді.", "", {{"9:01.98 секунд ішінде", D}}, false, true) ==
+        "[9:01.98 секунд ішінде= TIME]");
+  CHECK(run("Ол 02.10.2017 келді.", "", {{"02.10.2017", SpanType::TIME}}, false, true) ==
+        "[02.10.2017=2017-10-02 DATE]");
+  // KazNERD text keeps the model's types (its spans are compared as they were)
+  CHECK(run("Оқиға 23:31 болды.", "", {{"23:31", D}}, true, true) == "[23:31=T23:31 DATE]");
+}
 
 TEST_CASE("merge: the model's boundaries are kept and get values") {
   const SpanType D = SpanType::DATE, T = SpanType::TIME;
@@ -92,6 +106,16 @@ TEST_CASE("merge: the model's boundaries are kept and get values") {
       {"Тура бір жыл өтті.", "", {{"Тура бір жыл", D}}, "[Тура бір жыл=P1Y]"},
       {"2008 жылдан бері заң өзгерді.", "2023-12-05", {{"2008 жылдан бері", D}}, "[2008 жылдан бері=2008/2023]"},
       {"Жыл басынан бері 20 бала.", "2025-08-25", {{"Жыл басынан бері", D}}, "[Жыл басынан бері=2025]"},
+      // `бастап` ("from"): the news gold cuts it in and out alike; a model span with it keeps its value,
+      // and the rules alone leave it out
+      {"Заң 1 сәуірден бастап күшіне енеді.", "", {{"1 сәуірден бастап", D}}, "[1 сәуірден бастап=XXXX-04-01]"},
+      // `-ақ`, an emphatic particle: `Сол күні-ақ` ("that very day") is the day last written out
+      {"15 қаңтар күні жиын өтті. Сол күні-ақ шешім шықты.", "", {{"15 қаңтар күні", D}, {"Сол күні-ақ", D}},
+       "[15 қаңтар күні=XXXX-01-15][Сол күні-ақ=XXXX-01-15]"},
+      // a heading's date and its title after a dash: the date alone
+      {"1 ҚЫРКҮЙЕК - БІЛІМ КҮНІ", "2023-08-30", {{"1 ҚЫРКҮЙЕК - БІЛІМ КҮНІ", D}}, "[1 ҚЫРКҮЙЕК=2023-09-01]"},
+      {"Заң 1 сәуірден бастап күшіне енеді.", "", {}, "[1 сәуірден=XXXX-04-01]"},
+      {"Ол 16 жастан бастап спортпен айналысады.", "", {}, "[16 жастан=P16Y]"},
   };
   for (const MergeCase& c : cases) {
     std::string text = c.text;

@@ -66,7 +66,7 @@ TEST_CASE("tables: malformed tables are refused with file and line") {
       {"rules/dates/modifiers.tsv", "id\tform\trole\toffset\tschool\tcomment\nm\tөткен\tpast\t-1\tno\te.g. x\n", "modifiers.tsv:2: unknown role"},
       {"rules/dates/modifiers.tsv", "id\tform\trole\toffset\tschool\tcomment\nm\tөткен\trel\tminus\tno\te.g. x\n", "modifiers.tsv:2: offset must be an integer"},
       {"rules/dates/numbers.tsv", "id\tform\tvalue\tkind\tcomment\nn\tбір\tone\tunit\te.g. x\n", "numbers.tsv:2: value must be a number or X"},
-      {"rules/dates/postpositions.tsv", "id\tform\trole\tcomment\np\tбері\tfrom\te.g. x\n", "postpositions.tsv:2: unknown role"},
+      {"rules/dates/postpositions.tsv", "id\tform\trole\tcomment\np\tбері\tbeside\te.g. x\n", "postpositions.tsv:2: unknown role"},
       {"rules/dates/seasons.tsv", "id\tform\tseason\tcomment\ns\tкүз\tAU\te.g. x\n", "seasons.tsv:2: season must be"},
       {"rules/dates/parts.tsv", "id\tform\tpart\tcomment\np\tбас\tBEGIN\te.g. x\n", "parts.tsv:2: part must be"},
       {"rules/dates/exceptions.tsv", "id\tform\n", "exceptions.tsv:1: unexpected column header"},

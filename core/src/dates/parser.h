@@ -47,12 +47,42 @@ struct Num {
 
 // `2023-12-05`, `2023-12`, `XXXX-12-05`, `2024-FA`, `2023-W50`, `2008`.
 std::string format_point(const Point& p);
+// `XXXX-03-09/XXXX-03-10`, `2021-01/2021-03`: a range of two points.
+std::string range_literal(const Point& from, const Point& to);
 // The TIMEX3 letter of a unit (Y M W D H M S CE DE).
 const char* unit_letter(const std::string& unit);
 bool is_clock_unit(const std::string& unit);
 // A duration `P3Y`, `PT1H`; halves become the next smaller unit (жарты сағат -> PT30M); centuries
 // in years (`3 ғасыр` -> P300Y); a vague one (`бірнеше жыл`) has none ("").
 std::string duration(double n, bool vague, const std::string& unit);
+
+// The words of a quantity (`соңғы 5 жылда`, `25-минутта`, `жыл сайын`): parser_times.cpp.
+struct Quantity {
+  const Hit* mod = nullptr;  // `соңғы`, `осы`, `әр`, `алғашқы`
+  bool from_now = false;     // `осыдан`
+  Num n;
+  bool have = false;         // a number is written (else 1)
+  bool inner = false;        // the unit is inside the number token (`25-минутта`)
+  const Hit* u = nullptr;    // the unit
+  std::size_t k = 0;         // the word after the unit
+};
+
+// The clock a time expression starts with (`кешкі сағат 9-да`): parser_times.cpp.
+struct Clock {
+  std::string pod;     // a part of the day before it (`TEV`)
+  bool sagat = false;  // `сағат` before it
+  int h = 0, m = 0;
+  Ending e;            // the ending on the clock (`-ден`: the start of a range)
+  std::size_t end = 0;
+};
+
+// The head of a year phrase (`жылы`, `оқу жылы`, `ж.`) and what it says.
+struct YearHead {
+  bool school = false;  // `оқу жылы`
+  bool abbr = false;    // `ж.`, `г.`
+  Ending ending;        // the ending of `жыл` (none for an abbreviation)
+  std::size_t end = 0;  // the word after the head
+};
 
 class Parser {
  public:
@@ -79,18 +109,34 @@ class Parser {
     const Hit* h = ok(j) ? w_[j].hit(WordClass::unit) : nullptr;
     return h && h->entry->adjective ? h : nullptr;
   }
-  // `2023 ж.`, `2020 г.` (Russian): the year abbreviation; returns the word after it.
+  // `2023 ж.`, `2020 г.` (Russian), `2020-2021 жж.`: the year abbreviation at j.
+  bool year_abbr_at(std::size_t j) const { return punct(j, "ж") || punct(j, "жж") || punct(j, "г"); }
+  // ... the word after it (j if there is none).
   std::size_t year_abbr(std::size_t j) const {
-    if (!punct(j, "ж") && !punct(j, "г")) return j;
+    if (!year_abbr_at(j)) return j;
     return j + (punct(j + 1, ".") ? 2 : 1);
+  }
+  // A postposition of that role at j (`дейін`: "until").
+  bool post_is(std::size_t j, std::string_view role) const {
+    const Hit* p = hit(j, WordClass::post);
+    return p && p->entry->code == role;
+  }
+  // A list `a, b және c` (with `dashes`, also `a-c`, `a – c`) from its first item at i: `item(j)`
+  // reads each next item; returns the word after the last one, `n` the number of items.
+  template <class Item>
+  std::size_t list_items(std::size_t i, bool dashes, Item item, int& n) const {
+    std::size_t k = i + 1;
+    n = 1;
+    while (ok(k + 1) && (punct(k, ",") || punct(k, "және") || punct(k, "мен") || punct(k, "jäne") ||
+                         (dashes && dash(k))) &&
+           item(k + 1))
+      k += 2, ++n;
+    return k;
   }
   bool first_months(std::size_t j, Parsed& out) const;
   // The unit adjective at j names an anniversary: `жылдығы` (possessive), `жылдық мерейтойы`.
   bool anniversary(std::size_t j) const {
-    const Hit* a = unit_adj(j);
-    if (!a) return false;
-    return a->ending.possessive || (ok(j + 1) && (w_[j + 1].fold.substr(0, 16) == "мерейтой" ||
-                                                  w_[j + 1].fold.substr(0, 8) == "mereitoi"));
+    return unit_adj(j) && dates::anniversary(w_[j], ok(j + 1) ? &w_[j + 1] : nullptr);
   }
 
   bool number(std::size_t j, Num& n) const;
@@ -103,14 +149,25 @@ class Parser {
   bool date(std::size_t i, Parsed& out) const;
   bool core(std::size_t i, const Hit* mod, Parsed& out) const;
   bool numeric_date(std::size_t i, Parsed& out) const;
+  bool day_range(std::size_t i, int year, Parsed& out) const;
+  bool day_and_month(std::size_t i, int& d, int& m, std::size_t& j) const;
   bool day_month(std::size_t i, Parsed& out) const;
+  void day_month_range(Parsed& out) const;
   bool month_day_year(std::size_t i, Parsed& out) const;
   bool month_gen_day(std::size_t i, Parsed& out) const;
   bool year_phrase(std::size_t i, const Hit* mod, Parsed& out) const;
+  bool year_count(std::size_t i, Num& n) const;
+  bool bare_year_number(std::size_t i, const Num& n) const;
+  bool year_number_value(const Num& n, Parsed& out) const;
+  bool year_head(std::size_t i, std::size_t j, bool have_num, const Num& n, YearHead& h) const;
+  bool year_range(Num n, bool school, Parsed& out) const;
+  bool bracketed_years(std::size_t i, Parsed& out) const;
+  bool school_year_phrase(const Hit* mod, Parsed& out) const;
+  bool counted_year(const Num& n, const YearHead& h, Parsed& out, bool& decade) const;
+  void year_join(const YearHead& h, bool have_num, Parsed& out) const;
   bool year_continuation(std::size_t j, Parsed& out) const;
   bool month_alone(std::size_t i, Parsed& out) const;
   bool month_of_year(std::size_t i, int offset, Parsed& out) const;
-  int month_in(std::string_view folded) const;
   bool month_list(std::size_t i, int year, Parsed& out) const;
   bool weekday(std::size_t i, const Hit* mod, Parsed& out) const;
   bool season(std::size_t i, const Hit* mod, Parsed& out) const;
@@ -118,9 +175,19 @@ class Parser {
   bool century(std::size_t i, Parsed& out) const;
   bool century_decade(std::size_t j, int n, Parsed& out) const;
   bool quantity(std::size_t i, Parsed& out) const;
+  const Hit* quantity_modifier(std::size_t i) const;
+  bool quantity_words(std::size_t i, Quantity& q) const;
+  bool duration_adj(std::size_t i, const Quantity& q, Parsed& out) const;
+  bool quantity_fits(std::size_t i, const Quantity& q, const Hit* post) const;
+  void quantity_value(const Quantity& q, const std::string& role, Parsed& out) const;
   bool time(std::size_t i, Parsed& out) const;
   bool clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const;
+  bool after_clock(std::size_t j) const;
+  bool clock_start(std::size_t i, Clock& c) const;
+  bool clock_range(Clock& c, Parsed& out) const;
+  bool clock_from_to(const Clock& c, Parsed& out) const;
   void tail(Parsed& p) const;
+  void night_before(Parsed& out) const;
   void relative_point(const std::string& unit, int offset, Parsed& out) const;
 
   const std::vector<Word>& w_;

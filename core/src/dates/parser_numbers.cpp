@@ -18,6 +18,8 @@ std::string format_point(const Point& p) {
   return p.y ? year : "";
 }
 
+std::string range_literal(const Point& from, const Point& to) { return format_point(from) + "/" + format_point(to); }
+
 const char* unit_letter(const std::string& u) {
   return u == "Y" || u == "AGE" ? "Y" : u == "M" ? "M" : u == "W" ? "W" : u == "D" ? "D"
        : u == "CE" ? "CE" : u == "DE" ? "DE" : u == "H" ? "H" : u == "MIN" ? "M" : "S";

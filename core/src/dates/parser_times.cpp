@@ -9,99 +9,134 @@ namespace belgi::dates::detail {
 
 // ---- quantities: durations, ages, ago, sets -----------------------------------------------------
 
-bool Parser::quantity(std::size_t i, Parsed& out) const {
-  if (!ok(i)) return false;
+// The modifier a quantity may start with (`соңғы 5 жылда`, `осы 1-2 күнде`, `әр`), else null.
+const Hit* Parser::quantity_modifier(std::size_t i) const {
   const Hit* mod = hit(i, WordClass::modifier);
-  if (mod && mod->entry->code == "first" && !a_.news) mod = nullptr;  // KazNERD: `алғашқы` left out
-  if (mod && mod->entry->code != "last" && mod->entry->code != "first" && !(mod->entry->code == "rel" && mod->entry->ival >= 0) &&
-      mod->entry->code != "each")
-    mod = nullptr;
+  if (!mod) return nullptr;
+  const std::string& role = mod->entry->code;
+  if (role == "first" && !a_.news) return nullptr;  // KazNERD: `алғашқы` left out
+  bool fits = role == "last" || role == "first" || (role == "rel" && mod->entry->ival >= 0) || role == "each";
+  return fits ? mod : nullptr;
+}
+
+// A quantity's words from i: [modifier | `осыдан`] [`тура`] [number] unit.
+bool Parser::quantity_words(std::size_t i, Quantity& q) const {
+  q.mod = quantity_modifier(i);
   // `осыдан 5 жыл бұрын` ("5 years from now back"): only before an `ago`.
-  bool from_now = !mod && ok(i) && (w_[i].fold == "осыдан" || w_[i].fold == "osydan");
-  std::size_t j = mod || from_now ? i + 1 : i;
+  q.from_now = !q.mod && (w_[i].fold == "осыдан" || w_[i].fold == "osydan");
+  std::size_t j = q.mod || q.from_now ? i + 1 : i;
   if (ok(j) && (w_[j].fold == "тура" || w_[j].fold == "tura") && a_.news) ++j;  // `тура жүз жыл бұрын` ("exactly")
-  Num n;
-  bool have = number(j, n) && (!n.range || n.b <= 31);  // `осы 1-2 күнде` (no value)
-  const Hit* u = nullptr;
-  std::size_t k;
-  bool inner = false;  // `25-минутта`: unit inside the number token
-  if (ok(j) && w_[j].num && !w_[j].rest_hits.empty() && w_[j].rest_hit(WordClass::unit)) {
-    u = w_[j].rest_hit(WordClass::unit), k = j + 1, inner = have = true;
+  Num& n = q.n;
+  q.have = number(j, n) && (!n.range || n.b <= 31);  // `осы 1-2 күнде` (no value)
+  if (ok(j) && w_[j].num && w_[j].rest_hit(WordClass::unit)) {  // `25-минутта`: the unit inside the number
+    q.u = w_[j].rest_hit(WordClass::unit), q.k = j + 1, q.inner = q.have = true;
     n = Num();
     n.v = static_cast<double>(w_[j].value), n.digits = true, n.ndigits = w_[j].digits, n.end = j + 1;
-  } else if (have) {
-    u = hit(n.end, WordClass::unit), k = n.end + 1;
-    if (!u) u = unit_adj(n.end);
+  } else if (q.have) {
+    q.u = hit(n.end, WordClass::unit), q.k = n.end + 1;
+    if (!q.u) q.u = unit_adj(n.end);
   } else {
-    u = hit(j, WordClass::unit), k = j + 1;
-    if (!u && unit_adj(j) && unit_adj(j)->entry->code == "CE") u = unit_adj(j);  // `ғасырлық`
+    q.u = hit(j, WordClass::unit), q.k = j + 1;
+    if (!q.u && unit_adj(j) && unit_adj(j)->entry->code == "CE") q.u = unit_adj(j);  // `ғасырлық`
     n.v = 1;
   }
-  if (!u || u->entry->code == "DE") return false;
-  if (u->entry->adjective) {  // `100 жылдық тарихы` -> P100Y, `екі күндік жиын` -> P2D
-    // `Абайдың 175 жылдығы`, `Жеңістің 80 жылдық мерейтойы`: an anniversary of something, part of
-    // an EVENT (but `мектептің 100 жылдық тарихы` is a duration).
-    if (i > lo_ && genitive_form(w_[i - 1].fold) && anniversary(k - 1)) return false;
-    if (i > lo_ && (w_[i - 1].num || hit(i - 1, WordClass::number))) return false;  // `жүз | елу жылдығы`
-    if (have && (n.range || n.ordinal || n.vague || !n.ending.empty() || n.v > 500)) return false;
-    if (mod && mod->entry->code != "last" && mod->entry->code != "first") return false;
-    out.type = SpanType::DATE;
-    out.end = k;
-    out.rule = "date.duration_adj";
-    out.literal = duration(n.v, n.vague, u->entry->code);
-    return true;
-  }
+  return q.u && q.u->entry->code != "DE";
+}
+
+// `100 жылдық тарихы` -> P100Y, `екі күндік жиын` -> P2D
+bool Parser::duration_adj(std::size_t i, const Quantity& q, Parsed& out) const {
+  const Num& n = q.n;
+  // `Абайдың 175 жылдығы`, `Жеңістің 80 жылдық мерейтойы`: an anniversary of something, part of
+  // an EVENT (but `мектептің 100 жылдық тарихы` is a duration).
+  if (i > lo_ && genitive_form(w_[i - 1].fold) && anniversary(q.k - 1)) return false;
+  if (i > lo_ && (w_[i - 1].num || hit(i - 1, WordClass::number))) return false;  // `жүз | елу жылдығы`
+  if (q.have && (n.range || n.ordinal || n.vague || !n.ending.empty() || n.v > 500)) return false;
+  if (q.mod && q.mod->entry->code != "last" && q.mod->entry->code != "first") return false;
+  out.type = SpanType::DATE;
+  out.end = q.k;
+  out.rule = "date.duration_adj";
+  out.literal = duration(n.v, n.vague, q.u->entry->code);
+  return true;
+}
+
+// Whether a number and unit (and the postposition after them) read as a quantity at all.
+bool Parser::quantity_fits(std::size_t i, const Quantity& q, const Hit* post) const {
+  const Num& n = q.n;
+  const Hit* u = q.u;
   const std::string& unit = u->entry->code;
-  if (have && (n.ending.possessive || n.v > 500)) return false;  // `он екісі` (the 12th), `377000 күн`
-  if (unit == "Y" && have && n.v >= 1000) return false;       // a year, not 1000 years
-  if (unit == "AGE" && (!have || n.vague)) return false;      // `жас` alone is "young"
-  if (u->entry->strict && u->ending.empty()) return false;    // `15 жас` (young people)
+  const std::string role = post ? post->entry->code : "";
+  if (q.have && (n.ending.possessive || n.v > 500)) return false;  // `он екісі` (the 12th), `377000 күн`
+  if (unit == "Y" && q.have && n.v >= 1000) return false;         // a year, not 1000 years
+  if (unit == "AGE" && (!q.have || n.vague)) return false;        // `жас` alone is "young"
+  // `15 жас` (young people); but a range is ages in written news (`16-17 жас балалар`)
+  if (u->entry->strict && u->ending.empty() && !(q.have && n.range && a_.news)) return false;
   if (unit == "AGE" && (u->ending.kase == Case::gen || u->ending.kase == Case::acc)) return false;
-  if (n.ordinal && !inner) return false;                      // `екінші күні`
-  out.type = u->entry->type;
-  out.end = k;
-  out.rule = unit == "AGE" ? "date.age" : out.type == SpanType::TIME ? "time.duration" : "date.duration";
-  const Hit* post = hit(k, WordClass::post);
-  std::string role = post ? post->entry->code : "";
+  if (n.ordinal && !q.inner) return false;                        // `екінші күні`
   // A bare unit is not a date, but for `жыл сайын`, `жыл бойы` (P1Y), `апта ішінде` (P1W).
-  if (!have && role != "each" && ((role != "during" && role != "within") || !a_.news)) return false;
-  if (!have && u->ending.plural) return false;
-  if (!have && i > lo_ && w_[i - 1].num) return false;  // `9:01.98 секунд ішінде`: a number it cannot read
+  // Written news: `әр күні` ("every day") is a set too.
+  bool every = q.mod && q.mod->entry->code == "each" && !q.have && a_.news && u->ending.possessive &&
+               u->ending.kase == Case::none && !u->ending.plural;
+  if (!q.have && !every && role != "each" && ((role != "during" && role != "within") || !a_.news)) return false;
+  if (!q.have && u->ending.plural) return false;
+  if (!q.have && i > lo_ && w_[i - 1].num) return false;  // `9:01.98 секунд ішінде`: a number it cannot read
   // `бір күннің өзінде`, `бес жылдық`: a genitive duration needs its postposition (`ішінде`).
-  if (!post && unit != "AGE" && !inner && (u->ending.kase == Case::gen || u->ending.kase == Case::adj))
+  if (!post && unit != "AGE" && !q.inner && (u->ending.kase == Case::gen || u->ending.kase == Case::adj))
     return false;
-  if (!post && u->ending.kase == Case::acc && (!have || n.vague)) return false;  // `сан жылды`
+  if (!post && u->ending.kase == Case::acc && (!q.have || n.vague)) return false;  // `сан жылды`
   // `30 жылы` ("in '30"), `5 күні` (the 5th): a possessive without a case is not a duration.
-  if (!post && unit != "AGE" && u->ending.possessive && u->ending.kase == Case::none) return false;
-  if (inner && u->ending.kase == Case::loc && unit == "MIN") {  // `25-минутта` (match minute)
+  return post || unit == "AGE" || every || !u->ending.possessive || u->ending.kase != Case::none;
+}
+
+bool Parser::quantity(std::size_t i, Parsed& out) const {
+  Quantity q;
+  if (!ok(i) || !quantity_words(i, q)) return false;
+  if (q.u->entry->adjective) return duration_adj(i, q, out);
+  const std::string& unit = q.u->entry->code;
+  out.type = q.u->entry->type;
+  out.end = q.k;
+  out.rule = unit == "AGE" ? "date.age" : out.type == SpanType::TIME ? "time.duration" : "date.duration";
+  const Hit* post = hit(q.k, WordClass::post);
+  if (post && post->entry->code == "from") post = nullptr;  // `бастап` stays out (postpositions.tsv)
+  if (!quantity_fits(i, q, post)) return false;
+  if (q.inner && q.u->ending.kase == Case::loc && unit == "MIN") {  // `25-минутта` (match minute)
     out.rule = "time.match_minute";
     return true;
   }
-  if (from_now && role != "ago") return false;
-  if (post) out.end = k + 1;
-  if (have && n.range) {  // `1-2 күнде`, `16-17 жас`: a span without a value
-    if (unit == "Y" && n.a >= 1000) return false;
+  std::string role = post ? post->entry->code : "";
+  if (q.from_now && role != "ago") return false;
+  if (post) out.end = q.k + 1;
+  if (q.have && q.n.range) {  // `1-2 күнде`, `16-17 жас`: a span without a value
+    if (unit == "Y" && q.n.a >= 1000) return false;
     out.literal.clear();
     return true;
   }
-  if (role == "each" || (mod && mod->entry->code == "each")) {
+  quantity_value(q, role, out);
+  return true;
+}
+
+// The value of a quantity: a set (`жыл сайын` R/P1Y), a point back in time (`3 күн бұрын`) or
+// a duration (`2,5 жыл ішінде` P2.5Y, as written).
+void Parser::quantity_value(const Quantity& q, const std::string& role, Parsed& out) const {
+  const Num& n = q.n;
+  const std::string& unit = q.u->entry->code;
+  if (role == "each" || (q.mod && q.mod->entry->code == "each")) {
     std::string every = duration(n.v, n.vague, unit);  // empty when vague (`бірнеше жыл сайын`)
     out.literal = every.empty() ? "" : "R/" + every;
     out.rule = out.type == SpanType::TIME ? "time.set" : "date.set";
-  } else if (role == "ago" && (!mod || from_now)) {
+  } else if (role == "ago" && (!q.mod || q.from_now)) {
     out.rule = "date.ago";
-    if (n.vague || is_clock_unit(unit) || unit == "AGE" || unit == "CE") return true;
+    if (n.vague || is_clock_unit(unit) || unit == "AGE" || unit == "CE") return;
     if (unit == "W") relative_point("D", -7 * static_cast<int>(n.v), out);  // `бір апта бұрын`: a day
     else relative_point(unit, -static_cast<int>(n.v), out);
     if (n.v != static_cast<long>(n.v)) out.is_point = false, out.unresolved = true;
-  } else if (n.decimal) {  // `2,5 жыл ішінде` -> P2.5Y, as written
+  } else if (n.decimal && unit != "CE" && unit != "DE") {  // `2,5 жыл ішінде` -> P2.5Y, as written
+    // (`1,5 ғасыр` goes to duration(): P150Y, centuries are counted in years)
     char b[32];
     std::snprintf(b, sizeof b, "%s%g%s", is_clock_unit(unit) ? "PT" : "P", n.v, unit_letter(unit));
     out.literal = b;
   } else {
     out.literal = duration(n.v, n.vague, unit);
   }
-  return true;
 }
 
 // ---- clock times --------------------------------------------------------------------------------
@@ -123,88 +158,99 @@ bool Parser::clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end
   return false;
 }
 
-// `17:20`, `сағат 10:00-де`, `сағат 14:31`, `таңғы сағат 8-де`, `кешкі 9-да`, `10:00-ден 18:00-ге дейін`
-bool Parser::time(std::size_t i, Parsed& out) const {
+// `сағат 18.18-де оқшауланып, 19.36-да сөндірілді`: a dotted clock with an ending at j right
+// after another clock reads as one too.
+bool Parser::after_clock(std::size_t j) const {
+  if (!ok(j) || w_[j].dot_hour < 0 || w_[j].ending.empty()) return false;
+  for (std::size_t k = j; k > lo_ && k + 4 > j; --k)
+    if (w_[k - 1].hour >= 0 || (w_[k - 1].dot_hour >= 0 && k >= 2 && hit(k - 2, WordClass::unit) &&
+                                hit(k - 2, WordClass::unit)->entry->code == "H"))
+      return true;
+  return false;
+}
+
+// The clock a time starts with at i: [part of the day] [`сағат`] a clock or an hour.
+bool Parser::clock_start(std::size_t i, Clock& c) const {
   std::size_t j = i;
-  std::string pod;
   // A part of the day before the clock (`таңғы`, `кешкі`; parts_of_day.tsv) sets am/pm.
   if (ok(j) && w_[j].kind == text::TokenKind::word && w_[j].adjectival) {
     for (const Phrase* p : w_[j].phrases)
-      if (p->words.size() == 1 && p->value.size() == 3 && p->value[0] == 'T') { pod = p->value; break; }
-    if (!pod.empty()) ++j;
+      if (p->words.size() == 1 && p->value.size() == 3 && p->value[0] == 'T') { c.pod = p->value; break; }
+    if (!c.pod.empty()) ++j;
   }
-  bool sagat = false;
   const Hit* u = hit(j, WordClass::unit);
-  if (u && u->entry->code == "H" && u->ending.empty()) sagat = true, ++j;
-  int h, m;
-  Ending e;
-  std::size_t end;
-  // `сағат 18.18-де оқшауланып, 19.36-да сөндірілді`: a dotted clock with an ending right after
-  // another clock reads as one too.
-  bool after_clock = false;
-  if (ok(j) && w_[j].dot_hour >= 0 && !w_[j].ending.empty())
-    for (std::size_t k = j; k > lo_ && k + 4 > j && !after_clock; --k)
-      after_clock = w_[k - 1].hour >= 0 || (w_[k - 1].dot_hour >= 0 && k >= 2 && hit(k - 2, WordClass::unit) &&
-                                            hit(k - 2, WordClass::unit)->entry->code == "H");
-  if ((sagat || !pod.empty() || after_clock) && ok(j) && w_[j].dot_hour >= 0) {  // `сағат 10.00-де`
-    h = w_[j].dot_hour, m = w_[j].dot_minute, e = w_[j].ending, end = j + 1;
-  } else if (!clock_at(j, h, m, e, end)) {
-    Num n;
-    if ((!sagat && pod.empty()) || !number(j, n) || n.range || n.vague || n.ordinal || n.v > 24 ||
-        (!sagat && n.ending.empty()) ||  // `түнгі 12 – 1`, `таңертең 2 градус`
-        n.v < 0 || n.v != static_cast<long>(n.v) || (n.digits && n.ndigits > 2))
-      return false;
-    if (n.ending.empty() && (!n.digits || hit(n.end, WordClass::unit))) return false;  // `сағат 2 сағат`
-    if (!n.ending.empty() && n.ending.kase == Case::none) return false;
-    h = static_cast<int>(n.v), m = 0, e = n.ending, end = n.end;
+  if (u && u->entry->code == "H" && u->ending.empty()) c.sagat = true, ++j;
+  if ((c.sagat || !c.pod.empty() || after_clock(j)) && ok(j) && w_[j].dot_hour >= 0) {  // `сағат 10.00-де`
+    c.h = w_[j].dot_hour, c.m = w_[j].dot_minute, c.e = w_[j].ending, c.end = j + 1;
+    return true;
   }
-  if ((pod == "TEV" || pod == "TAF") && h < 12) h += 12;
-  if (pod == "TNI" && h == 12) h = 0;
+  if (clock_at(j, c.h, c.m, c.e, c.end)) return true;
+  Num n;
+  if ((!c.sagat && c.pod.empty()) || !number(j, n) || n.range || n.vague || n.ordinal || n.v > 24 ||
+      (!c.sagat && n.ending.empty()) ||  // `түнгі 12 – 1`, `таңертең 2 градус`
+      n.v < 0 || n.v != static_cast<long>(n.v) || (n.digits && n.ndigits > 2))
+    return false;
+  if (n.ending.empty() && (!n.digits || hit(n.end, WordClass::unit))) return false;  // `сағат 2 сағат`
+  if (!n.ending.empty() && n.ending.kase == Case::none) return false;
+  c.h = static_cast<int>(n.v), c.m = 0, c.e = n.ending, c.end = n.end;
+  return true;
+}
+
+// `17:20`, `сағат 10:00-де`, `сағат 14:31`, `таңғы сағат 8-де`, `кешкі 9-да`, `10:00-ден 18:00-ге дейін`
+bool Parser::time(std::size_t i, Parsed& out) const {
+  Clock c;
+  if (!clock_start(i, c)) return false;
+  if ((c.pod == "TEV" || c.pod == "TAF") && c.h < 12) c.h += 12;
+  if (c.pod == "TNI" && c.h == 12) c.h = 0;
   char buf[16];
-  std::snprintf(buf, sizeof buf, "T%02d:%02d", h, m);
+  std::snprintf(buf, sizeof buf, "T%02d:%02d", c.h, c.m);
   out.literal = buf;
   out.type = SpanType::TIME;
-  out.end = end;
+  out.end = c.end;
   out.rule = "time.clock";
   out.strong = true;
   out.joinable_time = true;
-  int h2 = -1, m2 = 0;
-  if (ok(end - 1) && w_[end - 1].to_hour >= 0) h2 = w_[end - 1].to_hour, m2 = w_[end - 1].to_minute;  // `10.00-12.00`
-  else if (dash(end) && ok(end + 1) && w_[end + 1].hour >= 0 && w_[end + 1].to_hour < 0)  // `10:00 – 12:00`
-    h2 = w_[end + 1].hour, m2 = w_[end + 1].minute, e = w_[end + 1].ending, end += 2;
-  if (h2 >= 0) {
-    std::snprintf(buf, sizeof buf, "/T%02d:%02d", h2, m2);
-    out.literal += buf;
-    out.end = end;
+  if (clock_range(c, out) || (c.e.kase == Case::abl && clock_from_to(c, out))) {
     out.rule = "time.clock_range";
     out.joinable_time = false;
-    const Hit* post = hit(end, WordClass::post);
-    if (post && (post->entry->code == "until" || post->entry->code == "about")) out.end = end + 1;
     return true;
   }
-  // A range: `10:00-ден 18:00-ге дейін`.
-  if (e.kase == Case::abl) {
-    Parsed to;
-    Num n2;  // `сағат 9-дан 18-ге дейін`: the second hour bare after `сағат`
-    if (sagat && !(ok(end) && w_[end].hour >= 0) && number(end, n2) && n2.digits && !n2.range &&
-        n2.ending.kase == Case::dat && n2.v >= 0 && n2.v <= 24 && n2.v > h && hit(n2.end, WordClass::post) &&
-        hit(n2.end, WordClass::post)->entry->code == "until") {
-      to.literal = "T" + std::string(n2.v < 10 ? "0" : "") + std::to_string(static_cast<int>(n2.v)) + ":00";
-      to.end = n2.end + 1;
-    }
-    if ((!to.literal.empty() || time(end, to)) && hit(to.end - 1, WordClass::post) &&
-        hit(to.end - 1, WordClass::post)->entry->code == "until") {
-      out.literal += "/" + to.literal.substr(0, 6);
-      out.end = to.end;
-      out.rule = "time.clock_range";
-      out.joinable_time = false;
-      return true;
-    }
-  }
-  const Hit* post = hit(end, WordClass::post);
+  const Hit* post = hit(c.end, WordClass::post);
   if (post && (post->entry->code == "until" || post->entry->code == "about" ||
                post->entry->code == "since" || post->entry->code == "after"))
-    out.end = end + 1;
+    out.end = c.end + 1;
+  return true;
+}
+
+// `10.00-12.00`, `10:00 – 12:00` [`дейін`]: the end of a range written with a dash.
+bool Parser::clock_range(Clock& c, Parsed& out) const {
+  std::size_t end = c.end;
+  int h2 = -1, m2 = 0;
+  if (ok(end - 1) && w_[end - 1].to_hour >= 0) h2 = w_[end - 1].to_hour, m2 = w_[end - 1].to_minute;
+  else if (dash(end) && ok(end + 1) && w_[end + 1].hour >= 0 && w_[end + 1].to_hour < 0)
+    h2 = w_[end + 1].hour, m2 = w_[end + 1].minute, c.e = w_[end + 1].ending, end += 2;
+  if (h2 < 0) return false;
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "/T%02d:%02d", h2, m2);
+  out.literal += buf;
+  out.end = end;
+  if (post_is(end, "until") || post_is(end, "about")) out.end = end + 1;
+  return true;
+}
+
+// `10:00-ден 18:00-ге дейін`, `сағат 9-дан 18-ге дейін` (the second hour bare after `сағат`).
+bool Parser::clock_from_to(const Clock& c, Parsed& out) const {
+  Parsed to;
+  Num n2;
+  std::size_t end = c.end;
+  if (c.sagat && !(ok(end) && w_[end].hour >= 0) && number(end, n2) && n2.digits && !n2.range &&
+      n2.ending.kase == Case::dat && n2.v >= 0 && n2.v <= 24 && n2.v > c.h && post_is(n2.end, "until")) {
+    to.literal = "T" + std::string(n2.v < 10 ? "0" : "") + std::to_string(static_cast<int>(n2.v)) + ":00";
+    to.end = n2.end + 1;
+  }
+  if ((to.literal.empty() && !time(end, to)) || !post_is(to.end - 1, "until")) return false;
+  out.literal += "/" + to.literal.substr(0, 6);
+  out.end = to.end;
   return true;
 }
 
@@ -261,22 +307,8 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
   return false;
 }
 
-// A token no pattern starts with: no reading in the tables, no phrase, not a number, not a Roman
-// numeral, not `оқу` (`оқу жылы`). (An adjectival word matters only with a phrase: `таңғы`.)
-// Punctuation, symbols and most words of a text; the patterns below are not tried on them.
-// (analyze() gives readings, phrases and Roman values to words only, and number readings only to
-// tokens with `num` set.)
-static bool inert(const Word& w) {
-  return !w.num && w.hits.empty() && w.phrases.empty() && w.roman == 0 &&
-         std::string_view(w.fold) != "оқу" && std::string_view(w.fold) != "oqu" &&
-         std::string_view(w.fold) != "осыдан" && std::string_view(w.fold) != "osydan" &&
-         std::string_view(w.fold) != "бiздiң" &&  // `біздің заманымызға дейінгі` (BC)
-         std::string_view(w.fold) != "тура" && std::string_view(w.fold) != "tura" &&
-         std::string_view(w.fold).find('-') == std::string_view::npos;  // `қаңтар-наурыз`
-}
-
 bool Parser::best(std::size_t i, Parsed& out) const {
-  if (ok(i) && inert(w_[i])) return false;
+  if (ok(i) && w_[i].inert) return false;  // most words: no pattern starts there (words.h)
   Parsed b, p;
   auto take = [&](bool found) {  // the longest; at equal length a span wins over a value-only reading
     if (found && (p.end > b.end || (p.end == b.end && b.value_only && !p.value_only))) b = p;

@@ -69,6 +69,106 @@ Status word_table(const Reader& file, const char* name, std::vector<std::string>
   return Status();
 }
 
+using Cells = std::vector<std::string>;
+
+// One reader per word table: fills the entry from a row's cells, or says what is wrong with them.
+std::string read_month(const Cells& c, Entry& e) {
+  e.cls = WordClass::month;
+  if (!parse_int(c[2], 1, 12, e.ival)) return "month must be 1-12";
+  if (!one_of(c[3], {"full", "abbr"})) return "kind must be full or abbr";
+  if (!one_of(c[4], {"free", "strict", "capital"})) return "ambiguity must be free, strict or capital";
+  e.abbr = c[3] == "abbr";
+  e.exact = e.abbr;
+  e.strict = c[4] == "strict";
+  e.capital = c[4] == "capital";
+  return "";
+}
+
+std::string read_weekday(const Cells& c, Entry& e) {
+  e.cls = WordClass::weekday;
+  if (!parse_int(c[2], 1, 7, e.ival)) return "weekday must be 1-7";
+  if (!one_of(c[3], {"free", "strict"})) return "ambiguity must be free or strict";
+  e.strict = c[3] == "strict";
+  return "";
+}
+
+std::string read_number(const Cells& c, Entry& e) {
+  e.cls = WordClass::number;
+  if (c[2] == "X") e.num = -1;
+  else if (!parse_number(c[2], e.num)) return "value must be a number or X";
+  if (!one_of(c[3], {"unit", "ten", "hundred", "thousand", "half", "vague", "many"}))
+    return "kind must be unit, ten, hundred, thousand, half or vague";
+  e.code = c[3];
+  return "";
+}
+
+std::string read_unit(const Cells& c, Entry& e) {
+  e.cls = WordClass::unit;
+  if (!one_of(c[2], {"Y", "M", "W", "D", "H", "MIN", "S", "CE", "DE", "AGE"})) return "unknown unit";
+  if (!one_of(c[3], {"DATE", "TIME"})) return "type must be DATE or TIME";
+  if (!one_of(c[4], {"yes", "no", "adj"})) return "bare must be yes, no or adj";
+  e.strict = c[4] == "no";
+  e.adjective = c[4] == "adj";
+  e.code = c[2];
+  e.type = c[3] == "DATE" ? SpanType::DATE : SpanType::TIME;
+  return "";
+}
+
+std::string read_season(const Cells& c, Entry& e) {
+  e.cls = WordClass::season;
+  if (!one_of(c[2], {"SP", "SU", "FA", "WI"})) return "season must be SP, SU, FA or WI";
+  e.code = c[2];
+  return "";
+}
+
+std::string read_modifier(const Cells& c, Entry& e) {
+  e.cls = WordClass::modifier;
+  e.exact = true;
+  if (!one_of(c[4], {"yes", "no"})) return "school must be yes or no";
+  e.school = c[4] == "yes";
+  if (!one_of(c[2], {"rel", "last", "first", "new", "that", "each"})) return "unknown role";
+  if (!parse_int(c[3], -100, 100, e.ival)) return "offset must be an integer";
+  e.code = c[2];
+  return "";
+}
+
+std::string read_postposition(const Cells& c, Entry& e) {
+  e.cls = WordClass::post;
+  e.exact = true;
+  if (!one_of(c[2], {"since", "until", "ago", "after", "during", "within", "each", "about", "from"}))
+    return "unknown role";
+  e.code = c[2];
+  return "";
+}
+
+std::string read_part(const Cells& c, Entry& e) {
+  e.cls = WordClass::part;
+  if (!one_of(c[2], {"START", "END", "MID"})) return "part must be START, END or MID";
+  e.code = c[2];
+  return "";
+}
+
+// The word tables, their columns and readers, in load order.
+struct WordTable {
+  const char* name;
+  std::vector<std::string> columns;
+  std::string (*read)(const Cells&, Entry&);
+};
+
+const std::vector<WordTable>& word_tables() {
+  static const std::vector<WordTable> tables = {
+      {"months.tsv", {"id", "form", "month", "kind", "ambiguity", "comment"}, read_month},
+      {"weekdays.tsv", {"id", "form", "weekday", "ambiguity", "comment"}, read_weekday},
+      {"numbers.tsv", {"id", "form", "value", "kind", "comment"}, read_number},
+      {"units.tsv", {"id", "form", "unit", "type", "bare", "comment"}, read_unit},
+      {"seasons.tsv", {"id", "form", "season", "comment"}, read_season},
+      {"modifiers.tsv", {"id", "form", "role", "offset", "school", "comment"}, read_modifier},
+      {"postpositions.tsv", {"id", "form", "role", "comment"}, read_postposition},
+      {"parts.tsv", {"id", "form", "part", "comment"}, read_part},
+  };
+  return tables;
+}
+
 }  // namespace
 
 std::string fold(std::string_view word) {
@@ -115,82 +215,9 @@ Status Tables::load(const Reader& file, Tables& out) {
 
 Status Tables::load_words(const Reader& file) {
   std::vector<std::pair<Entry, std::string>> all;
-  Status st = word_table(file, "months.tsv", {"id", "form", "month", "kind", "ambiguity", "comment"},
-      [](const std::vector<std::string>& c, Entry& e) -> std::string {
-        e.cls = WordClass::month;
-        if (!parse_int(c[2], 1, 12, e.ival)) return "month must be 1-12";
-        if (!one_of(c[3], {"full", "abbr"})) return "kind must be full or abbr";
-        if (!one_of(c[4], {"free", "strict", "capital"})) return "ambiguity must be free, strict or capital";
-        e.abbr = c[3] == "abbr";
-        e.exact = e.abbr;
-        e.strict = c[4] == "strict";
-        e.capital = c[4] == "capital";
-        return "";
-      }, all);
-  if (st.ok()) st = word_table(file, "weekdays.tsv", {"id", "form", "weekday", "ambiguity", "comment"},
-      [](const std::vector<std::string>& c, Entry& e) -> std::string {
-        e.cls = WordClass::weekday;
-        if (!parse_int(c[2], 1, 7, e.ival)) return "weekday must be 1-7";
-        if (!one_of(c[3], {"free", "strict"})) return "ambiguity must be free or strict";
-        e.strict = c[3] == "strict";
-        return "";
-      }, all);
-  if (st.ok()) st = word_table(file, "numbers.tsv", {"id", "form", "value", "kind", "comment"},
-      [](const std::vector<std::string>& c, Entry& e) -> std::string {
-        e.cls = WordClass::number;
-        if (c[2] == "X") e.num = -1;
-        else if (!parse_number(c[2], e.num)) return "value must be a number or X";
-        if (!one_of(c[3], {"unit", "ten", "hundred", "thousand", "half", "vague", "many"}))
-          return "kind must be unit, ten, hundred, thousand, half or vague";
-        e.code = c[3];
-        return "";
-      }, all);
-  if (st.ok()) st = word_table(file, "units.tsv", {"id", "form", "unit", "type", "bare", "comment"},
-      [](const std::vector<std::string>& c, Entry& e) -> std::string {
-        e.cls = WordClass::unit;
-        if (!one_of(c[2], {"Y", "M", "W", "D", "H", "MIN", "S", "CE", "DE", "AGE"})) return "unknown unit";
-        if (!one_of(c[3], {"DATE", "TIME"})) return "type must be DATE or TIME";
-        if (!one_of(c[4], {"yes", "no", "adj"})) return "bare must be yes, no or adj";
-        e.strict = c[4] == "no";
-        e.adjective = c[4] == "adj";
-        e.code = c[2];
-        e.type = c[3] == "DATE" ? SpanType::DATE : SpanType::TIME;
-        return "";
-      }, all);
-  if (st.ok()) st = word_table(file, "seasons.tsv", {"id", "form", "season", "comment"},
-      [](const std::vector<std::string>& c, Entry& e) -> std::string {
-        e.cls = WordClass::season;
-        if (!one_of(c[2], {"SP", "SU", "FA", "WI"})) return "season must be SP, SU, FA or WI";
-        e.code = c[2];
-        return "";
-      }, all);
-  if (st.ok()) st = word_table(file, "modifiers.tsv", {"id", "form", "role", "offset", "school", "comment"},
-      [](const std::vector<std::string>& c, Entry& e) -> std::string {
-        e.cls = WordClass::modifier;
-        e.exact = true;
-        if (!one_of(c[4], {"yes", "no"})) return "school must be yes or no";
-        e.school = c[4] == "yes";
-        if (!one_of(c[2], {"rel", "last", "first", "new", "that", "each"})) return "unknown role";
-        if (!parse_int(c[3], -100, 100, e.ival)) return "offset must be an integer";
-        e.code = c[2];
-        return "";
-      }, all);
-  if (st.ok()) st = word_table(file, "postpositions.tsv", {"id", "form", "role", "comment"},
-      [](const std::vector<std::string>& c, Entry& e) -> std::string {
-        e.cls = WordClass::post;
-        e.exact = true;
-        if (!one_of(c[2], {"since", "until", "ago", "after", "during", "within", "each", "about"}))
-          return "unknown role";
-        e.code = c[2];
-        return "";
-      }, all);
-  if (st.ok()) st = word_table(file, "parts.tsv", {"id", "form", "part", "comment"},
-      [](const std::vector<std::string>& c, Entry& e) -> std::string {
-        e.cls = WordClass::part;
-        if (!one_of(c[2], {"START", "END", "MID"})) return "part must be START, END or MID";
-        e.code = c[2];
-        return "";
-      }, all);
+  Status st;
+  for (const WordTable& t : word_tables())
+    if (st.ok()) st = word_table(file, t.name, t.columns, t.read, all);
   if (!st.ok()) return st;
   entries_.reserve(all.size());
   for (auto& [e, form] : all) {

@@ -34,6 +34,82 @@ void analyze_rest(Word& w, Owned& o, std::string_view rest, const Tables& t) {
   t.lookup(rest, o.rest_hits);
 }
 
+// `10:00`, `10.00` (a dotted one is a clock only after `сағат`: dotted = true); false if none.
+bool clock_of(std::string_view c, int& h, int& mi, bool& dotted) {
+  std::string x(c);
+  dotted = x.size() >= 4 && x.size() <= 5 && x[x.size() - 3] == '.';
+  if (dotted) x[x.size() - 3] = ':';
+  return parse_clock(x, h, mi);
+}
+
+// `10:00-12:00`, `10.00-12.00`: a clock range in one token.
+bool analyze_clock_range(Word& w, Owned& o, std::string_view head, std::string_view tail, const Tables& t) {
+  std::size_t hy = head.find('-');
+  int h1, m1, h2, m2;
+  bool d1, d2;
+  if (hy == std::string_view::npos || !clock_of(head.substr(0, hy), h1, m1, d1) ||
+      !clock_of(head.substr(hy + 1), h2, m2, d2) || d1 != d2)
+    return false;
+  (d1 ? w.dot_hour : w.hour) = h1, (d1 ? w.dot_minute : w.minute) = m1;
+  w.to_hour = h2, w.to_minute = m2;
+  if (!tail.empty()) analyze_rest(w, o, tail, t);
+  return true;
+}
+
+// `05.12.2023`, `31.01.2023ж` (the year abbreviation written on), `10:00`, `10.00`, each with an
+// optional ending in `tail` (`05.12.2023-ден`, `10:00-де`).
+bool analyze_date_or_clock(Word& w, Owned& o, std::string_view head, std::string_view tail, const Tables& t) {
+  int y, m, d;
+  std::string_view zh = "\u0436";
+  if (tail.empty() && head.size() > zh.size() && head.substr(head.size() - zh.size()) == zh &&
+      parse_numeric_date(head.substr(0, head.size() - zh.size()), y, m, d)) {
+    w.is_date = w.glued_abbr = true;
+    w.date = Ymd{y, m, d};
+    return true;
+  }
+  if (parse_numeric_date(head, y, m, d)) {
+    w.is_date = true;
+    w.date = Ymd{y, m, d};
+    analyze_rest(w, o, tail, t);
+    return true;
+  }
+  if (parse_clock(head, w.hour, w.minute)) {
+    if (!tail.empty()) analyze_rest(w, o, tail, t);
+    return true;
+  }
+  w.hour = w.minute = -1;
+  bool dotted;
+  if (head.size() >= 4 && head.size() <= 5 && clock_of(head, w.dot_hour, w.dot_minute, dotted) && dotted) {
+    analyze_rest(w, o, tail, t);  // `10.00-де`
+    return true;
+  }
+  w.dot_hour = w.dot_minute = -1;
+  return false;
+}
+
+// `1,5` (a decimal comma) after the n leading digits of s.
+void analyze_decimal(Word& w, std::string_view s, std::size_t n) {
+  if (s.size() - n < 2 || s.size() - n > 3) return;
+  long f = 0;
+  for (std::size_t i = n + 1; i < s.size(); ++i) {
+    if (s[i] < '0' || s[i] > '9') return;
+    f = f * 10 + (s[i] - '0');
+  }
+  w.decimal = static_cast<double>(w.value) + static_cast<double>(f) / (s.size() - n == 2 ? 10.0 : 100.0);
+}
+
+// `N-...` after the number: a range (`2020-2025`, `2-3`), an ending (`5-і`) or a word (`5-желтоқсан`).
+void analyze_hyphen_rest(Word& w, Owned& o, std::string_view after, const Tables& t) {
+  std::size_t m2 = 0;
+  while (m2 < after.size() && after[m2] >= '0' && after[m2] <= '9') ++m2;
+  if (m2 > 0 && m2 == after.size()) {
+    w.range_a = w.value;
+    w.range_b = to_long(after);
+    return;
+  }
+  analyze_rest(w, o, after, t);
+}
+
 void analyze_number(Word& w, Owned& o, const Tables& t) {
   std::string_view s = w.fold;
   std::size_t n = 0;
@@ -43,80 +119,19 @@ void analyze_number(Word& w, Owned& o, const Tables& t) {
   w.value = to_long(s.substr(0, n));
   w.digits = static_cast<int>(n);
   if (n == s.size()) { w.plain = true; return; }
-  int y, m, d;
-  // Numeric dates (with an optional `-ден`-like ending after the date itself).
+  // An ending after a hyphen and a letter: `10:00-де`, `10:00-de`, `05.12.2023-ден`.
   std::size_t cut = s.size();
   for (std::size_t i = n; i < s.size(); ++i)
     if (s[i] == '-' && i + 1 < s.size() &&
         (static_cast<unsigned char>(s[i + 1]) >= 0x80 || (s[i + 1] >= 'a' && s[i + 1] <= 'z'))) {
-      cut = i;  // `10:00-де`, `10:00-de`, `05.12.2023-ден`
+      cut = i;
       break;
     }
   std::string_view head = s.substr(0, cut);
   std::string_view tail = cut < s.size() ? s.substr(cut + 1) : std::string_view();
-  std::size_t hy = head.find('-');
-  if (hy != std::string_view::npos) {  // `10:00-12:00`, `10.00-12.00` (a dotted one only after сағат)
-    auto clock = [](std::string_view c, int& h, int& mi, bool& dotted) {
-      std::string x(c);
-      dotted = x.size() >= 4 && x.size() <= 5 && x[x.size() - 3] == '.';
-      if (dotted) x[x.size() - 3] = ':';
-      return parse_clock(x, h, mi);
-    };
-    int h1, m1, h2, m2;
-    bool d1, d2;
-    if (clock(head.substr(0, hy), h1, m1, d1) && clock(head.substr(hy + 1), h2, m2, d2) && d1 == d2) {
-      (d1 ? w.dot_hour : w.hour) = h1, (d1 ? w.dot_minute : w.minute) = m1;
-      w.to_hour = h2, w.to_minute = m2;
-      if (!tail.empty()) analyze_rest(w, o, tail, t);
-      return;
-    }
-  }
-  std::string_view zh = "\u0436";  // `31.01.2023ж.`: the year abbreviation written on
-  if (cut == s.size() && head.size() > zh.size() && head.substr(head.size() - zh.size()) == zh &&
-      parse_numeric_date(head.substr(0, head.size() - zh.size()), y, m, d)) {
-    w.is_date = w.glued_abbr = true;
-    w.date = Ymd{y, m, d};
-    return;
-  }
-  if (parse_numeric_date(head, y, m, d)) {
-    w.is_date = true;
-    w.date = Ymd{y, m, d};
-    analyze_rest(w, o, tail, t);
-    return;
-  }
-  if (parse_clock(head, w.hour, w.minute)) {
-    if (!tail.empty()) analyze_rest(w, o, tail, t);
-    return;
-  }
-  w.hour = w.minute = -1;
-  if (head.size() >= 4 && head.size() <= 5 && head[head.size() - 3] == '.') {  // `10.00`
-    std::string clock(head);
-    clock[clock.size() - 3] = ':';
-    if (parse_clock(clock, w.dot_hour, w.dot_minute)) {
-      analyze_rest(w, o, tail, t);
-      return;
-    }
-    w.dot_hour = w.dot_minute = -1;
-  }
-  if (s[n] == ',' && s.size() - n >= 2 && s.size() - n <= 3) {  // `1,5` (a decimal comma)
-    long f = 0;
-    for (std::size_t i = n + 1; i < s.size(); ++i) {
-      if (s[i] < '0' || s[i] > '9') return;
-      f = f * 10 + (s[i] - '0');
-    }
-    w.decimal = static_cast<double>(w.value) + static_cast<double>(f) / (s.size() - n == 2 ? 10.0 : 100.0);
-    return;
-  }
-  if (s[n] != '-') return;  // only `N-...` (hyphen) from here
-  std::string_view after = s.substr(n + 1);
-  std::size_t m2 = 0;
-  while (m2 < after.size() && after[m2] >= '0' && after[m2] <= '9') ++m2;
-  if (m2 > 0 && m2 == after.size()) {  // 2020-2025, 2-3
-    w.range_a = w.value;
-    w.range_b = to_long(after);
-    return;
-  }
-  analyze_rest(w, o, after, t);
+  if (analyze_clock_range(w, o, head, tail, t) || analyze_date_or_clock(w, o, head, tail, t)) return;
+  if (s[n] == ',') analyze_decimal(w, s, n);
+  else if (s[n] == '-') analyze_hyphen_rest(w, o, s.substr(n + 1), t);
 }
 
 }  // namespace
@@ -219,6 +234,39 @@ class WordCache {
   std::deque<Entry> this_call_;  // words not kept (see put)
 };
 
+// Words the patterns read by their form though no table lists them (parser_*.cpp): `оқу жылы`
+// (school year), `осыдан 5 жыл бұрын` (from now), `тура жүз жыл бұрын` (exactly), `біздің
+// заманымызға дейінгі` (before our era). Folded forms.
+bool cue(std::string_view f) {
+  for (std::string_view c : {"оқу", "oqu", "осыдан", "osydan", "тура", "tura", "бiздiң"})
+    if (f == c) return true;
+  return false;
+}
+
+// The month a bare word names (`қаңтар`), 0 if none.
+int bare_month(std::string_view f, const Tables& t) {
+  std::vector<Hit> hits;
+  t.lookup(f, hits);
+  for (const Hit& h : hits)
+    if (h.entry->cls == WordClass::month && !h.entry->abbr && h.ending.empty()) return h.entry->ival;
+  return 0;
+}
+
+// `қаңтар-наурыз`: two months in one token (a list, date.month_list).
+void analyze_month_pair(Word& w, std::string_view f, const Tables& t) {
+  std::size_t hyphen = f.find('-');
+  if (hyphen == std::string_view::npos) return;
+  int first = bare_month(f.substr(0, hyphen), t), last = bare_month(f.substr(hyphen + 1), t);
+  if (first && last) w.pair_first = first, w.pair_last = last;
+}
+
+// `күні-ақ` ("that very day"): the emphatic particle after a hyphen; the word is read without it.
+std::string_view without_particle(std::string_view f) {
+  for (std::string_view p : {"-ақ", "-aq"})
+    if (f.size() > p.size() && f.substr(f.size() - p.size()) == p) return f.substr(0, f.size() - p.size());
+  return f;
+}
+
 void analyze_word(Word& w, Owned& o, std::string_view raw, const Tables& tables) {
   o.fold = fold(raw);
   w.fold = o.fold;
@@ -227,12 +275,14 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, const Tables& tables)
   if (!o.fold.empty() && o.fold[0] >= '0' && o.fold[0] <= '9') {
     analyze_number(w, o, tables);
   } else if (w.kind == text::TokenKind::word) {
-    tables.lookup(o.fold, o.hits);
+    tables.lookup(without_particle(o.fold), o.hits);
     tables.phrases_at(o.fold, o.phrases);
     w.adjectival = !o.phrases.empty() && tables.adjectival(o.fold);  // read only with a phrase
     // Roman numerals are written in capitals (XXI ғасыр); `і`, `с` alone are words.
     if (o.hits.empty() && raw.size() >= 2 && w.upper_initial) w.roman = roman_value(o.fold);
+    analyze_month_pair(w, o.fold, tables);
   }
+  w.inert = !w.num && o.hits.empty() && o.phrases.empty() && w.roman == 0 && !w.pair_first && !cue(o.fold);
   w.hits = View<Hit>(o.hits);
   w.rest_hits = View<Hit>(o.rest_hits);
   w.phrases = View<const Phrase*>(o.phrases);
@@ -277,6 +327,12 @@ std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>&
     w.end = tok.end;
   }
   return out;
+}
+
+bool anniversary(const Word& w, const Word* next) {
+  const Hit* a = w.hit(WordClass::unit);
+  if (!a || !a->entry->adjective) return false;
+  return a->ending.possessive || (next && (next->fold.substr(0, 16) == "мерейтой" || next->fold.substr(0, 8) == "mereitoi"));
 }
 
 bool genitive_form(std::string_view f) {

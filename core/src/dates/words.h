@@ -59,6 +59,10 @@ struct Word {
   // Word tokens only, computed once here rather than at every parser position:
   View<const Phrase*> phrases;     // phrases that can start here (Tables::phrases_at)
   bool adjectival = false;             // with phrases: ends in an adjectival ending (таңғы, кешкі)
+  int pair_first = 0, pair_last = 0;   // `қаңтар-наурыз`: two bare months joined by a hyphen
+  // No pattern starts here: no reading, phrase, number, Roman numeral, month pair or cue word.
+  // Punctuation and most words of a text; the parser skips them at once.
+  bool inert = false;
 
   bool is(char c) const { return fold.size() == 1 && fold[0] == c; }
   const Hit* hit(WordClass cls) const;       // first reading of that class, or null
@@ -69,6 +73,10 @@ struct Word {
 // the next call on the same thread.
 std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>& tokens,
                           const Tables& tables);
+
+// A unit adjective naming an anniversary: `жылдығы` (possessive), `жылдық мерейтойы` (`next`, the
+// word after it, may be null).
+bool anniversary(const Word& w, const Word* next);
 
 // A word in the genitive case (`Абайдың`, `газетінің`), by its ending alone.
 bool genitive_form(std::string_view folded);

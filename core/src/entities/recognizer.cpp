@@ -53,6 +53,7 @@ void EntityRecognizer::run(Context& ctx) const {
     c.span.score = e.score;
     c.span.source = "model";
     c.priority = kPriorityModel;
+    c.origin = Origin::model;
     ctx.candidates.push_back(std::move(c));
   });
 }

@@ -10,10 +10,15 @@
 
 namespace belgi {
 
+// Who proposed a candidate. A recognizer that revises another's candidates (the dates
+// recognizer settles the model's DATE/TIME spans) asks this, not the span's `source` text.
+enum class Origin { other, model, rule };
+
 // A proposed span with how strongly it should win an overlap (resolve.h).
 struct Candidate {
   Span span;
   int priority = 0;  // higher wins; see kPriority* in resolve.h
+  Origin origin = Origin::other;
 };
 
 // What recognizers read and write. Owned by one annotate() call: no sharing across threads.

@@ -1,0 +1,261 @@
+#include "dates/model_spans.h"
+
+#include <algorithm>
+
+#include "dates/anaphora.h"
+#include "pipeline/resolve.h"
+
+namespace belgi::dates {
+
+namespace {
+
+bool is_temporal_model(const Candidate& c) {
+  return c.origin == Origin::model && (c.span.type == SpanType::DATE || c.span.type == SpanType::TIME);
+}
+
+// Words inside a model span that a date span may carry besides the expression itself
+// (postpositions, parts, modifiers, units, number words): KazNERD cuts them in.
+bool glue(const Word& w) {
+  return w.hit(WordClass::post) || w.hit(WordClass::part) || w.hit(WordClass::modifier) ||
+         w.hit(WordClass::unit) || w.hit(WordClass::number) || w.hit(WordClass::month) ||
+         w.hit(WordClass::season) || w.hit(WordClass::weekday) || w.num;
+}
+
+// A word that starts a phrase of the tables (`кешкі`, `таңертең`, `бүгін`).
+bool pod_word(const Word& w) { return !w.phrases.empty(); }
+
+struct WordRange {
+  std::size_t first = 0, last = 0;
+};
+
+// The words covered by a byte range (tokens are sorted; spans lie on token boundaries).
+WordRange words_of(const std::vector<Word>& w, const ByteRange& r) {
+  auto lo = std::partition_point(w.begin(), w.end(), [&](const Word& x) { return x.end <= r.begin; });
+  auto hi = std::partition_point(lo, w.end(), [&](const Word& x) { return x.begin < r.end; });
+  return WordRange{static_cast<std::size_t>(lo - w.begin()), static_cast<std::size_t>(hi - w.begin())};
+}
+
+Candidate to_candidate(const std::vector<Word>& w, const Match& m) {
+  Candidate c;
+  c.span.type = m.type;
+  c.span.range = ByteRange{w[m.first].begin, w[m.last - 1].end};
+  c.span.value = m.value;
+  c.span.source = "rule:" + m.rule;
+  c.priority = m.strong ? kPriorityRuleStrong : kPriorityRule;
+  c.origin = Origin::rule;
+  return c;
+}
+
+// Words a model span may carry past a rule span inside it that show the model ran on into other
+// text: a decimal number (`– 17,7`), a percent, an adjective made from a unit (`жылдық`).
+bool junk(const Word& w) {
+  if (w.kind == text::TokenKind::symbol) return true;
+  if (w.num && (w.fold.find(',') != std::string::npos || w.fold.find('.') != std::string::npos) && !w.is_date)
+    return true;
+  static const char* kAdj[] = {"дық", "дік", "тық", "тік", "лық", "лік"};
+  if (w.kind == text::TokenKind::word && !w.num)
+    for (const char* a : kAdj) {
+      std::string_view f = w.fold, sa = a;
+      if (f.size() > sa.size() + 2 && f.compare(f.size() - sa.size(), sa.size(), sa) == 0 &&
+          f.compare(0, 6, "жыл") == 0)
+        return true;
+    }
+  return false;
+}
+
+// The rule span reaches past the model span with words that carry the date itself (a year, a
+// day, a weekday, a number): `2025 жылы` + `6 қыркүйекте`, `Жұма, 22 Қараша 2024`.
+bool structural(const std::vector<Word>& w, const Match& r, const WordRange& mr) {
+  for (std::size_t k = r.first; k < r.last; ++k) {
+    if (k >= mr.first && k < mr.last) continue;
+    const Word& x = w[k];
+    if (x.num || x.roman || x.hit(WordClass::number) || x.hit(WordClass::weekday) || x.hit(WordClass::month))
+      return true;
+  }
+  return false;
+}
+
+enum class Verdict { keep_model, use_rules };
+
+// ---- model spans --------------------------------------------------------------------------------
+
+// A word that makes a span temporal by itself (a unit, month, weekday, season, modifier, a phrase
+// of the tables, a written date or clock time).
+bool temporal(const Word& w) {  // (postpositions and parts go with anything: `2 000-ға дейін`)
+  bool phrase = false;  // a one-word phrase (`бүгін`); `бірінші` only starts `бірінші тоқсан`
+  for (const Phrase* p : w.phrases) phrase = phrase || p->words.size() == 1;
+  return w.hit(WordClass::modifier) || w.hit(WordClass::unit) || w.hit(WordClass::month) || w.hit(WordClass::season) ||
+         w.hit(WordClass::weekday) || phrase || w.is_date || w.hour >= 0 || !w.rest_hits.empty();
+}
+
+// Written news: a model DATE/TIME span no rule reads that is no date: no temporal word at all
+// (`ОН ЖЕТІНШІ СЕССИЯСЫ`, `2 сотымен`; a lone number with an ending, `15-те`, may be an age), or
+// an anniversary after a genitive (`газетінің 75 жылдығы`: part of an EVENT, guidelines v2).
+bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
+  bool any = false, adj = false;
+  for (std::size_t k = mr.first; k < mr.last; ++k) {
+    any = any || temporal(w[k]);
+    const Hit* u = w[k].hit(WordClass::unit);
+    bool mereitoi = k + 1 < w.size() && w[k + 1].fold.substr(0, 16) == "мерейтой";
+    adj = adj || (u && u->entry->adjective && (u->ending.possessive || mereitoi));
+  }
+  if (adj && mr.first > 0 && genitive_form(w[mr.first - 1].fold)) return true;
+  for (std::size_t k = mr.first; k < mr.last; ++k)
+    if (w[k].kind == text::TokenKind::symbol) return true;  // a quantity: `25°C жылы`
+  // `Бір күні` ("once upon a time"), a heading `Жыл`: a unit noun with no number of its own.
+  const Hit* u = w[mr.last - 1].hit(WordClass::unit);
+  bool lone_unit = u && !u->entry->adjective && u->ending.kase == Case::none &&
+                   (mr.last == mr.first + 1 ||
+                    (mr.last == mr.first + 2 && u->ending.possessive && w[mr.first].hit(WordClass::number) &&
+                     w[mr.first].hit(WordClass::number)->entry->num == 1));
+  if (lone_unit) return true;
+  if (any) return false;
+  return !(mr.last == mr.first + 1 && w[mr.first].num && w[mr.first].rest_ending);
+}
+
+// A model DATE/TIME span that is one number which cannot be a date: a group of a number written
+// with spaces (`11` in `Биыл 11 800 мектепке`) or a number joined to a non-temporal word
+// (`1-сыныпқа`, "to the 1st grade").
+bool not_a_date(const std::vector<Word>& w, const WordRange& mr) {
+  if (mr.last != mr.first + 1) return false;
+  const Word& x = w[mr.first];
+  if (!x.num) return false;
+  bool other_word = !x.plain && !x.rest_ending && x.rest_hits.empty() && !x.is_date && x.hour < 0 &&
+                    x.range_a < 0 && x.fold.find('-') != std::string::npos;
+  bool group = x.plain && mr.last < w.size() && w[mr.last].num && w[mr.last].plain &&
+               w[mr.last].digits == 3 && w[mr.last].begin == x.end + 1;
+  return other_word || group;
+}
+
+// The model span runs on past the last rule span into other text: junk (`– 17,7`, `жылдық`), or
+// in written news a dash and a word that is no part of a date (`1 ҚЫРКҮЙЕК - БІЛІМ КҮНІ`, a
+// heading's date and its title).
+bool runs_on(const std::vector<Word>& w, const WordRange& mr, const std::vector<const Match*>& in,
+             bool kaznerd_cuts) {
+  std::size_t last_rule_end = mr.first, last_span_end = 0;
+  for (const Match* r : in) {
+    last_rule_end = std::max(last_rule_end, r->last);
+    if (!r->value_only) last_span_end = std::max(last_span_end, r->last);
+  }
+  for (std::size_t k = last_rule_end; k < mr.last; ++k)
+    if (junk(w[k]) || (w[k].fold == "\u2013" && k + 1 < mr.last && junk(w[k + 1]))) return true;
+  if (kaznerd_cuts || last_span_end == 0) return false;
+  std::size_t k = std::max(last_span_end, mr.first);
+  bool dash = k + 1 < mr.last && (w[k].fold == "-" || w[k].fold == "\u2013" || w[k].fold == "\u2014");
+  return dash && w[k + 1].kind == text::TokenKind::word && !glue(w[k + 1]) && !pod_word(w[k + 1]);
+}
+
+// Model span vs the rule matches overlapping it. The model's boundaries follow KazNERD, so they
+// are kept unless a rule span crosses them, reaches past them with a date part of its own, or the
+// model span runs on into junk after a rule span.
+Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector<const Match*>& in,
+              bool kaznerd_cuts) {
+  for (const Match* r : in) {
+    bool inside = r->first >= mr.first && r->last <= mr.last;
+    if (!inside && structural(w, *r, mr)) return Verdict::use_rules;
+    // Written news (guidelines v2): a date takes its head noun and case ending, and one date in
+    // two parts is one span, so a rule span reaching past the model's cut wins
+    // (`1 мамыр` -> `1 мамыр күні`, `16:00-де` -> `сағат 16:00-де`).
+    if (!inside && !kaznerd_cuts && !r->value_only) return Verdict::use_rules;
+  }
+  if (!kaznerd_cuts) {  // the model ran two expressions together: `19 тамызда сағат 15.17-де`
+    int spans = 0;
+    for (const Match* r : in) spans += !r->value_only;
+    if (spans > 1) return Verdict::use_rules;
+    // ... or took in a number joined to another word: `158-сессиясы 2–7 ақпан аралығында`
+    for (std::size_t k = mr.first; k < mr.last; ++k) {
+      bool covered = false;
+      for (const Match* r : in) covered = covered || (k >= r->first && k < r->last && !r->value_only);
+      const Word& x = w[k];
+      if (!covered && spans == 1 && x.num && !x.plain && !x.rest_ending && x.rest_hits.empty() && !x.is_date &&
+          x.hour < 0 && x.dot_hour < 0 && x.range_a < 0 && x.decimal < 0)
+        return Verdict::use_rules;
+    }
+  }
+  // `үні 05.12.2023`: an unambiguous date with a non-date word stuck to it; in written news any
+  // unambiguous format (`Дүкен сағат 9-дан 18-ге дейін`).
+  for (const Match* r : in)
+    if (r->strong && ((r->full_date && r->has_year) || !kaznerd_cuts))
+      for (std::size_t k = mr.first; k < mr.last; ++k)
+        if ((k < r->first || k >= r->last) && !glue(w[k]) && w[k].kind == text::TokenKind::word &&
+            !pod_word(w[k]))
+          return Verdict::use_rules;
+  return runs_on(w, mr, in, kaznerd_cuts) ? Verdict::use_rules : Verdict::keep_model;
+}
+
+// The value for a kept model span: the rule span if it is the same, else the grammar run on the
+// model's words alone when one expression covers them (but for glue words).
+void value_for_model(const std::vector<Word>& w, const WordRange& mr, const std::vector<const Match*>& in,
+                     const Tables& t, const Anchor& a, Span& span) {
+  if (in.size() == 1 && in[0]->first == mr.first && in[0]->last == mr.last) {
+    span.value = in[0]->value;
+    span.source = "rule:" + in[0]->rule;
+    if (a.news && in[0]->strong) span.type = in[0]->type;  // `23:31` the model called a DATE
+    return;
+  }
+  std::vector<Match> own = find_matches(w, mr.first, mr.last, t, a);
+  if (own.empty() && in.size() == 1 && in[0]->first <= mr.first && in[0]->last >= mr.last) {
+    span.value = in[0]->value;  // `қаңтар` inside `қаңтар айында`: the same date
+    return;
+  }
+  if (own.size() != 1) return;
+  for (std::size_t k = mr.first; k < mr.last; ++k)
+    if ((k < own[0].first || k >= own[0].last) && !glue(w[k])) return;
+  span.value = own[0].value;
+}
+
+// A model span whose units are all clock units (`9:01.98 секунд ішінде`, `30 минут`): a TIME,
+// whatever type the model gave it.
+bool clock_units_only(const std::vector<Word>& w, const WordRange& mr) {
+  bool clock = false;
+  for (std::size_t k = mr.first; k < mr.last; ++k) {
+    const Hit* u = w[k].hit(WordClass::unit);
+    if (u && u->entry->type == SpanType::TIME) clock = true;
+    if ((u && u->entry->type == SpanType::DATE) || w[k].hit(WordClass::month) || w[k].hit(WordClass::weekday) ||
+        w[k].hit(WordClass::season) || w[k].is_date)
+      return false;
+  }
+  return clock;
+}
+
+// Written news: a dash or comma the model took in at an edge is no part of it (`– апта ішінде`).
+WordRange trim_punct(const std::vector<Word>& w, WordRange mr, ByteRange& range) {
+  while (mr.last > mr.first + 1 && w[mr.first].kind == text::TokenKind::punct) range.begin = w[++mr.first].begin;
+  while (mr.last > mr.first + 1 && w[mr.last - 1].kind == text::TokenKind::punct) range.end = w[--mr.last - 1].end;
+  return mr;
+}
+
+}  // namespace
+
+void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const std::vector<Match>& matches,
+                            const Tables& tables, const Anchor& anchor) {
+  DaysWritten days(matches);
+  std::vector<bool> used(matches.size(), false);
+  std::vector<Candidate> kept;
+  for (Candidate& c : ctx.candidates) {
+    if (!is_temporal_model(c)) { kept.push_back(std::move(c)); continue; }
+    WordRange mr = words_of(words, c.span.range);
+    if (anchor.news) mr = trim_punct(words, mr, c.span.range);
+    // The matches overlapping the model span (matches are in text order and do not overlap).
+    auto from = std::partition_point(matches.begin(), matches.end(), [&](const Match& m) { return m.last <= mr.first; });
+    std::vector<const Match*> in;
+    for (auto it = from; it != matches.end() && it->first < mr.last; ++it) in.push_back(&*it);
+    if (!in.empty() && judge(words, mr, in, ctx.kaznerd_cuts) == Verdict::use_rules) continue;
+    if (in.empty() && not_a_date(words, mr)) continue;
+    if (in.empty() && anchor.news && news_not_a_date(words, mr)) continue;
+    value_for_model(words, mr, in, tables, anchor, c.span);
+    if (anchor.news && in.empty() && c.span.type == SpanType::DATE && clock_units_only(words, mr))
+      c.span.type = SpanType::TIME;
+    if (c.span.type == SpanType::TIME && bare_time(c.span.value)) {
+      std::string day = days.before(mr.first);
+      if (!day.empty()) c.span.value = day + c.span.value;
+    }
+    for (const Match* m : in) used[static_cast<std::size_t>(m - matches.data())] = true;
+    kept.push_back(std::move(c));
+  }
+  for (std::size_t k = 0; k < matches.size(); ++k)
+    if (!used[k] && !matches[k].value_only) kept.push_back(to_candidate(words, matches[k]));
+  ctx.candidates = std::move(kept);
+}
+
+}  // namespace belgi::dates
