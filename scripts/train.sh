@@ -24,6 +24,21 @@ if [ ! -f "$build/CMakeCache.txt" ]; then
 fi
 cmake --build "$build" --target belgi -j"$(nproc 2>/dev/null || echo 2)"
 cd "$repo"
-"$build/cli/belgi" train --data "$data" --news "$news" --lexicons data/lexicons --out data/model/ner.bin "$@"
-echo "wrote data/model/ner.bin ($(wc -c < data/model/ner.bin) bytes, sha256 $(sha256sum data/model/ner.bin | cut -c1-16)...)"
-echo "rebuild to embed it: cmake --build $build"
+# --out FILE among the extra flags writes the model there instead (e.g. a model for measuring that
+# must not replace the shipped one; --out '' writes none).
+out=data/model/ner.bin
+given=
+prev=
+for arg in "$@"; do
+  case $arg in --out=*) out=${arg#--out=}; given=1 ;; esac
+  if [ "$prev" = --out ]; then out=$arg; given=1; fi
+  prev=$arg
+done
+if [ -n "$given" ]; then
+  "$build/cli/belgi" train --data "$data" --news "$news" --lexicons data/lexicons "$@"
+else
+  "$build/cli/belgi" train --data "$data" --news "$news" --lexicons data/lexicons --out "$out" "$@"
+fi
+[ -n "$out" ] || exit 0
+echo "wrote $out ($(wc -c < "$out") bytes, sha256 $(sha256sum "$out" | cut -c1-16)...)"
+if [ "$out" = data/model/ner.bin ]; then echo "rebuild to embed it: cmake --build $build"; fi
