@@ -71,12 +71,6 @@ std::string capitalize_words(std::string_view s) {
   return out;
 }
 
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
 // The case ending of a word, if it has one of the common ones: "министрлігінің" -> "нің".
 std::string_view case_ending(const std::string& lower) {
   static const char* kCase[] = {"ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке",
