@@ -92,22 +92,28 @@ std::vector<std::vector<std::string>> names(const LexiconLists& lex, std::uint32
   return out;
 }
 
+// s with tokens [b, e) replaced by `words`, labelled as one span of class label b_label.
+LabeledSentence splice(const LabeledSentence& s, std::size_t b, std::size_t e,
+                       const std::vector<std::string>& words, int b_label) {
+  LabeledSentence out;
+  out.tokens.assign(s.tokens.begin(), s.tokens.begin() + b);
+  out.labels.assign(s.labels.begin(), s.labels.begin() + b);
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    out.tokens.push_back(words[k]);
+    out.labels.push_back(k == 0 ? b_label : b_label + 1);
+  }
+  out.tokens.insert(out.tokens.end(), s.tokens.begin() + e, s.tokens.end());
+  out.labels.insert(out.labels.end(), s.labels.begin() + e, s.labels.end());
+  return out;
+}
+
 // Replaces tokens [b, e) of s by `name` (labelled as class label b_label), carrying the case
 // ending of the last replaced word over to the new last word.
 LabeledSentence substitute(const LabeledSentence& s, std::size_t b, std::size_t e,
                            std::vector<std::string> name, int b_label, bool hyphen) {
   std::string_view end = case_ending(utf8::lower(s.tokens[e - 1]));
   if (!end.empty()) name.back() += (hyphen ? "-" : "") + std::string(end);
-  LabeledSentence out;
-  out.tokens.assign(s.tokens.begin(), s.tokens.begin() + b);
-  out.labels.assign(s.labels.begin(), s.labels.begin() + b);
-  for (std::size_t k = 0; k < name.size(); ++k) {
-    out.tokens.push_back(name[k]);
-    out.labels.push_back(k == 0 ? b_label : b_label + 1);
-  }
-  out.tokens.insert(out.tokens.end(), s.tokens.begin() + e, s.tokens.end());
-  out.labels.insert(out.labels.end(), s.labels.begin() + e, s.labels.end());
-  return out;
+  return splice(s, b, e, name, b_label);
 }
 
 // The type-noun class of a word (lower-cased) if a type-noun entry starts it with at most a case
@@ -174,15 +180,7 @@ LabeledSentence place_before_org(const LabeledSentence& s, const std::vector<std
     if (r % 3 == 0 || regions.empty() || cities.empty()) place = {"Қазақстан", "Республикасы"};
     else if (r % 3 == 1) place = {capitalize_words(regions[(r >> 8) % regions.size()]), "облысы"};
     else place = {capitalize_words(cities[(r >> 8) % cities.size()]), "қаласы"};
-    LabeledSentence out;
-    out.tokens.assign(s.tokens.begin(), s.tokens.begin() + i);
-    out.labels.assign(s.labels.begin(), s.labels.begin() + i);
-    for (std::size_t k = 0; k < place.size(); ++k) {
-      out.tokens.push_back(place[k]);
-      out.labels.push_back(k == 0 ? kOrg : kOrg + 1);
-    }
-    out.tokens.insert(out.tokens.end(), s.tokens.begin() + i, s.tokens.end());
-    out.labels.insert(out.labels.end(), s.labels.begin() + i, s.labels.end());
+    LabeledSentence out = splice(s, i, i, place, kOrg);
     out.labels[i + place.size()] = kOrg + 1;
     return out;
   }
