@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <array>
 
+#include "text/utf8.h"
+
 namespace belgi::entities {
 
 namespace {
@@ -33,6 +35,8 @@ enum Template : std::uint8_t {
   kInflPrev,
   // fs12
   kBand, kBandStem, kBandPrev, kBandNext, kBandInit,
+  // fs13
+  kCharTri, kCapTri, kTitleAhead,
 };
 
 // Type nouns that end a name (`... министрлігі`, `... театры`, `... форумы`, `... облысы`).
@@ -40,6 +44,7 @@ constexpr std::uint32_t kLexHeadNouns = kLexOrgNoun | kLexFacNoun | kLexEventNou
 // How far ahead a type noun is looked for: `Мемлекеттік қуыршақ театры` (2), `Өзіндік қауіпсіздік
 // департаментінің` (2), `Қазақ музыкалық драма театры` (3).
 constexpr std::size_t kHeadWindow = 3;
+constexpr std::size_t kTitleWindow = 4;
 
 // Combines a template id with precomputed 64-bit hashes (splitmix64 finalizer).
 inline std::uint64_t mix(std::uint8_t tmpl, std::uint64_t a, std::uint64_t b = 0) {
@@ -92,38 +97,6 @@ bool parse_lex_class(std::string_view name, std::uint32_t& bit) {
   return false;
 }
 
-std::uint32_t fold32(std::uint64_t h) {
-  std::uint32_t v = static_cast<std::uint32_t>(h ^ (h >> 32));
-  return v ? v : 1;
-}
-
-void KeyTable::build(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& entries) {
-  std::size_t cap = 16;
-  while (cap < entries.size() * 2) cap *= 2;
-  keys_.assign(cap, 0);
-  values_.assign(cap, 0);
-  mask_ = static_cast<std::uint32_t>(cap - 1);
-  count_ = 0;
-  for (const auto& [k, v] : entries) {
-    std::uint32_t i = (k * 0x9E3779B1u) & mask_;
-    while (keys_[i] != 0 && keys_[i] != k) i = (i + 1) & mask_;
-    if (keys_[i] == 0) ++count_;
-    keys_[i] = k;
-    values_[i] |= v;
-  }
-}
-
-std::uint32_t KeyTable::find(std::uint32_t key, std::uint32_t absent) const {
-  if (keys_.empty()) return absent;
-  std::uint32_t i = (key * 0x9E3779B1u) & mask_;
-  while (keys_[i] != 0) {
-    if (keys_[i] == key) return values_[i];
-    i = (i + 1) & mask_;
-  }
-  return absent;
-}
-
-
 namespace {
 
 inline void put(std::vector<std::uint32_t>& out, std::uint64_t h) { out.push_back(fold32(h)); }
@@ -132,6 +105,23 @@ inline void put(std::vector<std::uint32_t>& out, std::uint64_t h) { out.push_bac
 std::uint64_t suffix3(const TokenInfo* u, std::uint64_t edge) {
   if (!u) return edge;
   return u->n_affix == 0 ? 0 : u->sfx[std::min<int>(3, u->n_affix) - 1];
+}
+
+}  // namespace
+
+namespace {
+
+void char_trigrams(std::string_view lw, std::vector<std::uint32_t>& out) {
+  std::size_t b[4] = {0, 0, 0, 0}, n = 0;
+  for (std::size_t p = 0; p < lw.size();) {
+    b[n % 4] = p;
+    utf8::next(lw, p);
+    ++n;
+    if (n >= 3) {
+      std::size_t s = b[(n - 3) % 4];
+      put(out, Hash(kCharTri).bytes(lw.substr(s, p - s)).h);
+    }
+  }
 }
 
 }  // namespace
@@ -160,6 +150,8 @@ void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& le
       put(out, mix(kSuffix, t.sfx[k], k));
     }
     if (t.n_affix >= 3) put(out, mix(kSuffixCase, t.sfx[2], t.cap));
+    // Character trigrams inside longer words: what unknown names share with known ones.
+    char_trigrams(t.lower, out);
     std::string_view lw = t.lower;
     std::size_t hy = lw.find('-');
     if (hy != std::string_view::npos && hy > 0 && hy + 1 < lw.size()) {
@@ -243,6 +235,14 @@ void FeatureExtractor::prepare_context(const std::vector<std::string_view>& toke
         break;
       }
     }
+  // The nearest title ahead (`облыстық мәслихаттың хатшысы`): a position's words before it.
+  title_dist_.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j <= i + kTitleWindow && j < n && info_[j]->kind != kPunct; ++j)
+      if (info_[j]->lex & kLexTitle) {
+        title_dist_[i] = static_cast<std::uint8_t>(j - i);
+        break;
+      }
   match_lexicon(n);
   match_gazetteer(n);
 }
@@ -317,6 +317,11 @@ void FeatureExtractor::context_features(const std::vector<std::string_view>& tok
   // The band at the sentence's first token (headlines, title case) and after a capitalized word.
   add(Hash(kBandInit).byte(t.band).byte(t.cap).byte(i == 0 ? 2 : prev && prev->cap).h);
   add(mix(kWordPrev2, lower_at(li - 2)));
+  // Capitalization of the three tokens (title-case runs, headlines, long official names).
+  auto cap_code = [](const TokenInfo* u) -> std::uint8_t {
+    return !u ? 9 : u->kind == kPunct ? 3 : u->upper ? 2 : u->cap ? 1 : 0;
+  };
+  add(Hash(kCapTri).byte(cap_code(prev)).byte(cap_code(&t)).byte(cap_code(next)).byte(in_quote_[i]).h);
   add(mix(kWordNext2, lower_at(li + 2)));
   add(mix(kBigramPrev, lower_at(li - 1), t.h_lower));
   add(mix(kBigramNext, t.h_lower, lower_at(li + 1)));
@@ -340,6 +345,7 @@ void FeatureExtractor::context_features(const std::vector<std::string_view>& tok
   if (next && name_end(next))
     add(Hash(kEndingNext).byte(t.cap).byte(next->cap).byte((t.lex & kLexFirstName) != 0).h);
   // A type noun ahead (the head of an unquoted name) and the type noun itself after a name.
+  if (title_dist_[i]) add(Hash(kTitleAhead).byte(title_dist_[i]).byte(t.cap).byte(t.stemmed()).h);
   if (head_[i]) add(Hash(kHeadAhead).u32(head_[i]).byte(head_dist_[i]).byte(t.cap).byte(in_quote_[i]).h);
   add(Hash(kPosition).byte(i == 0 ? 0 : i + 1 == n ? 1 : i == 1 ? 2 : 3).h);
   quote_and_lexicon_features(tokens, i);

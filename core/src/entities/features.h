@@ -123,7 +123,7 @@ inline std::uint32_t lexicon_key(std::string_view lower_text) { return fold32(fn
 // so that two different models never share one. Bump when either changes. fs11: the templates of
 // fs10, trained with cost-augmented decoding (train.cpp).
 // fs12: trained on KazNERD and written news (news-train), with the word's frequency band.
-constexpr const char* kFeatureSetId = "fs12";
+constexpr const char* kFeatureSetId = "fs13";
 
 // Flag in the value of a known word (Lexicons::known, low byte = word class): the word is written
 // in lower case in most of its non-initial occurrences in training, so a capitalized `Қақпада` at
@@ -203,6 +203,7 @@ class FeatureExtractor {
   // class bit and distance (`Мемлекеттік` -> театры at 2).
   std::vector<std::uint32_t> head_;
   std::vector<std::uint8_t> head_dist_;
+  std::vector<std::uint8_t> title_dist_;  // the nearest title (kLexTitle) ahead, 0 = none
   std::vector<std::uint32_t> span_lex_b_, span_lex_i_;  // multi-word lexicon hits per token
   std::vector<std::uint32_t> gaz_u_, gaz_b_, gaz_i_, gaz_l_;  // gazetteer: unit, begin, inside, last
   std::vector<std::uint32_t> feats_, offsets_;

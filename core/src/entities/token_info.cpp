@@ -1,6 +1,6 @@
 // What the model sees of one token on its own (features.h): its lower-cased form, stem, shape,
 // kind, affix hashes and lexicon hits. A function of its bytes and the lexicons only, so the
-// tagger caches it per word form.
+// tagger caches it per word form. Also the lexicon tables it reads (KeyTable).
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 
@@ -110,6 +110,38 @@ std::uint32_t inflected_name_ending(std::string_view lower, const Lexicons& lex)
 }
 
 }  // namespace
+
+std::uint32_t fold32(std::uint64_t h) {
+  std::uint32_t v = static_cast<std::uint32_t>(h ^ (h >> 32));
+  return v ? v : 1;
+}
+
+void KeyTable::build(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& entries) {
+  std::size_t cap = 16;
+  while (cap < entries.size() * 2) cap *= 2;
+  keys_.assign(cap, 0);
+  values_.assign(cap, 0);
+  mask_ = static_cast<std::uint32_t>(cap - 1);
+  count_ = 0;
+  for (const auto& [k, v] : entries) {
+    std::uint32_t i = (k * 0x9E3779B1u) & mask_;
+    while (keys_[i] != 0 && keys_[i] != k) i = (i + 1) & mask_;
+    if (keys_[i] == 0) ++count_;
+    keys_[i] = k;
+    values_[i] |= v;
+  }
+}
+
+std::uint32_t KeyTable::find(std::uint32_t key, std::uint32_t absent) const {
+  if (keys_.empty()) return absent;
+  std::uint32_t i = (key * 0x9E3779B1u) & mask_;
+  while (keys_[i] != 0) {
+    if (keys_[i] == key) return values_[i];
+    i = (i + 1) & mask_;
+  }
+  return absent;
+}
+
 
 std::string_view stem(std::string_view lower, const Lexicons& lex) {
   std::size_t hy = lower.rfind('-');
