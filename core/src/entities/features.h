@@ -123,6 +123,7 @@ inline std::uint32_t lexicon_key(std::string_view lower_text) { return fold32(fn
 // so that two different models never share one. Bump when either changes. fs11: the templates of
 // fs10, trained with cost-augmented decoding (train.cpp).
 // fs12: trained on KazNERD and written news (news-train), with the word's frequency band.
+// fs13: character trigrams, the casing of the tokens at -1, 0, +1, the title ahead.
 constexpr const char* kFeatureSetId = "fs13";
 
 // Flag in the value of a known word (Lexicons::known, low byte = word class): the word is written
