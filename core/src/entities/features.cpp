@@ -1,11 +1,9 @@
+// The feature templates of the entity model (features.h): the hashes the tagger and the trainer
+// look up per token, and the lexicon and label tables they share.
 #include "entities/features.h"
-
-#include <unicode/uchar.h>
-#include <unicode/uscript.h>
 
 #include <algorithm>
 #include <array>
-#include <cstring>
 
 #include "quotes/marks.h"
 #include "text/utf8.h"
@@ -24,18 +22,6 @@ constexpr std::array<const char*, kLexClassCount> kLexNames = {
     "fac_noun", "event_noun", "geo_noun", "name_ending", "media", "world_region", "first_name",
     "month", "weekday"};
 
-// Endings stripped by stem(), tried in this order (lower case, UTF-8); the first one that leaves
-// a known word wins.
-// Plural, case (genitive, dative, accusative, locative, ablative, instrumental), the locative
-// adjective -дағы and the derivational -лық ("алматылық").
-constexpr std::array<std::string_view, 58> kEndings = {
-    "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі", "лардың", "лердің",
-    "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не",
-    "ны", "ні", "ды", "ді", "ты", "ті", "нда", "нде", "да", "де", "та", "те",
-    "нан", "нен", "дан", "ден", "тан", "тен", "мен", "бен", "пен",
-    "лар", "лер", "дар", "дер", "тар", "тер", "лық", "лік", "дық", "дік", "тық", "тік",
-    "сы", "сі", "ын", "ін", "н"};
-
 // Feature template ids (first byte hashed). Changing any of them changes kFeatureSetId.
 enum Template : std::uint8_t {
   kBias = 1, kForm, kLower, kPrefix, kSuffix, kShape, kShortShape, kKind, kCase, kStem,
@@ -50,6 +36,8 @@ enum Template : std::uint8_t {
   kInflPrev,
   // fs12
   kBand, kBandStem, kBandPrev, kBandNext, kBandInit,
+  // fs13
+  kCharTri, kCapTri, kTitleAhead,
 };
 
 // Type nouns that end a name (`... министрлігі`, `... театры`, `... форумы`, `... облысы`).
@@ -57,26 +45,7 @@ constexpr std::uint32_t kLexHeadNouns = kLexOrgNoun | kLexFacNoun | kLexEventNou
 // How far ahead a type noun is looked for: `Мемлекеттік қуыршақ театры` (2), `Өзіндік қауіпсіздік
 // департаментінің` (2), `Қазақ музыкалық драма театры` (3).
 constexpr std::size_t kHeadWindow = 3;
-
-// Token kinds.
-enum Kind : std::uint8_t { kPunct, kDigits, kCyrillic, kLatin, kMixedScript, kAlnum, kOther };
-
-struct Hash {
-  std::uint64_t h;
-  explicit Hash(std::uint8_t tmpl) : h(0xcbf29ce484222325ull) { byte(tmpl); }
-  Hash& byte(std::uint8_t b) {
-    h = (h ^ b) * 0x100000001b3ull;
-    return *this;
-  }
-  Hash& bytes(std::string_view s) {
-    for (unsigned char c : s) byte(c);
-    return byte(0xff);  // separator: "ab"+"c" != "a"+"bc"
-  }
-  Hash& u32(std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) byte(static_cast<std::uint8_t>(v >> (8 * i)));
-    return *this;
-  }
-};
+constexpr std::size_t kTitleWindow = 4;
 
 // Combines a template id with precomputed 64-bit hashes (splitmix64 finalizer).
 inline std::uint64_t mix(std::uint8_t tmpl, std::uint64_t a, std::uint64_t b = 0) {
@@ -93,94 +62,6 @@ const std::uint64_t kBosHash = fnv1a64("<s>"), kEosHash = fnv1a64("</s>");
 // The marks are those of data/rules/quotes/marks.tsv.
 bool is_quote_open(std::string_view t) { return quotes::mark_role(t) == quotes::MarkRole::opener; }
 bool is_quote_close(std::string_view t) { return quotes::mark_role(t) == quotes::MarkRole::closer; }
-
-std::uint8_t kind_of(std::string_view tok, bool& cap, bool& upper, std::uint32_t& shape,
-                     std::uint32_t& short_shape) {
-  bool lower_seen = false;
-  bool cyr = false, lat = false, digit = false, letter = false, other = false;
-  Hash sh(0), ssh(0);
-  int n = 0;
-  char last = 0;
-  bool first = true;
-  cap = false;
-  for (std::size_t i = 0; i < tok.size();) {
-    char32_t c = utf8::next(tok, i);
-    char s;
-    if (u_isUAlphabetic(c)) {
-      letter = true;
-      UErrorCode err = U_ZERO_ERROR;
-      UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &err);
-      if (sc == USCRIPT_CYRILLIC) cyr = true;
-      else if (sc == USCRIPT_LATIN) lat = true;
-      else other = true;
-      s = u_isupper(c) ? 'X' : 'x';
-      if (first) cap = s == 'X';
-      if (s == 'x') lower_seen = true;
-    } else if (u_isdigit(c)) {
-      digit = true;
-      s = 'd';
-    } else {
-      s = c < 0x80 ? static_cast<char>(c) : '*';
-    }
-    first = false;
-    if (n++ < 8) sh.byte(static_cast<std::uint8_t>(s));
-    if (s != last) ssh.byte(static_cast<std::uint8_t>(s));
-    last = s;
-  }
-  upper = letter && !lower_seen;
-  shape = fold32(sh.h);
-  short_shape = fold32(ssh.h);
-  if (!letter) return digit ? kDigits : kPunct;
-  if (digit) return kAlnum;
-  if (other) return kOther;
-  if (cyr && lat) return kMixedScript;
-  return lat ? kLatin : kCyrillic;
-}
-
-bool ends_with(std::string_view s, std::string_view e) {
-  // The last byte first: it rules out almost every ending without a call to memcmp.
-  return s.size() >= e.size() && !e.empty() && s.back() == e.back() &&
-         std::memcmp(s.data() + s.size() - e.size(), e.data(), e.size()) == 0;
-}
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
-}
-
-bool known(std::string_view w, const Lexicons& lex) {
-  std::uint32_t k = lexicon_key(w);
-  return lex.known.find(k, 0) != 0 || (lex.entries.find(k, 0) & ~kLexWordMask) != 0;
-}
-
-// One ending off `w` if the rest is a known word or lexicon entry.
-std::string_view strip_one(std::string_view w, const Lexicons& lex) {
-  for (std::string_view e : kEndings) {
-    if (!ends_with(w, e)) continue;
-    std::string_view r = w.substr(0, w.size() - e.size());
-    if (code_points(r) < 3) continue;
-    if (known(r, lex)) return r;
-  }
-  return w;
-}
-
-// Name-ending classes of what is left after one case or plural ending, for words of at least 4
-// letters once the ending is off: "жақыпованың" -> "жақыпова" (-ова), "досжановтан" -> "досжанов".
-std::uint32_t inflected_name_ending(std::string_view lower, const Lexicons& lex) {
-  std::uint32_t bits = 0;
-  for (std::string_view e : kEndings) {
-    if (!ends_with(lower, e)) continue;
-    std::string_view r = lower.substr(0, lower.size() - e.size());
-    std::size_t cps = code_points(r), pos = r.size();
-    if (cps < 4) continue;
-    for (std::size_t k = 1; k <= 4 && k + 2 < cps; ++k) {
-      utf8::prev(r, pos);
-      if (k >= 2) bits |= lex.endings.find(lexicon_key(r.substr(pos)), 0);
-    }
-  }
-  return bits;
-}
 
 }  // namespace
 
@@ -204,8 +85,7 @@ const char* lex_class_name(int bit) { return bit >= 0 && bit < kLexClassCount ? 
 
 bool parse_lex_class(std::string_view name, std::uint32_t& bit) {
   static const std::pair<std::string_view, std::uint32_t> kWordBits[] = {
-      {"freq1", 1u << kLexBandShift}, {"freq2", 2u << kLexBandShift}, {"freq3", 3u << kLexBandShift},
-      {"common_stem", kLexCommonStem}};
+      {"freq1", 1u << kLexBandShift}, {"freq2", 2u << kLexBandShift}, {"freq3", 3u << kLexBandShift}};
   for (const auto& [n, b] : kWordBits)
     if (name == n) {
       bit = b;
@@ -219,111 +99,6 @@ bool parse_lex_class(std::string_view name, std::uint32_t& bit) {
   return false;
 }
 
-std::uint32_t fold32(std::uint64_t h) {
-  std::uint32_t v = static_cast<std::uint32_t>(h ^ (h >> 32));
-  return v ? v : 1;
-}
-
-void KeyTable::build(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& entries) {
-  std::size_t cap = 16;
-  while (cap < entries.size() * 2) cap *= 2;
-  keys_.assign(cap, 0);
-  values_.assign(cap, 0);
-  mask_ = static_cast<std::uint32_t>(cap - 1);
-  count_ = 0;
-  for (const auto& [k, v] : entries) {
-    std::uint32_t i = (k * 0x9E3779B1u) & mask_;
-    while (keys_[i] != 0 && keys_[i] != k) i = (i + 1) & mask_;
-    if (keys_[i] == 0) ++count_;
-    keys_[i] = k;
-    values_[i] |= v;
-  }
-}
-
-std::uint32_t KeyTable::find(std::uint32_t key, std::uint32_t absent) const {
-  if (keys_.empty()) return absent;
-  std::uint32_t i = (key * 0x9E3779B1u) & mask_;
-  while (keys_[i] != 0) {
-    if (keys_[i] == key) return values_[i];
-    i = (i + 1) & mask_;
-  }
-  return absent;
-}
-
-std::string_view stem(std::string_view lower, const Lexicons& lex) {
-  std::size_t hy = lower.rfind('-');
-  if (hy != std::string_view::npos && hy > 0) {
-    std::string_view tail = lower.substr(hy + 1);
-    if (std::find(kEndings.begin(), kEndings.end(), tail) != kEndings.end() ||
-        (!tail.empty() && code_points(tail) <= 3))
-      return lower.substr(0, hy);  // "бұұ-ның" -> "бұұ"
-  }
-  if ((lex.entries.find(lexicon_key(lower), 0) & ~kLexWordMask) != 0) return lower;
-  std::string_view r = strip_one(lower, lex);
-  if (r.size() != lower.size()) {
-    std::string_view r2 = strip_one(r, lex);
-    return r2;
-  }
-  // Two endings where the middle form is not known: "облыстарында" -> "облыс".
-  for (std::string_view e : kEndings) {
-    if (!ends_with(lower, e)) continue;
-    std::string_view mid = lower.substr(0, lower.size() - e.size());
-    if (code_points(mid) < 4) continue;
-    std::string_view r2 = strip_one(mid, lex);
-    if (r2.size() != mid.size()) return r2;
-  }
-  return lower;
-}
-
-void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
-  t.lower.clear();
-  for (std::size_t p = 0; p < tok.size();)
-    utf8::append(t.lower, utf8::to_lower(utf8::next(tok, p)));
-  t.kind = kind_of(tok, t.cap, t.upper, t.shape, t.short_shape);
-  t.stem_len = stem(t.lower, lex).size();
-  t.h_lower = fnv1a64(t.lower);
-  t.h_stem = t.stemmed() ? fnv1a64(t.stem()) : t.h_lower;
-  // Affixes: prefixes hashed forwards, suffixes backwards (byte order reversed), 1..5 letters.
-  {
-    std::string_view lw = t.lower;
-    std::uint64_t hp = 0xcbf29ce484222325ull, hs = hp;
-    std::size_t p = 0, q = lw.size(), k = 0;
-    for (; k < 5 && p < lw.size(); ++k) {
-      std::size_t p0 = p;
-      utf8::next(lw, p);
-      for (std::size_t b = p0; b < p; ++b) hp = (hp ^ static_cast<unsigned char>(lw[b])) * 0x100000001b3ull;
-      std::size_t q0 = q;
-      utf8::prev(lw, q);
-      for (std::size_t b = q0; b-- > q;) hs = (hs ^ static_cast<unsigned char>(lw[b])) * 0x100000001b3ull;
-      t.pfx[k] = hp;
-      t.sfx[k] = hs;
-    }
-    t.n_affix = static_cast<std::uint8_t>(k);
-  }
-  std::uint32_t known_value = lex.known.find(lexicon_key(t.lower), 0);
-  t.cls = known_value & kKnownClassMask;
-  t.lowish = (known_value & kKnownLowercase) != 0;
-  if (!t.lowish && t.stemmed()) t.lowish = (lex.known.find(lexicon_key(t.stem()), 0) & kKnownLowercase) != 0;
-  t.lex = lex.entries.find(lexicon_key(t.lower), 0);
-  t.band = static_cast<std::uint8_t>((t.lex & kLexWordMask) >> kLexBandShift);
-  t.lex &= ~kLexWordMask;
-  t.band_stem = t.band;
-  if (t.stemmed()) {
-    std::uint32_t s = lex.entries.find(lexicon_key(t.stem()), 0);
-    t.band_stem = static_cast<std::uint8_t>((s & kLexWordMask) >> kLexBandShift);
-    t.lex |= s & ~kLexWordMask;
-  }
-  t.ending = 0;
-  std::size_t cps = code_points(t.lower);
-  // Endings of 2..5 letters ("ов", "ұлы", "қызы") on words longer than the ending + 2.
-  std::size_t pos = t.lower.size();
-  for (std::size_t k = 1; k <= 5 && k + 2 < cps; ++k) {
-    utf8::prev(t.lower, pos);
-    if (k >= 2) t.ending |= lex.endings.find(lexicon_key(std::string_view(t.lower).substr(pos)), 0);
-  }
-  t.ending_infl = t.cap ? inflected_name_ending(t.lower, lex) : 0;
-}
-
 namespace {
 
 inline void put(std::vector<std::uint32_t>& out, std::uint64_t h) { out.push_back(fold32(h)); }
@@ -332,6 +107,23 @@ inline void put(std::vector<std::uint32_t>& out, std::uint64_t h) { out.push_bac
 std::uint64_t suffix3(const TokenInfo* u, std::uint64_t edge) {
   if (!u) return edge;
   return u->n_affix == 0 ? 0 : u->sfx[std::min<int>(3, u->n_affix) - 1];
+}
+
+}  // namespace
+
+namespace {
+
+void char_trigrams(std::string_view lw, std::vector<std::uint32_t>& out) {
+  std::size_t b[4] = {0, 0, 0, 0}, n = 0;
+  for (std::size_t p = 0; p < lw.size();) {
+    b[n % 4] = p;
+    utf8::next(lw, p);
+    ++n;
+    if (n >= 3) {
+      std::size_t s = b[(n - 3) % 4];
+      put(out, Hash(kCharTri).bytes(lw.substr(s, p - s)).h);
+    }
+  }
 }
 
 }  // namespace
@@ -360,6 +152,8 @@ void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& le
       put(out, mix(kSuffix, t.sfx[k], k));
     }
     if (t.n_affix >= 3) put(out, mix(kSuffixCase, t.sfx[2], t.cap));
+    // Character trigrams inside longer words: what unknown names share with known ones.
+    char_trigrams(t.lower, out);
     std::string_view lw = t.lower;
     std::size_t hy = lw.find('-');
     if (hy != std::string_view::npos && hy > 0 && hy + 1 < lw.size()) {
@@ -443,6 +237,14 @@ void FeatureExtractor::prepare_context(const std::vector<std::string_view>& toke
         break;
       }
     }
+  // The nearest title ahead (`облыстық мәслихаттың хатшысы`): a position's words before it.
+  title_dist_.assign(n, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    for (std::size_t j = i + 1; j <= i + kTitleWindow && j < n && info_[j]->kind != kPunct; ++j)
+      if (info_[j]->lex & kLexTitle) {
+        title_dist_[i] = static_cast<std::uint8_t>(j - i);
+        break;
+      }
   match_lexicon(n);
   match_gazetteer(n);
 }
@@ -517,6 +319,11 @@ void FeatureExtractor::context_features(const std::vector<std::string_view>& tok
   // The band at the sentence's first token (headlines, title case) and after a capitalized word.
   add(Hash(kBandInit).byte(t.band).byte(t.cap).byte(i == 0 ? 2 : prev && prev->cap).h);
   add(mix(kWordPrev2, lower_at(li - 2)));
+  // Capitalization of the three tokens (title-case runs, headlines, long official names).
+  auto cap_code = [](const TokenInfo* u) -> std::uint8_t {
+    return !u ? 9 : u->kind == kPunct ? 3 : u->upper ? 2 : u->cap ? 1 : 0;
+  };
+  add(Hash(kCapTri).byte(cap_code(prev)).byte(cap_code(&t)).byte(cap_code(next)).byte(in_quote_[i]).h);
   add(mix(kWordNext2, lower_at(li + 2)));
   add(mix(kBigramPrev, lower_at(li - 1), t.h_lower));
   add(mix(kBigramNext, t.h_lower, lower_at(li + 1)));
@@ -527,15 +334,7 @@ void FeatureExtractor::context_features(const std::vector<std::string_view>& tok
           .byte(next ? next->kind : 0xfe)
           .byte(t.cap)
           .h);
-  // Gazetteer of training names: which classes a name starting, continuing or ending here has.
-  for (std::uint32_t bits = gaz_u_[i] | gaz_b_[i] | gaz_i_[i] | gaz_l_[i]; bits; bits &= bits - 1) {
-    std::uint8_t c = static_cast<std::uint8_t>(__builtin_ctz(bits));
-    std::uint32_t bit = 1u << c;
-    if (gaz_u_[i] & bit) add(Hash(kGazUnit).byte(c).h);
-    if (gaz_b_[i] & bit) add(Hash(kGazBegin).byte(c).h);
-    if (gaz_i_[i] & bit) add(Hash(kGazInside).byte(c).h);
-    if (gaz_l_[i] & bit) add(Hash(kGazLast).byte(c).h);
-  }
+  gazetteer_features(i);
   const std::uint32_t cp = prev ? prev->cls : 0xffff;
   add(Hash(kClassBigram).u32(cp).u32(t.cls).h);
   // Capitalized words that are usually written in lower case (`Қақпада Бекхан Шайзада`).
@@ -548,8 +347,28 @@ void FeatureExtractor::context_features(const std::vector<std::string_view>& tok
   if (next && name_end(next))
     add(Hash(kEndingNext).byte(t.cap).byte(next->cap).byte((t.lex & kLexFirstName) != 0).h);
   // A type noun ahead (the head of an unquoted name) and the type noun itself after a name.
+  if (title_dist_[i]) add(Hash(kTitleAhead).byte(title_dist_[i]).byte(t.cap).byte(t.stemmed()).h);
   if (head_[i]) add(Hash(kHeadAhead).u32(head_[i]).byte(head_dist_[i]).byte(t.cap).byte(in_quote_[i]).h);
   add(Hash(kPosition).byte(i == 0 ? 0 : i + 1 == n ? 1 : i == 1 ? 2 : 3).h);
+  quote_and_lexicon_features(tokens, i);
+}
+
+void FeatureExtractor::gazetteer_features(std::size_t i) {
+  // Gazetteer of training names: which classes a name starting, continuing or ending here has.
+  for (std::uint32_t bits = gaz_u_[i] | gaz_b_[i] | gaz_i_[i] | gaz_l_[i]; bits; bits &= bits - 1) {
+    std::uint8_t c = static_cast<std::uint8_t>(__builtin_ctz(bits));
+    std::uint32_t bit = 1u << c;
+    if (gaz_u_[i] & bit) add(Hash(kGazUnit).byte(c).h);
+    if (gaz_b_[i] & bit) add(Hash(kGazBegin).byte(c).h);
+    if (gaz_i_[i] & bit) add(Hash(kGazInside).byte(c).h);
+    if (gaz_l_[i] & bit) add(Hash(kGazLast).byte(c).h);
+  }
+}
+
+void FeatureExtractor::quote_and_lexicon_features(const std::vector<std::string_view>& tokens, std::size_t i) {
+  const std::size_t n = tokens.size();
+  const TokenInfo& t = *info_[i];
+  const TokenInfo* prev = i > 0 ? info_[i - 1] : nullptr;
   // Quotation marks: inside «…», right after the opening mark, right before the closing one,
   // right after a closing mark (the type noun of `«Қазақпарат» агенттігі`).
   bool after_open = i > 0 && is_quote_open(tokens[i - 1]);

@@ -49,14 +49,15 @@ enum LexClass : std::uint32_t {
 constexpr int kLexClassCount = 16;
 // Not a class: marks the first k words of a longer entry, so matching can stop early.
 constexpr std::uint32_t kLexPrefix = 1u << 31;
-// Not classes either (bits 16..18, outside the kLexClassCount loops, never a stem's anchor): the
+// Not classes either (bits 16..17, outside the kLexClassCount loops, never a stem's anchor): the
 // frequency band of a lower-cased word form in a Kazakh wordlist (1 = among the 1,000 most
-// frequent forms, 2 = 10,000, 3 = 60,000; 0 = rarer) and whether it is a common-word stem of the
-// spelling dictionary (word-bands.tsv: "freq1", "freq2", "freq3", "common_stem").
+// frequent forms, 2 = 10,000, 3 = 60,000; 0 = rarer; word-bands.tsv: "freq1", "freq2", "freq3").
 constexpr int kLexBandShift = 16;
 constexpr std::uint32_t kLexBandMask = 3u << kLexBandShift;
-constexpr std::uint32_t kLexCommonStem = 1u << 18;
-constexpr std::uint32_t kLexWordMask = kLexBandMask | kLexCommonStem;
+// The frequency band in a lexicon value.
+inline std::uint8_t lex_band(std::uint32_t bits) {
+  return static_cast<std::uint8_t>((bits & kLexBandMask) >> kLexBandShift);
+}
 const char* lex_class_name(int bit);  // "country", ...; nullptr if out of range
 bool parse_lex_class(std::string_view name, std::uint32_t& bit);
 
@@ -90,13 +91,40 @@ constexpr std::size_t kGazetteerWords = 6;
 // 64-bit FNV-1a over bytes, folded to 32 bits and never 0.
 using text::fnv1a64;
 std::uint32_t fold32(std::uint64_t h);
+
+// A feature's hash built byte by byte: FNV-1a-64 from a template id (features.cpp), also the
+// token's shape (token_info.cpp).
+struct Hash {
+  std::uint64_t h;
+  explicit Hash(std::uint8_t tmpl) : h(0xcbf29ce484222325ull) { byte(tmpl); }
+  Hash& byte(std::uint8_t b) {
+    h = (h ^ b) * 0x100000001b3ull;
+    return *this;
+  }
+  Hash& bytes(std::string_view s) {
+    for (unsigned char c : s) byte(c);
+    return byte(0xff);  // separator: "ab"+"c" != "a"+"bc"
+  }
+  Hash& u32(std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) byte(static_cast<std::uint8_t>(v >> (8 * i)));
+    return *this;
+  }
+};
+
+// Code points in valid UTF-8.
+inline std::size_t code_points(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  return n;
+}
 inline std::uint32_t lexicon_key(std::string_view lower_text) { return fold32(fnv1a64(lower_text)); }
 
 // The version of the feature templates below and of the training recipe; part of the model id,
 // so that two different models never share one. Bump when either changes. fs11: the templates of
 // fs10, trained with cost-augmented decoding (train.cpp).
 // fs12: trained on KazNERD and written news (news-train), with the word's frequency band.
-constexpr const char* kFeatureSetId = "fs12";
+// fs13: character trigrams, the casing of the tokens at -1, 0, +1, the title ahead.
+constexpr const char* kFeatureSetId = "fs13";
 
 // Flag in the value of a known word (Lexicons::known, low byte = word class): the word is written
 // in lower case in most of its non-initial occurrences in training, so a capitalized `Қақпада` at
@@ -110,8 +138,11 @@ constexpr std::uint32_t kKnownClassMask = 0xffffu;
 // "алматы" (a lexicon entry) stays. Returns a prefix of `lower`.
 std::string_view stem(std::string_view lower, const Lexicons& lex);
 
-// What the model sees of one token on its own: a function of its bytes and the lexicons only, so
-// the tagger can cache it per word form (model.cpp).
+// Token kinds (TokenInfo::kind).
+enum Kind : std::uint8_t { kPunct, kDigits, kCyrillic, kLatin, kMixedScript, kAlnum, kOther };
+
+// What the model sees of one token on its own (token_info.cpp): a function of its bytes and the
+// lexicons only, so the tagger can cache it per word form (word_cache.h).
 struct TokenInfo {
   std::string lower;
   std::size_t stem_len = 0;  // the stem is a prefix of `lower`
@@ -119,19 +150,19 @@ struct TokenInfo {
   // Name endings behind a case ending ("жақыпова|ның", "досжанов|тан"), capitalized words only.
   std::uint32_t ending_infl = 0;
   bool lowish = false;  // kKnownLowercase on the word or its stem
-  // Frequency band and common-word stem bit of the word and of its stem (kLexBandMask ...).
+  // Frequency band of the word and of its stem (lex_band()).
   std::uint8_t band = 0, band_stem = 0;
   // Hashes computed once per token and combined per feature (no byte hashing per feature):
   // lower-cased form, stem, prefixes and suffixes of 1..5 code points (n_affix of them).
   std::uint64_t h_lower = 0, h_stem = 0, pfx[5] = {}, sfx[5] = {};
   std::uint8_t n_affix = 0;
-  std::uint8_t kind = 0;  // Script/kind code, see features.cpp
+  std::uint8_t kind = 0;  // Kind
   bool cap = false, upper = false;
   std::string_view stem() const { return std::string_view(lower).substr(0, stem_len); }
   bool stemmed() const { return stem_len != lower.size(); }
 };
 
-// Fills `t` for token text `tok` (UTF-8, no whitespace).
+// Fills `t` for token text `tok` (UTF-8, no whitespace) (token_info.cpp).
 void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t);
 
 // A token's features come in four groups, so that the tagger can cache the first three per word
@@ -159,6 +190,8 @@ class FeatureExtractor {
  private:
   void prepare_context(const std::vector<std::string_view>& tokens);
   void context_features(const std::vector<std::string_view>& tokens, std::size_t i);
+  void gazetteer_features(std::size_t i);
+  void quote_and_lexicon_features(const std::vector<std::string_view>& tokens, std::size_t i);
   void add(std::uint64_t h);
   void match_lexicon(std::size_t n);
   void match_gazetteer(std::size_t n);
@@ -171,6 +204,7 @@ class FeatureExtractor {
   // class bit and distance (`Мемлекеттік` -> театры at 2).
   std::vector<std::uint32_t> head_;
   std::vector<std::uint8_t> head_dist_;
+  std::vector<std::uint8_t> title_dist_;  // the nearest title (kLexTitle) ahead, 0 = none
   std::vector<std::uint32_t> span_lex_b_, span_lex_i_;  // multi-word lexicon hits per token
   std::vector<std::uint32_t> gaz_u_, gaz_b_, gaz_i_, gaz_l_;  // gazetteer: unit, begin, inside, last
   std::vector<std::uint32_t> feats_, offsets_;

@@ -101,6 +101,12 @@ void Scores::add(const std::vector<std::string>& gold, const std::vector<std::st
   }
 }
 
+void Scores::merge(const Scores& other) {
+  auto plus = [](Counts& a, const Counts& b) { a.tp += b.tp, a.fp += b.fp, a.fn += b.fn; };
+  plus(micro, other.micro);
+  for (const auto& [type, c] : other.per_class) plus(per_class[type], c);
+}
+
 std::string Scores::table() const {
   std::vector<std::pair<std::string, Counts>> rows(per_class.begin(), per_class.end());
   std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) {

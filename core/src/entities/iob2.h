@@ -50,6 +50,8 @@ struct Scores {
   Counts micro;
   std::map<std::string, Counts> per_class;
   void add(const std::vector<std::string>& gold, const std::vector<std::string>& pred);
+  // Adds another set of counts (a fold's to the total).
+  void merge(const Scores& other);
   // A table: one line per class (most frequent in gold first), then "micro P R F1".
   std::string table() const;
 };

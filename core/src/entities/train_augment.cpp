@@ -38,13 +38,6 @@ namespace belgi::entities {
 
 namespace {
 
-std::uint64_t next(std::uint64_t& x) {
-  std::uint64_t z = (x += 0x9E3779B97F4A7C15ull);
-  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-  return z ^ (z >> 31);
-}
-
 std::string upper(std::string_view s) {
   std::string out;
   for (std::size_t i = 0; i < s.size();) utf8::append(out, static_cast<char32_t>(u_toupper(utf8::next(s, i))));
@@ -69,12 +62,6 @@ std::string capitalize_words(std::string_view s) {
     start = c == ' ' || c == '-';
   }
   return out;
-}
-
-std::size_t code_points(std::string_view s) {
-  std::size_t n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-  return n;
 }
 
 // The case ending of a word, if it has one of the common ones: "министрлігінің" -> "нің".
@@ -105,22 +92,28 @@ std::vector<std::vector<std::string>> names(const LexiconLists& lex, std::uint32
   return out;
 }
 
+// s with tokens [b, e) replaced by `words`, labelled as one span of class label b_label.
+LabeledSentence splice(const LabeledSentence& s, std::size_t b, std::size_t e,
+                       const std::vector<std::string>& words, int b_label) {
+  LabeledSentence out;
+  out.tokens.assign(s.tokens.begin(), s.tokens.begin() + b);
+  out.labels.assign(s.labels.begin(), s.labels.begin() + b);
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    out.tokens.push_back(words[k]);
+    out.labels.push_back(k == 0 ? b_label : b_label + 1);
+  }
+  out.tokens.insert(out.tokens.end(), s.tokens.begin() + e, s.tokens.end());
+  out.labels.insert(out.labels.end(), s.labels.begin() + e, s.labels.end());
+  return out;
+}
+
 // Replaces tokens [b, e) of s by `name` (labelled as class label b_label), carrying the case
 // ending of the last replaced word over to the new last word.
 LabeledSentence substitute(const LabeledSentence& s, std::size_t b, std::size_t e,
                            std::vector<std::string> name, int b_label, bool hyphen) {
   std::string_view end = case_ending(utf8::lower(s.tokens[e - 1]));
   if (!end.empty()) name.back() += (hyphen ? "-" : "") + std::string(end);
-  LabeledSentence out;
-  out.tokens.assign(s.tokens.begin(), s.tokens.begin() + b);
-  out.labels.assign(s.labels.begin(), s.labels.begin() + b);
-  for (std::size_t k = 0; k < name.size(); ++k) {
-    out.tokens.push_back(name[k]);
-    out.labels.push_back(k == 0 ? b_label : b_label + 1);
-  }
-  out.tokens.insert(out.tokens.end(), s.tokens.begin() + e, s.tokens.end());
-  out.labels.insert(out.labels.end(), s.labels.begin() + e, s.labels.end());
-  return out;
+  return splice(s, b, e, name, b_label);
 }
 
 // The type-noun class of a word (lower-cased) if a type-noun entry starts it with at most a case
@@ -187,15 +180,7 @@ LabeledSentence place_before_org(const LabeledSentence& s, const std::vector<std
     if (r % 3 == 0 || regions.empty() || cities.empty()) place = {"Қазақстан", "Республикасы"};
     else if (r % 3 == 1) place = {capitalize_words(regions[(r >> 8) % regions.size()]), "облысы"};
     else place = {capitalize_words(cities[(r >> 8) % cities.size()]), "қаласы"};
-    LabeledSentence out;
-    out.tokens.assign(s.tokens.begin(), s.tokens.begin() + i);
-    out.labels.assign(s.labels.begin(), s.labels.begin() + i);
-    for (std::size_t k = 0; k < place.size(); ++k) {
-      out.tokens.push_back(place[k]);
-      out.labels.push_back(k == 0 ? kOrg : kOrg + 1);
-    }
-    out.tokens.insert(out.tokens.end(), s.tokens.begin() + i, s.tokens.end());
-    out.labels.insert(out.labels.end(), s.labels.begin() + i, s.labels.end());
+    LabeledSentence out = splice(s, i, i, place, kOrg);
     out.labels[i + place.size()] = kOrg + 1;
     return out;
   }
@@ -268,87 +253,102 @@ LabeledSentence cut_before_person(const LabeledSentence& s) {
   return {};
 }
 
+using Nouns = std::vector<std::pair<std::string, std::uint32_t>>;
+
+// What the synthesized sentences draw from: lexicon entries by class, and the type nouns.
+struct Pools {
+  std::vector<std::string> cities, media, regions, towns, fac_nouns;
+  std::vector<std::vector<std::string>> orgs, places;
+  Nouns nouns;
+  int org_b = 0, gpe_b = 0;
+};
+
+Pools make_pools(const LexiconLists& lex) {
+  Pools p;
+  p.cities = single_words(lex, kLexCity | kLexRegion);
+  p.media = single_words(lex, kLexMedia);
+  p.org_b = parse_label("B-ORGANISATION");
+  p.gpe_b = parse_label("B-GPE");
+  p.orgs = names(lex, kLexOrg, true);
+  p.places = names(lex, kLexCountry | kLexCity, false);
+  for (const auto& [text, bits] : lex.entries)
+    if ((bits & (kLexOrgNoun | kLexFacNoun | kLexEventNoun)) && text.find(' ') == std::string::npos)
+      p.nouns.emplace_back(text, bits);
+  // Longer nouns first, so "орталығы" is not taken for a shorter entry it starts with.
+  std::stable_sort(p.nouns.begin(), p.nouns.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+  p.regions = single_words(lex, kLexRegion);
+  p.towns = single_words(lex, kLexCity);
+  for (const auto& [noun, bits] : p.nouns)
+    if ((bits & kLexFacNoun) && (noun.size() >= 2 && (noun.substr(noun.size() - 2) == "ы" || noun.substr(noun.size() - 2) == "і")))
+      p.fac_nouns.push_back(noun);
+  return p;
+}
+
+void keep(LabeledSentence s, std::vector<LabeledSentence>& out) {
+  if (!s.tokens.empty()) out.push_back(std::move(s));
+}
+
+// 4.-6., each on its own draw: written-news naming.
+void add_naming(const LabeledSentence& s, const Pools& p, std::uint64_t& rng, std::vector<LabeledSentence>& out) {
+  if (splitmix(rng) % 2 == 0) keep(unquote_named(s, p.nouns), out);
+  if (splitmix(rng) % 10 < 3) keep(place_before_org(s, p.nouns, p.regions, p.towns, splitmix(rng)), out);
+  if (splitmix(rng) % 100 < 15) keep(org_to_facility(s, p.nouns, p.fac_nouns, p.towns, splitmix(rng)), out);
+  if (splitmix(rng) % 5 == 0) keep(cut_before_person(s), out);
+}
+
+// 3. substitution of the first ORGANISATION or GPE (independent of 1 and 2).
+void add_substitution(const LabeledSentence& s, const Pools& p, std::uint64_t& rng,
+                      std::vector<LabeledSentence>& out) {
+  for (std::size_t i = 0; i < s.labels.size(); ++i) {
+    bool org = s.labels[i] == p.org_b, gpe = s.labels[i] == p.gpe_b;
+    if (!org && !gpe) continue;
+    if (splitmix(rng) % 4 != 0) return;
+    std::size_t e = i + 1;
+    while (e < s.labels.size() && s.labels[e] == s.labels[i] + 1) ++e;
+    const auto& pool = org ? p.orgs : p.places;
+    if (pool.empty()) return;
+    std::vector<std::string> name = pool[splitmix(rng) % pool.size()];
+    bool abbr = name.size() == 1 && code_points(name[0]) <= 5 && upper(name[0]) == name[0];
+    // Ministries and agencies are often written with the country's abbreviation in front:
+    // `ҚР ДСМ` (one ORGANISATION).
+    if (org && abbr && name[0] != "ҚР" && splitmix(rng) % 3 == 0) name.insert(name.begin(), "ҚР");
+    out.push_back(substitute(s, i, e, name, s.labels[i], abbr));
+    return;
+  }
+}
+
+// 1. a copy in capitals (headlines), or 2. a dateline in front: `CITY . MEDIA —`.
+void add_headline_or_dateline(const LabeledSentence& s, const Pools& p, std::uint64_t& rng,
+                              std::vector<LabeledSentence>& out) {
+  std::uint64_t r = splitmix(rng) % 100;
+  if (r < 4) {
+    LabeledSentence u = s;
+    for (auto& t : u.tokens) t = upper(t);
+    out.push_back(std::move(u));
+  } else if (r < 7 && !p.cities.empty() && !p.media.empty()) {
+    LabeledSentence d;
+    d.tokens = {upper(p.cities[splitmix(rng) % p.cities.size()]), ".", p.media[splitmix(rng) % p.media.size()], "—"};
+    std::string& m = d.tokens[2];
+    m = splitmix(rng) % 2 ? upper(m) : capitalize(m);  // "KAZINFORM" or "Kazinform"
+    d.labels = {p.gpe_b, 0, p.org_b, 0};
+    d.tokens.insert(d.tokens.end(), s.tokens.begin(), s.tokens.end());
+    d.labels.insert(d.labels.end(), s.labels.begin(), s.labels.end());
+    out.push_back(std::move(d));
+  }
+}
+
 }  // namespace
 
 std::vector<LabeledSentence> augment(const std::vector<LabeledSentence>& train, const LexiconLists& lex,
                                      std::uint64_t seed) {
   std::vector<LabeledSentence> out;
-  std::vector<std::string> cities = single_words(lex, kLexCity | kLexRegion);
-  std::vector<std::string> media = single_words(lex, kLexMedia);
-  const int org_b = parse_label("B-ORGANISATION"), gpe_b = parse_label("B-GPE");
+  const Pools pools = make_pools(lex);
   std::uint64_t rng = seed ^ 0x5eed0a09ull;
-  std::vector<std::vector<std::string>> orgs = names(lex, kLexOrg, true);
-  std::vector<std::vector<std::string>> places = names(lex, kLexCountry | kLexCity, false);
-  std::vector<std::pair<std::string, std::uint32_t>> nouns;
-  for (const auto& [text, bits] : lex.entries)
-    if ((bits & (kLexOrgNoun | kLexFacNoun | kLexEventNoun)) && text.find(' ') == std::string::npos)
-      nouns.emplace_back(text, bits);
-  // Longer nouns first, so "орталығы" is not taken for a shorter entry it starts with.
-  std::stable_sort(nouns.begin(), nouns.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
-  std::vector<std::string> regions = single_words(lex, kLexRegion), towns = single_words(lex, kLexCity);
-  std::vector<std::string> fac_nouns;
-  for (const auto& [noun, bits] : nouns)
-    if ((bits & kLexFacNoun) && (noun.size() >= 2 && (noun.substr(noun.size() - 2) == "ы" || noun.substr(noun.size() - 2) == "і")))
-      fac_nouns.push_back(noun);
   for (const LabeledSentence& s : train) {
     if (s.tokens.empty()) continue;
-    // 4.-6. (each on its own draw)
-    if (next(rng) % 2 == 0) {
-      LabeledSentence u = unquote_named(s, nouns);
-      if (!u.tokens.empty()) out.push_back(std::move(u));
-    }
-    if (next(rng) % 10 < 3) {
-      LabeledSentence p = place_before_org(s, nouns, regions, towns, next(rng));
-      if (!p.tokens.empty()) out.push_back(std::move(p));
-    }
-    if (next(rng) % 100 < 15) {
-      LabeledSentence f = org_to_facility(s, nouns, fac_nouns, towns, next(rng));
-      if (!f.tokens.empty()) out.push_back(std::move(f));
-    }
-    if (next(rng) % 5 == 0) {
-      LabeledSentence c = cut_before_person(s);
-      if (!c.tokens.empty()) out.push_back(std::move(c));
-    }
-    // 3. substitution (independent of 1 and 2)
-    for (std::size_t i = 0; i < s.labels.size(); ++i) {
-      bool org = s.labels[i] == org_b, gpe = s.labels[i] == gpe_b;
-      if (!org && !gpe) continue;
-      if (next(rng) % 4 != 0) break;
-      std::size_t e = i + 1;
-      while (e < s.labels.size() && s.labels[e] == s.labels[i] + 1) ++e;
-      const auto& pool = org ? orgs : places;
-      if (pool.empty()) break;
-      std::vector<std::string> name = pool[next(rng) % pool.size()];
-      bool abbr = name.size() == 1 && code_points(name[0]) <= 5 && upper(name[0]) == name[0];
-      // Ministries and agencies are often written with the country's abbreviation in front:
-      // `ҚР ДСМ` (one ORGANISATION).
-      if (org && abbr && name[0] != "ҚР" && next(rng) % 3 == 0) name.insert(name.begin(), "ҚР");
-      out.push_back(substitute(s, i, e, name, s.labels[i], abbr));
-      break;
-    }
-    std::uint64_t r = next(rng) % 100;
-    if (r < 4) {
-      LabeledSentence u = s;
-      for (auto& t : u.tokens) t = upper(t);
-      out.push_back(std::move(u));
-    } else if (r < 7 && !cities.empty() && !media.empty()) {
-      LabeledSentence d;
-      d.tokens = {upper(cities[next(rng) % cities.size()]), ".", media[next(rng) % media.size()], "—"};
-      std::string& m = d.tokens[2];
-      if (next(rng) % 2) {
-        m = upper(m);
-      } else {  // capitalized: "Kazinform"
-        std::size_t p = 0;
-        char32_t c = utf8::next(m, p);
-        std::string first;
-        utf8::append(first, static_cast<char32_t>(u_toupper(c)));
-        m = first + m.substr(p);
-      }
-      d.labels = {gpe_b, 0, org_b, 0};
-      d.tokens.insert(d.tokens.end(), s.tokens.begin(), s.tokens.end());
-      d.labels.insert(d.labels.end(), s.labels.begin(), s.labels.end());
-      out.push_back(std::move(d));
-    }
+    add_naming(s, pools, rng, out);
+    add_substitution(s, pools, rng, out);
+    add_headline_or_dateline(s, pools, rng, out);
   }
   return out;
 }

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "belgi/offsets.h"
 #include "entities/features.h"
 #include "entities/model.h"
 #include "entities/recognizer.h"
@@ -20,25 +21,15 @@ namespace belgi::entities {
 
 namespace {
 
-// byte offset of each code point of `text`, plus text.size() at the end.
-std::vector<std::size_t> code_point_bytes(std::string_view text) {
-  std::vector<std::size_t> at;
-  for (std::size_t p = 0; p < text.size();) {
-    at.push_back(p);
-    utf8::next(text, p);
-  }
-  at.push_back(text.size());
-  return at;
-}
-
 // The tokens of `doc` labelled from its gold spans: a token overlapping a span gets its label
 // (B- on the first). Counts spans whose ends fall inside a token, and spans overlapping another.
 Status label_tokens(NewsDoc& doc, const std::string& path, std::vector<int>& labels, int& cut, int& nested) {
   labels.assign(doc.tokens.size(), 0);
-  const std::vector<std::size_t> at = code_point_bytes(doc.text);
+  const OffsetMap map(doc.text);
+  const std::size_t length = map.to(OffsetUnit::codepoint, doc.text.size());
   for (std::size_t k = 0; k < doc.gold.size(); ++k) {
     const NewsSpan& g = doc.gold[k];
-    if (g.start >= g.end || g.end >= at.size())
+    if (g.start >= g.end || g.end > length)
       return Status::error(StatusCode::invalid_input,
                            path + ": entity " + std::to_string(k) + " has bad offsets " +
                                std::to_string(g.start) + ".." + std::to_string(g.end));
@@ -46,7 +37,7 @@ Status label_tokens(NewsDoc& doc, const std::string& path, std::vector<int>& lab
     if (b < 0)
       return Status::error(StatusCode::invalid_input,
                            path + ": entity " + std::to_string(k) + " has unknown type '" + g.type + "'");
-    const std::size_t bs = at[g.start], be = at[g.end];
+    const std::size_t bs = map.from(OffsetUnit::codepoint, g.start), be = map.from(OffsetUnit::codepoint, g.end);
     std::vector<std::size_t> covered;
     for (std::size_t t = 0; t < doc.tokens.size(); ++t)
       if (doc.tokens[t].begin < be && doc.tokens[t].end > bs) covered.push_back(t);
@@ -141,19 +132,12 @@ void score_news(const Model& model, const NewsDoc& doc, iob2::Scores& scores, bo
   auto scored = [](const std::string& t) {
     return std::any_of(std::begin(kNames), std::end(kNames), [&](const char* n) { return t == n; });
   };
-  std::vector<std::size_t> cp(doc.text.size() + 1, 0);  // byte -> code point
-  {
-    std::size_t n = 0;
-    for (std::size_t p = 0; p < doc.text.size();) {
-      cp[p] = n++;
-      utf8::next(doc.text, p);
-    }
-    cp[doc.text.size()] = n;
-  }
+  const OffsetMap map(doc.text);
   std::vector<NewsSpan> pred;
   tag_sentences(model, doc.text, doc.tokens, doc.sentences, rules, [&](const TokenEntity& e, ByteRange r) {
     std::string type = class_name(static_cast<int>(e.type));
-    if (scored(type)) pred.push_back(NewsSpan{type, cp[r.begin], cp[r.end]});
+    if (scored(type))
+      pred.push_back(NewsSpan{type, map.to(OffsetUnit::codepoint, r.begin), map.to(OffsetUnit::codepoint, r.end)});
   });
   auto key = [](const NewsSpan& s) { return std::make_tuple(s.type, s.start, s.end); };
   std::vector<std::tuple<std::string, std::size_t, std::size_t>> g, p;

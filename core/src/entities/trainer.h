@@ -17,6 +17,15 @@
 
 namespace belgi::entities {
 
+// The trainer's random numbers (dev split, shuffles, augmentation): splitmix64, the same on
+// every platform (std::shuffle and the std distributions are not).
+inline std::uint64_t splitmix(std::uint64_t& x) {
+  std::uint64_t z = (x += 0x9E3779B97F4A7C15ull);
+  z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+  z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+  return z ^ (z >> 31);
+}
+
 struct TrainOptions {
   std::string data_dir;      // holds valid.iob2 and test-a.iob2 (KazNERD)
   std::string lexicon_dir;   // data/lexicons: *.tsv, `entry<TAB>class` per line

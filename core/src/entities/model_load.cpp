@@ -1,0 +1,253 @@
+// Loading the entity model: ner.bin's bytes checked (magic, version, checksum, sizes) and packed
+// into the tagger's tables (model_tables.h); parse_model reads the same bytes for the trainer.
+#include <atomic>
+#include <cstring>
+
+#include "entities/model.h"
+#include "entities/model_format.h"
+#include "entities/model_tables.h"
+
+namespace belgi::entities {
+
+namespace {
+
+constexpr char kMagic[8] = {'B', 'E', 'L', 'G', 'I', 'N', 'E', 'R'};
+
+struct Reader {
+  std::string_view b;
+  std::size_t pos = 0;
+  bool ok = true;
+  template <class T>
+  T get() {
+    T v{};
+    if (pos + sizeof(T) > b.size()) {
+      ok = false;
+      return v;
+    }
+    std::memcpy(&v, b.data() + pos, sizeof(T));  // the format is little-endian, like all targets
+    pos += sizeof(T);
+    return v;
+  }
+  std::string str() {
+    std::uint32_t n = get<std::uint32_t>();
+    if (!ok || n > b.size() - pos) {
+      ok = false;
+      return {};
+    }
+    std::string s(b.substr(pos, n));
+    pos += n;
+    return s;
+  }
+  template <class T>
+  void array(std::vector<T>& v, std::size_t n) {
+    if (n > (b.size() - pos) / sizeof(T)) {
+      ok = false;
+      return;
+    }
+    v.resize(n);
+    if (n) std::memcpy(v.data(), b.data() + pos, n * sizeof(T));
+    pos += n * sizeof(T);
+  }
+  void pairs(std::vector<std::pair<std::uint32_t, std::uint32_t>>& v) {
+    std::uint32_t n = get<std::uint32_t>();
+    if (!ok || n > (b.size() - pos) / 8) {
+      ok = false;
+      return;
+    }
+    v.resize(n);
+    const char* p = b.data() + pos;
+    for (auto& [k, x] : v) {
+      std::memcpy(&k, p, 4);
+      std::memcpy(&x, p + 4, 4);
+      p += 8;
+    }
+    pos += std::size_t{n} * 8;
+  }
+};
+
+// Everything but the feature weights, which stay in place in the bytes (read by the callers of
+// read_model: parse_model copies them out, load_model packs them straight into its tables).
+struct RawModel {
+  ModelData head;  // all but feat_keys, feat_start, pair_label, pair_weight
+  std::uint32_t features = 0;
+  const unsigned char* keys = nullptr;    // features x u32, ascending
+  const unsigned char* counts = nullptr;  // features x u8
+  const unsigned char* pairs = nullptr;   // sum(counts) x (u8 label, i16 weight)
+  std::size_t pair_count = 0;
+};
+
+Status corrupt(const std::string& what) {
+  return Status::error(StatusCode::invalid_model, "entity model: corrupt data (" + what + ")");
+}
+
+// Each loop that runs once per load over all of the model's bytes, weights or features is a
+// function of its own, called through out_of_line(). A browser's WebAssembly engine optimizes a
+// function in the background once it has run long enough, and uses that code from its next call
+// on. Inlined into the code that creates the annotator (binaryen inlines functions with one
+// caller), these loops had the engine optimize all of that code, 4-7 KB, for a function that never
+// runs again, on the cores the first annotate() needs (docs/benchmarks.md). A function whose
+// address is taken stays out of line, and only the small loop gets optimized.
+template <class Fn>
+Fn* out_of_line(Fn* f) {
+  Fn* volatile p = f;
+  return p;
+}
+
+std::uint64_t checksum(std::string_view bytes) { return text::fnv1a64_words(bytes); }
+
+std::size_t sum_counts(const unsigned char* counts, std::uint32_t n) {
+  std::size_t total = 0;
+  for (std::uint32_t i = 0; i < n; ++i) total += counts[i];
+  return total;
+}
+
+Status read_model(std::string_view bytes, RawModel& raw) {
+  if (bytes.size() < 12 || std::memcmp(bytes.data(), kMagic, 8) != 0)
+    return Status::error(StatusCode::invalid_model, "entity model: not a Belgi NER model (bad magic)");
+  Reader r{bytes, 8};
+  std::uint32_t version = r.get<std::uint32_t>();
+  if (version != static_cast<std::uint32_t>(kModelFormatVersion))
+    return Status::error(StatusCode::invalid_model,
+                         "entity model: format version " + std::to_string(version) +
+                             " found, this build reads version " +
+                             std::to_string(kModelFormatVersion) + "; retrain with scripts/train.sh");
+  if (bytes.size() < 20) return corrupt("truncated");
+  std::uint64_t sum = 0;
+  std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
+  if (out_of_line(&checksum)(bytes.substr(0, bytes.size() - 8)) != sum) return corrupt("checksum mismatch");
+  r.b = bytes.substr(0, bytes.size() - 8);
+  ModelData& out = raw.head;
+  out.feature_set = r.str();
+  out.data_hash = r.str();
+  std::uint32_t labels = r.get<std::uint32_t>();
+  if (!r.ok || labels != static_cast<std::uint32_t>(kLabelCount)) return corrupt("label count");
+  for (int i = 0; i < kLabelCount; ++i)
+    if (r.str() != label_name(i)) return corrupt("label table differs from this build's");
+  out.scale = r.get<float>();
+  out.max_words = static_cast<int>(r.get<std::uint32_t>());
+  r.pairs(out.lex_entries);
+  r.pairs(out.lex_endings);
+  r.pairs(out.known);
+  r.pairs(out.gazetteer);
+  r.array(out.trans, (kLabelCount + 1) * kLabelCount);
+  r.array(out.end, kLabelCount);
+  std::uint32_t f = r.get<std::uint32_t>();
+  if (!r.ok || f > (r.b.size() - r.pos) / 5) return corrupt("truncated");
+  const auto* base = reinterpret_cast<const unsigned char*>(r.b.data());
+  raw.features = f;
+  raw.keys = base + r.pos;
+  raw.counts = raw.keys + std::size_t{f} * 4;
+  raw.pairs = raw.counts + f;
+  std::size_t total = out_of_line(&sum_counts)(raw.counts, f);
+  raw.pair_count = total;
+  if (static_cast<std::size_t>(base + r.b.size() - raw.pairs) != total * 3) return corrupt("size mismatch");
+  // The pairs' labels are checked by the callers, in the loops that copy them out.
+  if (out.max_words < 1 || out.max_words > 16) return corrupt("header");
+  return Status();
+}
+
+inline std::uint32_t key_at(const RawModel& raw, std::uint32_t f) {
+  std::uint32_t k;
+  std::memcpy(&k, raw.keys + std::size_t{f} * 4, 4);  // little-endian, like all targets
+  return k;
+}
+
+inline std::int16_t weight_at(const RawModel& raw, std::size_t p) {
+  std::int16_t w;
+  std::memcpy(&w, raw.pairs + p * 3 + 1, 2);
+  return w;
+}
+
+// load_model's two loops (see out_of_line): the (label, weight) pairs widened to one u32 each,
+// and the features placed in the open-addressing table (dense rows for the many-label ones).
+bool widen_pairs(const RawModel& raw, std::uint32_t* pairs) {
+  for (std::size_t p = 0; p < raw.pair_count; ++p) {
+    std::uint32_t label = raw.pairs[p * 3];
+    if (label >= static_cast<std::uint32_t>(kLabelCount)) return false;
+    pairs[p] = label << 16 | static_cast<std::uint16_t>(weight_at(raw, p));
+  }
+  return true;
+}
+
+Status place_features(const RawModel& raw, Model& m) {
+  std::uint32_t start = 0;
+  for (std::uint32_t f = 0; f < raw.features; ++f) {
+    std::uint32_t k = key_at(raw, f), i = slot_of(k, m.mask);
+    while (m.slots[i].key != 0 && m.slots[i].key != k) i = (i + 1) & m.mask;
+    if (m.slots[i].key == k || k == 0) return corrupt("duplicate feature");
+    std::uint32_t count = raw.counts[f];
+    if (count >= kDense) return corrupt("feature with too many labels");
+    if (count >= kDenseMin) {
+      std::uint32_t row = static_cast<std::uint32_t>(m.dense.size() / kLabelCount);
+      m.dense.resize(m.dense.size() + kLabelCount, 0);
+      for (std::uint32_t p = start; p < start + count; ++p)
+        m.dense[row * kLabelCount + (m.pairs[p] >> 16)] += weight_at(raw, p);
+      m.slots[i] = Slot{k, row | kDense << 26};
+    } else {
+      m.slots[i] = Slot{k, start | count << 26};
+    }
+    start += count;
+  }
+  return Status();
+}
+
+}  // namespace
+
+Status parse_model(std::string_view bytes, ModelData& out) {
+  RawModel raw;
+  Status st = read_model(bytes, raw);
+  if (!st.ok()) return st;
+  out = std::move(raw.head);
+  out.feat_keys.resize(raw.features);
+  out.feat_start.resize(std::size_t{raw.features} + 1);
+  out.feat_start[0] = 0;
+  for (std::uint32_t f = 0; f < raw.features; ++f) {
+    out.feat_keys[f] = key_at(raw, f);
+    out.feat_start[f + 1] = out.feat_start[f] + raw.counts[f];
+  }
+  out.pair_label.resize(raw.pair_count);
+  out.pair_weight.resize(raw.pair_count);
+  for (std::size_t p = 0; p < raw.pair_count; ++p) {
+    if (raw.pairs[p * 3] >= kLabelCount) return corrupt("label out of range");
+    out.pair_label[p] = raw.pairs[p * 3];
+    out.pair_weight[p] = weight_at(raw, p);
+  }
+  return Status();
+}
+
+Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
+  RawModel raw;
+  Status st = read_model(bytes, raw);
+  if (!st.ok()) return st;
+  const ModelData& d = raw.head;
+  auto m = std::make_shared<Model>();
+  m->lex.entries.build(d.lex_entries);
+  m->lex.endings.build(d.lex_endings);
+  m->lex.known.build(d.known);
+  m->lex.gazetteer.build(d.gazetteer);
+  m->lex.max_words = d.max_words;
+  std::size_t cap = 16;
+  while (cap < std::size_t{raw.features} * 2) cap *= 2;
+  if (raw.pair_count >= (1u << 26)) return corrupt("too many weights");
+  m->slots.resize(cap);  // Slot is trivial: zero-filled, i.e. empty
+  m->mask = static_cast<std::uint32_t>(cap - 1);
+  m->pairs.resize(raw.pair_count);
+  if (!out_of_line(&widen_pairs)(raw, m->pairs.data())) return corrupt("label out of range");
+  st = out_of_line(&place_features)(raw, *m);
+  if (!st.ok()) return st;
+  m->trans.assign(d.trans.begin(), d.trans.end());
+  m->end.assign(d.end.begin(), d.end.end());
+  m->outer.build(m->trans.data());
+  m->scale = d.scale;
+  m->id = d.feature_set + "/" + d.data_hash;
+  static std::atomic<std::uint64_t> serials{0};
+  m->serial = ++serials;
+  out = std::move(m);
+  return Status();
+}
+
+std::string model_id(const Model& model) { return model.id; }
+const Lexicons& lexicons(const Model& model) { return model.lex; }
+int model_format_version() { return kModelFormatVersion; }
+
+}  // namespace belgi::entities

@@ -1,0 +1,73 @@
+// The loaded entity model's tables (model_load.cpp fills them, model.cpp scores with them) and
+// the lookups the tagger and its word cache share.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "entities/decode.h"
+#include "entities/features.h"
+
+namespace belgi::entities {
+
+// Feature weights laid out for few cache misses per feature: one open-addressing slot holds the
+// key and where its (label, weight) pairs are; a pair is one u32 (label << 16 | u16 weight).
+struct Slot {
+  std::uint32_t key;    // 0 = empty
+  std::uint32_t where;  // start of the pairs (low 26 bits), their count (high 6 bits)
+};
+// A feature with at least kDenseMin weights is stored as a dense row of all labels instead
+// (where = row | kDense << 26): one vectorizable add instead of scattered ones.
+constexpr std::uint32_t kDense = 63, kDenseMin = 12;
+
+class Model {
+ public:
+  Lexicons lex;
+  std::vector<Slot> slots;
+  std::uint32_t mask = 0;
+  std::vector<std::uint32_t> pairs;
+  std::vector<std::int32_t> dense;  // rows of kLabelCount weights (kDense features)
+  std::vector<std::int32_t> trans, end;
+  OuterTransitions outer;  // trans packed for decoding (decode.h)
+  float scale = 1.0f;
+  std::string id;
+  std::uint64_t serial = 0;  // unique per loaded model: keys the per-thread word caches
+};
+
+inline std::uint32_t slot_of(std::uint32_t key, std::uint32_t mask) { return (key * 0x9E3779B1u) & mask; }
+
+// Adds one feature's weights (its Slot::where; 0 = absent) to the emission row e.
+inline void add_feature(const Model& m, std::uint32_t where, std::int32_t* e) {
+  constexpr int L = kLabelCount;
+  std::uint32_t start = where & 0x3ffffff, count = where >> 26;
+  if (count == kDense) {
+    const std::int32_t* row = m.dense.data() + static_cast<std::size_t>(start) * L;
+    for (int y = 0; y < L; ++y) e[y] += row[y];
+    return;
+  }
+  for (const std::uint32_t* p = m.pairs.data() + start, *q = p + count; p < q; ++p)
+    e[*p >> 16] += static_cast<std::int16_t>(*p & 0xffff);
+}
+
+inline const void* weights_of(const Model& m, std::uint32_t where) {
+  std::uint32_t start = where & 0x3ffffff;
+  return where >> 26 == kDense
+             ? static_cast<const void*>(m.dense.data() + static_cast<std::size_t>(start) * kLabelCount)
+             : static_cast<const void*>(m.pairs.data() + start);
+}
+
+// A feature's Slot::where, or 0 if the model does not have it.
+inline std::uint32_t where_of(const Model& m, std::uint32_t k) {
+  const Slot* slots = m.slots.data();
+  std::uint32_t i = slot_of(k, m.mask);
+  while (slots[i].key != 0 && slots[i].key != k) i = (i + 1) & m.mask;
+  return slots[i].key == k ? slots[i].where : 0;
+}
+
+// Adds the weights of features feats[0, n) to the emission row e.
+inline void add_weights(const Model& m, const std::uint32_t* feats, std::size_t n, std::int32_t* e) {
+  for (std::size_t j = 0; j < n; ++j) add_feature(m, where_of(m, feats[j]), e);
+}
+
+}  // namespace belgi::entities

@@ -1,0 +1,219 @@
+// What the model sees of one token on its own (features.h): its lower-cased form, stem, shape,
+// kind, affix hashes and lexicon hits. A function of its bytes and the lexicons only, so the
+// tagger caches it per word form. Also the lexicon tables it reads (KeyTable).
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+
+#include "entities/features.h"
+#include "text/utf8.h"
+
+namespace belgi::entities {
+
+namespace {
+
+// Endings stripped by stem(), tried in this order (lower case, UTF-8); the first one that leaves
+// a known word wins.
+// Plural, case (genitive, dative, accusative, locative, ablative, instrumental), the locative
+// adjective -дағы and the derivational -лық ("алматылық").
+constexpr std::array<std::string_view, 58> kEndings = {
+    "ндағы", "ндегі", "дағы", "дегі", "тағы", "тегі", "лардың", "лердің",
+    "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге", "қа", "ке", "на", "не",
+    "ны", "ні", "ды", "ді", "ты", "ті", "нда", "нде", "да", "де", "та", "те",
+    "нан", "нен", "дан", "ден", "тан", "тен", "мен", "бен", "пен",
+    "лар", "лер", "дар", "дер", "тар", "тер", "лық", "лік", "дық", "дік", "тық", "тік",
+    "сы", "сі", "ын", "ін", "н"};
+
+std::uint8_t kind_of(std::string_view tok, bool& cap, bool& upper, std::uint32_t& shape,
+                     std::uint32_t& short_shape) {
+  bool lower_seen = false;
+  bool cyr = false, lat = false, digit = false, letter = false, other = false;
+  Hash sh(0), ssh(0);
+  int n = 0;
+  char last = 0;
+  bool first = true;
+  cap = false;
+  for (std::size_t i = 0; i < tok.size();) {
+    char32_t c = utf8::next(tok, i);
+    char s;
+    if (u_isUAlphabetic(c)) {
+      letter = true;
+      UErrorCode err = U_ZERO_ERROR;
+      UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &err);
+      if (sc == USCRIPT_CYRILLIC) cyr = true;
+      else if (sc == USCRIPT_LATIN) lat = true;
+      else other = true;
+      s = u_isupper(c) ? 'X' : 'x';
+      if (first) cap = s == 'X';
+      if (s == 'x') lower_seen = true;
+    } else if (u_isdigit(c)) {
+      digit = true;
+      s = 'd';
+    } else {
+      s = c < 0x80 ? static_cast<char>(c) : '*';
+    }
+    first = false;
+    if (n++ < 8) sh.byte(static_cast<std::uint8_t>(s));
+    if (s != last) ssh.byte(static_cast<std::uint8_t>(s));
+    last = s;
+  }
+  upper = letter && !lower_seen;
+  shape = fold32(sh.h);
+  short_shape = fold32(ssh.h);
+  if (!letter) return digit ? kDigits : kPunct;
+  if (digit) return kAlnum;
+  if (other) return kOther;
+  if (cyr && lat) return kMixedScript;
+  return lat ? kLatin : kCyrillic;
+}
+
+bool ends_with(std::string_view s, std::string_view e) {
+  // The last byte first: it rules out almost every ending without a call to memcmp.
+  return s.size() >= e.size() && !e.empty() && s.back() == e.back() &&
+         std::memcmp(s.data() + s.size() - e.size(), e.data(), e.size()) == 0;
+}
+
+bool known(std::string_view w, const Lexicons& lex) {
+  std::uint32_t k = lexicon_key(w);
+  return lex.known.find(k, 0) != 0 || (lex.entries.find(k, 0) & ~kLexBandMask) != 0;
+}
+
+// One ending off `w` if the rest is a known word or lexicon entry.
+std::string_view strip_one(std::string_view w, const Lexicons& lex) {
+  for (std::string_view e : kEndings) {
+    if (!ends_with(w, e)) continue;
+    std::string_view r = w.substr(0, w.size() - e.size());
+    if (code_points(r) < 3) continue;
+    if (known(r, lex)) return r;
+  }
+  return w;
+}
+
+// Name-ending classes of what is left after one case or plural ending, for words of at least 4
+// letters once the ending is off: "жақыпованың" -> "жақыпова" (-ова), "досжановтан" -> "досжанов".
+std::uint32_t inflected_name_ending(std::string_view lower, const Lexicons& lex) {
+  std::uint32_t bits = 0;
+  for (std::string_view e : kEndings) {
+    if (!ends_with(lower, e)) continue;
+    std::string_view r = lower.substr(0, lower.size() - e.size());
+    std::size_t cps = code_points(r), pos = r.size();
+    if (cps < 4) continue;
+    for (std::size_t k = 1; k <= 4 && k + 2 < cps; ++k) {
+      utf8::prev(r, pos);
+      if (k >= 2) bits |= lex.endings.find(lexicon_key(r.substr(pos)), 0);
+    }
+  }
+  return bits;
+}
+
+}  // namespace
+
+std::uint32_t fold32(std::uint64_t h) {
+  std::uint32_t v = static_cast<std::uint32_t>(h ^ (h >> 32));
+  return v ? v : 1;
+}
+
+void KeyTable::build(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& entries) {
+  std::size_t cap = 16;
+  while (cap < entries.size() * 2) cap *= 2;
+  keys_.assign(cap, 0);
+  values_.assign(cap, 0);
+  mask_ = static_cast<std::uint32_t>(cap - 1);
+  count_ = 0;
+  for (const auto& [k, v] : entries) {
+    std::uint32_t i = (k * 0x9E3779B1u) & mask_;
+    while (keys_[i] != 0 && keys_[i] != k) i = (i + 1) & mask_;
+    if (keys_[i] == 0) ++count_;
+    keys_[i] = k;
+    values_[i] |= v;
+  }
+}
+
+std::uint32_t KeyTable::find(std::uint32_t key, std::uint32_t absent) const {
+  if (keys_.empty()) return absent;
+  std::uint32_t i = (key * 0x9E3779B1u) & mask_;
+  while (keys_[i] != 0) {
+    if (keys_[i] == key) return values_[i];
+    i = (i + 1) & mask_;
+  }
+  return absent;
+}
+
+
+std::string_view stem(std::string_view lower, const Lexicons& lex) {
+  std::size_t hy = lower.rfind('-');
+  if (hy != std::string_view::npos && hy > 0) {
+    std::string_view tail = lower.substr(hy + 1);
+    if (std::find(kEndings.begin(), kEndings.end(), tail) != kEndings.end() ||
+        (!tail.empty() && code_points(tail) <= 3))
+      return lower.substr(0, hy);  // "бұұ-ның" -> "бұұ"
+  }
+  if ((lex.entries.find(lexicon_key(lower), 0) & ~kLexBandMask) != 0) return lower;
+  std::string_view r = strip_one(lower, lex);
+  if (r.size() != lower.size()) {
+    std::string_view r2 = strip_one(r, lex);
+    return r2;
+  }
+  // Two endings where the middle form is not known: "облыстарында" -> "облыс".
+  for (std::string_view e : kEndings) {
+    if (!ends_with(lower, e)) continue;
+    std::string_view mid = lower.substr(0, lower.size() - e.size());
+    if (code_points(mid) < 4) continue;
+    std::string_view r2 = strip_one(mid, lex);
+    if (r2.size() != mid.size()) return r2;
+  }
+  return lower;
+}
+
+void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
+  t.lower.clear();
+  for (std::size_t p = 0; p < tok.size();)
+    utf8::append(t.lower, utf8::to_lower(utf8::next(tok, p)));
+  t.kind = kind_of(tok, t.cap, t.upper, t.shape, t.short_shape);
+  t.stem_len = stem(t.lower, lex).size();
+  t.h_lower = fnv1a64(t.lower);
+  t.h_stem = t.stemmed() ? fnv1a64(t.stem()) : t.h_lower;
+  // Affixes: prefixes hashed forwards, suffixes backwards (byte order reversed), 1..5 letters.
+  {
+    std::string_view lw = t.lower;
+    std::uint64_t hp = 0xcbf29ce484222325ull, hs = hp;
+    std::size_t p = 0, q = lw.size(), k = 0;
+    for (; k < 5 && p < lw.size(); ++k) {
+      std::size_t p0 = p;
+      utf8::next(lw, p);
+      for (std::size_t b = p0; b < p; ++b) hp = (hp ^ static_cast<unsigned char>(lw[b])) * 0x100000001b3ull;
+      std::size_t q0 = q;
+      utf8::prev(lw, q);
+      for (std::size_t b = q0; b-- > q;) hs = (hs ^ static_cast<unsigned char>(lw[b])) * 0x100000001b3ull;
+      t.pfx[k] = hp;
+      t.sfx[k] = hs;
+    }
+    t.n_affix = static_cast<std::uint8_t>(k);
+  }
+  std::uint32_t known_value = lex.known.find(lexicon_key(t.lower), 0);
+  t.cls = known_value & kKnownClassMask;
+  t.lowish = (known_value & kKnownLowercase) != 0;
+  if (!t.lowish && t.stemmed()) t.lowish = (lex.known.find(lexicon_key(t.stem()), 0) & kKnownLowercase) != 0;
+  t.lex = lex.entries.find(lexicon_key(t.lower), 0);
+  t.band = lex_band(t.lex);
+  t.lex &= ~kLexBandMask;
+  t.band_stem = t.band;
+  if (t.stemmed()) {
+    std::uint32_t s = lex.entries.find(lexicon_key(t.stem()), 0);
+    t.band_stem = lex_band(s);
+    t.lex |= s & ~kLexBandMask;
+  }
+  t.ending = 0;
+  std::size_t cps = code_points(t.lower);
+  // Endings of 2..5 letters ("ов", "ұлы", "қызы") on words longer than the ending + 2.
+  std::size_t pos = t.lower.size();
+  for (std::size_t k = 1; k <= 5 && k + 2 < cps; ++k) {
+    utf8::prev(t.lower, pos);
+    if (k >= 2) t.ending |= lex.endings.find(lexicon_key(std::string_view(t.lower).substr(pos)), 0);
+  }
+  t.ending_infl = t.cap ? inflected_name_ending(t.lower, lex) : 0;
+}
+}  // namespace belgi::entities
