@@ -12,10 +12,8 @@ namespace belgi::entities {
 
 namespace {
 
-constexpr std::array<const char*, kEntityClassCount> kClassNames = {
-    "ADAGE", "ART", "CARDINAL", "CONTACT", "DATE", "DISEASE", "EVENT", "FACILITY", "GPE",
-    "LANGUAGE", "LAW", "LOCATION", "MISCELLANEOUS", "MONEY", "NON_HUMAN", "NORP", "ORDINAL",
-    "ORGANISATION", "PERCENTAGE", "PERSON", "POSITION", "PRODUCT", "PROJECT", "QUANTITY", "TIME"};
+// The model's classes are the span types before QUOTE, by their numbers (data/types.tsv).
+const char* class_name_of(int c) { return type_name(static_cast<SpanType>(c)); }
 
 constexpr std::array<const char*, kLexClassCount> kLexNames = {
     "country", "city", "region", "org", "legal_form", "title", "org_noun",
@@ -65,7 +63,7 @@ bool is_quote_close(std::string_view t) { return quotes::mark_role(t) == quotes:
 
 }  // namespace
 
-const char* class_name(int c) { return c >= 0 && c < kEntityClassCount ? kClassNames[c] : "?"; }
+const char* class_name(int c) { return c >= 0 && c < kEntityClassCount ? class_name_of(c) : "?"; }
 
 std::string label_name(int label) {
   if (label == 0) return "O";
@@ -77,7 +75,7 @@ int parse_label(std::string_view name) {
   if (name == "O") return 0;
   if (name.size() < 3 || name[1] != '-' || (name[0] != 'B' && name[0] != 'I')) return -1;
   for (int c = 0; c < kEntityClassCount; ++c)
-    if (name.substr(2) == kClassNames[c]) return 1 + 2 * c + (name[0] == 'I');
+    if (name.substr(2) == class_name_of(c)) return 1 + 2 * c + (name[0] == 'I');
   return -1;
 }
 

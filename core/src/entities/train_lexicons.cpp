@@ -28,7 +28,8 @@ Status read_one(const std::string& path, LexiconLists& out) {
   ss << in.rdbuf();
   std::string content = ss.str();
   out.hash = fnv1a64(content, out.hash);
-  if (!utf8::valid(content)) return Status::error(StatusCode::invalid_utf8, path + ": invalid UTF-8");
+  if (Status st = check_utf8(content); !st.ok())
+    return Status::error(st.code, path + ": " + st.message, st.offset);
   std::istringstream lines(content);
   std::string line;
   int no = 0;

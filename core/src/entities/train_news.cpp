@@ -64,9 +64,8 @@ Status read_doc(const std::string& path, NewsDoc& doc, std::uint64_t& hash) {
       !j.contains("entities") || !j["entities"].is_array())
     return Status::error(StatusCode::invalid_input, path + ": not a JSON object with \"text\" and \"entities\"");
   doc.text = j["text"].get<std::string>();
-  std::size_t bad = 0;
-  if (!utf8::valid(doc.text, &bad))
-    return Status::error(StatusCode::invalid_utf8, path + ": invalid UTF-8 in \"text\" at byte " + std::to_string(bad));
+  if (Status st = check_utf8(doc.text); !st.ok())
+    return Status::error(st.code, path + ": \"text\": " + st.message, st.offset);
   std::size_t k = 0;
   for (const auto& e : j["entities"]) {
     if (!e.is_object() || !e.contains("type") || !e["type"].is_string() || !e.contains("start") ||
