@@ -16,7 +16,6 @@
 // looks like, as data) and text-view.js (as elements, and selections), edits.js (the editing
 // operations), keys.js (the keyboard, a command table), legend.js and panel.js; core.js loads the
 // package, tokens.js snaps selections to the core's tokens.
-import { TYPE_TABLE } from './types.js';
 import {
   DEFAULT_VISIBLE, compareSpans, cleanSpan, fromObject, normalizeDocument, exportDocument,
 } from './formats.js';
@@ -31,12 +30,8 @@ import { el } from './dom.js';
 
 export { WORKER_THRESHOLD, annotateText, loadBelgi } from './core.js';
 export { TEXT_ENTRY } from './keys.js';
-/** KEY_OF: the key of each type that has one (legend.js, panel.js). */
-export { KEY_OF };
+export { KEYMAP, KEY_OF } from './keys.js';
 
-/** Keys that give a selection (or the focused span) a type. */
-export const KEYMAP = Object.fromEntries(TYPE_TABLE.filter((t) => t.key).map((t) => [t.key, t.name]));
-const KEY_OF = Object.fromEntries(Object.entries(KEYMAP).map(([k, v]) => [v, k]));
 
 function clone(spans) { return spans.map((s) => structuredClone(s)); }
 

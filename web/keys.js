@@ -2,8 +2,13 @@
 // command is a function of the element and the moment's context {e, sel, focused, vis}. Rows are
 // tried in order; a command that does not apply (returns false) lets the next matching row try.
 // See docs/web.md for the keys as a person reads them.
-import { KEYMAP } from './annotator.js';
+import { TYPE_TABLE } from './types.js';
 import { firstEndingAfter, firstStartingFrom, nextWord, previousWord } from './tokens.js';
+
+/** Keys that give a selection (or the focused span) a type (data/types.tsv). */
+export const KEYMAP = Object.fromEntries(TYPE_TABLE.filter((t) => t.key).map((t) => [t.key, t.name]));
+/** The key of each type that has one. */
+export const KEY_OF = Object.fromEntries(Object.entries(KEYMAP).map(([k, v]) => [v, k]));
 
 /** Fields where keys are typing, not shortcuts. */
 export const TEXT_ENTRY = 'input:not([type="checkbox"]):not([type="radio"]):not([type="button"]), select, textarea, dialog, [contenteditable]';

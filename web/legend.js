@@ -1,7 +1,7 @@
 // The annotator's legend: one toggle a type with its counts and key, and accept / reject-all
 // buttons; one tab stop, arrow keys inside (a toolbar).
 import { TYPES, NUMERIC_TYPES, HIGHLIGHTED } from './formats.js';
-import { KEY_OF } from './annotator.js';
+import { KEY_OF } from './keys.js';
 import { el } from './dom.js';
 
 /** Spans of each type, and of those the suggested ones (not yet accepted by a person). */

@@ -1,7 +1,7 @@
 // The annotator's side panel: the selection and what a type key would do with it, or the focused
 // span with its type, value, a quote's speaker and cue, and its review state.
 import { TYPES } from './formats.js';
-import { KEY_OF } from './annotator.js';
+import { KEY_OF } from './keys.js';
 import { el, short } from './dom.js';
 
 const SELECTION_HINT = 'A type key makes it a span (p PERSON, o ORGANISATION, g GPE, d DATE, q QUOTE …); Shift+→ / Shift+← grow or shrink its end, Ctrl+Shift+← / → its start; Ctrl+→ / Ctrl+← the next / previous word.';
