@@ -19,7 +19,7 @@
 import {
   DEFAULT_VISIBLE, compareSpans, cleanSpan, fromObject, normalizeDocument, exportDocument,
 } from './formats.js';
-import { annotateText, coreLoaded, coreTokenize, loadBelgi } from './core.js';
+import { WORKER_THRESHOLD, annotateText, coreLoaded, coreTokenize, loadBelgi, tokenizeText } from './core.js';
 import { coreDate, editing, newId } from './edits.js';
 import { onTextKey, isShortcut, TEXT_ENTRY } from './keys.js';
 import { renderLegend, onLegendKey } from './legend.js';
@@ -186,6 +186,16 @@ export class BelgiAnnotator extends HTMLElement {
     this._focusId = null;
     this._activeQuote = null;
     this._renderAll();
+    if (this._text.length > WORKER_THRESHOLD) this._prefetchTokens();
+  }
+
+  /** A long text's tokens, cut in the worker ahead of the first selection key (see _tokens). */
+  _prefetchTokens() {
+    const text = this._text;
+    tokenizeText(text).then((t) => {
+      const cached = this._tokenCache && this._tokenCache.text === text;
+      if (this._text === text && !cached) this._tokenCache = { text, tokens: t.tokens };
+    }).catch(() => {});  // _tokens() cuts them on this thread when asked
   }
 
   async _annotateNow() {

@@ -202,6 +202,16 @@ test('a long text is annotated in the worker exactly as on the main thread', asy
   assert.ok(main.length > 100, `${main.length} spans on the main thread`);
   assert.deepEqual(got.map(key), main.map(key));
   assert.ok(got.some((s) => s.type === 'PERSON' && s.text.startsWith('Асхат')));
+  // Its tokens are cut in the worker too, before any key asks for them (no pause on the first
+  // selection key), and they are the main thread's.
+  await page.waitForFunction(() => {
+    const el = document.querySelector('belgi-annotator');
+    return el._tokenCache && el._tokenCache.text === el._text;
+  }, null, { timeout: 20000 });
+  const prefetched = await page.evaluate(() => document.querySelector('belgi-annotator')._tokenCache.tokens);
+  const mainTokens = await page.evaluate(async (text) => (await import('./belgi/index.js')).tokenize(text).tokens, long);
+  assert.ok(mainTokens.length > 3000, `${mainTokens.length} tokens`);
+  assert.deepEqual(prefetched, mainTokens);
   assert.deepEqual(page.errors, []);
 });
 

@@ -1,8 +1,9 @@
-import type { AnnotateOptions, Document, InitOptions, Versions } from './index.js';
+import type { AnnotateOptions, Document, InitOptions, Tokens, Versions } from './index.js';
 
 export interface BelgiWorker {
   init(options?: InitOptions): Promise<void>;
   annotate(text: string, options?: AnnotateOptions): Promise<Document>;
+  tokenize(text: string, options?: { offsets?: 'utf16' | 'codepoint' }): Promise<Tokens>;
   version(): Promise<Versions>;
   terminate(): void;
 }

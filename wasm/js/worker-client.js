@@ -24,6 +24,7 @@ export function createWorker(workerUrl = new URL('./worker.js', import.meta.url)
   return {
     init: (options) => call('init', options),
     annotate: (text, options) => call('annotate', text, options),
+    tokenize: (text, options) => call('tokenize', text, options),
     version: () => call('version'),
     terminate: () => {
       worker.terminate();

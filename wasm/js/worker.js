@@ -1,9 +1,9 @@
 // Runs inside a Web Worker (module type): annotates off the page's main thread.
-// Messages in: {id, method: 'init'|'annotate'|'version', args: [...]}; out: {id, result} or
+// Messages in: {id, method: 'init'|'annotate'|'tokenize'|'version', args: [...]}; out: {id, result} or
 // {id, error: {code, message, offset?}}. Use worker-client.js rather than talking to it directly.
-import { init, annotate, version } from './index.js';
+import { init, annotate, tokenize, version } from './index.js';
 
-const methods = { init, annotate, version };
+const methods = { init, annotate, tokenize, version };
 
 self.onmessage = async (event) => {
   const { id, method, args = [] } = event.data || {};
