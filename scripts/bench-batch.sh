@@ -8,12 +8,13 @@
 #        scripts/bench-batch.sh --latin [MB]   (default 10; issue 20)
 # Default mode, BELGI_BENCH_RUNS rounds (default 5), the cases taking turns in each round:
 # the corpus as one large document (1 job), as JSONL records with --jobs 1 and --jobs 2; median
-# elapsed and CPU seconds, MB/s and tokens/s (tokens: the CoNLL output's lines), the 1-minute load
+# elapsed and CPU seconds (user + system), page faults, MB/s and tokens/s (tokens: the CoNLL output's lines), the 1-minute load
 # average before each run, and --jobs 2 against --jobs 1 (medians, and the median of the rounds'
 # ratios). Then callgrind (BELGI_CALLGRIND_KB of JSONL text, default 1000; 0 skips): instructions
 # per byte (a run over those records less one over the first record, so that start-up and the
-# tables loaded on first use are left out), inclusive cost of each stage, and the word caches'
-# miss counts read from the calls to the functions that fill them. Prints Markdown.
+# tables loaded on first use are left out; the same texts as one document likewise), inclusive
+# cost of each stage, and the word caches' miss counts read from the calls to the functions that
+# fill them. Prints Markdown.
 # --latin: the same articles in Cyrillic and transliterated into the 2018, 2021 and 2017 alphabets
 # (scripts/latin-examples.py --jsonl), 1 job, the inputs in turn, BELGI_BENCH_RUNS rounds (default
 # 5); median seconds and documents per second against the Cyrillic ones. BELGI_BASE=BINARY adds
@@ -147,13 +148,13 @@ distinct_bench() {
   for ((r = 0; r < runs; r++)); do
     for c in doc:1 jsonl:1 jsonl:2; do
       local load; load=$(cut -d' ' -f1 /proc/loadavg)
-      /usr/bin/time -f "%e %U %S %M" -o "$WORK/time.txt" "$BELGI" annotate \
+      /usr/bin/time -f "%e %U %S %M %R" -o "$WORK/time.txt" "$BELGI" annotate \
         "$([ "${c%:*}" = doc ] && echo "$doc" || echo "$jsonl")" --format jsonl --jobs "${c#*:}" \
         -q -o /dev/null
       echo "$r $c $load $(cat "$WORK/time.txt")" >> "$times"
     done
   done
-  : > "$WORK/cg-counts.txt"
+  : > "$WORK/cg-counts.txt"; : > "$WORK/cg-doc-counts.txt"
   if [ "$kb" != 0 ]; then
     ensure_packages valgrind
     local n; n=$(python3 -c "import json,sys
@@ -164,6 +165,10 @@ for i,l in enumerate(open(sys.argv[1],encoding='utf-8')):
 print(i+1)" "$jsonl" "$kb")
     for m in 1 "$n"; do
       head -n "$m" "$jsonl" > "$WORK/head.jsonl"
+      python3 -c "import json, sys; open(sys.argv[2], 'w', encoding='utf-8').write('\n\n'.join(
+json.loads(l)['text'] for l in open(sys.argv[1], encoding='utf-8')) + '\n')" "$WORK/head.jsonl" "$WORK/head.txt"
+      valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BELGI" annotate "$WORK/head.txt" \
+        --format jsonl -q -o /dev/null 2>&1 | awk -v m="$m" '/Collected/ { print m, $NF }' >> "$WORK/cg-doc-counts.txt"
       valgrind --tool=callgrind --callgrind-out-file="$WORK/cg-$m.out" "$BELGI" annotate \
         "$WORK/head.jsonl" --format jsonl --jobs 1 -q -o /dev/null 2>&1 |
         awk -v m="$m" '/Collected/ { print m, $NF }' >> "$WORK/cg-counts.txt"

@@ -16,10 +16,11 @@ print(f"corpus: {corpus['source']}; {corpus['docs']} JSONL records, {corpus['byt
 
 runs = {}
 for line in open(os.path.join(work, "distinct-times.txt")):
-    r, case, load, e, u, s, kb = line.split()
-    runs.setdefault(case, []).append((int(r), float(e), float(u) + float(s), int(kb), float(load)))
-print("| input | jobs | runs | load avg (1 min) | median s | MB/s | tokens/s | median CPU s | MB per CPU s | peak RSS MB |")
-print("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|")
+    r, case, load, e, u, s, kb, faults = line.split()
+    runs.setdefault(case, []).append((int(r), float(e), float(u) + float(s), int(kb), float(load),
+                                      float(s), int(faults)))
+print("| input | jobs | runs | load avg (1 min) | median s | MB/s | tokens/s | median CPU s (of it system) | MB per CPU s | page faults | peak RSS MB |")
+print("|---|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|")
 med = {}
 for case in ("doc:1", "jsonl:1", "jsonl:2"):
     rs = runs.get(case, [])
@@ -33,8 +34,8 @@ for case in ("doc:1", "jsonl:1", "jsonl:2"):
     loads = [x[4] for x in rs]
     name = "one document" if kind == "doc" else "JSONL records"
     print(f"| {name} | {jobs} | {len(rs)} | {min(loads):.2f}–{max(loads):.2f} | {e:.3f} | "
-          f"{size / 1e6 / e:.2f} | {tokens / e:,.0f} | {c:.3f} | {size / 1e6 / c:.2f} | "
-          f"{max(x[3] for x in rs) / 1024:.0f} |")
+          f"{size / 1e6 / e:.2f} | {tokens / e:,.0f} | {c:.2f} ({statistics.median(x[5] for x in rs):.2f}) | "
+          f"{size / 1e6 / c:.2f} | {statistics.median(x[6] for x in rs):,.0f} | {max(x[3] for x in rs) / 1024:.0f} |")
 if "jsonl:1" in runs and "jsonl:2" in runs:
     one = {x[0]: x[1] for x in runs["jsonl:1"]}
     ratios = sorted(one[r] / e for r, e, *_ in runs["jsonl:2"] if r in one)
@@ -56,6 +57,15 @@ net = counts[n] - counts[1]
 print(f"\ncallgrind, JSONL records 2 to {n} ({size:,} bytes of text), 1 job: "
       f"{net / 1e6:,.0f} M instructions, **{net / size:.0f} per byte** (a run over records 1..{n} "
       f"less one over record 1)\n")
+
+doc_counts = {}
+for line in open(os.path.join(work, "cg-doc-counts.txt")):
+    m, total = line.split()
+    doc_counts[int(m)] = int(total.replace(",", ""))
+if len(doc_counts) == 2:
+    dnet, dsize = doc_counts[n] - doc_counts[1], size + 2 * (n - 1)
+    print(f"the same records as one document (joined by blank lines): {dnet / 1e6:,.0f} M "
+          f"instructions, **{dnet / dsize:.0f} per byte** (less the first record as a document)\n")
 
 STAGES = [  # (stage, regex on callgrind_annotate's function name), inclusive costs
     ("JSONL record parsing (worker)", r"belgi::cli::finish_record\("),
