@@ -136,6 +136,23 @@ if counts:
 PY
 }
 
+# callgrind_head N NAME: callgrind over the first N records, as JSONL and as one document (the
+# counts, the inclusive costs and the callers for bench-report.py), and their token count.
+callgrind_head() {
+  local m=$1 cg="$WORK/cg-$1"
+  python3 "$BELGI_ROOT/scripts/bench-corpus.py" --head 0 "$WORK/distinct.jsonl" "$WORK/head.jsonl" \
+    "$WORK/head.txt" "$m" > /dev/null
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BELGI" annotate "$WORK/head.txt" \
+    --format jsonl -q -o /dev/null 2>&1 | awk -v m="$m" '/Collected/ { print m, $NF }' >> "$WORK/cg-doc-counts.txt"
+  valgrind --tool=callgrind --callgrind-out-file="$cg.out" "$BELGI" annotate "$WORK/head.jsonl" \
+    --format jsonl --jobs 1 -q -o /dev/null 2>&1 | awk -v m="$m" '/Collected/ { print m, $NF }' >> "$WORK/cg-counts.txt"
+  callgrind_annotate --inclusive=yes --threshold=100 "$cg.out" > "$cg.txt" 2>/dev/null
+  callgrind_annotate --tree=caller --threshold=100 "$cg.out" > "$cg-calls.txt" 2>/dev/null
+  rm -rf "$WORK/conll-head"
+  "$BELGI" annotate "$WORK/head.jsonl" --format conll -q -o "$WORK/conll-head"
+  grep -hc . "$WORK"/conll-head/* > "$WORK/tokens-$2.txt"
+}
+
 # distinct_bench: the default mode's tables (see the header).
 distinct_bench() {
   local runs=${BELGI_BENCH_RUNS:-5} kb=${BELGI_CALLGRIND_KB:-1000} r
@@ -157,27 +174,9 @@ distinct_bench() {
   : > "$WORK/cg-counts.txt"; : > "$WORK/cg-doc-counts.txt"
   if [ "$kb" != 0 ]; then
     ensure_packages valgrind
-    local n; n=$(python3 -c "import json,sys
-s=0
-for i,l in enumerate(open(sys.argv[1],encoding='utf-8')):
-    s+=len(json.loads(l)['text'].encode())
-    if s>=int(sys.argv[2])*1000: break
-print(i+1)" "$jsonl" "$kb")
-    for m in 1 "$n"; do
-      head -n "$m" "$jsonl" > "$WORK/head.jsonl"
-      python3 -c "import json, sys; open(sys.argv[2], 'w', encoding='utf-8').write('\n\n'.join(
-json.loads(l)['text'] for l in open(sys.argv[1], encoding='utf-8')) + '\n')" "$WORK/head.jsonl" "$WORK/head.txt"
-      valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BELGI" annotate "$WORK/head.txt" \
-        --format jsonl -q -o /dev/null 2>&1 | awk -v m="$m" '/Collected/ { print m, $NF }' >> "$WORK/cg-doc-counts.txt"
-      valgrind --tool=callgrind --callgrind-out-file="$WORK/cg-$m.out" "$BELGI" annotate \
-        "$WORK/head.jsonl" --format jsonl --jobs 1 -q -o /dev/null 2>&1 |
-        awk -v m="$m" '/Collected/ { print m, $NF }' >> "$WORK/cg-counts.txt"
-      rm -rf "$WORK/conll-head"
-      "$BELGI" annotate "$WORK/head.jsonl" --format conll -q -o "$WORK/conll-head"
-      grep -hc . "$WORK"/conll-head/* > "$WORK/tokens-$([ "$m" = 1 ] && echo first || echo head).txt"
-      callgrind_annotate --inclusive=yes --threshold=100 "$WORK/cg-$m.out" > "$WORK/cg-$m.txt" 2>/dev/null
-      callgrind_annotate --tree=caller --threshold=100 "$WORK/cg-$m.out" > "$WORK/cg-$m-calls.txt" 2>/dev/null || true
-    done
+    local n; n=$(python3 "$BELGI_ROOT/scripts/bench-corpus.py" --head "$kb" "$jsonl" "$WORK/head.jsonl" "$WORK/head.txt")
+    callgrind_head 1 first
+    callgrind_head "$n" head
   fi
   python3 "$BELGI_ROOT/scripts/bench-report.py" "$WORK" "$jsonl" "$doc"
 }

@@ -10,9 +10,29 @@ REPEATED up to 1 MB: that corpus is marked "repeated" and its figures are not co
 
 usage: bench-corpus.py ROOT OUT.jsonl OUT.txt   (prints a JSON summary on stdout)
 The .txt is every article joined by a blank line: the "one large document" input.
+       bench-corpus.py --head KB IN.jsonl OUT.jsonl OUT.txt [N]
+writes the first N records (by default, as many as hold KB kilobytes of text) and the same texts
+as one document, and prints N: the inputs of the callgrind runs.
 """
 import glob, json, os, random, sys
 
+
+
+def head(kb, src, out_jsonl, out_txt, n=None):
+    lines, size = [], 0
+    for line in open(src, encoding="utf-8"):
+        if n is not None and len(lines) >= n or n is None and size >= kb * 1000:
+            break
+        lines.append(line)
+        size += len(json.loads(line)["text"].encode())
+    open(out_jsonl, "w", encoding="utf-8").write("".join(lines))
+    open(out_txt, "w", encoding="utf-8").write("\n\n".join(json.loads(l)["text"] for l in lines) + "\n")
+    print(len(lines))
+
+
+if sys.argv[1] == "--head":
+    head(int(sys.argv[2]), *sys.argv[3:6], *(int(x) for x in sys.argv[6:7]))
+    sys.exit(0)
 root, out_jsonl, out_txt = sys.argv[1:4]
 shared = os.path.join(root, "..", "shared", "data")
 kaz = os.path.join(shared, "kaznerd")

@@ -106,7 +106,9 @@ print("| stage (inclusive; nested rows are part of the row above) | instructions
 print("|---|---:|---:|---:|")
 for stage, _ in STAGES:
     d = b.get(stage, 0) - a.get(stage, 0)
-    print(f"| {stage} | {d / 1e6:,.2f} M | {d / size:.0f} | {100 * d / net:.1f}% |")
+    label = stage.lstrip(" ")
+    label = "&nbsp;" * (len(stage) - len(label)) + label  # Markdown keeps the nesting visible
+    print(f"| {label} | {d / 1e6:,.2f} M | {d / size:.0f} | {100 * d / net:.1f}% |")
 
 
 def calls(path, rx):
