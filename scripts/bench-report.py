@@ -69,7 +69,7 @@ if len(doc_counts) == 2:
 
 STAGES = [  # (stage, regex on callgrind_annotate's function name), inclusive costs
     ("JSONL record parsing (worker)", r"belgi::cli::finish_record\("),
-    ("reader thread (read_inputs: lines into jobs)", r"^\?\?\?:belgi::cli::read_inputs\("),
+    ("reader thread (read_inputs: lines into jobs)", r"^belgi::cli::read_inputs\("),
     ("writer (main thread: ResultWriter::write)", r"belgi::cli::ResultWriter::write\("),
     ("tokenizer", r"belgi::text::tokenize\("),
     ("sentence split", r"belgi::text::split_sentences\("),
