@@ -67,23 +67,23 @@ if len(doc_counts) == 2:
     print(f"the same records as one document (joined by blank lines): {dnet / 1e6:,.0f} M "
           f"instructions, **{dnet / dsize:.0f} per byte** (less the first record as a document)\n")
 
-STAGES = [  # (stage, regex on callgrind_annotate's function name), inclusive costs
-    ("JSONL record parsing (worker)", r"belgi::cli::finish_record\("),
+STAGES = [  # (stage, regex on the function name, from its start), inclusive costs
+    ("JSONL record parsing (worker)", r"^belgi::cli::finish_record\("),
     ("reader thread (read_inputs: lines into jobs)", r"^belgi::cli::read_inputs\("),
-    ("writer (main thread: ResultWriter::write)", r"belgi::cli::ResultWriter::write\("),
-    ("tokenizer", r"belgi::text::tokenize\("),
-    ("sentence split", r"belgi::text::split_sentences\("),
-    ("entities, all", r"belgi::entities::EntityRecognizer::run\("),
-    ("  emissions (features + weights, word cache)", r"belgi::entities::emissions\("),
-    ("    word analysis on a cache miss", r"belgi::entities::analyze_token\("),
-    ("    context features", r"belgi::entities::FeatureExtractor::extract_context\("),
-    ("    feature weights looked up", r"belgi::entities::\(anonymous namespace\)::add_extracted\("),
-    ("  Viterbi + margins", r"belgi::entities::viterbi\("),
-    ("dates (DateRecognizer)", r"belgi::dates::DateRecognizer::run\("),
-    ("  dates word analysis", r"belgi::dates::analyze\("),
-    ("datelines", r"belgi::dates::DatelineRecognizer::run\("),
-    ("quotes", r"QuoteRecognizer::run\("),
-    ("JSON writing", r"belgi::to_json"),
+    ("writer (main thread: ResultWriter::write)", r"^belgi::cli::ResultWriter::write\("),
+    ("tokenizer", r"^belgi::text::tokenize\("),
+    ("sentence split", r"^belgi::text::split_sentences\("),
+    ("entities, all", r"^belgi::entities::EntityRecognizer::run\("),
+    ("  emissions (features + weights, word cache)", r"^belgi::entities::emissions\("),
+    ("    word analysis on a cache miss", r"^belgi::entities::analyze_token\("),
+    ("    context features", r"^belgi::entities::FeatureExtractor::extract_context\("),
+    ("    feature weights looked up", r"^belgi::entities::\(anonymous namespace\)::add_extracted\("),
+    ("  Viterbi + margins", r"^belgi::entities::viterbi\("),
+    ("dates (DateRecognizer)", r"^belgi::dates::DateRecognizer::run\("),
+    ("  dates word analysis", r"^belgi::dates::analyze\("),
+    ("datelines", r"^belgi::dates::DatelineRecognizer::run\("),
+    ("quotes", r"^belgi::quotes::\(anonymous namespace\)::QuoteRecognizer::run\("),
+    ("JSON writing", r"^belgi::to_json"),
     ("malloc + free (everywhere)", r"^\./malloc/\./malloc/malloc\.c:(malloc|free) "),
 ]
 
