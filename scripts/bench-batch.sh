@@ -26,6 +26,10 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 LATIN=0
 if [ "${1:-}" = --latin ]; then LATIN=1; shift; fi
+if [ "$LATIN" = 0 ] && [ $# -gt 0 ]; then
+  echo "bench-batch.sh: the distinct-text mode takes no size: its corpus is all the distinct text there is" >&2
+  exit 2
+fi
 if [ -f "$BELGI_BUILD/CMakeCache.txt" ]; then
   cmake --build "$BELGI_BUILD" --target belgi -- --no-print-directory  # the CLI is all it runs
 else
