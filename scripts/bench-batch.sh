@@ -1,10 +1,20 @@
 #!/usr/bin/env bash
-# Batch throughput benchmark (issue 8): builds a corpus of generated articles (KazNERD sentences
-# joined into articles when ../shared/data/kaznerd exists, else the golden news texts repeated),
-# then times `belgi annotate --format jsonl` with 1 and 2 jobs and reports MB/s, documents/s and
-# peak memory at two input sizes. Prints a Markdown table; record it in docs/benchmarks.md.
-# usage: scripts/bench-batch.sh [MB]   (default 100)
+# Batch throughput benchmark (issues 8, 24) on DISTINCT text: scripts/bench-corpus.py builds a
+# corpus where no sentence or paragraph repeats (every KazNERD sentence once, as articles, plus
+# the news-train articles), so the per-thread word caches meet words as they would in an archive.
+# Without ../shared/data/kaznerd it falls back to repeated golden paragraphs and SAYS SO: those
+# figures are not comparable.
+# usage: scripts/bench-batch.sh            (the distinct-text benchmark)
 #        scripts/bench-batch.sh --latin [MB]   (default 10; issue 20)
+# Default mode, BELGI_BENCH_RUNS rounds (default 5), the cases taking turns in each round:
+# the corpus as one large document (1 job), as JSONL records with --jobs 1 and --jobs 2; median
+# elapsed and CPU seconds (user + system), page faults, MB/s and tokens/s (tokens: the CoNLL output's lines), the 1-minute load
+# average before each run, and --jobs 2 against --jobs 1 (medians, and the median of the rounds'
+# ratios). Then callgrind (BELGI_CALLGRIND_KB of JSONL text, default 1000; 0 skips): instructions
+# per byte (a run over those records less one over the first record, so that start-up and the
+# tables loaded on first use are left out; the same texts as one document likewise), inclusive
+# cost of each stage, and the word caches' miss counts read from the calls to the functions that
+# fill them. Prints Markdown.
 # --latin: the same articles in Cyrillic and transliterated into the 2018, 2021 and 2017 alphabets
 # (scripts/latin-examples.py --jsonl), 1 job, the inputs in turn, BELGI_BENCH_RUNS rounds (default
 # 5); median seconds and documents per second against the Cyrillic ones. BELGI_BASE=BINARY adds
@@ -16,12 +26,16 @@ set -euo pipefail
 source "$(dirname "$0")/lib.sh"
 LATIN=0
 if [ "${1:-}" = --latin ]; then LATIN=1; shift; fi
-if [ "$LATIN" = 1 ] && [ -f "$BELGI_BUILD/CMakeCache.txt" ]; then
+if [ "$LATIN" = 0 ] && [ $# -gt 0 ]; then
+  echo "bench-batch.sh: the distinct-text mode takes no size: its corpus is all the distinct text there is" >&2
+  exit 2
+fi
+if [ -f "$BELGI_BUILD/CMakeCache.txt" ]; then
   cmake --build "$BELGI_BUILD" --target belgi -- --no-print-directory  # the CLI is all it runs
 else
   build_native
 fi
-MB=${1:-$([ "$LATIN" = 1 ] && echo 10 || echo 100)}
+MB=${1:-10}  # --latin only
 WORK=${BELGI_BENCH_DIR:-$BELGI_CACHE/bench}
 mkdir -p "$WORK"
 BELGI="$BELGI_BUILD/cli/belgi"
@@ -126,6 +140,51 @@ if counts:
 PY
 }
 
+# callgrind_head N NAME: callgrind over the first N records, as JSONL and as one document (the
+# counts, the inclusive costs and the callers for bench-report.py), and their token count.
+callgrind_head() {
+  local m=$1 cg="$WORK/cg-$1"
+  python3 "$BELGI_ROOT/scripts/bench-corpus.py" --head 0 "$WORK/distinct.jsonl" "$WORK/head.jsonl" \
+    "$WORK/head.txt" "$m" > /dev/null
+  valgrind --tool=callgrind --callgrind-out-file=/dev/null "$BELGI" annotate "$WORK/head.txt" \
+    --format jsonl -q -o /dev/null 2>&1 | awk -v m="$m" '/Collected/ { print m, $NF }' >> "$WORK/cg-doc-counts.txt"
+  valgrind --tool=callgrind --callgrind-out-file="$cg.out" "$BELGI" annotate "$WORK/head.jsonl" \
+    --format jsonl --jobs 1 -q -o /dev/null 2>&1 | awk -v m="$m" '/Collected/ { print m, $NF }' >> "$WORK/cg-counts.txt"
+  callgrind_annotate --inclusive=yes --threshold=100 "$cg.out" > "$cg.txt" 2>/dev/null
+  callgrind_annotate --tree=caller --threshold=100 "$cg.out" > "$cg-calls.txt" 2>/dev/null
+  rm -rf "$WORK/conll-head"
+  "$BELGI" annotate "$WORK/head.jsonl" --format conll -q -o "$WORK/conll-head"
+  grep -hc . "$WORK"/conll-head/* > "$WORK/tokens-$2.txt"
+}
+
+# distinct_bench: the default mode's tables (see the header).
+distinct_bench() {
+  local runs=${BELGI_BENCH_RUNS:-5} kb=${BELGI_CALLGRIND_KB:-1000} r
+  local jsonl="$WORK/distinct.jsonl" doc="$WORK/distinct.txt" times="$WORK/distinct-times.txt"
+  python3 "$BELGI_ROOT/scripts/bench-corpus.py" "$BELGI_ROOT" "$jsonl" "$doc" > "$WORK/corpus.json"
+  rm -rf "$WORK/conll"  # one line per token in CoNLL: the token count for tokens/s
+  "$BELGI" annotate "$doc" --format conll -q -o "$WORK/conll"
+  grep -hc . "$WORK"/conll/* > "$WORK/tokens.txt"
+  : > "$times"
+  for ((r = 0; r < runs; r++)); do
+    for c in doc:1 jsonl:1 jsonl:2; do
+      local load; load=$(cut -d' ' -f1 /proc/loadavg)
+      /usr/bin/time -f "%e %U %S %M %R" -o "$WORK/time.txt" "$BELGI" annotate \
+        "$([ "${c%:*}" = doc ] && echo "$doc" || echo "$jsonl")" --format jsonl --jobs "${c#*:}" \
+        -q -o /dev/null
+      echo "$r $c $load $(cat "$WORK/time.txt")" >> "$times"
+    done
+  done
+  : > "$WORK/cg-counts.txt"; : > "$WORK/cg-doc-counts.txt"
+  if [ "$kb" != 0 ]; then
+    ensure_packages valgrind
+    local n; n=$(python3 "$BELGI_ROOT/scripts/bench-corpus.py" --head "$kb" "$jsonl" "$WORK/head.jsonl" "$WORK/head.txt")
+    callgrind_head 1 first
+    callgrind_head "$n" head
+  fi
+  python3 "$BELGI_ROOT/scripts/bench-report.py" "$WORK" "$jsonl" "$doc"
+}
+
 machine() {
   echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB; $(date -u '+%Y-%m-%d %H:%M') UTC; belgi $("$BELGI" --version | head -1 | cut -d' ' -f2)"
 }
@@ -137,19 +196,6 @@ if [ "$LATIN" = 1 ]; then
   machine
   exit 0
 fi
-echo "| input | text MB | docs | jobs | seconds | MB/s | docs/s | peak RSS MB |"
-echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-for size in $((MB / 10)) "$MB"; do
-  corpus="$WORK/corpus-$size.jsonl"
-  [ -f "$corpus" ] || make_corpus "$size" "$corpus"
-  text_mb=$(python3 -c "import json,sys; print(round(sum(len(json.loads(l)['text'].encode()) for l in open(sys.argv[1], encoding='utf-8'))/1e6,1))" "$corpus")
-  docs=$(wc -l < "$corpus")
-  for jobs in 1 2; do
-    read -r secs kb < <(measure "$corpus" "$jobs")
-    python3 -c "
-s,kb,mb,d,j=float('$secs'),int('$kb'),float('$text_mb'),int('$docs'),'$jobs'
-print(f'| {\"$(basename "$corpus")\"} | {mb} | {d} | {j} | {s:.1f} | {mb/s:.2f} | {d/s:.0f} | {kb/1024:.0f} |')"
-  done
-done
+distinct_bench
 echo
 machine
