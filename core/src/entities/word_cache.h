@@ -17,7 +17,6 @@ namespace belgi::entities {
 // weights of its local, as-predecessor and as-successor features (features.h). Integer sums, so
 // the emissions are exactly those of the uncached path (tested).
 struct WordEntry {
-  bool used = false;
   std::string form;
   TokenInfo info;
   std::int32_t self[kLabelCount], as_prev[kLabelCount], as_next[kLabelCount];
@@ -26,55 +25,42 @@ struct WordEntry {
 class WordCache {
  public:
   static constexpr int L = kLabelCount;
-  // Open addressing over a power-of-2 table that doubles up to kMaxSlots (~27 MB per thread),
-  // then is emptied when full. News text repeats its words: on a KazNERD-sentence corpus over 90%
-  // of tokens hit a full-size table.
+  // Open addressing over a power-of-2 index that doubles up to kMaxSlots, then is emptied when
+  // full (at most kMaxSlots * 3 / 4 words, ~20 MB per thread). The index holds entry numbers
+  // only: the entries themselves are a dense vector, so a thread's memory is the words it has
+  // seen, not the table's empty slots, and growing the index moves 4 bytes a word, not an entry.
+  // News text repeats its words: on a KazNERD-sentence corpus over 90% of tokens hit a full-size
+  // table.
   static constexpr std::size_t kMinSlots = 256, kMaxSlots = 32768;
 
-  // Makes room for n new words without evicting any of this sentence's; false if n is too large
-  // to cache (the caller takes the uncached path).
+  // Makes room for n new words without evicting or moving any of this sentence's (get() hands
+  // out references that must live through the sentence); false if n is too large to cache (the
+  // caller takes the uncached path).
   bool reserve(const Model& m, std::size_t n) {
     if (n > kMaxSlots / 2) return false;
-    if (serial_ != m.serial || slots_.empty()) {
-      slots_.assign(kMinSlots, WordEntry());
-      count_ = 0;
-      serial_ = m.serial;
-      feats_.clear();
-      std::fill(bos_prev_, bos_prev_ + L, 0);
-      std::fill(eos_next_, eos_next_ + L, 0);
-      as_prev_features(nullptr, feats_);
-      add_weights(m, feats_.data(), feats_.size(), bos_prev_);
-      feats_.clear();
-      as_next_features(nullptr, feats_);
-      add_weights(m, feats_.data(), feats_.size(), eos_next_);
-    }
-    while (count_ + n > slots_.size() * 3 / 4) {
-      if (slots_.size() >= kMaxSlots) {
-        for (WordEntry& w : slots_) w.used = false;
-        count_ = 0;
+    if (serial_ != m.serial || index_.empty()) start(m);
+    while (entries_.size() + n > index_.size() * 3 / 4) {
+      if (index_.size() >= kMaxSlots) {
+        std::fill(index_.begin(), index_.end(), kEmpty);
+        entries_.clear();
         break;
       }
-      std::vector<WordEntry> old(slots_.size() * 2);
-      old.swap(slots_);
-      for (WordEntry& w : old)
-        if (w.used) {
-          std::size_t i = home(w.form);
-          while (slots_[i].used) i = (i + 1) & (slots_.size() - 1);
-          slots_[i] = std::move(w);
-        }
+      grow_index();
     }
+    if (entries_.capacity() < entries_.size() + n)
+      entries_.reserve(std::min(kMaxSlots * 3 / 4, std::max(2 * entries_.capacity(), entries_.size() + n)));
     return true;
   }
 
   const WordEntry& get(const Model& m, std::string_view tok) {
     std::size_t i = home(tok);
-    while (slots_[i].used) {
-      if (slots_[i].form == tok) return slots_[i];
-      i = (i + 1) & (slots_.size() - 1);
+    while (index_[i] != kEmpty) {
+      const WordEntry& w = entries_[index_[i]];
+      if (w.form == tok) return w;
+      i = (i + 1) & (index_.size() - 1);
     }
-    WordEntry& w = slots_[i];
-    w.used = true;
-    ++count_;
+    index_[i] = static_cast<std::uint32_t>(entries_.size());
+    WordEntry& w = entries_.emplace_back();
     w.form.assign(tok);
     analyze_token(tok, m.lex, w.info);
     auto sum = [&](std::int32_t* e) {
@@ -96,13 +82,39 @@ class WordCache {
   const std::int32_t* eos_next() const { return eos_next_; }
 
  private:
+  static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
+
   std::size_t home(std::string_view form) const {
-    return static_cast<std::size_t>(fnv1a64(form)) & (slots_.size() - 1);
+    return static_cast<std::size_t>(fnv1a64(form)) & (index_.size() - 1);
+  }
+
+  // A new model (or the first sentence): an empty table and the sentence-edge sums.
+  void start(const Model& m) {
+    index_.assign(kMinSlots, kEmpty);
+    entries_.clear();
+    serial_ = m.serial;
+    feats_.clear();
+    std::fill(bos_prev_, bos_prev_ + L, 0);
+    std::fill(eos_next_, eos_next_ + L, 0);
+    as_prev_features(nullptr, feats_);
+    add_weights(m, feats_.data(), feats_.size(), bos_prev_);
+    feats_.clear();
+    as_next_features(nullptr, feats_);
+    add_weights(m, feats_.data(), feats_.size(), eos_next_);
+  }
+
+  void grow_index() {
+    index_.assign(index_.size() * 2, kEmpty);
+    for (std::size_t e = 0; e < entries_.size(); ++e) {
+      std::size_t i = home(entries_[e].form);
+      while (index_[i] != kEmpty) i = (i + 1) & (index_.size() - 1);
+      index_[i] = static_cast<std::uint32_t>(e);
+    }
   }
 
   std::uint64_t serial_ = 0;
-  std::vector<WordEntry> slots_;
-  std::size_t count_ = 0;
+  std::vector<std::uint32_t> index_;  // entry number, or kEmpty
+  std::vector<WordEntry> entries_;
   std::vector<std::uint32_t> feats_;
   std::int32_t bos_prev_[L], eos_next_[L];
 };
