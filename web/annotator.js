@@ -186,15 +186,14 @@ export class BelgiAnnotator extends HTMLElement {
     this._focusId = null;
     this._activeQuote = null;
     this._renderAll();
-    if (this._text.length > WORKER_THRESHOLD) this._prefetchTokens();
+    if (this._text.length > WORKER_THRESHOLD && !this._cachedTokens()) this._prefetchTokens();
   }
 
   /** A long text's tokens, cut in the worker ahead of the first selection key (see _tokens). */
   _prefetchTokens() {
     const text = this._text;
     tokenizeText(text).then((t) => {
-      const cached = this._tokenCache && this._tokenCache.text === text;
-      if (this._text === text && !cached) this._tokenCache = { text, tokens: t.tokens };
+      if (this._text === text && !this._cachedTokens()) this._tokenCache = { text, tokens: t.tokens };
     }).catch(() => {});  // _tokens() cuts them on this thread when asked
   }
 
@@ -316,9 +315,12 @@ export class BelgiAnnotator extends HTMLElement {
   _renderLegend() { renderLegend(this); }
   _renderPanel() { renderPanel(this); }
 
+  /** Whether the token cache holds the current text's tokens (a reload of the same text keeps them). */
+  _cachedTokens() { return !!this._tokenCache && this._tokenCache.text === this._text; }
+
   /** The core's tokens of the text (UTF-16 [start, end] pairs), or null until the package loads. */
   _tokens() {
-    if (this._tokenCache && this._tokenCache.text === this._text) return this._tokenCache.tokens;
+    if (this._cachedTokens()) return this._tokenCache.tokens;
     if (!coreLoaded()) { loadBelgi().catch(() => {}); return null; }
     try { this._tokenCache = { text: this._text, tokens: coreTokenize(this._text).tokens }; } catch { return null; }
     return this._tokenCache.tokens;
