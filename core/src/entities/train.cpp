@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstring>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -119,15 +120,6 @@ std::vector<std::pair<std::uint32_t, std::uint32_t>> build_gazetteer(
   return merged;
 }
 
-Status read_file(const std::string& path, std::string& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::error(StatusCode::invalid_argument, "cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  out = ss.str();
-  return Status();
-}
-
 Status read_conll(const std::string& path, std::vector<LabeledSentence>& out, std::uint64_t& hash) {
   std::string content;
   Status st = read_file(path, content);
@@ -193,6 +185,25 @@ Extracted extract_features(const std::vector<LabeledSentence>& train, ModelData&
 }
 
 }  // namespace
+
+Status read_file(const std::string& path, std::string& out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::error(StatusCode::invalid_argument, "cannot read " + path);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  out = ss.str();
+  return Status();
+}
+
+Status list_files(const std::string& dir, const char* ext, const std::string& what,
+                  std::vector<std::string>& out) {
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
+    if (e.path().extension() == ext) out.push_back(e.path().string());
+  if (ec) return Status::error(StatusCode::invalid_argument, "cannot list " + what + " in " + dir);
+  std::sort(out.begin(), out.end());
+  return Status();
+}
 
 ModelData train_model(const std::vector<LabeledSentence>& train, const LexiconLists& lists,
                       const TrainOptions& opt, const std::vector<LabeledSentence>& dev,

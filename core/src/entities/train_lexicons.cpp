@@ -1,7 +1,5 @@
 // Reading data/lexicons/*.tsv for the trainer, which packs them into the model.
 #include <algorithm>
-#include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include "entities/features.h"
@@ -22,11 +20,8 @@ std::string normalize(std::string_view s) {
 }
 
 Status read_one(const std::string& path, LexiconLists& out) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::error(StatusCode::invalid_argument, "cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  std::string content = ss.str();
+  std::string content;
+  if (Status st = read_file(path, content); !st.ok()) return st;
   out.hash = fnv1a64(content, out.hash);
   if (Status st = check_utf8(content); !st.ok())
     return Status::error(st.code, path + ": " + st.message, st.offset);
@@ -53,11 +48,7 @@ Status read_one(const std::string& path, LexiconLists& out) {
 
 Status read_lexicons(const std::string& dir, LexiconLists& out) {
   std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
-    if (e.path().extension() == ".tsv") files.push_back(e.path().string());
-  if (ec) return Status::error(StatusCode::invalid_argument, "cannot list lexicons in " + dir);
-  std::sort(files.begin(), files.end());
+  if (Status st = list_files(dir, ".tsv", "lexicons", files); !st.ok()) return st;
   out.hash = 0xcbf29ce484222325ull;
   for (const auto& f : files) {
     Status st = read_one(f, out);

@@ -4,7 +4,6 @@
 // ../shared/tools/score_docs.py scores them.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
@@ -53,11 +52,8 @@ Status label_tokens(NewsDoc& doc, const std::string& path, std::vector<int>& lab
 }
 
 Status read_doc(const std::string& path, NewsDoc& doc, std::uint64_t& hash) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::error(StatusCode::invalid_argument, "cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  const std::string content = ss.str();
+  std::string content;
+  if (Status st = read_file(path, content); !st.ok()) return st;
   hash = fnv1a64(content, hash);
   nlohmann::json j = nlohmann::json::parse(content, nullptr, false);
   if (j.is_discarded() || !j.is_object() || !j.contains("text") || !j["text"].is_string() ||
@@ -82,12 +78,8 @@ Status read_doc(const std::string& path, NewsDoc& doc, std::uint64_t& hash) {
 
 Status read_news(const std::string& dir, std::vector<NewsDoc>& out, std::uint64_t& hash, std::ostream& log) {
   std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec))
-    if (e.path().extension() == ".json") files.push_back(e.path().string());
-  if (ec) return Status::error(StatusCode::invalid_argument, "cannot list news articles in " + dir);
+  if (Status st = list_files(dir, ".json", "news articles", files); !st.ok()) return st;
   if (files.empty()) return Status::error(StatusCode::invalid_argument, "no *.json articles in " + dir);
-  std::sort(files.begin(), files.end());
   int cut = 0, nested = 0, spans = 0;
   std::size_t sentences = 0;
   for (const auto& f : files) {

@@ -72,6 +72,13 @@ struct NewsDoc {
   std::vector<LabeledSentence> labeled;
 };
 
+// Reads a whole file into `out`.
+Status read_file(const std::string& path, std::string& out);
+// The files of `dir` whose extension is `ext` (".json"), in name order; `what` names them in
+// the error ("cannot list WHAT in DIR").
+Status list_files(const std::string& dir, const char* ext, const std::string& what,
+                  std::vector<std::string>& out);
+
 // Reads every *.json article of `dir` in name order; hash covers the files' bytes.
 Status read_news(const std::string& dir, std::vector<NewsDoc>& out, std::uint64_t& hash, std::ostream& log);
 // The cross-validation fold of an article: FNV-1a of its file name mod folds.
