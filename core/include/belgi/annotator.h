@@ -80,6 +80,11 @@ class Annotator {
 
   Versions versions() const;
 
+  // An annotator that runs the entity model with `adaptation`'s weights added (belgi/adaptation.h),
+  // sharing everything else with this one. A snapshot: later learning does not change it. Null,
+  // with status invalid_argument, if the adaptation belongs to another model.
+  std::shared_ptr<const Annotator> adapted(const class Adaptation& adaptation, Status& status) const;
+
   ~Annotator();
   struct Impl;
 

@@ -3,6 +3,7 @@
 #pragma once
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "belgi/annotator.h"
 #include "belgi/offsets.h"
@@ -21,5 +22,11 @@ std::string to_json(std::string_view text, const Result& result, const JsonOptio
 // Serializes an error record: {"format", "id"?, "error": {"code", "message", "offset",
 // "offsets": "byte"}}. The offset stays in bytes: the text it points into may not be UTF-8.
 std::string error_json(const Status& status, const JsonOptions& options);
+
+// Reads one annotated document, as `belgi annotate` prints it and the page exports it (belgi/1:
+// {"text", "offsets"?, "spans": [{"type", "start", "end"}, ...]}), or in the examples' gold form
+// ({"text", "entities": [...]}); offsets in code points unless "offsets" says "utf16" or "byte".
+// Spans come back in bytes. Errors say which field or span is wrong.
+Status parse_document(std::string_view json, std::string& text, std::vector<Span>& spans);
 
 }  // namespace belgi
