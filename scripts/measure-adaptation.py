@@ -59,6 +59,7 @@ def main():
     ap.add_argument('--news', default=os.path.join(SHARED, 'data', 'news-train'))
     ap.add_argument('--step', type=int, default=0)
     ap.add_argument('--epochs', type=int, default=0)
+    ap.add_argument('--word-factor', type=int, default=0)
     ap.add_argument('--tune', action='store_true')
     a = ap.parse_args()
     files = sorted(os.path.join(a.news, f) for f in os.listdir(a.news) if f.endswith('.json'))
@@ -71,7 +72,7 @@ def main():
         parts = {name: [f for f in files if half(os.path.basename(f)) == k] for k, name in enumerate('AB')}
         runs = [('A', 'B'), ('B', 'A')]
     model = ['--model', a.model] if a.model else []
-    settings = ['--step', str(a.step), '--epochs', str(a.epochs)]
+    settings = ['--step', str(a.step), '--epochs', str(a.epochs), '--word-factor', str(a.word_factor)]
     with tempfile.TemporaryDirectory() as tmp:
         base_dev = kaznerd(a.belgi, a.dev, model, tmp) if a.dev else None
         for learn, test in runs:
