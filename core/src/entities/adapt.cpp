@@ -7,6 +7,7 @@
 #include "entities/decode.h"
 #include "entities/model.h"
 #include "entities/model_tables.h"
+#include "text/utf8.h"
 
 namespace belgi::entities {
 
@@ -74,6 +75,7 @@ struct DocumentStep {
   std::vector<std::int32_t> emit;
   std::vector<std::uint32_t> feats, offs;
   std::vector<int> path;
+  std::vector<bool> capital;
 
   void end_pass() {
     for (const auto& [f, entries] : w.rows())
@@ -97,11 +99,18 @@ void DocumentStep::sentence(const Model& model, const Deltas& before, const std:
       if (y != gold[i]) emit[i * L + y] += cost;
   }
   viterbi(Lattice{emit.data(), model.trans.data(), model.end.data(), n, &model.outer}, path);
+  capital.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t at = 0;
+    const char32_t c = utf8::next(tokens[i], at);
+    capital[i] = utf8::to_lower(c) != c;
+  }
   for (std::size_t i = 0; i < n; ++i) {
     if (gold[i] == path[i] || gold[i] < 0 || !learned_label(path[i])) continue;
     for (std::uint32_t k = offs[i]; k < offs[i + 1]; ++k) {
-      // The word's own features (the first kOwnLexical) carry a name to its next sentence.
-      const std::int32_t d = k - offs[i] < kOwnLexical ? p.step * p.word_factor : p.step;
+      // A capitalised word's own features (the first kOwnLexical) carry a name to its next
+      // sentence; common words (lower-case) keep the small step, as their context's features.
+      const std::int32_t d = k - offs[i] < kOwnLexical && capital[i] ? p.step * p.word_factor : p.step;
       w.bump(feats[k], gold[i], d, SIZE_MAX);
       w.bump(feats[k], path[i], -d, SIZE_MAX);
     }
