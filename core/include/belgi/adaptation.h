@@ -1,6 +1,7 @@
 // Learning from corrections: an Adaptation is a bounded set of changes to the entity model's
-// emission weights, learned from corrected documents with the trainer's own update (the averaged
-// structured perceptron over the same features), tied to the model it was learned on.
+// emission weights, learned from corrected documents with the trainer's own update (the
+// cost-augmented structured perceptron, on the model's lexical features), tied to the model it
+// was learned on.
 // Dates and quotes rules are not touched: only what the model proposes changes.
 //
 //   auto adaptation = std::make_shared<Adaptation>(*annotator);

@@ -66,21 +66,17 @@ bool Deltas::bump(std::uint32_t feature, int label, std::int32_t d, std::size_t 
 
 namespace {
 
-// One document's perceptron: w learned over its sentences, and the sum of w at the end of each
-// pass over them, whose mean is the document's update (every sentence counts the same, wherever
-// it stands in the document: averaging over every step would weigh the first ones most).
+// One document's perceptron: w learned over its sentences, pass after pass, until a pass finds
+// every sentence right (under the margins) or the passes run out. Then w is the document's
+// update: what was corrected is what the adapted model says, in the document and after it.
 struct DocumentStep {
   Deltas w;
-  std::unordered_map<std::uint64_t, std::int64_t> sum;  // key(feature, label) -> sum over passes
+  int updates = 0;  // tokens updated in this pass
   std::vector<std::int32_t> emit;
   std::vector<std::uint32_t> feats, offs;
   std::vector<int> path;
   std::vector<bool> capital;
 
-  void end_pass() {
-    for (const auto& [f, entries] : w.rows())
-      for (const Deltas::Entry& e : entries) sum[key(f, e.label)] += e.w;
-  }
   void sentence(const Model& model, const Deltas& before, const std::vector<std::string_view>& tokens,
                 const std::vector<int>& gold, const LearnParams& p);
 };
@@ -107,6 +103,7 @@ void DocumentStep::sentence(const Model& model, const Deltas& before, const std:
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (gold[i] == path[i] || gold[i] < 0 || !learned_label(path[i])) continue;
+    ++updates;
     for (std::uint32_t k = offs[i]; k < offs[i + 1]; ++k) {
       // A capitalised word's own features (the first kOwnLexical) carry a name to its next
       // sentence; common words (lower-case) keep the small step, as their context's features.
@@ -123,20 +120,19 @@ void Learner::learn(const Model& model, const std::vector<std::vector<std::strin
                     const std::vector<std::vector<int>>& gold, const LearnParams& p) {
   DocumentStep doc;
   for (int pass = 0; pass < p.epochs; ++pass) {
+    doc.updates = 0;
     for (std::size_t s = 0; s < tokens.size(); ++s) doc.sentence(model, weights, tokens[s], gold[s], p);
-    doc.end_pass();
+    if (doc.updates == 0) break;
   }
   ++documents;
-  // In key order, so that which weights a full table refuses does not depend on the hash
-  // table's order.
-  std::vector<std::pair<std::uint64_t, std::int64_t>> sums(doc.sum.begin(), doc.sum.end());
-  std::sort(sums.begin(), sums.end());
-  for (const auto& [k, total] : sums) {
-    // The mean over the passes, rounded half away from zero: the same on every platform.
-    const std::int64_t mean = std::llround(static_cast<double>(total) / p.epochs);
-    if (mean != 0)
-      weights.bump(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xff), static_cast<std::int32_t>(mean), p.cap);
-  }
+  // In (feature, label) order, so that which weights a full table refuses does not depend on
+  // the hash table's order.
+  std::vector<std::pair<std::uint64_t, std::int32_t>> update;
+  for (const auto& [f, entries] : doc.w.rows())
+    for (const Deltas::Entry& e : entries) update.emplace_back(key(f, e.label), e.w);
+  std::sort(update.begin(), update.end());
+  for (const auto& [k, w] : update)
+    weights.bump(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xff), w, p.cap);
 }
 
 }  // namespace belgi::entities

@@ -1,7 +1,7 @@
 // Learning from corrections (belgi/adaptation.h), the entity model's side: sparse emission
 // weights added to the shipped model's, learned with the trainer's update (train_perceptron.h:
-// cost-augmented decoding, averaged weights) on the same features. Transitions are not adapted:
-// a newsroom's own names are words and contexts, not label sequences.
+// cost-augmented decoding) on the model's lexical features. Transitions are not adapted: a
+// newsroom's own names are words and contexts, not label sequences.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -46,15 +46,15 @@ struct LearnParams {
   std::int32_t step = 128;    // perceptron step, in model weight units
   int cost_o = 5, cost_e = 10;  // the trainer's margins (in steps) on O and on entity tokens
   int word_factor = 32;       // the step on a word's own features (word, stem) is this many steps
-  int epochs = 1;             // passes over a document's sentences
+  int epochs = 3;             // most passes over a document's sentences (fewer once it is right)
   std::size_t cap = std::size_t{1} << 20;  // most weights an adaptation holds
 };
 
-// The learning state: the weights learned so far, one document's averaged update after another.
-// Within a document the trainer's averaged perceptron runs over its sentences for a few passes
-// (decoding with the model, the weights so far and the document's own); the document's averaged
-// update is then added. So every document counts the same, however many came before it, and
-// one document moves a weight by at most its averaged update.
+// The learning state: the weights learned so far, one document's update after another. Within a
+// document the trainer's cost-augmented perceptron runs over its sentences (decoding with the
+// model, the weights so far and the document's own) until a pass finds them all right, at most
+// `epochs` passes; the document's update is then added. So every document counts the same,
+// however many came before it.
 struct Learner {
   Deltas weights;
   int documents = 0;
