@@ -7,7 +7,7 @@ import * as store from './store.js';
 import { createAutosave } from './autosave.js';
 import { SAMPLE_NAME, SAMPLE_TEXT } from './sample.js';
 import { $, confirmDialog, describeError, download, fillKeymap, isDate, message } from './app-ui.js';
-import { readFiles, splitHuge } from './app-files.js';
+import { setupOpening, splitHuge } from './app-files.js';
 const annotator = $('annotator');
 
 /** The queue: [{key, name, text, date, status, annotations|null}] and the current index. */
@@ -266,15 +266,6 @@ annotator.addEventListener('error', (e) => message(`${shown ? `${shown.name}: ` 
 // ---------------------------------------------------------------------------------------------
 // Files
 
-async function openFiles(fileList) {
-  const { docs, problems, drops } = await readFiles(fileList);
-  await addDocs(docs);
-  const said = [];
-  if (problems.length) said.push(`Not opened: ${problems.join('; ')}`);
-  if (drops.length) said.push(`Left out of the import: ${drops.join(' | ')}`);
-  if (said.length) message(said.join('. '), true);
-}
-
 async function doExport() {
   const d = shown;
   if (!d) return;
@@ -302,43 +293,6 @@ async function doExport() {
 
 // ---------------------------------------------------------------------------------------------
 // Wiring
-
-/** The paste dialog: a new document from pasted text (an empty one is refused, and why). */
-function setupPaste() {
-  $('new-text').addEventListener('click', () => { $('paste-form').reset(); $('paste-error').textContent = ''; $('paste-dialog').showModal(); $('paste-text').focus(); });
-  $('paste-text').addEventListener('input', () => { $('paste-error').textContent = ''; $('paste-text').removeAttribute('aria-invalid'); });
-  $('paste-cancel').addEventListener('click', () => $('paste-dialog').close());
-  $('paste-form').addEventListener('submit', (e) => {
-    const text = $('paste-text').value;
-    if (!text.trim()) {
-      e.preventDefault();
-      $('paste-text').setAttribute('aria-invalid', 'true');
-      $('paste-error').textContent = text ? 'The text is only white space: there is nothing to annotate.' : 'The text is empty: paste an article first.';
-      $('paste-text').focus();
-      return;
-    }
-    const name = $('paste-name').value.trim() || `pasted ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
-    addDocs([{ name, text, date: $('paste-date').value || '' }]);
-  });
-}
-
-/** Files opened, dropped or pasted outside the text become documents. */
-function setupOpening() {
-  $('open-files').addEventListener('change', (e) => { openFiles(e.target.files); e.target.value = ''; });
-  document.addEventListener('dragover', (e) => { e.preventDefault(); });
-  document.addEventListener('drop', (e) => { e.preventDefault(); if (e.dataTransfer.files.length) openFiles(e.dataTransfer.files); });
-  // Pasting outside a field and outside the text opens the pasted text as a new document (and
-  // says so); pasting into the text never does: a Ctrl+V meant for a selection must not add one.
-  document.addEventListener('paste', (e) => {
-    if (e.target.closest && e.target.closest('input, textarea, dialog')) return;
-    e.preventDefault();
-    if (annotator.contains(e.target)) { message('Pasting does not change the text. To annotate a new text: New text…, or paste outside the text.', true); return; }
-    const text = e.clipboardData && e.clipboardData.getData('text/plain');
-    if (!text || !text.trim()) { message('The pasted text is empty: no document added.', true); return; }
-    const name = `pasted ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
-    addDocs([{ name, text }]).then(() => { if (!$('message').classList.contains('error')) message(`Added the pasted text as «${name}».`); });
-  });
-}
 
 /** Done means every suggestion was looked at: say which remain, and let the person choose. */
 async function doneNext() {
@@ -409,8 +363,7 @@ function setup() {
     $('export-format').append(o);
   }
   fillKeymap();
-  setupPaste();
-  setupOpening();
+  setupOpening(addDocs, annotator);
   setupQueue();
   document.addEventListener('keydown', onPageKey);
   // The skip link puts the keyboard in the text.
