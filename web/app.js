@@ -8,6 +8,7 @@ import { createAutosave } from './autosave.js';
 import { SAMPLE_NAME, SAMPLE_TEXT } from './sample.js';
 import { $, confirmDialog, describeError, download, fillKeymap, isDate, message } from './app-ui.js';
 import { setupOpening, splitHuge } from './app-files.js';
+import { learnDone, startLearning } from './learning.js';
 const annotator = $('annotator');
 
 /** The queue: [{key, name, text, date, status, annotations|null}] and the current index. */
@@ -238,12 +239,17 @@ async function undoRemove() {
   message(`«${doc.name}» is back in the queue.`);
 }
 
+/** Sets the shown document's status; done, it is learned from (learning.js), once per content. */
 function setStatus(status) {
   const d = shown;
-  if (!d || d.status === status) return;
-  d.status = status;
-  renderQueue();
-  store.save({ docs: [d], queue: queueRecord() });
+  if (!d) return null;
+  const learning = status === 'done' ? learnDone(d, annotator.annotations) : null;
+  if (d.status !== status) {
+    d.status = status;
+    renderQueue();
+    store.save({ docs: [d], queue: queueRecord() });
+  }
+  return learning;
 }
 
 // Autosave after every edit: the edited document is written once the edit has been painted, or
@@ -304,7 +310,7 @@ async function doneNext() {
     const ok = await confirmDialog(`${r.suggested} span${r.suggested === 1 ? ' is' : 's are'} still suggested, not reviewed (${which}). Exports leave them out unless "all spans" is ticked. Mark the document done anyway?`);
     if (!ok) { const first = annotator.spans.find((s) => s.origin !== 'human' && annotator.visibleTypes.includes(s.type)); annotator.focusSpan(first ? first.id : null); return; }
   }
-  setStatus('done');
+  await setStatus('done');  // the next document is annotated with what this one taught
   if (i < state.docs.length - 1) openDoc(i + 1);
 }
 
@@ -381,6 +387,7 @@ async function start() {
   } catch (err) {
     message(`Could not load the annotator core: ${err.message}`, true);
   }
+  await startLearning();  // what was learned before, in both modules before anything is annotated
   document.documentElement.dataset.belgi = 'loaded';
   if (saved && saved.docs.length) {
     state.docs = saved.docs;
