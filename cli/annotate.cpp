@@ -8,17 +8,37 @@
 
 #include "batch.h"
 #include "batch_output.h"
+#include "belgi/adaptation.h"
 #include "belgi/json.h"
 #include "commands.h"
 #include "common.h"
 
 namespace belgi::cli {
 
-std::shared_ptr<const Annotator> make_annotator() {
+std::shared_ptr<const Annotator> make_annotator(const std::string& adaptation_file,
+                                               const std::string& model_file) {
   Status st;
-  auto annotator = Annotator::create(st);
-  if (!annotator) report("resources", describe(st));
-  return annotator;
+  std::shared_ptr<const Annotator> annotator;
+  if (model_file.empty()) {
+    annotator = Annotator::create(st);
+  } else {
+    std::string bytes, err;
+    if (!read_input(model_file, bytes, err)) {
+      report(model_file, err);
+      return nullptr;
+    }
+    annotator = Annotator::create(st, bytes);
+  }
+  if (!annotator) {
+    report(model_file.empty() ? "resources" : model_file, describe(st));
+    return nullptr;
+  }
+  if (adaptation_file.empty()) return annotator;
+  Adaptation adaptation(*annotator);
+  if (!load_adaptation(adaptation_file, *annotator, adaptation)) return nullptr;
+  auto adapted = annotator->adapted(adaptation, st);
+  if (!adapted) report(adaptation_file, describe(st));
+  return adapted;
 }
 
 int print_version() {
@@ -49,7 +69,7 @@ namespace {
 // The command line of `belgi annotate`, as typed, and the batch options made of it.
 struct AnnotateArgs {
   std::vector<std::string> files;
-  std::string offsets = "codepoint", format = "json", input = "auto", date, types, disable;
+  std::string offsets = "codepoint", format = "json", input = "auto", date, types, disable, adaptation, model;
   bool quiet = false;
   BatchOptions batch;
 };
@@ -74,6 +94,8 @@ void add_options(CLI::App& app, AnnotateArgs& a) {
       ->check(CLI::Range(1u, 256u));
   app.add_flag("--skip-existing", bo.skip_existing, "directory output: skip documents already written");
   app.add_flag("--quiet,-q", a.quiet, "no progress bar or summary");
+  app.add_option("--adaptation", a.adaptation, "annotate with what `belgi adapt` learned (its output file)");
+  app.add_option("--model", a.model, "another entity model file (`belgi train --out`) instead of the built-in one");
 }
 
 // Turns the parsed arguments into batch options; false (after a report) on a usage error.
@@ -117,8 +139,8 @@ int run_annotate(int argc, char** argv) {
     return rc == 0 ? kExitOk : kExitUsage;
   }
   if (!make_batch_options(args)) return kExitUsage;
-  auto annotator = make_annotator();
-  if (!annotator) return kExitInternal;
+  auto annotator = make_annotator(args.adaptation, args.model);
+  if (!annotator) return args.adaptation.empty() && args.model.empty() ? kExitInternal : kExitUsage;
   // A malformed --date is a usage error, found before any input is read.
   Result probe = annotator->annotate("", args.batch.annotate);
   if (probe.status.code == StatusCode::invalid_argument) {

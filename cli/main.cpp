@@ -1,4 +1,4 @@
-// belgi: command-line front end to the core. Subcommands: annotate, tag, eval, train.
+// belgi: command-line front end to the core. Subcommands: annotate, tag, eval, latin, adapt, train.
 #include <cstring>
 #include <iostream>
 #include <string>
@@ -20,6 +20,8 @@ const char* kUsage =
     "                         and print `token TAG` in IOB2\n"
     "  eval GOLD.iob2         tag a gold CoNLL file and print strict span P/R/F1 per class\n"
     "  latin [FILE|-]         print a Latin-script Kazakh text in Cyrillic, as annotate reads it\n"
+    "  adapt DOC... -o FILE   learn from corrected documents (belgi/1 JSON or JSONL) for\n"
+    "                         `annotate --adaptation FILE`\n"
 #ifdef BELGI_HAVE_TRAIN
     "  train                  train the entity model (see `belgi train --help`)\n"
 #endif
@@ -54,6 +56,7 @@ int main(int argc, char** argv) {
   if (cmd == "tag") return run_tag(argc - 1, argv + 1);
   if (cmd == "eval") return run_eval(argc - 1, argv + 1);
   if (cmd == "latin") return run_latin(argc - 1, argv + 1);
+  if (cmd == "adapt") return run_adapt(argc - 1, argv + 1);
 #ifdef BELGI_HAVE_TRAIN
   if (cmd == "train") return run_train(argc - 1, argv + 1);
 #endif

@@ -66,13 +66,15 @@ int parse_or_exit(CLI::App& app, int argc, char** argv) {
 // What `tag` and `eval` share: the --disable option, parsing the command line, then loading the
 // CoNLL file and tagging all its sentences.
 struct Tagging {
-  std::string disable;
+  std::string disable, adaptation, model;
   std::vector<iob2::Sentence> sents;
   std::vector<std::vector<std::string>> tags;
   int rc = kExitOk;  // tag_all's code
 
   explicit Tagging(CLI::App& app) {
     app.add_option("--disable", disable, "comma-separated recognizers to skip (model, dateline, dates)");
+    app.add_option("--adaptation", adaptation, "tag with what `belgi adapt` learned (its output file)");
+    app.add_option("--model", model, "another entity model file (`belgi train --out`) instead of the built-in one");
   }
   // Returns an exit code when it cannot go on (help, usage error, no annotator, unreadable file),
   // else -1.
@@ -80,8 +82,8 @@ struct Tagging {
     if (int stop = parse_or_exit(app, argc, argv); stop >= 0) return stop;
     Options opt;
     opt.disable = split_list(disable);
-    auto a = make_annotator();
-    if (!a) return kExitInternal;
+    auto a = make_annotator(adaptation, model);
+    if (!a) return adaptation.empty() && model.empty() ? kExitInternal : kExitUsage;
     if (!load_conll(file, sents)) return kExitBadInput;
     rc = tag_all(*a, opt, file, sents, tags);
     return -1;

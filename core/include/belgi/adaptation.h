@@ -38,6 +38,15 @@ class Adaptation {
   // *skipped. Errors (text not UTF-8, a document too large) name the byte offset.
   Status learn(std::string_view utf8, const std::vector<Span>& truth, std::size_t* skipped = nullptr);
 
+  // How strongly it learns: the perceptron step in model weight units and the passes over each
+  // document (0 = the default; docs/adaptation.md has the measurements behind the defaults).
+  // For measuring: the page and `belgi adapt` use the defaults.
+  struct Settings {
+    int step = 0;
+    int epochs = 0;
+  };
+  void configure(const Settings& settings);
+
   // Forgets everything learned (same as a new Adaptation of the same model).
   void reset();
 

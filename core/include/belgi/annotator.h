@@ -65,6 +65,9 @@ class Annotator {
   // Builds an annotator from the resources compiled into the library (model, lexicons, rules).
   // Fails only if those resources are corrupt; check status before use.
   static std::shared_ptr<const Annotator> create(Status& status);
+  // The same with another entity model: the bytes of a model file `belgi train` wrote (copied;
+  // the caller may free them). Fails with invalid_model if they are not a model of this build.
+  static std::shared_ptr<const Annotator> create(Status& status, std::string_view model_bytes);
 
   // Builds the immutable rule tables that all annotators of the process share (dates, quotes)
   // now, instead of in the first create(). Idempotent. The WebAssembly build runs it before it
@@ -89,6 +92,7 @@ class Annotator {
   struct Impl;
 
  private:
+  friend class Adaptation;
   explicit Annotator(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -418,4 +418,18 @@ void FeatureExtractor::extract_context(const std::vector<std::string_view>& toke
   offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));
 }
 
+void lexical_features(const TokenInfo* prev, const TokenInfo& t, const TokenInfo* next,
+                      std::vector<std::uint32_t>& out) {
+  const std::uint64_t pl = prev ? prev->h_lower : kBosHash, nl = next ? next->h_lower : kEosHash;
+  put(out, mix(kLower, t.h_lower));
+  put(out, mix(kStem, t.h_stem));
+  put(out, mix(kWordPrev, pl));
+  put(out, mix(kStemPrev, prev ? prev->h_stem : kBosHash));
+  put(out, mix(kWordNext, nl));
+  put(out, mix(kStemNext, next ? next->h_stem : kEosHash));
+  put(out, mix(kBigramPrev, pl, t.h_lower));
+  put(out, mix(kBigramNext, t.h_lower, nl));
+  put(out, mix(kStemBigram, t.h_stem, next ? next->h_stem : kEosHash));
+}
+
 }  // namespace belgi::entities

@@ -174,6 +174,13 @@ void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& le
 void as_prev_features(const TokenInfo* prev, std::vector<std::uint32_t>& out);
 void as_next_features(const TokenInfo* next, std::vector<std::uint32_t>& out);
 
+// The features of a token that name words: its word and stem, the words and stems beside it,
+// the word pairs (the same hashes as extract()'s, a subset of them). An adaptation (adapt.h)
+// learns only these: a newsroom's own names and phrasings are words, while the general
+// features (shapes, casing, position, lexicon classes) stay as the trainer left them.
+void lexical_features(const TokenInfo* prev, const TokenInfo& t, const TokenInfo* next,
+                      std::vector<std::uint32_t>& out);
+
 // Features of every token of a sentence. Reusable: buffers grow once and are kept.
 class FeatureExtractor {
  public:

@@ -4,6 +4,7 @@
 
 #include <cmath>
 
+#include "entities/adapt.h"
 #include "entities/decode.h"
 #include "entities/features.h"
 #include "entities/model_tables.h"
@@ -89,12 +90,35 @@ void emissions(const Model& model, const std::vector<std::string_view>& tokens, 
   add_extracted(model, s, emit.data(), n);
 }
 
+void adapted_emissions(const Model& model, const Deltas& deltas, const std::vector<std::string_view>& tokens,
+                       std::vector<std::int32_t>& emit, std::vector<std::uint32_t>* feats,
+                       std::vector<std::uint32_t>* offs) {
+  emissions(model, tokens, true, emit);
+  thread_local std::vector<TokenInfo> info;
+  thread_local std::vector<std::uint32_t> f;
+  const std::size_t n = tokens.size();
+  if (info.size() < n) info.resize(n);
+  for (std::size_t i = 0; i < n; ++i) analyze_token(tokens[i], model.lex, info[i]);
+  if (offs) offs->assign(1, 0);
+  if (feats) feats->clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    f.clear();
+    lexical_features(i > 0 ? &info[i - 1] : nullptr, info[i], i + 1 < n ? &info[i + 1] : nullptr, f);
+    deltas.add(f.data(), f.size(), &emit[i * L]);
+    if (feats) feats->insert(feats->end(), f.begin(), f.end());
+    if (offs) offs->push_back(static_cast<std::uint32_t>(feats ? feats->size() : 0));
+  }
+}
+
 void tag(const Model& model, const std::vector<std::string_view>& tokens,
-         std::vector<TokenEntity>& out) {
+         std::vector<TokenEntity>& out, const Deltas* deltas) {
   if (tokens.empty()) return;
   Scratch& s = scratch();
   const std::size_t n = tokens.size();
-  emissions(model, tokens, true, s.emit);
+  if (deltas && !deltas->empty())
+    adapted_emissions(model, *deltas, tokens, s.emit);
+  else
+    emissions(model, tokens, true, s.emit);
   Lattice lat{s.emit.data(), model.trans.data(), model.end.data(), n, &model.outer};
   viterbi(lat, s.path, &s.margins);
   for (std::size_t i = 0; i < n;) {

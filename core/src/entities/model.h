@@ -32,9 +32,12 @@ struct TokenEntity {
   float score = 1.0f;  // confidence in [0, 1]
 };
 
+class Deltas;
+
 // Tags one sentence (its tokens, UTF-8, no whitespace inside) and appends the entities found.
+// With `deltas` (an adaptation, adapt.h), their weights are added to the model's.
 void tag(const Model& model, const std::vector<std::string_view>& tokens,
-         std::vector<TokenEntity>& out);
+         std::vector<TokenEntity>& out, const Deltas* deltas = nullptr);
 
 // Adds the weights of one feature (its 32-bit hash, features.h) to row[0, kLabelCount): what the
 // tagger looks up, exposed for tests.
@@ -44,5 +47,12 @@ void add_feature_weights(const Model& model, std::uint32_t feature, std::int32_t
 // cache (what tag() uses); false = every feature looked up. Both must agree exactly (tested).
 void emissions(const Model& model, const std::vector<std::string_view>& tokens, bool cached,
                std::vector<std::int32_t>& emit);
+
+// The emission scores with `deltas` added to the model's weights, on each token's lexical
+// features (features.h lexical_features(): all an adaptation learns); if feats/offs are given,
+// they receive those features (token i owns feats[offs[i], offs[i + 1])), for learning.
+void adapted_emissions(const Model& model, const Deltas& deltas, const std::vector<std::string_view>& tokens,
+                       std::vector<std::int32_t>& emit, std::vector<std::uint32_t>* feats = nullptr,
+                       std::vector<std::uint32_t>* offs = nullptr);
 
 }  // namespace belgi::entities

@@ -16,11 +16,9 @@ constexpr std::size_t kMaxWindowTokens = 256;
 
 }  // namespace
 
-void tag_sentences(const Model& model, std::string_view text, const std::vector<text::Token>& tokens,
-                   const std::vector<text::Sentence>& sentences, bool rules,
-                   const std::function<void(const TokenEntity&, ByteRange)>& emit) {
-  std::vector<std::string_view> words;
-  std::vector<TokenEntity> found;
+std::vector<std::pair<std::size_t, std::size_t>> tag_windows(const std::vector<text::Token>& tokens,
+                                                             const std::vector<text::Sentence>& sentences) {
+  std::vector<std::pair<std::size_t, std::size_t>> out;
   for (const text::Sentence& s : sentences) {
     // A sentence of punctuation and symbols only (`....`, `***`, a line of dashes) names
     // nothing: skip the model there, which also keeps such inputs as fast as prose.
@@ -30,17 +28,26 @@ void tag_sentences(const Model& model, std::string_view text, const std::vector<
       has_word = k == text::TokenKind::word || k == text::TokenKind::number || k == text::TokenKind::url;
     }
     if (!has_word) continue;
-    for (std::size_t first = s.first; first < s.last; first += kMaxWindowTokens) {
-      std::size_t last = std::min(s.last, first + kMaxWindowTokens);
-      words.clear();
-      found.clear();
-      for (std::size_t i = first; i < last; ++i) words.push_back(tokens[i].text(text));
-      tag(model, words, found);
-      if (rules) apply_rules(words, lexicons(model), found);
-      for (const TokenEntity& e : found) {
-        if (e.first >= e.last || e.last > words.size()) continue;
-        emit(e, ByteRange{tokens[first + e.first].begin, tokens[first + e.last - 1].end});
-      }
+    for (std::size_t first = s.first; first < s.last; first += kMaxWindowTokens)
+      out.emplace_back(first, std::min(s.last, first + kMaxWindowTokens));
+  }
+  return out;
+}
+
+void tag_sentences(const Model& model, std::string_view text, const std::vector<text::Token>& tokens,
+                   const std::vector<text::Sentence>& sentences, bool rules,
+                   const std::function<void(const TokenEntity&, ByteRange)>& emit, const Deltas* deltas) {
+  std::vector<std::string_view> words;
+  std::vector<TokenEntity> found;
+  for (auto [first, last] : tag_windows(tokens, sentences)) {
+    words.clear();
+    found.clear();
+    for (std::size_t i = first; i < last; ++i) words.push_back(tokens[i].text(text));
+    tag(model, words, found, deltas);
+    if (rules) apply_rules(words, lexicons(model), found);
+    for (const TokenEntity& e : found) {
+      if (e.first >= e.last || e.last > words.size()) continue;
+      emit(e, ByteRange{tokens[first + e.first].begin, tokens[first + e.last - 1].end});
     }
   }
 }
@@ -55,7 +62,7 @@ void EntityRecognizer::run(Context& ctx) const {
     c.priority = kPriorityModel;
     c.origin = Origin::model;
     ctx.candidates.push_back(std::move(c));
-  });
+  }, deltas_.get());
 }
 
 }  // namespace belgi::entities

@@ -2,6 +2,8 @@
 // quote-layer recognizers -> filter by requested types.
 #include "belgi/annotator.h"
 
+#include "belgi/adaptation.h"
+
 #include <algorithm>
 #include <exception>
 
@@ -9,6 +11,7 @@
 #include "dates/dates.h"
 #include "entities/iob2.h"
 #include "entities/recognizer.h"
+#include "pipeline/annotator_impl.h"
 #include "pipeline/resolve.h"
 #include "quotes/quotes.h"
 #include "resources.h"
@@ -22,35 +25,61 @@
 
 namespace belgi {
 
-struct Annotator::Impl {
-  std::shared_ptr<const entities::Model> model;
-  // Run in order; each reads what the earlier ones wrote (the dateline before relative dates).
-  std::vector<std::unique_ptr<Recognizer>> entity_layer;
-  // Run after resolve(): they see the settled entities in ctx.spans (quotes link speakers).
-  std::vector<std::unique_ptr<Recognizer>> quote_layer;
-
-  Status check(std::string_view text, const Options& opt) const;
-  void run(Context& ctx) const;
-};
-
 Annotator::Annotator(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
 Annotator::~Annotator() = default;
 
+namespace {
+
+// The recognizers around `model`: the entity model (with an adaptation's weights, if any), the
+// date rules after it, the quote rules after resolve().
+Status build(std::shared_ptr<const entities::Model> model, std::shared_ptr<const entities::Deltas> deltas,
+             Annotator::Impl& impl) {
+  impl.model = model;
+  // Order matters: the date rules run after the model, so they can see (and give values to)
+  // its DATE/TIME candidates; everything meets in resolve().
+  impl.entity_layer.push_back(std::make_unique<entities::EntityRecognizer>(std::move(model), std::move(deltas)));
+  Status status = dates::add_recognizers(impl.entity_layer);
+  return status.ok() ? quotes::add_recognizers(impl.quote_layer) : status;
+}
+
+}  // namespace
+
 std::shared_ptr<const Annotator> Annotator::create(Status& status) {
+  return create(status, resources::ner_model());
+}
+
+std::shared_ptr<const Annotator> Annotator::create(Status& status, std::string_view model_bytes) {
   try {
+    std::shared_ptr<const entities::Model> model;
+    status = entities::load_model(model_bytes, model);
+    if (!status.ok()) return nullptr;
     auto impl = std::make_unique<Impl>();
-    status = entities::load_model(resources::ner_model(), impl->model);
-    if (!status.ok()) return nullptr;
-    // Order matters: the date rules run after the model, so they can see (and give values to)
-    // its DATE/TIME candidates; everything meets in resolve().
-    impl->entity_layer.push_back(std::make_unique<entities::EntityRecognizer>(impl->model));
-    status = dates::add_recognizers(impl->entity_layer);
-    if (!status.ok()) return nullptr;
-    status = quotes::add_recognizers(impl->quote_layer);
+    status = build(std::move(model), nullptr, *impl);
     if (!status.ok()) return nullptr;
     return std::shared_ptr<const Annotator>(new Annotator(std::move(impl)));
   } catch (const std::exception& e) {
     status = Status::error(StatusCode::internal, std::string("creating the annotator: ") + e.what());
+    return nullptr;
+  }
+}
+
+std::shared_ptr<const Annotator> Annotator::adapted(const Adaptation& adaptation, Status& status) const {
+  try {
+    if (adaptation.model() != entities::model_id(*impl_->model)) {
+      status = Status::error(StatusCode::invalid_argument,
+                             "the adaptation was learned on model " + adaptation.model() +
+                                 ", this annotator runs model " + entities::model_id(*impl_->model));
+      return nullptr;
+    }
+    std::shared_ptr<const entities::Deltas> deltas;
+    if (!adaptation.empty())
+      deltas = std::make_shared<const entities::Deltas>(adaptation.impl().learner.weights);
+    auto impl = std::make_unique<Impl>();
+    status = build(impl_->model, std::move(deltas), *impl);
+    if (!status.ok()) return nullptr;
+    return std::shared_ptr<const Annotator>(new Annotator(std::move(impl)));
+  } catch (const std::exception& e) {
+    status = Status::error(StatusCode::internal, std::string("adapting the annotator: ") + e.what());
     return nullptr;
   }
 }
