@@ -128,11 +128,14 @@ export interface AdaptationInfo {
 }
 
 export interface LearnResult extends AdaptationInfo {
-  /** Spans of this document left out: overlapping an earlier one, empty, or outside the text. */
+  /** Spans of this document left out: those overlapping an earlier one. */
   skipped: number;
 }
 
-/** Learns from one corrected document; annotate() uses it from then on. Throws BelgiError. */
+/**
+ * Learns from one corrected document; annotate() uses it from then on. Throws BelgiError
+ * ('invalid_input' for a span of an unknown type or outside the text, naming it).
+ */
 export declare function learn(doc: LearnDocument): LearnResult;
 /** The current adaptation's bytes (a copy; begins "BELGIADA"). */
 export declare function adaptation(): Uint8Array;

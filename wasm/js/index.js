@@ -169,10 +169,11 @@ export function version() {
 
 const UNITS = ['utf16', 'codepoint', 'byte'];
 
-function info(json, codes) {
-  const { documents, weights, skipped, model } = parse(json, codes);
-  const out = { documents, weights, model };
-  if (skipped !== undefined) out.skipped = skipped;
+// {documents, weights, model}, with `skipped` for learn() only (the others' would always be 0).
+function info(json, { codes, skipped = false } = {}) {
+  const r = parse(json, codes);
+  const out = { documents: r.documents, weights: r.weights, model: r.model };
+  if (skipped) out.skipped = r.skipped;
   return out;
 }
 
@@ -199,18 +200,19 @@ function learnRecord(doc) {
 /**
  * Learns from one corrected document, taking its spans as the whole truth (a name not among
  * them is not a name; QUOTE spans are ignored): annotate() uses what was learned from then on.
- * Spans that overlap an earlier one or fall outside the text are counted in `skipped`.
+ * Spans that overlap an earlier one are counted in `skipped`; a span of an unknown type or
+ * outside the text is an error ('invalid_input', naming the span by its index from 0).
  * @param {{format?: 'belgi/1', text: string, offsets?: 'utf16'|'codepoint'|'byte', spans: Array<{type: string, start: number, end: number}>}} doc
  * @returns {{documents: number, weights: number, skipped: number, model: string}}
  */
 export function learn(doc) {
   const m = requireCore();
-  return info(m.learnJson(learnRecord(doc)));
+  return info(m.learnJson(learnRecord(doc)), { skipped: true });
 }
 
 /** The current adaptation as bytes (a copy; binary, begins "BELGIADA"), for init() or setAdaptation(). */
 export function adaptation() {
-  return new Uint8Array(requireCore().adaptationBytes());  // a copy, whatever the binding gives
+  return requireCore().adaptationBytes();  // a fresh Uint8Array each time
 }
 
 function bytesOf(x) {
@@ -228,7 +230,7 @@ function bytesOf(x) {
  */
 export function setAdaptation(bytes) {
   const m = requireCore();
-  return info(m.setAdaptation(bytesOf(bytes)), { invalid_argument: 'invalid_adaptation' });
+  return info(m.setAdaptation(bytesOf(bytes)), { codes: { invalid_argument: 'invalid_adaptation' } });
 }
 
 /** Forgets everything learned: annotate() gives the shipped model's results again. */
