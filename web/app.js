@@ -8,7 +8,7 @@ import { createAutosave } from './autosave.js';
 import { SAMPLE_NAME, SAMPLE_TEXT } from './sample.js';
 import { $, confirmDialog, describeError, download, fillKeymap, isDate, message } from './app-ui.js';
 import { setupOpening, splitHuge } from './app-files.js';
-import { learnDone, startLearning } from './learning.js';
+import { learnDone, learningIdle, startLearning } from './learning.js';
 const annotator = $('annotator');
 
 /** The queue: [{key, name, text, date, status, annotations|null}] and the current index. */
@@ -401,5 +401,5 @@ async function start() {
 
 start();
 
-// For tests and the console: the autosave, the queue.
-window.belgiApp = { state, flush, openDoc, addDocs };
+// For tests and the console: the autosave, the queue, the learning under way.
+window.belgiApp = { state, flush, openDoc, addDocs, learningIdle };

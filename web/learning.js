@@ -14,6 +14,9 @@ let info = { documents: 0, weights: 0 };
 let note = '';  // why the saved adaptation is not used, if it is not
 let chain = Promise.resolve();  // learning, import and reset, one after the other
 
+/** Resolves once the learning, import or reset under way (if any) has finished. */
+export function learningIdle() { return chain; }
+
 function serially(fn) {
   const p = chain.then(fn);
   chain = p.catch(() => {});
@@ -40,7 +43,9 @@ function hash53(str, seed) {
  */
 export function learnable(doc) {
   const spans = doc.spans.filter((s) => s.type !== 'QUOTE').map(({ type, start, end }) => ({ type, start, end }))
-    .sort((a, b) => a.start - b.start || a.end - b.end || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+    // As the page orders them: of two spans that overlap (an import may bring some), the core
+    // keeps the earlier, the outer one.
+    .sort((a, b) => a.start - b.start || b.end - a.end || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
   return { format: 'belgi/1', text: doc.text, offsets: 'utf16', spans };
 }
 
@@ -61,8 +66,10 @@ function render() {
   $('learning-reset').disabled = !n && !info.weights;
 }
 
-async function save(bytes) {
-  await store.saveAdaptation({ bytes, learned });
+// Queued behind the autosave's writes (store.js keeps them in order; flush() waits for them): the
+// next document need not wait for the disk.
+function save(bytes) {
+  store.saveAdaptation({ bytes, learned });
 }
 
 /**
@@ -81,7 +88,7 @@ export function learnDone(d, doc) {
       note = '';
       learned.add(fp);
       render();
-      await save(out.bytes);
+      save(out.bytes);
       return true;
     } catch (err) {
       message(`Could not learn from «${d.name}»: ${describeError(err, doc.text)}`, true);
@@ -111,7 +118,7 @@ async function doImport(file) {
     note = '';
     learned.clear();  // the file's documents are not known by fingerprint: each may be learned again
     render();
-    await save(bytes);
+    save(bytes);
     message(`Imported «${file.name}»: learned from ${info.documents} document${info.documents === 1 ? '' : 's'}. Documents annotated from now on use it.`);
   });
 }
@@ -124,7 +131,7 @@ async function doReset() {
     note = '';
     learned.clear();
     render();
-    await save(null);
+    save(null);
     message('Reset: nothing learned any more.');
   });
 }
