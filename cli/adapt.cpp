@@ -108,6 +108,7 @@ int run_adapt(int argc, char** argv) {
   Adaptation::Settings settings;
   app.add_option("--step", settings.step, "perceptron step in model weight units (for measuring; 0 = default)");
   app.add_option("--epochs", settings.epochs, "passes over each document (for measuring; 0 = default)");
+  app.add_option("--word-factor", settings.word_factor, "step on a word's own features, in steps (for measuring; 0 = default)");
   app.add_option("--from", from, "go on from this adaptation (default: start empty)");
   app.add_option("--model", model, "adapt this entity model file (`belgi train --out`), not the built-in one");
   try {

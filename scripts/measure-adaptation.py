@@ -11,6 +11,8 @@ without it) is tagged with and without each adaptation (`belgi eval`).
   scripts/measure-adaptation.py --model /tmp/kz.bin --dev /tmp/kzdev.txt [--step N --epochs N]
   scripts/measure-adaptation.py --tune ...   # halves of half A only (A1 -> A2): for choosing
                                              # settings without looking at half B
+  scripts/measure-adaptation.py --single 40 --dev DEV ...  # one article at a time: how far one
+                                             # document moves the KazNERD dev F1 (every 5th article)
 
 The model should be one trained without news-train (`belgi train --data ... --no-full --out
 MODEL --dev-out DEV`, no --news), as the issue asks; --model '' uses the built-in one.
@@ -51,6 +53,21 @@ def kaznerd(belgi, dev, extra, tmp):
     return float(re.search(r'micro .*F1 ([\d.]+)', out).group(1))
 
 
+def single(a, files):
+    model = ['--model', a.model] if a.model else []
+    picked = files[::max(1, len(files) // a.single)][:a.single]
+    with tempfile.TemporaryDirectory() as tmp:
+        base = kaznerd(a.belgi, a.dev, model, tmp)
+        changes = []
+        for f in picked:
+            ad = os.path.join(tmp, 'one.bin')
+            subprocess.run([a.belgi, 'adapt'] + model + ['-o', ad, f], check=True, capture_output=True)
+            changes.append((kaznerd(a.belgi, a.dev, model + ['--adaptation', ad], tmp) - base, os.path.basename(f)))
+        changes.sort()
+        print('one article at a time (%d articles): KazNERD dev micro F1 %.4f; change mean %+.4f, worst %+.4f (%s), best %+.4f'
+              % (len(picked), base, sum(c for c, _ in changes) / len(changes), changes[0][0], changes[0][1], changes[-1][0]))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument('--belgi', default=os.path.join(REPO, 'build', 'cli', 'belgi'))
@@ -59,9 +76,13 @@ def main():
     ap.add_argument('--news', default=os.path.join(SHARED, 'data', 'news-train'))
     ap.add_argument('--step', type=int, default=0)
     ap.add_argument('--epochs', type=int, default=0)
+    ap.add_argument('--word-factor', type=int, default=0)
     ap.add_argument('--tune', action='store_true')
+    ap.add_argument('--single', type=int, default=0, help='learn N articles one at a time (needs --dev)')
     a = ap.parse_args()
     files = sorted(os.path.join(a.news, f) for f in os.listdir(a.news) if f.endswith('.json'))
+    if a.single:
+        return single(a, files)
     if a.tune:  # only half A, itself halved by the second byte
         files = [f for f in files if half(os.path.basename(f)) == 0]
         parts = {name: [f for f in files if half(os.path.basename(f), 1) == k] for k, name in enumerate('12')}
@@ -71,7 +92,7 @@ def main():
         parts = {name: [f for f in files if half(os.path.basename(f)) == k] for k, name in enumerate('AB')}
         runs = [('A', 'B'), ('B', 'A')]
     model = ['--model', a.model] if a.model else []
-    settings = ['--step', str(a.step), '--epochs', str(a.epochs)]
+    settings = ['--step', str(a.step), '--epochs', str(a.epochs), '--word-factor', str(a.word_factor)]
     with tempfile.TemporaryDirectory() as tmp:
         base_dev = kaznerd(a.belgi, a.dev, model, tmp) if a.dev else None
         for learn, test in runs:

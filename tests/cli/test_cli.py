@@ -306,6 +306,67 @@ class TrainOnNews(unittest.TestCase):
         self.assertIn("unknown type 'POET'", out.stderr.decode())
 
 
+class Adapt(unittest.TestCase):
+    """belgi adapt learns from corrected belgi/1 documents; annotate/tag/eval take --adaptation."""
+    DOC = "Жиынға Ұлытау Медиа компаниясының өкілдері қатысты. Ұлытау Медиа туралы көп айтылды."
+    NEW = "Кеше Ұлытау Медиа жаңа жоба бастады.\n"
+
+    def setUp(self):
+        self.files = Files()
+        self.addCleanup(self.files.dir.cleanup)
+        self.new = self.files.write("new.txt", self.NEW)
+
+    def corrected(self):
+        """The annotator's document with the outlet corrected to ORGANISATION (as the page exports it)."""
+        doc = json.loads(run("annotate", self.files.write("doc.txt", self.DOC)).stdout)
+        doc["spans"] = [s for s in doc["spans"] if s["text"] != "Ұлытау Медиа"]
+        for k, at in enumerate([self.DOC.find("Ұлытау Медиа"), self.DOC.rfind("Ұлытау Медиа")]):
+            doc["spans"].append({"id": "N%d" % k, "type": "ORGANISATION", "start": at, "end": at + 12})
+        return doc
+
+    def types_of(self, *args):
+        out = run("annotate", *args, self.new)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        return [(s["type"], s["text"]) for s in json.loads(out.stdout)["spans"] if s["text"] == "Ұлытау Медиа"]
+
+    def test_learned_name_is_marked_in_a_new_text(self):
+        doc = self.files.write("doc.json", json.dumps(self.corrected(), ensure_ascii=False))
+        ad = os.path.join(self.files.dir.name, "a.bin")
+        out = run("adapt", doc, "-o", ad)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        self.assertIn("learned from 1 document", out.stderr.decode())
+        self.assertEqual(self.types_of(), [("GPE", "Ұлытау Медиа")])
+        self.assertEqual(self.types_of("--adaptation", ad), [("ORGANISATION", "Ұлытау Медиа")])
+        again = os.path.join(self.files.dir.name, "b.bin")
+        run("adapt", doc, "-o", again)
+        with open(ad, "rb") as f, open(again, "rb") as g:
+            self.assertEqual(f.read(), g.read())  # deterministic
+        # tag takes it too
+        tagged = run("tag", "--adaptation", ad, stdin="Кеше\nҰлытау\nМедиа\nкелді\n".encode()).stdout.decode()
+        self.assertIn("Ұлытау B-ORGANISATION", tagged)
+
+    def test_one_bad_record_is_reported_and_the_others_learned(self):
+        good = json.dumps(self.corrected(), ensure_ascii=False)
+        bad = json.dumps({"format": "belgi/1", "text": "Абай", "spans": [{"type": "PERSON", "start": 0, "end": 9}]})
+        docs = self.files.write("docs.jsonl", bad + "\n" + good + "\n")
+        ad = os.path.join(self.files.dir.name, "a.bin")
+        out = run("adapt", docs, "-o", ad)
+        self.assertEqual(out.returncode, 1)
+        err = out.stderr.decode()
+        self.assertIn("docs.jsonl:1", err)
+        self.assertIn("span 0", err)
+        self.assertIn("learned from 1 document(s), 1 rejected", err)
+        self.assertEqual(self.types_of("--adaptation", ad), [("ORGANISATION", "Ұлытау Медиа")])
+
+    def test_a_file_that_is_not_an_adaptation_is_a_usage_error(self):
+        junk = self.files.write("junk.bin", "not an adaptation")
+        out = run("annotate", "--adaptation", junk, self.new)
+        self.assertEqual(out.returncode, 2)
+        self.assertIn("junk.bin", out.stderr.decode())
+        self.assertIn("bad magic", out.stderr.decode())
+        self.assertEqual(out.stdout, b"")
+
+
 if __name__ == "__main__":
     BELGI = os.path.abspath(sys.argv.pop(1))
     unittest.main(verbosity=1)

@@ -44,6 +44,7 @@ class Adaptation {
   struct Settings {
     int step = 0;
     int epochs = 0;
+    int word_factor = 0;  // the step on a word's own features, in steps
   };
   void configure(const Settings& settings);
 

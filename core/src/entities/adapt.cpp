@@ -7,6 +7,7 @@
 #include "entities/decode.h"
 #include "entities/model.h"
 #include "entities/model_tables.h"
+#include "text/utf8.h"
 
 namespace belgi::entities {
 
@@ -65,18 +66,20 @@ bool Deltas::bump(std::uint32_t feature, int label, std::int32_t d, std::size_t 
 
 namespace {
 
-// One document's averaged perceptron (train_perceptron.h's timestamp trick: the average of w
-// over the steps is w - u / c).
+// One document's perceptron: w learned over its sentences, and the sum of w at the end of each
+// pass over them, whose mean is the document's update (every sentence counts the same, wherever
+// it stands in the document: averaging over every step would weigh the first ones most).
 struct DocumentStep {
   Deltas w;
-  std::unordered_map<std::uint64_t, std::int64_t> u;  // key(feature, label)
-  std::int64_t c = 0;
+  std::unordered_map<std::uint64_t, std::int64_t> sum;  // key(feature, label) -> sum over passes
   std::vector<std::int32_t> emit;
   std::vector<std::uint32_t> feats, offs;
   std::vector<int> path;
+  std::vector<bool> capital;
 
-  void bump(std::uint32_t f, int label, std::int32_t d) {
-    if (w.bump(f, label, d, SIZE_MAX)) u[key(f, label)] += c * d;
+  void end_pass() {
+    for (const auto& [f, entries] : w.rows())
+      for (const Deltas::Entry& e : entries) sum[key(f, e.label)] += e.w;
   }
   void sentence(const Model& model, const Deltas& before, const std::vector<std::string_view>& tokens,
                 const std::vector<int>& gold, const LearnParams& p);
@@ -86,7 +89,6 @@ void DocumentStep::sentence(const Model& model, const Deltas& before, const std:
                             const std::vector<int>& gold, const LearnParams& p) {
   const std::size_t n = tokens.size();
   if (n == 0 || gold.size() != n) return;
-  ++c;
   adapted_emissions(model, before, tokens, emit, &feats, &offs);
   for (std::size_t i = 0; i < n; ++i) {
     w.add(feats.data() + offs[i], offs[i + 1] - offs[i], &emit[i * L]);
@@ -97,11 +99,20 @@ void DocumentStep::sentence(const Model& model, const Deltas& before, const std:
       if (y != gold[i]) emit[i * L + y] += cost;
   }
   viterbi(Lattice{emit.data(), model.trans.data(), model.end.data(), n, &model.outer}, path);
+  capital.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::size_t at = 0;
+    const char32_t c = utf8::next(tokens[i], at);
+    capital[i] = utf8::to_lower(c) != c;
+  }
   for (std::size_t i = 0; i < n; ++i) {
     if (gold[i] == path[i] || gold[i] < 0 || !learned_label(path[i])) continue;
     for (std::uint32_t k = offs[i]; k < offs[i + 1]; ++k) {
-      bump(feats[k], gold[i], p.step);
-      bump(feats[k], path[i], -p.step);
+      // A capitalised word's own features (the first kOwnLexical) carry a name to its next
+      // sentence; common words (lower-case) keep the small step, as their context's features.
+      const std::int32_t d = k - offs[i] < kOwnLexical && capital[i] ? p.step * p.word_factor : p.step;
+      w.bump(feats[k], gold[i], d, SIZE_MAX);
+      w.bump(feats[k], path[i], -d, SIZE_MAX);
     }
   }
 }
@@ -111,23 +122,21 @@ void DocumentStep::sentence(const Model& model, const Deltas& before, const std:
 void Learner::learn(const Model& model, const std::vector<std::vector<std::string_view>>& tokens,
                     const std::vector<std::vector<int>>& gold, const LearnParams& p) {
   DocumentStep doc;
-  for (int epoch = 0; epoch < p.epochs; ++epoch)
+  for (int pass = 0; pass < p.epochs; ++pass) {
     for (std::size_t s = 0; s < tokens.size(); ++s) doc.sentence(model, weights, tokens[s], gold[s], p);
+    doc.end_pass();
+  }
   ++documents;
-  if (doc.c == 0) return;
-  // Rows in feature order, so that which weights a full table refuses does not depend on the
-  // hash table's order.
-  std::vector<std::uint32_t> features;
-  for (const auto& row : doc.w.rows()) features.push_back(row.first);
-  std::sort(features.begin(), features.end());
-  for (std::uint32_t f : features)
-    for (const Deltas::Entry& e : doc.w.rows().at(f)) {
-      auto it = doc.u.find(key(f, e.label));
-      const double sum = it == doc.u.end() ? 0.0 : static_cast<double>(it->second);
-      // w - u / c, rounded half away from zero: integer inputs, the same on every platform.
-      const std::int64_t avg = std::llround(static_cast<double>(e.w) - sum / static_cast<double>(doc.c));
-      if (avg != 0) weights.bump(f, e.label, static_cast<std::int32_t>(avg), p.cap);
-    }
+  // In key order, so that which weights a full table refuses does not depend on the hash
+  // table's order.
+  std::vector<std::pair<std::uint64_t, std::int64_t>> sums(doc.sum.begin(), doc.sum.end());
+  std::sort(sums.begin(), sums.end());
+  for (const auto& [k, total] : sums) {
+    // The mean over the passes, rounded half away from zero: the same on every platform.
+    const std::int64_t mean = std::llround(static_cast<double>(total) / p.epochs);
+    if (mean != 0)
+      weights.bump(static_cast<std::uint32_t>(k >> 8), static_cast<int>(k & 0xff), static_cast<std::int32_t>(mean), p.cap);
+  }
 }
 
 }  // namespace belgi::entities

@@ -43,9 +43,10 @@ class Deltas {
 
 // How an adaptation learns (measured choices: docs/adaptation.md).
 struct LearnParams {
-  std::int32_t step = 2048;   // perceptron step, in model weight units
+  std::int32_t step = 128;    // perceptron step, in model weight units
   int cost_o = 5, cost_e = 10;  // the trainer's margins (in steps) on O and on entity tokens
-  int epochs = 3;             // passes over a document's sentences
+  int word_factor = 32;       // the step on a word's own features (word, stem) is this many steps
+  int epochs = 1;             // passes over a document's sentences
   std::size_t cap = std::size_t{1} << 20;  // most weights an adaptation holds
 };
 

@@ -178,8 +178,10 @@ void as_next_features(const TokenInfo* next, std::vector<std::uint32_t>& out);
 // the word pairs (the same hashes as extract()'s, a subset of them). An adaptation (adapt.h)
 // learns only these: a newsroom's own names and phrasings are words, while the general
 // features (shapes, casing, position, lexicon classes) stay as the trainer left them.
+// The first kOwnLexical of them are the token's own (word, stem), the rest its context's.
 void lexical_features(const TokenInfo* prev, const TokenInfo& t, const TokenInfo* next,
                       std::vector<std::uint32_t>& out);
+constexpr std::uint32_t kOwnLexical = 2;
 
 // Features of every token of a sentence. Reusable: buffers grow once and are kept.
 class FeatureExtractor {

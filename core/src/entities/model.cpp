@@ -2,6 +2,7 @@
 // cache) -> constrained Viterbi -> spans with a margin-based confidence. Loading: model_load.cpp.
 #include "entities/model.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "entities/adapt.h"
@@ -69,6 +70,7 @@ void emissions(const Model& model, const std::vector<std::string_view>& tokens, 
   emit.assign(n * L, 0);
   s.fx.set_lexicons(&model.lex);
   if (!cached || !s.cache.reserve(model, n)) {
+    s.info.clear();  // adapted_emissions(): no cached analyses for these tokens
     s.fx.extract(tokens);
     add_extracted(model, s, emit.data(), n);
     return;
@@ -94,16 +96,25 @@ void adapted_emissions(const Model& model, const Deltas& deltas, const std::vect
                        std::vector<std::int32_t>& emit, std::vector<std::uint32_t>* feats,
                        std::vector<std::uint32_t>* offs) {
   emissions(model, tokens, true, emit);
-  thread_local std::vector<TokenInfo> info;
+  // The tokens' analyses: the word cache's when emissions() went through it, else made here.
+  Scratch& s = scratch();
+  thread_local std::vector<TokenInfo> own;
   thread_local std::vector<std::uint32_t> f;
   const std::size_t n = tokens.size();
-  if (info.size() < n) info.resize(n);
-  for (std::size_t i = 0; i < n; ++i) analyze_token(tokens[i], model.lex, info[i]);
+  if (s.info.size() != n) {
+    own.resize(std::max(own.size(), n));
+    s.info.resize(n);
+    for (std::size_t i = 0; i < n; ++i) {
+      analyze_token(tokens[i], model.lex, own[i]);
+      s.info[i] = &own[i];
+    }
+  }
+  const std::vector<const TokenInfo*>& info = s.info;
   if (offs) offs->assign(1, 0);
   if (feats) feats->clear();
   for (std::size_t i = 0; i < n; ++i) {
     f.clear();
-    lexical_features(i > 0 ? &info[i - 1] : nullptr, info[i], i + 1 < n ? &info[i + 1] : nullptr, f);
+    lexical_features(i > 0 ? info[i - 1] : nullptr, *info[i], i + 1 < n ? info[i + 1] : nullptr, f);
     deltas.add(f.data(), f.size(), &emit[i * L]);
     if (feats) feats->insert(feats->end(), f.begin(), f.end());
     if (offs) offs->push_back(static_cast<std::uint32_t>(feats ? feats->size() : 0));

@@ -102,6 +102,7 @@ void Adaptation::configure(const Settings& s) {
   const entities::LearnParams defaults;
   impl_->params.step = s.step > 0 ? s.step : defaults.step;
   impl_->params.epochs = s.epochs > 0 ? s.epochs : defaults.epochs;
+  impl_->params.word_factor = s.word_factor > 0 ? s.word_factor : defaults.word_factor;
 }
 
 void Adaptation::reset() {
