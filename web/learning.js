@@ -1,7 +1,7 @@
 // Learning from corrections: each document marked done is learned in the worker, with its spans
-// as the person left them (every span, shown or hidden, reviewed or not: the model learns only
-// where they differ from what it would say, so what was left as the model gave it teaches nothing
-// and cannot teach the opposite). The adaptation autosaves in IndexedDB and is loaded at start,
+// as the person left them (every span, shown or hidden, reviewed or not: the core takes them as
+// the whole truth, so a span left out would be learned as no name, while one left as the model
+// gave it can only confirm what the model says). The adaptation autosaves in IndexedDB and is loaded at start,
 // before any document is annotated; documents annotated afterwards are annotated with it. A
 // document is learned once: the fingerprint of what was learned is kept, and the same text with
 // the same spans is not learned again. The text stays on the page: nothing is sent anywhere.

@@ -5,11 +5,12 @@
 // and after `belgi adapt` on the corrected document, `belgi annotate --adaptation` gets it right
 // in the new sentence.
 export const LEARNING = {
-  name: 'Бесарық жобасы',
-  type: 'PROJECT',
-  key: 'j',  // the page's key for the type (data/types.tsv)
-  taught: 'Қаражат Бесарық жобасы аясында бөлінді. Ауыл тұрғындары Бесарық жобасы туралы сұрады.',
-  fresh: 'Министр кеше Бесарық жобасы бойынша есеп берді.',
+  name: 'Қаратау Инвест',
+  type: 'ORGANISATION',
+  key: 'o',  // the page's key for the type (data/types.tsv)
+  taught: 'Қаратау Инвест жаңа кен орнын игереді. Қаратау Инвест өкілі мұны растады.',
+  fresh: 'Былтыр Қаратау Инвест салық төлеген жоқ.',
+  other: 'өкілі',  // a word of `taught` to label as a further change (POSITION, key t)
 };
 
 /** [start, end) of each occurrence of the name in text (UTF-16). */
