@@ -91,7 +91,10 @@ export function learnDone(d, doc) {
       save(out.bytes);
       return true;
     } catch (err) {
-      message(`Could not learn from «${d.name}»: ${describeError(err, doc.text)}`, true);
+      // Also in the Learning box: opening the next document replaces the message.
+      note = `Could not learn from «${d.name}»: ${describeError(err, doc.text)}.`;
+      message(note, true);
+      render();
       return false;
     }
   });

@@ -191,7 +191,7 @@ function learnRecord(doc) {
   const bad = loneSurrogate(doc.text);
   if (bad >= 0) throw new BelgiError('invalid_text', `unpaired surrogate at UTF-16 offset ${bad}`, bad);
   const spans = doc.spans.map((s, i) => {
-    if (s === null || typeof s !== 'object') throw new BelgiError('invalid_argument', `span ${i + 1} is not an object`);
+    if (s === null || typeof s !== 'object') throw new BelgiError('invalid_argument', `span ${i} is not an object`);  // from 0, as the core counts
     return { type: s.type, start: s.start, end: s.end };
   });
   return JSON.stringify({ format: 'belgi/1', text: doc.text, offsets, spans });
