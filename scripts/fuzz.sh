@@ -12,7 +12,7 @@ if [ ! -f "$BUILD/CMakeCache.txt" ]; then
   CC=clang-14 CXX=clang++-14 cmake -S "$BELGI_ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DBELGI_FUZZ=ON -DBELGI_BUILD_BENCH=OFF >/dev/null
 fi
-cmake --build "$BUILD" -j "$(nproc)" --target fuzz_annotate fuzz_conll fuzz_jsonl -- --no-print-directory >/dev/null
+cmake --build "$BUILD" -j "$(nproc)" --target fuzz_annotate fuzz_conll fuzz_jsonl fuzz_adapt -- --no-print-directory >/dev/null
 CORPUS="$BELGI_CACHE/fuzz"
 FINDINGS="$CORPUS/findings"
 mkdir -p "$FINDINGS"
@@ -33,8 +33,17 @@ for i, f in enumerate(sorted(glob.glob(os.path.join(root, "tests/golden/*.gold.j
     open(os.path.join(corpus, "jsonl", f"rec{i}.json"), "w", encoding="utf-8").write(line)
 PY
 seed conll "$BELGI_ROOT"/tests/data/kaznerd-sample.iob2
+# fuzz_adapt: an odd first byte and a gold document; an even one and an adaptation file.
+mkdir -p "$CORPUS/adapt"
+for f in "$BELGI_ROOT"/tests/golden/0*.gold.json; do
+  { printf '\001'; cat "$f"; } > "$CORPUS/adapt/doc-$(basename "$f")"
+done
+if [ -x "$BELGI_ROOT/build/cli/belgi" ] &&
+   "$BELGI_ROOT/build/cli/belgi" adapt "$BELGI_ROOT"/tests/golden/01.gold.json -o "$CORPUS/adapt.bin" 2>/dev/null; then
+  { printf '\000'; cat "$CORPUS/adapt.bin"; } > "$CORPUS/adapt/adaptation-01"
+fi
 status=0
-for name in annotate conll jsonl; do
+for name in annotate conll jsonl adapt; do
   log "fuzz_$name for ${SECONDS_EACH}s"
   if ! "$BUILD/fuzz/fuzz_$name" "$CORPUS/$name" -max_total_time="$SECONDS_EACH" -max_len=16384 \
        -timeout=10 -rss_limit_mb=4096 -artifact_prefix="$FINDINGS/$name-" -print_final_stats=1 \
