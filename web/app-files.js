@@ -1,7 +1,8 @@
 // Files opened on the page: text files, our JSON and JSONL, brat pairs (.txt beside .ann), read
-// into documents for the queue; and huge texts, which a person may split.
+// into documents for the queue; huge texts, which a person may split; and the ways of opening
+// (file picker, drop, paste).
 import { describeDropped, fromBrat, fromJSON, fromJSONL } from './formats.js';
-import { confirmDialog } from './app-ui.js';
+import { $, confirmDialog, message } from './app-ui.js';
 
 const base = (name) => name.replace(/\.[^.]*$/, '');
 
@@ -87,4 +88,55 @@ export async function splitHuge(docs) {
     else out.push(d);
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Opening: files chosen, dropped or pasted, and the paste dialog, each becoming documents of the
+// queue through `addDocs` (app.js).
+
+async function openFiles(fileList, addDocs) {
+  const { docs, problems, drops } = await readFiles(fileList);
+  await addDocs(docs);
+  const said = [];
+  if (problems.length) said.push(`Not opened: ${problems.join('; ')}`);
+  if (drops.length) said.push(`Left out of the import: ${drops.join(' | ')}`);
+  if (said.length) message(said.join('. '), true);
+}
+
+/** The paste dialog: a new document from pasted text (an empty one is refused, and why). */
+function setupPaste(addDocs) {
+  $('new-text').addEventListener('click', () => { $('paste-form').reset(); $('paste-error').textContent = ''; $('paste-dialog').showModal(); $('paste-text').focus(); });
+  $('paste-text').addEventListener('input', () => { $('paste-error').textContent = ''; $('paste-text').removeAttribute('aria-invalid'); });
+  $('paste-cancel').addEventListener('click', () => $('paste-dialog').close());
+  $('paste-form').addEventListener('submit', (e) => {
+    const text = $('paste-text').value;
+    if (!text.trim()) {
+      e.preventDefault();
+      $('paste-text').setAttribute('aria-invalid', 'true');
+      $('paste-error').textContent = text ? 'The text is only white space: there is nothing to annotate.' : 'The text is empty: paste an article first.';
+      $('paste-text').focus();
+      return;
+    }
+    const name = $('paste-name').value.trim() || `pasted ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
+    addDocs([{ name, text, date: $('paste-date').value || '' }]);
+  });
+}
+
+/** Files opened, dropped or pasted outside the text (`annotator`) become documents. */
+export function setupOpening(addDocs, annotator) {
+  setupPaste(addDocs);
+  $('open-files').addEventListener('change', (e) => { openFiles(e.target.files, addDocs); e.target.value = ''; });
+  document.addEventListener('dragover', (e) => { e.preventDefault(); });
+  document.addEventListener('drop', (e) => { e.preventDefault(); if (e.dataTransfer.files.length) openFiles(e.dataTransfer.files, addDocs); });
+  // Pasting outside a field and outside the text opens the pasted text as a new document (and
+  // says so); pasting into the text never does: a Ctrl+V meant for a selection must not add one.
+  document.addEventListener('paste', (e) => {
+    if (e.target.closest && e.target.closest('input, textarea, dialog')) return;
+    e.preventDefault();
+    if (annotator.contains(e.target)) { message('Pasting does not change the text. To annotate a new text: New text…, or paste outside the text.', true); return; }
+    const text = e.clipboardData && e.clipboardData.getData('text/plain');
+    if (!text || !text.trim()) { message('The pasted text is empty: no document added.', true); return; }
+    const name = `pasted ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
+    addDocs([{ name, text }]).then(() => { if (!$('message').classList.contains('error')) message(`Added the pasted text as «${name}».`); });
+  });
 }

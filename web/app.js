@@ -7,7 +7,8 @@ import * as store from './store.js';
 import { createAutosave } from './autosave.js';
 import { SAMPLE_NAME, SAMPLE_TEXT } from './sample.js';
 import { $, confirmDialog, describeError, download, fillKeymap, isDate, message } from './app-ui.js';
-import { readFiles, splitHuge } from './app-files.js';
+import { setupOpening, splitHuge } from './app-files.js';
+import { learnDone, learningIdle, startLearning } from './learning.js';
 const annotator = $('annotator');
 
 /** The queue: [{key, name, text, date, status, annotations|null}] and the current index. */
@@ -238,12 +239,17 @@ async function undoRemove() {
   message(`«${doc.name}» is back in the queue.`);
 }
 
+/** Sets the shown document's status; done, it is learned from (learning.js), once per content. */
 function setStatus(status) {
   const d = shown;
-  if (!d || d.status === status) return;
-  d.status = status;
-  renderQueue();
-  store.save({ docs: [d], queue: queueRecord() });
+  if (!d) return null;
+  const learning = status === 'done' ? learnDone(d, annotator.annotations) : null;
+  if (d.status !== status) {
+    d.status = status;
+    renderQueue();
+    store.save({ docs: [d], queue: queueRecord() });
+  }
+  return learning;
 }
 
 // Autosave after every edit: the edited document is written once the edit has been painted, or
@@ -265,15 +271,6 @@ annotator.addEventListener('error', (e) => message(`${shown ? `${shown.name}: ` 
 
 // ---------------------------------------------------------------------------------------------
 // Files
-
-async function openFiles(fileList) {
-  const { docs, problems, drops } = await readFiles(fileList);
-  await addDocs(docs);
-  const said = [];
-  if (problems.length) said.push(`Not opened: ${problems.join('; ')}`);
-  if (drops.length) said.push(`Left out of the import: ${drops.join(' | ')}`);
-  if (said.length) message(said.join('. '), true);
-}
 
 async function doExport() {
   const d = shown;
@@ -303,43 +300,6 @@ async function doExport() {
 // ---------------------------------------------------------------------------------------------
 // Wiring
 
-/** The paste dialog: a new document from pasted text (an empty one is refused, and why). */
-function setupPaste() {
-  $('new-text').addEventListener('click', () => { $('paste-form').reset(); $('paste-error').textContent = ''; $('paste-dialog').showModal(); $('paste-text').focus(); });
-  $('paste-text').addEventListener('input', () => { $('paste-error').textContent = ''; $('paste-text').removeAttribute('aria-invalid'); });
-  $('paste-cancel').addEventListener('click', () => $('paste-dialog').close());
-  $('paste-form').addEventListener('submit', (e) => {
-    const text = $('paste-text').value;
-    if (!text.trim()) {
-      e.preventDefault();
-      $('paste-text').setAttribute('aria-invalid', 'true');
-      $('paste-error').textContent = text ? 'The text is only white space: there is nothing to annotate.' : 'The text is empty: paste an article first.';
-      $('paste-text').focus();
-      return;
-    }
-    const name = $('paste-name').value.trim() || `pasted ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
-    addDocs([{ name, text, date: $('paste-date').value || '' }]);
-  });
-}
-
-/** Files opened, dropped or pasted outside the text become documents. */
-function setupOpening() {
-  $('open-files').addEventListener('change', (e) => { openFiles(e.target.files); e.target.value = ''; });
-  document.addEventListener('dragover', (e) => { e.preventDefault(); });
-  document.addEventListener('drop', (e) => { e.preventDefault(); if (e.dataTransfer.files.length) openFiles(e.dataTransfer.files); });
-  // Pasting outside a field and outside the text opens the pasted text as a new document (and
-  // says so); pasting into the text never does: a Ctrl+V meant for a selection must not add one.
-  document.addEventListener('paste', (e) => {
-    if (e.target.closest && e.target.closest('input, textarea, dialog')) return;
-    e.preventDefault();
-    if (annotator.contains(e.target)) { message('Pasting does not change the text. To annotate a new text: New text…, or paste outside the text.', true); return; }
-    const text = e.clipboardData && e.clipboardData.getData('text/plain');
-    if (!text || !text.trim()) { message('The pasted text is empty: no document added.', true); return; }
-    const name = `pasted ${new Date().toISOString().slice(0, 16).replace('T', ' ')}`;
-    addDocs([{ name, text }]).then(() => { if (!$('message').classList.contains('error')) message(`Added the pasted text as «${name}».`); });
-  });
-}
-
 /** Done means every suggestion was looked at: say which remain, and let the person choose. */
 async function doneNext() {
   const i = shownIndex();
@@ -350,7 +310,7 @@ async function doneNext() {
     const ok = await confirmDialog(`${r.suggested} span${r.suggested === 1 ? ' is' : 's are'} still suggested, not reviewed (${which}). Exports leave them out unless "all spans" is ticked. Mark the document done anyway?`);
     if (!ok) { const first = annotator.spans.find((s) => s.origin !== 'human' && annotator.visibleTypes.includes(s.type)); annotator.focusSpan(first ? first.id : null); return; }
   }
-  setStatus('done');
+  await setStatus('done');  // the next document is annotated with what this one taught
   if (i < state.docs.length - 1) openDoc(i + 1);
 }
 
@@ -409,8 +369,7 @@ function setup() {
     $('export-format').append(o);
   }
   fillKeymap();
-  setupPaste();
-  setupOpening();
+  setupOpening(addDocs, annotator);
   setupQueue();
   document.addEventListener('keydown', onPageKey);
   // The skip link puts the keyboard in the text.
@@ -428,6 +387,7 @@ async function start() {
   } catch (err) {
     message(`Could not load the annotator core: ${err.message}`, true);
   }
+  await startLearning();  // what was learned before, in both modules before anything is annotated
   document.documentElement.dataset.belgi = 'loaded';
   if (saved && saved.docs.length) {
     state.docs = saved.docs;
@@ -441,5 +401,5 @@ async function start() {
 
 start();
 
-// For tests and the console: the autosave, the queue.
-window.belgiApp = { state, flush, openDoc, addDocs };
+// For tests and the console: the autosave, the queue, the learning under way.
+window.belgiApp = { state, flush, openDoc, addDocs, learningIdle };

@@ -65,3 +65,39 @@ export function coreTokenize(text) {
   if (!loaded) throw new Error('the belgi package has not loaded yet (await loadBelgi() first)');
   return loaded.tokenize(text);
 }
+
+// ---------------------------------------------------------------------------------------------
+// Learning from corrections. The page's module and the worker's each have their own adaptation:
+// the worker learns (off the main thread), and the page's module is given the same bytes, so
+// that short texts (annotated here) and long ones (in the worker) get the same spans.
+
+async function bothModules() {
+  const m = await loadBelgi({ worker: true });
+  return [m, await belgiWorker];
+}
+
+/** Learns from a corrected belgi/1 document; returns {info, bytes} of the new adaptation. */
+export async function learnDocument(doc) {
+  const [m, w] = await bothModules();
+  const info = await w.learn(doc);
+  const bytes = await w.adaptation();
+  m.setAdaptation(bytes);
+  return { info, bytes };
+}
+
+/**
+ * Gives both modules this adaptation (empty bytes: none) and returns its info. Bytes the core
+ * refuses throw a BelgiError ('invalid_adaptation', with the reason) and change nothing.
+ */
+export async function useAdaptation(bytes) {
+  const [m, w] = await bothModules();
+  const info = await w.setAdaptation(bytes);  // posted as a copy: `bytes` stays usable here
+  m.setAdaptation(bytes);
+  return info;
+}
+
+/** The current adaptation's bytes and info (the page's module has the same as the worker's). */
+export async function currentAdaptation() {
+  const m = await loadBelgi();
+  return { bytes: m.adaptation(), info: m.adaptationInfo() };
+}

@@ -6,6 +6,7 @@
 const DB_NAME = 'belgi-annotator';
 const STORE = 'kv';
 const QUEUE_KEY = 'queue';
+const ADAPTATION_KEY = 'adaptation';
 
 let dbPromise = null;
 
@@ -81,6 +82,21 @@ export async function load() {
 export async function flush() {
   await chain;
   if (lastError) { const e = lastError; lastError = null; throw e; }
+}
+
+/**
+ * Saves what the page learned: {bytes: the adaptation (Uint8Array), learned: [fingerprints of
+ * the documents learned from]}. Under its own key: clearing the queue keeps it.
+ */
+export function saveAdaptation({ bytes, learned }) {
+  const record = { bytes: bytes ? bytes.slice() : new Uint8Array(0), learned: [...learned] };
+  return enqueue(() => tx('readwrite', (store) => { store.put(record, ADAPTATION_KEY); }));
+}
+
+/** Loads what saveAdaptation() saved, or null. */
+export async function loadAdaptation() {
+  const r = await tx('readonly', (store) => store.get(ADAPTATION_KEY));
+  return r && r.bytes instanceof Uint8Array && Array.isArray(r.learned) ? r : null;
 }
 
 export async function clearAll() {

@@ -13,7 +13,7 @@ export type SpanType = EntityType | 'QUOTE';
 /** Stable error codes carried by BelgiError.code. */
 export type ErrorCode =
   | 'invalid_argument' | 'invalid_text' | 'invalid_utf8' | 'too_large' | 'invalid_input'
-  | 'invalid_model' | 'internal' | 'not_initialized' | 'load_failed';
+  | 'invalid_model' | 'internal' | 'not_initialized' | 'load_failed' | 'invalid_adaptation';
 
 export interface TextRange {
   start: number;
@@ -61,6 +61,12 @@ export interface InitOptions {
   wasmUrl?: string | URL;
   /** The module's bytes, when already at hand. */
   wasmBinary?: ArrayBuffer | Uint8Array;
+  /**
+   * An adaptation (bytes from adaptation()) to annotate with, applied whenever given. Refused
+   * bytes (another model, another format version, corrupt) reject init() with code
+   * 'invalid_adaptation' once the module has loaded: annotate() then works with the model alone.
+   */
+  adaptation?: Uint8Array | ArrayBuffer | null;
 }
 
 export interface AnnotateOptions {
@@ -100,3 +106,42 @@ export interface Tokens {
 export declare function tokenize(text: string, options?: { offsets?: 'utf16' | 'codepoint' }): Tokens;
 /** Versions of the core, format and model. Call after init(). */
 export declare function version(): Versions;
+
+/** A corrected document for learn(): a Document as annotate() returns it will do. */
+export interface LearnDocument {
+  format?: 'belgi/1';
+  text: string;
+  /** Unit of the spans' offsets; default 'codepoint' (the belgi/1 format's default). */
+  offsets?: 'utf16' | 'codepoint' | 'byte';
+  /** The whole truth: a name not among them is not a name. QUOTE spans are ignored. */
+  spans: Array<{ type: SpanType; start: number; end: number }>;
+}
+
+/** What the current adaptation holds. */
+export interface AdaptationInfo {
+  /** Documents learned from. */
+  documents: number;
+  /** Non-zero weight changes it holds (its size grows with them). */
+  weights: number;
+  /** Id of the model it belongs to. */
+  model: string;
+}
+
+export interface LearnResult extends AdaptationInfo {
+  /** Spans of this document left out: those overlapping an earlier one. */
+  skipped: number;
+}
+
+/**
+ * Learns from one corrected document; annotate() uses it from then on. Throws BelgiError
+ * ('invalid_input' for a span of an unknown type or outside the text, naming it).
+ */
+export declare function learn(doc: LearnDocument): LearnResult;
+/** The current adaptation's bytes (a copy; begins "BELGIADA"). */
+export declare function adaptation(): Uint8Array;
+/** Replaces the current adaptation (empty bytes: none); throws 'invalid_adaptation' and keeps the old one. */
+export declare function setAdaptation(bytes: Uint8Array | ArrayBuffer): AdaptationInfo;
+/** Forgets everything learned. */
+export declare function resetAdaptation(): AdaptationInfo;
+/** What the current adaptation holds. */
+export declare function adaptationInfo(): AdaptationInfo;

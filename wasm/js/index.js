@@ -57,16 +57,10 @@ function prepareSoon(m) {
   if (timer && typeof timer.unref === 'function') timer.unref();  // Node: never keeps a process alive
 }
 
-/**
- * Loads the WebAssembly module. Idempotent: later calls return the same promise.
- * @param {{wasmUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array}} [options]
- */
-export function init(options = {}) {
+/** Loads the module once; later calls share the same promise. */
+function load(options) {
   if (core) return Promise.resolve();
   if (!loading) {
-    if (options === null || typeof options !== 'object') {
-      return Promise.reject(new BelgiError('invalid_argument', 'init() takes an options object'));
-    }
     loading = loadModule(options).then(
       (m) => { core = m; prepareSoon(m); },
       (err) => {
@@ -75,6 +69,23 @@ export function init(options = {}) {
       });
   }
   return loading;
+}
+
+/**
+ * Loads the WebAssembly module. Idempotent: later calls share the same load. With
+ * `adaptation` (bytes from adaptation()), the module annotates with it from then on, whenever
+ * it is given; an adaptation the module refuses (learned on another model, another version,
+ * corrupt) rejects with BelgiError code 'invalid_adaptation' AFTER the module has loaded: the
+ * caller may forget the stale bytes and annotate with the shipped model alone.
+ * @param {{wasmUrl?: string|URL, wasmBinary?: ArrayBuffer|Uint8Array, adaptation?: Uint8Array|ArrayBuffer|null}} [options]
+ */
+export function init(options = {}) {
+  if (options === null || typeof options !== 'object') {
+    return Promise.reject(new BelgiError('invalid_argument', 'init() takes an options object'));
+  }
+  const loaded = load(options);
+  if (options.adaptation === undefined || options.adaptation === null) return loaded;
+  return loaded.then(() => { setAdaptation(options.adaptation); });
 }
 
 function requireCore() {
@@ -90,9 +101,11 @@ function loneSurrogate(text) {
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function parse(json) {
+// An error record becomes a BelgiError; `codes` renames the core's codes where the package has
+// a more precise one.
+function parse(json, codes = {}) {
   const doc = JSON.parse(json);
-  if (doc.error) throw new BelgiError(doc.error.code, doc.error.message);
+  if (doc.error) throw new BelgiError(codes[doc.error.code] || doc.error.code, doc.error.message);
   return doc;
 }
 
@@ -147,4 +160,85 @@ export function tokenize(text, options = {}) {
 /** Versions of the core, the output format and the embedded model. */
 export function version() {
   return parse(requireCore().versionJson());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Learning from corrections. The module holds one current adaptation (none at first): changes to
+// the entity model learned from corrected documents; annotate() uses it. Dates and quotes are
+// rules and do not change.
+
+const UNITS = ['utf16', 'codepoint', 'byte'];
+
+// {documents, weights, model}, with `skipped` for learn() only (the others' would always be 0).
+function info(json, { codes, skipped = false } = {}) {
+  const r = parse(json, codes);
+  const out = { documents: r.documents, weights: r.weights, model: r.model };
+  if (skipped) out.skipped = r.skipped;
+  return out;
+}
+
+// The core reads the spans' type and range only; the rest (ids, scores, the page's `origin`)
+// need not cross, and a huge document crosses once.
+function learnRecord(doc) {
+  if (doc === null || typeof doc !== 'object' || typeof doc.text !== 'string' || !Array.isArray(doc.spans)) {
+    throw new BelgiError('invalid_argument', 'learn() takes a belgi/1 document: {text, offsets, spans: [{type, start, end}]}');
+  }
+  if (doc.format !== undefined && doc.format !== 'belgi/1') {
+    throw new BelgiError('invalid_argument', `learn() takes format 'belgi/1', not ${JSON.stringify(doc.format)}`);
+  }
+  const offsets = doc.offsets ?? 'codepoint';  // the format's default (docs/format.md)
+  if (!UNITS.includes(offsets)) throw new BelgiError('invalid_argument', `unknown offsets ${JSON.stringify(offsets)}`);
+  const bad = loneSurrogate(doc.text);
+  if (bad >= 0) throw new BelgiError('invalid_text', `unpaired surrogate at UTF-16 offset ${bad}`, bad);
+  const spans = doc.spans.map((s, i) => {
+    if (s === null || typeof s !== 'object') throw new BelgiError('invalid_argument', `span ${i} is not an object`);  // from 0, as the core counts
+    return { type: s.type, start: s.start, end: s.end };
+  });
+  return JSON.stringify({ format: 'belgi/1', text: doc.text, offsets, spans });
+}
+
+/**
+ * Learns from one corrected document, taking its spans as the whole truth (a name not among
+ * them is not a name; QUOTE spans are ignored): annotate() uses what was learned from then on.
+ * Spans that overlap an earlier one are counted in `skipped`; a span of an unknown type or
+ * outside the text is an error ('invalid_input', naming the span by its index from 0).
+ * @param {{format?: 'belgi/1', text: string, offsets?: 'utf16'|'codepoint'|'byte', spans: Array<{type: string, start: number, end: number}>}} doc
+ * @returns {{documents: number, weights: number, skipped: number, model: string}}
+ */
+export function learn(doc) {
+  const m = requireCore();
+  return info(m.learnJson(learnRecord(doc)), { skipped: true });
+}
+
+/** The current adaptation as bytes (a copy; binary, begins "BELGIADA"), for init() or setAdaptation(). */
+export function adaptation() {
+  return requireCore().adaptationBytes();  // a fresh Uint8Array each time
+}
+
+function bytesOf(x) {
+  if (x instanceof Uint8Array) return x;
+  if (x instanceof ArrayBuffer) return new Uint8Array(x);
+  if (ArrayBuffer.isView(x)) return new Uint8Array(x.buffer, x.byteOffset, x.byteLength);
+  throw new BelgiError('invalid_adaptation', 'an adaptation is a Uint8Array or an ArrayBuffer (the bytes adaptation() gave)');
+}
+
+/**
+ * Replaces the current adaptation with these bytes (empty bytes: none). Throws BelgiError
+ * 'invalid_adaptation' for bytes of another model or format version, or corrupt ones; the
+ * current adaptation stays then.
+ * @param {Uint8Array|ArrayBuffer} bytes
+ */
+export function setAdaptation(bytes) {
+  const m = requireCore();
+  return info(m.setAdaptation(bytesOf(bytes)), { codes: { invalid_argument: 'invalid_adaptation' } });
+}
+
+/** Forgets everything learned: annotate() gives the shipped model's results again. */
+export function resetAdaptation() {
+  return info(requireCore().setAdaptation(new Uint8Array(0)));
+}
+
+/** What the current adaptation holds: {documents, weights, model}. */
+export function adaptationInfo() {
+  return info(requireCore().adaptationJson());
 }

@@ -2,6 +2,7 @@
 //   const belgi = createWorker();
 //   await belgi.init();
 //   const doc = await belgi.annotate(text, {date});
+//   await belgi.learn(correctedDoc);   // the worker's module annotates with what it learned
 import { BelgiError } from './index.js';
 
 export function createWorker(workerUrl = new URL('./worker.js', import.meta.url)) {
@@ -26,6 +27,11 @@ export function createWorker(workerUrl = new URL('./worker.js', import.meta.url)
     annotate: (text, options) => call('annotate', text, options),
     tokenize: (text, options) => call('tokenize', text, options),
     version: () => call('version'),
+    learn: (doc) => call('learn', doc),
+    adaptation: () => call('adaptation'),
+    setAdaptation: (bytes) => call('setAdaptation', bytes),
+    resetAdaptation: () => call('resetAdaptation'),
+    adaptationInfo: () => call('adaptationInfo'),
     terminate: () => {
       worker.terminate();
       for (const p of pending.values()) p.reject(new BelgiError('internal', 'worker terminated'));

@@ -1,9 +1,11 @@
-// Runs inside a Web Worker (module type): annotates off the page's main thread.
-// Messages in: {id, method: 'init'|'annotate'|'tokenize'|'version', args: [...]}; out: {id, result} or
+// Runs inside a Web Worker (module type): annotates and learns off the page's main thread.
+// Messages in: {id, method, args: [...]} (a method of index.js below); out: {id, result} or
 // {id, error: {code, message, offset?}}. Use worker-client.js rather than talking to it directly.
-import { init, annotate, tokenize, version } from './index.js';
+import {
+  init, annotate, tokenize, version, learn, adaptation, setAdaptation, resetAdaptation, adaptationInfo,
+} from './index.js';
 
-const methods = { init, annotate, tokenize, version };
+const methods = { init, annotate, tokenize, version, learn, adaptation, setAdaptation, resetAdaptation, adaptationInfo };
 
 self.onmessage = async (event) => {
   const { id, method, args = [] } = event.data || {};
@@ -12,7 +14,8 @@ self.onmessage = async (event) => {
       throw Object.assign(new Error(`unknown method ${method}`), { code: 'invalid_argument' });
     }
     const result = await methods[method](...args);
-    self.postMessage({ id, result });
+    // adaptation() gives a fresh copy: its buffer moves to the page instead of being copied again.
+    self.postMessage({ id, result }, result instanceof Uint8Array ? [result.buffer] : []);
   } catch (err) {
     const error = { code: err.code || 'internal', message: String(err.message || err) };
     if (Number.isInteger(err.offset)) error.offset = err.offset;  // where in the text, as on the page
