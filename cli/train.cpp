@@ -28,8 +28,11 @@ int run_train(int argc, char** argv) {
   app.add_option("--news", opt.news_dir, "folder of written-news articles (*.json) to train on");
   app.add_option("--news-weight", opt.news_weight, "perceptron step on news sentences (instance weight)")->capture_default_str();
   app.add_option("--news-folds", opt.news_folds, "cross-validate by article over the news first (0 = no)")->capture_default_str();
-  app.add_option("--news-folds-run", opt.news_folds_run, "run only the first n folds (0 = all)")->capture_default_str();
-  app.add_option("--dev-out", opt.dev_out, "write `token gold predicted` lines of the dev split");
+  app.add_option("--news-folds-run", opt.news_folds_run, "run only n folds, from --news-folds-from (0 = all)")->capture_default_str();
+  app.add_option("--news-folds-from", opt.news_folds_from,
+                 "start at this fold (1-based), so folds chosen on and folds reported on can differ")
+      ->capture_default_str();
+  app.add_option("--dev-out", opt.dev_out, "write `token gold predicted` lines of the dev split (with --news-folds: the folds' span errors)");
   bool no_full = false, no_augment = false;
   app.add_flag("--no-full", no_full, "write the model trained without the dev split");
   app.add_flag("--no-augment", no_augment, "train without the synthesized written-news sentences");

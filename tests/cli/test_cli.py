@@ -2,7 +2,7 @@
 """The belgi CLI as a user runs it: offsets in every unit, bad input, exit codes, tag and eval.
 
 usage: test_cli.py BELGI"""
-import json, os, subprocess, sys, tempfile, unittest
+import json, os, re, subprocess, sys, tempfile, unittest
 
 BELGI = None
 DATA = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data")
@@ -287,6 +287,31 @@ class TrainOnNews(unittest.TestCase):
         self.assertIn("news articles: 2 (3 sentences, 5 entities; 0 with an end inside a token", log)
         self.assertIn("news cross-validation (2 of 2 folds by article", log)
         self.assertTrue(os.path.getsize(os.path.join(self.files.dir.name, "m.bin")) > 0)
+
+    def test_runs_chosen_folds_and_lists_their_errors(self):
+        errors = os.path.join(self.files.dir.name, "errors.txt")
+        out = self.train("--news-folds", "2", "--news-folds-from", "2", "--news-folds-run", "1", "--cv-only",
+                         "--dev-out", errors)
+        self.assertEqual(out.returncode, 0, out.stderr)
+        log = out.stdout.decode()
+        self.assertIn("news fold 2/2 (1 articles)", log)
+        self.assertNotIn("news fold 1/2", log)
+        self.assertIn("news cross-validation (1 of 2 folds by article", log)
+        # Fold 2 is b.json alone (FNV-1a of the name mod 2): every listed error names it, says FN
+        # or FP, a class and the text.
+        with open(errors, encoding="utf-8") as f:
+            lines = f.read().splitlines()
+        for line in lines:
+            self.assertRegex(line, r"^b\.json (FN|FP) [A-Z_]+ \S")
+        # As many missed spans as the fold's recall leaves of its 2 gold spans.
+        recall = float(re.search(r"news fold 2/2 \(1 articles\): P \S+ R (\S+)", log).group(1))
+        self.assertEqual(sum(" FN " in line for line in lines), round(2 * (1 - recall)))
+        # The missed spans are gold spans of that article, with their text.
+        for line in lines:
+            name, kind, cls, text = line.split(" ", 3)
+            if kind == "FN":
+                src, spans = self.ARTICLES[name]
+                self.assertIn((cls, text), [(t, src[s:e]) for t, s, e in spans])
 
     def test_bad_offsets_name_the_file_and_entity(self):
         self.files.write(os.path.join("news", "c.json"),

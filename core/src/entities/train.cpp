@@ -265,8 +265,11 @@ std::vector<LabeledSentence> joined(std::vector<LabeledSentence> a, const std::v
 void cross_validate(const std::vector<LabeledSentence>& kaz, const std::vector<NewsDoc>& docs,
                     const LexiconLists& lists, const TrainOptions& opt, std::ostream& log) {
   iob2::Scores all, bare;  // bare: without the rules
-  const int run = opt.news_folds_run > 0 ? std::min(opt.news_folds_run, opt.news_folds) : opt.news_folds;
-  for (int k = 0; k < run; ++k) {
+  std::ofstream errors;
+  if (!opt.dev_out.empty()) errors.open(opt.dev_out);
+  const int from = std::clamp(opt.news_folds_from, 1, opt.news_folds) - 1;
+  const int run = opt.news_folds_run > 0 ? std::min(opt.news_folds_run, opt.news_folds - from) : opt.news_folds - from;
+  for (int k = from; k < from + run; ++k) {
     auto model = load(train_model(joined(kaz, news_sentences(docs, opt, k)), lists, opt, {}, log));
     if (!model) {
       log << "news fold " << k + 1 << ": the trained model does not load; fold skipped\n";
@@ -276,7 +279,7 @@ void cross_validate(const std::vector<LabeledSentence>& kaz, const std::vector<N
     int n = 0;
     for (const NewsDoc& doc : docs)
       if (news_fold(doc, opt.news_folds) == k) {
-        score_news(*model, doc, fold);
+        score_news(*model, doc, fold, true, errors.is_open() ? &errors : nullptr);
         score_news(*model, doc, bare, false);
         ++n;
       }

@@ -117,7 +117,8 @@ int news_fold(const NewsDoc& doc, int folds) {
 
 // As the annotator runs the model (tag_sentences, recognizer.cpp); spans compared exactly in
 // code points over the 9 name classes, as score_docs.py does.
-void score_news(const Model& model, const NewsDoc& doc, iob2::Scores& scores, bool rules) {
+void score_news(const Model& model, const NewsDoc& doc, iob2::Scores& scores, bool rules,
+                std::ostream* errors) {
   static const char* kNames[] = {"PERSON", "ORGANISATION", "GPE", "LOCATION", "FACILITY",
                                  "EVENT", "POSITION", "LAW", "NORP"};
   auto scored = [](const std::string& t) {
@@ -139,14 +140,22 @@ void score_news(const Model& model, const NewsDoc& doc, iob2::Scores& scores, bo
   g.erase(std::unique(g.begin(), g.end()), g.end());
   std::sort(p.begin(), p.end());
   p.erase(std::unique(p.begin(), p.end()), p.end());
+  auto list = [&](const char* what, const auto& x) {
+    if (!errors) return;
+    auto piece = [&](std::size_t cp) { return map.from(OffsetUnit::codepoint, cp); };
+    std::size_t b = piece(std::get<1>(x)), e = piece(std::get<2>(x));
+    *errors << doc.name << ' ' << what << ' ' << std::get<0>(x) << ' ' << doc.text.substr(b, e - b) << '\n';
+  };
   for (const auto& x : g) {
     bool hit = std::binary_search(p.begin(), p.end(), x);
+    if (!hit) list("FN", x);
     auto& c = scores.per_class[std::get<0>(x)];
     (hit ? c.tp : c.fn) += 1;
     (hit ? scores.micro.tp : scores.micro.fn) += 1;
   }
   for (const auto& x : p)
     if (!std::binary_search(g.begin(), g.end(), x)) {
+      list("FP", x);
       scores.per_class[std::get<0>(x)].fp += 1;
       scores.micro.fp += 1;
     }

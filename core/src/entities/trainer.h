@@ -42,10 +42,12 @@ struct TrainOptions {
   int cost_o = 5;            // cost-augmented training: margin on tokens whose gold label is O
   int cost_e = 10;           // ... and on tokens of an entity (perceptron units; 0 0 = plain)
   std::string dev_out;       // if set, writes `token gold predicted` for the dev split there
+                             // (with --cv-only: the cross-validation's span errors, score_news())
   std::string news_dir;      // written-news articles (*.json, the examples' format); "" = none
   int news_weight = 1;       // perceptron step size on news sentences (an instance weight)
   int news_folds = 0;        // k-fold cross-validation by article over the news (0 = none)
-  int news_folds_run = 0;    // run only the first n folds (quick comparisons; 0 = all)
+  int news_folds_run = 0;    // run only n folds (quick comparisons; 0 = all) ...
+  int news_folds_from = 1;   // ... from this one (1-based)
   bool cv_only = false;      // stop after the cross-validation (no dev run, no model written)
 };
 
@@ -87,7 +89,9 @@ int news_fold(const NewsDoc& doc, int folds);
 // ../shared/tools/score_docs.py counts them) with the model and rules run as the annotator runs them.
 class Model;
 // rules = false: the model alone, without apply_rules() (to measure the rules).
-void score_news(const Model& model, const NewsDoc& doc, iob2::Scores& scores, bool rules = true);
+// errors: if set, gets a line per missed (FN) or spurious (FP) span: `article FN TYPE text`.
+void score_news(const Model& model, const NewsDoc& doc, iob2::Scores& scores, bool rules = true,
+                std::ostream* errors = nullptr);
 
 // Lexicon lists as read from the TSV files (lower-cased entries).
 struct LexiconLists {
