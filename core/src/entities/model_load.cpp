@@ -3,6 +3,7 @@
 #include <atomic>
 #include <cstring>
 
+#include "bytes.h"
 #include "entities/model.h"
 #include "entities/model_format.h"
 #include "entities/model_tables.h"
@@ -12,58 +13,6 @@ namespace belgi::entities {
 namespace {
 
 constexpr char kMagic[8] = {'B', 'E', 'L', 'G', 'I', 'N', 'E', 'R'};
-
-struct Reader {
-  std::string_view b;
-  std::size_t pos = 0;
-  bool ok = true;
-  template <class T>
-  T get() {
-    T v{};
-    if (pos + sizeof(T) > b.size()) {
-      ok = false;
-      return v;
-    }
-    std::memcpy(&v, b.data() + pos, sizeof(T));  // the format is little-endian, like all targets
-    pos += sizeof(T);
-    return v;
-  }
-  std::string str() {
-    std::uint32_t n = get<std::uint32_t>();
-    if (!ok || n > b.size() - pos) {
-      ok = false;
-      return {};
-    }
-    std::string s(b.substr(pos, n));
-    pos += n;
-    return s;
-  }
-  template <class T>
-  void array(std::vector<T>& v, std::size_t n) {
-    if (n > (b.size() - pos) / sizeof(T)) {
-      ok = false;
-      return;
-    }
-    v.resize(n);
-    if (n) std::memcpy(v.data(), b.data() + pos, n * sizeof(T));
-    pos += n * sizeof(T);
-  }
-  void pairs(std::vector<std::pair<std::uint32_t, std::uint32_t>>& v) {
-    std::uint32_t n = get<std::uint32_t>();
-    if (!ok || n > (b.size() - pos) / 8) {
-      ok = false;
-      return;
-    }
-    v.resize(n);
-    const char* p = b.data() + pos;
-    for (auto& [k, x] : v) {
-      std::memcpy(&k, p, 4);
-      std::memcpy(&x, p + 4, 4);
-      p += 8;
-    }
-    pos += std::size_t{n} * 8;
-  }
-};
 
 // Everything but the feature weights, which stay in place in the bytes (read by the callers of
 // read_model: parse_model copies them out, load_model packs them straight into its tables).
@@ -104,7 +53,7 @@ std::size_t sum_counts(const unsigned char* counts, std::uint32_t n) {
 Status read_model(std::string_view bytes, RawModel& raw) {
   if (bytes.size() < 12 || std::memcmp(bytes.data(), kMagic, 8) != 0)
     return Status::error(StatusCode::invalid_model, "entity model: not a Belgi NER model (bad magic)");
-  Reader r{bytes, 8};
+  ByteReader r{bytes, 8};
   std::uint32_t version = r.get<std::uint32_t>();
   if (version != static_cast<std::uint32_t>(kModelFormatVersion))
     return Status::error(StatusCode::invalid_model,

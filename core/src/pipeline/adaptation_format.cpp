@@ -12,6 +12,7 @@
 #include <cstring>
 
 #include "belgi/adaptation.h"
+#include "bytes.h"
 #include "entities/features.h"
 #include "pipeline/annotator_impl.h"
 #include "text/hash.h"
@@ -30,29 +31,12 @@ void put(std::string& out, T v) {
   out.append(b, sizeof(T));
 }
 
-struct Reader {
-  std::string_view b;
-  std::size_t pos = 0;
-  bool ok = true;
-  template <class T>
-  T get() {
-    T v{};
-    if (b.size() - pos < sizeof(T)) {
-      ok = false;
-      return v;
-    }
-    std::memcpy(&v, b.data() + pos, sizeof(T));
-    pos += sizeof(T);
-    return v;
-  }
-};
-
 Status refuse(const std::string& why) {
   return Status::error(StatusCode::invalid_argument, "adaptation: " + why);
 }
 
 // Reads the rows into `learner`; false if the bytes are inconsistent.
-bool read_rows(Reader& r, entities::Learner& learner) {
+bool read_rows(ByteReader& r, entities::Learner& learner) {
   const std::uint32_t rows = r.get<std::uint32_t>();
   std::uint32_t prev_feature = 0;
   for (std::uint32_t i = 0; i < rows && r.ok; ++i) {
@@ -103,7 +87,7 @@ std::string Adaptation::serialize() const {
 Status Adaptation::parse(std::string_view bytes, const Annotator& base, Adaptation& out) {
   if (bytes.size() < 20 || std::memcmp(bytes.data(), kMagic, 8) != 0)
     return refuse("not a Belgi adaptation (bad magic)");
-  Reader r{bytes.substr(0, bytes.size() - 8), 8};
+  ByteReader r{bytes.substr(0, bytes.size() - 8), 8};
   const std::uint32_t version = r.get<std::uint32_t>();
   if (version != kVersion)
     return refuse("format version " + std::to_string(version) + " found, this build reads version " +
@@ -111,10 +95,8 @@ Status Adaptation::parse(std::string_view bytes, const Annotator& base, Adaptati
   std::uint64_t sum;
   std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
   if (text::fnv1a64_words(r.b) != sum) return refuse("corrupt data (checksum mismatch)");
-  const std::uint32_t id_size = r.get<std::uint32_t>();
-  if (!r.ok || id_size > r.b.size() - r.pos) return refuse("corrupt data (model id)");
-  const std::string id(r.b.substr(r.pos, id_size));
-  r.pos += id_size;
+  const std::string id = r.str();
+  if (!r.ok) return refuse("corrupt data (model id)");
   Adaptation a(base);
   if (id != a.model())
     return refuse("learned on model " + id + ", this annotator runs model " + a.model() +
