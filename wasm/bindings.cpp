@@ -47,12 +47,12 @@ const Annotator* current(Status& status) {
   return l.adapted ? l.adapted.get() : a;
 }
 
-// Rebuilds the adapted annotator after the adaptation changed.
-Status refresh(const Annotator& base, Learning& l) {
-  l.adapted = nullptr;
-  if (l.adaptation->empty()) return Status();
+// The annotator that runs `adaptation` (null while it is empty: the plain one then).
+Status annotator_for(const Annotator& base, const Adaptation& adaptation, std::shared_ptr<const Annotator>& out) {
+  out = nullptr;
+  if (adaptation.empty()) return Status();
   Status st;
-  l.adapted = base.adapted(*l.adaptation, st);
+  out = base.adapted(adaptation, st);
   return st;
 }
 
@@ -128,12 +128,12 @@ std::string learn_json(const std::string& doc) {
   std::vector<Span> spans;
   st = parse_document(doc, text, spans);
   if (!st.ok()) return error_json(st, jo);
-  Adaptation next(*l.adaptation);
+  // learn() changes nothing when it fails, so it learns in place (a copy of a large adaptation
+  // for each document would cost more than the learning).
   std::size_t skipped = 0;
-  st = next.learn(text, spans, &skipped);
+  st = l.adaptation->learn(text, spans, &skipped);
   if (!st.ok()) return error_json(st, jo);
-  *l.adaptation = std::move(next);
-  st = refresh(*a, l);
+  st = annotator_for(*a, *l.adaptation, l.adapted);
   if (!st.ok()) return error_json(st, jo);
   return info_json(*l.adaptation, skipped);
 }
@@ -160,9 +160,11 @@ std::string set_adaptation(const std::string& bytes) {
     st = Adaptation::parse(bytes, *a, next);
     if (!st.ok()) return error_json(st, jo);
   }
-  *l.adaptation = std::move(next);
-  st = refresh(*a, l);
+  std::shared_ptr<const Annotator> adapted;
+  st = annotator_for(*a, next, adapted);
   if (!st.ok()) return error_json(st, jo);
+  *l.adaptation = std::move(next);
+  l.adapted = std::move(adapted);
   return info_json(*l.adaptation, 0);
 }
 

@@ -1,6 +1,7 @@
-// Reading the little-endian binary formats Belgi writes (the entity model, adaptation files):
-// every read is checked against the end, and a failed one leaves `ok` false (the caller then says
-// "corrupt" with its own context). All targets are little-endian, so values are copied as they are.
+// The little-endian binary formats Belgi writes (the entity model, adaptation files): put() and
+// put_str() write them; ByteReader reads them, every read checked against the end, a failed one
+// leaving `ok` false (the caller then says "corrupt" with its own context). All targets are
+// little-endian, so values are copied as they are.
 #pragma once
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +12,19 @@
 #include <vector>
 
 namespace belgi {
+
+template <class T>
+void put(std::string& out, T v) {
+  char buf[sizeof(T)];
+  std::memcpy(buf, &v, sizeof(T));
+  out.append(buf, sizeof(T));
+}
+
+// A u32 byte length, then the bytes (ByteReader::str() reads it).
+inline void put_str(std::string& out, const std::string& s) {
+  put<std::uint32_t>(out, static_cast<std::uint32_t>(s.size()));
+  out += s;
+}
 
 struct ByteReader {
   std::string_view b;

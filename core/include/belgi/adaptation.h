@@ -36,7 +36,8 @@ class Adaptation {
   // Learns from one corrected document: its UTF-8 text and its spans (byte offsets), taken as
   // the whole truth: a name not among them is not a name. QUOTE spans are ignored; spans that
   // overlap an earlier one, or are empty or out of the text, are skipped and counted in
-  // *skipped. Errors (text not UTF-8, a document too large) name the byte offset.
+  // *skipped. Errors (text not UTF-8, a document too large) name the byte offset, and are found
+  // before anything is learned: on an error the adaptation is unchanged.
   Status learn(std::string_view utf8, const std::vector<Span>& truth, std::size_t* skipped = nullptr);
 
   // How strongly it learns: the perceptron step in model weight units and the passes over each

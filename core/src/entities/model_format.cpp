@@ -1,25 +1,12 @@
 // Writing data/model/ner.bin (the reader is parse_model in model.cpp; format in model_format.h).
 // In the core (not the trainer) so tests can round-trip a model; it is a few hundred bytes.
-#include <cstring>
-
+#include "bytes.h"
 #include "entities/features.h"
 #include "entities/model_format.h"
 
 namespace belgi::entities {
 
 namespace {
-
-template <class T>
-void put(std::string& out, T v) {
-  char buf[sizeof(T)];
-  std::memcpy(buf, &v, sizeof(T));
-  out.append(buf, sizeof(T));
-}
-
-void put_str(std::string& out, const std::string& s) {
-  put<std::uint32_t>(out, static_cast<std::uint32_t>(s.size()));
-  out += s;
-}
 
 void put_pairs(std::string& out, const std::vector<std::pair<std::uint32_t, std::uint32_t>>& v) {
   put<std::uint32_t>(out, static_cast<std::uint32_t>(v.size()));

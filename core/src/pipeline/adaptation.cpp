@@ -3,8 +3,6 @@
 #include "belgi/adaptation.h"
 
 #include <algorithm>
-#include <cstring>
-#include <functional>
 
 #include "entities/adapt.h"
 #include "entities/features.h"
@@ -24,17 +22,13 @@ constexpr std::size_t kMaxDocumentBytes = 16u << 20;
 
 // The label of each token (model numbering: B-X = 2X + 1, I-X = 2X + 2) from the truth spans:
 // a token overlapping a span gets its class, B- on the first (as the trainer labels news
-// articles). `original` maps a token's range back to the caller's text (Latin input).
-std::vector<int> token_labels(const std::vector<text::Token>& tokens, std::vector<Span> truth,
-                              std::size_t text_size,
-                              const std::function<ByteRange(const text::Token&)>& original,
-                              std::size_t& skipped) {
-  std::vector<int> labels(tokens.size(), 0);
+// articles). `orig`: the tokens' ranges in the caller's text (they differ for Latin input).
+std::vector<int> token_labels(const std::vector<ByteRange>& orig, std::vector<Span> truth,
+                              std::size_t text_size, std::size_t& skipped) {
+  std::vector<int> labels(orig.size(), 0);
   std::stable_sort(truth.begin(), truth.end(), [](const Span& a, const Span& b) {
     return a.range.begin != b.range.begin ? a.range.begin < b.range.begin : a.range.end > b.range.end;
   });
-  std::vector<ByteRange> orig(tokens.size());
-  for (std::size_t t = 0; t < tokens.size(); ++t) orig[t] = original(tokens[t]);
   for (const Span& s : truth) {
     if (s.type == SpanType::QUOTE) continue;
     if (s.range.empty() || s.range.end > text_size) {
@@ -78,9 +72,11 @@ Status Adaptation::learn(std::string_view utf8, const std::vector<Span>& truth, 
   const std::vector<text::Token> tokens = text::tokenize(work);
   const std::vector<text::Sentence> sentences = text::split_sentences(work, tokens);
   std::size_t skip = 0;
-  const std::vector<int> labels = token_labels(tokens, truth, utf8.size(), [&](const text::Token& t) {
-    return tr.changed() ? ByteRange{tr.original_begin(t.begin), tr.original_end(t.end)} : ByteRange{t.begin, t.end};
-  }, skip);
+  std::vector<ByteRange> orig(tokens.size());
+  for (std::size_t t = 0; t < tokens.size(); ++t)
+    orig[t] = tr.changed() ? ByteRange{tr.original_begin(tokens[t].begin), tr.original_end(tokens[t].end)}
+                           : ByteRange{tokens[t].begin, tokens[t].end};
+  const std::vector<int> labels = token_labels(orig, truth, utf8.size(), skip);
   if (skipped) *skipped = skip;
   std::vector<std::vector<std::string_view>> words;
   std::vector<std::vector<int>> gold;

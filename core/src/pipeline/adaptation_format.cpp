@@ -24,13 +24,6 @@ namespace {
 constexpr char kMagic[8] = {'B', 'E', 'L', 'G', 'I', 'A', 'D', 'A'};
 constexpr std::uint32_t kVersion = 1;
 
-template <class T>
-void put(std::string& out, T v) {
-  char b[sizeof(T)];
-  std::memcpy(b, &v, sizeof(T));  // little-endian, like all targets
-  out.append(b, sizeof(T));
-}
-
 Status refuse(const std::string& why) {
   return Status::error(StatusCode::invalid_argument, "adaptation: " + why);
 }
@@ -62,9 +55,7 @@ std::string Adaptation::serialize() const {
   const entities::Learner& l = impl_->learner;
   std::string out(kMagic, 8);
   put<std::uint32_t>(out, kVersion);
-  const std::string id = model();
-  put<std::uint32_t>(out, static_cast<std::uint32_t>(id.size()));
-  out += id;
+  put_str(out, model());
   put<std::uint32_t>(out, static_cast<std::uint32_t>(l.documents));
   std::vector<std::uint32_t> features;
   for (const auto& [f, entries] : l.weights.rows()) features.push_back(f);
