@@ -78,6 +78,7 @@ def main():
     ap.add_argument('--epochs', type=int, default=0)
     ap.add_argument('--word-factor', type=int, default=0)
     ap.add_argument('--tune', action='store_true')
+    ap.add_argument('--adapt-args', default='', help='more `belgi adapt` flags (space-separated)')
     ap.add_argument('--single', type=int, default=0, help='learn N articles one at a time (needs --dev)')
     a = ap.parse_args()
     files = sorted(os.path.join(a.news, f) for f in os.listdir(a.news) if f.endswith('.json'))
@@ -92,7 +93,7 @@ def main():
         parts = {name: [f for f in files if half(os.path.basename(f)) == k] for k, name in enumerate('AB')}
         runs = [('A', 'B'), ('B', 'A')]
     model = ['--model', a.model] if a.model else []
-    settings = ['--step', str(a.step), '--epochs', str(a.epochs), '--word-factor', str(a.word_factor)]
+    settings = ['--step', str(a.step), '--epochs', str(a.epochs), '--word-factor', str(a.word_factor)] + a.adapt_args.split()
     with tempfile.TemporaryDirectory() as tmp:
         base_dev = kaznerd(a.belgi, a.dev, model, tmp) if a.dev else None
         for learn, test in runs:
