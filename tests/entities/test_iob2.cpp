@@ -6,6 +6,8 @@
 using belgi::iob2::Scores;
 using belgi::iob2::Sentence;
 using belgi::iob2::TokenSpan;
+using belgi::iob2::covered;
+using belgi::iob2::label_span;
 using Tags = std::vector<std::string>;
 
 TEST_CASE("parse_conll: sentences, columns, line numbers") {
@@ -83,4 +85,24 @@ TEST_CASE("Scores: nothing predicted, nothing gold") {
   s.add({"O", "O"}, {"O", "O"});
   CHECK(s.micro.f1() == 0.0);
   CHECK(s.micro.precision() == 0.0);
+}
+
+TEST_CASE("covered and label_span: the tokens of a byte span, labelled once") {
+  struct R {
+    std::size_t begin, end;
+  };
+  // "Б.Сапаров 🙂 келді": three tokens, the emoji 4 bytes.
+  const std::vector<R> toks{{0, 16}, {17, 21}, {22, 32}};
+  CHECK(covered(toks, 0, 16) == std::pair<std::size_t, std::size_t>{0, 1});
+  CHECK(covered(toks, 3, 20) == std::pair<std::size_t, std::size_t>{0, 2});  // ends inside tokens
+  CHECK(covered(toks, 16, 17) == std::pair<std::size_t, std::size_t>{1, 1});  // a space: none
+  CHECK(covered(toks, 0, 40) == std::pair<std::size_t, std::size_t>{0, 3});
+  std::vector<int> labels(3, 0);
+  CHECK(label_span(labels, 0, 2, 7));
+  CHECK(labels == std::vector<int>{7, 8, 0});
+  CHECK_FALSE(label_span(labels, 1, 3, 3));  // overlaps the first: left out, nothing changed
+  CHECK(labels == std::vector<int>{7, 8, 0});
+  CHECK_FALSE(label_span(labels, 3, 3, 3));  // covers no token
+  CHECK(label_span(labels, 2, 3, -1));       // a class not learned: -1 on every token
+  CHECK(labels == std::vector<int>{7, 8, -1});
 }

@@ -125,4 +125,11 @@ std::string Scores::table() const {
   return out;
 }
 
+bool label_span(std::vector<int>& labels, std::size_t first, std::size_t last, int b_label) {
+  if (first >= last || std::any_of(labels.begin() + first, labels.begin() + last, [](int y) { return y != 0; }))
+    return false;
+  for (std::size_t t = first; t < last; ++t) labels[t] = b_label < 0 || t == first ? b_label : b_label + 1;
+  return true;
+}
+
 }  // namespace belgi::iob2

@@ -1,10 +1,12 @@
 // IOB2 tag sequences: CoNLL parsing, spans from tags and back, strict span scoring
 // (the same rules as seqeval's strict mode and ../shared/tools/score_iob2.py).
 #pragma once
+#include <algorithm>
 #include <cstddef>
 #include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "belgi/status.h"
@@ -37,6 +39,21 @@ struct TokenSpan {
 std::vector<TokenSpan> spans_from_tags(const std::vector<std::string>& tags);
 // Encodes non-overlapping spans as IOB2 tags over n tokens.
 std::vector<std::string> tags_from_spans(const std::vector<TokenSpan>& spans, std::size_t n);
+
+// The tokens [first, last) that overlap bytes [begin, end): `tokens` sorted, not overlapping,
+// each with byte members .begin and .end (text::Token, ByteRange).
+template <class Ranges>
+std::pair<std::size_t, std::size_t> covered(const Ranges& tokens, std::size_t begin, std::size_t end) {
+  auto first = std::partition_point(tokens.begin(), tokens.end(), [&](const auto& t) { return t.end <= begin; });
+  auto last = std::partition_point(first, tokens.end(), [&](const auto& t) { return t.begin < end; });
+  return {static_cast<std::size_t>(first - tokens.begin()), static_cast<std::size_t>(last - tokens.begin())};
+}
+
+// Labels tokens [first, last) of a span, in the model's numbering (0 = O): b_label (B-X) on the
+// first, b_label + 1 (I-X) on the others; a negative b_label (a class not learned) on all. A
+// span that covers no token, or a token labelled already (a span overlapping an earlier one),
+// is left out: returns false, nothing changed.
+bool label_span(std::vector<int>& labels, std::size_t first, std::size_t last, int b_label);
 
 struct Counts {
   long tp = 0, fp = 0, fn = 0;

@@ -37,16 +37,10 @@ Status label_tokens(NewsDoc& doc, const std::string& path, std::vector<int>& lab
       return Status::error(StatusCode::invalid_input,
                            path + ": entity " + std::to_string(k) + " has unknown type '" + g.type + "'");
     const std::size_t bs = map.from(OffsetUnit::codepoint, g.start), be = map.from(OffsetUnit::codepoint, g.end);
-    std::vector<std::size_t> covered;
-    for (std::size_t t = 0; t < doc.tokens.size(); ++t)
-      if (doc.tokens[t].begin < be && doc.tokens[t].end > bs) covered.push_back(t);
-    if (covered.empty()) continue;
-    if (doc.tokens[covered.front()].begin != bs || doc.tokens[covered.back()].end != be) ++cut;
-    if (std::any_of(covered.begin(), covered.end(), [&](std::size_t t) { return labels[t] != 0; })) {
-      ++nested;
-      continue;
-    }
-    for (std::size_t t : covered) labels[t] = t == covered.front() ? b : b + 1;
+    const auto [first, last] = iob2::covered(doc.tokens, bs, be);
+    if (first == last) continue;
+    if (doc.tokens[first].begin != bs || doc.tokens[last - 1].end != be) ++cut;
+    if (!iob2::label_span(labels, first, last, b)) ++nested;
   }
   return Status();
 }

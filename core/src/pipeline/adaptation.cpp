@@ -6,6 +6,7 @@
 
 #include "entities/adapt.h"
 #include "entities/features.h"
+#include "entities/iob2.h"
 #include "entities/model.h"
 #include "entities/recognizer.h"
 #include "pipeline/annotator_impl.h"
@@ -35,15 +36,9 @@ std::vector<int> token_labels(const std::vector<ByteRange>& orig, std::vector<Sp
       ++skipped;
       continue;
     }
-    auto first = std::partition_point(orig.begin(), orig.end(), [&](const ByteRange& r) { return r.end <= s.range.begin; });
-    auto last = std::partition_point(first, orig.end(), [&](const ByteRange& r) { return r.begin < s.range.end; });
-    const std::size_t a = first - orig.begin(), b = last - orig.begin();
-    if (a >= b || std::any_of(labels.begin() + a, labels.begin() + b, [](int y) { return y != 0; })) {
-      ++skipped;
-      continue;
-    }
+    const auto [a, b] = iob2::covered(orig, s.range.begin, s.range.end);
     const int label = entities::learned_class(s.type) ? 2 * static_cast<int>(s.type) + 1 : -1;
-    for (std::size_t t = a; t < b; ++t) labels[t] = label < 0 || t == a ? label : label + 1;
+    if (!iob2::label_span(labels, a, b, label)) ++skipped;
   }
   return labels;
 }

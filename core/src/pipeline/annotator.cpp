@@ -220,12 +220,8 @@ std::vector<std::string> token_tags(const std::vector<Span>& spans,
   std::vector<iob2::TokenSpan> out;
   for (const Span& s : spans) {
     if (s.type == SpanType::QUOTE || !types.has(s.type)) continue;
-    auto first = std::partition_point(tokens.begin(), tokens.end(),
-        [&](const text::Token& t) { return t.end <= s.range.begin; });
-    auto last = std::partition_point(first, tokens.end(),
-        [&](const text::Token& t) { return t.begin < s.range.end; });
-    iob2::TokenSpan ts{type_name(s.type), static_cast<std::size_t>(first - tokens.begin()),
-                       static_cast<std::size_t>(last - tokens.begin())};
+    const auto [first, last] = iob2::covered(tokens, s.range.begin, s.range.end);
+    iob2::TokenSpan ts{type_name(s.type), first, last};
     if (ts.begin < ts.end) out.push_back(ts);
   }
   return iob2::tags_from_spans(out, tokens.size());
