@@ -180,6 +180,7 @@ class Parser {
   bool duration_adj(std::size_t i, const Quantity& q, Parsed& out) const;
   bool quantity_fits(std::size_t i, const Quantity& q, const Hit* post) const;
   void quantity_value(const Quantity& q, const std::string& role, Parsed& out) const;
+  void compound(const Quantity& q, Parsed& out) const;
   bool time(std::size_t i, Parsed& out) const;
   bool clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const;
   bool after_clock(std::size_t j) const;

@@ -168,21 +168,20 @@ bool Parser::month_list(std::size_t i, int year, Parsed& out) const {
 
 // `биылғы желтоқсан айында`, `былтыр қараша айында`, `Биыл 26 қыркүйекте`: a month or a day in
 // the year `offset` from the document's (guidelines v2: one span).
+// Undated, the month is still known: `биыл тамыз айында` -> XXXX-08 (the news gold), and a year
+// written earlier in the text fills it in (anaphora.cpp).
 bool Parser::month_of_year(std::size_t i, int offset, Parsed& out) const {
-  if (month_list(i, a_.known ? a_.date.y + offset : 0, out)) {
-    out.unresolved = !a_.known;
-    return true;
-  }
+  if (month_list(i, a_.known ? a_.date.y + offset : 0, out)) return true;
   Parsed p;
   if (!day_month(i, p) || p.rule != "date.day_month") {
     p = Parsed();
-    if (!month_alone(i, p) && !month_gen_day(i, p)) return false;
+    if (!month_alone(i, p) && !month_gen_day(i, p) && !season(i, nullptr, p)) return false;
   }
   out = p;
-  out.rule = "date.year_month";
+  if (out.point.season.empty()) out.rule = "date.year_month";  // `Былтыр көктемнен` stays date.season
   out.relative = true;
-  if (!a_.known) out.unresolved = true;
-  else out.point.y = a_.date.y + offset;
+  out.unresolved = false;
+  out.point.y = a_.known ? a_.date.y + offset : 0;
   return true;
 }
 
@@ -245,8 +244,9 @@ bool Parser::weekday(std::size_t i, const Hit* mod, Parsed& out) const {
 
 bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
   const Hit* h = hit(i, WordClass::season);
-  // `Қыс мезгілінде` ("the season of winter")
-  bool mezgil = ok(i + 1) && (w_[i + 1].fold.substr(0, 11) == "мезгiл" || w_[i + 1].fold.substr(0, 6) == "mezgil");
+  // `Қыс мезгілінде`, `қыс маусымына` ("the season of winter")
+  bool mezgil = ok(i + 1) && (w_[i + 1].fold.substr(0, 11) == "мезгiл" || w_[i + 1].fold.substr(0, 6) == "mezgil" ||
+                              (a_.news && (w_[i + 1].fold.substr(0, 12) == "маусым" || w_[i + 1].fold.substr(0, 6) == "mausym")));
   if (!h || (h->ending.empty() && !mod && !mezgil)) return false;
   if (!mod && h->ending.kase == Case::adj && !h->ending.possessive) return false;  // `көктемгі егіс`
   out.end = mezgil ? i + 2 : i + 1;

@@ -173,8 +173,11 @@ void Parser::tail(Parsed& p) const {
     j = p.end = j + 1;
   // `жыл басынан`, `айдың соңында`: a part of the period, same value.
   const Hit* part = hit(j, WordClass::part);
-  if (part && part->ending.possessive && (p.period || (p.is_point && !p.point.d)) && p.type == SpanType::DATE)
-    j = p.end = j + 1;
+  bool of_period = (p.period || (p.is_point && !p.point.d)) && p.type == SpanType::DATE;
+  if (part && part->ending.possessive && of_period) j = p.end = j + 1;
+  // `қыркүйек айының бас кезінде` ("at the beginning time of"): a bare part and `кезінде`.
+  else if (part && part->ending.empty() && of_period && a_.news && ok(j + 1) && w_[j + 1].fold.substr(0, 6) == "кез")
+    j = p.end = j + 2;
   const Hit* post = hit(j, WordClass::post);
   if (!post) return;
   const std::string& role = post->entry->code;

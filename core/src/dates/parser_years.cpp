@@ -216,12 +216,18 @@ void Parser::year_join(const YearHead& h, bool have_num, Parsed& out) const {
     if (year_continuation(h.end, c) && c.full_date_text) out = c;
     return;
   }
-  bool joins = have_num ? (e.kase == Case::gen || e.kase == Case::adj || (e.possessive && e.kase == Case::none))
-                        : e.kase == Case::gen || (a_.news && e.kase == Case::adj);
+  // Written news: `өткен жылы қыркүйекте` is one date, as `2005 жылы тамызда`.
+  bool joins = have_num || a_.news ? (e.kase == Case::gen || e.kase == Case::adj || (e.possessive && e.kase == Case::none))
+                                   : e.kase == Case::gen;
   if (!joins) return;
   // `2021 жылы қыркүйекте` stays two spans (KazNERD); `2025 жылы 6 қыркүйекте` is one.
   bool month_only_ok = e.kase == Case::gen || e.kase == Case::adj || a_.news;
-  if (year_continuation(h.end, c) && (month_only_ok || c.full_date_text)) out = c;
+  if (!year_continuation(h.end, c) || (!month_only_ok && !c.full_date_text)) return;
+  if (!have_num && !a_.known) {  // undated, the month is known: XXXX-09
+    c.unresolved = false;
+    c.is_point = c.literal.empty();
+  }
+  out = c;
 }
 
 // `XXI ғасыр` -> 20, `ХХ ғасырдың басында` -> 19
