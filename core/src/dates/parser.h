@@ -171,6 +171,9 @@ class Parser {
   bool month_list(std::size_t i, int year, Parsed& out) const;
   bool weekday(std::size_t i, const Hit* mod, Parsed& out) const;
   bool season(std::size_t i, const Hit* mod, Parsed& out) const;
+  bool season_pair(std::size_t i, Parsed& out) const;
+  bool weekday_list(std::size_t i, Parsed& out) const;
+  bool day_list(std::size_t i, Parsed& out) const;
   bool unit_alone(std::size_t i, const Hit* mod, Parsed& out) const;
   bool century(std::size_t i, Parsed& out) const;
   bool century_decade(std::size_t j, int n, Parsed& out) const;
