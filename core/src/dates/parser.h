@@ -121,14 +121,17 @@ class Parser {
     const Hit* p = hit(j, WordClass::post);
     return p && p->entry->code == role;
   }
+  // `мен`, `бен`, `пен` ("and", after vowels/sonorants, voiced and voiceless consonants).
+  bool and_word(std::size_t j) const {
+    return punct(j, "мен") || punct(j, "бен") || punct(j, "пен") || punct(j, "men") || punct(j, "ben") || punct(j, "pen");
+  }
   // A list `a, b және c` (with `dashes`, also `a-c`, `a – c`) from its first item at i: `item(j)`
   // reads each next item; returns the word after the last one, `n` the number of items.
   template <class Item>
   std::size_t list_items(std::size_t i, bool dashes, Item item, int& n) const {
     std::size_t k = i + 1;
     n = 1;
-    while (ok(k + 1) && (punct(k, ",") || punct(k, "және") || punct(k, "мен") || punct(k, "jäne") ||
-                         (dashes && dash(k))) &&
+    while (ok(k + 1) && (punct(k, ",") || punct(k, "және") || and_word(k) || punct(k, "jäne") || (dashes && dash(k))) &&
            item(k + 1))
       k += 2, ++n;
     return k;
