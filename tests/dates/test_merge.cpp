@@ -198,6 +198,9 @@ TEST_CASE("merge: rule spans replace model spans cut badly") {
       {"Шымкентте 16 қазанда күн ашық болады.", "", {{"16 қазанда күн", D}}, "[16 қазанда=XXXX-10-16]"},
       // `шамамен` ("approximately") the model took in keeps the quantity's value
       {"Олардың шамамен 30 жылдық тәжірибесі бар.", "", {{"шамамен 30 жылдық", D}}, "[шамамен 30 жылдық=P30Y]"},
+      // a counted genitive is the model's span's value, never a span of the rules
+      {"Компания 8 айдың қорытындысы бойынша өсті.", "", {{"8 айдың", D}}, "[8 айдың=P8M]"},
+      {"Компания 8 айдың қорытындысы бойынша өсті.", "", {}, ""},
   };
   for (const MergeCase& c : cases) {
     std::string text = c.text;

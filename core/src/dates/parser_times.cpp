@@ -98,7 +98,15 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
   out.rule = unit == "AGE" ? "date.age" : out.type == SpanType::TIME ? "time.duration" : "date.duration";
   const Hit* post = hit(q.k, WordClass::post);
   if (post && post->entry->code == "from") post = nullptr;  // `бастап` stays out (postpositions.tsv)
-  if (!quantity_fits(i, q, post)) return false;
+  if (!quantity_fits(i, q, post)) {
+    // `8 айдың қорытындысы` ("the results of 8 months"): a counted genitive is no span of its
+    // own, but the value of the model's span (written news).
+    const Num& n = q.n;
+    if (!a_.news || post || !q.have || n.vague || n.range || !n.ending.empty() || n.v > 500 || q.inner ||
+        q.u->ending.kase != Case::gen || q.u->ending.possessive || unit == "AGE")
+      return false;
+    out.value_only = true;
+  }
   if (q.inner && q.u->ending.kase == Case::loc && unit == "MIN") {  // `25-минутта` (match minute)
     out.rule = "time.match_minute";
     return true;
