@@ -25,6 +25,9 @@ bool glue(const Word& w) {
          w.hit(WordClass::season) || w.hit(WordClass::weekday) || w.num || about(w);
 }
 
+// A word of a model span that is no part of a date: a word no table reads.
+bool stray(const Word& w) { return w.kind == text::TokenKind::word && !glue(w) && w.inert; }
+
 // A word that starts a phrase of the tables (`кешкі`, `таңертең`, `бүгін`).
 bool pod_word(const Word& w) { return !w.phrases.empty(); }
 
@@ -191,6 +194,11 @@ Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector
         return Verdict::use_rules;
     }
   }
+  // Written news: a rule span inside with a word before it that is no part of a date (`Фестиваль
+  // 25-27 маусым аралығында`, a sentence's subject the model took in).
+  if (!kaznerd_cuts)
+    for (const Match* r : in)
+      if (!r->value_only && r->first > mr.first && r->first <= mr.last && stray(w[mr.first])) return Verdict::use_rules;
   // `үні 05.12.2023`: an unambiguous date with a non-date word stuck to it; in written news any
   // unambiguous format (`Дүкен сағат 9-дан 18-ге дейін`).
   for (const Match* r : in)
