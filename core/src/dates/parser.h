@@ -137,6 +137,7 @@ class Parser {
     return k;
   }
   bool first_months(std::size_t j, Parsed& out) const;
+  bool year_half(std::size_t j, Parsed& out) const;
   // The unit adjective at j names an anniversary: `жылдығы` (possessive), `жылдық мерейтойы`.
   bool anniversary(std::size_t j) const {
     return unit_adj(j) && dates::anniversary(w_[j], ok(j + 1) ? &w_[j + 1] : nullptr);

@@ -8,7 +8,7 @@ namespace belgi::dates::detail {
 
 // After `2023 жылғы`/`2024 жылдың`: a day and month, a month, a season or `month's N-і`.
 bool Parser::year_continuation(std::size_t j, Parsed& out) const {
-  if (first_months(j, out)) return true;
+  if (first_months(j, out) || year_half(j, out)) return true;
   Parsed p;
   if ((out.point.y || out.unresolved) && month_list(j, out.point.y, p)) {
     out.literal = p.literal, out.is_point = false, out.end = p.end, out.rule = p.rule;
@@ -67,7 +67,24 @@ bool Parser::first_months(std::size_t j, Parsed& out) const {
   return true;
 }
 
-// `2008 жылы`, `2023 ж.`, `2018-інші жылы`, `2020-2025 жылдары`, `2025–2026 оқу жылы`,
+// After `2024 жылдың`, `осы жылдың`: `бірінші жартысында`, `екінші жартысынан` -> 2024-H1, 2024-H2
+// (written news).
+bool Parser::year_half(std::size_t j, Parsed& out) const {
+  if (!a_.news || !out.is_point || !out.point.y || out.point.m) return false;
+  int half = 0;
+  std::size_t k = j + 1;
+  const Hit* first = hit(j, WordClass::modifier);
+  Num n;
+  if (first && first->entry->code == "first") half = 1;
+  else if (number(j, n) && n.ordinal && (n.v == 1 || n.v == 2)) half = static_cast<int>(n.v), k = n.end;
+  const Hit* h = half ? hit(k, WordClass::number) : nullptr;
+  if (!h || h->entry->code != "half" || !h->ending.possessive) return false;
+  out.literal = format_year(out.point.y) + (half == 1 ? "-H1" : "-H2");
+  out.is_point = false;
+  out.end = k + 1;
+  out.rule = "date.year_half";
+  return true;
+}
 
 // The number of a year phrase: `2008`, `2020-2025`, `екі мың он жетінші`, or the number of
 // `90-жылдары` with the unit written on.
