@@ -166,10 +166,11 @@ void Parser::relative_point(const std::string& unit, int off, Parsed& out) const
 
 void Parser::tail(Parsed& p) const {
   std::size_t j = p.end;
-  // `1 қыркүйек күні`, `сенбі күні`
+  // `1 қыркүйек күні`, `сенбі күні`; `2-4 тамыз күндері` (a range, written news)
   const Hit* u = hit(j, WordClass::unit);
-  if (u && u->entry->code == "D" && u->ending.possessive && !u->ending.plural &&
-      (p.full_date_text || p.rule == "date.weekday"))
+  bool days = p.rule == "date.day_range" || p.rule == "date.year_day_range" || p.rule == "date.day_list";
+  if (u && u->entry->code == "D" && u->ending.possessive &&
+      (u->ending.plural ? days && a_.news : p.full_date_text || p.rule == "date.weekday"))
     j = p.end = j + 1;
   // `жыл басынан`, `айдың соңында`: a part of the period, same value.
   const Hit* part = hit(j, WordClass::part);
