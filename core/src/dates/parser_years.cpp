@@ -168,6 +168,9 @@ bool Parser::school_year_phrase(const Hit* mod, Parsed& out) const {
 // A counted year: `2008 жылы` -> 2008, `90-жылдары`, `1990 жылдары` (a decade) -> 199. `decade`
 // says which it was (a decade takes nothing after it).
 bool Parser::counted_year(const Num& n, const YearHead& h, Parsed& out, bool& decade) const {
+  // A year in words is ordinal (`екі мың он жетінші жылы`); `мың жыл` is a thousand years
+  // (`5 мың жыл бұрын`), no year 1000.
+  if (!n.digits && !n.ordinal) return false;
   long v = static_cast<long>(n.v);
   decade = h.ending.plural && v % 10 == 0 && ((v >= 10 && v <= 90) || (v >= 1000 && v <= 2990));
   if (decade) {
