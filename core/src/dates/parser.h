@@ -109,8 +109,8 @@ class Parser {
     const Hit* h = ok(j) ? w_[j].hit(WordClass::unit) : nullptr;
     return h && h->entry->adjective ? h : nullptr;
   }
-  // `2023 ж.`, `2020 г.` (Russian), `2020-2021 жж.`: the year abbreviation at j.
-  bool year_abbr_at(std::size_t j) const { return punct(j, "ж") || punct(j, "жж") || punct(j, "г"); }
+  // `2023 ж.`, `2020 г.`, `2020 года` (Russian), `2020-2021 жж.`: the year abbreviation at j.
+  bool year_abbr_at(std::size_t j) const { return punct(j, "ж") || punct(j, "жж") || punct(j, "г") || punct(j, "года"); }
   // ... the word after it (j if there is none).
   std::size_t year_abbr(std::size_t j) const {
     if (!year_abbr_at(j)) return j;

@@ -97,12 +97,16 @@ bool Parser::day_list(std::size_t i, Parsed& out) const {
   return true;
 }
 
-// `1 тамыздан 30 қыркүйекке дейін` -> XXXX-08-01/XXXX-09-30 (written news)
+// `1 тамыздан 30 қыркүйекке дейін`, `28 қыркүйек пен 8 қазан аралығында` -> XXXX-08-01/XXXX-09-30
+// (written news)
 void Parser::day_month_range(Parsed& out) const {
   const Hit* from = w_[out.end - 1].hit(WordClass::month);
+  if (!a_.news || out.rule != "date.day_month" || !from) return;
+  bool until = from->ending.kase == Case::abl;
+  bool between = from->ending.kase == Case::none && and_word(out.end);
   Parsed to;
-  if (!a_.news || out.rule != "date.day_month" || !from || from->ending.kase != Case::abl ||
-      !day_month(out.end, to) || to.rule != "date.day_month" || !post_is(to.end, "until"))
+  if ((!until && !between) || !day_month(out.end + (between ? 1 : 0), to) || to.rule != "date.day_month" ||
+      !post_is(to.end, until ? "until" : "about"))
     return;
   int y = a_.known ? a_.date.y : 0;
   out.literal = range_literal(Point{y, out.point.m, out.point.d, "", 0}, Point{y, to.point.m, to.point.d, "", 0});

@@ -21,6 +21,13 @@ bool Parser::year_continuation(std::size_t j, Parsed& out) const {
     return true;
   }
   p = Parsed();
+  if (day_month(j, p) && p.rule == "date.day_month_range") {  // `2023 жылдың 28 қыркүйегі мен 8 қазаны аралығында`
+    std::string y = format_year(out.point.y);
+    out.literal = y + p.literal.substr(4, 7) + y + p.literal.substr(15);
+    out.is_point = false, out.end = p.end, out.rule = p.rule;
+    return out.point.y != 0;
+  }
+  p = Parsed();
   if (day_month(j, p) || month_gen_day(j, p)) {
     out.point.m = p.point.m, out.point.d = p.point.d, out.end = p.end;
     out.full_date_text = true;
