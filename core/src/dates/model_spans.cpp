@@ -116,6 +116,12 @@ bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
                     (mr.last == mr.first + 2 && u->ending.possessive && w[mr.first].hit(WordClass::number) &&
                      w[mr.first].hit(WordClass::number)->entry->num == 1));
   if (lone_unit) return true;
+  // `алғашқы минуттан` ("from the first minute", from the start): the plural is a time
+  // (`алғашқы минуттардан`, time.relative_unit), the singular an idiom.
+  const Hit* mod = w[mr.first].hit(WordClass::modifier);
+  if (mr.last == mr.first + 2 && mod && (mod->entry->code == "first" || mod->entry->code == "last") && u &&
+      u->entry->type == SpanType::TIME && !u->ending.plural && !u->ending.possessive)
+    return true;
   if (any) return false;
   // A lone number with an ending is a date only as an age (`15-те`) or a year (`2017-де`), not
   // `50-ге жеткенде` (a count).
