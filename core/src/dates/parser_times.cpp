@@ -53,7 +53,7 @@ bool Parser::duration_adj(std::size_t i, const Quantity& q, Parsed& out) const {
   // (`көп жылдық тарихы`, `бірнеше күндік`: written news takes them in, without a value)
   if (q.have && (n.range || n.ordinal || (n.vague && !a_.news) || !n.ending.empty() || n.v > 500)) return false;
   if (q.mod && q.mod->entry->code != "last" && q.mod->entry->code != "first") return false;
-  out.type = SpanType::DATE;
+  out.type = q.u->entry->type;  // `5 сағаттық` is a TIME
   out.end = q.k;
   out.rule = "date.duration_adj";
   out.literal = duration(n.v, n.vague, q.u->entry->code);
