@@ -167,7 +167,7 @@ bool runs_on(const std::vector<Word>& w, const WordRange& mr, const std::vector<
   std::size_t k = std::max(last_span_end, mr.first);
   bool dash = k + 1 < mr.last && (w[k].fold == "-" || w[k].fold == "\u2013" || w[k].fold == "\u2014");
   if (dash && w[k + 1].kind == text::TokenKind::word && !glue(w[k + 1]) && !pod_word(w[k + 1])) return true;
-  // `16 қазанда күн ашық` ("on the 16th the weather is clear"): a date ending in a locative is
+  // `16 қазанда күн бұлтты` ("on the 16th it is cloudy"): a date ending in a locative is
   // complete, and a bare unit noun after it begins the next clause.
   const Hit* u = k < mr.last && k > mr.first ? w[k].hit(WordClass::unit) : nullptr;
   return u && u->ending.empty() && locative(w[k - 1]);
