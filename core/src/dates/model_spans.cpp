@@ -13,13 +13,20 @@ bool is_temporal_model(const Candidate& c) {
   return c.origin == Origin::model && (c.span.type == SpanType::DATE || c.span.type == SpanType::TIME);
 }
 
+// `шамамен` ("approximately") before a quantity (`шамамен 30 жылдық`): no postposition (after a
+// date it starts the next phrase: `2020 жылы шамамен 100 адам`), but the model takes it in.
+bool about(const Word& w) { return w.fold == "шамамен" || w.fold == "şamamen"; }
+
 // Words inside a model span that a date span may carry besides the expression itself
 // (postpositions, parts, modifiers, units, number words): KazNERD cuts them in.
 bool glue(const Word& w) {
   return w.hit(WordClass::post) || w.hit(WordClass::part) || w.hit(WordClass::modifier) ||
          w.hit(WordClass::unit) || w.hit(WordClass::number) || w.hit(WordClass::month) ||
-         w.hit(WordClass::season) || w.hit(WordClass::weekday) || w.num;
+         w.hit(WordClass::season) || w.hit(WordClass::weekday) || w.num || about(w);
 }
+
+// A word of a model span that is no part of a date: a word no table reads.
+bool stray(const Word& w) { return w.kind == text::TokenKind::word && !glue(w) && w.inert; }
 
 // A word that starts a phrase of the tables (`кешкі`, `таңертең`, `бүгін`).
 bool pod_word(const Word& w) { return !w.phrases.empty(); }
@@ -100,8 +107,8 @@ bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
     adj = adj || (u && u->entry->adjective && (u->ending.possessive || mereitoi));
   }
   if (adj && mr.first > 0 && genitive_form(w[mr.first - 1].fold)) return true;
-  for (std::size_t k = mr.first; k < mr.last; ++k)
-    if (w[k].kind == text::TokenKind::symbol) return true;  // a quantity: `25°C жылы`
+  for (std::size_t k = mr.first; k < mr.last; ++k)  // a quantity: `25°C жылы`, `+13 градус жылы` (warm)
+    if (w[k].kind == text::TokenKind::symbol || w[k].fold.substr(0, 12) == "градус") return true;
   // `Бір күні` ("once upon a time"), a heading `Жыл`: a unit noun with no number of its own.
   const Hit* u = w[mr.last - 1].hit(WordClass::unit);
   bool lone_unit = u && !u->entry->adjective && u->ending.kase == Case::none &&
@@ -109,8 +116,17 @@ bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
                     (mr.last == mr.first + 2 && u->ending.possessive && w[mr.first].hit(WordClass::number) &&
                      w[mr.first].hit(WordClass::number)->entry->num == 1));
   if (lone_unit) return true;
+  // `алғашқы минуттан` ("from the first minute", from the start): the plural is a time
+  // (`алғашқы минуттардан`, time.relative_unit), the singular an idiom.
+  const Hit* mod = w[mr.first].hit(WordClass::modifier);
+  if (mr.last == mr.first + 2 && mod && (mod->entry->code == "first" || mod->entry->code == "last") && u &&
+      u->entry->type == SpanType::TIME && !u->ending.plural && !u->ending.possessive)
+    return true;
   if (any) return false;
-  return !(mr.last == mr.first + 1 && w[mr.first].num && w[mr.first].rest_ending);
+  // A lone number with an ending is a date only as an age (`15-те`) or a year (`2017-де`), not
+  // `50-ге жеткенде` (a count).
+  const Word& x = w[mr.first];
+  return !(mr.last == mr.first + 1 && x.num && x.rest_ending && (x.ending.kase == Case::loc || x.digits == 4));
 }
 
 // A model DATE/TIME span that is one number which cannot be a date: a group of a number written
@@ -125,6 +141,14 @@ bool not_a_date(const std::vector<Word>& w, const WordRange& mr) {
   bool group = x.plain && mr.last < w.size() && w[mr.last].num && w[mr.last].plain &&
                w[mr.last].digits == 3 && w[mr.last].begin == x.end + 1;
   return other_word || group;
+}
+
+// A word with a locative ending (`қазанда`, `2023 жылы` is no locative; `5-те` is).
+bool locative(const Word& w) {
+  if (w.num) return w.rest_ending && w.ending.kase == Case::loc;
+  for (const Hit& h : w.hits)
+    if (h.ending.kase == Case::loc) return true;
+  return false;
 }
 
 // The model span runs on past the last rule span into other text: junk (`– 17,7`, `жылдық`), or
@@ -142,7 +166,11 @@ bool runs_on(const std::vector<Word>& w, const WordRange& mr, const std::vector<
   if (kaznerd_cuts || last_span_end == 0) return false;
   std::size_t k = std::max(last_span_end, mr.first);
   bool dash = k + 1 < mr.last && (w[k].fold == "-" || w[k].fold == "\u2013" || w[k].fold == "\u2014");
-  return dash && w[k + 1].kind == text::TokenKind::word && !glue(w[k + 1]) && !pod_word(w[k + 1]);
+  if (dash && w[k + 1].kind == text::TokenKind::word && !glue(w[k + 1]) && !pod_word(w[k + 1])) return true;
+  // `16 қазанда күн бұлтты` ("on the 16th it is cloudy"): a date ending in a locative is
+  // complete, and a bare unit noun after it begins the next clause.
+  const Hit* u = k < mr.last && k > mr.first ? w[k].hit(WordClass::unit) : nullptr;
+  return u && u->ending.empty() && locative(w[k - 1]);
 }
 
 // Model span vs the rule matches overlapping it. The model's boundaries follow KazNERD, so they
@@ -172,6 +200,11 @@ Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector
         return Verdict::use_rules;
     }
   }
+  // Written news: a rule span inside with a word before it that is no part of a date (`Фестиваль
+  // 25-27 маусым аралығында`, a sentence's subject the model took in).
+  if (!kaznerd_cuts)
+    for (const Match* r : in)
+      if (!r->value_only && r->first > mr.first && r->first <= mr.last && stray(w[mr.first])) return Verdict::use_rules;
   // `үні 05.12.2023`: an unambiguous date with a non-date word stuck to it; in written news any
   // unambiguous format (`Дүкен сағат 9-дан 18-ге дейін`).
   for (const Match* r : in)

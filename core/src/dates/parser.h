@@ -109,8 +109,8 @@ class Parser {
     const Hit* h = ok(j) ? w_[j].hit(WordClass::unit) : nullptr;
     return h && h->entry->adjective ? h : nullptr;
   }
-  // `2023 ж.`, `2020 г.` (Russian), `2020-2021 жж.`: the year abbreviation at j.
-  bool year_abbr_at(std::size_t j) const { return punct(j, "ж") || punct(j, "жж") || punct(j, "г"); }
+  // `2023 ж.`, `2020 г.`, `2020 года` (Russian), `2020-2021 жж.`: the year abbreviation at j.
+  bool year_abbr_at(std::size_t j) const { return punct(j, "ж") || punct(j, "жж") || punct(j, "г") || punct(j, "года"); }
   // ... the word after it (j if there is none).
   std::size_t year_abbr(std::size_t j) const {
     if (!year_abbr_at(j)) return j;
@@ -121,19 +121,23 @@ class Parser {
     const Hit* p = hit(j, WordClass::post);
     return p && p->entry->code == role;
   }
+  // `мен`, `бен`, `пен` ("and", after vowels/sonorants, voiced and voiceless consonants).
+  bool and_word(std::size_t j) const {
+    return punct(j, "мен") || punct(j, "бен") || punct(j, "пен") || punct(j, "men") || punct(j, "ben") || punct(j, "pen");
+  }
   // A list `a, b және c` (with `dashes`, also `a-c`, `a – c`) from its first item at i: `item(j)`
   // reads each next item; returns the word after the last one, `n` the number of items.
   template <class Item>
   std::size_t list_items(std::size_t i, bool dashes, Item item, int& n) const {
     std::size_t k = i + 1;
     n = 1;
-    while (ok(k + 1) && (punct(k, ",") || punct(k, "және") || punct(k, "мен") || punct(k, "jäne") ||
-                         (dashes && dash(k))) &&
+    while (ok(k + 1) && (punct(k, ",") || punct(k, "және") || and_word(k) || punct(k, "jäne") || (dashes && dash(k))) &&
            item(k + 1))
       k += 2, ++n;
     return k;
   }
   bool first_months(std::size_t j, Parsed& out) const;
+  bool year_half(std::size_t j, Parsed& out) const;
   // The unit adjective at j names an anniversary: `жылдығы` (possessive), `жылдық мерейтойы`.
   bool anniversary(std::size_t j) const {
     return unit_adj(j) && dates::anniversary(w_[j], ok(j + 1) ? &w_[j + 1] : nullptr);
@@ -171,6 +175,9 @@ class Parser {
   bool month_list(std::size_t i, int year, Parsed& out) const;
   bool weekday(std::size_t i, const Hit* mod, Parsed& out) const;
   bool season(std::size_t i, const Hit* mod, Parsed& out) const;
+  bool season_pair(std::size_t i, Parsed& out) const;
+  bool weekday_list(std::size_t i, Parsed& out) const;
+  bool day_list(std::size_t i, Parsed& out) const;
   bool unit_alone(std::size_t i, const Hit* mod, Parsed& out) const;
   bool century(std::size_t i, Parsed& out) const;
   bool century_decade(std::size_t j, int n, Parsed& out) const;
@@ -180,6 +187,7 @@ class Parser {
   bool duration_adj(std::size_t i, const Quantity& q, Parsed& out) const;
   bool quantity_fits(std::size_t i, const Quantity& q, const Hit* post) const;
   void quantity_value(const Quantity& q, const std::string& role, Parsed& out) const;
+  void compound(const Quantity& q, Parsed& out) const;
   bool time(std::size_t i, Parsed& out) const;
   bool clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const;
   bool after_clock(std::size_t j) const;

@@ -80,12 +80,33 @@ bool Parser::day_month(std::size_t i, Parsed& out) const {
   return true;
 }
 
-// `1 тамыздан 30 қыркүйекке дейін` -> XXXX-08-01/XXXX-09-30 (written news)
+// `14, 15, 16 қазанда`, `5 және 6 наурызда`: days sharing one month (written news: one span),
+// from the first day to the last -> XXXX-10-14/XXXX-10-16.
+bool Parser::day_list(std::size_t i, Parsed& out) const {
+  auto day = [&](std::size_t j) { return ok(j) && w_[j].plain && w_[j].value >= 1 && w_[j].value <= 31 && w_[j].digits <= 2; };
+  if (!a_.news || !day(i)) return false;
+  int n = 0, m;
+  std::size_t k = list_items(i, false, day, n), e;
+  if (n < 2 || !month_word(k, true, m, e)) return false;
+  int first = static_cast<int>(w_[i].value), last = static_cast<int>(w_[k - 1].value);
+  if (last <= first || !valid_date(2000, m, last)) return false;
+  int y = a_.known ? a_.date.y : 0;
+  out.literal = range_literal(Point{y, m, first, "", 0}, Point{y, m, last, "", 0});
+  out.end = e;
+  out.rule = "date.day_list";
+  return true;
+}
+
+// `1 тамыздан 30 қыркүйекке дейін`, `28 қыркүйек пен 8 қазан аралығында` -> XXXX-08-01/XXXX-09-30
+// (written news)
 void Parser::day_month_range(Parsed& out) const {
   const Hit* from = w_[out.end - 1].hit(WordClass::month);
+  if (!a_.news || out.rule != "date.day_month" || !from) return;
+  bool until = from->ending.kase == Case::abl;
+  bool between = from->ending.kase == Case::none && and_word(out.end);
   Parsed to;
-  if (!a_.news || out.rule != "date.day_month" || !from || from->ending.kase != Case::abl ||
-      !day_month(out.end, to) || to.rule != "date.day_month" || !post_is(to.end, "until"))
+  if ((!until && !between) || !day_month(out.end + (between ? 1 : 0), to) || to.rule != "date.day_month" ||
+      !post_is(to.end, until ? "until" : "about"))
     return;
   int y = a_.known ? a_.date.y : 0;
   out.literal = range_literal(Point{y, out.point.m, out.point.d, "", 0}, Point{y, to.point.m, to.point.d, "", 0});
@@ -125,7 +146,7 @@ bool Parser::month_gen_day(std::size_t i, Parsed& out) const {
   out.end = n.end;
   out.rule = "date.month_gen_day";
   Num n2;  // `маусымның 15-і мен 25-і аралығында` -> XXXX-06-15/XXXX-06-25
-  if (a_.news && ok(n.end) && w_[n.end].fold == "мен" && number(n.end + 1, n2) && !n2.range && n2.ending.possessive &&
+  if (a_.news && and_word(n.end) && number(n.end + 1, n2) && !n2.range && n2.ending.possessive &&
       n2.v > n.v && valid_date(2000, h->entry->ival, static_cast<int>(n2.v))) {
     int y = a_.known ? a_.date.y : 0;
     out.literal = range_literal(Point{y, out.point.m, out.point.d, "", 0},
@@ -168,21 +189,20 @@ bool Parser::month_list(std::size_t i, int year, Parsed& out) const {
 
 // `биылғы желтоқсан айында`, `былтыр қараша айында`, `Биыл 26 қыркүйекте`: a month or a day in
 // the year `offset` from the document's (guidelines v2: one span).
+// Undated, the month is still known: `биыл тамыз айында` -> XXXX-08 (the news gold), and a year
+// written earlier in the text fills it in (anaphora.cpp).
 bool Parser::month_of_year(std::size_t i, int offset, Parsed& out) const {
-  if (month_list(i, a_.known ? a_.date.y + offset : 0, out)) {
-    out.unresolved = !a_.known;
-    return true;
-  }
+  if (month_list(i, a_.known ? a_.date.y + offset : 0, out)) return true;
   Parsed p;
   if (!day_month(i, p) || p.rule != "date.day_month") {
     p = Parsed();
-    if (!month_alone(i, p) && !month_gen_day(i, p)) return false;
+    if (!month_alone(i, p) && !month_gen_day(i, p) && !season(i, nullptr, p)) return false;
   }
   out = p;
-  out.rule = "date.year_month";
+  if (out.point.season.empty()) out.rule = "date.year_month";  // `Былтыр көктемнен` stays date.season
   out.relative = true;
-  if (!a_.known) out.unresolved = true;
-  else out.point.y = a_.date.y + offset;
+  out.unresolved = false;
+  out.point.y = a_.known ? a_.date.y + offset : 0;
   return true;
 }
 
@@ -204,9 +224,31 @@ bool Parser::month_alone(std::size_t i, Parsed& out) const {
   return true;
 }
 
+// `өткен жұма, сенбі, жексенбі күндері`, `Жұма мен сенбіде`: weekdays sharing one head noun or
+// one ending (written news), no value. The list settles an ambiguous `Жұма`.
+bool Parser::weekday_list(std::size_t i, Parsed& out) const {
+  const Hit* h = hit(i, WordClass::weekday);
+  if (!a_.news || !h || !h->ending.empty()) return false;
+  int n = 0;
+  bool cased = false;  // the last item carries the case: nothing follows it
+  std::size_t k = list_items(i, false, [&](std::size_t j) {
+    const Hit* x = hit(j, WordClass::weekday);
+    if (!x || cased) return false;
+    cased = x->ending.kase != Case::none && !x->ending.possessive;
+    return x->ending.empty() || cased;
+  }, n);
+  const Hit* days = hit(k, WordClass::unit);
+  if (n < 2 || (!cased && !(days && days->entry->code == "D" && days->ending.plural))) return false;
+  out.end = cased ? k : k + 1;
+  out.rule = "date.weekday_list";
+  out.unresolved = true;
+  return true;
+}
+
 bool Parser::weekday(std::size_t i, const Hit* mod, Parsed& out) const {
   const Hit* h = hit(i, WordClass::weekday);
   if (!h) return false;
+  if (weekday_list(i, out)) return true;
   const Hit* kun = hit(i + 1, WordClass::unit);
   bool kuni = kun && kun->entry->code == "D" && kun->ending.possessive;
   if (h->entry->strict && !mod && !kuni &&
@@ -214,21 +256,6 @@ bool Parser::weekday(std::size_t i, const Hit* mod, Parsed& out) const {
     return false;
   out.end = i + 1;
   out.rule = "date.weekday";
-  // `өткен жұма, сенбі, жексенбі күндері`: weekdays sharing one head noun (written news), no value.
-  if (a_.news && h->ending.empty()) {
-    int n = 0;
-    std::size_t k = list_items(i, false, [&](std::size_t j) {
-      const Hit* x = hit(j, WordClass::weekday);
-      return x && x->ending.empty();
-    }, n);
-    const Hit* days = hit(k, WordClass::unit);
-    if (n > 1 && days && days->entry->code == "D" && days->ending.plural) {
-      out.end = k + 1;
-      out.rule = "date.weekday_list";
-      out.unresolved = true;
-      return true;
-    }
-  }
   if (mod && mod->entry->code == "that") return true;
   out.relative = true;
   if (!a_.known) { out.unresolved = true; return true; }
@@ -244,9 +271,11 @@ bool Parser::weekday(std::size_t i, const Hit* mod, Parsed& out) const {
 }
 
 bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
+  if (!mod && season_pair(i, out)) return true;
   const Hit* h = hit(i, WordClass::season);
-  // `Қыс мезгілінде` ("the season of winter")
-  bool mezgil = ok(i + 1) && (w_[i + 1].fold.substr(0, 11) == "мезгiл" || w_[i + 1].fold.substr(0, 6) == "mezgil");
+  // `Қыс мезгілінде`, `қыс маусымына` ("the season of winter")
+  bool mezgil = ok(i + 1) && (w_[i + 1].fold.substr(0, 11) == "мезгiл" || w_[i + 1].fold.substr(0, 6) == "mezgil" ||
+                              (a_.news && (w_[i + 1].fold.substr(0, 12) == "маусым" || w_[i + 1].fold.substr(0, 6) == "mausym")));
   if (!h || (h->ending.empty() && !mod && !mezgil)) return false;
   if (!mod && h->ending.kase == Case::adj && !h->ending.possessive) return false;  // `көктемгі егіс`
   out.end = mezgil ? i + 2 : i + 1;
@@ -262,6 +291,18 @@ bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
   out.is_point = true;
   out.point.y = a_.date.y + (mod ? mod->entry->ival : 0);
   out.point.season = h->entry->code;
+  return true;
+}
+
+// `күзгі-қысқы жылыту кезеңі` -> 2025-FA/2025-WI (the document's year, else XXXX); `қысы-жазы`
+// ("winter and summer", all year round) has no value. Written news.
+bool Parser::season_pair(std::size_t i, Parsed& out) const {
+  if (!a_.news || !ok(i) || !w_[i].season_first) return false;
+  out.end = i + 1;
+  out.rule = "date.season_pair";
+  if (w_[i].season_ending.kase != Case::adj) return true;
+  int y = a_.known ? a_.date.y : 0;
+  out.literal = range_literal(Point{y, 0, 0, w_[i].season_first->code, 0}, Point{y, 0, 0, w_[i].season_last->code, 0});
   return true;
 }
 
@@ -344,6 +385,7 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
   if (!mod) {
     take(numeric_date(i, p));
     take(day_month(i, p));
+    take(day_list(i, p));
     take(month_day_year(i, p));
     take(month_gen_day(i, p));
     take(month_alone(i, p));

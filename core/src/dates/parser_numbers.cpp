@@ -166,15 +166,19 @@ void Parser::relative_point(const std::string& unit, int off, Parsed& out) const
 
 void Parser::tail(Parsed& p) const {
   std::size_t j = p.end;
-  // `1 қыркүйек күні`, `сенбі күні`
+  // `1 қыркүйек күні`, `сенбі күні`; `2-4 тамыз күндері` (a range, written news)
   const Hit* u = hit(j, WordClass::unit);
-  if (u && u->entry->code == "D" && u->ending.possessive && !u->ending.plural &&
-      (p.full_date_text || p.rule == "date.weekday"))
+  bool days = p.rule == "date.day_range" || p.rule == "date.year_day_range" || p.rule == "date.day_list";
+  if (u && u->entry->code == "D" && u->ending.possessive &&
+      (u->ending.plural ? days && a_.news : p.full_date_text || p.rule == "date.weekday"))
     j = p.end = j + 1;
   // `жыл басынан`, `айдың соңында`: a part of the period, same value.
   const Hit* part = hit(j, WordClass::part);
-  if (part && part->ending.possessive && (p.period || (p.is_point && !p.point.d)) && p.type == SpanType::DATE)
-    j = p.end = j + 1;
+  bool of_period = (p.period || (p.is_point && !p.point.d)) && p.type == SpanType::DATE;
+  if (part && part->ending.possessive && of_period) j = p.end = j + 1;
+  // `қыркүйек айының бас кезінде` ("at the beginning time of"): a bare part and `кезінде`.
+  else if (part && part->ending.empty() && of_period && a_.news && ok(j + 1) && w_[j + 1].fold.substr(0, 6) == "кез")
+    j = p.end = j + 2;
   const Hit* post = hit(j, WordClass::post);
   if (!post) return;
   const std::string& role = post->entry->code;

@@ -50,9 +50,10 @@ bool Parser::duration_adj(std::size_t i, const Quantity& q, Parsed& out) const {
   // an EVENT (but `мектептің 100 жылдық тарихы` is a duration).
   if (i > lo_ && genitive_form(w_[i - 1].fold) && anniversary(q.k - 1)) return false;
   if (i > lo_ && (w_[i - 1].num || hit(i - 1, WordClass::number))) return false;  // `жүз | елу жылдығы`
-  if (q.have && (n.range || n.ordinal || n.vague || !n.ending.empty() || n.v > 500)) return false;
+  // (`көп жылдық тарихы`, `бірнеше күндік`: written news takes them in, without a value)
+  if (q.have && (n.range || n.ordinal || (n.vague && !a_.news) || !n.ending.empty() || n.v > 500)) return false;
   if (q.mod && q.mod->entry->code != "last" && q.mod->entry->code != "first") return false;
-  out.type = SpanType::DATE;
+  out.type = q.u->entry->type;  // `5 сағаттық` is a TIME
   out.end = q.k;
   out.rule = "date.duration_adj";
   out.literal = duration(n.v, n.vague, q.u->entry->code);
@@ -97,7 +98,15 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
   out.rule = unit == "AGE" ? "date.age" : out.type == SpanType::TIME ? "time.duration" : "date.duration";
   const Hit* post = hit(q.k, WordClass::post);
   if (post && post->entry->code == "from") post = nullptr;  // `бастап` stays out (postpositions.tsv)
-  if (!quantity_fits(i, q, post)) return false;
+  if (!quantity_fits(i, q, post)) {
+    // `8 айдың қорытындысы` ("the results of 8 months"): a counted genitive is no span of its
+    // own, but the value of the model's span (written news).
+    const Num& n = q.n;
+    if (!a_.news || post || !q.have || n.vague || n.range || !n.ending.empty() || n.v > 500 || q.inner ||
+        q.u->ending.kase != Case::gen || q.u->ending.possessive || unit == "AGE")
+      return false;
+    out.value_only = true;
+  }
   if (q.inner && q.u->ending.kase == Case::loc && unit == "MIN") {  // `25-минутта` (match minute)
     out.rule = "time.match_minute";
     return true;
@@ -111,7 +120,34 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
     return true;
   }
   quantity_value(q, role, out);
+  if (!post) compound(q, out);
   return true;
+}
+
+// The rank of a duration unit, largest first (0 = not one that compounds).
+static int unit_rank(const std::string& unit) {
+  static const char* kOrder[] = {"Y", "M", "W", "D", "H", "MIN", "S"};
+  for (int r = 0; r < 7; ++r)
+    if (unit == kOrder[r]) return r + 1;
+  return 0;
+}
+
+// `8 жыл 6 айға`, `2 сағат 30 минут` (written news): one duration in two parts is one span,
+// P8Y6M, PT2H30M; the first part is a bare count, the second a smaller unit.
+void Parser::compound(const Quantity& q, Parsed& out) const {
+  int rank = unit_rank(q.u->entry->code);
+  if (!a_.news || !q.have || q.inner || q.mod || q.n.vague || !q.n.ending.empty() || !q.u->ending.empty() || !rank ||
+      out.literal.size() < 3 || out.literal.find('/') != std::string::npos)
+    return;
+  Quantity q2;
+  Parsed p;
+  if (!quantity_words(q.k, q2) || !q2.have || q2.mod || q2.from_now || q2.n.range ||
+      unit_rank(q2.u->entry->code) <= rank || !quantity(q.k, p) || p.literal.size() < 3 || p.literal[0] != 'P')
+    return;
+  bool clock1 = out.literal[1] == 'T', clock2 = p.literal[1] == 'T';
+  if (clock1 && !clock2) return;
+  out.literal += p.literal.substr(clock1 ? 2 : 1);  // P8Y + P6M -> P8Y6M, P2D + PT3H -> P2DT3H
+  out.end = p.end;
 }
 
 // The value of a quantity: a set (`жыл сайын` R/P1Y), a point back in time (`3 күн бұрын`) or

@@ -8,7 +8,7 @@ namespace belgi::dates::detail {
 
 // After `2023 жылғы`/`2024 жылдың`: a day and month, a month, a season or `month's N-і`.
 bool Parser::year_continuation(std::size_t j, Parsed& out) const {
-  if (first_months(j, out)) return true;
+  if (first_months(j, out) || year_half(j, out)) return true;
   Parsed p;
   if ((out.point.y || out.unresolved) && month_list(j, out.point.y, p)) {
     out.literal = p.literal, out.is_point = false, out.end = p.end, out.rule = p.rule;
@@ -19,6 +19,13 @@ bool Parser::year_continuation(std::size_t j, Parsed& out) const {
     out.rule = "date.year_day_range";
     out.full_date_text = true;
     return true;
+  }
+  p = Parsed();
+  if (day_month(j, p) && p.rule == "date.day_month_range") {  // `2023 жылдың 28 қыркүйегі мен 8 қазаны аралығында`
+    std::string y = format_year(out.point.y);
+    out.literal = y + p.literal.substr(4, 7) + y + p.literal.substr(15);
+    out.is_point = false, out.end = p.end, out.rule = p.rule;
+    return out.point.y != 0;
   }
   p = Parsed();
   if (day_month(j, p) || month_gen_day(j, p)) {
@@ -67,7 +74,24 @@ bool Parser::first_months(std::size_t j, Parsed& out) const {
   return true;
 }
 
-// `2008 жылы`, `2023 ж.`, `2018-інші жылы`, `2020-2025 жылдары`, `2025–2026 оқу жылы`,
+// After `2024 жылдың`, `осы жылдың`: `бірінші жартысында`, `екінші жартысынан` -> 2024-H1, 2024-H2
+// (written news).
+bool Parser::year_half(std::size_t j, Parsed& out) const {
+  if (!a_.news || !out.is_point || !out.point.y || out.point.m) return false;
+  int half = 0;
+  std::size_t k = j + 1;
+  const Hit* first = hit(j, WordClass::modifier);
+  Num n;
+  if (first && first->entry->code == "first") half = 1;
+  else if (number(j, n) && n.ordinal && (n.v == 1 || n.v == 2)) half = static_cast<int>(n.v), k = n.end;
+  const Hit* h = half ? hit(k, WordClass::number) : nullptr;
+  if (!h || h->entry->code != "half" || !h->ending.possessive) return false;
+  out.literal = format_year(out.point.y) + (half == 1 ? "-H1" : "-H2");
+  out.is_point = false;
+  out.end = k + 1;
+  out.rule = "date.year_half";
+  return true;
+}
 
 // The number of a year phrase: `2008`, `2020-2025`, `екі мың он жетінші`, or the number of
 // `90-жылдары` with the unit written on.
@@ -151,6 +175,9 @@ bool Parser::school_year_phrase(const Hit* mod, Parsed& out) const {
 // A counted year: `2008 жылы` -> 2008, `90-жылдары`, `1990 жылдары` (a decade) -> 199. `decade`
 // says which it was (a decade takes nothing after it).
 bool Parser::counted_year(const Num& n, const YearHead& h, Parsed& out, bool& decade) const {
+  // A year in words is ordinal (`екі мың он жетінші жылы`); `мың жыл` is a thousand years
+  // (`5 мың жыл бұрын`), no year 1000.
+  if (!n.digits && !n.ordinal) return false;
   long v = static_cast<long>(n.v);
   decade = h.ending.plural && v % 10 == 0 && ((v >= 10 && v <= 90) || (v >= 1000 && v <= 2990));
   if (decade) {
@@ -216,12 +243,18 @@ void Parser::year_join(const YearHead& h, bool have_num, Parsed& out) const {
     if (year_continuation(h.end, c) && c.full_date_text) out = c;
     return;
   }
-  bool joins = have_num ? (e.kase == Case::gen || e.kase == Case::adj || (e.possessive && e.kase == Case::none))
-                        : e.kase == Case::gen || (a_.news && e.kase == Case::adj);
+  // Written news: `өткен жылы қыркүйекте` is one date, as `2005 жылы тамызда`.
+  bool joins = have_num || a_.news ? (e.kase == Case::gen || e.kase == Case::adj || (e.possessive && e.kase == Case::none))
+                                   : e.kase == Case::gen;
   if (!joins) return;
   // `2021 жылы қыркүйекте` stays two spans (KazNERD); `2025 жылы 6 қыркүйекте` is one.
   bool month_only_ok = e.kase == Case::gen || e.kase == Case::adj || a_.news;
-  if (year_continuation(h.end, c) && (month_only_ok || c.full_date_text)) out = c;
+  if (!year_continuation(h.end, c) || (!month_only_ok && !c.full_date_text)) return;
+  if (!have_num && !a_.known) {  // undated, the month is known: XXXX-09
+    c.unresolved = false;
+    c.is_point = c.literal.empty();
+  }
+  out = c;
 }
 
 // `XXI ғасыр` -> 20, `ХХ ғасырдың басында` -> 19

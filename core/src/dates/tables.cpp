@@ -348,12 +348,12 @@ bool Tables::ending(std::string_view s, Ending& e) const {
   return false;
 }
 
-void Tables::lookup(std::string_view w, std::vector<Hit>& out) const {
+void Tables::lookup(std::string_view w, std::vector<Hit>& out, bool exceptions) const {
   out.clear();
   if (w.empty()) return;
   std::size_t min_stem = w.size() > max_ending_bytes_ ? w.size() - max_ending_bytes_ : 1;
   std::size_t top = form_starts_.top(w);
-  if (top < min_stem || is_exception(w)) return;
+  if (top < min_stem || (exceptions && is_exception(w))) return;
   for (std::size_t p = top; p >= min_stem && p > 0; --p) {
     if (p < w.size() && (static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;
     auto it = by_form_.find(w.substr(0, p));  // forms first: they reject more often

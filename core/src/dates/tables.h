@@ -79,7 +79,8 @@ class Tables {
 
   // All readings of a folded word: rows whose form is the word, or whose stem plus a valid
   // combination of endings is (only the forms that allow endings).
-  void lookup(std::string_view folded, std::vector<Hit>& out) const;
+  // `exceptions` = false reads a homograph anyway (`жазы` after `қысы-`: the context settles it).
+  void lookup(std::string_view folded, std::vector<Hit>& out, bool exceptions = true) const;
   // True if `s` is a valid combination of endings (possibly empty), with what it says in `e`.
   bool ending(std::string_view s, Ending& e) const;
   bool is_exception(std::string_view folded) const { return exceptions_.count(folded) > 0; }

@@ -252,12 +252,26 @@ int bare_month(std::string_view f, const Tables& t) {
   return 0;
 }
 
-// `қаңтар-наурыз`: two months in one token (a list, date.month_list).
-void analyze_month_pair(Word& w, std::string_view f, const Tables& t) {
+// The season a word names (`күзгі`, `қысы`) and its ending, or null.
+const Entry* season_of(std::string_view f, const Tables& t, Ending& e, bool exceptions) {
+  std::vector<Hit> hits;
+  t.lookup(f, hits, exceptions);
+  for (const Hit& h : hits)
+    if (h.entry->cls == WordClass::season) return e = h.ending, h.entry;
+  return nullptr;
+}
+
+// `қаңтар-наурыз`: two months in one token (a list, date.month_list); `күзгі-қысқы`: two seasons.
+void analyze_pair(Word& w, std::string_view f, const Tables& t) {
   std::size_t hyphen = f.find('-');
   if (hyphen == std::string_view::npos) return;
   int first = bare_month(f.substr(0, hyphen), t), last = bare_month(f.substr(hyphen + 1), t);
   if (first && last) w.pair_first = first, w.pair_last = last;
+  Ending a, b;
+  const Entry* s1 = season_of(f.substr(0, hyphen), t, a, true);
+  const Entry* s2 = s1 ? season_of(f.substr(hyphen + 1), t, b, false) : nullptr;  // `қысы-жазы`
+  if (s2 && s1 != s2 && a.kase == b.kase && a.possessive == b.possessive)
+    w.season_first = s1, w.season_last = s2, w.season_ending = b;
 }
 
 // `күні-ақ` ("that very day"): the emphatic particle after a hyphen; the word is read without it.
@@ -280,9 +294,10 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, const Tables& tables)
     w.adjectival = !o.phrases.empty() && tables.adjectival(o.fold);  // read only with a phrase
     // Roman numerals are written in capitals (XXI ғасыр); `і`, `с` alone are words.
     if (o.hits.empty() && raw.size() >= 2 && w.upper_initial) w.roman = roman_value(o.fold);
-    analyze_month_pair(w, o.fold, tables);
+    analyze_pair(w, o.fold, tables);
   }
-  w.inert = !w.num && o.hits.empty() && o.phrases.empty() && w.roman == 0 && !w.pair_first && !cue(o.fold);
+  w.inert = !w.num && o.hits.empty() && o.phrases.empty() && w.roman == 0 && !w.pair_first && !w.season_first &&
+            !cue(o.fold);
   w.hits = View<Hit>(o.hits);
   w.rest_hits = View<Hit>(o.rest_hits);
   w.phrases = View<const Phrase*>(o.phrases);

@@ -60,6 +60,10 @@ struct Word {
   View<const Phrase*> phrases;     // phrases that can start here (Tables::phrases_at)
   bool adjectival = false;             // with phrases: ends in an adjectival ending (таңғы, кешкі)
   int pair_first = 0, pair_last = 0;   // `қаңтар-наурыз`: two bare months joined by a hyphen
+  // `күзгі-қысқы`, `қысы-жазы`: two seasons joined by a hyphen with the same ending (the second's)
+  const Entry* season_first = nullptr;
+  const Entry* season_last = nullptr;
+  Ending season_ending;
   // No pattern starts here: no reading, phrase, number, Roman numeral, month pair or cue word.
   // Punctuation and most words of a text; the parser skips them at once.
   bool inert = false;
