@@ -20,6 +20,7 @@ std::vector<Found> Finder::run() {
   dash_paragraphs();
   transcript_lines();
   colon_inline();
+  inline_headers();
   unmarked();
   return settle();
 }
