@@ -36,6 +36,21 @@ TEST_CASE("written news: headers and turns run together, appositive speakers") {
       {"a belief noun after деген, the speaker before the mark",
        "Ғалымдар «жаңа дәрі аурудың алдын алуға көмектеседі» деген тұжырымға келді.",
        {{"жаңа дәрі аурудың алдын алуға көмектеседі", "guillemets", "деген тұжырымға", "Ғалымдар"}}},
+      {"split by an attribution that goes on after the speaker",
+       "«Бұл жол біз үшін өте маңызды, – деді ол журналистерге. – Жұмыс тоқтамайды».",
+       {{"Бұл жол біз үшін өте маңызды", "guillemets", "деді", "ол"},
+        {"Жұмыс тоқтамайды", "guillemets", "деді", "ол"}}},
+      {"an adjunct between the dash and the cue, the speaker after the cue",
+       "«Жұмыс биыл жалғасады», – журналистерге деді министр.",
+       {{"Жұмыс биыл жалғасады", "guillemets", "деді", "министр"}}},
+      {"a lead that tells, then a dash paragraph: the lead's speaker",
+       "Ауыл тұрғыны Айгүл Сәрсенова бізге мән-жайды айтып берді.\n\n– Су үш күннен бері жоқ. "
+       "Балалар ауырып жатыр. Әкімдікке бірнеше рет бардық.",
+       {{"Су үш күннен бері жоқ. Балалар ауырып жатыр. Әкімдікке бірнеше рет бардық", "dash", "",
+         "Айгүл Сәрсенова"}}},
+      {"a cause in someone's words, closed by байланыстырған",
+       "Маман өрттің себебін «үйдегі ескі электр сымының ақауымен» байланыстырған.",
+       {{"үйдегі ескі электр сымының ақауымен", "guillemets", "байланыстырған", "Маман"}}},
   };
   for (const Case& c : cases) check_case(c);
 }

@@ -135,8 +135,11 @@ bool Matcher::subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const
     std::size_t end = 0;
     const Verb* v = e > k ? verb_at(e, limit, end) : nullptr;
     if (v && v->agent == Verb::Agent::any && v->cls != "as_said") {
-      if (!names_someone(TokenRange{k, e})) return false;
-      out = Cue{TokenRange{e, end}, v, false, TokenRange{k, e}};
+      // `– журналистерге берген сұхбатында деді министр`: adjuncts name nobody, the speaker
+      // comes after the cue.
+      bool subject = names_someone(TokenRange{k, e});
+      if (!subject && !adjuncts(k, e)) return false;
+      out = Cue{TokenRange{e, end}, v, false, subject ? TokenRange{k, e} : TokenRange{}};
       return true;
     }
     if (word_class(e) != WordClass::skip && !doc_.is_capitalized(e) && doc_.entity[e] < 0 &&
@@ -145,6 +148,14 @@ bool Matcher::subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const
     ++e;
   }
   return false;
+}
+
+// Lower-case words in an oblique case or participles, the last one oblique (`журналистерге
+// берген сұхбатында`, `брифингте`): where and to whom, not who.
+bool Matcher::adjuncts(std::size_t b, std::size_t e) const {
+  for (std::size_t t = b; t < e; ++t)
+    if (!doc_.is_word(t) || doc_.is_capitalized(t) || doc_.entity[t] >= 0) return false;
+  return looks_oblique(doc_.lower[e - 1]);
 }
 
 bool Matcher::speaker_token(std::size_t i) const {

@@ -111,6 +111,7 @@ class Matcher {
   std::size_t appositive_person(std::size_t e, std::size_t limit) const;
   bool role_closing(std::size_t k, std::size_t limit) const;
   bool speaker_token(std::size_t i) const;
+  bool adjuncts(std::size_t b, std::size_t e) const;
   bool role_like(std::size_t i) const;
   bool plural_noun(std::size_t i) const;
   bool speaker_entity(std::size_t i) const;
