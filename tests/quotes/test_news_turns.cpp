@@ -17,6 +17,11 @@ TEST_CASE("written news: headers and turns run together, appositive speakers") {
        "Жиында фермерлер сөз алды. Серік Омаров, шаруа: – Биыл мақта жақсы шықты. Суды "
        "уақытында алдық.",
        {{"Биыл мақта жақсы шықты. Суды уақытында алдық", "dash", ":", "Серік Омаров"}}},
+      {"transcript turns, each a header and a dash opening its paragraph",
+       "Тілші: – Биыл ауылда қанша үй салынады?\nСерік ОМАРОВ, аудан әкімі: – Биыл жүз үй "
+       "салынады.",
+       {{"Биыл ауылда қанша үй салынады?", "dash", ":", "Тілші"},
+        {"Биыл жүз үй салынады", "dash", ":", "Серік ОМАРОВ"}}},
       {"a header inside a paragraph needs a PERSON: a label and a list item are no speech",
        "Жиында көп мәселе көтерілді. Қорытынды, нәтиже: – Биыл жүз үй салынады.", {}},
       {"an interview's first question glued to the paragraph before",

@@ -83,6 +83,7 @@ class Finder {
   void transcript_lines();
   void colon_inline();
   void inline_headers();
+  TokenRange inline_header_speaker(std::size_t f, std::size_t colon) const;
   bool opens_with_someone(std::size_t t) const;
   void flush(Pending& p);
   std::size_t verse_start(std::size_t f, std::size_t before, std::size_t floor) const;
