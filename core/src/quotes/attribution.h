@@ -50,7 +50,9 @@ class Matcher {
   bool title_at(std::size_t i, std::size_t limit, std::size_t& end) const;
   // A name's type noun at i, or after up to two lower-case modifiers (`ұлттық жобасы`).
   bool name_noun_at(std::size_t i, std::size_t limit) const;
-  WordClass word_class(std::size_t i) const;
+  WordClass word_class(std::size_t i) const;  // pronoun_one reads as pronoun
+  bool points_to_one(std::size_t i) const;   // a pronoun for one person (`ол`, speakers.tsv)
+  bool particle_at(std::size_t i) const;     // the bare quoting `деп` (speech_verbs.tsv, particle)
   MarkRole mark_role(std::size_t i) const;  // token i as a quotation mark (marks.tsv)
 
   // The cue starting at token i. With `dashed` (a dash stands before i), an unlisted
