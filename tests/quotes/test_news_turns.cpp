@@ -56,6 +56,13 @@ TEST_CASE("written news: headers and turns run together, appositive speakers") {
       {"a cause in someone's words, closed by байланыстырған",
        "Маман өрттің себебін «үйдегі ескі электр сымының ақауымен» байланыстырған.",
        {{"үйдегі ескі электр сымының ақауымен", "guillemets", "байланыстырған", "Маман"}}},
+      {"a PERSON in the dative after the cue is the addressee: the subject before speaks",
+       "Әкім жиында сөз сөйледі. «Жарайсың, бүгін жақсы жұмыс істедің», – деді Ерлан Сәрсеновке.",
+       {{"Жарайсың, бүгін жақсы жұмыс істедің", "guillemets", "деді", "Әкім"}}},
+      {"a name in the genitive before a number ends the speaker (a possessor)",
+       "Туған жер — алтын бесігім, - деп жырлаған ақын Серік Омаровтың 80 жылдық мерейтойы "
+       "атап өтілді.",
+       {{"Туған жер — алтын бесігім", "unmarked", "деп жырлаған", "ақын Серік Омаровтың"}}},
   };
   for (const Case& c : cases) check_case(c);
 }

@@ -44,6 +44,10 @@ std::size_t Matcher::closing_person(std::size_t k, std::size_t limit) const {
 TokenRange Matcher::speaker_after(std::size_t i, std::size_t limit, std::size_t& end) const {
   TokenRange r = speaker_after_window(i, limit, end);
   if (r.empty()) return r;
+  // `деді «Құлагердің» режиссері Фархад Молдағалиға`: a PERSON in the dative is whom the words
+  // were said to, not who said them (the oblique endings -на, -да would take in surnames).
+  if (doc_.has_entity(r.end - 1, SpanType::PERSON) && looks_dative(doc_.lower[r.end - 1]))
+    return TokenRange{};
   std::size_t e = closing_person(r.begin, limit);
   if (e > r.end) end = r.end = e;
   return r;
@@ -87,6 +91,14 @@ TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::
       continue;
     }
     if (e > b && !doc_.is_capitalized(e) && looks_oblique(w)) break;
+    // `деп жырлаған ақын Мұқағали Мақатаевтың 95 жылдық мерейтойы …`: a name in the genitive
+    // before a lower-case noun or a number is the possessor, it ends the speaker (the entity
+    // layer may have missed the name).
+    if (e > b && doc_.is_word(e - 1) && doc_.is_capitalized(e) && looks_genitive(w) && e + 1 < limit &&
+        !doc_.is_capitalized(e + 1) && word_class(e + 1) != WordClass::role) {
+      ++e;
+      break;
+    }
   }
   while (e > b && doc_.is_punct(e - 1) && doc_.word(e - 1) != "»" && doc_.word(e - 1) != "\"") --e;
   if (e <= b) return TokenRange{};
