@@ -103,7 +103,8 @@ Status parse_verbs(std::string_view bytes, std::string_view file, std::vector<Ve
       return fail(file, n, "a stem (`*`) may end a form of two or more words only");
     v.cls = std::string(f[2]);
     if (v.cls != "say" && v.cls != "think" && v.cls != "report" && v.cls != "write" &&
-        v.cls != "passive" && v.cls != "as_said" && v.cls != "particle")
+        v.cls != "passive" && v.cls != "as_said" && v.cls != "particle" &&
+        v.cls != "participle")
       return fail(file, n, "unknown class '" + v.cls + "'");
     if (f[3] != "any" && f[3] != "none" && f[3] != "before")
       return fail(file, n, "agent must be any, none or before");

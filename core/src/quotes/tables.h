@@ -21,7 +21,8 @@ struct Form {
 struct Verb {
   std::string id;
   Form form;
-  std::string cls;   // say | think | report | write | passive | as_said | particle (bare `деп`)
+  std::string cls;   // say | think | report | write | passive | as_said | particle (bare `деп`) |
+                     // participle (`деген`)
   // Where the speaker is named: any (after the cue, else before the quote), none (passive
   // `делінген`: no speaker), before (`олар «…» деген қорытындыға келген`: only before the
   // opening mark, and the quote needs one).
