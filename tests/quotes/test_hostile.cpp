@@ -48,6 +48,12 @@ TEST_CASE("hostile inputs finish") {
       {"endless transcript lines", repeat("Айгүл СӘРСЕНОВА, тілші:\nБиыл мектеп салынды.\n", 20000)},
       {"endless leads", repeat("Министр былай деді.\n«Біз дайынбыз. Жұмыс жүріп жатыр».\n", 20000)},
       {"a quote open over paragraphs to the end", "«" + repeat("Бұл сөз.\n", 50000)},
+      {"endless headers inside one paragraph",
+       repeat("Биыл су мол. Айгүл Сәрсенова, шаруа: – Біз жақсы өнім алдық. Тілші: – Қалай? ", 20000)},
+      {"one header, then speech to the end of a long paragraph",
+       "Айгүл Сәрсенова, шаруа: – " + repeat("Біз жақсы өнім алдық. ", 50000)},
+      {"endless questions glued to the paragraph before",
+       repeat("Жиын өтті.– Сіз не дейсіз?\n– Біз дайынбыз.\n", 20000)},
   };
   for (const Case& c : cases) {
     std::string what = c.what;
@@ -71,7 +77,7 @@ TEST_CASE("random mixes of marks, dashes, cues and line breaks keep the span inv
   const char* pieces[] = {"«", "»", "„", "“", "”", "\"", "‹", "›", "—", "–", "-", ",", ".", ":",
                           "?", "!", "\n", " ", "деді", "деп", "атап", "өтті", "ол", "Асхат",
                           "Жұмағали", "агенттігі", "деп аталады", "делінген", "Бұл туралы",
-                          "айтты", "мен", "😀", "\u00a0", "біз", "жобасы", "сөзін", "ғой"};
+                          "айтты", "мен", "😀", "\u00a0", "біз", "жобасы", "сөзін", "ғой", "Тілші"};
   const std::size_t n = sizeof(pieces) / sizeof(pieces[0]);
   unsigned long long seed = 0x9E3779B97F4A7C15ull;
   auto next = [&seed]() {

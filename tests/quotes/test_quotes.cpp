@@ -7,53 +7,12 @@
 #include <vector>
 
 #include "belgi/annotator.h"
+#include "quotes/cases.h"
 #include "support.h"
 
 using namespace belgi;
 using belgi::test::annotator;
-
-namespace {
-
-struct Expected {
-  std::string text, kind, cue, speaker;
-};
-
-struct Case {
-  const char* what;
-  std::string text;
-  std::vector<Expected> quotes;  // empty: no quote at all
-};
-
-std::string slice(const std::string& text, ByteRange r) { return text.substr(r.begin, r.end - r.begin); }
-
-std::vector<Span> quotes_of(const Result& r) {
-  std::vector<Span> out;
-  for (const Span& s : r.spans)
-    if (s.type == SpanType::QUOTE) out.push_back(s);
-  return out;
-}
-
-void check_case(const Case& c) {
-  std::string what = c.what;
-  CAPTURE(what);
-  CAPTURE(c.text);
-  Result r = annotator().annotate(c.text);
-  REQUIRE(r.status.ok());
-  std::vector<Span> q = quotes_of(r);
-  REQUIRE(q.size() == c.quotes.size());
-  for (std::size_t i = 0; i < q.size(); ++i) {
-    const Expected& e = c.quotes[i];
-    CHECK(slice(c.text, q[i].range) == e.text);
-    CHECK(std::string(quote_kind_name(q[i].kind)) == e.kind);
-    CHECK((q[i].has_cue ? slice(c.text, q[i].cue) : std::string()) == e.cue);
-    CHECK((q[i].has_speaker ? slice(c.text, q[i].speaker.range) : std::string()) == e.speaker);
-    CHECK(q[i].source.rfind("rule:quote.", 0) == 0);
-    CHECK(q[i].score > 0.0f);
-    CHECK(q[i].score <= 1.0f);
-  }
-}
-
-}  // namespace
+using namespace belgi::test::quote_cases;
 
 TEST_CASE("quotes in quotation marks") {
   const Case cases[] = {

@@ -86,6 +86,17 @@ TEST_CASE("other tables reject malformed lines") {
   std::unordered_map<std::string, WordClass> words;
   CHECK_FALSE(parse_speakers("ол\tpronoun\tx\nол\trole\tx\n", "speakers.tsv", words).ok());
   CHECK_FALSE(parse_speakers("ол\tboss\tx\n", "speakers.tsv", words).ok());
+  // Which pronoun points to one person, and which verbs are the bare quoting particle and the
+  // participle, is the tables' word (no `ол`, `деп` or `деген` in the code).
+  words.clear();
+  REQUIRE(parse_speakers("ол\tpronoun_one\tx\nолар\tpronoun\tx\n", "speakers.tsv", words).ok());
+  CHECK(words.at("ол") == WordClass::pronoun_one);
+  CHECK(words.at("олар") == WordClass::pronoun);
+  std::vector<Verb> particles;
+  REQUIRE(parse_verbs("dep\tдеп\tparticle\tany\tx\ndegen\tдеген\tparticiple\tany\tx\n",
+                      "speech_verbs.tsv", particles).ok());
+  CHECK(particles[0].cls == "particle");
+  CHECK(particles[1].cls == "participle");
   std::vector<Form> openers;
   std::vector<ReportVerb> verbs, leads;
   Status st = parse_report_sentences("a\topener\tбұл туралы\tx\nb\tend\tайтты\tx\n", "report.tsv",

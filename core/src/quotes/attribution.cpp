@@ -78,7 +78,19 @@ MarkRole Matcher::mark_role(std::size_t i) const {
 
 WordClass Matcher::word_class(std::size_t i) const {
   auto it = tables_.speaker_words.find(std::string(doc_.lower[i]));
-  return it == tables_.speaker_words.end() ? WordClass::none : it->second;
+  if (it == tables_.speaker_words.end()) return WordClass::none;
+  return it->second == WordClass::pronoun_one ? WordClass::pronoun : it->second;
+}
+
+bool Matcher::points_to_one(std::size_t i) const {
+  auto it = tables_.speaker_words.find(std::string(doc_.lower[i]));
+  return it != tables_.speaker_words.end() && it->second == WordClass::pronoun_one;
+}
+
+bool Matcher::particle_at(std::size_t i) const {
+  std::size_t end = 0;
+  const Verb* v = verb_at(i, i + 1, end);
+  return v && v->cls == "particle";
 }
 
 bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out, bool loose) const {
@@ -87,7 +99,7 @@ bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out, bo
   const Verb* v = verb_at(i, limit, end);
   if (!dashed && title_at(i, limit, title_end) && (!v || end <= title_end)) return false;
   if (!v || v->cls == "as_said") return false;
-  bool bare_dep = v->form.words.size() == 1 && (v->form.words[0] == "деп" || v->form.words[0] == "dep");
+  bool bare_dep = v->cls == "particle";
   if (bare_dep && end < limit && doc_.is_word(end)) {
     if (subject_clause(end, limit)) {  // `«…» деп Асхат Жұмағали атап өтті.`
       out = Cue{TokenRange{i, end}, v, false};
@@ -135,8 +147,11 @@ bool Matcher::subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const
     std::size_t end = 0;
     const Verb* v = e > k ? verb_at(e, limit, end) : nullptr;
     if (v && v->agent == Verb::Agent::any && v->cls != "as_said") {
-      if (!names_someone(TokenRange{k, e})) return false;
-      out = Cue{TokenRange{e, end}, v, false, TokenRange{k, e}};
+      // `– журналистерге берген сұхбатында деді министр`: adjuncts name nobody, the speaker
+      // comes after the cue.
+      bool subject = names_someone(TokenRange{k, e});
+      if (!subject && !adjuncts(k, e)) return false;
+      out = Cue{TokenRange{e, end}, v, false, subject ? TokenRange{k, e} : TokenRange{}};
       return true;
     }
     if (word_class(e) != WordClass::skip && !doc_.is_capitalized(e) && doc_.entity[e] < 0 &&
@@ -145,6 +160,14 @@ bool Matcher::subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const
     ++e;
   }
   return false;
+}
+
+// Lower-case words in an oblique case or participles, the last one oblique (`журналистерге
+// берген сұхбатында`, `брифингте`): where and to whom, not who.
+bool Matcher::adjuncts(std::size_t b, std::size_t e) const {
+  for (std::size_t t = b; t < e; ++t)
+    if (!doc_.is_word(t) || doc_.is_capitalized(t) || doc_.entity[t] >= 0) return false;
+  return looks_oblique(doc_.lower[e - 1]);
 }
 
 bool Matcher::speaker_token(std::size_t i) const {

@@ -50,7 +50,9 @@ class Matcher {
   bool title_at(std::size_t i, std::size_t limit, std::size_t& end) const;
   // A name's type noun at i, or after up to two lower-case modifiers (`ұлттық жобасы`).
   bool name_noun_at(std::size_t i, std::size_t limit) const;
-  WordClass word_class(std::size_t i) const;
+  WordClass word_class(std::size_t i) const;  // pronoun_one reads as pronoun
+  bool points_to_one(std::size_t i) const;   // a pronoun for one person (`ол`, speakers.tsv)
+  bool particle_at(std::size_t i) const;     // the bare quoting `деп` (speech_verbs.tsv, particle)
   MarkRole mark_role(std::size_t i) const;  // token i as a quotation mark (marks.tsv)
 
   // The cue starting at token i. With `dashed` (a dash stands before i), an unlisted
@@ -76,6 +78,9 @@ class Matcher {
   // name before the comma; in a short line without a comma (`Тілші Айгүл Сәрсенова:`) the two
   // or three capitalized words before the colon; empty if the line is no such header.
   TokenRange header_name(std::size_t colon) const;
+  // The same header over the tokens [f, colon), f a sentence start inside a paragraph
+  // (`… дейді. Фазылбек Жарқынбек, шаруа: – …`).
+  TokenRange header_from(std::size_t f, std::size_t colon) const;
   // A lead sentence closing the paragraph that ends right before token f (report_sentences.tsv,
   // part `lead`: `Министр жобаларға тоқталды.`): its verb, its speaker (else the last PERSON
   // of that paragraph), and whether it announces the words (`былай деді`).
@@ -105,7 +110,10 @@ class Matcher {
   TokenRange named_part(std::size_t b, std::size_t e) const;
   TokenRange entity_chain(std::size_t i, std::size_t limit) const;
   std::size_t extend_role(std::size_t e, std::size_t limit) const;
+  std::size_t appositive_person(std::size_t e, std::size_t limit) const;
+  bool role_closing(std::size_t k, std::size_t limit) const;
   bool speaker_token(std::size_t i) const;
+  bool adjuncts(std::size_t b, std::size_t e) const;
   bool role_like(std::size_t i) const;
   bool plural_noun(std::size_t i) const;
   bool speaker_entity(std::size_t i) const;

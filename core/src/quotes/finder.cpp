@@ -20,6 +20,7 @@ std::vector<Found> Finder::run() {
   dash_paragraphs();
   transcript_lines();
   colon_inline();
+  inline_headers();
   unmarked();
   return settle();
 }
@@ -80,6 +81,11 @@ Attribution Finder::attribute(const Cue& cue, std::size_t limit, std::size_t ope
   if (agent == Verb::Agent::any) a.speaker = m_.speaker_after(cue.range.end, limit, a.end);
   if (agent == Verb::Agent::none) a.speaker = m_.passive_source(cue.range.end, limit);
   if (a.end < cue.range.end) a.end = cue.range.end;
+  // The clause goes on to its punctuation (`– деді ол журналистерге. – …`): speech after the
+  // attribution (a split quote, a chained pair, the next unmarked span) starts past it.
+  std::size_t t = a.end;
+  while (t < limit && t < a.end + kMaxSpeakerTokens && doc_.is_word(t)) ++t;
+  if (t == limit || doc_.is_punct(t)) a.end = t;
   if (a.speaker.empty()) a.speaker = cue.subject;
   if (a.speaker.empty() && agent != Verb::Agent::none && open != static_cast<std::size_t>(-1)) {
     if (open > 0 && doc_.is_colon(open - 1)) {

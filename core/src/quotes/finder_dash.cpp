@@ -10,6 +10,7 @@ void Finder::dash_paragraphs() {
   Attribution run_attr;
   for (std::size_t p = 0; p < np; ++p) {
     if (!dash_opened(p)) continue;
+    if (p > 0 && !dash_opened(p - 1)) glued_question(p);
     std::size_t f = doc_.para_first[p], end = doc_.para_end(f);
     if (in_pair_[f]) continue;
     std::size_t seg = f + 1;
@@ -53,6 +54,20 @@ void Finder::dash_paragraphs() {
       emit(QuoteKind::dash, r, turn_attribution(p), "dash_turn", 0.7f);
     }
   }
+}
+
+// `…әңгімелескен едік.– Эльвира Әбілқасымқызы, … не береді?` before the run of dash
+// paragraphs at p: the interview's first question, glued to the paragraph before (a dash
+// after its last-but-one sentence, the rest a question), is a turn too.
+void Finder::glued_question(std::size_t p) {
+  std::size_t f = doc_.para_first[p - 1], end = doc_.para_end(f);
+  if (!question(p - 1) || list_run(p) || in_pair_[end - 1]) return;
+  std::size_t d = end - 1;
+  while (d > f + 1 && !doc_.is_terminator(d - 1)) --d;
+  if (d <= f + 1 || !doc_.is_dash(d) || !sentence_shaped_from(d + 1, end, 3)) return;
+  TokenRange r{d + 1, end};
+  while (r.end > r.begin && doc_.is_terminator(r.end - 1)) --r.end;
+  emit(QuoteKind::dash, r, Attribution{}, "dash_turn", 0.65f);
 }
 
 // The speaker of a colon closing the paragraph before p (`…директоры Дархан Мыңбай:`).
@@ -101,7 +116,7 @@ Attribution Finder::turn_attribution(std::size_t p) const {
 bool Finder::colon_before_paragraph(std::size_t p, Attribution& out) {
   if (p == 0) return false;
   std::size_t f = doc_.para_first[p], colon = f - 1;
-  if (!doc_.is_colon(colon) || list_run(p) || !sentence_shaped(p, 2)) return false;
+  if (!doc_.is_colon(colon) || list_run(p) || !(sentence_shaped(p, 2) || cut_off(f + 1))) return false;
   // `Марат ҚАБЫШЕВ, кинорежиссер:\n– …келуіңізге не себеп болды?`: the interviewer's question.
   if (question(p) && !m_.header_name(colon).empty()) return false;
   Cue verb;

@@ -45,7 +45,9 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
 // noun (speakers.tsv, class person or role) after at most one lower-case modifier, is the one
 // who said the words (3+ words or a sentence: `«Ерлан» деген жігіт` is a name).
 bool Finder::said_by_person(TokenRange content, std::size_t j, std::size_t limit) {
-  if (j >= limit || (doc_.lower[j] != "деген" && doc_.lower[j] != "degen")) return false;
+  std::size_t cue_end = 0;
+  const Verb* v = j < limit ? m_.verb_at(j, j + 1, cue_end) : nullptr;
+  if (!v || v->cls != "participle") return false;
   if ((words(content) < 3 && !has_terminator(content)) || one_entity(content)) return false;
   for (std::size_t k = j + 1; k < limit && k < j + 3 && doc_.is_word(k) && !doc_.is_capitalized(k); ++k) {
     WordClass c = m_.word_class(k);

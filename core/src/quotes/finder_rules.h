@@ -62,6 +62,7 @@ class Finder {
   void source_line(const Pair& p, TokenRange content, std::size_t limit);
   // ---- paragraphs opened by a dash (finder_dash.cpp) ----
   void dash_paragraphs();
+  void glued_question(std::size_t p);
   TokenRange speaker_of_colon_before(std::size_t p) const;
   std::size_t sentences(std::size_t p) const;
   bool question(std::size_t p) const;
@@ -81,6 +82,9 @@ class Finder {
   };
   void transcript_lines();
   void colon_inline();
+  void inline_headers();
+  TokenRange inline_header_speaker(std::size_t f, std::size_t colon) const;
+  bool opens_with_someone(std::size_t t) const;
   void flush(Pending& p);
   std::size_t verse_start(std::size_t f, std::size_t before, std::size_t floor) const;
   void unmarked();

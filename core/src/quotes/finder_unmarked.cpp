@@ -44,6 +44,49 @@ void Finder::transcript_lines() {
   }
 }
 
+// `… дейді. Фазылбек Жарқынбек, шаруа: – Мақта … ішеді. …` — a `NAME, ROLE:` header and a
+// dash opening a sentence (a broadcast transcript run together, or a paragraph of its own):
+// the speech runs to the paragraph end, or to a sentence that opens with someone named (the
+// narrator again: `Мемлекет басшысы …`). Kind dash, cue `:`.
+void Finder::inline_headers() {
+  for (std::size_t k = 1; k + 2 < doc_.size(); ++k) {
+    if (!doc_.is_colon(k) || !doc_.is_dash(k + 1) || in_pair_[k] || doc_.para[k + 2] != doc_.para[k])
+      continue;
+    std::size_t f = std::max(doc_.sent_begin(k), doc_.para_first[doc_.para[k]]);
+    if (f != doc_.para_first[doc_.para[k]] && !doc_.is_terminator(f - 1)) continue;
+    Attribution a;
+    a.speaker = inline_header_speaker(f, k);
+    std::size_t b = k + 2, end = doc_.para_end(k), e = b;
+    if (a.speaker.empty() || !sentence_shaped_from(b, end, 3)) continue;
+    while (e < end && !(e > b && doc_.is_terminator(e - 1) && opens_with_someone(e))) ++e;
+    a.has_cue = true;
+    a.cue = Cue{TokenRange{k, k + 1}, nullptr, true};
+    a.end = e;
+    emit(QuoteKind::dash, TokenRange{b, e}, a, "inline_header", 0.7f);
+  }
+}
+
+// The speaker of a header [f, colon) before `: –`: a role word alone (`Тілші: – …`), or
+// `NAME, ROLE` whose name is a PERSON (a bar higher than for a line of its own) and whose role
+// is words without a verb.
+TokenRange Finder::inline_header_speaker(std::size_t f, std::size_t colon) const {
+  if (colon == f + 1 && m_.word_class(f) == WordClass::role) return TokenRange{f, colon};
+  TokenRange sp = m_.header_from(f, colon);
+  if (sp.empty() || sp.end == colon || !doc_.has_entity(f, SpanType::PERSON)) return TokenRange{};
+  for (std::size_t t = sp.end + 1; t < colon; ++t)
+    if (!doc_.is_word(t) || looks_finite_verb(doc_.lower[t])) return TokenRange{};
+  return sp;
+}
+
+// A sentence at t opening with a PERSON, POSITION or role (`Мемлекет басшысы …`, `Облыс әкімі …`).
+bool Finder::opens_with_someone(std::size_t t) const {
+  for (std::size_t i = t; i < t + 2 && i < doc_.size() && doc_.is_word(i); ++i)
+    if (doc_.has_entity(i, SpanType::PERSON) || doc_.has_entity(i, SpanType::POSITION) ||
+        m_.word_class(i) == WordClass::role)
+      return true;
+  return false;
+}
+
 // `Министр былай деді: Біз …` — plain speech after a speech verb and a colon, in the same
 // paragraph, to its end.
 void Finder::colon_inline() {

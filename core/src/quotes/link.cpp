@@ -44,8 +44,7 @@ int PersonIndex::link(TokenRange speaker, std::size_t before) const {
   for (std::size_t i = speaker.begin; i < speaker.end; ++i) {
     WordClass c = m_.word_class(i);
     role = role || c == WordClass::role || doc_.has_entity(i, SpanType::POSITION);
-    pronoun = pronoun || (c == WordClass::pronoun && speaker.end - speaker.begin == 1 &&
-                          (doc_.lower[i] == "ол" || doc_.lower[i] == "ol"));
+    pronoun = pronoun || (speaker.end - speaker.begin == 1 && m_.points_to_one(i));
   }
   if (pronoun) return nearest(before, false, kNearBytes);
   if (!role) return -1;

@@ -64,7 +64,7 @@ bool Matcher::lead_before(std::size_t f, Cue& cue, TokenRange& speaker, bool& an
   std::size_t n = v->form.words.size();
   // `Захарова «…» деп мәлімдеді.`: the verb is the cue of a quote of its own.
   std::size_t prev = e - n - 1;
-  if (doc_.lower[prev] == "деп" || doc_.lower[prev] == "dep" || !doc_.is_word(prev)) return false;
+  if (!doc_.is_word(prev) || particle_at(prev)) return false;
   announces = v->announces;
   cue = Cue{TokenRange{e - n, e}, nullptr, false};
   std::size_t verb = e - n;

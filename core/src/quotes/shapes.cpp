@@ -21,6 +21,13 @@ bool looks_oblique(std::string_view w) {
   return false;
 }
 
+bool looks_dative(std::string_view w) {
+  if (w.size() < 8) return false;
+  for (std::string_view suf : {"ға", "ге", "қа", "ке"})
+    if (ends_with(w, suf)) return true;
+  return false;
+}
+
 bool looks_place_case(std::string_view w) {
   if (w.size() < 8) return false;
   for (std::string_view suf : {"да", "де", "та", "те", "дан", "ден", "тан", "тен", "нан", "нен",

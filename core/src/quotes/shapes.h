@@ -7,6 +7,7 @@ namespace belgi::quotes {
 
 bool looks_finite_verb(std::string_view lower_word);  // жеткізді, айтқан
 bool looks_oblique(std::string_view lower_word);      // халқына, хабарламада, міндетпен
+bool looks_dative(std::string_view lower_word);       // Молдағалиға, министрге
 bool looks_place_case(std::string_view lower_word);   // locative, ablative, dative: Алматыда
 bool looks_genitive(std::string_view lower_word);     // Президентінің
 bool looks_adjectival(std::string_view lower_word);   // алғашқы, кейінгі

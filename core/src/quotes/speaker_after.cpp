@@ -44,6 +44,10 @@ std::size_t Matcher::closing_person(std::size_t k, std::size_t limit) const {
 TokenRange Matcher::speaker_after(std::size_t i, std::size_t limit, std::size_t& end) const {
   TokenRange r = speaker_after_window(i, limit, end);
   if (r.empty()) return r;
+  // `деді «Құлагердің» режиссері Фархад Молдағалиға`: a PERSON in the dative is whom the words
+  // were said to, not who said them (the oblique endings -на, -да would take in surnames).
+  if (doc_.has_entity(r.end - 1, SpanType::PERSON) && looks_dative(doc_.lower[r.end - 1]))
+    return TokenRange{};
   std::size_t e = closing_person(r.begin, limit);
   if (e > r.end) end = r.end = e;
   return r;
@@ -52,8 +56,10 @@ TokenRange Matcher::speaker_after(std::size_t i, std::size_t limit, std::size_t&
 TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::size_t& end) const {
   std::size_t k = i;
   end = i;
-  // `«…» деп, министр сөзін түйіндеді`: a comma, then the clause with the subject.
-  if (k + 1 < limit && doc_.is_comma(k) && subject_clause(k + 1, limit)) ++k;
+  // `«…» деп, министр сөзін түйіндеді`: a comma, then the clause with the subject; `«…» -
+  // дейді, қылқалам шебері.`: a comma, then a role phrase closing the sentence.
+  if (k + 1 < limit && doc_.is_comma(k) && (subject_clause(k + 1, limit) || role_closing(k + 1, limit)))
+    ++k;
   const std::size_t first = k;
   while (k < limit && k < first + kMaxSkip && doc_.is_word(k) &&
          (word_class(k) == WordClass::skip || doc_.has_entity(k, SpanType::DATE) ||
@@ -62,7 +68,7 @@ TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::
   if (k >= limit || !speaker_token(k)) return TokenRange{};
   if (speaker_entity(k)) {
     TokenRange r = entity_chain(k, limit);
-    r.end = extend_role(r.end, limit);
+    r.end = appositive_person(extend_role(r.end, limit), limit);
     end = r.end;
     return r;
   }
@@ -85,22 +91,39 @@ TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::
       continue;
     }
     if (e > b && !doc_.is_capitalized(e) && looks_oblique(w)) break;
+    // `деп жырлаған ақын Мұқағали Мақатаевтың 95 жылдық мерейтойы …`: a name in the genitive
+    // before a lower-case noun or a number is the possessor, it ends the speaker (the entity
+    // layer may have missed the name).
+    if (e > b && doc_.is_word(e - 1) && doc_.is_capitalized(e) && looks_genitive(w) && e + 1 < limit &&
+        !doc_.is_capitalized(e + 1) && word_class(e + 1) != WordClass::role) {
+      ++e;
+      break;
+    }
   }
   while (e > b && doc_.is_punct(e - 1) && doc_.word(e - 1) != "»" && doc_.word(e - 1) != "\"") --e;
   if (e <= b) return TokenRange{};
   // `сын айтты`, `болжам жасап қойды`: a predicate, not a speaker.
   if (doc_.is_word(e - 1) && !doc_.is_capitalized(e - 1) && looks_finite_verb(doc_.lower[e - 1]))
     return TokenRange{};
-  // `бас онколог, дәрігер Диляра Қайдарова`: a comma, then a phrase ending in a PERSON.
-  if (e < limit && doc_.is_comma(e)) {
-    for (std::size_t p = e + 1; p < limit && p < e + kMaxSpeakerTokens && doc_.is_word(p); ++p)
-      if (doc_.has_entity(p, SpanType::PERSON)) {
-        e = entity_chain(p, limit).end;
-        break;
-      }
-  }
-  end = e;
+  end = e = appositive_person(e, limit);
   return TokenRange{b, e};
+}
+
+// `бас онколог, дәрігер Диляра Қайдарова`, `департаментінің бастығы, полиция генерал-майоры
+// Айдын Қабдұлдинов`: a comma at e, then a phrase ending in a PERSON: one past its end, else e.
+std::size_t Matcher::appositive_person(std::size_t e, std::size_t limit) const {
+  if (!(e < limit && doc_.is_comma(e))) return e;
+  for (std::size_t p = e + 1; p < limit && p < e + kMaxSpeakerTokens && doc_.is_word(p); ++p)
+    if (doc_.has_entity(p, SpanType::PERSON)) return entity_chain(p, limit).end;
+  return e;
+}
+
+// A short phrase from k to the end of its sentence with a role word at its end and no verb
+// (`қылқалам шебері.`): the speaker set off by a comma after the cue.
+bool Matcher::role_closing(std::size_t k, std::size_t limit) const {
+  std::size_t e = k;
+  while (e < limit && e < k + kMaxSkip + 1 && doc_.is_word(e) && !looks_finite_verb(doc_.lower[e])) ++e;
+  return e > k && (e == limit || doc_.is_terminator(e)) && role_like(e - 1);
 }
 
 TokenRange Matcher::passive_source(std::size_t i, std::size_t limit) const {

@@ -138,8 +138,13 @@ TokenRange Matcher::colon_speaker(std::size_t colon, Cue& verb) const {
 // the name, one to four capitalized words (or a PERSON) opening the paragraph, then a comma or
 // dash, then the role phrase (`Бауыржан, жолаушы:`, `Марат ҚАБЫШЕВ, кинорежиссер:`).
 TokenRange Matcher::header_name(std::size_t colon) const {
-  std::size_t f = doc_.para_first[doc_.para[colon]];
-  if (colon + 1 != doc_.para_end(colon) || colon > f + kMaxHeaderTokens) return TokenRange{};
+  if (colon + 1 != doc_.para_end(colon)) return TokenRange{};
+  return header_from(doc_.para_first[doc_.para[colon]], colon);
+}
+
+// The header `NAME, ROLE:` of the tokens [f, colon).
+TokenRange Matcher::header_from(std::size_t f, std::size_t colon) const {
+  if (colon > f + kMaxHeaderTokens) return TokenRange{};
   bool person = doc_.has_entity(f, SpanType::PERSON);
   std::size_t e = f;
   while (e < colon && e < f + 4 && doc_.is_word(e) &&

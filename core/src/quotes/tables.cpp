@@ -103,7 +103,8 @@ Status parse_verbs(std::string_view bytes, std::string_view file, std::vector<Ve
       return fail(file, n, "a stem (`*`) may end a form of two or more words only");
     v.cls = std::string(f[2]);
     if (v.cls != "say" && v.cls != "think" && v.cls != "report" && v.cls != "write" &&
-        v.cls != "passive" && v.cls != "as_said")
+        v.cls != "passive" && v.cls != "as_said" && v.cls != "particle" &&
+        v.cls != "participle")
       return fail(file, n, "unknown class '" + v.cls + "'");
     if (f[3] != "any" && f[3] != "none" && f[3] != "before")
       return fail(file, n, "agent must be any, none or before");
@@ -163,6 +164,7 @@ Status parse_speakers(std::string_view bytes, std::string_view file,
     if (!parse_form(f[0], form) || form.words.size() != 1 || form.prefix_last)
       return fail(file, n, "word must be one lower-case word");
     WordClass c = f[1] == "pronoun" ? WordClass::pronoun
+                  : f[1] == "pronoun_one" ? WordClass::pronoun_one
                   : f[1] == "role"  ? WordClass::role
                   : f[1] == "skip"  ? WordClass::skip
                   : f[1] == "saying" ? WordClass::saying
@@ -170,7 +172,7 @@ Status parse_speakers(std::string_view bytes, std::string_view file,
                   : f[1] == "person" ? WordClass::person
                                     : WordClass::none;
     if (c == WordClass::none)
-      return fail(file, n, "class must be pronoun, role, skip, saying, message or person");
+      return fail(file, n, "class must be pronoun, pronoun_one, role, skip, saying, message or person");
     if (!out.emplace(form.words[0], c).second)
       return fail(file, n, "duplicate word '" + form.words[0] + "'");
     return Status();

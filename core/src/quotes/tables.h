@@ -21,7 +21,8 @@ struct Form {
 struct Verb {
   std::string id;
   Form form;
-  std::string cls;   // say | think | report | write | passive
+  std::string cls;   // say | think | report | write | passive | as_said | particle (bare `деп`) |
+                     // participle (`деген`)
   // Where the speaker is named: any (after the cue, else before the quote), none (passive
   // `делінген`: no speaker), before (`олар «…» деген қорытындыға келген`: only before the
   // opening mark, and the quote needs one).
@@ -49,8 +50,9 @@ struct ReportVerb {
   bool announces = false;  // lead_announcing: announces the words, it is their cue (`былай деді`)
 };
 
-// speakers.tsv classes.
-enum class WordClass { none, pronoun, role, skip, saying, message, person };
+// speakers.tsv classes. pronoun_one (`ол`) is a pronoun that points to one person: a pronoun
+// everywhere (Matcher::word_class), and linked to the nearest PERSON before.
+enum class WordClass { none, pronoun, role, skip, saying, message, person, pronoun_one };
 
 struct Tables {
   std::vector<MarkPair> marks;
