@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "belgi/span.h"
+#include "quotes/marks.h"
 #include "text/hash.h"
 
 namespace belgi::entities {
@@ -209,6 +210,7 @@ class FeatureExtractor {
   std::vector<TokenInfo> own_;          // extract(): the tokens' analyses
   std::vector<const TokenInfo*> info_;  // per token: into own_ or the caller's
   std::vector<bool> in_quote_;
+  std::vector<quotes::MarkRole> role_;  // per token: what it is as a quotation mark
   // The nearest type noun ahead within kHeadWindow tokens, before any punctuation: its lexicon
   // class bit and distance (`Мемлекеттік` -> театры at 2).
   std::vector<std::uint32_t> head_;
