@@ -14,14 +14,7 @@ constexpr int L = kLabelCount;
 // clamped at kFloor: far below any reachable gap, and no sum of them can overflow.
 constexpr std::int32_t kFloor = -(1 << 29);
 
-// The two passes are integer max-plus loops the compiler vectorizes; on x86-64 they are also
-// built for AVX2 and picked at load time (integer arithmetic: the same results either way).
-// Not under ThreadSanitizer: its instrumented ifunc resolver runs before its runtime and crashes.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
-#define BELGI_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define BELGI_SIMD_CLONES
-#endif
+// The two passes are integer max-plus loops the compiler vectorizes (BELGI_SIMD_CLONES, decode.h).
 
 // Best predecessor of label y at token i (> 0): the lowest p maximizing alpha[i-1][p] + T[p][y].
 // For an outer y, a p further than the transitions' spread below the row's best (0) cannot

@@ -91,7 +91,11 @@ constexpr std::size_t kGazetteerWords = 6;
 
 // 64-bit FNV-1a over bytes, folded to 32 bits and never 0.
 using text::fnv1a64;
-std::uint32_t fold32(std::uint64_t h);
+// Inline: called for every feature of every token.
+inline std::uint32_t fold32(std::uint64_t h) {
+  std::uint32_t v = static_cast<std::uint32_t>(h ^ (h >> 32));
+  return v ? v : 1;
+}
 
 // A feature's hash built byte by byte: FNV-1a-64 from a template id (features.cpp), also the
 // token's shape (token_info.cpp).

@@ -27,6 +27,31 @@ constexpr std::array<std::string_view, 58> kEndings = {
     "лар", "лер", "дар", "дер", "тар", "тер", "лық", "лік", "дық", "дік", "тық", "тік",
     "сы", "сі", "ын", "ін", "н"};
 
+// What kind_of() asks ICU about a code point, as bits.
+enum CharBits : std::uint8_t { kAlpha = 1, kUpper = 2, kDigit = 4, kCyr = 8, kLat = 16 };
+
+std::uint8_t char_bits_icu(char32_t c) {
+  if (u_isUAlphabetic(c)) {
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &err);
+    return kAlpha | (u_isupper(c) ? kUpper : 0) | (sc == USCRIPT_CYRILLIC ? kCyr : 0) |
+           (sc == USCRIPT_LATIN ? kLat : 0);
+  }
+  return u_isdigit(c) ? kDigit : 0;
+}
+
+// The same through a table below U+0500 (Latin, Cyrillic with Kazakh), filled from ICU once:
+// called for every character of every new word form.
+std::uint8_t char_bits(char32_t c) {
+  constexpr char32_t kEnd = 0x500;
+  static const auto table = [] {
+    std::array<std::uint8_t, kEnd> t{};
+    for (char32_t i = 0; i < kEnd; ++i) t[i] = char_bits_icu(i);
+    return t;
+  }();
+  return c < kEnd ? table[c] : char_bits_icu(c);
+}
+
 std::uint8_t kind_of(std::string_view tok, bool& cap, bool& upper, std::uint32_t& shape,
                      std::uint32_t& short_shape) {
   bool lower_seen = false;
@@ -38,18 +63,17 @@ std::uint8_t kind_of(std::string_view tok, bool& cap, bool& upper, std::uint32_t
   cap = false;
   for (std::size_t i = 0; i < tok.size();) {
     char32_t c = utf8::next(tok, i);
+    const std::uint8_t bits = char_bits(c);
     char s;
-    if (u_isUAlphabetic(c)) {
+    if (bits & kAlpha) {
       letter = true;
-      UErrorCode err = U_ZERO_ERROR;
-      UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &err);
-      if (sc == USCRIPT_CYRILLIC) cyr = true;
-      else if (sc == USCRIPT_LATIN) lat = true;
+      if (bits & kCyr) cyr = true;
+      else if (bits & kLat) lat = true;
       else other = true;
-      s = u_isupper(c) ? 'X' : 'x';
+      s = bits & kUpper ? 'X' : 'x';
       if (first) cap = s == 'X';
       if (s == 'x') lower_seen = true;
-    } else if (u_isdigit(c)) {
+    } else if (bits & kDigit) {
       digit = true;
       s = 'd';
     } else {
@@ -111,11 +135,6 @@ std::uint32_t inflected_name_ending(std::string_view lower, const Lexicons& lex)
 
 }  // namespace
 
-std::uint32_t fold32(std::uint64_t h) {
-  std::uint32_t v = static_cast<std::uint32_t>(h ^ (h >> 32));
-  return v ? v : 1;
-}
-
 void KeyTable::build(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& entries) {
   std::size_t cap = 16;
   while (cap < entries.size() * 2) cap *= 2;
@@ -170,8 +189,7 @@ std::string_view stem(std::string_view lower, const Lexicons& lex) {
 
 void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
   t.lower.clear();
-  for (std::size_t p = 0; p < tok.size();)
-    utf8::append(t.lower, utf8::to_lower(utf8::next(tok, p)));
+  utf8::append_lower(t.lower, tok);
   t.kind = kind_of(tok, t.cap, t.upper, t.shape, t.short_shape);
   t.stem_len = stem(t.lower, lex).size();
   t.h_lower = fnv1a64(t.lower);
