@@ -16,22 +16,32 @@ constexpr std::int32_t kFloor = -(1 << 29);
 
 // The two passes are integer max-plus loops the compiler vectorizes (BELGI_SIMD_CLONES, decode.h).
 
+// The rows' predecessors worth trying (forward() fills them): for row i, the labels p with
+// alpha[i][p] no further than the transitions' spread below the row's best (0), in increasing
+// order. Only they can give an outer label its maximum at token i + 1; a few per row.
+struct Active {
+  std::vector<std::uint8_t> labels;  // [i * L + a], a < count[i]
+  std::vector<std::uint8_t> count;
+};
+
 // Best predecessor of label y at token i (> 0): the lowest p maximizing alpha[i-1][p] + T[p][y].
-// For an outer y, a p further than the transitions' spread below the row's best (0) cannot
-// reach the maximum (as in forward()), so it is not tried.
-int best_prev(const Lattice& lat, std::int64_t spread, const std::vector<std::int32_t>& alpha,
+// An outer y tries the active predecessors only (as forward() did); an I- label its two.
+int best_prev(const Lattice& lat, const Active& active, const std::vector<std::int32_t>& alpha,
               std::size_t i, int y) {
   const std::int32_t* prev = &alpha[(i - 1) * L];
   std::int32_t best = std::numeric_limits<std::int32_t>::min();
   int arg = 0;
-  const bool inside = is_inside(y);
-  int from = inside ? y - 1 : 0, to = inside ? y + 1 : L;
-  const std::int64_t cut = inside ? std::numeric_limits<std::int64_t>::min() : -spread;
-  for (int p = from; p < to; ++p) {
-    if (prev[p] < cut) continue;
+  auto consider = [&](int p) {
     std::int32_t s = prev[p] + lat.trans[p * L + y];
     if (s > best) best = s, arg = p;
+  };
+  if (is_inside(y)) {
+    consider(y - 1);
+    consider(y);
+    return arg;
   }
+  const std::uint8_t* labels = &active.labels[(i - 1) * L];
+  for (int a = 0; a < active.count[i - 1]; ++a) consider(labels[a]);
   return arg;
 }
 
@@ -50,9 +60,12 @@ constexpr int kOuter = Outer::kOuter, kPad = Outer::kPad;
 // predecessors p and adds p's packed row to all outer labels at once (no horizontal maxima), and
 // skips a p too far below the best one (the normalized best is 0) to win for any label: it would
 // lose by more than the spread of the transitions. The result is exactly the full maximum.
-BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<std::int32_t>& alpha) {
+BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<std::int32_t>& alpha,
+                                 Active& active) {
   const std::size_t n = lat.n;
   alpha.resize(n * L);
+  active.labels.resize(n * L);
+  active.count.resize(n);
   for (int y = 0; y < L; ++y) alpha[y] = is_inside(y) ? kFloor : lat.trans[L * L + y] + lat.emit[y];
   normalize(&alpha[0]);
   const std::int64_t cut = -o.spread;
@@ -60,16 +73,25 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<s
     const std::int32_t* prev = &alpha[(i - 1) * L];
     std::int32_t* cur = &alpha[i * L];
     const std::int32_t* e = &lat.emit[i * L];
+    // The active predecessors, listed without branches (most rows keep one to three).
+    std::uint8_t* act = &active.labels[(i - 1) * L];
+    int na = 0;
+    for (int p = 0; p < L; ++p) {
+      act[na] = static_cast<std::uint8_t>(p);
+      na += prev[p] >= cut;
+    }
+    active.count[i - 1] = static_cast<std::uint8_t>(na);
     std::int32_t acc[kPad];
     for (int k = 0; k < kPad; ++k) acc[k] = 2 * kFloor;
-    for (int p = 0; p < L; ++p) {
-      if (prev[p] < cut) continue;
-      const std::int32_t s = prev[p], *t = &o.by_prev[p * kPad];
+    for (int a = 0; a < na; ++a) {
+      const std::int32_t s = prev[act[a]], *t = &o.by_prev[act[a] * kPad];
       for (int k = 0; k < kPad; ++k) acc[k] = std::max(acc[k], s + t[k]);
     }
-    for (int k = 0; k < kOuter; ++k) cur[Outer::label(k)] = acc[k] + e[Outer::label(k)];
-    for (int c = 0; c < kEntityClassCount; ++c)  // I-X after B-X or I-X
+    cur[0] = acc[0] + e[0];
+    for (int c = 0; c < kEntityClassCount; ++c) {  // B-X (outer label c + 1); I-X after B-X or I-X
+      cur[2 * c + 1] = acc[c + 1] + e[2 * c + 1];
       cur[2 * c + 2] = std::max(prev[2 * c + 1] + o.b_to_i[c], prev[2 * c + 2] + o.i_to_i[c]) + e[2 * c + 2];
+    }
     normalize(cur);
   }
 }
@@ -159,7 +181,8 @@ void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_
     per_call.build(lat.trans);
     outer = &per_call;
   }
-  forward(lat, *outer, alpha);
+  thread_local Active active;
+  forward(lat, *outer, alpha, active);
   std::int32_t best = std::numeric_limits<std::int32_t>::min();
   int y = 0;
   for (int z = 0; z < L; ++z) {
@@ -168,7 +191,7 @@ void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_
   }
   for (std::size_t i = n; i-- > 0;) {
     path[i] = y;
-    if (i > 0) y = best_prev(lat, outer->spread, alpha, i, y);
+    if (i > 0) y = best_prev(lat, active, alpha, i, y);
   }
   // Margins are only computed for entity tokens (the backward pass runs from the end down to
   // the first one): a sentence without entities needs none.
