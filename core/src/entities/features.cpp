@@ -377,9 +377,12 @@ void FeatureExtractor::quote_and_lexicon_features(const std::vector<std::string_
   if (after_close) add(mix(kQuote, t.h_stem, 9));
   if (std::uint32_t head = t.lex & kLexHeadNouns)
     add(Hash(kHeadSelf).u32(head).byte(prev && prev->cap).byte(after_close).h);
-  for (int b = 0; b < kLexClassCount; ++b) {
-    std::uint32_t bit = 1u << b;
-    if (prev && (prev->lex & bit)) add(mix(kStemLexPrev, t.h_stem, static_cast<std::uint64_t>(b)));
+  // The classes present, lowest first (most tokens have none: no loop over all sixteen).
+  const std::uint32_t prev_lex = prev ? prev->lex : 0, classes = (1u << kLexClassCount) - 1;
+  for (std::uint32_t bits = (prev_lex | span_lex_b_[i] | span_lex_i_[i]) & classes; bits; bits &= bits - 1) {
+    const int b = __builtin_ctz(bits);
+    const std::uint32_t bit = 1u << b;
+    if (prev_lex & bit) add(mix(kStemLexPrev, t.h_stem, static_cast<std::uint64_t>(b)));
     if (span_lex_b_[i] & bit) add(Hash(kLexSpanB).byte(static_cast<std::uint8_t>(b)).h);
     if (span_lex_i_[i] & bit) add(Hash(kLexSpanI).byte(static_cast<std::uint8_t>(b)).h);
   }
