@@ -68,7 +68,9 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<s
   active.count.resize(n);
   for (int y = 0; y < L; ++y) alpha[y] = is_inside(y) ? kFloor : lat.trans[L * L + y] + lat.emit[y];
   normalize(&alpha[0]);
-  const std::int64_t cut = -o.spread;
+  // -spread in int32 (a spread beyond int32 cuts nothing: the rows are >= kFloor anyway).
+  const std::int32_t cut = static_cast<std::int32_t>(
+      std::max<std::int64_t>(-o.spread, std::numeric_limits<std::int32_t>::min()));
   for (std::size_t i = 1; i < n; ++i) {
     const std::int32_t* prev = &alpha[(i - 1) * L];
     std::int32_t* cur = &alpha[i * L];
