@@ -16,16 +16,15 @@ constexpr std::int32_t kFloor = -(1 << 29);
 
 // The two passes are integer max-plus loops the compiler vectorizes (BELGI_SIMD_CLONES, decode.h).
 
-// The rows' predecessors worth trying (forward() fills them): for row i, the labels p with
-// alpha[i][p] no further than the transitions' spread below the row's best (0), in increasing
-// order. Only they can give an outer label its maximum at token i + 1; a few per row.
-struct Active {
-  std::vector<std::uint8_t> labels;  // [i * L + a], a < count[i]
-  std::vector<std::uint8_t> count;
-};
+// The rows' predecessors worth trying (forward() finds them): bit p of row i is set if
+// alpha[i][p] is no further than the transitions' spread below the row's best (0). Only they can
+// give an outer label its maximum at token i + 1; most rows have one to three.
+using Active = std::vector<std::uint64_t>;
+static_assert(L <= 64, "a row's labels fit one 64-bit mask");
 
 // Best predecessor of label y at token i (> 0): the lowest p maximizing alpha[i-1][p] + T[p][y].
-// An outer y tries the active predecessors only (as forward() did); an I- label its two.
+// An outer y tries the active predecessors only (as forward() did), lowest first; an I- label
+// its two.
 int best_prev(const Lattice& lat, const Active& active, const std::vector<std::int32_t>& alpha,
               std::size_t i, int y) {
   const std::int32_t* prev = &alpha[(i - 1) * L];
@@ -40,8 +39,7 @@ int best_prev(const Lattice& lat, const Active& active, const std::vector<std::i
     consider(y);
     return arg;
   }
-  const std::uint8_t* labels = &active.labels[(i - 1) * L];
-  for (int a = 0; a < active.count[i - 1]; ++a) consider(labels[a]);
+  for (std::uint64_t m = active[i - 1]; m; m &= m - 1) consider(__builtin_ctzll(m));
   return arg;
 }
 
@@ -64,8 +62,7 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<s
                                  Active& active) {
   const std::size_t n = lat.n;
   alpha.resize(n * L);
-  active.labels.resize(n * L);
-  active.count.resize(n);
+  active.resize(n);
   for (int y = 0; y < L; ++y) alpha[y] = is_inside(y) ? kFloor : lat.trans[L * L + y] + lat.emit[y];
   normalize(&alpha[0]);
   // -spread in int32 (a spread beyond int32 cuts nothing: the rows are >= kFloor anyway).
@@ -75,18 +72,14 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<s
     const std::int32_t* prev = &alpha[(i - 1) * L];
     std::int32_t* cur = &alpha[i * L];
     const std::int32_t* e = &lat.emit[i * L];
-    // The active predecessors, listed without branches (most rows keep one to three).
-    std::uint8_t* act = &active.labels[(i - 1) * L];
-    int na = 0;
-    for (int p = 0; p < L; ++p) {
-      act[na] = static_cast<std::uint8_t>(p);
-      na += prev[p] >= cut;
-    }
-    active.count[i - 1] = static_cast<std::uint8_t>(na);
+    std::uint64_t mask = 0;  // the active predecessors, found without branches
+    for (int p = 0; p < L; ++p) mask |= std::uint64_t{prev[p] >= cut} << p;
+    active[i - 1] = mask;
     std::int32_t acc[kPad];
     for (int k = 0; k < kPad; ++k) acc[k] = 2 * kFloor;
-    for (int a = 0; a < na; ++a) {
-      const std::int32_t s = prev[act[a]], *t = &o.by_prev[act[a] * kPad];
+    for (; mask; mask &= mask - 1) {
+      const int p = __builtin_ctzll(mask);
+      const std::int32_t s = prev[p], *t = &o.by_prev[p * kPad];
       for (int k = 0; k < kPad; ++k) acc[k] = std::max(acc[k], s + t[k]);
     }
     cur[0] = acc[0] + e[0];
