@@ -29,8 +29,8 @@ class WordCache {
   // Open addressing over a power-of-2 index that doubles up to kMaxSlots; when full, the words
   // met again since the last time are kept and the rest dropped (at most kMaxSlots * 3 / 4
   // words, ~20 MB per thread). Most word forms of an archive occur once: emptying the whole
-  // table threw the common words out with them (on the distinct-text benchmark, words as
-  // \w+ runs: 18.5% of tokens new to the cache, 15.9% with the common words kept). The index holds entry numbers
+  // table threw the common words out with them (the distinct-text benchmark, 222,863 tokens:
+  // 44,273 word analyses before, 36,416 with the common words kept). The index holds entry numbers
   // only: the entries themselves are a dense vector, so a thread's memory is the words it has
   // seen, not the table's empty slots, and growing the index moves 4 bytes a word, not an entry.
   // News text repeats its words: on a KazNERD-sentence corpus over 90% of tokens hit a full-size
