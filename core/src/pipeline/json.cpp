@@ -27,9 +27,13 @@ class Writer {
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
+  // Keys are the format's own names (docs/format.md: "start", "speaker", ...), never anything
+  // that needs escaping: copied as they are.
   void key(std::string_view k) {
     separate();
-    string(k);
+    out_ += '"';
+    out_ += k;
+    out_ += '"';
     out_ += indent_ >= 0 ? ": " : ":";
     after_key_ = true;
   }
