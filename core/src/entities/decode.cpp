@@ -1,6 +1,7 @@
 #include "entities/decode.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 #include "entities/features.h"
@@ -20,7 +21,6 @@ constexpr std::int32_t kFloor = -(1 << 29);
 // alpha[i][p] is no further than the transitions' spread below the row's best (0). Only they can
 // give an outer label its maximum at token i + 1; most rows have one to three.
 using Active = std::vector<std::uint64_t>;
-static_assert(L <= 64, "a row's labels fit one 64-bit mask");
 
 // Best predecessor of label y at token i (> 0): the lowest p maximizing alpha[i-1][p] + T[p][y].
 // An outer y tries the active predecessors only (as forward() did), lowest first; an I- label
@@ -41,6 +41,24 @@ int best_prev(const Lattice& lat, const Active& active, const std::vector<std::i
   }
   for (std::uint64_t m = active[i - 1]; m; m &= m - 1) consider(__builtin_ctzll(m));
   return arg;
+}
+
+// The labels p < N with row[p] >= cut, as bits: the comparisons in one loop the compiler vectorizes,
+// then gathered 8 at a time (eight 0/1 bytes, little-endian, times 0x0102040810204080 put byte
+// i's bit at bit 56 + i, with no carries).
+template <int N = L>
+inline std::uint64_t labels_at_least(const std::int32_t* row, std::int32_t cut) {
+  static_assert(N <= 64, "the labels fit one 64-bit mask");
+  constexpr int kWords = (N + 7) / 8;
+  std::uint8_t flag[8 * kWords] = {};
+  for (int p = 0; p < N; ++p) flag[p] = row[p] >= cut;
+  std::uint64_t mask = 0;
+  for (int w = 0; w < kWords; ++w) {
+    std::uint64_t x;
+    std::memcpy(&x, flag + 8 * w, 8);
+    mask |= ((x * 0x0102040810204080ull) >> 56) << (8 * w);
+  }
+  return mask;
 }
 
 // Shifts a row of scores so that its best is 0, clamping at kFloor.
@@ -72,8 +90,7 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<s
     const std::int32_t* prev = &alpha[(i - 1) * L];
     std::int32_t* cur = &alpha[i * L];
     const std::int32_t* e = &lat.emit[i * L];
-    std::uint64_t mask = 0;  // the active predecessors, found without branches
-    for (int p = 0; p < L; ++p) mask |= std::uint64_t{prev[p] >= cut} << p;
+    std::uint64_t mask = labels_at_least(prev, cut);  // the active predecessors
     active[i - 1] = mask;
     std::int32_t acc[kPad];
     for (int k = 0; k < kPad; ++k) acc[k] = 2 * kFloor;
@@ -104,7 +121,6 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, const Outer& o, std::vector<
   // max over followers runs over the outer labels, and skips a follower more than the spread of
   // the transitions below the best one: it can never give the maximum.
   std::int32_t v[L], vout[kOuter];
-  int active[kOuter];
   for (std::size_t i = n - 1; i-- > stop;) {
     const std::int32_t* next = &beta[(i + 1) * L];
     const std::int32_t* e = &lat.emit[(i + 1) * L];
@@ -112,12 +128,12 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, const Outer& o, std::vector<
     for (int k = 0; k < kOuter; ++k) vout[k] = v[Outer::label(k)];
     std::int32_t* cur = &beta[i * L];
     std::int32_t vmax = *std::max_element(vout, vout + kOuter);
-    int na = 0;
-    for (int k = 0; k < kOuter; ++k)
-      if (vout[k] >= std::int64_t{vmax} - o.spread) active[na++] = k;
+    const std::int32_t cut = static_cast<std::int32_t>(
+        std::max<std::int64_t>(std::int64_t{vmax} - o.spread, std::numeric_limits<std::int32_t>::min()));
     for (int y = 0; y < L; ++y) cur[y] = 2 * kFloor;
-    for (int a = 0; a < na; ++a) {
-      const std::int32_t s = vout[active[a]], *t = &o.by_next[active[a] * L];
+    for (std::uint64_t m = labels_at_least<kOuter>(vout, cut); m; m &= m - 1) {
+      const int k = __builtin_ctzll(m);
+      const std::int32_t s = vout[k], *t = &o.by_next[k * L];
       for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y], s + t[y]);
     }
     for (int c = 0; c < kEntityClassCount; ++c) {  // I-X after B-X or I-X
