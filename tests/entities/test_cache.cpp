@@ -8,6 +8,7 @@
 
 #include "entities/iob2.h"
 #include "entities/model.h"
+#include "entities/word_cache.h"
 #include "support.h"
 
 using namespace belgi::entities;
@@ -68,4 +69,30 @@ TEST_CASE("a sentence longer than the cache can hold takes the plain path") {
   for (int i = 0; i < 20000; ++i) words.push_back("w" + std::to_string(i));
   std::vector<std::string_view> tokens(words.begin(), words.end());
   check_same(tokens);
+}
+
+TEST_CASE("a full cache keeps the words met again and drops the others, exactly") {
+  // Sentences of new made-up words, each with the same two common words: when the table fills,
+  // the common words stay, the words seen once go, and the emissions stay those of the plain path.
+  WordCache cache;
+  const Model& m = *model();
+  std::vector<std::string> words;
+  for (int i = 0; i < 40000; ++i) words.push_back("Атау" + std::to_string(i) + "ға");
+  bool emptied = false;
+  for (std::size_t i = 0; i + 100 <= words.size(); i += 100) {
+    std::vector<std::string_view> tokens(words.begin() + i, words.begin() + i + 100);
+    tokens.push_back("Астана");
+    tokens.push_back("қаласында");
+    REQUIRE(cache.reserve(m, tokens.size()));
+    emptied = emptied || !cache.has(words[0]);
+    if (i > 0) {  // making room never drops them
+      CHECK(cache.has("Астана"));
+      CHECK(cache.has("қаласында"));
+    }
+    for (std::string_view t : tokens) cache.get(m, t);
+  }
+  CHECK(emptied);  // the table did fill: the first sentence's words are gone
+  CHECK(cache.has(words.back()));
+  std::vector<std::string_view> mixed = {"Астана", words[5], "қаласында", words.back(), "."};
+  check_same(mixed);
 }

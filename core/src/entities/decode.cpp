@@ -1,6 +1,7 @@
 #include "entities/decode.h"
 
 #include <algorithm>
+#include <cstring>
 #include <limits>
 
 #include "entities/features.h"
@@ -14,32 +15,50 @@ constexpr int L = kLabelCount;
 // clamped at kFloor: far below any reachable gap, and no sum of them can overflow.
 constexpr std::int32_t kFloor = -(1 << 29);
 
-// The two passes are integer max-plus loops the compiler vectorizes; on x86-64 they are also
-// built for AVX2 and picked at load time (integer arithmetic: the same results either way).
-// Not under ThreadSanitizer: its instrumented ifunc resolver runs before its runtime and crashes.
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
-#define BELGI_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define BELGI_SIMD_CLONES
-#endif
+// The two passes are integer max-plus loops the compiler vectorizes (BELGI_SIMD_CLONES, decode.h).
+
+// The rows' predecessors worth trying (forward() finds them): bit p of row i is set if
+// alpha[i][p] is no further than the transitions' spread below the row's best (0). Only they can
+// give an outer label its maximum at token i + 1; most rows have one to three.
+using Active = std::vector<std::uint64_t>;
 
 // Best predecessor of label y at token i (> 0): the lowest p maximizing alpha[i-1][p] + T[p][y].
-// For an outer y, a p further than the transitions' spread below the row's best (0) cannot
-// reach the maximum (as in forward()), so it is not tried.
-int best_prev(const Lattice& lat, std::int64_t spread, const std::vector<std::int32_t>& alpha,
+// An outer y tries the active predecessors only (as forward() did), lowest first; an I- label
+// its two.
+int best_prev(const Lattice& lat, const Active& active, const std::vector<std::int32_t>& alpha,
               std::size_t i, int y) {
   const std::int32_t* prev = &alpha[(i - 1) * L];
   std::int32_t best = std::numeric_limits<std::int32_t>::min();
   int arg = 0;
-  const bool inside = is_inside(y);
-  int from = inside ? y - 1 : 0, to = inside ? y + 1 : L;
-  const std::int64_t cut = inside ? std::numeric_limits<std::int64_t>::min() : -spread;
-  for (int p = from; p < to; ++p) {
-    if (prev[p] < cut) continue;
+  auto consider = [&](int p) {
     std::int32_t s = prev[p] + lat.trans[p * L + y];
     if (s > best) best = s, arg = p;
+  };
+  if (is_inside(y)) {
+    consider(y - 1);
+    consider(y);
+    return arg;
   }
+  for (std::uint64_t m = active[i - 1]; m; m &= m - 1) consider(__builtin_ctzll(m));
   return arg;
+}
+
+// The labels p < N with row[p] >= cut, as bits: the comparisons in one loop the compiler vectorizes,
+// then gathered 8 at a time (eight 0/1 bytes, little-endian, times 0x0102040810204080 put byte
+// i's bit at bit 56 + i, with no carries).
+template <int N = L>
+inline std::uint64_t labels_at_least(const std::int32_t* row, std::int32_t cut) {
+  static_assert(N <= 64, "the labels fit one 64-bit mask");
+  constexpr int kWords = (N + 7) / 8;
+  std::uint8_t flag[8 * kWords] = {};
+  for (int p = 0; p < N; ++p) flag[p] = row[p] >= cut;
+  std::uint64_t mask = 0;
+  for (int w = 0; w < kWords; ++w) {
+    std::uint64_t x;
+    std::memcpy(&x, flag + 8 * w, 8);
+    mask |= ((x * 0x0102040810204080ull) >> 56) << (8 * w);
+  }
+  return mask;
 }
 
 // Shifts a row of scores so that its best is 0, clamping at kFloor.
@@ -57,26 +76,34 @@ constexpr int kOuter = Outer::kOuter, kPad = Outer::kPad;
 // predecessors p and adds p's packed row to all outer labels at once (no horizontal maxima), and
 // skips a p too far below the best one (the normalized best is 0) to win for any label: it would
 // lose by more than the spread of the transitions. The result is exactly the full maximum.
-BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<std::int32_t>& alpha) {
+BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<std::int32_t>& alpha,
+                                 Active& active) {
   const std::size_t n = lat.n;
   alpha.resize(n * L);
+  active.resize(n);
   for (int y = 0; y < L; ++y) alpha[y] = is_inside(y) ? kFloor : lat.trans[L * L + y] + lat.emit[y];
   normalize(&alpha[0]);
-  const std::int64_t cut = -o.spread;
+  // -spread in int32 (a spread beyond int32 cuts nothing: the rows are >= kFloor anyway).
+  const std::int32_t cut = static_cast<std::int32_t>(
+      std::max<std::int64_t>(-o.spread, std::numeric_limits<std::int32_t>::min()));
   for (std::size_t i = 1; i < n; ++i) {
     const std::int32_t* prev = &alpha[(i - 1) * L];
     std::int32_t* cur = &alpha[i * L];
     const std::int32_t* e = &lat.emit[i * L];
+    std::uint64_t mask = labels_at_least(prev, cut);  // the active predecessors
+    active[i - 1] = mask;
     std::int32_t acc[kPad];
     for (int k = 0; k < kPad; ++k) acc[k] = 2 * kFloor;
-    for (int p = 0; p < L; ++p) {
-      if (prev[p] < cut) continue;
+    for (; mask; mask &= mask - 1) {
+      const int p = __builtin_ctzll(mask);
       const std::int32_t s = prev[p], *t = &o.by_prev[p * kPad];
       for (int k = 0; k < kPad; ++k) acc[k] = std::max(acc[k], s + t[k]);
     }
-    for (int k = 0; k < kOuter; ++k) cur[Outer::label(k)] = acc[k] + e[Outer::label(k)];
-    for (int c = 0; c < kEntityClassCount; ++c)  // I-X after B-X or I-X
+    cur[0] = acc[0] + e[0];
+    for (int c = 0; c < kEntityClassCount; ++c) {  // B-X (outer label c + 1); I-X after B-X or I-X
+      cur[2 * c + 1] = acc[c + 1] + e[2 * c + 1];
       cur[2 * c + 2] = std::max(prev[2 * c + 1] + o.b_to_i[c], prev[2 * c + 2] + o.i_to_i[c]) + e[2 * c + 2];
+    }
     normalize(cur);
   }
 }
@@ -94,7 +121,6 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, const Outer& o, std::vector<
   // max over followers runs over the outer labels, and skips a follower more than the spread of
   // the transitions below the best one: it can never give the maximum.
   std::int32_t v[L], vout[kOuter];
-  int active[kOuter];
   for (std::size_t i = n - 1; i-- > stop;) {
     const std::int32_t* next = &beta[(i + 1) * L];
     const std::int32_t* e = &lat.emit[(i + 1) * L];
@@ -102,12 +128,12 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, const Outer& o, std::vector<
     for (int k = 0; k < kOuter; ++k) vout[k] = v[Outer::label(k)];
     std::int32_t* cur = &beta[i * L];
     std::int32_t vmax = *std::max_element(vout, vout + kOuter);
-    int na = 0;
-    for (int k = 0; k < kOuter; ++k)
-      if (vout[k] >= std::int64_t{vmax} - o.spread) active[na++] = k;
+    const std::int32_t cut = static_cast<std::int32_t>(
+        std::max<std::int64_t>(std::int64_t{vmax} - o.spread, std::numeric_limits<std::int32_t>::min()));
     for (int y = 0; y < L; ++y) cur[y] = 2 * kFloor;
-    for (int a = 0; a < na; ++a) {
-      const std::int32_t s = vout[active[a]], *t = &o.by_next[active[a] * L];
+    for (std::uint64_t m = labels_at_least<kOuter>(vout, cut); m; m &= m - 1) {
+      const int k = __builtin_ctzll(m);
+      const std::int32_t s = vout[k], *t = &o.by_next[k * L];
       for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y], s + t[y]);
     }
     for (int c = 0; c < kEntityClassCount; ++c) {  // I-X after B-X or I-X
@@ -166,7 +192,8 @@ void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_
     per_call.build(lat.trans);
     outer = &per_call;
   }
-  forward(lat, *outer, alpha);
+  thread_local Active active;
+  forward(lat, *outer, alpha, active);
   std::int32_t best = std::numeric_limits<std::int32_t>::min();
   int y = 0;
   for (int z = 0; z < L; ++z) {
@@ -175,7 +202,7 @@ void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_
   }
   for (std::size_t i = n; i-- > 0;) {
     path[i] = y;
-    if (i > 0) y = best_prev(lat, outer->spread, alpha, i, y);
+    if (i > 0) y = best_prev(lat, active, alpha, i, y);
   }
   // Margins are only computed for entity tokens (the backward pass runs from the end down to
   // the first one): a sentence without entities needs none.

@@ -7,6 +7,16 @@
 
 #include "entities/features.h"
 
+// Integer loops the compiler vectorizes (Viterbi's max-plus passes, the emissions' weight rows)
+// are, on x86-64, also built for AVX2 and picked at load time (integer arithmetic: the same
+// results either way; WebAssembly builds the one portable version).
+// Not under ThreadSanitizer: its instrumented ifunc resolver runs before its runtime and crashes.
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__) && !defined(__SANITIZE_THREAD__)
+#define BELGI_SIMD_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define BELGI_SIMD_CLONES
+#endif
+
 namespace belgi::entities {
 
 // The transitions into the labels that may follow any label (O and the B- labels: the "outer"

@@ -57,9 +57,6 @@ inline std::uint64_t mix(std::uint8_t tmpl, std::uint64_t a, std::uint64_t b = 0
 
 const std::uint64_t kBosHash = fnv1a64("<s>"), kEosHash = fnv1a64("</s>");
 
-// The marks are those of data/rules/quotes/marks.tsv.
-bool is_quote_open(std::string_view t) { return quotes::mark_role(t) == quotes::MarkRole::opener; }
-bool is_quote_close(std::string_view t) { return quotes::mark_role(t) == quotes::MarkRole::closer; }
 
 }  // namespace
 
@@ -216,12 +213,15 @@ void as_next_features(const TokenInfo* u, std::vector<std::uint32_t>& out) {
 
 void FeatureExtractor::prepare_context(const std::vector<std::string_view>& tokens) {
   std::size_t n = tokens.size();
+  // The marks are those of data/rules/quotes/marks.tsv; each token's role is looked up once.
+  role_.resize(n);
   in_quote_.assign(n, false);
   bool quote = false;
   for (std::size_t i = 0; i < n; ++i) {
-    if (is_quote_open(tokens[i])) quote = true;
-    else if (is_quote_close(tokens[i])) quote = false;
-    else if (quotes::mark_role(tokens[i]) == quotes::MarkRole::straight) quote = !quote;
+    role_[i] = quotes::mark_role(tokens[i]);
+    if (role_[i] == quotes::MarkRole::opener) quote = true;
+    else if (role_[i] == quotes::MarkRole::closer) quote = false;
+    else if (role_[i] == quotes::MarkRole::straight) quote = !quote;
     in_quote_[i] = quote;
   }
   head_.assign(n, 0);
@@ -369,16 +369,20 @@ void FeatureExtractor::quote_and_lexicon_features(const std::vector<std::string_
   const TokenInfo* prev = i > 0 ? info_[i - 1] : nullptr;
   // Quotation marks: inside «…», right after the opening mark, right before the closing one,
   // right after a closing mark (the type noun of `«Қазақпарат» агенттігі`).
-  bool after_open = i > 0 && is_quote_open(tokens[i - 1]);
-  bool before_close = i + 1 < n && is_quote_close(tokens[i + 1]);
-  bool after_close = i > 0 && is_quote_close(tokens[i - 1]);
+  using quotes::MarkRole;
+  bool after_open = i > 0 && role_[i - 1] == MarkRole::opener;
+  bool before_close = i + 1 < n && role_[i + 1] == MarkRole::closer;
+  bool after_close = i > 0 && role_[i - 1] == MarkRole::closer;
   add(Hash(kQuote).byte(in_quote_[i]).byte(after_open).byte(before_close).byte(after_close).h);
   if (after_close) add(mix(kQuote, t.h_stem, 9));
   if (std::uint32_t head = t.lex & kLexHeadNouns)
     add(Hash(kHeadSelf).u32(head).byte(prev && prev->cap).byte(after_close).h);
-  for (int b = 0; b < kLexClassCount; ++b) {
-    std::uint32_t bit = 1u << b;
-    if (prev && (prev->lex & bit)) add(mix(kStemLexPrev, t.h_stem, static_cast<std::uint64_t>(b)));
+  // The classes present, lowest first (most tokens have none: no loop over all sixteen).
+  const std::uint32_t prev_lex = prev ? prev->lex : 0, classes = (1u << kLexClassCount) - 1;
+  for (std::uint32_t bits = (prev_lex | span_lex_b_[i] | span_lex_i_[i]) & classes; bits; bits &= bits - 1) {
+    const int b = __builtin_ctz(bits);
+    const std::uint32_t bit = 1u << b;
+    if (prev_lex & bit) add(mix(kStemLexPrev, t.h_stem, static_cast<std::uint64_t>(b)));
     if (span_lex_b_[i] & bit) add(Hash(kLexSpanB).byte(static_cast<std::uint8_t>(b)).h);
     if (span_lex_i_[i] & bit) add(Hash(kLexSpanI).byte(static_cast<std::uint8_t>(b)).h);
   }

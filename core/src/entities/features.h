@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "belgi/span.h"
+#include "quotes/marks.h"
 #include "text/hash.h"
 
 namespace belgi::entities {
@@ -90,7 +91,11 @@ constexpr std::size_t kGazetteerWords = 6;
 
 // 64-bit FNV-1a over bytes, folded to 32 bits and never 0.
 using text::fnv1a64;
-std::uint32_t fold32(std::uint64_t h);
+// Inline: called for every feature of every token.
+inline std::uint32_t fold32(std::uint64_t h) {
+  std::uint32_t v = static_cast<std::uint32_t>(h ^ (h >> 32));
+  return v ? v : 1;
+}
 
 // A feature's hash built byte by byte: FNV-1a-64 from a template id (features.cpp), also the
 // token's shape (token_info.cpp).
@@ -209,6 +214,7 @@ class FeatureExtractor {
   std::vector<TokenInfo> own_;          // extract(): the tokens' analyses
   std::vector<const TokenInfo*> info_;  // per token: into own_ or the caller's
   std::vector<bool> in_quote_;
+  std::vector<quotes::MarkRole> role_;  // per token: what it is as a quotation mark
   // The nearest type noun ahead within kHeadWindow tokens, before any punctuation: its lexicon
   // class bit and distance (`Мемлекеттік` -> театры at 2).
   std::vector<std::uint32_t> head_;

@@ -41,7 +41,7 @@ float confidence(std::int64_t margin, float scale) {
 
 // Adds the weights of the features the extractor holds (token i: feats[offs[i], offs[i+1])) to
 // the rows of emit. Two passes so the memory loads of many features overlap: slots, then pairs.
-void add_extracted(const Model& model, Scratch& s, std::int32_t* emit, std::size_t n) {
+BELGI_SIMD_CLONES void add_extracted(const Model& model, Scratch& s, std::int32_t* emit, std::size_t n) {
   const auto& feats = s.fx.feats();
   const auto& offs = s.fx.offsets();
   const Slot* slots = model.slots.data();
@@ -57,7 +57,17 @@ void add_extracted(const Model& model, Scratch& s, std::int32_t* emit, std::size
   }
 }
 
+// A token's row from its word-cache sums: its own, its predecessor's and its successor's.
+BELGI_SIMD_CLONES void add_rows(const std::int32_t* self, const std::int32_t* prev, const std::int32_t* next,
+                                std::int32_t* e) {
+  for (int y = 0; y < L; ++y) e[y] = self[y] + prev[y] + next[y];
+}
+
 }  // namespace
+
+BELGI_SIMD_CLONES void add_weights(const Model& m, const std::uint32_t* feats, std::size_t n, std::int32_t* e) {
+  for (std::size_t j = 0; j < n; ++j) add_feature(m, where_of(m, feats[j]), e);
+}
 
 void add_feature_weights(const Model& model, std::uint32_t feature, std::int32_t* row) {
   add_feature(model, where_of(model, feature), row);
@@ -82,11 +92,9 @@ void emissions(const Model& model, const std::vector<std::string_view>& tokens, 
     s.info[i] = &s.words[i]->info;
   }
   for (std::size_t i = 0; i < n; ++i) {
-    std::int32_t* e = &emit[i * L];
-    const std::int32_t* self = s.words[i]->self;
     const std::int32_t* prev = i > 0 ? s.words[i - 1]->as_prev : s.cache.bos_prev();
     const std::int32_t* next = i + 1 < n ? s.words[i + 1]->as_next : s.cache.eos_next();
-    for (int y = 0; y < L; ++y) e[y] = self[y] + prev[y] + next[y];
+    add_rows(s.words[i]->self, prev, next, &emit[i * L]);
   }
   s.fx.extract_context(tokens, s.info);
   add_extracted(model, s, emit.data(), n);

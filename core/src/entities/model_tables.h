@@ -65,9 +65,7 @@ inline std::uint32_t where_of(const Model& m, std::uint32_t k) {
   return slots[i].key == k ? slots[i].where : 0;
 }
 
-// Adds the weights of features feats[0, n) to the emission row e.
-inline void add_weights(const Model& m, const std::uint32_t* feats, std::size_t n, std::int32_t* e) {
-  for (std::size_t j = 0; j < n; ++j) add_feature(m, where_of(m, feats[j]), e);
-}
+// Adds the weights of features feats[0, n) to the emission row e (model.cpp).
+void add_weights(const Model& m, const std::uint32_t* feats, std::size_t n, std::int32_t* e);
 
 }  // namespace belgi::entities

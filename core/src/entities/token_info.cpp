@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <vector>
 
 #include "entities/features.h"
 #include "text/utf8.h"
@@ -27,6 +28,31 @@ constexpr std::array<std::string_view, 58> kEndings = {
     "лар", "лер", "дар", "дер", "тар", "тер", "лық", "лік", "дық", "дік", "тық", "тік",
     "сы", "сі", "ын", "ін", "н"};
 
+// What kind_of() asks ICU about a code point, as bits.
+enum CharBits : std::uint8_t { kAlpha = 1, kUpper = 2, kDigit = 4, kCyr = 8, kLat = 16 };
+
+std::uint8_t char_bits_icu(char32_t c) {
+  if (u_isUAlphabetic(c)) {
+    UErrorCode err = U_ZERO_ERROR;
+    UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &err);
+    return kAlpha | (u_isupper(c) ? kUpper : 0) | (sc == USCRIPT_CYRILLIC ? kCyr : 0) |
+           (sc == USCRIPT_LATIN ? kLat : 0);
+  }
+  return u_isdigit(c) ? kDigit : 0;
+}
+
+// The same through a table below U+0500 (Latin, Cyrillic with Kazakh), filled from ICU once:
+// called for every character of every new word form.
+std::uint8_t char_bits(char32_t c) {
+  constexpr char32_t kEnd = 0x500;
+  static const auto table = [] {
+    std::array<std::uint8_t, kEnd> t{};
+    for (char32_t i = 0; i < kEnd; ++i) t[i] = char_bits_icu(i);
+    return t;
+  }();
+  return c < kEnd ? table[c] : char_bits_icu(c);
+}
+
 std::uint8_t kind_of(std::string_view tok, bool& cap, bool& upper, std::uint32_t& shape,
                      std::uint32_t& short_shape) {
   bool lower_seen = false;
@@ -38,18 +64,17 @@ std::uint8_t kind_of(std::string_view tok, bool& cap, bool& upper, std::uint32_t
   cap = false;
   for (std::size_t i = 0; i < tok.size();) {
     char32_t c = utf8::next(tok, i);
+    const std::uint8_t bits = char_bits(c);
     char s;
-    if (u_isUAlphabetic(c)) {
+    if (bits & kAlpha) {
       letter = true;
-      UErrorCode err = U_ZERO_ERROR;
-      UScriptCode sc = uscript_getScript(static_cast<UChar32>(c), &err);
-      if (sc == USCRIPT_CYRILLIC) cyr = true;
-      else if (sc == USCRIPT_LATIN) lat = true;
+      if (bits & kCyr) cyr = true;
+      else if (bits & kLat) lat = true;
       else other = true;
-      s = u_isupper(c) ? 'X' : 'x';
+      s = bits & kUpper ? 'X' : 'x';
       if (first) cap = s == 'X';
       if (s == 'x') lower_seen = true;
-    } else if (u_isdigit(c)) {
+    } else if (bits & kDigit) {
       digit = true;
       s = 'd';
     } else {
@@ -76,27 +101,91 @@ bool ends_with(std::string_view s, std::string_view e) {
          std::memcmp(s.data() + s.size() - e.size(), e.data(), e.size()) == 0;
 }
 
-bool known(std::string_view w, const Lexicons& lex) {
-  std::uint32_t k = lexicon_key(w);
+// The lexicon keys and code point counts of every prefix of a lower-cased word, by byte length,
+// from one pass over it: stem() tries many prefixes of the same word, and FNV-1a runs forwards,
+// so each prefix's key is a step of the whole word's hash.
+struct Prefixes {
+  std::vector<std::uint64_t> hash;  // [k] = fnv1a64(word.substr(0, k))
+  std::vector<std::uint32_t> cps;   // [k] = code_points(word.substr(0, k))
+  void fill(std::string_view w) {
+    hash.resize(w.size() + 1);
+    cps.resize(w.size() + 1);
+    std::uint64_t h = text::kFnvBasis;
+    std::uint32_t n = 0;
+    hash[0] = h;
+    cps[0] = 0;
+    for (std::size_t k = 0; k < w.size(); ++k) {
+      const unsigned char c = static_cast<unsigned char>(w[k]);
+      h = (h ^ c) * 0x100000001b3ull;
+      n += (c & 0xC0) != 0x80;
+      hash[k + 1] = h;
+      cps[k + 1] = n;
+    }
+  }
+  std::uint32_t key(std::size_t len) const { return fold32(hash[len]); }  // lexicon_key()
+};
+
+// True if the prefix of `len` bytes is a known word or lexicon entry.
+bool known(const Prefixes& p, std::size_t len, const Lexicons& lex) {
+  std::uint32_t k = p.key(len);
   return lex.known.find(k, 0) != 0 || (lex.entries.find(k, 0) & ~kLexBandMask) != 0;
 }
 
-// One ending off `w` if the rest is a known word or lexicon entry.
-std::string_view strip_one(std::string_view w, const Lexicons& lex) {
-  for (std::string_view e : kEndings) {
+// The numbers of the endings (kEndings order) that end in the same byte as `w`: the only ones
+// that can match it (most words meet a handful of the 58).
+const std::vector<std::uint8_t>& endings_like(std::string_view w) {
+  static const auto by_last = [] {
+    std::array<std::vector<std::uint8_t>, 256> t;
+    for (std::size_t j = 0; j < kEndings.size(); ++j)
+      t[static_cast<unsigned char>(kEndings[j].back())].push_back(static_cast<std::uint8_t>(j));
+    return t;
+  }();
+  static const std::vector<std::uint8_t> none;
+  return w.empty() ? none : by_last[static_cast<unsigned char>(w.back())];
+}
+
+// One ending off `w` (a prefix of the word of `p`) if the rest is a known word or lexicon entry.
+std::string_view strip_one(std::string_view w, const Prefixes& p, const Lexicons& lex) {
+  for (std::uint8_t j : endings_like(w)) {
+    std::string_view e = kEndings[j];
     if (!ends_with(w, e)) continue;
     std::string_view r = w.substr(0, w.size() - e.size());
-    if (code_points(r) < 3) continue;
-    if (known(r, lex)) return r;
+    if (p.cps[r.size()] < 3) continue;
+    if (known(p, r.size(), lex)) return r;
   }
   return w;
+}
+
+// stem() with the prefixes of `lower` at hand.
+std::string_view stem_of(std::string_view lower, const Prefixes& p, const Lexicons& lex) {
+  std::size_t hy = lower.rfind('-');
+  if (hy != std::string_view::npos && hy > 0) {
+    std::string_view tail = lower.substr(hy + 1);
+    if (std::find(kEndings.begin(), kEndings.end(), tail) != kEndings.end() ||
+        (!tail.empty() && code_points(tail) <= 3))
+      return lower.substr(0, hy);  // "бұұ-ның" -> "бұұ"
+  }
+  if ((lex.entries.find(p.key(lower.size()), 0) & ~kLexBandMask) != 0) return lower;
+  std::string_view r = strip_one(lower, p, lex);
+  if (r.size() != lower.size()) return strip_one(r, p, lex);
+  // Two endings where the middle form is not known: "облыстарында" -> "облыс".
+  for (std::uint8_t j : endings_like(lower)) {
+    std::string_view e = kEndings[j];
+    if (!ends_with(lower, e)) continue;
+    std::string_view mid = lower.substr(0, lower.size() - e.size());
+    if (p.cps[mid.size()] < 4) continue;
+    std::string_view r2 = strip_one(mid, p, lex);
+    if (r2.size() != mid.size()) return r2;
+  }
+  return lower;
 }
 
 // Name-ending classes of what is left after one case or plural ending, for words of at least 4
 // letters once the ending is off: "жақыпованың" -> "жақыпова" (-ова), "досжановтан" -> "досжанов".
 std::uint32_t inflected_name_ending(std::string_view lower, const Lexicons& lex) {
   std::uint32_t bits = 0;
-  for (std::string_view e : kEndings) {
+  for (std::uint8_t j : endings_like(lower)) {
+    std::string_view e = kEndings[j];
     if (!ends_with(lower, e)) continue;
     std::string_view r = lower.substr(0, lower.size() - e.size());
     std::size_t cps = code_points(r), pos = r.size();
@@ -110,11 +199,6 @@ std::uint32_t inflected_name_ending(std::string_view lower, const Lexicons& lex)
 }
 
 }  // namespace
-
-std::uint32_t fold32(std::uint64_t h) {
-  std::uint32_t v = static_cast<std::uint32_t>(h ^ (h >> 32));
-  return v ? v : 1;
-}
 
 void KeyTable::build(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& entries) {
   std::size_t cap = 16;
@@ -144,38 +228,21 @@ std::uint32_t KeyTable::find(std::uint32_t key, std::uint32_t absent) const {
 
 
 std::string_view stem(std::string_view lower, const Lexicons& lex) {
-  std::size_t hy = lower.rfind('-');
-  if (hy != std::string_view::npos && hy > 0) {
-    std::string_view tail = lower.substr(hy + 1);
-    if (std::find(kEndings.begin(), kEndings.end(), tail) != kEndings.end() ||
-        (!tail.empty() && code_points(tail) <= 3))
-      return lower.substr(0, hy);  // "бұұ-ның" -> "бұұ"
-  }
-  if ((lex.entries.find(lexicon_key(lower), 0) & ~kLexBandMask) != 0) return lower;
-  std::string_view r = strip_one(lower, lex);
-  if (r.size() != lower.size()) {
-    std::string_view r2 = strip_one(r, lex);
-    return r2;
-  }
-  // Two endings where the middle form is not known: "облыстарында" -> "облыс".
-  for (std::string_view e : kEndings) {
-    if (!ends_with(lower, e)) continue;
-    std::string_view mid = lower.substr(0, lower.size() - e.size());
-    if (code_points(mid) < 4) continue;
-    std::string_view r2 = strip_one(mid, lex);
-    if (r2.size() != mid.size()) return r2;
-  }
-  return lower;
+  Prefixes p;
+  p.fill(lower);
+  return stem_of(lower, p, lex);
 }
 
 void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
   t.lower.clear();
-  for (std::size_t p = 0; p < tok.size();)
-    utf8::append(t.lower, utf8::to_lower(utf8::next(tok, p)));
+  utf8::append_lower(t.lower, tok);
   t.kind = kind_of(tok, t.cap, t.upper, t.shape, t.short_shape);
-  t.stem_len = stem(t.lower, lex).size();
-  t.h_lower = fnv1a64(t.lower);
-  t.h_stem = t.stemmed() ? fnv1a64(t.stem()) : t.h_lower;
+  thread_local Prefixes prefixes;  // per thread: buffers kept between words
+  const Prefixes& p = prefixes;
+  prefixes.fill(t.lower);
+  t.stem_len = stem_of(t.lower, p, lex).size();
+  t.h_lower = p.hash[t.lower.size()];
+  t.h_stem = p.hash[t.stem_len];
   // Affixes: prefixes hashed forwards, suffixes backwards (byte order reversed), 1..5 letters.
   {
     std::string_view lw = t.lower;
@@ -193,21 +260,21 @@ void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
     }
     t.n_affix = static_cast<std::uint8_t>(k);
   }
-  std::uint32_t known_value = lex.known.find(lexicon_key(t.lower), 0);
+  std::uint32_t known_value = lex.known.find(p.key(t.lower.size()), 0);
   t.cls = known_value & kKnownClassMask;
   t.lowish = (known_value & kKnownLowercase) != 0;
-  if (!t.lowish && t.stemmed()) t.lowish = (lex.known.find(lexicon_key(t.stem()), 0) & kKnownLowercase) != 0;
-  t.lex = lex.entries.find(lexicon_key(t.lower), 0);
+  if (!t.lowish && t.stemmed()) t.lowish = (lex.known.find(p.key(t.stem_len), 0) & kKnownLowercase) != 0;
+  t.lex = lex.entries.find(p.key(t.lower.size()), 0);
   t.band = lex_band(t.lex);
   t.lex &= ~kLexBandMask;
   t.band_stem = t.band;
   if (t.stemmed()) {
-    std::uint32_t s = lex.entries.find(lexicon_key(t.stem()), 0);
+    std::uint32_t s = lex.entries.find(p.key(t.stem_len), 0);
     t.band_stem = lex_band(s);
     t.lex |= s & ~kLexBandMask;
   }
   t.ending = 0;
-  std::size_t cps = code_points(t.lower);
+  std::size_t cps = p.cps[t.lower.size()];
   // Endings of 2..5 letters ("ов", "ұлы", "қызы") on words longer than the ending + 2.
   std::size_t pos = t.lower.size();
   for (std::size_t k = 1; k <= 5 && k + 2 < cps; ++k) {

@@ -27,9 +27,13 @@ class Writer {
   void end_object() { close('}'); }
   void begin_array() { open('['); }
   void end_array() { close(']'); }
+  // Keys are the format's own names (docs/format.md: "start", "speaker", ...), never anything
+  // that needs escaping: copied as they are.
   void key(std::string_view k) {
     separate();
-    string(k);
+    out_ += '"';
+    out_ += k;
+    out_ += '"';
     out_ += indent_ >= 0 ? ": " : ":";
     after_key_ = true;
   }
@@ -43,7 +47,7 @@ class Writer {
   }
   void value(double v) {
     separate();
-    out_ += Json(v).dump();  // nlohmann's shortest round-trip form ("0.5", "1.0")
+    append_number(v);
   }
   void null() {
     separate();
@@ -73,6 +77,21 @@ class Writer {
     depth_.pop_back();
     if (any) newline(depth_.size());
     out_ += c;
+  }
+  // nlohmann's shortest round-trip form ("0.5", "1.0"). Scores are written rounded to
+  // thousandths in [0, 1]: those 1,001 values are formatted by nlohmann once and looked up (its
+  // formatting costs a thousand instructions a call); any other value is formatted as it comes.
+  void append_number(double v) {
+    static const std::vector<std::string> thousandths = [] {
+      std::vector<std::string> t;
+      for (int k = 0; k <= 1000; ++k) t.push_back(Json(k / 1000.0).dump());
+      return t;
+    }();
+    const double k = std::round(v * 1000.0);
+    if (k >= 0 && k <= 1000 && !std::signbit(v) && k / 1000.0 == v)
+      out_ += thousandths[static_cast<std::size_t>(k)];
+    else
+      out_ += Json(v).dump();
   }
   void newline(std::size_t level) {
     if (indent_ < 0) return;

@@ -1,5 +1,7 @@
 #include "belgi/offsets.h"
 
+#include <algorithm>
+
 #include "text/utf8.h"
 
 namespace belgi {
@@ -11,20 +13,25 @@ constexpr std::size_t kStep = 64;  // bytes between checkpoints
 OffsetMap::OffsetMap(std::string_view utf8) : size_(utf8.size()), text_(utf8) {
   cp_at_.reserve(size_ / kStep + 2);
   u16_at_.reserve(size_ / kStep + 2);
+  // A checkpoint stores the counts at the first code point boundary at or after k * kStep
+  // (that boundary is recomputed on lookup), one per k up to the last lead byte, then the
+  // totals. The bytes between k * kStep and that boundary are continuation bytes, so the counts
+  // are those of the lead bytes before k * kStep (a 4-byte lead counts twice in UTF-16): a
+  // count over whole steps, which the compiler vectorizes.
+  const auto* p = reinterpret_cast<const unsigned char*>(utf8.data());
+  std::size_t last_lead = size_;
+  while (last_lead > 0 && (p[last_lead - 1] & 0xC0) == 0x80) --last_lead;
   std::uint32_t cp = 0, u16 = 0;
-  std::size_t next_mark = 0;
-  for (std::size_t i = 0; i < size_;) {
-    // A checkpoint stores the counts at the first code point boundary at or after k * kStep,
-    // together with that boundary implicitly recomputed on lookup.
-    while (i >= next_mark) {
-      cp_at_.push_back(cp);
-      u16_at_.push_back(u16);
-      next_mark += kStep;
+  for (std::size_t mark = 0; mark < last_lead; mark += kStep) {
+    cp_at_.push_back(cp);
+    u16_at_.push_back(u16);
+    std::uint32_t leads = 0, fours = 0;
+    for (std::size_t i = mark, end = std::min(size_, mark + kStep); i < end; ++i) {
+      leads += (p[i] & 0xC0) != 0x80;
+      fours += p[i] >= 0xF0;
     }
-    std::size_t len = utf8::seq_len(static_cast<unsigned char>(utf8[i]));
-    i += len;
-    cp += 1;
-    u16 += len == 4 ? 2 : 1;
+    cp += leads;
+    u16 += leads + fours;
   }
   cp_at_.push_back(cp);
   u16_at_.push_back(u16);

@@ -27,6 +27,12 @@ bool valid(std::string_view s, std::size_t* bad) {
       ++i;
       continue;
     }
+    // Two-byte sequences (Cyrillic): a lead byte C2..DF and one continuation byte are always
+    // well-formed (C0 and C1 would be overlong), so ICU is not asked.
+    if (p[i] >= 0xC2 && p[i] <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+      continue;
+    }
     std::size_t start = i;
     UChar32 c;
     U8_NEXT(p, i, n, c);  // ICU: c < 0 on an ill-formed sequence
@@ -61,7 +67,25 @@ const char32_t* lower_table() {
 }  // namespace detail
 
 void append_lower(std::string& out, std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) append(out, to_lower(next(s, i)));
+  // Written through a pointer into room made once: a lower-case mapping lengthens a sequence by
+  // at most half (two bytes to three: U+023A -> U+2C65), so twice the input is always enough.
+  const std::size_t at = out.size();
+  out.resize(at + 2 * s.size());
+  char* w = out.data() + at;
+  for (std::size_t i = 0; i < s.size();) {
+    char32_t cp = to_lower(next(s, i));
+    if (cp < 0x80) {
+      *w++ = static_cast<char>(cp);
+    } else if (cp < 0x800) {
+      *w++ = static_cast<char>(0xC0 | (cp >> 6));
+      *w++ = static_cast<char>(0x80 | (cp & 0x3F));
+    } else {
+      std::size_t len = 0;
+      U8_APPEND_UNSAFE(w, len, static_cast<UChar32>(cp));
+      w += len;
+    }
+  }
+  out.resize(static_cast<std::size_t>(w - out.data()));
 }
 
 std::string lower(std::string_view s) {
