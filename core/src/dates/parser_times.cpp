@@ -21,6 +21,7 @@ const Hit* Parser::quantity_modifier(std::size_t i) const {
 
 // A quantity's words from i: [modifier | `осыдан`] [`тура`] [number] unit.
 bool Parser::quantity_words(std::size_t i, Quantity& q) const {
+  if (!ok(i)) return false;  // `8 жыл` at the end of the text: no second part (compound())
   q.mod = quantity_modifier(i);
   // `осыдан 5 жыл бұрын` ("5 years from now back"): only before an `ago`.
   q.from_now = !q.mod && (w_[i].fold == "осыдан" || w_[i].fold == "osydan");
