@@ -82,8 +82,8 @@ struct MergeCase {
 TEST_CASE("merge: in written news the model's type yields to an unambiguous format and to clock units") {
   const SpanType D = SpanType::DATE;
   CHECK(run("Оқиға 23:31 болды.", "", {{"23:31", D}}, false, true) == "[23:31=T23:31 TIME]");
-  CHECK(run("Ол 9:01.98 секунд ішінде жүгірді.", "", {{"9:01.98 секунд ішінде", D}}, false, true) ==
-        "[9:01.98 секунд ішінде= TIME]");
+  CHECK(run("Ол 8:47.35 секунд ішінде жүгірді.", "", {{"8:47.35 секунд ішінде", D}}, false, true) ==
+        "[8:47.35 секунд ішінде= TIME]");
   CHECK(run("Ол 02.10.2017 келді.", "", {{"02.10.2017", SpanType::TIME}}, false, true) ==
         "[02.10.2017=2017-10-02 DATE]");
   // KazNERD text keeps the model's types (its spans are compared as they were)
@@ -152,8 +152,8 @@ TEST_CASE("merge: KazNERD's cuts in tagged KazNERD text, guidelines v2 in writte
       {"Жарыс 1 мамырда өтеді. Таңертең жаңбыр жауады.", "", {{"1 мамырда", D}, {"Таңертең", T}},
        "[1 мамырда=XXXX-05-01][Таңертең=TMO]", "[1 мамырда=XXXX-05-01][Таңертең=TMO]"},
       // the model ran two expressions together
-      {"Өрт 19 тамызда сағат 15.17-де басталды.", "2025-08-22", {{"19 тамызда сағат 15.17-де", T}},
-       "[19 тамызда сағат 15.17-де=]", "[19 тамызда=2025-08-19][сағат 15.17-де=2025-08-19T15:17]"},
+      {"Жиын 12 наурызда сағат 10.45-те басталды.", "2025-08-22", {{"12 наурызда сағат 10.45-те", T}},
+       "[12 наурызда сағат 10.45-те=]", "[12 наурызда=2025-03-12][сағат 10.45-те=2025-03-12T10:45]"},
       // an anniversary of something is part of an EVENT; no temporal word at all is no date
       {"Газеттің 75 жылдығы аталып өтті.", "", {{"75 жылдығы", D}}, "[75 жылдығы=P75Y]", ""},
       {"Сот отырысы 2 сотымен өтті.", "", {{"2 сотымен", D}}, "[2 сотымен=]", ""},

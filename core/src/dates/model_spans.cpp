@@ -186,11 +186,11 @@ Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector
     // (`1 мамыр` -> `1 мамыр күні`, `16:00-де` -> `сағат 16:00-де`).
     if (!inside && !kaznerd_cuts && !r->value_only) return Verdict::use_rules;
   }
-  if (!kaznerd_cuts) {  // the model ran two expressions together: `19 тамызда сағат 15.17-де`
+  if (!kaznerd_cuts) {  // the model ran two expressions together: `12 наурызда сағат 10.45-те`
     int spans = 0;
     for (const Match* r : in) spans += !r->value_only;
     if (spans > 1) return Verdict::use_rules;
-    // ... or took in a number joined to another word: `158-сессиясы 2–7 ақпан аралығында`
+    // ... or took in a number joined to another word: `12-сессиясы 3–5 наурыз аралығында`
     for (std::size_t k = mr.first; k < mr.last; ++k) {
       bool covered = false;
       for (const Match* r : in) covered = covered || (k >= r->first && k < r->last && !r->value_only);
@@ -237,7 +237,7 @@ void value_for_model(const std::vector<Word>& w, const WordRange& mr, const std:
   span.value = own[0].value;
 }
 
-// A model span whose units are all clock units (`9:01.98 секунд ішінде`, `30 минут`): a TIME,
+// A model span whose units are all clock units (`8:47.35 секунд ішінде`, `30 минут`): a TIME,
 // whatever type the model gave it.
 bool clock_units_only(const std::vector<Word>& w, const WordRange& mr) {
   bool clock = false;

@@ -80,7 +80,7 @@ bool Parser::quantity_fits(std::size_t i, const Quantity& q, const Hit* post) co
                u->ending.kase == Case::none && !u->ending.plural;
   if (!q.have && !every && role != "each" && ((role != "during" && role != "within") || !a_.news)) return false;
   if (!q.have && u->ending.plural) return false;
-  if (!q.have && i > lo_ && w_[i - 1].num) return false;  // `9:01.98 секунд ішінде`: a number it cannot read
+  if (!q.have && i > lo_ && w_[i - 1].num) return false;  // `8:47.35 секунд ішінде`: a number it cannot read
   // `бір күннің өзінде`, `бес жылдық`: a genitive duration needs its postposition (`ішінде`).
   if (!post && unit != "AGE" && !q.inner && (u->ending.kase == Case::gen || u->ending.kase == Case::adj))
     return false;
@@ -195,7 +195,7 @@ bool Parser::clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end
   return false;
 }
 
-// `сағат 18.18-де оқшауланып, 19.36-да сөндірілді`: a dotted clock with an ending at j right
+// `сағат 14.25-те ашылып, 16.40-та жабылды`: a dotted clock with an ending at j right
 // after another clock reads as one too.
 bool Parser::after_clock(std::size_t j) const {
   if (!ok(j) || w_[j].dot_hour < 0 || w_[j].ending.empty()) return false;

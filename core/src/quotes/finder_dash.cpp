@@ -89,7 +89,7 @@ bool Finder::question(std::size_t p) const {
 }
 
 // An interview's answer turn is the guest's: the `NAME, ROLE:` header right before the run,
-// else the nearest PERSON before the run (`…гроссмейстер Дәрмен Сәдуақасов тілшіге
+// else the nearest PERSON before the run (`…жаттықтырушы Серік Омаров тілшіге
 // әңгімелеп берді.`). Questions, and turns outside an interview, name nobody.
 Attribution Finder::turn_attribution(std::size_t p) const {
   Attribution a;

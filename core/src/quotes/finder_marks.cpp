@@ -41,7 +41,7 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
   source_line(p, content, limit);
 }
 
-// `«Мемлекеттен жәрдемақы алып беремін» деген алаяқ әйел анықталды`: `деген`, then a person
+// `«Сізге пәтер алып беремін» деген алаяқ әйел ұсталды`: `деген`, then a person
 // noun (speakers.tsv, class person or role) after at most one lower-case modifier, is the one
 // who said the words (3+ words or a sentence: `«Ерлан» деген жігіт` is a name).
 bool Finder::said_by_person(TokenRange content, std::size_t j, std::size_t limit) {

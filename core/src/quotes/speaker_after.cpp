@@ -28,7 +28,7 @@ std::size_t Matcher::extend_role(std::size_t e, std::size_t limit) const {
 }
 
 // A PERSON closing the attribution clause that starts at k (`деді … басқармасының бастығы
-// Асхат Бутунчинов.`, past the speaker window): one past its end, or 0.
+// Ерлан Сапаров.`, past the speaker window): one past its end, or 0.
 std::size_t Matcher::closing_person(std::size_t k, std::size_t limit) const {
   for (std::size_t j = k; j < limit && j < k + kMaxAttributionTokens; ++j) {
     if (doc_.is_punct(j) && !speaker_token(j)) return 0;
@@ -91,7 +91,7 @@ TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::
       continue;
     }
     if (e > b && !doc_.is_capitalized(e) && looks_oblique(w)) break;
-    // `деп жырлаған ақын Мұқағали Мақатаевтың 95 жылдық мерейтойы …`: a name in the genitive
+    // `деп жырлаған жазушы Ғабит Мүсіреповтің 120 жылдық мерейтойы …`: a name in the genitive
     // before a lower-case noun or a number is the possessor, it ends the speaker (the entity
     // layer may have missed the name).
     if (e > b && doc_.is_word(e - 1) && doc_.is_capitalized(e) && looks_genitive(w) && e + 1 < limit &&
@@ -109,8 +109,8 @@ TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::
   return TokenRange{b, e};
 }
 
-// `бас онколог, дәрігер Диляра Қайдарова`, `департаментінің бастығы, полиция генерал-майоры
-// Айдын Қабдұлдинов`: a comma at e, then a phrase ending in a PERSON: one past its end, else e.
+// `бас онколог, дәрігер Диляра Қайдарова`, `департаментінің бастығы, полиция полковнигі
+// Нұрлан Әлиев`: a comma at e, then a phrase ending in a PERSON: one past its end, else e.
 std::size_t Matcher::appositive_person(std::size_t e, std::size_t limit) const {
   if (!(e < limit && doc_.is_comma(e))) return e;
   for (std::size_t p = e + 1; p < limit && p < e + kMaxSpeakerTokens && doc_.is_word(p); ++p)
