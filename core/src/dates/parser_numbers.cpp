@@ -2,6 +2,7 @@
 #include "dates/parser.h"
 
 #include <cstdio>
+#include <string_view>
 
 namespace belgi::dates::detail {
 
@@ -57,7 +58,7 @@ std::string duration(double n, bool vague, const std::string& unit) {
 
 bool Parser::number_words(std::size_t j, Num& n) const {
   long total = 0, cur = 0;
-  std::string last_kind;
+  std::string_view last_kind;  // views of the table's codes: compared, never copied
   std::size_t k = j;
   for (; ok(k); ++k) {
     const Hit* h = hit(k, WordClass::number);
@@ -68,7 +69,7 @@ bool Parser::number_words(std::size_t j, Num& n) const {
     if (he.plural || he.kase == Case::acc || he.kase == Case::ins || he.kase == Case::gen || he.kase == Case::equ ||
         (he.kase == Case::adj && !he.ordinal))
       break;
-    const std::string& kind = h->entry->code;
+    const std::string_view kind = h->entry->code;
     // `many`: `ұзақ`, `көп` ("long", "many") years: written news takes them in (`ұзақ жылдар бойы`),
     // KazNERD leaves them out.
     if (kind == "many" && !a_.news) break;
