@@ -5,7 +5,7 @@
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { siteDir, serve, launch, freshPage as newPage } from './lib.mjs';
+import { siteDir, serve, launch, freshPage as newPage, openApp as openPage } from './lib.mjs';
 import { SAMPLE_TEXT } from './fixtures.mjs';
 import { TYPES } from '../../web/formats.js';
 
@@ -38,10 +38,7 @@ function holdWorker() {
 }
 const freshPage = (t) => newPage(browser, server, t, { init: holdWorker });
 
-async function openApp(page) {
-  await page.goto(server.url);
-  await page.waitForSelector('body[data-state="ready"]', { timeout: 20000 });
-}
+const openApp = (page) => openPage(page, server);
 
 const waitShown = (page, name) => page.waitForFunction((n) => document.querySelector('#doc-name').textContent === n && document.body.dataset.state === 'ready', name);
 

@@ -7,7 +7,7 @@ import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { siteDir, serve, launch, screenshotDir, ROOT, freshPage as newPage } from './lib.mjs';
+import { siteDir, serve, launch, screenshotDir, ROOT, freshPage as newPage, openApp as openPage } from './lib.mjs';
 import { SAMPLE_TEXT, sampleDocument } from './fixtures.mjs';
 
 let server;
@@ -28,10 +28,7 @@ after(async () => {
 /** A new page with a clean IndexedDB (lib.mjs); the test checks page.errors. */
 const freshPage = (t, options) => newPage(browser, server, t, options);
 
-async function openApp(page) {
-  await page.goto(server.url);
-  await page.waitForSelector('body[data-state="ready"]', { timeout: 20000 });
-}
+const openApp = (page) => openPage(page, server);
 
 const modelName = (page) => page.evaluate(async () => (await import('./belgi/index.js')).version().model);
 

@@ -6,7 +6,7 @@
 import test, { before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { siteDir, serve, launch, screenshotDir, freshPage as newPage } from './lib.mjs';
+import { siteDir, serve, launch, screenshotDir, freshPage as newPage, openApp as openPage } from './lib.mjs';
 import { SAMPLE_TEXT } from './fixtures.mjs';
 import { LEARNING, marksName, occurrences } from './learning-fixture.mjs';
 
@@ -24,10 +24,7 @@ after(async () => {
 
 const freshPage = (t) => newPage(browser, server, t);
 
-async function openApp(page) {
-  await page.goto(server.url);
-  await page.waitForSelector('body[data-state="ready"]', { timeout: 20000 });
-}
+const openApp = (page) => openPage(page, server);
 
 /** A new document from the "New text" dialog; resolves once it is shown. */
 async function paste(page, text, name) {

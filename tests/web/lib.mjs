@@ -117,3 +117,9 @@ export async function freshPage(browser, server, t, { clear = true, init } = {})
   page.errors = errors;
   return page;
 }
+
+/** Opens the annotator page of `server` in `page` and waits until it is ready to work. */
+export async function openApp(page, server) {
+  await page.goto(server.url);
+  await page.waitForSelector('body[data-state="ready"]', { timeout: 20000 });
+}

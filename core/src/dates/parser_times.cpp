@@ -91,7 +91,7 @@ bool Parser::quantity_fits(std::size_t i, const Quantity& q, const Hit* post) co
 
 bool Parser::quantity(std::size_t i, Parsed& out) const {
   Quantity q;
-  if (!ok(i) || !quantity_words(i, q)) return false;
+  if (!quantity_words(i, q)) return false;
   if (q.u->entry->adjective) return duration_adj(i, q, out);
   const std::string& unit = q.u->entry->code;
   out.type = q.u->entry->type;
