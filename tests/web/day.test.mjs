@@ -2,24 +2,14 @@
 // the keyboard path between documents, types named without colour, the document date.
 // Chromium via playwright-core, like e2e.test.mjs (same site assembly, see lib.mjs).
 //   cd tests/web && npm install && node --test day.test.mjs
-import test, { before, after } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { siteDir, serve, launch, freshPage as newPage, openApp as openPage } from './lib.mjs';
+import { siteAndBrowser, freshPage as newPage, openApp as openPage } from './lib.mjs';
 import { SAMPLE_TEXT } from './fixtures.mjs';
 import { TYPES } from '../../web/formats.js';
 
-let server;
-let browser;
-
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = siteAndBrowser(); // env.server, env.browser: set before the tests run
 
 /**
  * Pages of these tests (lib.mjs freshPage) hold back the messages that ask the worker to
@@ -36,9 +26,9 @@ function holdWorker() {
     return post.call(this, msg, ...rest);
   };
 }
-const freshPage = (t) => newPage(browser, server, t, { init: holdWorker });
+const freshPage = (t) => newPage(env.browser, env.server, t, { init: holdWorker });
 
-const openApp = (page) => openPage(page, server);
+const openApp = (page) => openPage(page, env.server);
 
 const waitShown = (page, name) => page.waitForFunction((n) => document.querySelector('#doc-name').textContent === n && document.body.dataset.state === 'ready', name);
 

@@ -3,32 +3,22 @@
 // a static server started here on 127.0.0.1.
 //   cd tests/web && npm install && node --test e2e.test.mjs
 // BELGI_UPDATE_EXPECTED=1 rewrites tests/web/expected/ (review the files by eye before committing).
-import test, { before, after } from 'node:test';
+import test, { before } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { siteDir, serve, launch, screenshotDir, ROOT, freshPage as newPage, openApp as openPage } from './lib.mjs';
+import { siteAndBrowser, screenshotDir, ROOT, freshPage as newPage, openApp as openPage } from './lib.mjs';
 import { SAMPLE_TEXT, sampleDocument } from './fixtures.mjs';
 
-let server;
-let browser;
+const env = siteAndBrowser(); // env.server, env.browser: set before the tests run
 let shots;
 const EXPECTED = path.join(ROOT, 'tests/web/expected');
-
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-  shots = screenshotDir();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+before(() => { shots = screenshotDir(); });
 
 /** A new page with a clean IndexedDB (lib.mjs); the test checks page.errors. */
-const freshPage = (t, options) => newPage(browser, server, t, options);
+const freshPage = (t, options) => newPage(env.browser, env.server, t, options);
 
-const openApp = (page) => openPage(page, server);
+const openApp = (page) => openPage(page, env.server);
 
 const modelName = (page) => page.evaluate(async () => (await import('./belgi/index.js')).version().model);
 
@@ -420,7 +410,7 @@ test('HTML in the text stays text', async (t) => {
   assert.equal(await page.$eval('#doc-name', (e) => e.textContent), '<i>name</i>.txt');
   assert.equal(await page.$$eval('#queue-list i, #doc-name i', (l) => l.length), 0);
   await page.waitForTimeout(300);
-  assert.ok(!server.requests.includes('/x'), 'no request for the injected image');
+  assert.ok(!env.server.requests.includes('/x'), 'no request for the injected image');
   await page.screenshot({ path: path.join(shots, '08-injection.png') });
   assert.deepEqual(page.errors, []);
 });
@@ -445,13 +435,13 @@ test('no network request after load: only the page\'s own files before the first
   page.on('request', (r) => requests.push({ url: r.url(), phase: page.phase || 'load' }));
   await openApp(page);
   page.phase = 'after';
-  const served = server.requests.length;
+  const served = env.server.requests.length;
   // The page's own files: what the site directory holds.
-  const own = (p) => p === '/' || (fs.existsSync(path.join(server.dir, decodeURIComponent(p))) && fs.statSync(path.join(server.dir, decodeURIComponent(p))).isFile());
+  const own = (p) => p === '/' || (fs.existsSync(path.join(env.server.dir, decodeURIComponent(p))) && fs.statSync(path.join(env.server.dir, decodeURIComponent(p))).isFile());
   const loadReqs = requests.filter((r) => r.phase === 'load');
   for (const r of loadReqs) {
     const u = new URL(r.url);
-    assert.equal(u.origin, new URL(server.url).origin, `same origin: ${r.url}`);
+    assert.equal(u.origin, new URL(env.server.url).origin, `same origin: ${r.url}`);
     assert.ok(own(u.pathname), `own file: ${u.pathname}`);
   }
   assert.ok(loadReqs.some((r) => r.url.endsWith('/belgi/belgi-core.wasm')));
@@ -470,7 +460,7 @@ test('no network request after load: only the page\'s own files before the first
   await page.waitForTimeout(500);
   const net = requests.filter((r) => r.phase === 'after' && !/^(blob|data):/.test(r.url));
   assert.deepEqual(net.map((r) => r.url), [], 'no network request after load');
-  assert.deepEqual(server.requests.slice(served), [], 'the server saw nothing after load');
+  assert.deepEqual(env.server.requests.slice(served), [], 'the server saw nothing after load');
   assert.ok(loadReqs.some((r) => r.url.endsWith('/belgi/worker.js')), 'the worker was started during load');
   assert.deepEqual(page.errors, []);
   // The check itself works: a fetch would have been seen.
@@ -516,7 +506,7 @@ test('queue: several files, next and previous, status per document; JSONL export
 
 test('embedding: <belgi-annotator> on its own page, properties, events, export', async (t) => {
   const page = await freshPage(t, { clear: false });
-  await page.goto(`${server.url}embed.html`);
+  await page.goto(`${env.server.url}embed.html`);
   await page.waitForFunction(() => document.querySelector('#demo').text.length > 0 && !document.querySelector('#demo').hasAttribute('aria-busy'));
   await page.waitForFunction(() => document.querySelectorAll('#demo mark[data-type="DATE"]').length > 0);
   const r = await page.evaluate(async () => {

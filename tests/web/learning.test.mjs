@@ -3,28 +3,18 @@
 // document marked done is right in a new document; it survives a reload; reset forgets it;
 // export and import; a document marked done twice without changes is learned once.
 //   cd tests/web && npm install && node --test learning.test.mjs
-import test, { before, after } from 'node:test';
+import test from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { siteDir, serve, launch, screenshotDir, freshPage as newPage, openApp as openPage } from './lib.mjs';
+import { siteAndBrowser, screenshotDir, freshPage as newPage, openApp as openPage } from './lib.mjs';
 import { SAMPLE_TEXT } from './fixtures.mjs';
 import { LEARNING, marksName, occurrences } from './learning-fixture.mjs';
 
-let server;
-let browser;
+const env = siteAndBrowser(); // env.server, env.browser: set before the tests run
 
-before(async () => {
-  server = await serve(siteDir());
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const freshPage = (t) => newPage(env.browser, env.server, t);
 
-const freshPage = (t) => newPage(browser, server, t);
-
-const openApp = (page) => openPage(page, server);
+const openApp = (page) => openPage(page, env.server);
 
 /** A new document from the "New text" dialog; resolves once it is shown. */
 async function paste(page, text, name) {

@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests and the benchmark: assemble the site, serve it, launch Chromium.
 import http from 'node:http';
+import { before, after } from 'node:test';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,6 +117,23 @@ export async function freshPage(browser, server, t, { clear = true, init } = {})
   }
   page.errors = errors;
   return page;
+}
+
+/**
+ * For an end-to-end test file: the site served and Chromium launched before its tests, both
+ * closed after them. The returned object's server and browser are set once `before` has run.
+ */
+export function siteAndBrowser() {
+  const env = { server: null, browser: null };
+  before(async () => {
+    env.server = await serve(siteDir());
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
 
 /** Opens the annotator page of `server` in `page` and waits until it is ready to work. */
