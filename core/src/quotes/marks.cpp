@@ -70,10 +70,10 @@ class Pairer {
     for (std::size_t k = stack_.size(); k-- > 0;) {
       if (!closes(*stack_[k].pair, w)) continue;
       if (stack_[k].pair->open == stack_[k].pair->close && k + 1 != stack_.size()) break;
-      // A straight mark continued over paragraphs closes only where a closer stands; placed
-      // like an opener it opens a pair inside (`"…\n… "Самұрық" қоры …", – деді ол`).
-      if (stack_[k].pair->open == stack_[k].pair->close && k == 0 && paragraphs_ > 1 &&
-          opener_position(doc_, i))
+      // A straight mark placed like an opener (a space before it, a word after) opens a pair
+      // inside an open one rather than closing it: `"Біз "Жасыл ел" жобасына қатысамыз", –
+      // деді ол`, also in a quote continued over paragraphs (`"…\n… "Самұрық" қоры …"`).
+      if (stack_[k].pair->open == stack_[k].pair->close && k == 0 && opener_position(doc_, i))
         break;
       stack_.resize(k);
       if (k == 0) out_.push_back(Pair{open_, i, paragraphs_});
