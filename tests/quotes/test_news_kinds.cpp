@@ -30,3 +30,28 @@ TEST_CASE("written news: straight marks nested in straight marks") {
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: cue phrases with a word before their verb, cue forms") {
+  const Case cases[] = {
+      {"an adverb between деп and a past in -ті",
+       "«Ешкім жауапсыз қалмайды», – деп қатаң ескертті прокурор.",
+       {{"Ешкім жауапсыз қалмайды", "guillemets", "деп қатаң ескертті", "прокурор"}}},
+      {"an object noun and a light verb",
+       "«Алдағы айда бағалар тұрақталады», – деп болжам жасады экономист.",
+       {{"Алдағы айда бағалар тұрақталады", "guillemets", "деп болжам жасады", "экономист"}}},
+      {"a word in the instrumental before the verb, then a role and a PERSON",
+       "«Жыл сайын келушілер көбейіп келеді», – деп қуанышымен бөлісті гид Мәди Оспанов.",
+       {{"Жыл сайын келушілер көбейіп келеді", "guillemets", "деп қуанышымен бөлісті",
+         "гид Мәди Оспанов"}}},
+      {"a plural subject after a -ты past",
+       "«Көлдің суы тартылып барады», – деп дабыл қақты белсенділер.",
+       {{"Көлдің суы тартылып барады", "guillemets", "деп дабыл қақты", "белсенділер"}}},
+      {"an accusative in -ті before the verb is no verb",
+       "«Бұл жол екі жылда салынуы керек еді», – деп мердігерді сынады депутат.",
+       {{"Бұл жол екі жылда салынуы керек еді", "guillemets", "деп мердігерді сынады", "депутат"}}},
+      {"the first person plural дедік",
+       "«Біз бәрібір жеңеміз», – дедік біз бір ауыздан.",
+       {{"Біз бәрібір жеңеміз", "guillemets", "дедік", "біз"}}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

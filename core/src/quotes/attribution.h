@@ -118,6 +118,7 @@ class Matcher {
   bool plural_noun(std::size_t i) const;
   bool speaker_entity(std::size_t i) const;
   bool subject_clause(std::size_t k, std::size_t limit) const;
+  std::size_t verb_within(std::size_t b, std::size_t limit) const;
 
   const Doc& doc_;
   const Tables& tables_;
