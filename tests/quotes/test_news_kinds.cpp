@@ -55,3 +55,23 @@ TEST_CASE("written news: cue phrases with a word before their verb, cue forms") 
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: clauses around the words, a PERSON's headline") {
+  const Case cases[] = {
+      {"a converb clause between the cue and the speaker",
+       "«Ол жылдары бәрі қиын болды», – деді, көзіне жас алып, ардагер Мұхтар Сейітов.",
+       {{"Ол жылдары бәрі қиын болды", "guillemets", "деді", "ардагер Мұхтар Сейітов"}}},
+      {"a converb clause between the subject and the opening mark (short words need it)",
+       "Әкім, жиынды қорытындылай келе, «Жұмыс жалғасады» деп атап өтті.",
+       {{"Жұмыс жалғасады", "guillemets", "деп атап өтті", "Әкім"}}},
+      {"a clause with no one after it leaves the speaker unnamed",
+       "«Жөндеу аяқталды», – деді, қолын сермеп, бөлмеден шыға беріп.",
+       {{"Жөндеу аяқталды", "guillemets", "деді", ""}}},
+      {"a PERSON's headline: a colon and a clause closed by a verb",
+       "Тоқаев: «Реформалар жалғасады»",
+       {{"Реформалар жалғасады", "colon", ":", "Тоқаев"}}},
+      {"a label before a colon and a name in marks stay no quote",
+       "Фильмнің аты: «Алмас қылыш»\nЖоба авторы Айгүл Сәрсенова: «Жаңа кітап»", {}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

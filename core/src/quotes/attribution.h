@@ -119,6 +119,8 @@ class Matcher {
   bool speaker_entity(std::size_t i) const;
   bool subject_clause(std::size_t k, std::size_t limit) const;
   std::size_t verb_within(std::size_t b, std::size_t limit) const;
+  std::size_t clause_after(std::size_t b, std::size_t limit) const;
+  bool converb_clause(std::size_t b, std::size_t e) const;
 
   const Doc& doc_;
   const Tables& tables_;
@@ -131,6 +133,7 @@ constexpr std::size_t kMaxReportTokens = 24;   // length of a report sentence af
 constexpr std::size_t kMaxHeaderTokens = 20;  // length of a `NAME, ROLE:` transcript line
 constexpr std::size_t kMaxHeaderNoComma = 6;  // `Тілші Айгүл Сәрсенова:`
 constexpr std::size_t kMaxLeadTokens = 200;   // a lead's PERSON searched back in its paragraph
-constexpr std::size_t kMaxAttributionTokens = 20;  // a long role, then its PERSON, after a cue
+constexpr std::size_t kMaxAttributionTokens = 20;
+constexpr std::size_t kMaxClauseTokens = 8;   // a converb clause set off by commas  // a long role, then its PERSON, after a cue
 
 }  // namespace belgi::quotes

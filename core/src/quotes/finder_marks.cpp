@@ -164,7 +164,11 @@ bool Finder::colon_form(const Pair& p, TokenRange content, bool weak) {
   Cue verb;
   TokenRange sp = m_.colon_speaker(colon, verb);
   if (sp.empty() && verb.range.empty()) return false;
-  if (weak && verb.range.empty()) return false;
+  // `Тоқаев: «Реформалар жалғасады»`: a PERSON before the colon and a clause closed by a
+  // finite verb in the marks are a statement, not a label.
+  bool statement = !sp.empty() && doc_.has_entity(sp.end - 1, SpanType::PERSON) &&
+                   doc_.is_word(content.end - 1) && looks_finite_verb(doc_.lower[content.end - 1]);
+  if (weak && verb.range.empty() && !statement) return false;
   Attribution a;
   a.has_cue = true;
   a.cue = verb.range.empty() ? Cue{TokenRange{colon, colon + 1}, nullptr, true} : verb;

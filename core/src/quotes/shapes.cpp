@@ -13,6 +13,10 @@ bool looks_finite_verb(std::string_view w) {
   return false;
 }
 
+bool looks_converb(std::string_view w) {
+  return w == "келе" || (w.size() >= 6 && ends_with(w, "п"));
+}
+
 bool looks_past_t(std::string_view w) {
   return w.size() >= 8 && (ends_with(w, "ты") || ends_with(w, "ті"));
 }

@@ -83,6 +83,12 @@ TokenRange Matcher::speaker_before(std::size_t open) const {
   while (k > floor && k + kMaxSkip > open && doc_.is_word(k - 1) &&
          word_class(k - 1) == WordClass::skip)
     --k;
+  // `Әкім, жиынды қорытындылай келе, «…» деп атап өтті`: the subject before a converb clause.
+  if (k > floor + 1 && doc_.is_comma(k - 1)) {
+    std::size_t b = k - 1;
+    while (b > floor && k - b <= kMaxClauseTokens && doc_.is_word(b - 1)) --b;
+    if (b > floor + 1 && doc_.is_comma(b - 1) && converb_clause(b, k - 1)) k = b - 1;
+  }
   if (k <= floor || !doc_.is_word(k - 1)) return TokenRange{};
   std::size_t last = k - 1;
   if (looks_place_case(doc_.lower[last])) return TokenRange{};  // `Швейцариялықтарда «…» деген сөз бар`
