@@ -75,3 +75,35 @@ TEST_CASE("written news: clauses around the words, a PERSON's headline") {
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: attributions before the words, a dash after a colon, a next sentence in marks") {
+  const Case cases[] = {
+      {"a lead verb `тоқталып өтті` before a colon, then a plain paragraph",
+       "Басқарма басшысы Айбек Сұлтанов бұл мәселеге тоқталып өтті:\nБиыл ауылдарда жиырма "
+       "амбулатория ашылады. Жас мамандарға баспана беріледі.",
+       {{"Биыл ауылдарда жиырма амбулатория ашылады. Жас мамандарға баспана беріледі", "unmarked",
+         "тоқталып өтті", "Басқарма басшысы Айбек Сұлтанов"}}},
+      {"`мынаны жеткізді:` announces the paragraph after a blank line",
+       "Кеңесте сөз алған кәсіпкер Арман Жүсіпов мынаны жеткізді:\n\nНесие алу әлі де қиын. "
+       "Банктер кепілдік сұрайды, ал бізде ондай мүлік жоқ.",
+       {{"Несие алу әлі де қиын. Банктер кепілдік сұрайды, ал бізде ондай мүлік жоқ", "unmarked",
+         "мынаны жеткізді", "Арман Жүсіпов"}}},
+      {"a lead `сөз алды` before a dash paragraph",
+       "Жиында ардагер Болат Мұқанов сөз алды.\n\n– Жыл сайын уәде береді, бірақ жол "
+       "жөнделмейді. Көлік жүре алмайды.",
+       {{"Жыл сайын уәде береді, бірақ жол жөнделмейді. Көлік жүре алмайды", "dash", "",
+         "Болат Мұқанов"}}},
+      {"speech opened by a dash after a colon inside the paragraph starts there",
+       "Аудан әкімі сұраққа жауап берді: – Су мәселесі биыл шешіледі, – деді ол.",
+       {{"Су мәселесі биыл шешіледі", "unmarked", "деді", "ол"}}},
+      {"a pair that is the next sentence after an attribution goes on with its speaker",
+       "«Мердігер анықталды, жұмыс мамырда басталады», – деді ол. «Бұл жол аудан орталығын үш "
+       "ауылмен байланыстырады».",
+       {{"Мердігер анықталды, жұмыс мамырда басталады", "guillemets", "деді", "ол"},
+        {"Бұл жол аудан орталығын үш ауылмен байланыстырады", "guillemets", "", "ол"}}},
+      {"a name in marks opening the next sentence is no continuation",
+       "«Біз жақсы дайындалдық», – деді бапкер. «Қайрат» командасы ертең ойнайды.",
+       {{"Біз жақсы дайындалдық", "guillemets", "деді", "бапкер"}}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

@@ -143,14 +143,39 @@ bool Finder::split(const Pair& p, std::size_t& chain_end, Attribution& chained) 
   return true;
 }
 
-// `«…», – деді ол. – «…»`: the second pair takes the first one's attribution.
+// `«…», – деді ол. – «…»`: the second pair takes the first one's attribution. Without the
+// dash (`«…», – деді ол. «Бұл жол …».`), a pair that is the next sentence of the paragraph
+// goes on with that speaker, no cue (as a continued paragraph).
 bool Finder::chained_quote(const Pair& p, std::size_t chain_end, const Attribution& a) {
   if (chain_end == static_cast<std::size_t>(-1) || chain_end >= p.open) return false;
   std::size_t k = chain_end;
-  if (k < p.open && (doc_.is_terminator(k) || doc_.is_comma(k))) ++k;
+  bool period = k < p.open && doc_.is_terminator(k);
+  if (k < p.open && (period || doc_.is_comma(k))) ++k;
+  TokenRange content{p.open + 1, p.close};
+  if (period && k == p.open && !a.speaker.empty() && sentence_pair(p)) {
+    Attribution next;
+    next.speaker = a.speaker;
+    next.end = p.close + 1;
+    emit(QuoteKind::guillemets, content, next, "marks_continued", 0.7f);
+    return true;
+  }
   if (!(k < p.open && doc_.is_dash(k) && k + 1 == p.open)) return false;
-  emit(QuoteKind::guillemets, TokenRange{p.open + 1, p.close}, a, "marks_chained", 0.85f);
+  emit(QuoteKind::guillemets, content, a, "marks_chained", 0.85f);
   return true;
+}
+
+// The pair is a whole sentence: 4+ words, a terminator closing it inside or right after the
+// closing mark, then the paragraph's end or another sentence.
+bool Finder::sentence_pair(const Pair& p) const {
+  TokenRange content{p.open + 1, p.close};
+  if (words(content) < 4) return false;
+  std::size_t limit = doc_.para_end(p.close), j = p.close + 1;
+  bool closed = doc_.is_terminator(p.close - 1);
+  if (j < limit && doc_.is_terminator(j)) {
+    closed = true;
+    ++j;
+  }
+  return closed && (j == limit || doc_.is_capitalized(j) || in_pair_[j]);
 }
 
 // `Министр: «…»`, `ол былай деді: «…»`, or a colon ending the paragraph before.

@@ -159,9 +159,11 @@ void Finder::unmarked() {
     }
     flush(pending);
     // `Ақсақалдар бата берді. — Тілегіміз орындалып жатыр, — деп …`: speech opened by a
-    // dash after a sentence starts there.
+    // dash after a sentence or a colon (`Әкім сұраққа жауап берді: – Су …, – деді ол.`)
+    // starts there.
     for (std::size_t t = before; t > start + 1 && t-- > start + 1;)
-      if (doc_.is_dash(t) && doc_.is_terminator(t - 1) && t + 1 < before && doc_.is_capitalized(t + 1)) {
+      if (doc_.is_dash(t) && (doc_.is_terminator(t - 1) || doc_.is_colon(t - 1)) && t + 1 < before &&
+          doc_.is_capitalized(t + 1)) {
         start = t + 1;
         break;
       }
