@@ -107,3 +107,23 @@ TEST_CASE("written news: attributions before the words, a dash after a colon, a 
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: an adjunct between the subject and the opening mark") {
+  const Case cases[] = {
+      {"a place adjunct before the mark, short words, the subject before it speaks",
+       "Министр брифингте «Баға өспейді» деді.",
+       {{"Баға өспейді", "guillemets", "деді", "Министр"}}},
+      {"an instrumental and a locative before the mark",
+       "Әкім тұрғындармен кездесуде «Жол салынады» деп уәде берді.",
+       {{"Жол салынады", "guillemets", "деп уәде берді", "Әкім"}}},
+      {"a capitalized document name in the locative",
+       "Президент Жолдауында «Ешкім шетте қалмайды» деді.",
+       {{"Ешкім шетте қалмайды", "guillemets", "деді", "Президент"}}},
+      {"a place that names nobody stays no speaker: a saying",
+       "Ауылдықтарда «Уақыт – алтын» деген сөз бар.", {}},
+      {"a report verb before the colon is the cue of a short quote",
+       "Бұл туралы облыстық білім басқармасы хабарлады: «Оқу жылы 2 қыркүйекте басталады».",
+       {{"Оқу жылы 2 қыркүйекте басталады", "guillemets", "хабарлады", "облыстық білім басқармасы"}}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

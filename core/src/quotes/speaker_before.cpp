@@ -91,7 +91,10 @@ TokenRange Matcher::speaker_before(std::size_t open) const {
   }
   if (k <= floor || !doc_.is_word(k - 1)) return TokenRange{};
   std::size_t last = k - 1;
-  if (looks_place_case(doc_.lower[last])) return TokenRange{};  // `Швейцариялықтарда «…» деген сөз бар`
+  // `Министр брифингте «…» деді`: an adjunct before the mark, the subject before it; a place
+  // that names nobody is no speaker (`Швейцариялықтарда «…» деген сөз бар`).
+  if (looks_place_case(doc_.lower[last]) || looks_oblique(doc_.lower[last]))
+    return subject_of(floor, k);
   if (speaker_entity(last)) {
     std::size_t b = last;
     while (b > floor && b + kMaxSpeakerTokens > last && speaker_entity(b - 1)) --b;
@@ -107,6 +110,13 @@ TokenRange Matcher::colon_speaker(std::size_t colon, Cue& verb) const {
   std::size_t floor = std::max(doc_.sent_begin(colon), doc_.para_first[doc_.para[colon]]);
   std::size_t b = colon;
   while (b > floor && b + kMaxSpeakerTokens > colon && doc_.is_word(b - 1)) --b;
+  for (const Form& f : tables_.report_openers) {  // `Бұл туралы басқарма хабарлады:`
+    std::size_t oe = 0;
+    if (form_at(f, b, colon, oe)) {
+      b = oe;
+      break;
+    }
+  }
   std::size_t e = colon;
   // `Айгүл СӘРСЕНОВА, тілші:` — a transcript line: the name before the comma speaks.
   TokenRange name = header_name(colon);
