@@ -127,3 +127,22 @@ TEST_CASE("written news: an adjunct between the subject and the opening mark") {
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: list lead-ins and adjuncts before a role") {
+  const Case cases[] = {
+      {"a colon after a phrase that names nobody is a list lead-in",
+       "Биылғы жұмыс қорытындысы:\n- Ауданда үш жаңа мектеп салынды.\n- Жиырма шақырым жол "
+       "жөнделді.\n- Екі саябақ ашылды.",
+       {}},
+      {"a role word before a colon speaks for each dash paragraph",
+       "Әкім:\n– Жол жөндеу жұмыстары басталды.\nТұрғын:\n– Бізге газ керек.",
+       {{"Жол жөндеу жұмыстары басталды", "dash", ":", "Әкім"},
+        {"Бізге газ керек", "dash", ":", "Тұрғын"}}},
+      {"a possessive locative before the role is no part of the speaker",
+       "Сұхбат барысында министр жаңа реформа туралы айтты.\n– Реформа білім сапасын арттыруға "
+       "бағытталған. Мұғалімдердің жалақысы өседі.",
+       {{"Реформа білім сапасын арттыруға бағытталған. Мұғалімдердің жалақысы өседі", "dash", "",
+         "министр"}}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

@@ -123,13 +123,22 @@ bool Finder::colon_before_paragraph(std::size_t p, Attribution& out) {
   Attribution a;
   a.speaker = m_.colon_speaker(colon, verb);
   if (a.speaker.empty() && verb.range.empty()) return false;
-  // `Нәтижесінде:` is a lead-in to a list, not a speaker.
-  if (verb.range.empty() && looks_oblique(doc_.lower[a.speaker.end - 1])) return false;
+  // `Нәтижесінде:`, `Биылғы жұмыс қорытындысы:` are lead-ins to a list, not speakers: without
+  // a verb the phrase names someone (a PERSON, role, pronoun) or is a name in capitals.
+  if (verb.range.empty() && (looks_oblique(doc_.lower[a.speaker.end - 1]) || !names_or_capitals(a.speaker)))
+    return false;
   a.has_cue = true;
   a.cue = verb.range.empty() ? Cue{TokenRange{colon, colon + 1}, nullptr, true} : verb;
   a.end = doc_.para_end(f);
   emit(QuoteKind::dash, TokenRange{f + 1, a.end}, a, "dash_colon", 0.8f);
   out = a;
+  return true;
+}
+
+bool Finder::names_or_capitals(TokenRange r) const {
+  if (m_.names_someone(r)) return true;
+  for (std::size_t i = r.begin; i < r.end; ++i)
+    if (doc_.is_word(i) && !doc_.is_capitalized(i)) return false;
   return true;
 }
 

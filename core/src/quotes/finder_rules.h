@@ -69,6 +69,7 @@ class Finder {
   bool question(std::size_t p) const;
   Attribution turn_attribution(std::size_t p) const;
   bool colon_before_paragraph(std::size_t p, Attribution& out);
+  bool names_or_capitals(TokenRange r) const;
   bool interview_turn(std::size_t p) const;
   std::pair<std::size_t, std::size_t> run_of(std::size_t p) const;
   bool list_run(std::size_t p) const;

@@ -60,8 +60,11 @@ TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
     if (!role_like(t)) continue;
     std::size_t end = t + 1;
     while (end < e && doc_.is_capitalized(end)) ++end;
-    // One modifier before the role (`облыс әкімі`), not a participle (`сөз алған министр`).
-    std::size_t start = t > b && !looks_finite_verb(doc_.lower[t - 1]) ? t - 1 : t;
+    // One modifier before the role (`облыс әкімі`), not a participle (`сөз алған министр`)
+    // nor a possessive locative (`Сұхбат барысында министр`, `жиын кезінде`).
+    std::string_view m = t > b ? doc_.lower[t - 1] : std::string_view();
+    bool adjunct = ends_with(m, "ында") || ends_with(m, "інде");
+    std::size_t start = t > b && !looks_finite_verb(m) && !adjunct ? t - 1 : t;
     return TokenRange{start, end};
   }
   if (e - b > 6) b = e - 6;
