@@ -146,3 +146,20 @@ TEST_CASE("written news: list lead-ins and adjuncts before a role") {
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: a split quote's second part without marks, дегенді, a body's headline") {
+  const Case cases[] = {
+      {"speech opened by a dash after a quote's attribution is its second span",
+       "«Біздің мақсатымыз – сапалы білім беру», – деді ол. – Сондықтан мұғалімдердің "
+       "біліктілігін арттырамыз.",
+       {{"Біздің мақсатымыз – сапалы білім беру", "guillemets", "деді", "ол"},
+        {"Сондықтан мұғалімдердің біліктілігін арттырамыз", "unmarked", "деді", "ол"}}},
+      {"the accusative participle `дегенді` with its verb",
+       "Министр «Баға өспейді» дегенді айтты.",
+       {{"Баға өспейді", "guillemets", "дегенді айтты", "Министр"}}},
+      {"a role before a colon and a clause closed by a verb",
+       "Прокурор: «Заң бұзушылықтар анықталды».",
+       {{"Заң бұзушылықтар анықталды", "colon", ":", "Прокурор"}}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

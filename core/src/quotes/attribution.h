@@ -90,6 +90,8 @@ class Matcher {
   TokenRange subject_of(std::size_t b, std::size_t e, bool genitive = false) const;
   // `министр осылай деді` at k: a subject, then a cue; sets the cue (the speaker is [k, cue)).
   bool subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const;
+  // Token i ends a speaker: a PERSON, ORGANISATION or POSITION, or a role word.
+  bool is_speaker_head(std::size_t i) const;
   // A PERSON, POSITION, role word (also genitive) or pronoun among the tokens.
   bool names_someone(TokenRange r) const;
   // The last PERSON span ending by `end` and starting at or after `floor`, searched back at most

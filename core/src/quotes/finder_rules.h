@@ -56,6 +56,7 @@ class Finder {
   bool split(const Pair& p, std::size_t& chain_end, Attribution& chained);
   bool chained_quote(const Pair& p, std::size_t chain_end, const Attribution& a);
   bool sentence_pair(const Pair& p) const;
+  void dash_after_attribution(const Attribution& a, std::size_t limit);
   bool colon_form(const Pair& p, TokenRange content, bool weak);
   bool name_after_dash(const Pair& p, TokenRange content, std::size_t limit);
   bool as_said(const Pair& p, TokenRange content);

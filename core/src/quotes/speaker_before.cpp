@@ -29,6 +29,11 @@ bool Matcher::plural_noun(std::size_t i) const {
   return false;
 }
 
+bool Matcher::is_speaker_head(std::size_t i) const {
+  return doc_.has_entity(i, SpanType::PERSON) || doc_.has_entity(i, SpanType::ORGANISATION) ||
+         doc_.has_entity(i, SpanType::POSITION) || word_class(i) == WordClass::role;
+}
+
 bool Matcher::names_someone(TokenRange r) const {
   for (std::size_t i = r.begin; i < r.end; ++i)
     if (doc_.has_entity(i, SpanType::PERSON) || doc_.has_entity(i, SpanType::POSITION) ||
