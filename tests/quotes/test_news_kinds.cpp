@@ -163,3 +163,20 @@ TEST_CASE("written news: a split quote's second part without marks, дегенд
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: a dash paragraph after a sentence whose subject names someone") {
+  const Case cases[] = {
+      {"a PERSON subject of the sentence before the dash paragraph speaks",
+       "Ауыл тұрғыны Серік Ахметов бізді қарсы алды.\n\n– Биыл жаңбыр көп болды, шөп жақсы "
+       "шықты. Мал аман.",
+       {{"Биыл жаңбыр көп болды, шөп жақсы шықты. Мал аман", "dash", "", "Серік Ахметов"}}},
+      {"a pronoun subject",
+       "Зейнеткер Мәрзия Оспанованың үйінде болдық. Ол бізді жылы қарсы алды.\n\n– Үйіміз ескі, "
+       "шатыры ағады. Әкімдікке жаздық, жауап жоқ.",
+       {{"Үйіміз ескі, шатыры ағады. Әкімдікке жаздық, жауап жоқ", "dash", "", "Ол"}}},
+      {"a sentence that names nobody gives no speaker",
+       "Кездесуге елуге жуық адам келді.\n\n– Биыл жаңбыр көп болды, шөп жақсы шықты. Мал аман.",
+       {{"Биыл жаңбыр көп болды, шөп жақсы шықты. Мал аман", "dash", "", ""}}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

@@ -97,7 +97,14 @@ Attribution Finder::turn_attribution(std::size_t p) const {
   if (!run_has_question(p)) {  // `Әкім … тапсырмаларға тоқталды.\n- …`
     Cue cue;
     bool announces = false;
-    if (!m_.lead_before(first, cue, a.speaker, announces)) return Attribution{};
+    // Without a lead, the subject of the last sentence before the run, when it names someone
+    // (`Ауыл тұрғыны Серік Ахметов бізді қарсы алды.\n– Биыл …`); not after a question (a
+    // glued interview question names whom it asks).
+    if (!m_.lead_before(first, cue, a.speaker, announces)) {
+      if (first > 0 && doc_.word(first - 1).find('?') == std::string_view::npos)
+        a.speaker = speaker_before_quote(first + 1);
+      return a;
+    }
     a.has_cue = announces;
     if (announces) a.cue = cue;
     return a;
