@@ -101,7 +101,8 @@ Attribution Finder::turn_attribution(std::size_t p) const {
     // (`Ауыл тұрғыны Серік Ахметов бізді қарсы алды.\n– Биыл …`); not after a question (a
     // glued interview question names whom it asks).
     if (!m_.lead_before(first, cue, a.speaker, announces)) {
-      if (first > 0 && doc_.word(first - 1).find('?') == std::string_view::npos)
+      a.speaker = speaker_later_in_run(p);
+      if (a.speaker.empty() && first > 0 && doc_.word(first - 1).find('?') == std::string_view::npos)
         a.speaker = speaker_before_quote(first + 1);
       return a;
     }
@@ -172,6 +173,18 @@ bool Finder::interview_turn(std::size_t p) const {
 }
 
 // The run of dash paragraphs around p, capped at 50 each way.
+// `– Биыл …\n– Келесі жылы …, – деді әкім.`: a run of dash paragraphs with no question, closed
+// by an attribution, is one speaker's: the speaker of the first attributed turn after p.
+TokenRange Finder::speaker_later_in_run(std::size_t p) const {
+  for (std::size_t q = p + 1, e = run_of(p).second; q < e; ++q) {
+    std::size_t f = doc_.para_first[q], end = doc_.para_end(f), dash = 0;
+    Cue cue;
+    if (in_pair_[f] || !inner_attribution(f + 1, end, dash, cue) || in_pair_[dash]) continue;
+    return attribute(cue, end, static_cast<std::size_t>(-1)).speaker;
+  }
+  return TokenRange{};
+}
+
 std::pair<std::size_t, std::size_t> Finder::run_of(std::size_t p) const {
   std::size_t b = p, e = p + 1, np = doc_.para_first.size();
   while (b > 0 && p - b < kMaxRun && dash_opened(b - 1)) --b;
