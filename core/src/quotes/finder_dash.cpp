@@ -169,10 +169,24 @@ bool Finder::interview_turn(std::size_t p) const {
   if (hyphen && (e - b != 1 || sentences(p) < 2)) return false;
   for (std::size_t q = b; q < e; ++q)
     if (!sentence_shaped(q, 1) && !cut_off(doc_.para_first[q] + 1)) return false;
-  return true;
+  return e - b == 1 || run_reads_as_speech(b, e);
 }
 
-// The run of dash paragraphs around p, capped at 50 each way.
+// Two dash paragraphs or more with no question: speech when a lead names who speaks, or some
+// turn holds two sentences or an attribution; one-sentence items alone are a list
+// (`Жиында мынадай мәселелер қаралды.\n– … бекітілді.\n– … талқыланды.`).
+bool Finder::run_reads_as_speech(std::size_t b, std::size_t e) const {
+  Cue cue;
+  TokenRange speaker;
+  bool announces = false;
+  if (m_.lead_before(doc_.para_first[b], cue, speaker, announces)) return true;
+  for (std::size_t q = b; q < e; ++q) {
+    std::size_t f = doc_.para_first[q], end = doc_.para_end(f), dash = 0;
+    if (sentences(q) >= 2 || inner_attribution(f + 1, end, dash, cue)) return true;
+  }
+  return false;
+}
+
 // `– Биыл …\n– Келесі жылы …, – деді әкім.`: a run of dash paragraphs with no question, closed
 // by an attribution, is one speaker's: the speaker of the first attributed turn after p.
 TokenRange Finder::speaker_later_in_run(std::size_t p) const {
@@ -185,6 +199,7 @@ TokenRange Finder::speaker_later_in_run(std::size_t p) const {
   return TokenRange{};
 }
 
+// The run of dash paragraphs around p, capped at 50 each way.
 std::pair<std::size_t, std::size_t> Finder::run_of(std::size_t p) const {
   std::size_t b = p, e = p + 1, np = doc_.para_first.size();
   while (b > 0 && p - b < kMaxRun && dash_opened(b - 1)) --b;
