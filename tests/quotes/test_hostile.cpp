@@ -54,6 +54,11 @@ TEST_CASE("hostile inputs finish") {
        "Айгүл Сәрсенова, шаруа: – " + repeat("Біз жақсы өнім алдық. ", 50000)},
       {"endless questions glued to the paragraph before",
        repeat("Жиын өтті.– Сіз не дейсіз?\n– Біз дайынбыз.\n", 20000)},
+      {"a long run of dash items with no question, attributed at the end",
+       "Әкім жиынды ашты.\n" + repeat("– Жол жөнделді.\n", 20000) + "– Бәрі дайын, – деді ол.\n"},
+      {"endless converb clauses and nested straight marks",
+       repeat("\"Біз \"жаңа\" жолды салдық\", – деді, күліп, ардагер. ", 20000) +
+           repeat("Әкім, жиынды қорытындылай келе, ", 20000) + "«Жұмыс жалғасады» деді."},
   };
   for (const Case& c : cases) {
     std::string what = c.what;
