@@ -8,7 +8,7 @@
 
 using namespace belgi::test::quote_cases;
 
-TEST_CASE("written news: straight marks nested in straight marks") {
+TEST_CASE("written news: straight marks nested in straight marks, quotes over paragraphs") {
   const Case cases[] = {
       {"a straight mark placed like an opener opens a pair inside the open one",
        "\"Біз \"Жасыл ел\" бағдарламасына биыл да қатысамыз. Көшет отырғызамыз\", - деді ол.",
@@ -25,6 +25,13 @@ TEST_CASE("written news: straight marks nested in straight marks") {
        {{"Ауылға жол керек. Жұрт мұны \"ғасыр жобасы\" дейді.\n\nБалалар мектепке жаяу барады. "
          "Қыста бұл өте қиын",
          "guillemets", "дейді", "тұрғын Мақпал Серікова"}}},
+      {"a guillemet opened inside a paragraph, closed in the next one",
+       "Әкім жиында «Біз жол саламыз.\n\nБұл жол үш ауылды байланыстырады», – деді.",
+       {{"Біз жол саламыз.\n\nБұл жол үш ауылды байланыстырады", "guillemets", "деді", "Әкім"}}},
+      {"an unclosed guillemet before a paragraph that closes none is dropped",
+       "Әкім жиында «Біз жол саламыз.\n\nТұрғындар бұл жаңалыққа қуанып отыр. «Жол бізге "
+       "ауадай қажет», – дейді олар.",
+       {{"Жол бізге ауадай қажет", "guillemets", "дейді", "олар"}}},
       {"a name in nested straight marks inside a sentence is still no quote",
        "Ол \"Бірлік\" клубының ойыншысы \"Ордабасы\" командасына ауысты.", {}},
   };

@@ -54,13 +54,26 @@ class Pairer {
       }
       std::size_t first = doc_.para_first[doc_.para[open_]];
       bool announced = open_ > first && doc_.is_colon(open_ - 1);  // `Ол былай деді: «…\n…»`
-      if ((first == open_ || announced) && paragraphs_ < kMaxQuoteParagraphs && !doc_.is_dash(i) &&
-          doc_.word(i) != p.open) {
+      if ((first == open_ || announced || closed_ahead(i, p)) && paragraphs_ < kMaxQuoteParagraphs &&
+          !doc_.is_dash(i) && doc_.word(i) != p.open) {
         ++paragraphs_;
         return;
       }
     }
     stack_.clear();
+  }
+
+  // `Әкім жиында «Біз жол саламыз.\n\nБұл жол …», – деді.`: a guillemet opened inside a
+  // paragraph goes on when the first mark of the next paragraph (from i) is its closer.
+  bool closed_ahead(std::size_t i, const MarkPair& p) const {
+    if (p.open == p.close) return false;
+    for (std::size_t k = i, end = doc_.para_end(i); k < end; ++k) {
+      if (!doc_.is_punct(k)) continue;
+      std::string_view w = doc_.word(k);
+      if (w == p.close) return true;
+      if (mark_role(tables_.marks, w) != MarkRole::none) return false;
+    }
+    return false;
   }
 
   void mark(std::size_t i) {
