@@ -201,3 +201,18 @@ TEST_CASE("written news: a dash paragraph after a sentence whose subject names s
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: a NAME, ROLE: header on the line of the words") {
+  const Case cases[] = {
+      {"a header opening its paragraph, plain speech after the colon",
+       "Биыл ауданда құрылыс қарқынды.\n\nСерік ОМАРОВ, аудан әкімі: Биыл жүз үй салынады. Оның "
+       "жартысы жастарға беріледі.",
+       {{"Биыл жүз үй салынады. Оның жартысы жастарға беріледі", "unmarked", ":", "Серік ОМАРОВ"}}},
+      {"a header opening its paragraph, the words in marks: the name speaks",
+       "Серік Омаров, аудан әкімі: «Биыл жүз үй салынады».",
+       {{"Биыл жүз үй салынады", "colon", ":", "Серік Омаров"}}},
+      {"a bare name before a colon without marks or dash is a headline",
+       "Тоқаев: Реформалар міндетті түрде жалғасады", {}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

@@ -129,6 +129,11 @@ TokenRange Matcher::colon_speaker(std::size_t colon, Cue& verb) const {
   // `Айгүл СӘРСЕНОВА, тілші:` — a transcript line: the name before the comma speaks.
   TokenRange name = header_name(colon);
   if (!name.empty()) return name;
+  // `Серік Омаров, аудан әкімі: «…»` on one line: the PERSON before the comma.
+  if (floor == doc_.para_first[doc_.para[colon]] && doc_.has_entity(floor, SpanType::PERSON)) {
+    name = header_from(floor, colon);
+    if (!name.empty() && name.end < colon) return name;
+  }
   while (e > b && word_class(e - 1) == WordClass::skip) --e;
   // `ол былай деді:` — a verb form ending right before the colon.
   for (std::size_t t = e > 3 ? e - 3 : 0; t < e; ++t) {
