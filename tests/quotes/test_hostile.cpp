@@ -11,6 +11,22 @@ using namespace belgi;
 
 namespace {
 
+// A guard against a hang (quadratic time), not a speed target: generous, and four times that
+// under AddressSanitizer, whose Debug build runs these inputs many times slower (on a loaded
+// machine `endless headers inside one paragraph` took 36 s there with session 10's rules, 44 s
+// with session 11's: over the old 30 s either way).
+#if defined(__SANITIZE_ADDRESS__)
+constexpr double kMaxSeconds = 120.0;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+constexpr double kMaxSeconds = 120.0;
+#else
+constexpr double kMaxSeconds = 30.0;
+#endif
+#else
+constexpr double kMaxSeconds = 30.0;
+#endif
+
 std::string repeat(const std::string& s, std::size_t n) {
   std::string out;
   out.reserve(s.size() * n);
@@ -54,6 +70,11 @@ TEST_CASE("hostile inputs finish") {
        "Айгүл Сәрсенова, шаруа: – " + repeat("Біз жақсы өнім алдық. ", 50000)},
       {"endless questions glued to the paragraph before",
        repeat("Жиын өтті.– Сіз не дейсіз?\n– Біз дайынбыз.\n", 20000)},
+      {"a long run of dash items with no question, attributed at the end",
+       "Әкім жиынды ашты.\n" + repeat("– Жол жөнделді.\n", 20000) + "– Бәрі дайын, – деді ол.\n"},
+      {"endless converb clauses and nested straight marks",
+       repeat("\"Біз \"жаңа\" жолды салдық\", – деді, күліп, ардагер. ", 20000) +
+           repeat("Әкім, жиынды қорытындылай келе, ", 20000) + "«Жұмыс жалғасады» деді."},
   };
   for (const Case& c : cases) {
     std::string what = c.what;
@@ -66,7 +87,7 @@ TEST_CASE("hostile inputs finish") {
       CHECK(s.range.begin < s.range.end);
       CHECK(s.range.end <= c.text.size());
     }
-    CHECK_MESSAGE(secs < 30.0, "took " << secs << " s");
+    CHECK_MESSAGE(secs < kMaxSeconds, "took " << secs << " s");
   }
 }
 

@@ -105,13 +105,14 @@ bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out, bo
       out = Cue{TokenRange{i, end}, v, false};
       return true;
     }
-    if (!dashed && loose) {  // `«…» деп тағы да уәде берді`: a finite verb within a few words
-      for (std::size_t t = end;
-           t < limit && t < end + 4 && doc_.is_word(t) && !doc_.is_capitalized(t); ++t)
-        if (looks_finite_verb(doc_.lower[t])) {
-          out = Cue{TokenRange{i, t + 1}, nullptr, false};
-          return true;
-        }
+    // `«…» деп тағы да уәде берді` (speech-like words in marks), `– деп қатаң ескертті
+    // прокурор`, `– деп сөз берді`: the cue runs to a finite verb a few words on.
+    if (dashed || loose) {
+      std::size_t t = verb_within(end, limit);
+      if (t != 0) {
+        out = Cue{TokenRange{i, t + 1}, nullptr, false};
+        return true;
+      }
     }
     if (!dashed || doc_.is_capitalized(end)) return false;
     if (looks_oblique(doc_.lower[end]) || word_class(end) == WordClass::skip) {
@@ -123,6 +124,19 @@ bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out, bo
   }
   out = Cue{TokenRange{i, end}, v, false};
   return true;
+}
+
+// The first finite verb among the lower-case words from b (at most 4), or 0: the verb of a cue
+// phrase `деп <adverb or object> <verb>`, also a past in -ты/-ті (`деп қатаң ескертті
+// прокурор`). A verb shape followed by another one is an accusative (`деп мердігерді сынады`).
+std::size_t Matcher::verb_within(std::size_t b, std::size_t limit) const {
+  for (std::size_t t = b; t < limit && t < b + 4 && doc_.is_word(t) && !doc_.is_capitalized(t); ++t) {
+    bool next_verb = t + 1 < limit && doc_.is_word(t + 1) && !doc_.is_capitalized(t + 1) &&
+                     looks_finite_verb(doc_.lower[t + 1]);
+    if (next_verb) continue;
+    if (looks_finite_verb(doc_.lower[t]) || (t > b && looks_past_t(doc_.lower[t]))) return t;
+  }
+  return 0;
 }
 
 // A subject (a PERSON, POSITION or ORGANISATION, a role word or `ол`) at k, and a finite verb

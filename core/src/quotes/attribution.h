@@ -90,6 +90,8 @@ class Matcher {
   TokenRange subject_of(std::size_t b, std::size_t e, bool genitive = false) const;
   // `министр осылай деді` at k: a subject, then a cue; sets the cue (the speaker is [k, cue)).
   bool subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const;
+  // Token i ends a speaker: a PERSON, ORGANISATION or POSITION, or a role word.
+  bool is_speaker_head(std::size_t i) const;
   // A PERSON, POSITION, role word (also genitive) or pronoun among the tokens.
   bool names_someone(TokenRange r) const;
   // The last PERSON span ending by `end` and starting at or after `floor`, searched back at most
@@ -118,6 +120,9 @@ class Matcher {
   bool plural_noun(std::size_t i) const;
   bool speaker_entity(std::size_t i) const;
   bool subject_clause(std::size_t k, std::size_t limit) const;
+  std::size_t verb_within(std::size_t b, std::size_t limit) const;
+  std::size_t clause_after(std::size_t b, std::size_t limit) const;
+  bool converb_clause(std::size_t b, std::size_t e) const;
 
   const Doc& doc_;
   const Tables& tables_;
@@ -130,6 +135,7 @@ constexpr std::size_t kMaxReportTokens = 24;   // length of a report sentence af
 constexpr std::size_t kMaxHeaderTokens = 20;  // length of a `NAME, ROLE:` transcript line
 constexpr std::size_t kMaxHeaderNoComma = 6;  // `Тілші Айгүл Сәрсенова:`
 constexpr std::size_t kMaxLeadTokens = 200;   // a lead's PERSON searched back in its paragraph
-constexpr std::size_t kMaxAttributionTokens = 20;  // a long role, then its PERSON, after a cue
+constexpr std::size_t kMaxAttributionTokens = 20;
+constexpr std::size_t kMaxClauseTokens = 8;   // a converb clause set off by commas  // a long role, then its PERSON, after a cue
 
 }  // namespace belgi::quotes

@@ -97,7 +97,15 @@ Attribution Finder::turn_attribution(std::size_t p) const {
   if (!run_has_question(p)) {  // `Әкім … тапсырмаларға тоқталды.\n- …`
     Cue cue;
     bool announces = false;
-    if (!m_.lead_before(first, cue, a.speaker, announces)) return Attribution{};
+    // Without a lead, the subject of the last sentence before the run, when it names someone
+    // (`Ауыл тұрғыны Серік Ахметов бізді қарсы алды.\n– Биыл …`); not after a question (a
+    // glued interview question names whom it asks).
+    if (!m_.lead_before(first, cue, a.speaker, announces)) {
+      a.speaker = speaker_later_in_run(p);
+      if (a.speaker.empty() && first > 0 && doc_.word(first - 1).find('?') == std::string_view::npos)
+        a.speaker = speaker_before_quote(first + 1);
+      return a;
+    }
     a.has_cue = announces;
     if (announces) a.cue = cue;
     return a;
@@ -123,13 +131,22 @@ bool Finder::colon_before_paragraph(std::size_t p, Attribution& out) {
   Attribution a;
   a.speaker = m_.colon_speaker(colon, verb);
   if (a.speaker.empty() && verb.range.empty()) return false;
-  // `Нәтижесінде:` is a lead-in to a list, not a speaker.
-  if (verb.range.empty() && looks_oblique(doc_.lower[a.speaker.end - 1])) return false;
+  // `Нәтижесінде:`, `Биылғы жұмыс қорытындысы:` are lead-ins to a list, not speakers: without
+  // a verb the phrase names someone (a PERSON, role, pronoun) or is a name in capitals.
+  if (verb.range.empty() && (looks_oblique(doc_.lower[a.speaker.end - 1]) || !names_or_capitals(a.speaker)))
+    return false;
   a.has_cue = true;
   a.cue = verb.range.empty() ? Cue{TokenRange{colon, colon + 1}, nullptr, true} : verb;
   a.end = doc_.para_end(f);
   emit(QuoteKind::dash, TokenRange{f + 1, a.end}, a, "dash_colon", 0.8f);
   out = a;
+  return true;
+}
+
+bool Finder::names_or_capitals(TokenRange r) const {
+  if (m_.names_someone(r)) return true;
+  for (std::size_t i = r.begin; i < r.end; ++i)
+    if (doc_.is_word(i) && !doc_.is_capitalized(i)) return false;
   return true;
 }
 
@@ -152,7 +169,34 @@ bool Finder::interview_turn(std::size_t p) const {
   if (hyphen && (e - b != 1 || sentences(p) < 2)) return false;
   for (std::size_t q = b; q < e; ++q)
     if (!sentence_shaped(q, 1) && !cut_off(doc_.para_first[q] + 1)) return false;
-  return true;
+  return e - b == 1 || run_reads_as_speech(b, e);
+}
+
+// Two dash paragraphs or more with no question: speech when a lead names who speaks, or some
+// turn holds two sentences or an attribution; one-sentence items alone are a list
+// (`Жиында мынадай мәселелер қаралды.\n– … бекітілді.\n– … талқыланды.`).
+bool Finder::run_reads_as_speech(std::size_t b, std::size_t e) const {
+  Cue cue;
+  TokenRange speaker;
+  bool announces = false;
+  if (m_.lead_before(doc_.para_first[b], cue, speaker, announces)) return true;
+  for (std::size_t q = b; q < e; ++q) {
+    std::size_t f = doc_.para_first[q], end = doc_.para_end(f), dash = 0;
+    if (sentences(q) >= 2 || inner_attribution(f + 1, end, dash, cue)) return true;
+  }
+  return false;
+}
+
+// `– Биыл …\n– Келесі жылы …, – деді әкім.`: a run of dash paragraphs with no question, closed
+// by an attribution, is one speaker's: the speaker of the first attributed turn after p.
+TokenRange Finder::speaker_later_in_run(std::size_t p) const {
+  for (std::size_t q = p + 1, e = run_of(p).second; q < e; ++q) {
+    std::size_t f = doc_.para_first[q], end = doc_.para_end(f), dash = 0;
+    Cue cue;
+    if (in_pair_[f] || !inner_attribution(f + 1, end, dash, cue) || in_pair_[dash]) continue;
+    return attribute(cue, end, static_cast<std::size_t>(-1)).speaker;
+  }
+  return TokenRange{};
 }
 
 // The run of dash paragraphs around p, capped at 50 each way.

@@ -25,6 +25,7 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
     emit(QuoteKind::guillemets, content, a, dashed ? "marks_dash_cue" : "marks_cue", dashed ? 0.95f : 0.85f);
     chain_end = a.end;
     chained = a;
+    dash_after_attribution(a, limit);
     return;
   }
   if (!dashed && said_by_person(content, j, limit)) return;
@@ -143,14 +144,51 @@ bool Finder::split(const Pair& p, std::size_t& chain_end, Attribution& chained) 
   return true;
 }
 
-// `«…», – деді ол. – «…»`: the second pair takes the first one's attribution.
+// `«…», – деді ол. – «…»`: the second pair takes the first one's attribution. Without the
+// dash (`«…», – деді ол. «Бұл жол …».`), a pair that is the next sentence of the paragraph
+// goes on with that speaker, no cue (as a continued paragraph).
 bool Finder::chained_quote(const Pair& p, std::size_t chain_end, const Attribution& a) {
   if (chain_end == static_cast<std::size_t>(-1) || chain_end >= p.open) return false;
   std::size_t k = chain_end;
-  if (k < p.open && (doc_.is_terminator(k) || doc_.is_comma(k))) ++k;
+  bool period = k < p.open && doc_.is_terminator(k);
+  if (k < p.open && (period || doc_.is_comma(k))) ++k;
+  TokenRange content{p.open + 1, p.close};
+  if (period && k == p.open && !a.speaker.empty() && sentence_pair(p)) {
+    Attribution next;
+    next.speaker = a.speaker;
+    next.end = p.close + 1;
+    emit(QuoteKind::guillemets, content, next, "marks_continued", 0.7f);
+    return true;
+  }
   if (!(k < p.open && doc_.is_dash(k) && k + 1 == p.open)) return false;
-  emit(QuoteKind::guillemets, TokenRange{p.open + 1, p.close}, a, "marks_chained", 0.85f);
+  emit(QuoteKind::guillemets, content, a, "marks_chained", 0.85f);
   return true;
+}
+
+// `«…», – деді ол. – Сондықтан …`: speech after the attribution opened by a dash, without marks,
+// to the paragraph end (when no attribution of its own follows), is the split quote's second span.
+void Finder::dash_after_attribution(const Attribution& a, std::size_t limit) {
+  std::size_t k = a.end;
+  if (k < limit && (doc_.is_terminator(k) || doc_.is_comma(k))) ++k;
+  if (!(k + 1 < limit && doc_.is_dash(k) && doc_.is_capitalized(k + 1) && !in_pair_[k + 1])) return;
+  std::size_t dash = 0;
+  Cue cue;
+  if (inner_attribution(k + 1, limit, dash, cue) || !sentence_shaped_from(k + 1, limit, 2)) return;
+  emit(QuoteKind::unmarked, TokenRange{k + 1, limit}, a, "marks_chained", 0.8f);
+}
+
+// The pair is a whole sentence: 4+ words, a terminator closing it inside or right after the
+// closing mark, then the paragraph's end or another sentence.
+bool Finder::sentence_pair(const Pair& p) const {
+  TokenRange content{p.open + 1, p.close};
+  if (words(content) < 4) return false;
+  std::size_t limit = doc_.para_end(p.close), j = p.close + 1;
+  bool closed = doc_.is_terminator(p.close - 1);
+  if (j < limit && doc_.is_terminator(j)) {
+    closed = true;
+    ++j;
+  }
+  return closed && (j == limit || doc_.is_capitalized(j) || in_pair_[j]);
 }
 
 // `Министр: «…»`, `ол былай деді: «…»`, or a colon ending the paragraph before.
@@ -164,7 +202,12 @@ bool Finder::colon_form(const Pair& p, TokenRange content, bool weak) {
   Cue verb;
   TokenRange sp = m_.colon_speaker(colon, verb);
   if (sp.empty() && verb.range.empty()) return false;
-  if (weak && verb.range.empty()) return false;
+  // `Тоқаев: «Реформалар жалғасады»`, `Прокуратура: «…»`: a PERSON, ORGANISATION, POSITION
+  // or role before the colon and a clause closed by a
+  // finite verb in the marks are a statement, not a label.
+  bool statement = !sp.empty() && m_.is_speaker_head(sp.end - 1) &&
+                   doc_.is_word(content.end - 1) && looks_finite_verb(doc_.lower[content.end - 1]);
+  if (weak && verb.range.empty() && !statement) return false;
   Attribution a;
   a.has_cue = true;
   a.cue = verb.range.empty() ? Cue{TokenRange{colon, colon + 1}, nullptr, true} : verb;

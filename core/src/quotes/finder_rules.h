@@ -55,6 +55,8 @@ class Finder {
   bool source_before(std::size_t f, TokenRange& speaker) const;
   bool split(const Pair& p, std::size_t& chain_end, Attribution& chained);
   bool chained_quote(const Pair& p, std::size_t chain_end, const Attribution& a);
+  bool sentence_pair(const Pair& p) const;
+  void dash_after_attribution(const Attribution& a, std::size_t limit);
   bool colon_form(const Pair& p, TokenRange content, bool weak);
   bool name_after_dash(const Pair& p, TokenRange content, std::size_t limit);
   bool as_said(const Pair& p, TokenRange content);
@@ -68,8 +70,11 @@ class Finder {
   bool question(std::size_t p) const;
   Attribution turn_attribution(std::size_t p) const;
   bool colon_before_paragraph(std::size_t p, Attribution& out);
+  bool names_or_capitals(TokenRange r) const;
   bool interview_turn(std::size_t p) const;
   std::pair<std::size_t, std::size_t> run_of(std::size_t p) const;
+  TokenRange speaker_later_in_run(std::size_t p) const;
+  bool run_reads_as_speech(std::size_t b, std::size_t e) const;
   bool list_run(std::size_t p) const;
   bool run_has_question(std::size_t p) const;
   // ---- speech without marks (finder_unmarked.cpp) ----

@@ -48,21 +48,25 @@ void Finder::transcript_lines() {
 // dash opening a sentence (a broadcast transcript run together, or a paragraph of its own):
 // the speech runs to the paragraph end, or to a sentence that opens with someone named (the
 // narrator again: `Мемлекет басшысы …`). Kind dash, cue `:`.
+// Without the dash, a `NAME, ROLE:` header opening its paragraph (`Серік ОМАРОВ, аудан әкімі:
+// Биыл …`) counts too (kind unmarked); a bare `Тоқаев: …` stays a headline, no quote.
 void Finder::inline_headers() {
   for (std::size_t k = 1; k + 2 < doc_.size(); ++k) {
-    if (!doc_.is_colon(k) || !doc_.is_dash(k + 1) || in_pair_[k] || doc_.para[k + 2] != doc_.para[k])
-      continue;
+    if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 2] != doc_.para[k]) continue;
+    bool dashed = doc_.is_dash(k + 1);
     std::size_t f = std::max(doc_.sent_begin(k), doc_.para_first[doc_.para[k]]);
-    if (f != doc_.para_first[doc_.para[k]] && !doc_.is_terminator(f - 1)) continue;
+    if (f != doc_.para_first[doc_.para[k]] && (!dashed || !doc_.is_terminator(f - 1))) continue;
     Attribution a;
     a.speaker = inline_header_speaker(f, k);
-    std::size_t b = k + 2, end = doc_.para_end(k), e = b;
-    if (a.speaker.empty() || !sentence_shaped_from(b, end, 3)) continue;
+    std::size_t b = dashed ? k + 2 : k + 1, end = doc_.para_end(k), e = b;
+    if (a.speaker.empty() || (!dashed && a.speaker.end == k) || in_pair_[b] ||
+        !sentence_shaped_from(b, end, 3))
+      continue;
     while (e < end && !(e > b && doc_.is_terminator(e - 1) && opens_with_someone(e))) ++e;
     a.has_cue = true;
     a.cue = Cue{TokenRange{k, k + 1}, nullptr, true};
     a.end = e;
-    emit(QuoteKind::dash, TokenRange{b, e}, a, "inline_header", 0.7f);
+    emit(dashed ? QuoteKind::dash : QuoteKind::unmarked, TokenRange{b, e}, a, "inline_header", 0.7f);
   }
 }
 
@@ -159,9 +163,11 @@ void Finder::unmarked() {
     }
     flush(pending);
     // `Ақсақалдар бата берді. — Тілегіміз орындалып жатыр, — деп …`: speech opened by a
-    // dash after a sentence starts there.
+    // dash after a sentence or a colon (`Әкім сұраққа жауап берді: – Су …, – деді ол.`)
+    // starts there.
     for (std::size_t t = before; t > start + 1 && t-- > start + 1;)
-      if (doc_.is_dash(t) && doc_.is_terminator(t - 1) && t + 1 < before && doc_.is_capitalized(t + 1)) {
+      if (doc_.is_dash(t) && (doc_.is_terminator(t - 1) || doc_.is_colon(t - 1)) && t + 1 < before &&
+          doc_.is_capitalized(t + 1)) {
         start = t + 1;
         break;
       }

@@ -54,13 +54,26 @@ class Pairer {
       }
       std::size_t first = doc_.para_first[doc_.para[open_]];
       bool announced = open_ > first && doc_.is_colon(open_ - 1);  // `Ол былай деді: «…\n…»`
-      if ((first == open_ || announced) && paragraphs_ < kMaxQuoteParagraphs && !doc_.is_dash(i) &&
-          doc_.word(i) != p.open) {
+      if ((first == open_ || announced || closed_ahead(i, p)) && paragraphs_ < kMaxQuoteParagraphs &&
+          !doc_.is_dash(i) && doc_.word(i) != p.open) {
         ++paragraphs_;
         return;
       }
     }
     stack_.clear();
+  }
+
+  // `Әкім жиында «Біз жол саламыз.\n\nБұл жол …», – деді.`: a guillemet opened inside a
+  // paragraph goes on when the first mark of the next paragraph (from i) is its closer.
+  bool closed_ahead(std::size_t i, const MarkPair& p) const {
+    if (p.open == p.close) return false;
+    for (std::size_t k = i, end = doc_.para_end(i); k < end; ++k) {
+      if (!doc_.is_punct(k)) continue;
+      std::string_view w = doc_.word(k);
+      if (w == p.close) return true;
+      if (mark_role(tables_.marks, w) != MarkRole::none) return false;
+    }
+    return false;
   }
 
   void mark(std::size_t i) {
@@ -70,10 +83,10 @@ class Pairer {
     for (std::size_t k = stack_.size(); k-- > 0;) {
       if (!closes(*stack_[k].pair, w)) continue;
       if (stack_[k].pair->open == stack_[k].pair->close && k + 1 != stack_.size()) break;
-      // A straight mark continued over paragraphs closes only where a closer stands; placed
-      // like an opener it opens a pair inside (`"…\n… "Самұрық" қоры …", – деді ол`).
-      if (stack_[k].pair->open == stack_[k].pair->close && k == 0 && paragraphs_ > 1 &&
-          opener_position(doc_, i))
+      // A straight mark placed like an opener (a space before it, a word after) opens a pair
+      // inside an open one rather than closing it: `"Біз "Жасыл ел" жобасына қатысамыз", –
+      // деді ол`, also in a quote continued over paragraphs (`"…\n… "Самұрық" қоры …"`).
+      if (stack_[k].pair->open == stack_[k].pair->close && k == 0 && opener_position(doc_, i))
         break;
       stack_.resize(k);
       if (k == 0) out_.push_back(Pair{open_, i, paragraphs_});

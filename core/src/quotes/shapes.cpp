@@ -13,6 +13,14 @@ bool looks_finite_verb(std::string_view w) {
   return false;
 }
 
+bool looks_converb(std::string_view w) {
+  return w == "келе" || (w.size() >= 6 && ends_with(w, "п"));
+}
+
+bool looks_past_t(std::string_view w) {
+  return w.size() >= 8 && (ends_with(w, "ты") || ends_with(w, "ті"));
+}
+
 bool looks_oblique(std::string_view w) {
   if (w.size() < 8) return false;
   for (std::string_view suf : {"да", "де", "та", "те", "ға", "ге", "қа", "ке", "на", "не",

@@ -6,6 +6,8 @@
 namespace belgi::quotes {
 
 bool looks_finite_verb(std::string_view lower_word);  // жеткізді, айтқан
+bool looks_converb(std::string_view lower_word);      // алып, қарап, (қорытындылай) келе
+bool looks_past_t(std::string_view lower_word);       // айтты, ескертті (also accusatives)
 bool looks_oblique(std::string_view lower_word);      // халқына, хабарламада, міндетпен
 bool looks_dative(std::string_view lower_word);       // Молдағалиға, министрге
 bool looks_place_case(std::string_view lower_word);   // locative, ablative, dative: Алматыда

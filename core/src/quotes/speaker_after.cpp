@@ -2,6 +2,8 @@
 // (`делінген … прокуратурасының хабарламасында`).
 #include "quotes/attribution.h"
 
+#include <algorithm>
+
 #include "text/utf8.h"
 
 namespace belgi::quotes {
@@ -60,6 +62,9 @@ TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::
   // дейді, қылқалам шебері.`: a comma, then a role phrase closing the sentence.
   if (k + 1 < limit && doc_.is_comma(k) && (subject_clause(k + 1, limit) || role_closing(k + 1, limit)))
     ++k;
+  // `– деді, көзіне жас алып, ардагер Мұхтар Сейітов`: a converb clause set off by commas.
+  std::size_t c = k + 1 < limit && doc_.is_comma(k) ? clause_after(k + 1, limit) : 0;
+  if (c != 0 && names_someone(TokenRange{c + 1, std::min(limit, c + 5)})) k = c + 1;
   const std::size_t first = k;
   while (k < limit && k < first + kMaxSkip && doc_.is_word(k) &&
          (word_class(k) == WordClass::skip || doc_.has_entity(k, SpanType::DATE) ||
@@ -116,6 +121,22 @@ std::size_t Matcher::appositive_person(std::size_t e, std::size_t limit) const {
   for (std::size_t p = e + 1; p < limit && p < e + kMaxSpeakerTokens && doc_.is_word(p); ++p)
     if (doc_.has_entity(p, SpanType::PERSON)) return entity_chain(p, limit).end;
   return e;
+}
+
+// A converb clause from b closed by a comma (`көзіне жас алып,`): the comma, or 0.
+std::size_t Matcher::clause_after(std::size_t b, std::size_t limit) const {
+  std::size_t c = b;
+  while (c < limit && c < b + kMaxClauseTokens && doc_.is_word(c)) ++c;
+  return c < limit && doc_.is_comma(c) && converb_clause(b, c) ? c : 0;
+}
+
+// Lower-case words naming nobody, the last a converb (`жиынды қорытындылай келе`, `көзіне жас
+// алып`): a clause between a speaker and the words or the cue.
+bool Matcher::converb_clause(std::size_t b, std::size_t e) const {
+  if (e <= b || e - b > kMaxClauseTokens || !looks_converb(doc_.lower[e - 1])) return false;
+  for (std::size_t t = b; t < e; ++t)
+    if (!doc_.is_word(t) || doc_.is_capitalized(t) || doc_.entity[t] >= 0) return false;
+  return true;
 }
 
 // A short phrase from k to the end of its sentence with a role word at its end and no verb

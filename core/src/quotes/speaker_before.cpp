@@ -29,6 +29,11 @@ bool Matcher::plural_noun(std::size_t i) const {
   return false;
 }
 
+bool Matcher::is_speaker_head(std::size_t i) const {
+  return doc_.has_entity(i, SpanType::PERSON) || doc_.has_entity(i, SpanType::ORGANISATION) ||
+         doc_.has_entity(i, SpanType::POSITION) || word_class(i) == WordClass::role;
+}
+
 bool Matcher::names_someone(TokenRange r) const {
   for (std::size_t i = r.begin; i < r.end; ++i)
     if (doc_.has_entity(i, SpanType::PERSON) || doc_.has_entity(i, SpanType::POSITION) ||
@@ -60,8 +65,11 @@ TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
     if (!role_like(t)) continue;
     std::size_t end = t + 1;
     while (end < e && doc_.is_capitalized(end)) ++end;
-    // One modifier before the role (`облыс әкімі`), not a participle (`сөз алған министр`).
-    std::size_t start = t > b && !looks_finite_verb(doc_.lower[t - 1]) ? t - 1 : t;
+    // One modifier before the role (`облыс әкімі`), not a participle (`сөз алған министр`)
+    // nor a possessive locative (`Сұхбат барысында министр`, `жиын кезінде`).
+    std::string_view m = t > b ? doc_.lower[t - 1] : std::string_view();
+    bool adjunct = ends_with(m, "ында") || ends_with(m, "інде");
+    std::size_t start = t > b && !looks_finite_verb(m) && !adjunct ? t - 1 : t;
     return TokenRange{start, end};
   }
   if (e - b > 6) b = e - 6;
@@ -83,9 +91,18 @@ TokenRange Matcher::speaker_before(std::size_t open) const {
   while (k > floor && k + kMaxSkip > open && doc_.is_word(k - 1) &&
          word_class(k - 1) == WordClass::skip)
     --k;
+  // `Әкім, жиынды қорытындылай келе, «…» деп атап өтті`: the subject before a converb clause.
+  if (k > floor + 1 && doc_.is_comma(k - 1)) {
+    std::size_t b = k - 1;
+    while (b > floor && k - b <= kMaxClauseTokens && doc_.is_word(b - 1)) --b;
+    if (b > floor + 1 && doc_.is_comma(b - 1) && converb_clause(b, k - 1)) k = b - 1;
+  }
   if (k <= floor || !doc_.is_word(k - 1)) return TokenRange{};
   std::size_t last = k - 1;
-  if (looks_place_case(doc_.lower[last])) return TokenRange{};  // `Швейцариялықтарда «…» деген сөз бар`
+  // `Министр брифингте «…» деді`: an adjunct before the mark, the subject before it; a place
+  // that names nobody is no speaker (`Швейцариялықтарда «…» деген сөз бар`).
+  if (looks_place_case(doc_.lower[last]) || looks_oblique(doc_.lower[last]))
+    return subject_of(floor, k);
   if (speaker_entity(last)) {
     std::size_t b = last;
     while (b > floor && b + kMaxSpeakerTokens > last && speaker_entity(b - 1)) --b;
@@ -101,10 +118,22 @@ TokenRange Matcher::colon_speaker(std::size_t colon, Cue& verb) const {
   std::size_t floor = std::max(doc_.sent_begin(colon), doc_.para_first[doc_.para[colon]]);
   std::size_t b = colon;
   while (b > floor && b + kMaxSpeakerTokens > colon && doc_.is_word(b - 1)) --b;
+  for (const Form& f : tables_.report_openers) {  // `Бұл туралы басқарма хабарлады:`
+    std::size_t oe = 0;
+    if (form_at(f, b, colon, oe)) {
+      b = oe;
+      break;
+    }
+  }
   std::size_t e = colon;
   // `Айгүл СӘРСЕНОВА, тілші:` — a transcript line: the name before the comma speaks.
   TokenRange name = header_name(colon);
   if (!name.empty()) return name;
+  // `Серік Омаров, аудан әкімі: «…»` on one line: the PERSON before the comma.
+  if (floor == doc_.para_first[doc_.para[colon]] && doc_.has_entity(floor, SpanType::PERSON)) {
+    name = header_from(floor, colon);
+    if (!name.empty() && name.end < colon) return name;
+  }
   while (e > b && word_class(e - 1) == WordClass::skip) --e;
   // `ол былай деді:` — a verb form ending right before the colon.
   for (std::size_t t = e > 3 ? e - 3 : 0; t < e; ++t) {
