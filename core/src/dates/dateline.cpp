@@ -18,11 +18,15 @@ void DatelineRecognizer::run(Context& ctx) const {
   if (ctx.has_date) return;  // the caller's date wins
   std::size_t n = 0;
   while (n < ctx.tokens.size() && ctx.tokens[n].begin < kDatelineWindow) ++n;
-  std::vector<text::Token> head(ctx.tokens.begin(), ctx.tokens.begin() + n);
-  std::vector<Word> words = analyze(ctx.text, head, *tables_);
+  // Every token is analyzed here, once, and the date rules read the same words after: a word's
+  // analysis depends on it alone, and the matches below read no word past the window (the
+  // parser stays in [first, last), join_weekday looks back only).
+  auto all_words = std::make_shared<std::vector<Word>>(analyze(ctx.text, ctx.tokens, *tables_));
+  ctx.date_words = all_words;
+  const std::vector<Word>& words = *all_words;
   // A dateline is a full date with its year, and every pattern that reads a year needs a number
   // token or a number word: without one in the window there is no dateline to find.
-  if (std::none_of(words.begin(), words.end(),
+  if (std::none_of(words.begin(), words.begin() + n,
                    [](const Word& w) { return w.num || w.hit(WordClass::number) != nullptr; }))
     return;
   Anchor none;
