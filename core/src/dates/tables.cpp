@@ -172,14 +172,17 @@ const std::vector<WordTable>& word_tables() {
 }  // namespace
 
 std::string fold(std::string_view word) {
-  std::string out;
-  out.reserve(word.size());
+  // Written in place (every word of a text is folded once): room for 4 more bytes at each step.
+  std::string out(word.size() + 4, '\0');
+  std::size_t n = 0;
   for (std::size_t p = 0; p < word.size();) {
     char32_t c = utf8::to_lower(utf8::next(word, p));
-    if (c == U'\u0131' || c == U'\u0456') out += 'i';  // Latin ı, Cyrillic і
-    else if (c == U'\u0451') utf8::append(out, U'\u0435');  // ё -> е
-    else utf8::append(out, c);
+    if (c == U'\u0131' || c == U'\u0456') c = U'i';  // Latin ı, Cyrillic і
+    else if (c == U'\u0451') c = U'\u0435';            // ё -> е
+    if (out.size() - n < 4) out.resize(out.size() + word.size() + 4);
+    U8_APPEND_UNSAFE(out.data(), n, static_cast<UChar32>(c));
   }
+  out.resize(n);
   return out;
 }
 
