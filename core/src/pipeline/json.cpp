@@ -42,9 +42,11 @@ class Writer {
     separate();
     string(v);
   }
-  void value(std::size_t v) {
+  void value(std::size_t v) {  // every span's offsets: digits written as std::to_string's
     separate();
-    out_ += std::to_string(v);
+    char buf[20], *end = buf + sizeof buf, *p = end;
+    do *--p = static_cast<char>('0' + v % 10); while (v /= 10);
+    out_.append(p, static_cast<std::size_t>(end - p));
   }
   void value(double v) {
     separate();
