@@ -122,7 +122,9 @@ class Tables {
     // if w.substr(0, p) may be a whole form.
     std::size_t scan(std::string_view w, std::uint64_t& ends) const;
     // False if w.substr(0, p) is surely no form (lengths of 64 bytes and more are not filtered).
-    static bool may_end(std::uint64_t ends, std::size_t p) { return p >= 64 || (ends >> p & 1) != 0; }
+    static bool may_end(std::uint64_t ends, std::size_t p) {
+      return p >= 64 || (ends >> p & 1) != 0;
+    }
     // False if no length in [lo, hi] may be one (lo <= hi).
     static bool may_end_in(std::uint64_t ends, std::size_t lo, std::size_t hi) {
       return hi >= 64 || (ends >> lo << (63 - (hi - lo))) != 0;
