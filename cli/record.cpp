@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "text/json_run.h"
 #include "text/utf8.h"
 
 namespace belgi::cli {
@@ -73,6 +74,7 @@ class FastRecord {
     if (!eat('"')) return false;
     for (;;) {
       std::size_t run = i_;
+      i_ = text::skip_plain_json(s_, i_);  // 8 bytes at a time, then byte by byte
       while (i_ < s_.size() && s_[i_] != '"' && s_[i_] != '\\' && static_cast<unsigned char>(s_[i_]) >= 0x20) ++i_;
       out.append(s_.data() + run, i_ - run);
       if (i_ == s_.size() || static_cast<unsigned char>(s_[i_]) < 0x20) return false;

@@ -1,6 +1,7 @@
 #include "dates/dateline.h"
 
 #include <algorithm>
+#include <string>
 
 #include "dates/grammar.h"
 #include "dates/words.h"
@@ -18,11 +19,20 @@ void DatelineRecognizer::run(Context& ctx) const {
   if (ctx.has_date) return;  // the caller's date wins
   std::size_t n = 0;
   while (n < ctx.tokens.size() && ctx.tokens[n].begin < kDatelineWindow) ++n;
-  std::vector<text::Token> head(ctx.tokens.begin(), ctx.tokens.begin() + n);
-  std::vector<Word> words = analyze(ctx.text, head, *tables_);
+  // When the date rules run after, every token is analyzed here, once, and they read the same
+  // words: a word's analysis depends on it alone, and the matches below read no word past the
+  // window (the parser stays in [first, last), join_weekday looks back only). Else the window.
+  const std::vector<std::string>& off = ctx.options.disable;
+  const bool rules_follow = std::find(off.begin(), off.end(), "dates") == off.end();  // rules.h
+  const std::vector<text::Token> head(ctx.tokens.begin(),
+                                      ctx.tokens.begin() + (rules_follow ? 0 : n));
+  auto analyzed = std::make_shared<std::vector<Word>>(
+      analyze(ctx.text, rules_follow ? ctx.tokens : head, *tables_));
+  if (rules_follow) ctx.date_words = analyzed;
+  const std::vector<Word>& words = *analyzed;
   // A dateline is a full date with its year, and every pattern that reads a year needs a number
   // token or a number word: without one in the window there is no dateline to find.
-  if (std::none_of(words.begin(), words.end(),
+  if (std::none_of(words.begin(), words.begin() + n,
                    [](const Word& w) { return w.num || w.hit(WordClass::number) != nullptr; }))
     return;
   Anchor none;

@@ -380,7 +380,7 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
   Parsed best, p;
   auto take = [&](bool found) {
     if (found && p.end > best.end) best = p;
-    p = Parsed();
+    reset(p);
   };
   if (!mod) {
     take(numeric_date(i, p));

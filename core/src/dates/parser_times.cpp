@@ -349,7 +349,7 @@ bool Parser::best(std::size_t i, Parsed& out) const {
   Parsed b, p;
   auto take = [&](bool found) {  // the longest; at equal length a span wins over a value-only reading
     if (found && (p.end > b.end || (p.end == b.end && b.value_only && !p.value_only))) b = p;
-    p = Parsed();
+    reset(p);
   };
   take(phrase(i, p));
   take(date(i, p));

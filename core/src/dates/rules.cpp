@@ -25,7 +25,10 @@ Anchor anchor_of(const Context& ctx) {
 
 void DateRecognizer::run(Context& ctx) const {
   Anchor anchor = anchor_of(ctx);
-  std::vector<Word> words = analyze(ctx.text, ctx.tokens, *tables_);
+  std::shared_ptr<const std::vector<Word>> analyzed = std::move(ctx.date_words);  // the dateline's
+  if (!analyzed || analyzed->size() != ctx.tokens.size())
+    analyzed = std::make_shared<std::vector<Word>>(analyze(ctx.text, ctx.tokens, *tables_));
+  const std::vector<Word>& words = *analyzed;
   std::vector<Match> matches;
   std::vector<std::size_t> sentence;
   for (std::size_t si = 0; si < ctx.sentences.size(); ++si) {

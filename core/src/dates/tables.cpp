@@ -172,14 +172,22 @@ const std::vector<WordTable>& word_tables() {
 }  // namespace
 
 std::string fold(std::string_view word) {
+  // Written through a pointer, as utf8::append_lower: a word (every word of a text is folded
+  // once) into a buffer on the stack, a longer text into room made in the string. A lower-case
+  // mapping lengthens a character by at most half, the foldings below never: twice is enough.
+  char buf[128];
   std::string out;
-  out.reserve(word.size());
+  char* o = buf;
+  if (2 * word.size() > sizeof buf) out.resize(2 * word.size()), o = out.data();
+  std::size_t n = 0;
   for (std::size_t p = 0; p < word.size();) {
     char32_t c = utf8::to_lower(utf8::next(word, p));
-    if (c == U'\u0131' || c == U'\u0456') out += 'i';  // Latin ı, Cyrillic і
-    else if (c == U'\u0451') utf8::append(out, U'\u0435');  // ё -> е
-    else utf8::append(out, c);
+    if (c == U'\u0131' || c == U'\u0456') c = U'i';  // Latin ı, Cyrillic і
+    else if (c == U'\u0451') c = U'\u0435';            // ё -> е
+    U8_APPEND_UNSAFE(o, n, static_cast<UChar32>(c));
   }
+  if (o == buf) return std::string(buf, n);
+  out.resize(n);
   return out;
 }
 
@@ -188,9 +196,31 @@ std::string_view Tables::intern(std::string s) {
   return strings_.back();
 }
 
+namespace {
+bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+}  // namespace
+
 void Tables::Starts::note(std::string_view form) {
-  if (form.size() < kPrefixBytes) max_short = std::max(max_short, form.size());
-  else bits.set(prefix_key(form));
+  std::uint64_t h = text::kFnvBasis;
+  for (std::size_t i = 0; i < form.size(); ++i) {
+    h = text::fnv1a64(form.substr(i, 1), h);
+    if (i + 1 == form.size() || !continuation(form[i + 1])) prefixes.insert(h);
+  }
+  wholes.insert(h);
+}
+
+std::size_t Tables::Starts::scan(std::string_view w, std::uint64_t& ends) const {
+  ends = 0;
+  std::uint64_t h = text::kFnvBasis;
+  std::size_t top = 0;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    h = text::fnv1a64(w.substr(i, 1), h);
+    if (i + 1 < w.size() && continuation(w[i + 1])) continue;  // inside a character
+    if (prefixes.count(h) == 0) break;
+    top = i + 1;
+    if (top < 64 && wholes.count(h) != 0) ends |= std::uint64_t{1} << top;
+  }
+  return top;
 }
 
 Status Tables::load_embedded(Tables& out) {
@@ -352,9 +382,12 @@ void Tables::lookup(std::string_view w, std::vector<Hit>& out, bool exceptions) 
   out.clear();
   if (w.empty()) return;
   std::size_t min_stem = w.size() > max_ending_bytes_ ? w.size() - max_ending_bytes_ : 1;
-  std::size_t top = form_starts_.top(w);
-  if (top < min_stem || (exceptions && is_exception(w))) return;
+  std::uint64_t ends;
+  std::size_t top = form_starts_.scan(w, ends);
+  if (top < min_stem || !Starts::may_end_in(ends, min_stem, top) || (exceptions && is_exception(w)))
+    return;
   for (std::size_t p = top; p >= min_stem && p > 0; --p) {
+    if (!Starts::may_end(ends, p)) continue;
     if (p < w.size() && (static_cast<unsigned char>(w[p]) & 0xC0) == 0x80) continue;
     auto it = by_form_.find(w.substr(0, p));  // forms first: they reject more often
     if (it == by_form_.end()) continue;
@@ -391,9 +424,11 @@ bool Tables::adjectival(std::string_view f) const {
 void Tables::phrases_at(std::string_view w, std::vector<const Phrase*>& out) const {
   out.clear();
   std::size_t min_stem = w.size() > max_ending_bytes_ ? w.size() - max_ending_bytes_ : 1;
-  std::size_t top = phrase_starts_.top(w);
-  if (top < min_stem || is_exception(w)) return;
+  std::uint64_t ends;
+  std::size_t top = phrase_starts_.scan(w, ends);
+  if (top < min_stem || !Starts::may_end_in(ends, min_stem, top) || is_exception(w)) return;
   for (std::size_t p = top; p >= min_stem && p > 0; --p) {
+    if (!Starts::may_end(ends, p)) continue;
     auto it = phrases_by_first_.find(w.substr(0, p));
     if (it == phrases_by_first_.end()) continue;
     for (std::size_t i : it->second)

@@ -2,7 +2,6 @@
 // Words are compared after fold(): lower case, and Cyrillic і / Latin ı / Latin i made one letter,
 // so that both scripts and the common і/i typing variants match the same rows.
 #pragma once
-#include <bitset>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -111,17 +110,24 @@ class Tables {
   template <class V>
   using Map = std::unordered_map<std::string_view, V, Hash>;
   std::string_view intern(std::string s);
-  // Fast rejection: bit prefix_key(w) is set for the first bytes of every form and phrase word
-  // (kPrefixBytes of them); a word whose key bit is clear can only match forms shorter than that.
-  static constexpr std::size_t kPrefixBytes = 4;
-  static std::size_t prefix_key(std::string_view w) { return Hash()(w.substr(0, kPrefixBytes)) & 0xffff; }
+  // Fast rejection, exact, in one pass over the word: the FNV-1a hashes of every prefix of the
+  // noted forms that ends a character, and of the whole forms. The first prefix of a word that
+  // is not among them ends the search (no form starts with it), and of the shorter ones only
+  // those hashed like a whole form can be one. Hashes may collide but never miss: every length
+  // left is still looked up in the map.
   struct Starts {
-    std::bitset<1 << 16> bits;
-    std::size_t max_short = 0;  // longest form shorter than kPrefixBytes, in bytes
+    std::unordered_set<std::uint64_t> prefixes, wholes;
     void note(std::string_view form);
-    // How long a prefix of w can be one of the noted forms (w.size() unless it is rejected).
-    std::size_t top(std::string_view w) const {
-      return w.size() < kPrefixBytes || bits[prefix_key(w)] ? w.size() : std::min(w.size(), max_short);
+    // The longest prefix of w that begins a noted form (bytes); bit p of `ends` (p < 64) is set
+    // if w.substr(0, p) may be a whole form.
+    std::size_t scan(std::string_view w, std::uint64_t& ends) const;
+    // False if w.substr(0, p) is surely no form (lengths of 64 bytes and more are not filtered).
+    static bool may_end(std::uint64_t ends, std::size_t p) {
+      return p >= 64 || (ends >> p & 1) != 0;
+    }
+    // False if no length in [lo, hi] may be one (lo <= hi).
+    static bool may_end_in(std::uint64_t ends, std::size_t lo, std::size_t hi) {
+      return hi >= 64 || (ends >> lo << (63 - (hi - lo))) != 0;
     }
   };
 

@@ -207,7 +207,7 @@ class WordCache {
     std::uint32_t entry = 0;  // 1 + index into entries_, 0 = empty
   };
   static std::uint64_t hash(std::string_view s) {
-    std::uint64_t h = text::fnv1a64(s);
+    std::uint64_t h = text::fnv1a64_words(s);  // 8 bytes a step: every token is hashed
     return h ^ (h >> 29);
   }
   void grow() {

@@ -102,7 +102,10 @@ class WordCache {
   static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
 
   std::size_t home(std::string_view form) const {
-    return static_cast<std::size_t>(fnv1a64(form)) & (index_.size() - 1);
+    // 8 bytes a step (every token is looked up); the high bits folded down, since a word step's
+    // low bits see only the low bytes of the word.
+    std::uint64_t h = text::fnv1a64_words(form);
+    return static_cast<std::size_t>(h ^ (h >> 29)) & (index_.size() - 1);
   }
 
   // A new model (or the first sentence): an empty table and the sentence-edge sums.

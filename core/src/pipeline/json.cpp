@@ -7,6 +7,7 @@
 #include <cstring>
 #include <nlohmann/json.hpp>
 
+#include "text/json_run.h"
 #include "text/utf8.h"
 
 namespace belgi {
@@ -41,9 +42,11 @@ class Writer {
     separate();
     string(v);
   }
-  void value(std::size_t v) {
+  void value(std::size_t v) {  // every span's offsets: digits written as std::to_string's
     separate();
-    out_ += std::to_string(v);
+    char buf[20], *end = buf + sizeof buf, *p = end;
+    do *--p = static_cast<char>('0' + v % 10); while (v /= 10);
+    out_.append(p, static_cast<std::size_t>(end - p));
   }
   void value(double v) {
     separate();
@@ -103,17 +106,7 @@ class Writer {
     out_ += '"';
     std::size_t run = 0;  // start of the bytes not yet copied
     for (std::size_t i = 0; i < s.size(); ++i) {
-      // Skip 8 bytes at a time while none of them needs escaping (SWAR: a byte below 0x20, '"'
-      // or '\\' sets its high bit in `special`; bytes >= 0x80 never do).
-      while (i + 8 <= s.size()) {
-        std::uint64_t x;
-        std::memcpy(&x, s.data() + i, 8);
-        constexpr std::uint64_t k01 = 0x0101010101010101ull, k80 = 0x8080808080808080ull;
-        std::uint64_t q = x ^ (k01 * '"'), b = x ^ (k01 * '\\');
-        std::uint64_t special = ((x - k01 * 0x20) | (q - k01) | (b - k01)) & ~x & k80;
-        if (special) break;
-        i += 8;
-      }
+      i = text::skip_plain_json(s, i);  // 8 bytes at a time while none needs escaping
       if (i >= s.size()) break;
       unsigned char c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;

@@ -10,6 +10,8 @@
 
 namespace belgi {
 
+namespace dates { struct Word; }
+
 // Who proposed a candidate. A recognizer that revises another's candidates (the dates
 // recognizer settles the model's DATE/TIME spans) asks this, not the span's `source` text.
 enum class Origin { other, model, rule };
@@ -35,6 +37,10 @@ struct Context {
   bool kaznerd_cuts = false;
   std::vector<Candidate> candidates;         // entity layer, before resolve()
   std::vector<Span> spans;                   // after resolve(); quotes are appended after
+  // The dates module's analysis of every token (dates/words.h), made once by the dateline and
+  // read again by the date rules, which drop it. Its words view a per-thread cache: valid only
+  // until the next dates::analyze() on this thread.
+  std::shared_ptr<const std::vector<dates::Word>> date_words;
 
   explicit Context(std::string_view t, const Options& o) : text(t), options(o) {}
 };

@@ -68,6 +68,7 @@ bool email_char(char32_t c) {
 
 // URL (`https://…`, `www.…`) or e-mail address starting at i; returns its end or i.
 std::size_t scan_url(const Decoded& d, std::size_t i) {
+  if (d.c(i) >= 0x80) return i;  // both kinds start with ASCII (most words here do not)
   std::size_t j = i;
   if (ascii_ci_prefix(d, i, "http://") || ascii_ci_prefix(d, i, "https://") ||
       ascii_ci_prefix(d, i, "www.")) {

@@ -66,12 +66,11 @@ const char32_t* lower_table() {
 
 }  // namespace detail
 
-void append_lower(std::string& out, std::string_view s) {
-  // Written through a pointer into room made once: a lower-case mapping lengthens a sequence by
-  // at most half (two bytes to three: U+023A -> U+2C65), so twice the input is always enough.
-  const std::size_t at = out.size();
-  out.resize(at + 2 * s.size());
-  char* w = out.data() + at;
+namespace {
+
+// Writes lower(s) at w, returns the end. A lower-case mapping lengthens a sequence by at most
+// half (two bytes to three: U+023A -> U+2C65), so twice s's size is always room enough.
+char* lower_into(char* w, std::string_view s) {
   for (std::size_t i = 0; i < s.size();) {
     char32_t cp = to_lower(next(s, i));
     if (cp < 0x80) {
@@ -85,6 +84,22 @@ void append_lower(std::string& out, std::string_view s) {
       w += len;
     }
   }
+  return w;
+}
+
+}  // namespace
+
+void append_lower(std::string& out, std::string_view s) {
+  // A word (most calls: every token is lower-cased) goes through a buffer on the stack and is
+  // appended once; resizing `out` to make the room, as longer texts do, zero-fills it first.
+  char word[128];
+  if (2 * s.size() <= sizeof word) {
+    out.append(word, static_cast<std::size_t>(lower_into(word, s) - word));
+    return;
+  }
+  const std::size_t at = out.size();
+  out.resize(at + 2 * s.size());
+  char* w = lower_into(out.data() + at, s);
   out.resize(static_cast<std::size_t>(w - out.data()));
 }
 
