@@ -145,7 +145,7 @@ bool Parser::month_gen_day(std::size_t i, Parsed& out) const {
   out.point.m = h->entry->ival, out.point.d = static_cast<int>(n.v);
   out.end = n.end;
   out.rule = "date.month_gen_day";
-  Num n2;  // `маусымның 15-і мен 25-і аралығында` -> XXXX-06-15/XXXX-06-25
+  Num n2;  // `шілденің 14-і мен 23-і аралығында` -> XXXX-07-14/XXXX-07-23
   if (a_.news && and_word(n.end) && number(n.end + 1, n2) && !n2.range && n2.ending.possessive &&
       n2.v > n.v && valid_date(2000, h->entry->ival, static_cast<int>(n2.v))) {
     int y = a_.known ? a_.date.y : 0;
