@@ -201,6 +201,8 @@ class Parser {
   bool time(std::size_t i, Parsed& out) const;
   bool clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const;
   bool after_clock(std::size_t j) const;
+  bool dotted_range(std::size_t j) const;
+  bool dotted_from_to(std::size_t j) const;
   bool clock_start(std::size_t i, Clock& c) const;
   bool clock_range(Clock& c, Parsed& out) const;
   bool clock_from_to(const Clock& c, Parsed& out) const;
