@@ -392,6 +392,7 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
     take(month_list(i, 0, p));
     take(century(i, p));
     take(bracketed_years(i, p));
+    take(year_list(i, p));
   }
   if (mod && mod->entry->code == "rel" && a_.news) take(month_of_year(i, mod->entry->ival, p));
   take(year_phrase(i, mod, p));

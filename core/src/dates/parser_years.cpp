@@ -220,6 +220,26 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
   return true;
 }
 
+// Years sharing one head noun (guidelines v2: one span): `2019, 2021 жылдары`, `2016 және 2020
+// жылдардағы`, `2019, 2021 жж.` -> 2019/2021, from the first year to the last (as month lists).
+bool Parser::year_list(std::size_t i, Parsed& out) const {
+  auto year = [&](std::size_t j) {
+    return ok(j) && w_[j].num && w_[j].plain && w_[j].digits == 4 && w_[j].value >= 1000 && w_[j].value <= 2999;
+  };
+  if (!a_.news || !year(i)) return false;  // KazNERD cuts them apart
+  int n = 0;
+  std::size_t k = list_items(i, false, year, n);
+  const Hit* u = hit(k, WordClass::unit);
+  bool head = (u && u->entry->code == "Y" && u->ending.plural) || punct(k, "жж");
+  long a = w_[i].value, b = w_[k - 1].value;
+  if (n < 2 || !head || b <= a) return false;
+  out.literal = std::to_string(a) + "/" + std::to_string(b);
+  out.end = punct(k, "жж") ? year_abbr(k) : k + 1;
+  out.rule = "date.year_list";
+  out.year_text = out.strong = true;
+  return true;
+}
+
 // `(1911-1913)`, `(1845–1904)`: years in brackets after a name, a lifespan or a period (written
 // news; a bare range elsewhere may be an amount: `1000-1500 адам`).
 bool Parser::bracketed_years(std::size_t i, Parsed& out) const {
