@@ -276,6 +276,9 @@ bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
   // `Қыс мезгілінде`, `қыс маусымына` ("the season of winter")
   bool mezgil = ok(i + 1) && (w_[i + 1].fold.substr(0, 11) == "мезгiл" || w_[i + 1].fold.substr(0, 6) == "mezgil" ||
                               (a_.news && (w_[i + 1].fold.substr(0, 12) == "маусым" || w_[i + 1].fold.substr(0, 6) == "mausym")));
+  // `көктем айларында`, `жаз айлары` ("the months of spring", written news): the season.
+  const Hit* ai = a_.news && h && h->ending.empty() ? hit(i + 1, WordClass::unit) : nullptr;
+  mezgil = mezgil || (ai && ai->entry->code == "M" && ai->ending.possessive);
   if (!h || (h->ending.empty() && !mod && !mezgil)) return false;
   if (!mod && h->ending.kase == Case::adj && !h->ending.possessive) return false;  // `көктемгі егіс`
   out.end = mezgil ? i + 2 : i + 1;
