@@ -210,6 +210,10 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
     if (decade) return true;
   } else if (h.school) {
     return school_year_phrase(mod, out);
+  } else if (!mod && a_.news && a_.known && h.ending.kase == Case::gen && !h.ending.plural) {
+    // `Жылдың алғашқы екі айында` (of the year: the document's): only with what follows.
+    out.is_point = true, out.point.y = a_.date.y;
+    return first_months(h.end, out) || year_half(h.end, out);
   } else if (mod && mod->entry->code == "rel" && !h.ending.plural) {
     out.rule = "date.relative_year";
     relative_point("Y", mod->entry->ival, out);
