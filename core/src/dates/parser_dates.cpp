@@ -211,10 +211,17 @@ bool Parser::month_alone(std::size_t i, Parsed& out) const {
   if (!h || h->entry->abbr) return false;
   const Hit* ai = hit(i + 1, WordClass::unit);
   bool aiy = ai && ai->entry->code == "M" && ai->ending.possessive;  // `шілде айында`
-  bool strict = h->entry->strict || (h->entry->capital && w_[i].upper_initial);
-  if (strict && !aiy) return false;
   const Hit* part = hit(i + 1, WordClass::part);
   bool with_part = part && part->ending.possessive;  // `қыркүйектің аяғынан бері`, `тамыздың басынан`
+  // A capitalised `Мамыр`, `Наурыз` (a name, the holiday) is the month with a part of it
+  // (`Мамырдың ортасында`); with a case ending alone (`Мамырда` opening a sentence) it only
+  // gives the model's DATE span its value.
+  bool capital = h->entry->capital && w_[i].upper_initial && !h->entry->strict;
+  bool cased = capital && !h->ending.possessive && !h->ending.plural &&
+               (h->ending.kase == Case::loc || h->ending.kase == Case::abl || h->ending.kase == Case::dat);
+  bool strict = h->entry->strict || (capital && !(with_part && h->ending.kase == Case::gen) && !cased);
+  if (strict && !aiy) return false;
+  out.value_only = cased && !aiy;
   if (!aiy && !with_part && h->ending.kase == Case::gen && !h->ending.possessive) return false;  // `наурыздың` + noun
   if (!aiy && h->ending.empty()) return false;  // a bare month name is a date only with a number
   out.is_point = true;
