@@ -167,6 +167,7 @@ class Parser {
   bool day_and_month(std::size_t i, int& d, int& m, std::size_t& j) const;
   bool day_month(std::size_t i, Parsed& out) const;
   void day_month_range(Parsed& out) const;
+  bool day_from_to(std::size_t i, Parsed& out) const;
   bool month_day_year(std::size_t i, Parsed& out) const;
   bool month_gen_day(std::size_t i, Parsed& out) const;
   bool year_phrase(std::size_t i, const Hit* mod, Parsed& out) const;

@@ -348,6 +348,7 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
     take(numeric_date(i, p));
     take(day_month(i, p));
     take(day_list(i, p));
+    take(day_from_to(i, p));
     take(month_day_year(i, p));
     take(month_gen_day(i, p));
     take(month_alone(i, p));

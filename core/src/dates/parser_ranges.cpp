@@ -41,15 +41,37 @@ void Parser::day_month_range(Parsed& out) const {
   if (!a_.news || out.rule != "date.day_month" || !from) return;
   bool until = from->ending.kase == Case::abl;
   bool between = from->ending.kase == Case::none && and_word(out.end);
+  // `30 маусым – 1 шілде аралығында`, `30 маусым - 2 шілде күндері`: a dash between two days of
+  // different months, then what a range takes (`аралығында`, `күндері`)
+  bool dashed = from->ending.kase == Case::none && from->ending.empty() && dash(out.end);
   Parsed to;
-  if ((!until && !between) || !day_month(out.end + (between ? 1 : 0), to) || to.rule != "date.day_month" ||
-      !post_is(to.end, until ? "until" : "about"))
+  if ((!until && !between && !dashed) || !day_month(out.end + (until ? 0 : 1), to) || to.rule != "date.day_month")
     return;
+  const Hit* days = hit(to.end, WordClass::unit);
+  bool range_days = dashed && days && days->entry->code == "D" && days->ending.plural && days->ending.possessive;
+  if (!post_is(to.end, until ? "until" : "about") && !range_days) return;
+  std::size_t end = to.end + 1;
   int y = a_.known ? a_.date.y : 0;
   out.literal = range_literal(Point{y, out.point.m, out.point.d, "", 0}, Point{y, to.point.m, to.point.d, "", 0});
   out.is_point = false;
-  out.end = to.end;
+  out.end = end;
   out.rule = "date.day_month_range";
+}
+
+// `5-тен 6 наурызға дейін` (written news): a day from, a day and month until -> XXXX-03-05/XXXX-03-06.
+bool Parser::day_from_to(std::size_t i, Parsed& out) const {
+  Num n;
+  if (!a_.news || !number(i, n) || !n.digits || n.range || n.ending.kase != Case::abl || n.ending.possessive ||
+      n.v < 1 || n.v > 31)
+    return false;
+  Parsed to;
+  const Hit* m = day_month(n.end, to) && to.rule == "date.day_month" ? w_[to.end - 1].hit(WordClass::month) : nullptr;
+  if (!m || m->ending.kase != Case::dat || !post_is(to.end, "until") || to.point.d <= n.v) return false;
+  int y = a_.known ? a_.date.y : 0;
+  out.literal = range_literal(Point{y, to.point.m, static_cast<int>(n.v), "", 0}, Point{y, to.point.m, to.point.d, "", 0});
+  out.end = to.end + 1;
+  out.rule = "date.day_range";
+  return true;
 }
 
 }  // namespace belgi::dates::detail
