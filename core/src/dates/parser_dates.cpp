@@ -54,7 +54,14 @@ bool Parser::day_month(std::size_t i, Parsed& out) const {
   std::size_t k = j + (punct(j, ",") ? 1 : 0);
   int y;
   std::size_t e;
-  if (month_bare && year_number(k, y, e) && valid_date(y, m, d)) {
+  // `30 марта 2020г.`, `12 ақпан 2018ж.`: the abbreviation written on (read here, one token)
+  bool glued = ok(k) && w_[k].num && w_[k].digits == 4 && w_[k].fold.size() == 6 &&
+               (w_[k].fold.substr(4) == "г" || w_[k].fold.substr(4) == "ж");
+  if (month_bare && glued && valid_date(static_cast<int>(w_[k].value), m, d)) {
+    out.point.y = static_cast<int>(w_[k].value), j = k + (punct(k + 1, ".") ? 2 : 1);
+    out.rule = "date.day_month_year";
+    out.strong = out.year_text = true;
+  } else if (month_bare && year_number(k, y, e) && valid_date(y, m, d)) {
     out.point.y = y, j = e;
     out.rule = "date.day_month_year";
     out.strong = out.year_text = true;

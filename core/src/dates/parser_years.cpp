@@ -263,8 +263,9 @@ bool Parser::bracketed_years(std::size_t i, Parsed& out) const {
 void Parser::year_join(const YearHead& h, bool have_num, Parsed& out) const {
   const Ending& e = h.ending;
   Parsed c = out;
-  if (a_.news && have_num && h.abbr) {  // `2018 ж. 12 ақпан`: one date in two parts (guidelines v2)
-    if (year_continuation(h.end, c) && c.full_date_text) out = c;
+  if (a_.news && have_num && h.abbr) {  // `2018 ж. 12 ақпан`, `2018 ж., 12 ақпанда`: one date in two parts
+    std::size_t j = h.end + (punct(h.end, ",") ? 1 : 0);
+    if (year_continuation(j, c) && c.full_date_text) out = c;
     return;
   }
   // Written news: `өткен жылы қыркүйекте` is one date, as `2005 жылы тамызда`.
