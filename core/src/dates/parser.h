@@ -176,6 +176,7 @@ class Parser {
   bool year_number_value(const Num& n, Parsed& out) const;
   bool year_head(std::size_t i, std::size_t j, bool have_num, const Num& n, YearHead& h) const;
   bool year_range(Num n, bool school, Parsed& out) const;
+  bool year_until(const YearHead& h, Parsed& out) const;
   bool bracketed_years(std::size_t i, Parsed& out) const;
   bool year_list(std::size_t i, Parsed& out) const;
   bool school_year_phrase(const Hit* mod, Parsed& out) const;

@@ -45,7 +45,9 @@ bool Parser::year_continuation(std::size_t j, Parsed& out) const {
     return true;
   }
   const Hit* s = hit(j, WordClass::season);
-  if (s && s->ending.possessive) {
+  // `2024 жылдың күзінде`; written news also `2010 жылғы жазда`, `2010 жылы көктемде` (as months)
+  bool cased = a_.news && s && !s->ending.plural && (s->ending.kase == Case::loc || s->ending.kase == Case::abl);
+  if (s && (s->ending.possessive || cased)) {
     out.point.season = s->entry->code, out.end = j + 1;
     out.rule = "date.year_season";
     return true;
@@ -207,7 +209,7 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
   if (have_num) {
     bool decade;
     if (!counted_year(n, h, out, decade)) return false;
-    if (decade) return true;
+    if (decade || year_until(h, out)) return true;
   } else if (h.school) {
     return school_year_phrase(mod, out);
   } else if (!mod && a_.news && a_.known && h.ending.kase == Case::gen && !h.ending.plural) {
@@ -236,11 +238,28 @@ bool Parser::year_list(std::size_t i, Parsed& out) const {
   const Hit* u = hit(k, WordClass::unit);
   bool head = (u && u->entry->code == "Y" && u->ending.plural) || punct(k, "жж");
   long a = w_[i].value, b = w_[k - 1].value;
-  if (n < 2 || !head || b <= a) return false;
+  bool decades = true;  // `1990, 2000 жылдары` are decades (the 1990s and 2000s), not a list of years
+  for (std::size_t j = i; j < k; j += 2) decades = decades && w_[j].value % 10 == 0;
+  if (n < 2 || !head || b <= a || decades) return false;
   out.literal = std::to_string(a) + "/" + std::to_string(b);
   out.end = punct(k, "жж") ? year_abbr(k) : k + 1;
   out.rule = "date.year_list";
   out.year_text = out.strong = true;
+  return true;
+}
+
+// After `2020 жылдан`: `2023 жылға дейін` -> 2020/2023, one span (written news).
+bool Parser::year_until(const YearHead& h, Parsed& out) const {
+  Num n;
+  YearHead to;
+  if (!a_.news || h.ending.kase != Case::abl || !out.is_point || !number(h.end, n) || !n.digits || n.range ||
+      n.ndigits != 4 || !year_head(h.end, n.end, true, n, to) || to.school || to.ending.kase != Case::dat ||
+      !post_is(to.end, "until") || n.v <= out.point.y || n.v > 2999)
+    return false;
+  out.literal = std::to_string(out.point.y) + "/" + std::to_string(static_cast<long>(n.v));
+  out.is_point = false;
+  out.end = to.end + 1;
+  out.rule = "date.year_range";
   return true;
 }
 
