@@ -324,6 +324,11 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
     out.rule = p->id;
     out.value_only = p->value_only || (p->news_only && !a_.news);
     out.relative = p->value.find('{') != std::string::npos;
+    // `Ертесіне` ("on the next day"): the day after the one last written out (anaphora.cpp);
+    // after a genitive it is "the future" (`елдің ертеңі`), no date.
+    out.anaphoric = p->id.compare(0, 12, "rel.next_day") == 0;
+    if (out.anaphoric && i > lo_ && genitive_form(w_[i - 1].fold)) return false;
+    out.day_offset = out.anaphoric ? 1 : 0;
     if (!expand_template(p->value, a_, out.literal)) out.unresolved = true;
     // A capitalised `Бүгінгі` opens a sentence about today's event (`Бүгінгі жүгіру`, "today's
     // run"); in lower case it is the present (`бүгінгі қазақ ғылымы`, PRESENT_REF).
