@@ -279,3 +279,14 @@ TEST_CASE("dates: offsets stay on the text with emoji, NBSP and combining marks"
   // not next to the date (`ж́ 👍🏽` between), but the day last written out before it
   CHECK(r.spans.at(2).value == "2023-12-05T17:20");
 }
+
+TEST_CASE("merge: a capitalised Мамыр, Наурыз with a case ending gives the model's span its value") {
+  const SpanType D = SpanType::DATE;
+  CHECK(run("Мамырда жұмыс аяқталады.", "2025-06-10", {{"Мамырда", D}}) == "[Мамырда=2025-05]");
+  CHECK(run("Наурыздан бастап тариф өседі.", "2025-06-10", {{"Наурыздан", D}}) == "[Наурыздан=2025-03]");
+  // ... but adds no span of its own (a name in the locative: `Мамырда кітап бар`)
+  CHECK(run("Мамырда кітап бар.", "2025-06-10", {}) == "");
+  // a part of the month settles it: a span of its own
+  CHECK(run("Мамырдың ортасында жұмыс бітеді.", "2025-06-10", {}) == "[Мамырдың ортасында=2025-05]");
+  CHECK(run("Қазанның ортасында мешіт тұр.", "2025-06-10", {}) == "");  // strict: the city
+}

@@ -21,18 +21,43 @@ std::string value_of(const Parsed& p, const Anchor& a) {
   return format_point(pt);
 }
 
+// The weekday a weekday match names (`дүйсенбі`, `дүйсенбі күні`), 0 if it names none.
+int weekday_named(const std::vector<Word>& w, const Match& m) {
+  const Hit* h = m.rule == "date.weekday" ? w[m.first].hit(WordClass::weekday) : nullptr;
+  return h ? h->entry->ival : 0;
+}
+
 // `Жұма, 22 Қараша 2024`: a weekday and a comma before a written date belong to it (any weekday,
-// also the ambiguous Жұма: the date settles it).
-void join_weekday(const std::vector<Word>& w, std::vector<Match>& ms) {
-  for (Match& m : ms) {
-    if (!m.full_date || m.first < 2 || w[m.first - 1].fold != ",") continue;
+// also the ambiguous Жұма: the date settles it), also when the weekday was a match of its own
+// (`дүйсенбі, 5 мамыр күні`, written news: KazNERD cuts them apart). After the date
+// (`5 мамыр, дүйсенбі күні`) the weekday stays a span but is that day when it names the date's
+// weekday, not the one nearest the document date.
+void join_weekday(const std::vector<Word>& w, bool news, std::vector<Match>& ms) {
+  std::vector<bool> drop(ms.size(), false);
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    Match& m = ms[k];
+    if (!m.full_date) continue;
+    if (k + 1 < ms.size() && m.last < w.size() && w[m.last].fold == "," && ms[k + 1].first == m.last + 1 &&
+        weekday_named(w, ms[k + 1]) == weekday(m.day))
+      ms[k + 1].value = format_ymd(m.day);
+    if (m.first < 2 || w[m.first - 1].fold != ",") continue;
     if (!w[m.first - 2].hit(WordClass::weekday)) continue;
+    bool own = news && k > 0 && ms[k - 1].first == m.first - 2 && ms[k - 1].last == m.first - 1 &&
+               weekday_named(w, ms[k - 1]);
     bool taken = false;
     for (const Match& o : ms) taken = taken || (o.first <= m.first - 2 && o.last > m.first - 2);
-    if (taken) continue;
+    if (taken && !own) continue;
+    if (own) drop[k - 1] = true;
     m.first -= 2;
     m.rule = "date.weekday_date";
   }
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    if (drop[k]) continue;
+    if (n != k) ms[n] = std::move(ms[k]);  // not onto itself: a self-move empties the strings
+    ++n;
+  }
+  ms.resize(n);
 }
 
 // A clock time or part of day right after (or before) a written date takes that date:
@@ -113,7 +138,7 @@ std::vector<Match> find_matches(const std::vector<Word>& words, std::size_t firs
     out.push_back(std::move(m));
     i = p.end;
   }
-  join_weekday(words, out);
+  join_weekday(words, anchor.news, out);
   join_time(words, out);
   return out;
 }

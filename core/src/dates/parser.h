@@ -167,6 +167,7 @@ class Parser {
   bool day_and_month(std::size_t i, int& d, int& m, std::size_t& j) const;
   bool day_month(std::size_t i, Parsed& out) const;
   void day_month_range(Parsed& out) const;
+  bool day_from_to(std::size_t i, Parsed& out) const;
   bool month_day_year(std::size_t i, Parsed& out) const;
   bool month_gen_day(std::size_t i, Parsed& out) const;
   bool year_phrase(std::size_t i, const Hit* mod, Parsed& out) const;
@@ -175,7 +176,9 @@ class Parser {
   bool year_number_value(const Num& n, Parsed& out) const;
   bool year_head(std::size_t i, std::size_t j, bool have_num, const Num& n, YearHead& h) const;
   bool year_range(Num n, bool school, Parsed& out) const;
+  bool year_until(const YearHead& h, Parsed& out) const;
   bool bracketed_years(std::size_t i, Parsed& out) const;
+  bool year_list(std::size_t i, Parsed& out) const;
   bool school_year_phrase(const Hit* mod, Parsed& out) const;
   bool counted_year(const Num& n, const YearHead& h, Parsed& out, bool& decade) const;
   void year_join(const YearHead& h, bool have_num, Parsed& out) const;
@@ -201,6 +204,8 @@ class Parser {
   bool time(std::size_t i, Parsed& out) const;
   bool clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const;
   bool after_clock(std::size_t j) const;
+  bool dotted_range(std::size_t j) const;
+  bool dotted_from_to(std::size_t j) const;
   bool clock_start(std::size_t i, Clock& c) const;
   bool clock_range(Clock& c, Parsed& out) const;
   bool clock_from_to(const Clock& c, Parsed& out) const;

@@ -20,19 +20,6 @@ bool Parser::numeric_date(std::size_t i, Parsed& out) const {
   return true;
 }
 
-// `5-6 желтоқсанда`, `2 – 7 ақпан аралығында` -> XXXX-12-05/XXXX-12-06, in `year` (0: unknown).
-bool Parser::day_range(std::size_t i, int year, Parsed& out) const {
-  Num r;
-  int m;
-  std::size_t e;
-  if (!number(i, r) || !r.range || r.a < 1 || r.b > 31 || r.a >= r.b) return false;
-  if (!month_word(r.end, true, m, e) || !valid_date(2000, m, static_cast<int>(r.b))) return false;
-  out.rule = "date.day_range";
-  out.end = e;
-  out.literal = range_literal(Point{year, m, static_cast<int>(r.a), "", 0}, Point{year, m, static_cast<int>(r.b), "", 0});
-  return true;
-}
-
 // A day number and a month: `5 желтоқсан`, `25 қарашада`, `5-желтоқсан`; the word after it.
 bool Parser::day_and_month(std::size_t i, int& d, int& m, std::size_t& j) const {
   const Hit* rm = ok(i) ? w_[i].rest_hit(WordClass::month) : nullptr;
@@ -67,7 +54,14 @@ bool Parser::day_month(std::size_t i, Parsed& out) const {
   std::size_t k = j + (punct(j, ",") ? 1 : 0);
   int y;
   std::size_t e;
-  if (month_bare && year_number(k, y, e) && valid_date(y, m, d)) {
+  // `30 марта 2020г.`, `12 ақпан 2018ж.`: the abbreviation written on (read here, one token)
+  bool glued = ok(k) && w_[k].num && w_[k].digits == 4 && w_[k].fold.size() == 6 &&
+               (w_[k].fold.substr(4) == "г" || w_[k].fold.substr(4) == "ж");
+  if (month_bare && glued && valid_date(static_cast<int>(w_[k].value), m, d)) {
+    out.point.y = static_cast<int>(w_[k].value), j = k + (punct(k + 1, ".") ? 2 : 1);
+    out.rule = "date.day_month_year";
+    out.strong = out.year_text = true;
+  } else if (month_bare && year_number(k, y, e) && valid_date(y, m, d)) {
     out.point.y = y, j = e;
     out.rule = "date.day_month_year";
     out.strong = out.year_text = true;
@@ -78,41 +72,6 @@ bool Parser::day_month(std::size_t i, Parsed& out) const {
   out.end = j;
   day_month_range(out);
   return true;
-}
-
-// `14, 15, 16 қазанда`, `5 және 6 наурызда`: days sharing one month (written news: one span),
-// from the first day to the last -> XXXX-10-14/XXXX-10-16.
-bool Parser::day_list(std::size_t i, Parsed& out) const {
-  auto day = [&](std::size_t j) { return ok(j) && w_[j].plain && w_[j].value >= 1 && w_[j].value <= 31 && w_[j].digits <= 2; };
-  if (!a_.news || !day(i)) return false;
-  int n = 0, m;
-  std::size_t k = list_items(i, false, day, n), e;
-  if (n < 2 || !month_word(k, true, m, e)) return false;
-  int first = static_cast<int>(w_[i].value), last = static_cast<int>(w_[k - 1].value);
-  if (last <= first || !valid_date(2000, m, last)) return false;
-  int y = a_.known ? a_.date.y : 0;
-  out.literal = range_literal(Point{y, m, first, "", 0}, Point{y, m, last, "", 0});
-  out.end = e;
-  out.rule = "date.day_list";
-  return true;
-}
-
-// `1 тамыздан 30 қыркүйекке дейін`, `28 қыркүйек пен 8 қазан аралығында` -> XXXX-08-01/XXXX-09-30
-// (written news)
-void Parser::day_month_range(Parsed& out) const {
-  const Hit* from = w_[out.end - 1].hit(WordClass::month);
-  if (!a_.news || out.rule != "date.day_month" || !from) return;
-  bool until = from->ending.kase == Case::abl;
-  bool between = from->ending.kase == Case::none && and_word(out.end);
-  Parsed to;
-  if ((!until && !between) || !day_month(out.end + (between ? 1 : 0), to) || to.rule != "date.day_month" ||
-      !post_is(to.end, until ? "until" : "about"))
-    return;
-  int y = a_.known ? a_.date.y : 0;
-  out.literal = range_literal(Point{y, out.point.m, out.point.d, "", 0}, Point{y, to.point.m, to.point.d, "", 0});
-  out.is_point = false;
-  out.end = to.end;
-  out.rule = "date.day_month_range";
 }
 
 // `Шіл 3, 2025`, `Қазан 28, 2025`
@@ -211,10 +170,17 @@ bool Parser::month_alone(std::size_t i, Parsed& out) const {
   if (!h || h->entry->abbr) return false;
   const Hit* ai = hit(i + 1, WordClass::unit);
   bool aiy = ai && ai->entry->code == "M" && ai->ending.possessive;  // `шілде айында`
-  bool strict = h->entry->strict || (h->entry->capital && w_[i].upper_initial);
-  if (strict && !aiy) return false;
   const Hit* part = hit(i + 1, WordClass::part);
   bool with_part = part && part->ending.possessive;  // `қыркүйектің аяғынан бері`, `тамыздың басынан`
+  // A capitalised `Мамыр`, `Наурыз` (a name, the holiday) is the month with a part of it
+  // (`Мамырдың ортасында`); with a case ending alone (`Мамырда` opening a sentence) it only
+  // gives the model's DATE span its value.
+  bool capital = h->entry->capital && w_[i].upper_initial && !h->entry->strict;
+  bool cased = capital && !h->ending.possessive && !h->ending.plural &&
+               (h->ending.kase == Case::loc || h->ending.kase == Case::abl || h->ending.kase == Case::dat);
+  bool strict = h->entry->strict || (capital && !(with_part && h->ending.kase == Case::gen) && !cased);
+  if (strict && !aiy) return false;
+  out.value_only = cased && !aiy;
   if (!aiy && !with_part && h->ending.kase == Case::gen && !h->ending.possessive) return false;  // `наурыздың` + noun
   if (!aiy && h->ending.empty()) return false;  // a bare month name is a date only with a number
   out.is_point = true;
@@ -276,6 +242,9 @@ bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
   // `Қыс мезгілінде`, `қыс маусымына` ("the season of winter")
   bool mezgil = ok(i + 1) && (w_[i + 1].fold.substr(0, 11) == "мезгiл" || w_[i + 1].fold.substr(0, 6) == "mezgil" ||
                               (a_.news && (w_[i + 1].fold.substr(0, 12) == "маусым" || w_[i + 1].fold.substr(0, 6) == "mausym")));
+  // `көктем айларында`, `жаз айлары` ("the months of spring", written news): the season.
+  const Hit* ai = a_.news && h && h->ending.empty() ? hit(i + 1, WordClass::unit) : nullptr;
+  mezgil = mezgil || (ai && ai->entry->code == "M" && ai->ending.possessive);
   if (!h || (h->ending.empty() && !mod && !mezgil)) return false;
   if (!mod && h->ending.kase == Case::adj && !h->ending.possessive) return false;  // `көктемгі егіс`
   out.end = mezgil ? i + 2 : i + 1;
@@ -386,12 +355,14 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
     take(numeric_date(i, p));
     take(day_month(i, p));
     take(day_list(i, p));
+    take(day_from_to(i, p));
     take(month_day_year(i, p));
     take(month_gen_day(i, p));
     take(month_alone(i, p));
     take(month_list(i, 0, p));
     take(century(i, p));
     take(bracketed_years(i, p));
+    take(year_list(i, p));
   }
   if (mod && mod->entry->code == "rel" && a_.news) take(month_of_year(i, mod->entry->ival, p));
   take(year_phrase(i, mod, p));

@@ -206,6 +206,23 @@ bool Parser::after_clock(std::size_t j) const {
   return false;
 }
 
+// `10.00-12.00 аралығында`, `09.00-ден`, `9.00-18.00` (written news): a dotted range reads as a
+// clock without `сағат` when it runs forward and either says so by what follows (an ending, a
+// postposition: `аралығында`, `дейін`) or is on the hour or half hour (`1.25-1.75` is an amount).
+bool Parser::dotted_range(std::size_t j) const {
+  if (!a_.news || !ok(j) || w_[j].dot_hour < 0 || w_[j].to_hour < 0 || w_[j].to_hour <= w_[j].dot_hour) return false;
+  if (!w_[j].ending.empty() || hit(j + 1, WordClass::post)) return true;
+  auto round = [](int m) { return m == 0 || m == 30; };
+  // ... and in the day's hours: `2.00-3.00 доллар` is a price.
+  return w_[j].dot_hour >= 6 && round(w_[j].dot_minute) && round(w_[j].to_minute);
+}
+
+// `09.00-ден 18.00-ге дейін` (written news): two dotted clocks from j, from and until, forward.
+bool Parser::dotted_from_to(std::size_t j) const {
+  return a_.news && ok(j + 1) && w_[j].dot_hour >= 0 && w_[j].to_hour < 0 && w_[j].ending.kase == Case::abl &&
+         w_[j + 1].dot_hour > w_[j].dot_hour && w_[j + 1].ending.kase == Case::dat && post_is(j + 2, "until");
+}
+
 // The clock a time starts with at i: [part of the day] [`сағат`] a clock or an hour.
 bool Parser::clock_start(std::size_t i, Clock& c) const {
   std::size_t j = i;
@@ -217,7 +234,8 @@ bool Parser::clock_start(std::size_t i, Clock& c) const {
   }
   const Hit* u = hit(j, WordClass::unit);
   if (u && u->entry->code == "H" && u->ending.empty()) c.sagat = true, ++j;
-  if ((c.sagat || !c.pod.empty() || after_clock(j)) && ok(j) && w_[j].dot_hour >= 0) {  // `сағат 10.00-де`
+  if ((c.sagat || !c.pod.empty() || after_clock(j) || dotted_range(j) || dotted_from_to(j) ||
+       (j > lo_ && dotted_from_to(j - 1))) && ok(j) && w_[j].dot_hour >= 0) {  // `сағат 10.00-де`
     c.h = w_[j].dot_hour, c.m = w_[j].dot_minute, c.e = w_[j].ending, c.end = j + 1;
     return true;
   }
@@ -306,6 +324,11 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
     out.rule = p->id;
     out.value_only = p->value_only || (p->news_only && !a_.news);
     out.relative = p->value.find('{') != std::string::npos;
+    // `Ертесіне` ("on the next day"): the day after the one last written out (anaphora.cpp);
+    // after a genitive it is "the future" (`елдің ертеңі`), no date.
+    out.anaphoric = p->id.compare(0, 12, "rel.next_day") == 0;
+    if (out.anaphoric && i > lo_ && genitive_form(w_[i - 1].fold)) return false;
+    out.day_offset = out.anaphoric ? 1 : 0;
     if (!expand_template(p->value, a_, out.literal)) out.unresolved = true;
     // A capitalised `Бүгінгі` opens a sentence about today's event (`Бүгінгі жүгіру`, "today's
     // run"); in lower case it is the present (`бүгінгі қазақ ғылымы`, PRESENT_REF).

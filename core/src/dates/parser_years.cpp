@@ -45,7 +45,9 @@ bool Parser::year_continuation(std::size_t j, Parsed& out) const {
     return true;
   }
   const Hit* s = hit(j, WordClass::season);
-  if (s && s->ending.possessive) {
+  // `2024 жылдың күзінде`; written news also `2010 жылғы жазда`, `2010 жылы көктемде` (as months)
+  bool cased = a_.news && s && !s->ending.plural && (s->ending.kase == Case::loc || s->ending.kase == Case::abl);
+  if (s && (s->ending.possessive || cased)) {
     out.point.season = s->entry->code, out.end = j + 1;
     out.rule = "date.year_season";
     return true;
@@ -207,9 +209,13 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
   if (have_num) {
     bool decade;
     if (!counted_year(n, h, out, decade)) return false;
-    if (decade) return true;
+    if (decade || year_until(h, out)) return true;
   } else if (h.school) {
     return school_year_phrase(mod, out);
+  } else if (!mod && a_.news && a_.known && h.ending.kase == Case::gen && !h.ending.plural) {
+    // `Жылдың алғашқы екі айында` (of the year: the document's): only with what follows.
+    out.is_point = true, out.point.y = a_.date.y;
+    return first_months(h.end, out) || year_half(h.end, out);
   } else if (mod && mod->entry->code == "rel" && !h.ending.plural) {
     out.rule = "date.relative_year";
     relative_point("Y", mod->entry->ival, out);
@@ -217,6 +223,43 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
     return false;
   }
   year_join(h, have_num, out);
+  return true;
+}
+
+// Years sharing one head noun (guidelines v2: one span): `2019, 2021 жылдары`, `2016 және 2020
+// жылдардағы`, `2019, 2021 жж.` -> 2019/2021, from the first year to the last (as month lists).
+bool Parser::year_list(std::size_t i, Parsed& out) const {
+  auto year = [&](std::size_t j) {
+    return ok(j) && w_[j].num && w_[j].plain && w_[j].digits == 4 && w_[j].value >= 1000 && w_[j].value <= 2999;
+  };
+  if (!a_.news || !year(i)) return false;  // KazNERD cuts them apart
+  int n = 0;
+  std::size_t k = list_items(i, false, year, n);
+  const Hit* u = hit(k, WordClass::unit);
+  bool head = (u && u->entry->code == "Y" && u->ending.plural) || punct(k, "жж");
+  long a = w_[i].value, b = w_[k - 1].value;
+  bool decades = true;  // `1990, 2000 жылдары` are decades (the 1990s and 2000s), not a list of years
+  for (std::size_t j = i; j < k; j += 2) decades = decades && w_[j].value % 10 == 0;
+  if (n < 2 || !head || b <= a || decades) return false;
+  out.literal = std::to_string(a) + "/" + std::to_string(b);
+  out.end = punct(k, "жж") ? year_abbr(k) : k + 1;
+  out.rule = "date.year_list";
+  out.year_text = out.strong = true;
+  return true;
+}
+
+// After `2020 жылдан`: `2023 жылға дейін` -> 2020/2023, one span (written news).
+bool Parser::year_until(const YearHead& h, Parsed& out) const {
+  Num n;
+  YearHead to;
+  if (!a_.news || h.ending.kase != Case::abl || !out.is_point || !number(h.end, n) || !n.digits || n.range ||
+      n.ndigits != 4 || !year_head(h.end, n.end, true, n, to) || to.school || to.ending.kase != Case::dat ||
+      !post_is(to.end, "until") || n.v <= out.point.y || n.v > 2999)
+    return false;
+  out.literal = std::to_string(out.point.y) + "/" + std::to_string(static_cast<long>(n.v));
+  out.is_point = false;
+  out.end = to.end + 1;
+  out.rule = "date.year_range";
   return true;
 }
 
@@ -239,8 +282,9 @@ bool Parser::bracketed_years(std::size_t i, Parsed& out) const {
 void Parser::year_join(const YearHead& h, bool have_num, Parsed& out) const {
   const Ending& e = h.ending;
   Parsed c = out;
-  if (a_.news && have_num && h.abbr) {  // `2018 ж. 12 ақпан`: one date in two parts (guidelines v2)
-    if (year_continuation(h.end, c) && c.full_date_text) out = c;
+  if (a_.news && have_num && h.abbr) {  // `2018 ж. 12 ақпан`, `2018 ж., 12 ақпанда`: one date in two parts
+    std::size_t j = h.end + (punct(h.end, ",") ? 1 : 0);
+    if (year_continuation(j, c) && c.full_date_text) out = c;
     return;
   }
   // Written news: `өткен жылы қыркүйекте` is one date, as `2005 жылы тамызда`.
