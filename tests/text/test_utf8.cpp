@@ -3,6 +3,8 @@
 
 #include <string>
 
+#include <unicode/uchar.h>
+
 #include "belgi/offsets.h"
 #include "text/utf8.h"
 
@@ -41,6 +43,29 @@ TEST_CASE("utf8: invalid sequences report the first bad byte") {
 TEST_CASE("utf8: lower-casing Kazakh and Latin") {
   CHECK(belgi::utf8::lower("ҚАЗАҚСТАН Әміре ҰЛЫТАУ Іле Өскемен") == "қазақстан әміре ұлытау іле өскемен");
   CHECK(belgi::utf8::lower("QAZAQSTAN Ńǵ") == "qazaqstan ńǵ");
+}
+
+// lower_into reads ASCII and two-byte letters through its own table: every code point of that
+// range, and a few above it, must lower-case as ICU's u_tolower does, also where the mapping
+// changes the length (U+0130 -> i, U+023A -> U+2C65) at the end of a word.
+TEST_CASE("utf8: lower-casing agrees with ICU, code point by code point") {
+  auto icu = [](char32_t c) {
+    std::string s;
+    belgi::utf8::append(s, static_cast<char32_t>(u_tolower(static_cast<UChar32>(c))));
+    return s;
+  };
+  for (char32_t c = 1; c < 0x3000; ++c) {
+    if (c >= 0xD800 && c < 0xE000) continue;
+    std::string in;
+    belgi::utf8::append(in, c);
+    CAPTURE(static_cast<unsigned>(c));
+    REQUIRE(belgi::utf8::lower(in) == icu(c));
+    REQUIRE(belgi::utf8::lower("Қ" + in) == "қ" + icu(c));
+  }
+  CHECK(belgi::utf8::lower("\u0130\u023A\u0130") == "i\u2C65i");
+  std::string buf(2 * 6, '#');  // the room lower_into asks for: twice the input
+  char* end = belgi::utf8::lower_into(buf.data(), "\u023A\u023A\u023A");
+  CHECK(std::string(buf.data(), end) == "\u2C65\u2C65\u2C65");
 }
 
 TEST_CASE("offsets: bytes, code points and UTF-16 on Kazakh, emoji and combining marks") {

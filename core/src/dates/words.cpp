@@ -184,7 +184,7 @@ class WordCache {
   const Word* find(std::string_view raw, text::TokenKind kind) const {
     std::uint64_t h = hash(raw);
     for (std::size_t i = h & mask_; slots_[i].entry; i = (i + 1) & mask_) {
-      const Entry& e = entries_[slots_[i].entry - 1];
+      const Entry& e = *slots_[i].entry;
       if (slots_[i].hash == h && e.key == raw) return e.word.kind == kind ? &e.word : nullptr;
     }
     return nullptr;
@@ -202,9 +202,11 @@ class WordCache {
   // The table starts small and doubles (a page's first document should not pay for a table
   // sized for a batch of millions).
   static constexpr std::size_t kMinSlots = 1024;
+  // The entry itself, not its number: a deque's element by index is a division and two loads,
+  // and every token probes (its addresses are stable).
   struct Slot {
     std::uint64_t hash = 0;
-    std::uint32_t entry = 0;  // 1 + index into entries_, 0 = empty
+    const Entry* entry = nullptr;  // null = empty
   };
   static std::uint64_t hash(std::string_view s) {
     std::uint64_t h = text::fnv1a64_words(s);  // 8 bytes a step: every token is hashed
@@ -307,7 +309,7 @@ Word WordCache::put(std::string_view raw, text::TokenKind kind, const Tables& ta
   std::uint64_t h = hash(raw);
   std::size_t i = h & mask_;
   for (; slots_[i].entry; i = (i + 1) & mask_)
-    if (slots_[i].hash == h && entries_[slots_[i].entry - 1].key == raw) break;
+    if (slots_[i].hash == h && slots_[i].entry->key == raw) break;
   if (slots_[i].entry) {  // the same text as another kind: analyzed, kept for this call only
     Entry& e = this_call_.emplace_back();
     e.word.kind = kind;
@@ -319,7 +321,7 @@ Word WordCache::put(std::string_view raw, text::TokenKind kind, const Tables& ta
   e.key = std::string(raw);
   e.word.kind = kind;
   analyze_word(e.word, e.owned, raw, tables);
-  slots_[i] = Slot{h, static_cast<std::uint32_t>(entries_.size())};
+  slots_[i] = Slot{h, &e};
   if (4 * entries_.size() > slots_.size()) grow();  // load factor <= 1/4
   return e.word;
 }

@@ -1,5 +1,7 @@
 #include "quotes/doc.h"
 
+#include <algorithm>
+
 #include "text/chars.h"
 #include "text/utf8.h"
 
@@ -16,18 +18,20 @@ char32_t first_cp(std::string_view s) {
 
 Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
   const std::size_t n = tok.size();
-  // One buffer for all lower-cased forms (lower-casing keeps a Kazakh word's byte length, so
-  // about the text's size), then the views, once the buffer no longer moves.
-  std::vector<std::size_t> ends(n);
-  lower_text.reserve(text.size() + 16);
-  for (std::size_t i = 0; i < n; ++i) {
-    std::string_view w = tok[i].text(text);
-    if (tok[i].kind == text::TokenKind::punct) lower_text.append(w);
-    else utf8::append_lower(lower_text, w);
-    ends[i] = lower_text.size();
-  }
+  // One buffer for all lower-cased forms, sized once for the worst case (a mapping lengthens a
+  // word by at most half: utf8::lower_into) and written in place; appending word by word cost a
+  // string append and a copy per token, and a std::string would zero-fill it first. It never
+  // moves, so the views are made as the words are written.
+  lower_text.reset(new char[2 * text.size() + 1]);
+  char* w = lower_text.get();
   lower.resize(n);
-  for (std::size_t i = 0, b = 0; i < n; b = ends[i++]) lower[i] = std::string_view(lower_text).substr(b, ends[i] - b);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string_view t = tok[i].text(text);
+    char* b = w;
+    if (tok[i].kind == text::TokenKind::punct) w = std::copy(t.begin(), t.end(), w);
+    else w = utf8::lower_into(w, t);
+    lower[i] = std::string_view(b, static_cast<std::size_t>(w - b));
+  }
   // Entities: ctx.spans are sorted by begin and do not overlap each other (resolve()).
   entity.assign(n, -1);
   std::size_t s = 0;
@@ -39,8 +43,8 @@ Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
   }
   para.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    bool nl = i == 0 || text.substr(tok[i - 1].end, tok[i].begin - tok[i - 1].end).find('\n') !=
-                            std::string_view::npos;
+    bool nl = i == 0 || std::find(text.begin() + tok[i - 1].end, text.begin() + tok[i].begin, '\n') !=
+                            text.begin() + tok[i].begin;  // the gap is a byte or two: no memchr call
     if (nl) para_first.push_back(i);
     para[i] = para_first.size() - 1;
   }

@@ -2,6 +2,7 @@
 // paragraph (line) and the settled entity span each token falls in. Built in linear time.
 #pragma once
 #include <cstddef>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,7 +20,7 @@ struct Doc {
   std::vector<std::size_t> para;         // paragraph number of each token (a line of text)
   std::vector<std::size_t> para_first;   // first token of each paragraph
   std::vector<std::size_t> sent;         // sentence number of each token
-  std::string lower_text;                // all lower-cased tokens, one after another
+  std::unique_ptr<char[]> lower_text;    // all lower-cased tokens, one after another
   explicit Doc(const Context& c);
   Doc(const Doc&) = delete;  // `lower` views lower_text
   Doc& operator=(const Doc&) = delete;

@@ -68,26 +68,55 @@ const char32_t* lower_table() {
 
 namespace {
 
-// Writes lower(s) at w, returns the end. A lower-case mapping lengthens a sequence by at most
-// half (two bytes to three: U+023A -> U+2C65), so twice s's size is always room enough.
-char* lower_into(char* w, std::string_view s) {
-  for (std::size_t i = 0; i < s.size();) {
-    char32_t cp = to_lower(next(s, i));
-    if (cp < 0x80) {
-      *w++ = static_cast<char>(cp);
-    } else if (cp < 0x800) {
-      *w++ = static_cast<char>(0xC0 | (cp >> 6));
-      *w++ = static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
+// The lower-cased UTF-8 of every code point below U+0800 (ASCII and the two-byte range: Latin,
+// Greek, Cyrillic), bytes and length: a letter of a Kazakh word costs a load and two stores
+// instead of a decode, a table look-up and an encode.
+struct Lowered {
+  char b[3];
+  unsigned char n;
+};
+constexpr char32_t kTwoByteEnd = 0x800;
+
+const Lowered* lowered_table() {
+  static const auto table = [] {
+    std::array<Lowered, kTwoByteEnd> t{};
+    for (char32_t c = 0; c < kTwoByteEnd; ++c) {
       std::size_t len = 0;
+      U8_APPEND_UNSAFE(t[c].b, len, static_cast<UChar32>(detail::lower_icu(c)));
+      t[c].n = static_cast<unsigned char>(len);
+    }
+    return t;
+  }();
+  return table.data();
+}
+
+}  // namespace
+
+char* lower_into(char* w, std::string_view s) {
+  static const Lowered* const table = lowered_table();
+  const auto* const begin = reinterpret_cast<const unsigned char*>(s.data());
+  const unsigned char* p = begin;
+  const unsigned char* const end = p + s.size();
+  while (p < end) {
+    if (*p < 0x80) {
+      *w++ = table[*p++].b[0];  // ASCII lower-cases to ASCII
+    } else if (*p < 0xE0) {     // two bytes (valid UTF-8: the lead is C2..DF)
+      const Lowered& l = table[(static_cast<char32_t>(*p & 0x1F) << 6) | (p[1] & 0x3F)];
+      p += 2;
+      // Two stores always: the output has room for twice the input (see utf8.h).
+      w[0] = l.b[0], w[1] = l.b[1];
+      if (l.n == 3) w[2] = l.b[2];
+      w += l.n;
+    } else {
+      std::size_t i = static_cast<std::size_t>(p - begin), len = 0;
+      char32_t cp = to_lower(next(s, i));
+      p = begin + i;
       U8_APPEND_UNSAFE(w, len, static_cast<UChar32>(cp));
       w += len;
     }
   }
   return w;
 }
-
-}  // namespace
 
 void append_lower(std::string& out, std::string_view s) {
   // A word (most calls: every token is lower-cased) goes through a buffer on the stack and is

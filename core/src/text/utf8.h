@@ -58,6 +58,10 @@ inline void append(std::string& out, char32_t cp) {
 // rules). Input must be valid UTF-8.
 std::string lower(std::string_view s);
 void append_lower(std::string& out, std::string_view s);  // appends lower(s)
+// Writes lower(s) at w and returns the end. A lower-case mapping lengthens a sequence by at most
+// half (two bytes to three: U+023A -> U+2C65), so 2 * s.size() bytes at w are always room enough.
+// For a caller that lower-cases many words into one buffer (quotes::Doc: every token).
+char* lower_into(char* w, std::string_view s);
 namespace detail {
 constexpr char32_t kLowerTableEnd = 0x500;  // Latin, Greek, Cyrillic with Kazakh
 const char32_t* lower_table();              // [kLowerTableEnd], filled from ICU once
