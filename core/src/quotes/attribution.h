@@ -135,7 +135,7 @@ constexpr std::size_t kMaxReportTokens = 24;   // length of a report sentence af
 constexpr std::size_t kMaxHeaderTokens = 20;  // length of a `NAME, ROLE:` transcript line
 constexpr std::size_t kMaxHeaderNoComma = 6;  // `Тілші Айгүл Сәрсенова:`
 constexpr std::size_t kMaxLeadTokens = 200;   // a lead's PERSON searched back in its paragraph
-constexpr std::size_t kMaxAttributionTokens = 20;
-constexpr std::size_t kMaxClauseTokens = 8;   // a converb clause set off by commas  // a long role, then its PERSON, after a cue
+constexpr std::size_t kMaxAttributionTokens = 20;  // a long role, then its PERSON, after a cue
+constexpr std::size_t kMaxClauseTokens = 8;        // a converb clause set off by commas
 
 }  // namespace belgi::quotes
