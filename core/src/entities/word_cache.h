@@ -10,6 +10,7 @@
 
 #include "entities/features.h"
 #include "entities/model_tables.h"
+#include "text/huge_pages.h"
 
 namespace belgi::entities {
 
@@ -178,7 +179,7 @@ class WordCache {
 
   std::uint64_t serial_ = 0;
   std::vector<std::uint32_t> index_;  // entry number, or kEmpty
-  std::vector<WordEntry> entries_;
+  std::vector<WordEntry, text::HugePageAllocator<WordEntry>> entries_;  // ~20 MB natively
   std::vector<std::uint32_t> feats_;
   // The new words' features waiting for add_pending(): group g = pending_[offs[g], offs[g + 1])
   // adds to pending_rows_[g] (a row of an entry: reserve() keeps them in place).

@@ -1,0 +1,68 @@
+// An allocator for the large per-thread caches that fill as text arrives (the tagger's word
+// cache: ~20 MB of entries). Natively on Linux, an allocation of 2 MB or more is mapped on its own,
+// 2 MB aligned, and marked for transparent huge pages (madvise; the kernel's default mode on
+// Debian and Ubuntu uses them only where asked). Filling such a table then costs one page fault
+// per 2 MB instead of one per 4 KB: on the distinct-text benchmark the tagger's cache took ~4,800
+// faults, ~0.04 s of system time and as much again of user time (the first touch of each page),
+// a third of the tagger's time on KazNERD valid. Elsewhere (WebAssembly), std::allocator.
+#pragma once
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <new>
+
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
+#include <sys/mman.h>
+#define BELGI_HUGE_PAGES 1
+#endif
+
+namespace belgi::text {
+
+template <class T>
+struct HugePageAllocator {
+  using value_type = T;
+  static constexpr std::size_t kHuge = std::size_t{2} << 20;
+
+  HugePageAllocator() = default;
+  template <class U>
+  HugePageAllocator(const HugePageAllocator<U>&) {}
+
+  T* allocate(std::size_t n) {
+#ifdef BELGI_HUGE_PAGES
+    if (n * sizeof(T) >= kHuge) return static_cast<T*>(map(round_up(n * sizeof(T))));
+#endif
+    return std::allocator<T>().allocate(n);
+  }
+  void deallocate(T* p, std::size_t n) {
+#ifdef BELGI_HUGE_PAGES
+    if (n * sizeof(T) >= kHuge) {
+      munmap(p, round_up(n * sizeof(T)));
+      return;
+    }
+#endif
+    std::allocator<T>().deallocate(p, n);
+  }
+  template <class U>
+  bool operator==(const HugePageAllocator<U>&) const { return true; }
+  template <class U>
+  bool operator!=(const HugePageAllocator<U>&) const { return false; }
+
+ private:
+  static std::size_t round_up(std::size_t bytes) { return (bytes + kHuge - 1) / kHuge * kHuge; }
+
+#ifdef BELGI_HUGE_PAGES
+  // `bytes` (a multiple of kHuge) at a kHuge boundary: mapped with kHuge to spare, the ends cut.
+  static void* map(std::size_t bytes) {
+    void* raw = mmap(nullptr, bytes + kHuge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) throw std::bad_alloc();
+    char* base = static_cast<char*>(raw);
+    char* p = reinterpret_cast<char*>((reinterpret_cast<std::uintptr_t>(base) + kHuge - 1) & ~(kHuge - 1));
+    if (p > base) munmap(base, p - base);
+    if (p + bytes < base + bytes + kHuge) munmap(p + bytes, base + bytes + kHuge - (p + bytes));
+    madvise(p, bytes, MADV_HUGEPAGE);  // advice: without huge pages the memory still works
+    return p;
+  }
+#endif
+};
+
+}  // namespace belgi::text
