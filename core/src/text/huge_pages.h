@@ -1,7 +1,7 @@
 // An allocator for the large per-thread caches that fill as text arrives (the tagger's word
-// cache: ~20 MB of entries). Natively on Linux, an allocation of 2 MB or more is mapped on its own,
-// 2 MB aligned, and marked for transparent huge pages (madvise; the kernel's default mode on
-// Debian and Ubuntu uses them only where asked). Filling such a table then costs one page fault
+// cache: ~20 MB of entries). Natively on Linux, an allocation of 1 MB or more is mapped on its own,
+// 2 MB aligned, and marked for transparent huge pages (madvise: a kernel in the common "madvise"
+// mode, as on the benchmark's host, uses them only where asked). Filling such a table then costs one page fault
 // per 2 MB instead of one per 4 KB: on the distinct-text benchmark the tagger's cache took ~4,800
 // faults, ~0.04 s of system time and as much again of user time (the first touch of each page),
 // a third of the tagger's time on KazNERD valid. Elsewhere (WebAssembly), std::allocator.
@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <memory>
 #include <new>
+#include <vector>
 
 #if defined(__linux__) && !defined(__EMSCRIPTEN__)
 #include <sys/mman.h>
@@ -22,6 +23,8 @@ template <class T>
 struct HugePageAllocator {
   using value_type = T;
   static constexpr std::size_t kHuge = std::size_t{2} << 20;
+  // From this size on, whole huge pages (a block of StableBlocks is just under one).
+  static constexpr std::size_t kMin = kHuge / 2;
 
   HugePageAllocator() = default;
   template <class U>
@@ -29,13 +32,13 @@ struct HugePageAllocator {
 
   T* allocate(std::size_t n) {
 #ifdef BELGI_HUGE_PAGES
-    if (n * sizeof(T) >= kHuge) return static_cast<T*>(map(round_up(n * sizeof(T))));
+    if (n * sizeof(T) >= kMin) return static_cast<T*>(map(round_up(n * sizeof(T))));
 #endif
     return std::allocator<T>().allocate(n);
   }
   void deallocate(T* p, std::size_t n) {
 #ifdef BELGI_HUGE_PAGES
-    if (n * sizeof(T) >= kHuge) {
+    if (n * sizeof(T) >= kMin) {
       munmap(p, round_up(n * sizeof(T)));
       return;
     }
@@ -63,6 +66,32 @@ struct HugePageAllocator {
     return p;
   }
 #endif
+};
+
+// Elements that never move once added (the caches hand out pointers to them), in blocks of 2 MB
+// from HugePageAllocator. clear() ends the elements' lives but keeps the blocks, so that a cache
+// refilled after emptying touches no new memory.
+template <class T>
+class StableBlocks {
+ public:
+  static constexpr std::size_t kBlock = HugePageAllocator<T>::kHuge / sizeof(T);
+  static_assert(kBlock > 0, "an element fits a block");
+
+  T& emplace_back() {
+    if (cur_ < blocks_.size() && blocks_[cur_].size() == kBlock) ++cur_;
+    if (cur_ == blocks_.size()) blocks_.emplace_back().reserve(kBlock);
+    ++size_;
+    return blocks_[cur_].emplace_back();
+  }
+  void clear() {
+    for (auto& b : blocks_) b.clear();
+    cur_ = size_ = 0;
+  }
+  std::size_t size() const { return size_; }
+
+ private:
+  std::vector<std::vector<T, HugePageAllocator<T>>> blocks_;
+  std::size_t cur_ = 0, size_ = 0;
 };
 
 }  // namespace belgi::text
