@@ -76,9 +76,10 @@ BELGI_SIMD_CLONES void add_groups(const Model& m, const std::uint32_t* feats, co
       where[j - a] = where_of(m, feats[j]);
       __builtin_prefetch(weights_of(m, where[j - a]));
     }
-    for (std::size_t j = a; j < b; ++j) {
-      while (offs[g + 1] <= j) ++g;
-      add_feature(m, where[j - a], rows[g]);
+    for (; g < groups && offs[g] < b; ++g) {  // the groups in this chunk, the last maybe in part
+      const std::size_t hi = std::min<std::size_t>(offs[g + 1], b);
+      for (std::size_t j = std::max<std::size_t>(offs[g], a); j < hi; ++j) add_feature(m, where[j - a], rows[g]);
+      if (offs[g + 1] > b) break;  // it goes on in the next chunk
     }
   }
 }
