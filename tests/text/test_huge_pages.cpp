@@ -43,3 +43,16 @@ TEST_CASE("StableBlocks: elements keep their addresses across blocks and a clear
   CHECK(&b.emplace_back() == at[0]);  // the first block again
   CHECK(b.emplace_back().empty());    // a new element, not the old one
 }
+
+TEST_CASE("advise_huge_pages leaves a reserved vector's memory usable, and any range is accepted") {
+  std::vector<std::uint32_t> v;
+  v.reserve(3 << 20);  // 12 MB
+  belgi::text::advise_huge_pages(v.data(), v.capacity() * sizeof(std::uint32_t));
+  for (std::uint32_t i = 0; i < (3u << 20); ++i) v.push_back(i * 7);
+  CHECK(v[12345] == 12345u * 7);
+  CHECK(v.back() == ((3u << 20) - 1) * 7);
+  int x = 5;
+  belgi::text::advise_huge_pages(&x, sizeof x);  // no whole 2 MB page inside: nothing done
+  belgi::text::advise_huge_pages(nullptr, 0);
+  CHECK(x == 5);
+}

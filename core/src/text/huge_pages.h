@@ -68,6 +68,21 @@ struct HugePageAllocator {
 #endif
 };
 
+// Asks for huge pages under the whole 2 MB pages of [p, p + bytes), memory not touched yet (a
+// vector just reserved): a document's per-token vectors, tens of MB for a large one (the date
+// words, 232 bytes a token), that must keep their type. Memory from malloc: a large block is a
+// mapping of its own; the advice only changes how the kernel backs the pages.
+inline void advise_huge_pages(const void* p, std::size_t bytes) {
+#ifdef BELGI_HUGE_PAGES
+  constexpr std::uintptr_t kHuge = HugePageAllocator<char>::kHuge;
+  const auto a = reinterpret_cast<std::uintptr_t>(p), b = a + bytes;
+  const std::uintptr_t lo = (a + kHuge - 1) & ~(kHuge - 1), hi = b & ~(kHuge - 1);
+  if (lo < hi) madvise(reinterpret_cast<void*>(lo), hi - lo, MADV_HUGEPAGE);
+#else
+  (void)p, (void)bytes;
+#endif
+}
+
 // Elements that never move once added (the caches hand out pointers to them), in blocks of 2 MB
 // from HugePageAllocator. clear() ends the elements' lives but keeps the blocks, so that a cache
 // refilled after emptying touches no new memory.

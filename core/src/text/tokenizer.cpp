@@ -3,6 +3,7 @@
 #include <string>
 
 #include "text/chars.h"
+#include "text/huge_pages.h"
 #include "text/utf8.h"
 
 namespace belgi::text {
@@ -10,10 +11,13 @@ namespace belgi::text {
 namespace {
 
 // The text decoded once: code points, their classes and byte offsets (off[n] = text size).
+// A large document's are megabytes: huge pages (text/huge_pages.h).
 struct Decoded {
-  std::vector<char32_t> cp;
-  std::vector<CharClass> cls;
-  std::vector<std::size_t> off;
+  template <class T>
+  using Vec = std::vector<T, HugePageAllocator<T>>;
+  Vec<char32_t> cp;
+  Vec<CharClass> cls;
+  Vec<std::size_t> off;
   std::size_t n = 0;
 
   explicit Decoded(std::string_view text) {
@@ -154,6 +158,7 @@ std::vector<Token> tokenize(std::string_view text) {
   Decoded d(text);
   std::vector<Token> out;
   out.reserve(d.n / 5 + 1);
+  advise_huge_pages(out.data(), out.capacity() * sizeof(Token));
   auto emit = [&](std::size_t a, std::size_t b, TokenKind kind) {
     out.push_back(Token{d.off[a], d.off[b], kind});
   };
