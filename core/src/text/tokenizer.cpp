@@ -23,14 +23,14 @@ struct Decoded {
   explicit Decoded(std::string_view text) {
     cp.reserve(text.size());
     off.reserve(text.size() + 1);
+    cls.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
       off.push_back(pos);
       cp.push_back(utf8::next(text, pos));
+      cls.push_back(char_class(cp.back()));  // one pass; no zero-filled vector first
     }
     off.push_back(text.size());
     n = cp.size();
-    cls.resize(n);
-    for (std::size_t i = 0; i < n; ++i) cls[i] = char_class(cp[i]);
   }
   CharClass k(std::size_t i) const { return i < n ? cls[i] : CharClass::space; }
   char32_t c(std::size_t i) const { return i < n ? cp[i] : 0; }
