@@ -11,6 +11,7 @@
 #include "common.h"
 #include "formats.h"
 #include "ordered_pool.h"
+#include "pipeline/annotator_impl.h"
 
 namespace belgi::cli {
 
@@ -31,7 +32,7 @@ Done process(const Annotator& a, const BatchOptions& opt, Job& job) {
   if (d.status.ok()) {
     Options o = opt.annotate;
     if (!job.date.empty()) o.document_date = job.date;
-    Result r = a.annotate(job.text, o);
+    Result r = job.utf8_known ? annotate_known_utf8(a, job.text, o) : a.annotate(job.text, o);
     d.status = r.status;
     d.bytes = job.text.size();
     if (r.status.ok()) {

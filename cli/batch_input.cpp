@@ -182,6 +182,7 @@ void finish_record(const BatchOptions& opt, Job& j) {
     return;
   }
   j.text = std::move(rec.text);
+  j.utf8_known = true;  // parse_record checked the whole line
 }
 
 std::size_t total_size(const BatchOptions& opt) {

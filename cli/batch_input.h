@@ -18,6 +18,7 @@ struct Job {
   std::string date;    // per-record document date (JSONL "date"), overrides the option
   Status status;       // non-ok: report this error instead of annotating
   bool skip = false;   // --skip-existing found its output
+  bool utf8_known = false;  // text from a JSONL line validated when parsed: not scanned again
   // A JSONL line not parsed yet: the worker parses it (finish_record), so that parsing runs
   // in parallel rather than on the one reader thread.
   std::string record, where;

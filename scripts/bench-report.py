@@ -77,7 +77,8 @@ STAGES = [  # (stage, regex on the function name, from its start), inclusive cos
     ("  emissions (features + weights, word cache)", r"^belgi::entities::emissions\("),
     ("    word analysis on a cache miss", r"^belgi::entities::analyze_token\("),
     ("    context features", r"^belgi::entities::FeatureExtractor::extract_context\("),
-    ("    feature weights looked up", r"^belgi::entities::\(anonymous namespace\)::add_extracted\("),
+    # add_groups: the context features' weights and, since speed5, the new words' sums too.
+    ("    feature weights looked up", r"^belgi::entities::(add_groups|\(anonymous namespace\)::add_extracted)\("),
     ("  Viterbi + margins", r"^belgi::entities::viterbi\("),
     ("dates (DateRecognizer)", r"^belgi::dates::DateRecognizer::run\("),
     ("  dates word analysis", r"^belgi::dates::analyze\("),

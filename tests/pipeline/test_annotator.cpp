@@ -9,6 +9,7 @@
 #include "support.h"
 #include "belgi/json.h"
 #include "belgi/offsets.h"
+#include "pipeline/annotator_impl.h"
 
 using namespace belgi;
 using belgi::test::annotator;
@@ -58,6 +59,18 @@ TEST_CASE("annotate: size limit") {
   CHECK(r.status.code == StatusCode::too_large);
   opt.max_bytes = 100;
   CHECK(annotator().annotate("Астана форум өтті", opt).status.ok());
+}
+
+TEST_CASE("annotate_known_utf8 (the batch CLI's records) gives annotate()'s result and checks the rest") {
+  Result a = annotator().annotate(kNews), b = annotate_known_utf8(annotator(), kNews, Options());
+  REQUIRE(b.status.ok());
+  CHECK(to_json(kNews, a, JsonOptions()) == to_json(kNews, b, JsonOptions()));
+  Options opt;
+  opt.max_bytes = 10;  // the size limit and the options are still checked
+  CHECK(annotate_known_utf8(annotator(), kNews, opt).status.code == StatusCode::too_large);
+  opt.max_bytes = 1 << 20;
+  opt.document_date = "2023-13-45";
+  CHECK(annotate_known_utf8(annotator(), kNews, opt).status.code == StatusCode::invalid_argument);
 }
 
 TEST_CASE("annotate: document date option is validated and reported") {

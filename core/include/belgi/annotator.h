@@ -93,6 +93,8 @@ class Annotator {
 
  private:
   friend class Adaptation;
+  // The batch CLI's entry point for text it has validated already (pipeline/annotator_impl.h).
+  friend Result annotate_known_utf8(const Annotator& a, std::string_view utf8, const Options& options);
   explicit Annotator(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };

@@ -4,6 +4,7 @@
 
 
 #include "text/chars.h"
+#include "text/huge_pages.h"
 #include "text/utf8.h"
 
 namespace belgi::dates {
@@ -169,7 +170,7 @@ namespace {
 
 // A word's analysis depends only on its text, its token kind and the tables, so it is computed
 // once per distinct word and thread: news repeats its words, and the table look-ups were a
-// sixth of the batch time. The analysis lives here (a deque: stable addresses), and the words
+// sixth of the batch time. The analysis lives here (in blocks that never move), and the words
 // analyze() returns view it, so a repeated word costs a copy of a few scalars. Bounded: emptied
 // when it holds kMaxWords, but only between calls, never under a document's views.
 class WordCache {
@@ -202,18 +203,19 @@ class WordCache {
   // The table starts small and doubles (a page's first document should not pay for a table
   // sized for a batch of millions).
   static constexpr std::size_t kMinSlots = 1024;
-  // The entry itself, not its number: a deque's element by index is a division and two loads,
+  // The entry itself, not its number: an element by index is a division and two loads,
   // and every token probes (its addresses are stable).
   struct Slot {
     std::uint64_t hash = 0;
     const Entry* entry = nullptr;  // null = empty
   };
+  using Slots = std::vector<Slot, text::HugePageAllocator<Slot>>;  // its last sizes: 1 and 2 MB
   static std::uint64_t hash(std::string_view s) {
     std::uint64_t h = text::fnv1a64_words(s);  // 8 bytes a step: every token is hashed
     return h ^ (h >> 29);
   }
   void grow() {
-    std::vector<Slot> old(slots_.size() * 2);
+    Slots old(slots_.size() * 2);
     old.swap(slots_);
     mask_ = slots_.size() - 1;
     for (const Slot& s : old)
@@ -230,9 +232,9 @@ class WordCache {
     serial_ = serial;
   }
   std::uint64_t serial_ = 0;
-  std::vector<Slot> slots_;
+  Slots slots_;
   std::size_t mask_ = 0;
-  std::deque<Entry> entries_;
+  text::StableBlocks<Entry> entries_;  // huge pages natively: ~5,000 page faults fewer
   std::deque<Entry> this_call_;  // words not kept (see put)
 };
 
@@ -316,8 +318,7 @@ Word WordCache::put(std::string_view raw, text::TokenKind kind, const Tables& ta
     analyze_word(e.word, e.owned, raw, tables);
     return e.word;
   }
-  entries_.emplace_back();
-  Entry& e = entries_.back();
+  Entry& e = entries_.emplace_back();
   e.key = std::string(raw);
   e.word.kind = kind;
   analyze_word(e.word, e.owned, raw, tables);
@@ -334,6 +335,7 @@ std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>&
   cache.begin(tables);
   std::vector<Word> out;
   out.reserve(tokens.size());
+  text::advise_huge_pages(out.data(), out.capacity() * sizeof(Word));  // 51 MB for 2.6 MB of text
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& tok = tokens[i];
     std::string_view raw = tok.text(text);

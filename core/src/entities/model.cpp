@@ -23,7 +23,7 @@ struct Scratch {
   WordCache cache;
   std::vector<const WordEntry*> words;
   std::vector<const TokenInfo*> info;
-  std::vector<std::uint32_t> where;  // per feature occurrence: Slot::where, or 0 if absent
+  std::vector<std::int32_t*> rows;  // per token: its row of emit
   std::vector<std::int32_t> emit;
   std::vector<int> path;
   std::vector<std::int64_t> margins;
@@ -40,21 +40,11 @@ float confidence(std::int64_t margin, float scale) {
 }
 
 // Adds the weights of the features the extractor holds (token i: feats[offs[i], offs[i+1])) to
-// the rows of emit. Two passes so the memory loads of many features overlap: slots, then pairs.
-BELGI_SIMD_CLONES void add_extracted(const Model& model, Scratch& s, std::int32_t* emit, std::size_t n) {
-  const auto& feats = s.fx.feats();
-  const auto& offs = s.fx.offsets();
-  const Slot* slots = model.slots.data();
-  for (std::uint32_t k : feats) __builtin_prefetch(&slots[slot_of(k, model.mask)]);
-  s.where.resize(feats.size());
-  for (std::size_t j = 0; j < feats.size(); ++j) {
-    s.where[j] = where_of(model, feats[j]);
-    __builtin_prefetch(weights_of(model, s.where[j]));
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    std::int32_t* e = &emit[i * L];
-    for (std::uint32_t k = offs[i]; k < offs[i + 1]; ++k) add_feature(model, s.where[k], e);
-  }
+// the rows of emit.
+void add_extracted(const Model& model, Scratch& s, std::int32_t* emit, std::size_t n) {
+  s.rows.resize(n);
+  for (std::size_t i = 0; i < n; ++i) s.rows[i] = emit + i * L;
+  add_groups(model, s.fx.feats().data(), s.fx.offsets().data(), n, s.rows.data());
 }
 
 // A token's row from its word-cache sums: its own, its predecessor's and its successor's.
@@ -67,6 +57,31 @@ BELGI_SIMD_CLONES void add_rows(const std::int32_t* self, const std::int32_t* pr
 
 BELGI_SIMD_CLONES void add_weights(const Model& m, const std::uint32_t* feats, std::size_t n, std::int32_t* e) {
   for (std::size_t j = 0; j < n; ++j) add_feature(m, where_of(m, feats[j]), e);
+}
+
+// Chunks of kChunk features in three passes: their slots prefetched, then probed (the key
+// compared) and their weights prefetched, then added. The table is megabytes and most probes
+// miss the cache; one after another, each load waited for the last (a mispredicted probe or
+// pair count stops the processor running ahead), while here the loads of a chunk overlap.
+BELGI_SIMD_CLONES void add_groups(const Model& m, const std::uint32_t* feats, const std::uint32_t* offs,
+                                  std::size_t groups, std::int32_t* const* rows) {
+  constexpr std::size_t kChunk = 256;
+  std::uint32_t where[kChunk];
+  const Slot* slots = m.slots.data();
+  std::size_t g = 0;
+  for (std::size_t a = offs[0], end = offs[groups]; a < end; a += kChunk) {
+    const std::size_t b = std::min(a + kChunk, end);
+    for (std::size_t j = a; j < b; ++j) __builtin_prefetch(&slots[slot_of(feats[j], m.mask)]);
+    for (std::size_t j = a; j < b; ++j) {
+      where[j - a] = where_of(m, feats[j]);
+      __builtin_prefetch(weights_of(m, where[j - a]));
+    }
+    for (; g < groups && offs[g] < b; ++g) {  // the groups in this chunk, the last maybe in part
+      const std::size_t hi = std::min<std::size_t>(offs[g + 1], b);
+      for (std::size_t j = std::max<std::size_t>(offs[g], a); j < hi; ++j) add_feature(m, where[j - a], rows[g]);
+      if (offs[g + 1] > b) break;  // it goes on in the next chunk
+    }
+  }
 }
 
 void add_feature_weights(const Model& model, std::uint32_t feature, std::int32_t* row) {
@@ -88,9 +103,10 @@ void emissions(const Model& model, const std::vector<std::string_view>& tokens, 
   s.words.resize(n);
   s.info.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
-    s.words[i] = &s.cache.get(model, tokens[i]);
+    s.words[i] = &s.cache.find_or_add(model, tokens[i]);
     s.info[i] = &s.words[i]->info;
   }
+  s.cache.add_pending(model);  // the sums of the sentence's new words, in one go
   for (std::size_t i = 0; i < n; ++i) {
     const std::int32_t* prev = i > 0 ? s.words[i - 1]->as_prev : s.cache.bos_prev();
     const std::int32_t* next = i + 1 < n ? s.words[i + 1]->as_next : s.cache.eos_next();

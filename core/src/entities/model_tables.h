@@ -68,4 +68,9 @@ inline std::uint32_t where_of(const Model& m, std::uint32_t k) {
 // Adds the weights of features feats[0, n) to the emission row e (model.cpp).
 void add_weights(const Model& m, const std::uint32_t* feats, std::size_t n, std::int32_t* e);
 
+// Adds the weights of groups of features to their rows: group g is feats[offs[g], offs[g + 1]),
+// added to rows[g] (model.cpp). Many features at once, so that their memory loads overlap.
+void add_groups(const Model& m, const std::uint32_t* feats, const std::uint32_t* offs, std::size_t groups,
+                std::int32_t* const* rows);
+
 }  // namespace belgi::entities

@@ -10,6 +10,7 @@
 
 #include "entities/features.h"
 #include "entities/model_tables.h"
+#include "text/huge_pages.h"
 
 namespace belgi::entities {
 
@@ -58,7 +59,9 @@ class WordCache {
     return true;
   }
 
-  const WordEntry& get(const Model& m, std::string_view tok) {
+  // The entry of `tok`. A new word's sums stay zero until add_pending(): the tagger adds those of
+  // all of a sentence's new words at once, so that the memory loads of their weights overlap.
+  WordEntry& find_or_add(const Model& m, std::string_view tok) {
     std::size_t i = home(tok);
     while (index_[i] != kEmpty) {
       WordEntry& w = entries_[index_[i]];
@@ -72,18 +75,33 @@ class WordCache {
     WordEntry& w = entries_.emplace_back();
     w.form.assign(tok);
     analyze_token(tok, m.lex, w.info);
-    auto sum = [&](std::int32_t* e) {
+    auto group = [&](std::int32_t* e) {
       std::fill(e, e + L, 0);
-      add_weights(m, feats_.data(), feats_.size(), e);
-      feats_.clear();
+      pending_offs_.push_back(static_cast<std::uint32_t>(pending_.size()));
+      pending_rows_.push_back(e);
     };
-    feats_.clear();
-    local_features(tok, w.info, m.lex, feats_);
-    sum(w.self);
-    as_prev_features(&w.info, feats_);
-    sum(w.as_prev);
-    as_next_features(&w.info, feats_);
-    sum(w.as_next);
+    group(w.self);
+    local_features(tok, w.info, m.lex, pending_);
+    group(w.as_prev);
+    as_prev_features(&w.info, pending_);
+    group(w.as_next);
+    as_next_features(&w.info, pending_);
+    return w;
+  }
+
+  // Sums the weights of the words find_or_add() added since the last call.
+  void add_pending(const Model& m) {
+    if (pending_rows_.empty()) return;
+    pending_offs_.push_back(static_cast<std::uint32_t>(pending_.size()));
+    add_groups(m, pending_.data(), pending_offs_.data(), pending_rows_.size(), pending_rows_.data());
+    pending_.clear();
+    pending_offs_.clear();
+    pending_rows_.clear();
+  }
+
+  const WordEntry& get(const Model& m, std::string_view tok) {
+    const WordEntry& w = find_or_add(m, tok);
+    add_pending(m);
     return w;
   }
 
@@ -161,8 +179,12 @@ class WordCache {
 
   std::uint64_t serial_ = 0;
   std::vector<std::uint32_t> index_;  // entry number, or kEmpty
-  std::vector<WordEntry> entries_;
+  std::vector<WordEntry, text::HugePageAllocator<WordEntry>> entries_;  // ~20 MB natively
   std::vector<std::uint32_t> feats_;
+  // The new words' features waiting for add_pending(): group g = pending_[offs[g], offs[g + 1])
+  // adds to pending_rows_[g] (a row of an entry: reserve() keeps them in place).
+  std::vector<std::uint32_t> pending_, pending_offs_;
+  std::vector<std::int32_t*> pending_rows_;
   std::int32_t bos_prev_[L], eos_next_[L];
 };
 

@@ -93,13 +93,14 @@ Status Annotator::prepare_shared() {
   }
 }
 
-Status Annotator::Impl::check(std::string_view text, const Options& opt) const {
+Status Annotator::Impl::check(std::string_view text, const Options& opt, bool utf8_known) const {
   if (text.size() > opt.max_bytes)
     return Status::error(StatusCode::too_large,
                          "text of " + std::to_string(text.size()) + " bytes exceeds the limit of " +
                              std::to_string(opt.max_bytes) + " bytes",
                          opt.max_bytes);
-  if (Status st = check_utf8(text); !st.ok()) return st;
+  if (!utf8_known)
+    if (Status st = check_utf8(text); !st.ok()) return st;
   int y, m, d;
   if (!opt.document_date.empty() && !dates::parse_iso_date(opt.document_date, y, m, d))
     return Status::error(StatusCode::invalid_argument,
@@ -168,9 +169,17 @@ void map_back(const text::Transliteration& tr, std::vector<Span>& spans, Documen
 }  // namespace
 
 Result Annotator::annotate(std::string_view text, const Options& options) const {
+  return impl_->annotate(text, options, false);
+}
+
+Result annotate_known_utf8(const Annotator& a, std::string_view text, const Options& options) {
+  return a.impl_->annotate(text, options, true);
+}
+
+Result Annotator::Impl::annotate(std::string_view text, const Options& options, bool utf8_known) const {
   Result res;
   try {
-    res.status = impl_->check(text, options);
+    res.status = check(text, options, utf8_known);
     if (!res.status.ok()) return res;
     // Latin-script Kazakh runs through the same pipeline in Cyrillic (text/latin.h); any other
     // text is annotated as it is (changed() is false, the spans need no mapping).
@@ -179,7 +188,7 @@ Result Annotator::annotate(std::string_view text, const Options& options) const 
     Context ctx(work, options);
     ctx.tokens = text::tokenize(work);
     ctx.sentences = text::split_sentences(work, ctx.tokens);
-    impl_->run(ctx);
+    run(ctx);
     res.spans = select(std::move(ctx.spans), options.types);
     res.has_date = ctx.has_date;
     res.date = ctx.date;
@@ -235,7 +244,7 @@ TagResult Annotator::tag(const std::vector<std::string>& tokens, const Options& 
     std::string text;
     std::vector<text::Token> toks;
     res.status = join_tokens(tokens, text, toks);
-    if (res.status.ok()) res.status = impl_->check(text, options);
+    if (res.status.ok()) res.status = impl_->check(text, options, true);  // join_tokens checked each token
     if (!res.status.ok()) return res;
     Context ctx(text, options);
     ctx.kaznerd_cuts = true;

@@ -18,9 +18,17 @@ struct Annotator::Impl {
   // Run after resolve(): they see the settled entities in ctx.spans (quotes link speakers).
   std::vector<std::unique_ptr<Recognizer>> quote_layer;
 
-  Status check(std::string_view text, const Options& opt) const;
+  // The size limit, then (unless utf8_known) the UTF-8, then the options.
+  Status check(std::string_view text, const Options& opt, bool utf8_known) const;
   void run(Context& ctx) const;
+  Result annotate(std::string_view text, const Options& options, bool utf8_known) const;
 };
+
+// Annotator::annotate() for text the caller has validated as UTF-8 (check_utf8) already, and
+// is not scanned again: the batch CLI's JSONL records, whose whole line it validated when
+// parsing it, with the error's offset within the line (8 of ~800 instructions per byte).
+// Text that is not valid UTF-8 must not come here.
+Result annotate_known_utf8(const Annotator& a, std::string_view utf8, const Options& options);
 
 struct Adaptation::Impl {
   std::shared_ptr<const entities::Model> model;

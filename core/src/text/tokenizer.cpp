@@ -3,6 +3,7 @@
 #include <string>
 
 #include "text/chars.h"
+#include "text/huge_pages.h"
 #include "text/utf8.h"
 
 namespace belgi::text {
@@ -10,23 +11,26 @@ namespace belgi::text {
 namespace {
 
 // The text decoded once: code points, their classes and byte offsets (off[n] = text size).
+// A large document's are megabytes: huge pages (text/huge_pages.h).
 struct Decoded {
-  std::vector<char32_t> cp;
-  std::vector<CharClass> cls;
-  std::vector<std::size_t> off;
+  template <class T>
+  using Vec = std::vector<T, HugePageAllocator<T>>;
+  Vec<char32_t> cp;
+  Vec<CharClass> cls;
+  Vec<std::size_t> off;
   std::size_t n = 0;
 
   explicit Decoded(std::string_view text) {
     cp.reserve(text.size());
     off.reserve(text.size() + 1);
+    cls.reserve(text.size());
     for (std::size_t pos = 0; pos < text.size();) {
       off.push_back(pos);
       cp.push_back(utf8::next(text, pos));
+      cls.push_back(char_class(cp.back()));  // one pass; no zero-filled vector first
     }
     off.push_back(text.size());
     n = cp.size();
-    cls.resize(n);
-    for (std::size_t i = 0; i < n; ++i) cls[i] = char_class(cp[i]);
   }
   CharClass k(std::size_t i) const { return i < n ? cls[i] : CharClass::space; }
   char32_t c(std::size_t i) const { return i < n ? cp[i] : 0; }
@@ -154,6 +158,7 @@ std::vector<Token> tokenize(std::string_view text) {
   Decoded d(text);
   std::vector<Token> out;
   out.reserve(d.n / 5 + 1);
+  advise_huge_pages(out.data(), out.capacity() * sizeof(Token));
   auto emit = [&](std::size_t a, std::size_t b, TokenKind kind) {
     out.push_back(Token{d.off[a], d.off[b], kind});
   };
