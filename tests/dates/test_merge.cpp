@@ -208,6 +208,13 @@ TEST_CASE("merge: rule spans replace model spans cut badly") {
       // a counted genitive is the model's span's value, never a span of the rules
       {"Кәсіпорын 8 айдың табысын жариялады.", "", {{"8 айдың", D}}, "[8 айдың=P8M]"},
       {"Кәсіпорын 8 айдың табысын жариялады.", "", {}, ""},
+      // a forecast: the part of the day, not the temperature the model ran it on into
+      {"Ертең күндіз 15-17 градус жылы болады.", "", {{"күндіз 15-17", T}}, "[Ертең=][күндіз=TDT]"},
+      {"Түнде 30°C-қа дейін аяз болады.", "", {{"Түнде 30°C-қа дейін", T}}, "[Түнде=TNI]"},
+      {"Күндіз +15-17, түнде +5-7 градус.", "", {{"Күндіз +15-17", T}}, "[Күндіз=TDT]"},
+      // `күн тәртібі` is the agenda; a capitalised Мамыр alone is a name
+      {"Бүгінгі күн тәртібінде 5 мәселе бар.", "2025-12-05", {{"Бүгінгі күн", D}}, "[Бүгінгі=2025-12-05]"},
+      {"Мамыр Ахметова сөз сөйледі.", "", {{"Мамыр", D}}, ""},
   };
   for (const MergeCase& c : cases) {
     std::string text = c.text;

@@ -84,6 +84,11 @@ void join_time(const std::vector<Word>& w, std::vector<Match>& ms) {
 
 }  // namespace
 
+bool agenda_day(std::string_view day, std::string_view next) {
+  static const std::string_view kAgenda = "тәртiб";  // folded: і is i
+  return day == "күн" && next.substr(0, kAgenda.size()) == kAgenda;
+}
+
 std::string school_year(const Ymd& date, int offset) {
   int start = (date.m >= 6 ? date.y : date.y - 1) + offset;
   return std::to_string(start) + "/" + std::to_string(start + 1);

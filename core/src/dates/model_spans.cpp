@@ -116,6 +116,10 @@ bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
                     (mr.last == mr.first + 2 && u->ending.possessive && w[mr.first].hit(WordClass::number) &&
                      w[mr.first].hit(WordClass::number)->entry->num == 1));
   if (lone_unit) return true;
+  // `Мамыр Ахметова`, `Наурыз мейрамы`: a capitalised Мамыр or Наурыз alone, without an ending, is
+  // a name or the holiday (months.tsv `capital`).
+  const Hit* m = w[mr.first].hit(WordClass::month);
+  if (mr.last == mr.first + 1 && m && m->entry->capital && w[mr.first].upper_initial && m->ending.empty()) return true;
   // `алғашқы минуттан` ("from the first minute", from the start): the plural is a time
   // (`алғашқы минуттардан`, time.relative_unit), the singular an idiom.
   const Hit* mod = w[mr.first].hit(WordClass::modifier);
@@ -258,6 +262,28 @@ WordRange trim_punct(const std::vector<Word>& w, WordRange mr, ByteRange& range)
   return mr;
 }
 
+// Written news: `күндіз 15-17`, `Түнде 30°C-қа дейін` (a forecast): the model ran a part of the day
+// on into the temperature after it, a number with no time word. The span ends with the part of
+// the day (`күндіз`); returns the words kept.
+WordRange cut_quantity(const std::vector<Word>& w, WordRange mr, const std::vector<const Match*>& in,
+                       ByteRange& range) {
+  // ... and `Бүгінгі күн | тәртібінде` ("today's agenda"): `күн` begins the word after it.
+  if (mr.last > mr.first + 1 && mr.last < w.size() && agenda_day(w[mr.last - 1].fold, w[mr.last].fold)) {
+    --mr.last;
+    range.end = w[mr.last - 1].end;
+    return mr;
+  }
+  if (in.empty() || in.front()->first != mr.first || in.back()->rule.compare(0, 4, "pod.") != 0) return mr;
+  std::size_t k = in.back()->last;
+  while (k < mr.last && (w[k].kind == text::TokenKind::symbol || w[k].fold == "+" || w[k].fold == "-")) ++k;
+  if (k >= mr.last || !w[k].num || w[k].hour >= 0 || w[k].dot_hour >= 0 || w[k].is_date) return mr;
+  for (std::size_t j = k; j < mr.last; ++j)
+    if (temporal(w[j])) return mr;
+  mr.last = in.back()->last;
+  range.end = w[mr.last - 1].end;
+  return mr;
+}
+
 }  // namespace
 
 void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const std::vector<Match>& matches,
@@ -273,6 +299,7 @@ void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const 
     auto from = std::partition_point(matches.begin(), matches.end(), [&](const Match& m) { return m.last <= mr.first; });
     std::vector<const Match*> in;
     for (auto it = from; it != matches.end() && it->first < mr.last; ++it) in.push_back(&*it);
+    if (anchor.news) mr = cut_quantity(words, mr, in, c.span.range);
     if (!in.empty() && judge(words, mr, in, ctx.kaznerd_cuts) == Verdict::use_rules) continue;
     if (in.empty() && not_a_date(words, mr)) continue;
     if (in.empty() && anchor.news && news_not_a_date(words, mr)) continue;

@@ -245,9 +245,11 @@ bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
   // `көктем айларында`, `жаз айлары` ("the months of spring", written news): the season.
   const Hit* ai = a_.news && h && h->ending.empty() ? hit(i + 1, WordClass::unit) : nullptr;
   mezgil = mezgil || (ai && ai->entry->code == "M" && ai->ending.possessive);
-  if (!h || (h->ending.empty() && !mod && !mezgil)) return false;
+  // `қыс бойы`, `жаз бойында` ("all winter long", written news): the season.
+  bool during = a_.news && h && h->ending.empty() && !mezgil && post_is(i + 1, "during");
+  if (!h || (h->ending.empty() && !mod && !mezgil && !during)) return false;
   if (!mod && h->ending.kase == Case::adj && !h->ending.possessive) return false;  // `көктемгі егіс`
-  out.end = mezgil ? i + 2 : i + 1;
+  out.end = mezgil || during ? i + 2 : i + 1;
   out.rule = "date.season";
   if (mod && mod->entry->code != "rel") return mod->entry->code == "that";
   if (!mod && !a_.known) {  // `жазда` in an undated article: XXXX-SU (guidelines v2)
@@ -312,12 +314,7 @@ bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
     out.value_only = !a_.news;
     return u->ending.plural || u->ending.possessive;
   }
-  if (role == "that" && unit == "Y" && !u->ending.plural) {  // `Сол жылы`, `Бұл жыл`: the year last written out
-    out.rule = "date.that_year";
-    out.unresolved = true;
-    out.value_only = !a_.news;
-    return true;
-  }
+  if (role == "that" && unit == "Y" && !u->ending.plural) return that_year(u, out);
   if (role == "that") {  // `сол күні`, `Бұл күні`: the day last written out (anaphora.cpp)
     if (unit != "D" || u->ending.plural || !u->ending.possessive) return false;
     out.rule = "date.that_day";
@@ -334,6 +331,25 @@ bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
     out.anaphoric = true;
     out.day_offset = mod->entry->ival;
   }
+  return true;
+}
+
+// `Сол жылы`, `Бұл жыл`: the year last written out (anaphora.cpp). Written news: with what follows
+// it one date, `Сол жылдың 5 мамырында`, `Сол жылғы қазан айында`: a day or month of that year
+// (XXXX when no year was written before).
+bool Parser::that_year(const Hit* u, Parsed& out) const {
+  out.rule = "date.that_year";
+  out.unresolved = true;
+  out.value_only = !a_.news;
+  out.period = a_.news;  // `Сол жылдың соңында`: a part of it, the same year
+  if (!a_.news || (u->ending.kase != Case::gen && u->ending.kase != Case::adj) || u->ending.possessive) return true;
+  Parsed c;
+  c.is_point = true;
+  if (!year_continuation(out.end, c) || (c.literal.empty() && !c.point.m && c.point.season.empty())) return true;
+  out.end = c.end;
+  out.literal = c.literal.empty() ? format_point(c.point) : c.literal;
+  out.rule = "date.that_year_date";
+  out.unresolved = false;
   return true;
 }
 
@@ -356,6 +372,7 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
     take(day_month(i, p));
     take(day_list(i, p));
     take(day_from_to(i, p));
+    take(glued_month_range(i, p));
     take(month_day_year(i, p));
     take(month_gen_day(i, p));
     take(month_alone(i, p));

@@ -47,15 +47,55 @@ void Parser::day_month_range(Parsed& out) const {
   Parsed to;
   if ((!until && !between && !dashed) || !day_month(out.end + (until ? 0 : 1), to) || to.rule != "date.day_month")
     return;
-  const Hit* days = hit(to.end, WordClass::unit);
-  bool range_days = dashed && days && days->entry->code == "D" && days->ending.plural && days->ending.possessive;
-  if (!post_is(to.end, until ? "until" : "about") && !range_days) return;
-  std::size_t end = to.end + 1;
+  bool closed = dashed && range_closed(to.end);  // `28 ақпан - 2 наурызда`: its own case ending
+  if (!post_is(to.end, until ? "until" : "about") && !range_days(to.end) && !closed) return;
+  std::size_t end = closed ? to.end : to.end + 1;
   int y = a_.known ? a_.date.y : 0;
   out.literal = range_literal(Point{y, out.point.m, out.point.d, "", 0}, Point{y, to.point.m, to.point.d, "", 0});
   out.is_point = false;
   out.end = end;
   out.rule = "date.day_month_range";
+}
+
+// What ends a day range across months after its second month (the word before j): `күндері`
+// (at j), a locative on the month (`2 наурызда`).
+bool Parser::range_days(std::size_t j) const {
+  const Hit* days = hit(j, WordClass::unit);
+  return days && days->entry->code == "D" && days->ending.plural && days->ending.possessive;
+}
+
+bool Parser::range_closed(std::size_t j) const {
+  const Hit* m = ok(j - 1) ? w_[j - 1].hit(WordClass::month) : nullptr;
+  return m && !m->ending.possessive && !m->ending.plural && m->ending.kase == Case::loc;
+}
+
+// `30 маусым-1 шілде аралығында`, `28 ақпан-2 наурызда` (written news): a range across months with
+// the dash written without spaces, so that the first month and the second day are one token.
+bool Parser::glued_month_range(std::size_t i, Parsed& out) const {
+  int d1 = 0, m1 = 0, m2 = 0;
+  std::size_t k, e;
+  if (!a_.news || !day_number(i, d1, k) || !w_[i].plain || !ok(k) || w_[k].kind != text::TokenKind::word) return false;
+  std::string_view f = w_[k].fold;
+  std::size_t hy = f.rfind('-');
+  if (hy == std::string_view::npos || hy == 0 || hy + 1 == f.size() || f.size() - hy > 3) return false;
+  int d2 = 0;
+  for (char c : f.substr(hy + 1)) {
+    if (c < '0' || c > '9') return false;
+    d2 = d2 * 10 + (c - '0');
+  }
+  std::vector<Hit> hits;
+  t_.lookup(f.substr(0, hy), hits);
+  for (const Hit& h : hits)
+    if (h.entry->cls == WordClass::month && !h.entry->abbr && h.ending.empty()) m1 = h.entry->ival;
+  if (!m1 || !month_word(k + 1, true, m2, e) || m2 == m1 || !valid_date(2000, m1, d1) || !valid_date(2000, m2, d2))
+    return false;
+  bool closed = range_closed(e);
+  if (!closed && !post_is(e, "about") && !range_days(e)) return false;
+  int y = a_.known ? a_.date.y : 0;
+  out.literal = range_literal(Point{y, m1, d1, "", 0}, Point{y, m2, d2, "", 0});
+  out.end = closed ? e : e + 1;
+  out.rule = "date.day_month_range";
+  return true;
 }
 
 // `5-тен 6 наурызға дейін` (written news): a day from, a day and month until -> XXXX-03-05/XXXX-03-06.

@@ -41,7 +41,7 @@ bool Parser::quantity_words(std::size_t i, Quantity& q) const {
     if (!q.u && unit_adj(j) && unit_adj(j)->entry->code == "CE") q.u = unit_adj(j);  // `ғасырлық`
     n.v = 1;
   }
-  return q.u && q.u->entry->code != "DE";
+  return q.u && q.u->entry->code != "DE" && (!q.u->entry->abbr || a_.news);  // `2 сағ.`: written news
 }
 
 // `100 жылдық тарихы` -> P100Y, `екі күндік жиын` -> P2D
@@ -89,9 +89,27 @@ bool Parser::quantity_fits(std::size_t i, const Quantity& q, const Hit* post) co
   return post || unit == "AGE" || every || !u->ending.possessive || u->ending.kase != Case::none;
 }
 
+// `Биылғы 11 айда`, `Биылғы 3 ай ішінде` ("this year's 11 months", written news): the first
+// months of the year, as `осы жылдың 11 айында` -> 2025-01/2025-11 (not P11M: `өткен 11 айда`).
+bool Parser::year_months(const Quantity& q, Parsed& out) const {
+  const Num& n = q.n;
+  bool within = post_is(q.k, "within") || post_is(q.k, "during");
+  if (!a_.news || !q.mod || q.mod->entry->id.compare(0, 18, "modifier.this_year") != 0 || !q.have || q.inner ||
+      n.range || n.vague || n.ordinal || !n.ending.empty() || n.v < 1 || n.v > 12 || n.v != static_cast<long>(n.v) ||
+      q.u->entry->code != "M" || q.u->ending.plural || (q.u->ending.kase == Case::none && !q.u->ending.possessive && !within))
+    return false;
+  // (undated, no value: `биылғы` is relative to the document date, as `Биыл`)
+  int y = a_.known ? a_.date.y : 0;
+  if (y) out.literal = range_literal(Point{y, 1, 0, "", 0}, Point{y, static_cast<int>(n.v), 0, "", 0});
+  out.end = within ? q.k + 1 : q.k;
+  out.rule = "date.first_months";
+  return true;
+}
+
 bool Parser::quantity(std::size_t i, Parsed& out) const {
   Quantity q;
   if (!quantity_words(i, q)) return false;
+  if (year_months(q, out)) return true;
   if (q.u->entry->adjective) return duration_adj(i, q, out);
   const std::string& unit = q.u->entry->code;
   out.type = q.u->entry->type;
@@ -178,10 +196,28 @@ void Parser::quantity_value(const Quantity& q, const std::string& role, Parsed& 
 
 // ---- clock times --------------------------------------------------------------------------------
 
+// `10:30да`, `18.45те` (written news): a clock with its ending written on without a hyphen
+// (words.cpp reads an ending only after one); `sep` is ':' or '.'.
+bool Parser::glued_clock(std::size_t j, char sep, int& h, int& m, Ending& e) const {
+  if (!a_.news || !ok(j) || !w_[j].num || w_[j].plain || w_[j].hour >= 0 || w_[j].dot_hour >= 0) return false;
+  std::string_view f = w_[j].fold;
+  std::size_t n = static_cast<std::size_t>(w_[j].digits);
+  auto digit = [&](std::size_t k) { return k < f.size() && f[k] >= '0' && f[k] <= '9'; };
+  if (n > 2 || f.size() < n + 4 || f[n] != sep || !digit(n + 1) || !digit(n + 2) ||
+      static_cast<unsigned char>(f[n + 3]) < 0x80 || !t_.ending(f.substr(n + 3), e) || e.kase == Case::none)
+    return false;
+  h = static_cast<int>(w_[j].value), m = (f[n + 1] - '0') * 10 + (f[n + 2] - '0');
+  return h <= 24 && m < 60;
+}
+
 bool Parser::clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const {
   if (!ok(j) || !w_[j].num) return false;
   if (w_[j].hour >= 0) {
     h = w_[j].hour, m = w_[j].minute, e = w_[j].ending, end = j + 1;
+    return true;
+  }
+  if (glued_clock(j, ':', h, m, e)) {
+    end = j + 1;
     return true;
   }
   // `17 : 42-де` (KazNERD writes the colon apart)
@@ -233,10 +269,17 @@ bool Parser::clock_start(std::size_t i, Clock& c) const {
     if (!c.pod.empty()) ++j;
   }
   const Hit* u = hit(j, WordClass::unit);
-  if (u && u->entry->code == "H" && u->ending.empty()) c.sagat = true, ++j;
+  if (u && u->entry->code == "H" && u->ending.empty() && (!u->entry->abbr || a_.news)) {
+    c.sagat = true, ++j;
+    if (u->entry->abbr && punct(j, ".")) ++j;  // `сағ. 10.30-да` (written news)
+  }
   if ((c.sagat || !c.pod.empty() || after_clock(j) || dotted_range(j) || dotted_from_to(j) ||
        (j > lo_ && dotted_from_to(j - 1))) && ok(j) && w_[j].dot_hour >= 0) {  // `сағат 10.00-де`
     c.h = w_[j].dot_hour, c.m = w_[j].dot_minute, c.e = w_[j].ending, c.end = j + 1;
+    return true;
+  }
+  if ((c.sagat || !c.pod.empty()) && glued_clock(j, '.', c.h, c.m, c.e)) {  // `сағат 18.45те`
+    c.end = j + 1;
     return true;
   }
   if (clock_at(j, c.h, c.m, c.e, c.end)) return true;
@@ -318,7 +361,7 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
     bool all = true;
     for (std::size_t k = 1; k < n && all; ++k)
       all = ok(i + k) && t_.word_matches(w_[i + k].fold, p->words[k]);
-    if (!all) continue;
+    if (!all || (n > 1 && ok(i + n) && agenda_day(w_[i + n - 1].fold, w_[i + n].fold))) continue;
     out.end = i + n;
     out.type = p->type;
     out.rule = p->id;
