@@ -170,6 +170,8 @@ class Parser {
   bool range_days(std::size_t j) const;
   bool range_closed(std::size_t j) const;
   bool glued_month_range(std::size_t i, Parsed& out) const;
+  int month_in_case(std::size_t i, Case kase, std::size_t& end) const;
+  bool month_from_to(std::size_t i, Parsed& out) const;
   bool day_from_to(std::size_t i, Parsed& out) const;
   bool month_day_year(std::size_t i, Parsed& out) const;
   bool month_gen_day(std::size_t i, Parsed& out) const;
@@ -215,6 +217,7 @@ class Parser {
   bool clock_start(std::size_t i, Clock& c) const;
   bool clock_range(Clock& c, Parsed& out) const;
   bool clock_from_to(const Clock& c, Parsed& out) const;
+  Case last_ending(std::size_t j) const;
   void tail(Parsed& p) const;
   void night_before(Parsed& out) const;
   void relative_point(const std::string& unit, int offset, Parsed& out) const;

@@ -377,6 +377,7 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
     take(month_gen_day(i, p));
     take(month_alone(i, p));
     take(month_list(i, 0, p));
+    take(month_from_to(i, p));
     take(century(i, p));
     take(bracketed_years(i, p));
     take(year_list(i, p));

@@ -114,4 +114,32 @@ bool Parser::day_from_to(std::size_t i, Parsed& out) const {
   return true;
 }
 
+// A month in a case at i, `наурыздан` or `наурыз айынан` (the month word and its ending then on
+// `ай`): its number, 0 if none; `end` is the word after it.
+int Parser::month_in_case(std::size_t i, Case kase, std::size_t& end) const {
+  const Hit* h = hit(i, WordClass::month);
+  if (!h || h->entry->abbr || h->ending.possessive || h->ending.plural) return 0;
+  const Hit* ai = h->ending.empty() ? hit(i + 1, WordClass::unit) : nullptr;
+  if (ai && ai->entry->code == "M" && ai->ending.possessive && !ai->ending.plural && ai->ending.kase == kase) {
+    end = i + 2;
+    return h->entry->ival;
+  }
+  if (h->ending.kase != kase || h->entry->strict) return 0;  // `Қазаннан` is the city
+  end = i + 1;
+  return h->entry->ival;
+}
+
+// `Наурыздан мамырға дейін`, `наурыз айынан мамыр айына дейін` (written news) -> 2025-03/2025-05.
+bool Parser::month_from_to(std::size_t i, Parsed& out) const {
+  std::size_t k, e;
+  int m1 = a_.news ? month_in_case(i, Case::abl, k) : 0;
+  int m2 = m1 ? month_in_case(k, Case::dat, e) : 0;
+  if (!m2 || m2 <= m1 || !post_is(e, "until")) return false;
+  int y = a_.known ? a_.date.y : 0;
+  out.literal = range_literal(Point{y, m1, 0, "", 0}, Point{y, m2, 0, "", 0});
+  out.end = e + 1;
+  out.rule = "date.month_list";
+  return true;
+}
+
 }  // namespace belgi::dates::detail

@@ -327,6 +327,13 @@ bool Parser::clock_range(Clock& c, Parsed& out) const {
   if (ok(end - 1) && w_[end - 1].to_hour >= 0) h2 = w_[end - 1].to_hour, m2 = w_[end - 1].to_minute;
   else if (dash(end) && ok(end + 1) && w_[end + 1].hour >= 0 && w_[end + 1].to_hour < 0)
     h2 = w_[end + 1].hour, m2 = w_[end + 1].minute, c.e = w_[end + 1].ending, end += 2;
+  else if (a_.news && and_word(end) && ok(end + 1) && w_[end + 1].to_hour < 0 && post_is(end + 2, "about")) {
+    // `сағат 10.30 мен 12.00 аралығында` (written news)
+    const Word& x = w_[end + 1];
+    bool colon = x.hour >= 0;
+    h2 = colon ? x.hour : x.dot_hour, m2 = colon ? x.minute : x.dot_minute, end += 2;
+    if (h2 * 60 + m2 <= c.h * 60 + c.m) return false;
+  }
   if (h2 < 0) return false;
   char buf[16];
   std::snprintf(buf, sizeof buf, "/T%02d:%02d", h2, m2);

@@ -282,7 +282,8 @@ bool Parser::bracketed_years(std::size_t i, Parsed& out) const {
 void Parser::year_join(const YearHead& h, bool have_num, Parsed& out) const {
   const Ending& e = h.ending;
   Parsed c = out;
-  if (a_.news && have_num && h.abbr) {  // `2018 ж. 12 ақпан`, `2018 ж., 12 ақпанда`: one date in two parts
+  // `2018 ж. 12 ақпан`, `2018 ж., 12 ақпанда`, `2018 жылы, 12 ақпанда`: one date in two parts
+  if (a_.news && have_num && (h.abbr || punct(h.end, ","))) {
     std::size_t j = h.end + (punct(h.end, ",") ? 1 : 0);
     if (year_continuation(j, c) && c.full_date_text) out = c;
     return;
