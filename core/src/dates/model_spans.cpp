@@ -84,6 +84,11 @@ bool structural(const std::vector<Word>& w, const Match& r, const WordRange& mr)
 
 enum class Verdict { keep_model, use_rules };
 
+// `№ 25 2020 жылы`: a number sign at k, or the number after it (a document's, a school's).
+bool numbered(const std::vector<Word>& w, std::size_t k) {
+  return w[k].fold == "\u2116" || (k > 0 && w[k].num && w[k - 1].fold == "\u2116");
+}
+
 // ---- model spans --------------------------------------------------------------------------------
 
 // A word that makes a span temporal by itself (a unit, month, weekday, season, modifier, a phrase
@@ -208,7 +213,9 @@ Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector
   // 25-27 маусым аралығында`, a sentence's subject the model took in).
   if (!kaznerd_cuts)
     for (const Match* r : in)
-      if (!r->value_only && r->first > mr.first && r->first <= mr.last && stray(w[mr.first])) return Verdict::use_rules;
+      if (!r->value_only && r->first > mr.first && r->first <= mr.last &&
+          (stray(w[mr.first]) || numbered(w, mr.first)))
+        return Verdict::use_rules;
   // `үні 05.12.2023`: an unambiguous date with a non-date word stuck to it; in written news any
   // unambiguous format (`Дүкен сағат 9-дан 18-ге дейін`).
   for (const Match* r : in)
@@ -284,6 +291,24 @@ WordRange cut_quantity(const std::vector<Word>& w, WordRange mr, const std::vect
   return mr;
 }
 
+// Written news: a date that is part of a law's or a decision's name (guidelines v2: a law is one
+// span, its parts are not tagged again inside): inside a model LAW span, or inside a title in
+// guillemets that ends with `туралы` ("on ...": `«2026-2028 жылдарға арналған бюджет туралы»`).
+bool in_title(const std::vector<Word>& w, WordRange m, const std::vector<ByteRange>& laws) {
+  ByteRange r{w[m.first].begin, w[m.last - 1].end};
+  for (const ByteRange& law : laws)
+    if (law.begin <= r.begin && law.end >= r.end) return true;
+  constexpr std::size_t kReach = 12;  // words to either side: a title is short
+  std::size_t open = m.first;
+  while (open > 0 && m.first - open < kReach && w[open - 1].fold != "«" && w[open - 1].fold != "»") --open;
+  if (open == 0 || w[open - 1].fold != "«") return false;
+  for (std::size_t k = m.last; k < w.size() && k - m.last < kReach; ++k) {
+    if (w[k].fold == "«") return false;
+    if (w[k].fold == "»") return k > m.last && (w[k - 1].fold == "туралы" || w[k - 1].fold == "turaly");
+  }
+  return false;
+}
+
 }  // namespace
 
 void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const std::vector<Match>& matches,
@@ -291,6 +316,9 @@ void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const 
   DaysWritten days(matches);
   std::vector<bool> used(matches.size(), false);
   std::vector<Candidate> kept;
+  std::vector<ByteRange> laws;  // the model's LAW spans (in_title)
+  for (const Candidate& c : ctx.candidates)
+    if (c.origin == Origin::model && c.span.type == SpanType::LAW) laws.push_back(c.span.range);
   for (Candidate& c : ctx.candidates) {
     if (!is_temporal_model(c)) { kept.push_back(std::move(c)); continue; }
     WordRange mr = words_of(words, c.span.range);
@@ -300,6 +328,10 @@ void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const 
     std::vector<const Match*> in;
     for (auto it = from; it != matches.end() && it->first < mr.last; ++it) in.push_back(&*it);
     if (anchor.news) mr = cut_quantity(words, mr, in, c.span.range);
+    if (anchor.news && in_title(words, mr, laws)) {
+      for (const Match* m : in) used[static_cast<std::size_t>(m - matches.data())] = true;
+      continue;
+    }
     if (!in.empty() && judge(words, mr, in, ctx.kaznerd_cuts) == Verdict::use_rules) continue;
     if (in.empty() && not_a_date(words, mr)) continue;
     if (in.empty() && anchor.news && news_not_a_date(words, mr)) continue;
@@ -314,7 +346,9 @@ void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const 
     kept.push_back(std::move(c));
   }
   for (std::size_t k = 0; k < matches.size(); ++k)
-    if (!used[k] && !matches[k].value_only) kept.push_back(to_candidate(words, matches[k]));
+    if (!used[k] && !matches[k].value_only &&
+        !(anchor.news && in_title(words, WordRange{matches[k].first, matches[k].last}, laws)))
+      kept.push_back(to_candidate(words, matches[k]));
   ctx.candidates = std::move(kept);
 }
 
