@@ -218,6 +218,8 @@ TEST_CASE("merge: rule spans replace model spans cut badly") {
       // a document's number sign and number the model took in before the date
       {"Мектеп №25 2020 жылы салынды.", "", {{"№25 2020 жылы", D}}, "[2020 жылы=2020]"},
       {"Бұйрық № 15 2024 жылғы 5 наурызда шықты.", "", {{"15 2024 жылғы 5 наурызда", D}}, "[2024 жылғы 5 наурызда=2024-03-05]"},
+      // a head noun cannot open a span: `Жұмыс күні` is the working day
+      {"Жұмыс күні сағат 9-дан басталады.", "", {{"күні сағат 9-дан", T}}, "[сағат 9-дан=T09:00]"},
       // a date in a decision's name (`... туралы»`) or in the model's LAW span is part of the name
       {"Депутаттар «2026-2028 жылдарға арналған аудандық бюджет туралы» шешімге өзгеріс енгізді.", "",
        {{"2026-2028 жылдарға", D}}, ""},

@@ -89,6 +89,13 @@ bool numbered(const std::vector<Word>& w, std::size_t k) {
   return w[k].fold == "\u2116" || (k > 0 && w[k].num && w[k - 1].fold == "\u2116");
 }
 
+// `Жұмыс | күні сағат 9-дан` ("the working day ... at 9"): a head noun (`күні`, `жылы`) follows
+// its date, so a model span cannot begin with one; it took in the end of the words before.
+bool head_noun(const Word& w) {
+  const Hit* u = w.hit(WordClass::unit);
+  return u && !u->entry->adjective && u->ending.possessive && u->ending.kase == Case::none && !u->ending.plural;
+}
+
 // ---- model spans --------------------------------------------------------------------------------
 
 // A word that makes a span temporal by itself (a unit, month, weekday, season, modifier, a phrase
@@ -214,7 +221,7 @@ Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector
   if (!kaznerd_cuts)
     for (const Match* r : in)
       if (!r->value_only && r->first > mr.first && r->first <= mr.last &&
-          (stray(w[mr.first]) || numbered(w, mr.first)))
+          (stray(w[mr.first]) || numbered(w, mr.first) || head_noun(w[mr.first])))
         return Verdict::use_rules;
   // `үні 05.12.2023`: an unambiguous date with a non-date word stuck to it; in written news any
   // unambiguous format (`Дүкен сағат 9-дан 18-ге дейін`).

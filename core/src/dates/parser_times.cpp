@@ -284,11 +284,13 @@ bool Parser::clock_start(std::size_t i, Clock& c) const {
   }
   if (clock_at(j, c.h, c.m, c.e, c.end)) return true;
   Num n;
+  // `таңғы 5 шамасында` ("at about 5 in the morning"): a bare hour with `шамасында`, written news
+  bool about = a_.news && !c.pod.empty() && post_is(j + 1, "about");
   if ((!c.sagat && c.pod.empty()) || !number(j, n) || n.range || n.vague || n.ordinal || n.v > 24 ||
-      (!c.sagat && n.ending.empty()) ||  // `түнгі 12 – 1`, `таңертең 2 градус`
+      (!c.sagat && n.ending.empty() && !about) ||  // `түнгі 12 – 1`, `таңертең 2 градус`
       n.v < 0 || n.v != static_cast<long>(n.v) || (n.digits && n.ndigits > 2))
     return false;
-  if (n.ending.empty() && (!n.digits || hit(n.end, WordClass::unit))) return false;  // `сағат 2 сағат`
+  if (n.ending.empty() && (!n.digits || hit(n.end, WordClass::unit)) && !about) return false;  // `сағат 2 сағат`
   if (!n.ending.empty() && n.ending.kase == Case::none) return false;
   c.h = static_cast<int>(n.v), c.m = 0, c.e = n.ending, c.end = n.end;
   return true;

@@ -302,25 +302,33 @@ void Parser::year_join(const YearHead& h, bool have_num, Parsed& out) const {
   out = c;
 }
 
-// `XXI ғасыр` -> 20, `ХХ ғасырдың басында` -> 19
+// `XXI ғасыр` -> 20, `ХХ ғасырдың басында` -> 19; written news also an ordinal, `жиырма бірінші
+// ғасырда`, `21-ғасырдың` (the model's spans had no value)
 bool Parser::century(std::size_t i, Parsed& out) const {
   if (!ok(i)) return false;
   int n = w_[i].roman;
-  const Hit* u = hit(i + 1, WordClass::unit);
-  if (n && punct(i + 1, "ғ")) {  // `XXI ғ.`
+  std::size_t k = i + 1;  // the unit
+  Num o;
+  if (!n && a_.news && number(i, o) && o.ordinal && !o.range && !o.vague && o.v >= 1 && o.v <= 21 &&
+      o.ending.kase == Case::none && !o.ending.possessive)
+    n = static_cast<int>(o.v), k = o.end;
+  const Hit* u = hit(k, WordClass::unit);
+  if (w_[i].num && w_[i].rest_hit(WordClass::unit) && w_[i].value >= 1 && w_[i].value <= 21 && a_.news)
+    u = w_[i].rest_hit(WordClass::unit), n = static_cast<int>(w_[i].value), k = i;  // `21-ғасырдың`
+  if (n && w_[i].roman && punct(i + 1, "ғ")) {  // `XXI ғ.`
     char b[16];
     std::snprintf(b, sizeof b, "%02d", n - 1);
     out.literal = b, out.end = i + (punct(i + 2, ".") ? 3 : 2), out.rule = "date.century";
     return true;
   }
-  if (!n || !u || u->entry->code != "CE") return false;
+  if (!n || !u || u->entry->code != "CE" || u->entry->adjective) return false;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02d", n - 1);
   out.literal = buf;
-  out.end = i + 2;
+  out.end = k + 1;
   out.rule = "date.century";
   out.period = true;
-  if (u->ending.kase == Case::gen) century_decade(i + 2, n, out);  // `ХХ ғасырдың 90-жылдары`
+  if (u->ending.kase == Case::gen) century_decade(k + 1, n, out);  // `ХХ ғасырдың 90-жылдары`
   return true;
 }
 
