@@ -331,7 +331,22 @@ bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
     out.anaphoric = true;
     out.day_offset = mod->entry->ival;
   }
+  if (unit == "M" && u->ending.kase == Case::gen) month_day(i + 1, out);
   return true;
+}
+
+// After `осы айдың`, `келесі айдың` (written news): `15-інде` -> that month's 15th.
+void Parser::month_day(std::size_t j, Parsed& out) const {
+  Num n;
+  if (!a_.news || !number(j, n) || n.range || n.vague || !n.digits || !n.ending.possessive || n.v < 1 || n.v > 31)
+    return;
+  out.end = n.end;
+  out.rule = "date.month_gen_day";
+  out.full_date_text = true;
+  out.period = false;
+  if (!out.is_point) return;
+  out.point.d = static_cast<int>(n.v);
+  out.unresolved = !valid_date(out.point.y, out.point.m, out.point.d);  // the 31st of November
 }
 
 // `Сол жылы`, `Бұл жыл`: the year last written out (anaphora.cpp). Written news: with what follows
