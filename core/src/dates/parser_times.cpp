@@ -263,7 +263,10 @@ bool Parser::dotted_from_to(std::size_t j) const {
 bool Parser::clock_start(std::size_t i, Clock& c) const {
   std::size_t j = i;
   // A part of the day before the clock (`таңғы`, `кешкі`; parts_of_day.tsv) sets am/pm.
-  if (ok(j) && w_[j].kind == text::TokenKind::word && w_[j].adjectival) {
+  // ... also an adverb right before `сағат` (`таңертең сағат 8-де`, `кешке сағат 7-де`: written news).
+  const Hit* sag = a_.news ? hit(j + 1, WordClass::unit) : nullptr;
+  bool before_sagat = sag && sag->entry->code == "H" && sag->ending.empty();
+  if (ok(j) && w_[j].kind == text::TokenKind::word && (w_[j].adjectival || before_sagat)) {
     for (const Phrase* p : w_[j].phrases)
       if (p->words.size() == 1 && p->value.size() == 3 && p->value[0] == 'T') { c.pod = p->value; break; }
     if (!c.pod.empty()) ++j;
@@ -301,6 +304,7 @@ bool Parser::time(std::size_t i, Parsed& out) const {
   Clock c;
   if (!clock_start(i, c)) return false;
   if ((c.pod == "TEV" || c.pod == "TAF") && c.h < 12) c.h += 12;
+  if (c.pod == "TDT" && c.h < 7) c.h += 12;  // `күндіз сағат 2-де` (in the daytime) is 14:00
   if (c.pod == "TNI" && c.h == 12) c.h = 0;
   char buf[16];
   std::snprintf(buf, sizeof buf, "T%02d:%02d", c.h, c.m);
