@@ -218,6 +218,11 @@ TEST_CASE("merge: rule spans replace model spans cut badly") {
       // a document's number sign and number the model took in before the date
       {"Мектеп №25 2020 жылы салынды.", "", {{"№25 2020 жылы", D}}, "[2020 жылы=2020]"},
       {"Бұйрық № 15 2024 жылғы 5 наурызда шықты.", "", {{"15 2024 жылғы 5 наурызда", D}}, "[2024 жылғы 5 наурызда=2024-03-05]"},
+      // words no table reads before `күні` name a day of the calendar (an EVENT), no date
+      {"Ол Ана тілі күні туралы айтты.", "", {{"Ана тілі күні", D}}, ""},
+      {"Ғылым қызметкерлері күнінде марапат берілді.", "", {{"Ғылым қызметкерлері күнінде", D}}, ""},
+      {"Сол күні ол келді.", "", {{"Сол күні", D}}, "[Сол күні=]"},
+      {"Жиын дүйсенді күні өтті.", "", {{"дүйсенді күні", D}}, "[дүйсенді күні=]"},  // a misspelt weekday
       // a head noun cannot open a span: `Жұмыс күні` is the working day
       {"Жұмыс күні сағат 9-дан басталады.", "", {{"күні сағат 9-дан", T}}, "[сағат 9-дан=T09:00]"},
       // a date in a decision's name (`... туралы»`) or in the model's LAW span is part of the name

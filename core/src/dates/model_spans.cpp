@@ -128,6 +128,14 @@ bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
                     (mr.last == mr.first + 2 && u->ending.possessive && w[mr.first].hit(WordClass::number) &&
                      w[mr.first].hit(WordClass::number)->entry->num == 1));
   if (lone_unit) return true;
+  // `Ана тілі күні`, `Отбасы күні` (Mother Language Day, Family Day): capitalised words no table
+  // reads before `күні` name a day of the calendar, an EVENT as KazNERD's `Тәуелсіздік күні`, no
+  // date (in lower case they may be a misspelt weekday, `дүйсенді күні`).
+  bool named_day = u && u->entry->code == "D" && u->ending.possessive && !u->ending.plural &&
+                   mr.last > mr.first + 1 && w[mr.first].upper_initial;
+  for (std::size_t k = mr.first; named_day && k + 1 < mr.last; ++k)
+    named_day = w[k].kind == text::TokenKind::word && w[k].inert;
+  if (named_day) return true;
   // `Мамыр Ахметова`, `Наурыз мейрамы`: a capitalised Мамыр or Наурыз alone, without an ending, is
   // a name or the holiday (months.tsv `capital`).
   const Hit* m = w[mr.first].hit(WordClass::month);
