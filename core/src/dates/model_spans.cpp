@@ -194,7 +194,10 @@ bool runs_on(const std::vector<Word>& w, const WordRange& mr, const std::vector<
   // `16 қазанда күн бұлтты` ("on the 16th it is cloudy"): a date ending in a locative is
   // complete, and a bare unit noun after it begins the next clause.
   const Hit* u = k < mr.last && k > mr.first ? w[k].hit(WordClass::unit) : nullptr;
-  return u && u->ending.empty() && locative(w[k - 1]);
+  if (u && u->ending.empty() && locative(w[k - 1])) return true;
+  // `45 минут | кешікті` ("was 45 minutes late"): one word no table reads after the expression
+  // ending the span, the verb (more words may be the expression's: `уақыт ішінде`); written news
+  return k + 1 == mr.last && k > mr.first && stray(w[k]);
 }
 
 // Model span vs the rule matches overlapping it. The model's boundaries follow KazNERD, so they

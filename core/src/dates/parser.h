@@ -1,6 +1,7 @@
 // The date grammar's parser (internal to core/src/dates): what a parsed piece denotes and the
 // pattern functions, one per kind of expression. Split over parser_*.cpp by concept: numbers and
-// tails, calendar dates, quantities/clock times/phrases. grammar.cpp drives it (find_matches).
+// tails, calendar dates, day ranges, years, quantities/phrases, clock times. grammar.cpp drives it
+// (find_matches).
 #pragma once
 #include <new>
 #include <string>
@@ -215,6 +216,7 @@ class Parser {
   bool after_clock(std::size_t j) const;
   bool dotted_range(std::size_t j) const;
   bool dotted_from_to(std::size_t j) const;
+  bool dotted_at(std::size_t j) const;
   bool clock_start(std::size_t i, Clock& c) const;
   bool clock_range(Clock& c, Parsed& out) const;
   bool clock_from_to(const Clock& c, Parsed& out) const;

@@ -73,6 +73,11 @@ bool Parser::number_words(std::size_t j, Num& n) const {
     // `many`: `ұзақ`, `көп` ("long", "many") years: written news takes them in (`ұзақ жылдар бойы`),
     // KazNERD leaves them out.
     if (kind == "many" && !a_.news) break;
+    // `бір жарым сағат` ("one and a half hours", written news): a half after a number.
+    if (kind == "half" && k > j && a_.news && h->ending.empty() && h->entry->id.compare(0, 15, "number.and_half") == 0) {
+      n.v = static_cast<double>(total + cur) + 0.5, n.end = k + 1;
+      return true;
+    }
     if (kind == "half" || kind == "vague" || kind == "many") {
       if (k != j || !h->ending.empty()) break;  // `саны` is "its number"
       n.v = h->entry->num, n.vague = kind != "half", n.ending = h->ending, n.end = k + 1;
