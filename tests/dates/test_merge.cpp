@@ -86,6 +86,9 @@ TEST_CASE("merge: in written news the model's type yields to an unambiguous form
         "[8:47.35 секунд ішінде= TIME]");
   CHECK(run("Ол 02.10.2017 келді.", "", {{"02.10.2017", SpanType::TIME}}, false, true) ==
         "[02.10.2017=2017-10-02 DATE]");
+  // `Сол түні` (that night) is a TIME
+  CHECK(run("Ол 5 мамырда келді. Сол түні жаңбыр жауды.", "", {{"Сол түні", D}}, false, true) ==
+        "[5 мамырда=XXXX-05-05 DATE][Сол түні=XXXX-05-05TNI TIME]");
   // KazNERD text keeps the model's types (its spans are compared as they were)
   CHECK(run("Оқиға 23:31 болды.", "", {{"23:31", D}}, true, true) == "[23:31=T23:31 DATE]");
 }
@@ -227,6 +230,11 @@ TEST_CASE("merge: rule spans replace model spans cut badly") {
       {"Ұшақ 45 минут кешікті.", "", {{"45 минут кешікті", T}}, "[45 минут=PT45M]"},
       {"Көпір үш аптаға толмайтын уақыт ішінде салынды.", "", {{"үш аптаға толмайтын уақыт ішінде", D}},
        "[үш аптаға толмайтын уақыт ішінде=]"},
+      // a part of the day after an anaphoric day takes that day, not the document's next day
+      {"Оқиға 15 наурызда болды. Келесі күні таңертең полиция келді.", "2025-12-05", {{"таңертең", T}},
+       "[15 наурызда=2025-03-15][Келесі күні=2025-03-16][таңертең=2025-03-16TMO]"},
+      {"Оқиға 15 наурызда болды. Сол түні полиция келді.", "2025-12-05", {{"Сол түні", D}},
+       "[15 наурызда=2025-03-15][Сол түні=2025-03-15TNI]"},
       // a head noun cannot open a span: `Жұмыс күні` is the working day
       {"Жұмыс күні сағат 9-дан басталады.", "", {{"күні сағат 9-дан", T}}, "[сағат 9-дан=T09:00]"},
       // a date in a decision's name (`... туралы»`) or in the model's LAW span is part of the name

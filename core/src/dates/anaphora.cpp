@@ -60,8 +60,8 @@ void resolve_anaphora(const std::vector<Word>& w, std::vector<Match>& ms, const 
       for (std::size_t p = m.value.find("XXXX"); p != std::string::npos; p = m.value.find("XXXX", p))
         m.value.replace(p, 4, any_year);
     if (undated) undated_year(m, year);
-    if (m.anaphoric && !last.empty()) {
-      m.value = shift_day(last, m.day_offset);
+    if (m.anaphoric && !last.empty()) {  // a TIME keeps its part of the day: `Сол түні` -> ...TNI
+      m.value = shift_day(last, m.day_offset) + (m.type == SpanType::TIME ? m.value : std::string());
     } else if (m.rule == "rel.today" && m.value.empty()) {
       // `Бүгін, 21 қазанда`: the date in apposition; else the day last written out.
       bool apposition = k + 1 < ms.size() && ms[k + 1].first == m.last + 1 && w[m.last].fold == "," &&

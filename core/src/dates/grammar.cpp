@@ -77,7 +77,8 @@ void join_time(const std::vector<Word>& w, std::vector<Match>& ms) {
     else if (k + 1 < ms.size() && ms[k + 1].full_date && t.value[0] == 'T' && t.value.size() == 6 &&
              separators_only(t.last, ms[k + 1].first))
       d = &ms[k + 1];
-    if (!d || d->type != SpanType::DATE || d->value.size() != 10 || d->value[0] == 'X') continue;
+    // (an anaphoric date's value is not yet its own: `Келесі күні таңертең`, anaphora.cpp joins it)
+    if (!d || d->type != SpanType::DATE || d->value.size() != 10 || d->value[0] == 'X' || d->anaphoric) continue;
     t.value = d->value + t.value;  // `2023-12-05T17:20`, `2025-10-24TNI`
   }
 }

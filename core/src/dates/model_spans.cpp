@@ -253,6 +253,7 @@ void value_for_model(const std::vector<Word>& w, const WordRange& mr, const std:
     span.value = in[0]->value;
     span.source = "rule:" + in[0]->rule;
     if (a.news && in[0]->strong) span.type = in[0]->type;  // `23:31` the model called a DATE
+    if (a.news && in[0]->anaphoric && in[0]->type == SpanType::TIME) span.type = SpanType::TIME;  // `Сол түні`
     return;
   }
   std::vector<Match> own = find_matches(w, mr.first, mr.last, t, a);

@@ -211,9 +211,11 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
     out.relative = p->value.find('{') != std::string::npos;
     // `Ертесіне` ("on the next day"): the day after the one last written out (anaphora.cpp);
     // after a genitive it is "the future" (`елдің ертеңі`), no date.
-    out.anaphoric = p->id.compare(0, 12, "rel.next_day") == 0;
-    if (out.anaphoric && i > lo_ && genitive_form(w_[i - 1].fold)) return false;
-    out.day_offset = out.anaphoric ? 1 : 0;
+    // `Сол түні` ("that night"): the night of the day last written out.
+    bool next_day = p->id.compare(0, 12, "rel.next_day") == 0;
+    out.anaphoric = next_day || p->id.compare(0, 14, "pod.that_night") == 0;
+    if (next_day && i > lo_ && genitive_form(w_[i - 1].fold)) return false;
+    out.day_offset = next_day ? 1 : 0;
     if (!expand_template(p->value, a_, out.literal)) out.unresolved = true;
     // A capitalised `Бүгінгі` opens a sentence about today's event (`Бүгінгі жүгіру`, "today's
     // run"); in lower case it is the present (`бүгінгі қазақ ғылымы`, PRESENT_REF).
