@@ -192,6 +192,7 @@ class Parser {
   bool month_alone(std::size_t i, Parsed& out) const;
   bool month_of_year(std::size_t i, int offset, Parsed& out) const;
   bool month_list(std::size_t i, int year, Parsed& out) const;
+  bool cased_pair(std::size_t i, int year, Parsed& out) const;
   bool weekday(std::size_t i, const Hit* mod, Parsed& out) const;
   bool season(std::size_t i, const Hit* mod, Parsed& out) const;
   bool season_pair(std::size_t i, Parsed& out) const;

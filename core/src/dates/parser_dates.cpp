@@ -126,6 +126,7 @@ bool Parser::month_list(std::size_t i, int year, Parsed& out) const {
   if (!a_.news || !ok(i) || w_[i].kind != text::TokenKind::word) return false;  // KazNERD splits them
   int first = w_[i].pair_first, last = w_[i].pair_last;  // one token: `қаңтар-наурыз`
   std::size_t k = i + 1;
+  if (!first && cased_pair(i, year, out)) return true;
   if (!first) {
     auto bare = [&](std::size_t j) {
       const Hit* h = hit(j, WordClass::month);
@@ -143,6 +144,31 @@ bool Parser::month_list(std::size_t i, int year, Parsed& out) const {
   out = Parsed();
   out.literal = range_literal(Point{y, first, 0, "", 0}, Point{y, last, 0, "", 0});
   out.end = k + 1;
+  out.rule = "date.month_list";
+  return true;
+}
+
+// `қаңтар-қыркүйекте` ("in January-September", written news): a month pair in one token with the
+// case on the second month (words.cpp reads bare pairs only) -> 2025-01/2025-09.
+bool Parser::cased_pair(std::size_t i, int year, Parsed& out) const {
+  std::string_view f = w_[i].fold;
+  std::size_t hy = f.find('-');
+  if (hy == std::string_view::npos || hy == 0 || hy + 1 >= f.size()) return false;
+  auto month = [&](std::string_view s, bool cased) {
+    std::vector<Hit> hits;
+    t_.lookup(s, hits);
+    for (const Hit& h : hits)
+      if (h.entry->cls == WordClass::month && !h.entry->abbr && !h.ending.possessive && !h.ending.plural &&
+          (cased ? h.ending.kase == Case::loc || h.ending.kase == Case::abl : h.ending.empty()))
+        return h.entry->ival;
+    return 0;
+  };
+  int first = month(f.substr(0, hy), false), last = first ? month(f.substr(hy + 1), true) : 0;
+  if (!last || last <= first) return false;
+  int y = year ? year : a_.known ? a_.date.y : 0;
+  out = Parsed();
+  out.literal = range_literal(Point{y, first, 0, "", 0}, Point{y, last, 0, "", 0});
+  out.end = i + 1;
   out.rule = "date.month_list";
   return true;
 }
