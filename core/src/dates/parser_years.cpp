@@ -10,6 +10,13 @@ namespace belgi::dates::detail {
 bool Parser::year_continuation(std::size_t j, Parsed& out) const {
   if (first_months(j, out) || year_half(j, out)) return true;
   Parsed p;
+  // `2025 жылдың үшінші тоқсанында` -> 2025-Q3 (written news; relative.tsv `rel.quarterN`)
+  if (a_.news && out.point.y && phrase(j, p) && p.rule.size() == 12 && p.rule.compare(0, 11, "rel.quarter") == 0) {
+    out.literal = format_year(out.point.y) + "-Q" + p.rule[11], out.is_point = false, out.end = p.end;
+    out.rule = "date.year_quarter";
+    return true;
+  }
+  reset(p);
   if ((out.point.y || out.unresolved) && month_list(j, out.point.y, p)) {
     out.literal = p.literal, out.is_point = false, out.end = p.end, out.rule = p.rule;
     return true;
@@ -212,8 +219,9 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
     if (decade || year_until(h, out)) return true;
   } else if (h.school) {
     return school_year_phrase(mod, out);
-  } else if (!mod && a_.news && a_.known && h.ending.kase == Case::gen && !h.ending.plural) {
-    // `Жылдың алғашқы екі айында` (of the year: the document's): only with what follows.
+  } else if (!mod && a_.news && a_.known && h.ending.kase == Case::gen && !h.ending.plural && !h.ending.possessive) {
+    // `Жылдың алғашқы екі айында` (of the year: the document's): only with what follows (not `оқу
+    // жылының`, the school year's).
     out.is_point = true, out.point.y = a_.date.y;
     return first_months(h.end, out) || year_half(h.end, out);
   } else if (mod && mod->entry->code == "rel" && !h.ending.plural) {
