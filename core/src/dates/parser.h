@@ -5,6 +5,7 @@
 #pragma once
 #include <new>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dates/grammar.h"
@@ -193,6 +194,8 @@ class Parser {
   bool month_of_year(std::size_t i, int offset, Parsed& out) const;
   bool month_list(std::size_t i, int year, Parsed& out) const;
   bool cased_pair(std::size_t i, int year, Parsed& out) const;
+  void month_range(int first, int last, int year, std::size_t end, Parsed& out) const;
+  int month_part(std::string_view s, bool cased) const;
   bool weekday(std::size_t i, const Hit* mod, Parsed& out) const;
   bool season(std::size_t i, const Hit* mod, Parsed& out) const;
   bool season_pair(std::size_t i, Parsed& out) const;

@@ -140,12 +140,29 @@ bool Parser::month_list(std::size_t i, int year, Parsed& out) const {
   }
   const Hit* ai = hit(k, WordClass::unit);
   if (!ai || ai->entry->code != "M" || !ai->ending.plural || last <= first) return false;
+  month_range(first, last, year, k + 1, out);
+  return true;
+}
+
+// A range of months, first to last, in `year` (0: the document's year, else XXXX), to `end`.
+void Parser::month_range(int first, int last, int year, std::size_t end, Parsed& out) const {
   int y = year ? year : a_.known ? a_.date.y : 0;
   out = Parsed();
   out.literal = range_literal(Point{y, first, 0, "", 0}, Point{y, last, 0, "", 0});
-  out.end = k + 1;
+  out.end = end;
   out.rule = "date.month_list";
-  return true;
+}
+
+// The month a part of a hyphenated token is (`қаңтар` of `қаңтар-наурыз`), bare or (`cased`) in
+// the locative or ablative; 0 if none.
+int Parser::month_part(std::string_view s, bool cased) const {
+  std::vector<Hit> hits;
+  t_.lookup(s, hits);
+  for (const Hit& h : hits)
+    if (h.entry->cls == WordClass::month && !h.entry->abbr && !h.ending.possessive && !h.ending.plural &&
+        (cased ? h.ending.kase == Case::loc || h.ending.kase == Case::abl : h.ending.empty()))
+      return h.entry->ival;
+  return 0;
 }
 
 // `қаңтар-қыркүйекте` ("in January-September", written news): a month pair in one token with the
@@ -154,22 +171,9 @@ bool Parser::cased_pair(std::size_t i, int year, Parsed& out) const {
   std::string_view f = w_[i].fold;
   std::size_t hy = f.find('-');
   if (hy == std::string_view::npos || hy == 0 || hy + 1 >= f.size()) return false;
-  auto month = [&](std::string_view s, bool cased) {
-    std::vector<Hit> hits;
-    t_.lookup(s, hits);
-    for (const Hit& h : hits)
-      if (h.entry->cls == WordClass::month && !h.entry->abbr && !h.ending.possessive && !h.ending.plural &&
-          (cased ? h.ending.kase == Case::loc || h.ending.kase == Case::abl : h.ending.empty()))
-        return h.entry->ival;
-    return 0;
-  };
-  int first = month(f.substr(0, hy), false), last = first ? month(f.substr(hy + 1), true) : 0;
+  int first = month_part(f.substr(0, hy), false), last = first ? month_part(f.substr(hy + 1), true) : 0;
   if (!last || last <= first) return false;
-  int y = year ? year : a_.known ? a_.date.y : 0;
-  out = Parsed();
-  out.literal = range_literal(Point{y, first, 0, "", 0}, Point{y, last, 0, "", 0});
-  out.end = i + 1;
-  out.rule = "date.month_list";
+  month_range(first, last, year, i + 1, out);
   return true;
 }
 

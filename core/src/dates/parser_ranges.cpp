@@ -83,10 +83,7 @@ bool Parser::glued_month_range(std::size_t i, Parsed& out) const {
     if (c < '0' || c > '9') return false;
     d2 = d2 * 10 + (c - '0');
   }
-  std::vector<Hit> hits;
-  t_.lookup(f.substr(0, hy), hits);
-  for (const Hit& h : hits)
-    if (h.entry->cls == WordClass::month && !h.entry->abbr && h.ending.empty()) m1 = h.entry->ival;
+  m1 = month_part(f.substr(0, hy), false);
   if (!m1 || !month_word(k + 1, true, m2, e) || m2 == m1 || !valid_date(2000, m1, d1) || !valid_date(2000, m2, d2))
     return false;
   bool closed = range_closed(e);
@@ -135,10 +132,7 @@ bool Parser::month_from_to(std::size_t i, Parsed& out) const {
   int m1 = a_.news ? month_in_case(i, Case::abl, k) : 0;
   int m2 = m1 ? month_in_case(k, Case::dat, e) : 0;
   if (!m2 || m2 <= m1 || !post_is(e, "until")) return false;
-  int y = a_.known ? a_.date.y : 0;
-  out.literal = range_literal(Point{y, m1, 0, "", 0}, Point{y, m2, 0, "", 0});
-  out.end = e + 1;
-  out.rule = "date.month_list";
+  month_range(m1, m2, 0, e + 1, out);
   return true;
 }
 
