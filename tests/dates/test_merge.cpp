@@ -86,6 +86,9 @@ TEST_CASE("merge: in written news the model's type yields to an unambiguous form
         "[8:47.35 секунд ішінде= TIME]");
   CHECK(run("Ол 02.10.2017 келді.", "", {{"02.10.2017", SpanType::TIME}}, false, true) ==
         "[02.10.2017=2017-10-02 DATE]");
+  // two numeric dates as one range stay a DATE
+  CHECK(run("Акция 15.03.2025-тен 15.04.2025-ке дейін жалғасады.", "", {{"15.03.2025-тен 15.04.2025-ке дейін", SpanType::TIME}},
+            false, true) == "[15.03.2025-тен 15.04.2025-ке дейін=2025-03-15/2025-04-15 DATE]");
   // `Сол түні` (that night) is a TIME
   CHECK(run("Ол 5 мамырда келді. Сол түні жаңбыр жауды.", "", {{"Сол түні", D}}, false, true) ==
         "[5 мамырда=XXXX-05-05 DATE][Сол түні=XXXX-05-05TNI TIME]");

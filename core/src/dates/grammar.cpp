@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "dates/anaphora.h"
 #include "dates/parser.h"
 
 namespace belgi::dates {
@@ -83,6 +84,52 @@ void join_time(const std::vector<Word>& w, std::vector<Match>& ms) {
   }
 }
 
+// The case ending of a word: on a number (`15.03.2025-тен`) or its first reading (`қаңтардан`).
+Case case_of(const Word& w) {
+  if (w.num) return w.rest_ending ? w.ending.kase : Case::none;
+  return w.hits.empty() ? Case::none : w.hits[0].ending.kase;
+}
+
+bool post_role(const std::vector<Word>& w, std::size_t k, std::string_view role) {
+  const Hit* p = k < w.size() ? w[k].hit(WordClass::post) : nullptr;
+  return p && p->entry->code == role;
+}
+
+// a (a day from: ablative, or `бастап` after it; or bare before `мен`) and b (a day until, with
+// `дейін`; or with `аралығында`) as one match in a; false if they are no range.
+bool join_days(const std::vector<Word>& w, Match& a, const Match& b) {
+  if (a.last >= w.size() || b.last < 2 || !day_value(a.value) || !day_value(b.value) || a.anaphoric ||
+      b.anaphoric || (a.value[0] == 'X') != (b.value[0] == 'X') || a.value.compare(b.value) >= 0)
+    return false;
+  Case ca = case_of(w[a.last - 1]);
+  std::size_t gap = b.first - a.last;  // `бастап`, `мен` between them
+  bool from = ca == Case::abl && case_of(w[b.last - 2]) == Case::dat && post_role(w, b.last - 1, "until") &&
+              (gap == 0 || (gap == 1 && post_role(w, a.last, "from")));
+  const std::string_view f = w[a.last].fold;
+  bool between = ca == Case::none && gap == 1 && (f == "мен" || f == "бен" || f == "пен") &&
+                 post_role(w, b.last - 1, "about");
+  if (!from && !between) return false;
+  a.value += "/" + b.value;
+  a.last = b.last;
+  a.rule = "date.day_month_range";
+  a.full_date = false;
+  a.strong = a.strong && b.strong;  // two numeric dates stay a DATE whatever the model says
+  return true;
+}
+
+// Written news: two written days as one range, `2024 жылғы 1 қаңтардан 2025 жылғы 31
+// желтоқсанға дейін`, `1 қаңтардан бастап 31 наурызға дейін`, `15.03.2025 мен 15.04.2025
+// аралығында` -> 2024-01-01/2025-12-31 (the day patterns read one date each).
+void join_day_range(const std::vector<Word>& w, std::vector<Match>& ms) {
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    if (n > 0 && join_days(w, ms[n - 1], ms[k])) continue;
+    if (n != k) ms[n] = std::move(ms[k]);
+    ++n;
+  }
+  ms.resize(n);
+}
+
 }  // namespace
 
 bool agenda_day(std::string_view day, std::string_view next) {
@@ -145,6 +192,7 @@ std::vector<Match> find_matches(const std::vector<Word>& words, std::size_t firs
     i = p.end;
   }
   join_weekday(words, anchor.news, out);
+  if (anchor.news) join_day_range(words, out);
   join_time(words, out);
   return out;
 }

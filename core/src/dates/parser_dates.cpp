@@ -105,14 +105,16 @@ bool Parser::month_gen_day(std::size_t i, Parsed& out) const {
   out.point.m = h->entry->ival, out.point.d = static_cast<int>(n.v);
   out.end = n.end;
   out.rule = "date.month_gen_day";
-  Num n2;  // `шілденің 14-і мен 23-і аралығында` -> XXXX-07-14/XXXX-07-23
-  if (a_.news && and_word(n.end) && number(n.end + 1, n2) && !n2.range && n2.ending.possessive &&
+  Num n2;  // `шілденің 14-і мен 23-і аралығында` -> XXXX-07-14/XXXX-07-23; `қарашаның 1-інен 15-іне дейін`
+  bool from_to = n.ending.kase == Case::abl && number(n.end, n2) && n2.ending.kase == Case::dat &&
+                 post_is(n2.end, "until");
+  if (a_.news && (from_to || (and_word(n.end) && number(n.end + 1, n2))) && !n2.range && n2.ending.possessive &&
       n2.v > n.v && valid_date(2000, h->entry->ival, static_cast<int>(n2.v))) {
     int y = a_.known ? a_.date.y : 0;
     out.literal = range_literal(Point{y, out.point.m, out.point.d, "", 0},
                                 Point{y, out.point.m, static_cast<int>(n2.v), "", 0});
     out.is_point = false;
-    out.end = n2.end;
+    out.end = from_to ? n2.end + 1 : n2.end;
     out.rule = "date.month_gen_day_range";
   }
   out.full_date_text = true;
