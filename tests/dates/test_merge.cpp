@@ -238,6 +238,9 @@ TEST_CASE("merge: rule spans replace model spans cut badly") {
        "[15 наурызда=2025-03-15][Келесі күні=2025-03-16][таңертең=2025-03-16TMO]"},
       {"Оқиға 15 наурызда болды. Сол түні полиция келді.", "2025-12-05", {{"Сол түні", D}},
        "[15 наурызда=2025-03-15][Сол түні=2025-03-15TNI]"},
+      // a bare season only gives the model's span its value
+      {"Қыс қатты болды.", "2025-12-05", {{"Қыс", D}}, "[Қыс=2025-WI]"},
+      {"Қыс қатты болды.", "2025-12-05", {}, ""},
       // a head noun cannot open a span: `Жұмыс күні` is the working day
       {"Жұмыс күні сағат 9-дан басталады.", "", {{"күні сағат 9-дан", T}}, "[сағат 9-дан=T09:00]"},
       // a date in a decision's name (`... туралы»`) or in the model's LAW span is part of the name

@@ -280,7 +280,9 @@ bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
   mezgil = mezgil || (ai && ai->entry->code == "M" && ai->ending.possessive);
   // `қыс бойы`, `жаз бойында` ("all winter long", written news): the season.
   bool during = a_.news && h && h->ending.empty() && !mezgil && post_is(i + 1, "during");
-  if (!h || (h->ending.empty() && !mod && !mezgil && !during)) return false;
+  if (!h) return false;
+  // `Қыс қатты болды` ("the winter was harsh"): a bare season only gives the model's span its value.
+  out.value_only = h->ending.empty() && !mod && !mezgil && !during;
   if (!mod && h->ending.kase == Case::adj && !h->ending.possessive) return false;  // `көктемгі егіс`
   out.end = mezgil || during ? i + 2 : i + 1;
   out.rule = "date.season";
