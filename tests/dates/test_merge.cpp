@@ -89,6 +89,8 @@ TEST_CASE("merge: in written news the model's type yields to an unambiguous form
   // two numeric dates as one range stay a DATE
   CHECK(run("Акция 15.03.2025-тен 15.04.2025-ке дейін жалғасады.", "", {{"15.03.2025-тен 15.04.2025-ке дейін", SpanType::TIME}},
             false, true) == "[15.03.2025-тен 15.04.2025-ке дейін=2025-03-15/2025-04-15 DATE]");
+  // a value that is a part of the day makes a TIME (`түні бойы`, all night long)
+  CHECK(run("Ол түні бойы ұйықтамады.", "", {{"түні бойы", D}}, false, true) == "[түні бойы=TNI TIME]");
   // `Сол түні` (that night) is a TIME
   CHECK(run("Ол 5 мамырда келді. Сол түні жаңбыр жауды.", "", {{"Сол түні", D}}, false, true) ==
         "[5 мамырда=XXXX-05-05 DATE][Сол түні=XXXX-05-05TNI TIME]");

@@ -253,7 +253,6 @@ void value_for_model(const std::vector<Word>& w, const WordRange& mr, const std:
     span.value = in[0]->value;
     span.source = "rule:" + in[0]->rule;
     if (a.news && in[0]->strong) span.type = in[0]->type;  // `23:31` the model called a DATE
-    if (a.news && in[0]->anaphoric && in[0]->type == SpanType::TIME) span.type = SpanType::TIME;  // `Сол түні`
     return;
   }
   std::vector<Match> own = find_matches(w, mr.first, mr.last, t, a);
@@ -279,6 +278,13 @@ bool clock_units_only(const std::vector<Word>& w, const WordRange& mr) {
       return false;
   }
   return clock;
+}
+
+// A value that is a part of the day, alone or on a date (`TNI`, `2025-10-24TNI`).
+bool part_of_day_value(const std::string& v) {
+  std::size_t n = v.size();
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  return n >= 3 && v[n - 3] == 'T' && upper(v[n - 2]) && upper(v[n - 1]) && (n == 3 || v[n - 4] != '-');
 }
 
 // Written news: a dash or comma the model took in at an edge is no part of it (`– апта ішінде`).
@@ -355,8 +361,9 @@ void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const 
     if (in.empty() && not_a_date(words, mr)) continue;
     if (in.empty() && anchor.news && news_not_a_date(words, mr)) continue;
     value_for_model(words, mr, in, tables, anchor, c.span);
-    if (anchor.news && in.empty() && c.span.type == SpanType::DATE && clock_units_only(words, mr))
-      c.span.type = SpanType::TIME;
+    if (anchor.news && c.span.type == SpanType::DATE &&
+        ((in.empty() && clock_units_only(words, mr)) || part_of_day_value(c.span.value)))
+      c.span.type = SpanType::TIME;  // `түні бойы` (TNI): parts of the day are TIME (guidelines)
     if (c.span.type == SpanType::TIME && bare_time(c.span.value)) {
       std::string day = days.before(mr.first);
       if (!day.empty()) c.span.value = day + c.span.value;
