@@ -55,9 +55,13 @@ void resolve_anaphora(const std::vector<Word>& w, std::vector<Match>& ms, const 
   for (std::size_t k = 0; k < ms.size(); ++k) {
     Match& m = ms[k];
     if (m.rule == "date.that_year") m.value = any_year;  // `2019 жылы ... Сол жылы` -> 2019
+    // `2019 жылы ... Сол жылдың 5 мамырында` -> 2019-05-05
+    if (m.rule == "date.that_year_date" && !any_year.empty())
+      for (std::size_t p = m.value.find("XXXX"); p != std::string::npos; p = m.value.find("XXXX", p))
+        m.value.replace(p, 4, any_year);
     if (undated) undated_year(m, year);
-    if (m.anaphoric && !last.empty()) {
-      m.value = shift_day(last, m.day_offset);
+    if (m.anaphoric && !last.empty()) {  // a TIME keeps its part of the day: `Сол түні` -> ...TNI
+      m.value = shift_day(last, m.day_offset) + (m.type == SpanType::TIME ? m.value : std::string());
     } else if (m.rule == "rel.today" && m.value.empty()) {
       // `Бүгін, 21 қазанда`: the date in apposition; else the day last written out.
       bool apposition = k + 1 < ms.size() && ms[k + 1].first == m.last + 1 && w[m.last].fold == "," &&

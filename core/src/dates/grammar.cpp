@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "dates/anaphora.h"
 #include "dates/parser.h"
 
 namespace belgi::dates {
@@ -77,12 +78,64 @@ void join_time(const std::vector<Word>& w, std::vector<Match>& ms) {
     else if (k + 1 < ms.size() && ms[k + 1].full_date && t.value[0] == 'T' && t.value.size() == 6 &&
              separators_only(t.last, ms[k + 1].first))
       d = &ms[k + 1];
-    if (!d || d->type != SpanType::DATE || d->value.size() != 10 || d->value[0] == 'X') continue;
+    // (an anaphoric date's value is not yet its own: `Келесі күні таңертең`, anaphora.cpp joins it)
+    if (!d || d->type != SpanType::DATE || d->value.size() != 10 || d->value[0] == 'X' || d->anaphoric) continue;
     t.value = d->value + t.value;  // `2023-12-05T17:20`, `2025-10-24TNI`
   }
 }
 
+// The case ending of a word: on a number (`15.03.2025-тен`) or its first reading (`қаңтардан`).
+Case case_of(const Word& w) {
+  if (w.num) return w.rest_ending ? w.ending.kase : Case::none;
+  return w.hits.empty() ? Case::none : w.hits[0].ending.kase;
+}
+
+bool post_role(const std::vector<Word>& w, std::size_t k, std::string_view role) {
+  const Hit* p = k < w.size() ? w[k].hit(WordClass::post) : nullptr;
+  return p && p->entry->code == role;
+}
+
+// a (a day from: ablative, or `бастап` after it; or bare before `мен`) and b (a day until, with
+// `дейін`; or with `аралығында`) as one match in a; false if they are no range.
+bool join_days(const std::vector<Word>& w, Match& a, const Match& b) {
+  if (a.last >= w.size() || b.last < 2 || !day_value(a.value) || !day_value(b.value) || a.anaphoric ||
+      b.anaphoric || (a.value[0] == 'X') != (b.value[0] == 'X') || a.value.compare(b.value) >= 0)
+    return false;
+  Case ca = case_of(w[a.last - 1]);
+  std::size_t gap = b.first - a.last;  // `бастап`, `мен` between them
+  bool from = ca == Case::abl && case_of(w[b.last - 2]) == Case::dat && post_role(w, b.last - 1, "until") &&
+              (gap == 0 || (gap == 1 && post_role(w, a.last, "from")));
+  const std::string_view f = w[a.last].fold;
+  bool between = ca == Case::none && gap == 1 && (f == "мен" || f == "бен" || f == "пен") &&
+                 post_role(w, b.last - 1, "about");
+  if (!from && !between) return false;
+  a.value += "/" + b.value;
+  a.last = b.last;
+  a.rule = "date.day_month_range";
+  a.full_date = false;
+  a.strong = a.strong && b.strong;  // two numeric dates stay a DATE whatever the model says
+  return true;
+}
+
+// Written news: two written days as one range, `2024 жылғы 1 қаңтардан 2025 жылғы 31
+// желтоқсанға дейін`, `1 қаңтардан бастап 31 наурызға дейін`, `15.03.2025 мен 15.04.2025
+// аралығында` -> 2024-01-01/2025-12-31 (the day patterns read one date each).
+void join_day_range(const std::vector<Word>& w, std::vector<Match>& ms) {
+  std::size_t n = 0;
+  for (std::size_t k = 0; k < ms.size(); ++k) {
+    if (n > 0 && join_days(w, ms[n - 1], ms[k])) continue;
+    if (n != k) ms[n] = std::move(ms[k]);
+    ++n;
+  }
+  ms.resize(n);
+}
+
 }  // namespace
+
+bool agenda_day(std::string_view day, std::string_view next) {
+  static const std::string_view kAgenda = "тәртiб";  // folded: і is i
+  return day == "күн" && next.substr(0, kAgenda.size()) == kAgenda;
+}
 
 std::string school_year(const Ymd& date, int offset) {
   int start = (date.m >= 6 ? date.y : date.y - 1) + offset;
@@ -139,6 +192,7 @@ std::vector<Match> find_matches(const std::vector<Word>& words, std::size_t firs
     i = p.end;
   }
   join_weekday(words, anchor.news, out);
+  if (anchor.news) join_day_range(words, out);
   join_time(words, out);
   return out;
 }

@@ -3,6 +3,7 @@
 // so a text is scanned in linear time. docs/dates.md lists the rules by id.
 #pragma once
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "belgi/span.h"
@@ -39,6 +40,9 @@ struct Match {
 // wins, then the scan continues after it. Matches do not overlap and are in text order.
 std::vector<Match> find_matches(const std::vector<Word>& words, std::size_t first,
                                 std::size_t last, const Tables& tables, const Anchor& anchor);
+
+// `күн` before `тәртібі` (`бүгінгі күн тәртібінде`, "on today's agenda"): one word, the agenda.
+bool agenda_day(std::string_view day, std::string_view next);
 
 // Expands a value template of relative.tsv ("{D-1}", "{Y+0}", "{SY+0}", "{D-1}TNI", "TMO");
 // false if it needs the anchor and the anchor is unknown.

@@ -84,6 +84,18 @@ bool structural(const std::vector<Word>& w, const Match& r, const WordRange& mr)
 
 enum class Verdict { keep_model, use_rules };
 
+// `№ 25 2020 жылы`: a number sign at k, or the number after it (a document's, a school's).
+bool numbered(const std::vector<Word>& w, std::size_t k) {
+  return w[k].fold == "\u2116" || (k > 0 && w[k].num && w[k - 1].fold == "\u2116");
+}
+
+// `Жұмыс | күні сағат 9-дан` ("the working day ... at 9"): a head noun (`күні`, `жылы`) follows
+// its date, so a model span cannot begin with one; it took in the end of the words before.
+bool head_noun(const Word& w) {
+  const Hit* u = w.hit(WordClass::unit);
+  return u && !u->entry->adjective && u->ending.possessive && u->ending.kase == Case::none && !u->ending.plural;
+}
+
 // ---- model spans --------------------------------------------------------------------------------
 
 // A word that makes a span temporal by itself (a unit, month, weekday, season, modifier, a phrase
@@ -116,6 +128,18 @@ bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
                     (mr.last == mr.first + 2 && u->ending.possessive && w[mr.first].hit(WordClass::number) &&
                      w[mr.first].hit(WordClass::number)->entry->num == 1));
   if (lone_unit) return true;
+  // `Ана тілі күні`, `Отбасы күні` (Mother Language Day, Family Day): capitalised words no table
+  // reads before `күні` name a day of the calendar, an EVENT as KazNERD's `Тәуелсіздік күні`, no
+  // date (in lower case they may be a misspelt weekday, `дүйсенді күні`).
+  bool named_day = u && u->entry->code == "D" && u->ending.possessive && !u->ending.plural &&
+                   mr.last > mr.first + 1 && w[mr.first].upper_initial;
+  for (std::size_t k = mr.first; named_day && k + 1 < mr.last; ++k)
+    named_day = w[k].kind == text::TokenKind::word && w[k].inert;
+  if (named_day) return true;
+  // `Мамыр Ахметова`, `Наурыз мейрамы`: a capitalised Мамыр or Наурыз alone, without an ending, is
+  // a name or the holiday (months.tsv `capital`).
+  const Hit* m = w[mr.first].hit(WordClass::month);
+  if (mr.last == mr.first + 1 && m && m->entry->capital && w[mr.first].upper_initial && m->ending.empty()) return true;
   // `алғашқы минуттан` ("from the first minute", from the start): the plural is a time
   // (`алғашқы минуттардан`, time.relative_unit), the singular an idiom.
   const Hit* mod = w[mr.first].hit(WordClass::modifier);
@@ -170,7 +194,10 @@ bool runs_on(const std::vector<Word>& w, const WordRange& mr, const std::vector<
   // `16 қазанда күн бұлтты` ("on the 16th it is cloudy"): a date ending in a locative is
   // complete, and a bare unit noun after it begins the next clause.
   const Hit* u = k < mr.last && k > mr.first ? w[k].hit(WordClass::unit) : nullptr;
-  return u && u->ending.empty() && locative(w[k - 1]);
+  if (u && u->ending.empty() && locative(w[k - 1])) return true;
+  // `45 минут | кешікті` ("was 45 minutes late"): one word no table reads after the expression
+  // ending the span, the verb (more words may be the expression's: `уақыт ішінде`); written news
+  return k + 1 == mr.last && k > mr.first && stray(w[k]);
 }
 
 // Model span vs the rule matches overlapping it. The model's boundaries follow KazNERD, so they
@@ -204,7 +231,9 @@ Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector
   // 25-27 маусым аралығында`, a sentence's subject the model took in).
   if (!kaznerd_cuts)
     for (const Match* r : in)
-      if (!r->value_only && r->first > mr.first && r->first <= mr.last && stray(w[mr.first])) return Verdict::use_rules;
+      if (!r->value_only && r->first > mr.first && r->first <= mr.last &&
+          (stray(w[mr.first]) || numbered(w, mr.first) || head_noun(w[mr.first])))
+        return Verdict::use_rules;
   // `үні 05.12.2023`: an unambiguous date with a non-date word stuck to it; in written news any
   // unambiguous format (`Дүкен сағат 9-дан 18-ге дейін`).
   for (const Match* r : in)
@@ -251,11 +280,58 @@ bool clock_units_only(const std::vector<Word>& w, const WordRange& mr) {
   return clock;
 }
 
+// A value that is a part of the day, alone or on a date (`TNI`, `2025-10-24TNI`).
+bool part_of_day_value(const std::string& v) {
+  std::size_t n = v.size();
+  auto upper = [](char c) { return c >= 'A' && c <= 'Z'; };
+  return n >= 3 && v[n - 3] == 'T' && upper(v[n - 2]) && upper(v[n - 1]) && (n == 3 || v[n - 4] != '-');
+}
+
 // Written news: a dash or comma the model took in at an edge is no part of it (`– апта ішінде`).
 WordRange trim_punct(const std::vector<Word>& w, WordRange mr, ByteRange& range) {
   while (mr.last > mr.first + 1 && w[mr.first].kind == text::TokenKind::punct) range.begin = w[++mr.first].begin;
   while (mr.last > mr.first + 1 && w[mr.last - 1].kind == text::TokenKind::punct) range.end = w[--mr.last - 1].end;
   return mr;
+}
+
+// Written news: `күндіз 15-17`, `Түнде 30°C-қа дейін` (a forecast): the model ran a part of the day
+// on into the temperature after it, a number with no time word. The span ends with the part of
+// the day (`күндіз`); returns the words kept.
+WordRange cut_quantity(const std::vector<Word>& w, WordRange mr, const std::vector<const Match*>& in,
+                       ByteRange& range) {
+  // ... and `Бүгінгі күн | тәртібінде` ("today's agenda"): `күн` begins the word after it.
+  if (mr.last > mr.first + 1 && mr.last < w.size() && agenda_day(w[mr.last - 1].fold, w[mr.last].fold)) {
+    --mr.last;
+    range.end = w[mr.last - 1].end;
+    return mr;
+  }
+  if (in.empty() || in.front()->first != mr.first || in.back()->rule.compare(0, 4, "pod.") != 0) return mr;
+  std::size_t k = in.back()->last;
+  while (k < mr.last && (w[k].kind == text::TokenKind::symbol || w[k].fold == "+" || w[k].fold == "-")) ++k;
+  if (k >= mr.last || !w[k].num || w[k].hour >= 0 || w[k].dot_hour >= 0 || w[k].is_date) return mr;
+  for (std::size_t j = k; j < mr.last; ++j)
+    if (temporal(w[j])) return mr;
+  mr.last = in.back()->last;
+  range.end = w[mr.last - 1].end;
+  return mr;
+}
+
+// Written news: a date that is part of a law's or a decision's name (guidelines v2: a law is one
+// span, its parts are not tagged again inside): inside a model LAW span, or inside a title in
+// guillemets that ends with `туралы` ("on ...": `«2026-2028 жылдарға арналған бюджет туралы»`).
+bool in_title(const std::vector<Word>& w, WordRange m, const std::vector<ByteRange>& laws) {
+  ByteRange r{w[m.first].begin, w[m.last - 1].end};
+  for (const ByteRange& law : laws)
+    if (law.begin <= r.begin && law.end >= r.end) return true;
+  constexpr std::size_t kReach = 12;  // words to either side: a title is short
+  std::size_t open = m.first;
+  while (open > 0 && m.first - open < kReach && w[open - 1].fold != "«" && w[open - 1].fold != "»") --open;
+  if (open == 0 || w[open - 1].fold != "«") return false;
+  for (std::size_t k = m.last; k < w.size() && k - m.last < kReach; ++k) {
+    if (w[k].fold == "«") return false;
+    if (w[k].fold == "»") return k > m.last && (w[k - 1].fold == "туралы" || w[k - 1].fold == "turaly");
+  }
+  return false;
 }
 
 }  // namespace
@@ -265,6 +341,9 @@ void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const 
   DaysWritten days(matches);
   std::vector<bool> used(matches.size(), false);
   std::vector<Candidate> kept;
+  std::vector<ByteRange> laws;  // the model's LAW spans (in_title)
+  for (const Candidate& c : ctx.candidates)
+    if (c.origin == Origin::model && c.span.type == SpanType::LAW) laws.push_back(c.span.range);
   for (Candidate& c : ctx.candidates) {
     if (!is_temporal_model(c)) { kept.push_back(std::move(c)); continue; }
     WordRange mr = words_of(words, c.span.range);
@@ -273,12 +352,18 @@ void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const 
     auto from = std::partition_point(matches.begin(), matches.end(), [&](const Match& m) { return m.last <= mr.first; });
     std::vector<const Match*> in;
     for (auto it = from; it != matches.end() && it->first < mr.last; ++it) in.push_back(&*it);
+    if (anchor.news) mr = cut_quantity(words, mr, in, c.span.range);
+    if (anchor.news && in_title(words, mr, laws)) {
+      for (const Match* m : in) used[static_cast<std::size_t>(m - matches.data())] = true;
+      continue;
+    }
     if (!in.empty() && judge(words, mr, in, ctx.kaznerd_cuts) == Verdict::use_rules) continue;
     if (in.empty() && not_a_date(words, mr)) continue;
     if (in.empty() && anchor.news && news_not_a_date(words, mr)) continue;
     value_for_model(words, mr, in, tables, anchor, c.span);
-    if (anchor.news && in.empty() && c.span.type == SpanType::DATE && clock_units_only(words, mr))
-      c.span.type = SpanType::TIME;
+    if (anchor.news && c.span.type == SpanType::DATE &&
+        ((in.empty() && clock_units_only(words, mr)) || part_of_day_value(c.span.value)))
+      c.span.type = SpanType::TIME;  // `түні бойы` (TNI): parts of the day are TIME (guidelines)
     if (c.span.type == SpanType::TIME && bare_time(c.span.value)) {
       std::string day = days.before(mr.first);
       if (!day.empty()) c.span.value = day + c.span.value;
@@ -287,7 +372,9 @@ void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const 
     kept.push_back(std::move(c));
   }
   for (std::size_t k = 0; k < matches.size(); ++k)
-    if (!used[k] && !matches[k].value_only) kept.push_back(to_candidate(words, matches[k]));
+    if (!used[k] && !matches[k].value_only &&
+        !(anchor.news && in_title(words, WordRange{matches[k].first, matches[k].last}, laws)))
+      kept.push_back(to_candidate(words, matches[k]));
   ctx.candidates = std::move(kept);
 }
 

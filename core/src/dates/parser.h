@@ -1,9 +1,11 @@
 // The date grammar's parser (internal to core/src/dates): what a parsed piece denotes and the
 // pattern functions, one per kind of expression. Split over parser_*.cpp by concept: numbers and
-// tails, calendar dates, quantities/clock times/phrases. grammar.cpp drives it (find_matches).
+// tails, calendar dates, day ranges, years, quantities/phrases, clock times. grammar.cpp drives it
+// (find_matches).
 #pragma once
 #include <new>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "dates/grammar.h"
@@ -167,6 +169,11 @@ class Parser {
   bool day_and_month(std::size_t i, int& d, int& m, std::size_t& j) const;
   bool day_month(std::size_t i, Parsed& out) const;
   void day_month_range(Parsed& out) const;
+  bool range_days(std::size_t j) const;
+  bool range_closed(std::size_t j) const;
+  bool glued_month_range(std::size_t i, Parsed& out) const;
+  int month_in_case(std::size_t i, Case kase, std::size_t& end) const;
+  bool month_from_to(std::size_t i, Parsed& out) const;
   bool day_from_to(std::size_t i, Parsed& out) const;
   bool month_day_year(std::size_t i, Parsed& out) const;
   bool month_gen_day(std::size_t i, Parsed& out) const;
@@ -186,29 +193,39 @@ class Parser {
   bool month_alone(std::size_t i, Parsed& out) const;
   bool month_of_year(std::size_t i, int offset, Parsed& out) const;
   bool month_list(std::size_t i, int year, Parsed& out) const;
+  bool cased_pair(std::size_t i, int year, Parsed& out) const;
+  void month_range(int first, int last, int year, std::size_t end, Parsed& out) const;
+  int month_part(std::string_view s, bool cased) const;
   bool weekday(std::size_t i, const Hit* mod, Parsed& out) const;
   bool season(std::size_t i, const Hit* mod, Parsed& out) const;
   bool season_pair(std::size_t i, Parsed& out) const;
   bool weekday_list(std::size_t i, Parsed& out) const;
   bool day_list(std::size_t i, Parsed& out) const;
   bool unit_alone(std::size_t i, const Hit* mod, Parsed& out) const;
+  bool that_year(const Hit* u, Parsed& out) const;
+  void month_day(std::size_t j, Parsed& out) const;
+  void week_day(std::size_t j, int offset, Parsed& out) const;
   bool century(std::size_t i, Parsed& out) const;
   bool century_decade(std::size_t j, int n, Parsed& out) const;
   bool quantity(std::size_t i, Parsed& out) const;
   const Hit* quantity_modifier(std::size_t i) const;
   bool quantity_words(std::size_t i, Quantity& q) const;
   bool duration_adj(std::size_t i, const Quantity& q, Parsed& out) const;
+  bool year_months(const Quantity& q, Parsed& out) const;
   bool quantity_fits(std::size_t i, const Quantity& q, const Hit* post) const;
   void quantity_value(const Quantity& q, const std::string& role, Parsed& out) const;
   void compound(const Quantity& q, Parsed& out) const;
   bool time(std::size_t i, Parsed& out) const;
+  bool glued_clock(std::size_t j, char sep, int& h, int& m, Ending& e) const;
   bool clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const;
   bool after_clock(std::size_t j) const;
   bool dotted_range(std::size_t j) const;
   bool dotted_from_to(std::size_t j) const;
+  bool dotted_at(std::size_t j) const;
   bool clock_start(std::size_t i, Clock& c) const;
   bool clock_range(Clock& c, Parsed& out) const;
   bool clock_from_to(const Clock& c, Parsed& out) const;
+  Case last_ending(std::size_t j) const;
   void tail(Parsed& p) const;
   void night_before(Parsed& out) const;
   void relative_point(const std::string& unit, int offset, Parsed& out) const;

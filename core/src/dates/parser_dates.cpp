@@ -1,5 +1,6 @@
 // Calendar dates: numeric dates, day and month and their ranges, months and month lists,
-// weekdays, seasons, relative units (years and centuries: parser_years.cpp).
+// weekdays, seasons (years and centuries: parser_years.cpp; units with a modifier:
+// parser_relative.cpp).
 #include "dates/parser.h"
 
 #include <cstdio>
@@ -104,14 +105,16 @@ bool Parser::month_gen_day(std::size_t i, Parsed& out) const {
   out.point.m = h->entry->ival, out.point.d = static_cast<int>(n.v);
   out.end = n.end;
   out.rule = "date.month_gen_day";
-  Num n2;  // `шілденің 14-і мен 23-і аралығында` -> XXXX-07-14/XXXX-07-23
-  if (a_.news && and_word(n.end) && number(n.end + 1, n2) && !n2.range && n2.ending.possessive &&
+  Num n2;  // `шілденің 14-і мен 23-і аралығында` -> XXXX-07-14/XXXX-07-23; `қарашаның 1-інен 15-іне дейін`
+  bool from_to = n.ending.kase == Case::abl && number(n.end, n2) && n2.ending.kase == Case::dat &&
+                 post_is(n2.end, "until");
+  if (a_.news && (from_to || (and_word(n.end) && number(n.end + 1, n2))) && !n2.range && n2.ending.possessive &&
       n2.v > n.v && valid_date(2000, h->entry->ival, static_cast<int>(n2.v))) {
     int y = a_.known ? a_.date.y : 0;
     out.literal = range_literal(Point{y, out.point.m, out.point.d, "", 0},
                                 Point{y, out.point.m, static_cast<int>(n2.v), "", 0});
     out.is_point = false;
-    out.end = n2.end;
+    out.end = from_to ? n2.end + 1 : n2.end;
     out.rule = "date.month_gen_day_range";
   }
   out.full_date_text = true;
@@ -125,6 +128,7 @@ bool Parser::month_list(std::size_t i, int year, Parsed& out) const {
   if (!a_.news || !ok(i) || w_[i].kind != text::TokenKind::word) return false;  // KazNERD splits them
   int first = w_[i].pair_first, last = w_[i].pair_last;  // one token: `қаңтар-наурыз`
   std::size_t k = i + 1;
+  if (!first && cased_pair(i, year, out)) return true;
   if (!first) {
     auto bare = [&](std::size_t j) {
       const Hit* h = hit(j, WordClass::month);
@@ -138,11 +142,40 @@ bool Parser::month_list(std::size_t i, int year, Parsed& out) const {
   }
   const Hit* ai = hit(k, WordClass::unit);
   if (!ai || ai->entry->code != "M" || !ai->ending.plural || last <= first) return false;
+  month_range(first, last, year, k + 1, out);
+  return true;
+}
+
+// A range of months, first to last, in `year` (0: the document's year, else XXXX), to `end`.
+void Parser::month_range(int first, int last, int year, std::size_t end, Parsed& out) const {
   int y = year ? year : a_.known ? a_.date.y : 0;
   out = Parsed();
   out.literal = range_literal(Point{y, first, 0, "", 0}, Point{y, last, 0, "", 0});
-  out.end = k + 1;
+  out.end = end;
   out.rule = "date.month_list";
+}
+
+// The month a part of a hyphenated token is (`қаңтар` of `қаңтар-наурыз`), bare or (`cased`) in
+// the locative or ablative; 0 if none.
+int Parser::month_part(std::string_view s, bool cased) const {
+  std::vector<Hit> hits;
+  t_.lookup(s, hits);
+  for (const Hit& h : hits)
+    if (h.entry->cls == WordClass::month && !h.entry->abbr && !h.ending.possessive && !h.ending.plural &&
+        (cased ? h.ending.kase == Case::loc || h.ending.kase == Case::abl : h.ending.empty()))
+      return h.entry->ival;
+  return 0;
+}
+
+// `қаңтар-қыркүйекте` ("in January-September", written news): a month pair in one token with the
+// case on the second month (words.cpp reads bare pairs only) -> 2025-01/2025-09.
+bool Parser::cased_pair(std::size_t i, int year, Parsed& out) const {
+  std::string_view f = w_[i].fold;
+  std::size_t hy = f.find('-');
+  if (hy == std::string_view::npos || hy == 0 || hy + 1 >= f.size()) return false;
+  int first = month_part(f.substr(0, hy), false), last = first ? month_part(f.substr(hy + 1), true) : 0;
+  if (!last || last <= first) return false;
+  month_range(first, last, year, i + 1, out);
   return true;
 }
 
@@ -245,9 +278,13 @@ bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
   // `көктем айларында`, `жаз айлары` ("the months of spring", written news): the season.
   const Hit* ai = a_.news && h && h->ending.empty() ? hit(i + 1, WordClass::unit) : nullptr;
   mezgil = mezgil || (ai && ai->entry->code == "M" && ai->ending.possessive);
-  if (!h || (h->ending.empty() && !mod && !mezgil)) return false;
+  // `қыс бойы`, `жаз бойында` ("all winter long", written news): the season.
+  bool during = a_.news && h && h->ending.empty() && !mezgil && post_is(i + 1, "during");
+  if (!h) return false;
+  // `Қыс қатты болды` ("the winter was harsh"): a bare season only gives the model's span its value.
+  out.value_only = h->ending.empty() && !mod && !mezgil && !during;
   if (!mod && h->ending.kase == Case::adj && !h->ending.possessive) return false;  // `көктемгі егіс`
-  out.end = mezgil ? i + 2 : i + 1;
+  out.end = mezgil || during ? i + 2 : i + 1;
   out.rule = "date.season";
   if (mod && mod->entry->code != "rel") return mod->entry->code == "that";
   if (!mod && !a_.known) {  // `жазда` in an undated article: XXXX-SU (guidelines v2)
@@ -275,68 +312,6 @@ bool Parser::season_pair(std::size_t i, Parsed& out) const {
   return true;
 }
 
-// `өткен айда`, `келесі аптада`, `осы айдың соңында`, `жыл басынан бері`, `соңғы айларда`
-bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
-  const Hit* u = hit(i, WordClass::unit);
-  if (!u || u->entry->code == "AGE") return false;
-  // `алғашқы сағаттарда`, `соңғы минуттарда`: TIME, no value (written news)
-  if (is_clock_unit(u->entry->code)) {
-    if (!a_.news || !mod || (mod->entry->code != "first" && mod->entry->code != "last") || !u->ending.plural)
-      return false;
-    out.end = i + 1, out.type = SpanType::TIME, out.rule = "time.relative_unit";
-    return true;
-  }
-  const std::string& unit = u->entry->code;
-  out.end = i + 1;
-  out.rule = "date.relative_unit";
-  const Hit* part = hit(i + 1, WordClass::part);
-  bool has_part = part && part->ending.possessive;
-  if (!mod) {
-    if (!has_part || u->ending.plural) return false;
-    relative_point(unit, 0, out);
-    return true;
-  }
-  // `Өткен ғасырдың 30-жылдарының басында` -> 193: the century before the document's (before the
-  // 21st when undated: the news-train articles are 2013-2026).
-  if (unit == "CE" && mod->entry->code == "rel" && u->ending.kase == Case::gen && !u->ending.plural) {
-    int year = a_.known ? a_.date.y : 2001;
-    Parsed c;
-    if (century_decade(i + 1, (year - 1) / 100 + 1 + mod->entry->ival, c)) {
-      out = c;
-      return true;
-    }
-  }
-  const std::string& role = mod->entry->code;
-  if (role == "last") return u->ending.plural;  // `соңғы айларда` (no value)
-  if (role == "first") {  // `алғашқы жылдарында`, `алғашқы күнінде` (no value): written news only
-    out.value_only = !a_.news;
-    return u->ending.plural || u->ending.possessive;
-  }
-  if (role == "that" && unit == "Y" && !u->ending.plural) {  // `Сол жылы`, `Бұл жыл`: the year last written out
-    out.rule = "date.that_year";
-    out.unresolved = true;
-    out.value_only = !a_.news;
-    return true;
-  }
-  if (role == "that") {  // `сол күні`, `Бұл күні`: the day last written out (anaphora.cpp)
-    if (unit != "D" || u->ending.plural || !u->ending.possessive) return false;
-    out.rule = "date.that_day";
-    out.anaphoric = true;
-    out.unresolved = true;
-    out.value_only = !a_.news;  // KazNERD leaves `Бұл күні` untagged
-    return true;
-  }
-  if (role == "each") return false;  // `әр күнге` is not tagged; `әр жыл сайын` goes by сайын
-  if (role != "rel" || u->ending.plural) return false;
-  relative_point(unit, mod->entry->ival, out);
-  if (unit == "D" && u->ending.possessive) {  // `Келесі күні`: the day after the one last written out
-    out.rule = "date.next_day";
-    out.anaphoric = true;
-    out.day_offset = mod->entry->ival;
-  }
-  return true;
-}
-
 bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
   // `біздің заманымызға дейінгі VIII ғасыр` ("before our era"): BC07.
   if (!mod && ok(i + 3) && w_[i].fold == "бiздiң" && w_[i + 1].fold.substr(0, 18) == "заманымыз" &&
@@ -356,10 +331,12 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
     take(day_month(i, p));
     take(day_list(i, p));
     take(day_from_to(i, p));
+    take(glued_month_range(i, p));
     take(month_day_year(i, p));
     take(month_gen_day(i, p));
     take(month_alone(i, p));
     take(month_list(i, 0, p));
+    take(month_from_to(i, p));
     take(century(i, p));
     take(bracketed_years(i, p));
     take(year_list(i, p));

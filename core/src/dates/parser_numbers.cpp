@@ -73,6 +73,11 @@ bool Parser::number_words(std::size_t j, Num& n) const {
     // `many`: `ұзақ`, `көп` ("long", "many") years: written news takes them in (`ұзақ жылдар бойы`),
     // KazNERD leaves them out.
     if (kind == "many" && !a_.news) break;
+    // `бір жарым сағат` ("one and a half hours", written news): a half after a number.
+    if (kind == "half" && k > j && a_.news && h->ending.empty() && h->entry->id.compare(0, 15, "number.and_half") == 0) {
+      n.v = static_cast<double>(total + cur) + 0.5, n.end = k + 1;
+      return true;
+    }
     if (kind == "half" || kind == "vague" || kind == "many") {
       if (k != j || !h->ending.empty()) break;  // `саны` is "its number"
       n.v = h->entry->num, n.vague = kind != "half", n.ending = h->ending, n.end = k + 1;
@@ -165,6 +170,12 @@ void Parser::relative_point(const std::string& unit, int off, Parsed& out) const
   out.is_point = true;
 }
 
+// The case of the word at j: its first reading's, or the ending on a number (`5-тен`).
+Case Parser::last_ending(std::size_t j) const {
+  if (w_[j].num) return w_[j].rest_ending ? w_[j].ending.kase : Case::none;
+  return w_[j].hits.empty() ? Case::none : w_[j].hits[0].ending.kase;
+}
+
 void Parser::tail(Parsed& p) const {
   std::size_t j = p.end;
   // `1 қыркүйек күні`, `сенбі күні`; `2-4 тамыз күндері` (a range, written news)
@@ -172,6 +183,10 @@ void Parser::tail(Parsed& p) const {
   bool days = p.rule == "date.day_range" || p.rule == "date.year_day_range" || p.rule == "date.day_list";
   if (u && u->entry->code == "D" && u->ending.possessive &&
       (u->ending.plural ? days && a_.news : p.full_date_text || p.rule == "date.weekday"))
+    j = p.end = j + 1;
+  // `15 наурыз күнгі шешім` ("the decision of 15 March", written news): the head noun as an adjective.
+  else if (u && u->entry->code == "D" && a_.news && p.full_date_text && u->ending.kase == Case::adj &&
+           !u->ending.possessive && !u->ending.plural)
     j = p.end = j + 1;
   // `жыл басынан`, `айдың соңында`: a part of the period, same value.
   const Hit* part = hit(j, WordClass::part);
@@ -197,6 +212,10 @@ void Parser::tail(Parsed& p) const {
     p.is_point = false;
   } else if (role == "until" || role == "about") {
     p.end = j + 1;
+  } else if (a_.news && role == "after" && ok(j - 1) && last_ending(j - 1) == Case::abl) {
+    p.end = j + 1;  // `мамыр айынан кейін`, `2020 жылдан кейін` (written news, as a clock's)
+  } else if (a_.news && role == "during" && p.is_point && !p.point.d && p.type == SpanType::DATE) {
+    p.end = j + 1;  // `мамыр айы бойы` ("all May long")
   }
 }
 

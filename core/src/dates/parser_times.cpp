@@ -1,5 +1,5 @@
-// Quantities (durations, ages, ago, sets), clock times and the fixed phrases of the tables, and
-// the choice of the longest expression at a word.
+// Quantities (durations, ages, ago, sets) and the fixed phrases of the tables, and the choice of
+// the longest expression at a word (clock times: parser_clock.cpp).
 #include "dates/parser.h"
 
 #include <algorithm>
@@ -41,7 +41,7 @@ bool Parser::quantity_words(std::size_t i, Quantity& q) const {
     if (!q.u && unit_adj(j) && unit_adj(j)->entry->code == "CE") q.u = unit_adj(j);  // `ғасырлық`
     n.v = 1;
   }
-  return q.u && q.u->entry->code != "DE";
+  return q.u && q.u->entry->code != "DE" && (!q.u->entry->abbr || a_.news);  // `2 сағ.`: written news
 }
 
 // `100 жылдық тарихы` -> P100Y, `екі күндік жиын` -> P2D
@@ -89,9 +89,27 @@ bool Parser::quantity_fits(std::size_t i, const Quantity& q, const Hit* post) co
   return post || unit == "AGE" || every || !u->ending.possessive || u->ending.kase != Case::none;
 }
 
+// `Биылғы 11 айда`, `Биылғы 3 ай ішінде` ("this year's 11 months", written news): the first
+// months of the year, as `осы жылдың 11 айында` -> 2025-01/2025-11 (not P11M: `өткен 11 айда`).
+bool Parser::year_months(const Quantity& q, Parsed& out) const {
+  const Num& n = q.n;
+  bool within = post_is(q.k, "within") || post_is(q.k, "during");
+  if (!a_.news || !q.mod || q.mod->entry->id.compare(0, 18, "modifier.this_year") != 0 || !q.have || q.inner ||
+      n.range || n.vague || n.ordinal || !n.ending.empty() || n.v < 1 || n.v > 12 || n.v != static_cast<long>(n.v) ||
+      q.u->entry->code != "M" || q.u->ending.plural || (q.u->ending.kase == Case::none && !q.u->ending.possessive && !within))
+    return false;
+  // (undated, no value: `биылғы` is relative to the document date, as `Биыл`)
+  int y = a_.known ? a_.date.y : 0;
+  if (y) out.literal = range_literal(Point{y, 1, 0, "", 0}, Point{y, static_cast<int>(n.v), 0, "", 0});
+  out.end = within ? q.k + 1 : q.k;
+  out.rule = "date.first_months";
+  return true;
+}
+
 bool Parser::quantity(std::size_t i, Parsed& out) const {
   Quantity q;
   if (!quantity_words(i, q)) return false;
+  if (year_months(q, out)) return true;
   if (q.u->entry->adjective) return duration_adj(i, q, out);
   const std::string& unit = q.u->entry->code;
   out.type = q.u->entry->type;
@@ -176,139 +194,6 @@ void Parser::quantity_value(const Quantity& q, const std::string& role, Parsed& 
   }
 }
 
-// ---- clock times --------------------------------------------------------------------------------
-
-bool Parser::clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const {
-  if (!ok(j) || !w_[j].num) return false;
-  if (w_[j].hour >= 0) {
-    h = w_[j].hour, m = w_[j].minute, e = w_[j].ending, end = j + 1;
-    return true;
-  }
-  // `17 : 42-де` (KazNERD writes the colon apart)
-  if (w_[j].plain && w_[j].digits <= 2 && w_[j].value <= 24 && punct(j + 1, ":") && ok(j + 2) &&
-      w_[j + 2].num && w_[j + 2].digits == 2 && w_[j + 2].value < 60 &&
-      (w_[j + 2].plain || w_[j + 2].rest_ending)) {
-    h = static_cast<int>(w_[j].value), m = static_cast<int>(w_[j + 2].value);
-    e = w_[j + 2].ending, end = j + 3;
-    return true;
-  }
-  return false;
-}
-
-// `сағат 14.25-те ашылып, 16.40-та жабылды`: a dotted clock with an ending at j right
-// after another clock reads as one too.
-bool Parser::after_clock(std::size_t j) const {
-  if (!ok(j) || w_[j].dot_hour < 0 || w_[j].ending.empty()) return false;
-  for (std::size_t k = j; k > lo_ && k + 4 > j; --k)
-    if (w_[k - 1].hour >= 0 || (w_[k - 1].dot_hour >= 0 && k >= 2 && hit(k - 2, WordClass::unit) &&
-                                hit(k - 2, WordClass::unit)->entry->code == "H"))
-      return true;
-  return false;
-}
-
-// `10.00-12.00 аралығында`, `09.00-ден`, `9.00-18.00` (written news): a dotted range reads as a
-// clock without `сағат` when it runs forward and either says so by what follows (an ending, a
-// postposition: `аралығында`, `дейін`) or is on the hour or half hour (`1.25-1.75` is an amount).
-bool Parser::dotted_range(std::size_t j) const {
-  if (!a_.news || !ok(j) || w_[j].dot_hour < 0 || w_[j].to_hour < 0 || w_[j].to_hour <= w_[j].dot_hour) return false;
-  if (!w_[j].ending.empty() || hit(j + 1, WordClass::post)) return true;
-  auto round = [](int m) { return m == 0 || m == 30; };
-  // ... and in the day's hours: `2.00-3.00 доллар` is a price.
-  return w_[j].dot_hour >= 6 && round(w_[j].dot_minute) && round(w_[j].to_minute);
-}
-
-// `09.00-ден 18.00-ге дейін` (written news): two dotted clocks from j, from and until, forward.
-bool Parser::dotted_from_to(std::size_t j) const {
-  return a_.news && ok(j + 1) && w_[j].dot_hour >= 0 && w_[j].to_hour < 0 && w_[j].ending.kase == Case::abl &&
-         w_[j + 1].dot_hour > w_[j].dot_hour && w_[j + 1].ending.kase == Case::dat && post_is(j + 2, "until");
-}
-
-// The clock a time starts with at i: [part of the day] [`сағат`] a clock or an hour.
-bool Parser::clock_start(std::size_t i, Clock& c) const {
-  std::size_t j = i;
-  // A part of the day before the clock (`таңғы`, `кешкі`; parts_of_day.tsv) sets am/pm.
-  if (ok(j) && w_[j].kind == text::TokenKind::word && w_[j].adjectival) {
-    for (const Phrase* p : w_[j].phrases)
-      if (p->words.size() == 1 && p->value.size() == 3 && p->value[0] == 'T') { c.pod = p->value; break; }
-    if (!c.pod.empty()) ++j;
-  }
-  const Hit* u = hit(j, WordClass::unit);
-  if (u && u->entry->code == "H" && u->ending.empty()) c.sagat = true, ++j;
-  if ((c.sagat || !c.pod.empty() || after_clock(j) || dotted_range(j) || dotted_from_to(j) ||
-       (j > lo_ && dotted_from_to(j - 1))) && ok(j) && w_[j].dot_hour >= 0) {  // `сағат 10.00-де`
-    c.h = w_[j].dot_hour, c.m = w_[j].dot_minute, c.e = w_[j].ending, c.end = j + 1;
-    return true;
-  }
-  if (clock_at(j, c.h, c.m, c.e, c.end)) return true;
-  Num n;
-  if ((!c.sagat && c.pod.empty()) || !number(j, n) || n.range || n.vague || n.ordinal || n.v > 24 ||
-      (!c.sagat && n.ending.empty()) ||  // `түнгі 12 – 1`, `таңертең 2 градус`
-      n.v < 0 || n.v != static_cast<long>(n.v) || (n.digits && n.ndigits > 2))
-    return false;
-  if (n.ending.empty() && (!n.digits || hit(n.end, WordClass::unit))) return false;  // `сағат 2 сағат`
-  if (!n.ending.empty() && n.ending.kase == Case::none) return false;
-  c.h = static_cast<int>(n.v), c.m = 0, c.e = n.ending, c.end = n.end;
-  return true;
-}
-
-// `17:20`, `сағат 10:00-де`, `сағат 14:31`, `таңғы сағат 8-де`, `кешкі 9-да`, `10:00-ден 18:00-ге дейін`
-bool Parser::time(std::size_t i, Parsed& out) const {
-  Clock c;
-  if (!clock_start(i, c)) return false;
-  if ((c.pod == "TEV" || c.pod == "TAF") && c.h < 12) c.h += 12;
-  if (c.pod == "TNI" && c.h == 12) c.h = 0;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "T%02d:%02d", c.h, c.m);
-  out.literal = buf;
-  out.type = SpanType::TIME;
-  out.end = c.end;
-  out.rule = "time.clock";
-  out.strong = true;
-  out.joinable_time = true;
-  if (clock_range(c, out) || (c.e.kase == Case::abl && clock_from_to(c, out))) {
-    out.rule = "time.clock_range";
-    out.joinable_time = false;
-    return true;
-  }
-  const Hit* post = hit(c.end, WordClass::post);
-  if (post && (post->entry->code == "until" || post->entry->code == "about" ||
-               post->entry->code == "since" || post->entry->code == "after"))
-    out.end = c.end + 1;
-  return true;
-}
-
-// `10.00-12.00`, `10:00 – 12:00` [`дейін`]: the end of a range written with a dash.
-bool Parser::clock_range(Clock& c, Parsed& out) const {
-  std::size_t end = c.end;
-  int h2 = -1, m2 = 0;
-  if (ok(end - 1) && w_[end - 1].to_hour >= 0) h2 = w_[end - 1].to_hour, m2 = w_[end - 1].to_minute;
-  else if (dash(end) && ok(end + 1) && w_[end + 1].hour >= 0 && w_[end + 1].to_hour < 0)
-    h2 = w_[end + 1].hour, m2 = w_[end + 1].minute, c.e = w_[end + 1].ending, end += 2;
-  if (h2 < 0) return false;
-  char buf[16];
-  std::snprintf(buf, sizeof buf, "/T%02d:%02d", h2, m2);
-  out.literal += buf;
-  out.end = end;
-  if (post_is(end, "until") || post_is(end, "about")) out.end = end + 1;
-  return true;
-}
-
-// `10:00-ден 18:00-ге дейін`, `сағат 9-дан 18-ге дейін` (the second hour bare after `сағат`).
-bool Parser::clock_from_to(const Clock& c, Parsed& out) const {
-  Parsed to;
-  Num n2;
-  std::size_t end = c.end;
-  if (c.sagat && !(ok(end) && w_[end].hour >= 0) && number(end, n2) && n2.digits && !n2.range &&
-      n2.ending.kase == Case::dat && n2.v >= 0 && n2.v <= 24 && n2.v > c.h && post_is(n2.end, "until")) {
-    to.literal = "T" + std::string(n2.v < 10 ? "0" : "") + std::to_string(static_cast<int>(n2.v)) + ":00";
-    to.end = n2.end + 1;
-  }
-  if ((to.literal.empty() && !time(end, to)) || !post_is(to.end - 1, "until")) return false;
-  out.literal += "/" + to.literal.substr(0, 6);
-  out.end = to.end;
-  return true;
-}
-
 // ---- phrases (relative.tsv, parts_of_day.tsv) ---------------------------------------------------
 
 bool Parser::phrase(std::size_t i, Parsed& out) const {
@@ -318,7 +203,7 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
     bool all = true;
     for (std::size_t k = 1; k < n && all; ++k)
       all = ok(i + k) && t_.word_matches(w_[i + k].fold, p->words[k]);
-    if (!all) continue;
+    if (!all || (n > 1 && ok(i + n) && agenda_day(w_[i + n - 1].fold, w_[i + n].fold))) continue;
     out.end = i + n;
     out.type = p->type;
     out.rule = p->id;
@@ -326,9 +211,11 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
     out.relative = p->value.find('{') != std::string::npos;
     // `Ертесіне` ("on the next day"): the day after the one last written out (anaphora.cpp);
     // after a genitive it is "the future" (`елдің ертеңі`), no date.
-    out.anaphoric = p->id.compare(0, 12, "rel.next_day") == 0;
-    if (out.anaphoric && i > lo_ && genitive_form(w_[i - 1].fold)) return false;
-    out.day_offset = out.anaphoric ? 1 : 0;
+    // `Сол түні` ("that night"): the night of the day last written out.
+    bool next_day = p->id.compare(0, 12, "rel.next_day") == 0;
+    out.anaphoric = next_day || p->id.compare(0, 14, "pod.that_night") == 0;
+    if (next_day && i > lo_ && genitive_form(w_[i - 1].fold)) return false;
+    out.day_offset = next_day ? 1 : 0;
     if (!expand_template(p->value, a_, out.literal)) out.unresolved = true;
     // A capitalised `Бүгінгі` opens a sentence about today's event (`Бүгінгі жүгіру`, "today's
     // run"); in lower case it is the present (`бүгінгі қазақ ғылымы`, PRESENT_REF).

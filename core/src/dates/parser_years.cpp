@@ -10,6 +10,13 @@ namespace belgi::dates::detail {
 bool Parser::year_continuation(std::size_t j, Parsed& out) const {
   if (first_months(j, out) || year_half(j, out)) return true;
   Parsed p;
+  // `2025 жылдың үшінші тоқсанында` -> 2025-Q3 (written news; relative.tsv `rel.quarterN`)
+  if (a_.news && out.point.y && phrase(j, p) && p.rule.size() == 12 && p.rule.compare(0, 11, "rel.quarter") == 0) {
+    out.literal = format_year(out.point.y) + "-Q" + p.rule[11], out.is_point = false, out.end = p.end;
+    out.rule = "date.year_quarter";
+    return true;
+  }
+  reset(p);
   if ((out.point.y || out.unresolved) && month_list(j, out.point.y, p)) {
     out.literal = p.literal, out.is_point = false, out.end = p.end, out.rule = p.rule;
     return true;
@@ -212,8 +219,9 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
     if (decade || year_until(h, out)) return true;
   } else if (h.school) {
     return school_year_phrase(mod, out);
-  } else if (!mod && a_.news && a_.known && h.ending.kase == Case::gen && !h.ending.plural) {
-    // `Жылдың алғашқы екі айында` (of the year: the document's): only with what follows.
+  } else if (!mod && a_.news && a_.known && h.ending.kase == Case::gen && !h.ending.plural && !h.ending.possessive) {
+    // `Жылдың алғашқы екі айында` (of the year: the document's): only with what follows (not `оқу
+    // жылының`, the school year's).
     out.is_point = true, out.point.y = a_.date.y;
     return first_months(h.end, out) || year_half(h.end, out);
   } else if (mod && mod->entry->code == "rel" && !h.ending.plural) {
@@ -282,7 +290,8 @@ bool Parser::bracketed_years(std::size_t i, Parsed& out) const {
 void Parser::year_join(const YearHead& h, bool have_num, Parsed& out) const {
   const Ending& e = h.ending;
   Parsed c = out;
-  if (a_.news && have_num && h.abbr) {  // `2018 ж. 12 ақпан`, `2018 ж., 12 ақпанда`: one date in two parts
+  // `2018 ж. 12 ақпан`, `2018 ж., 12 ақпанда`, `2018 жылы, 12 ақпанда`: one date in two parts
+  if (a_.news && have_num && (h.abbr || punct(h.end, ","))) {
     std::size_t j = h.end + (punct(h.end, ",") ? 1 : 0);
     if (year_continuation(j, c) && c.full_date_text) out = c;
     return;
@@ -301,25 +310,33 @@ void Parser::year_join(const YearHead& h, bool have_num, Parsed& out) const {
   out = c;
 }
 
-// `XXI ғасыр` -> 20, `ХХ ғасырдың басында` -> 19
+// `XXI ғасыр` -> 20, `ХХ ғасырдың басында` -> 19; written news also an ordinal, `жиырма бірінші
+// ғасырда`, `21-ғасырдың` (the model's spans had no value)
 bool Parser::century(std::size_t i, Parsed& out) const {
   if (!ok(i)) return false;
   int n = w_[i].roman;
-  const Hit* u = hit(i + 1, WordClass::unit);
-  if (n && punct(i + 1, "ғ")) {  // `XXI ғ.`
+  std::size_t k = i + 1;  // the unit
+  Num o;
+  if (!n && a_.news && number(i, o) && o.ordinal && !o.range && !o.vague && o.v >= 1 && o.v <= 21 &&
+      o.ending.kase == Case::none && !o.ending.possessive)
+    n = static_cast<int>(o.v), k = o.end;
+  const Hit* u = hit(k, WordClass::unit);
+  if (w_[i].num && w_[i].rest_hit(WordClass::unit) && w_[i].value >= 1 && w_[i].value <= 21 && a_.news)
+    u = w_[i].rest_hit(WordClass::unit), n = static_cast<int>(w_[i].value), k = i;  // `21-ғасырдың`
+  if (n && w_[i].roman && punct(i + 1, "ғ")) {  // `XXI ғ.`
     char b[16];
     std::snprintf(b, sizeof b, "%02d", n - 1);
     out.literal = b, out.end = i + (punct(i + 2, ".") ? 3 : 2), out.rule = "date.century";
     return true;
   }
-  if (!n || !u || u->entry->code != "CE") return false;
+  if (!n || !u || u->entry->code != "CE" || u->entry->adjective) return false;
   char buf[16];
   std::snprintf(buf, sizeof buf, "%02d", n - 1);
   out.literal = buf;
-  out.end = i + 2;
+  out.end = k + 1;
   out.rule = "date.century";
   out.period = true;
-  if (u->ending.kase == Case::gen) century_decade(i + 2, n, out);  // `ХХ ғасырдың 90-жылдары`
+  if (u->ending.kase == Case::gen) century_decade(k + 1, n, out);  // `ХХ ғасырдың 90-жылдары`
   return true;
 }
 

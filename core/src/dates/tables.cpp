@@ -106,8 +106,9 @@ std::string read_unit(const Cells& c, Entry& e) {
   e.cls = WordClass::unit;
   if (!one_of(c[2], {"Y", "M", "W", "D", "H", "MIN", "S", "CE", "DE", "AGE"})) return "unknown unit";
   if (!one_of(c[3], {"DATE", "TIME"})) return "type must be DATE or TIME";
-  if (!one_of(c[4], {"yes", "no", "adj"})) return "bare must be yes, no or adj";
+  if (!one_of(c[4], {"yes", "no", "adj", "abbr"})) return "bare must be yes, no, adj or abbr";
   e.strict = c[4] == "no";
+  e.exact = e.abbr = c[4] == "abbr";  // `сағ.`: no endings (`сағым` is a mirage)
   e.adjective = c[4] == "adj";
   e.code = c[2];
   e.type = c[3] == "DATE" ? SpanType::DATE : SpanType::TIME;

@@ -33,7 +33,8 @@ struct Entry {
                          // that needs an ending after a number (жас)
   bool capital = false;  // a month that is also a name only when capitalised (Мамыр, Наурыз): strict
                          // then, free in lower case (`мамырда`)
-  bool abbr = false;     // a month abbreviation (Шіл): exact form only, next to a day number
+  bool abbr = false;     // a month abbreviation (Шіл): exact form only, next to a day number; a
+                         // unit's (`сағ.`): exact form only
   bool exact = false;    // takes no endings (modifiers, postpositions)
   bool school = false;   // a modifier that dates `оқу жылы` (жаңа, биылғы)
   bool adjective = false;  // a unit adjective (жылдық "N-year"): a duration, or an anniversary
