@@ -48,11 +48,11 @@ const Verb* Matcher::verb_at(std::size_t i, std::size_t limit, std::size_t& end)
   return best;
 }
 
-bool Matcher::title_at(std::size_t i, std::size_t limit, std::size_t& end) const {
+bool Matcher::title_at(std::size_t i, std::size_t limit, std::size_t& end, bool names_only) const {
   bool found = false;
   std::size_t e = 0;
   for (const TitleWord& t : tables_.titles)
-    if (form_at(t.form, i, limit, e) && (!found || e > end)) {
+    if ((!names_only || t.reason == "title") && form_at(t.form, i, limit, e) && (!found || e > end)) {
       found = true;
       end = e;
     }
@@ -98,6 +98,8 @@ bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out, bo
   std::size_t end = 0, title_end = 0;
   const Verb* v = verb_at(i, limit, end);
   if (!dashed && title_at(i, limit, title_end) && (!v || end <= title_end)) return false;
+  // `«Ауылдағы мектеп» — деп аталатын жоба`: a naming verb makes a name after a dash too.
+  if (dashed && title_at(i, limit, title_end, true) && (!v || end <= title_end)) return false;
   if (!v || v->cls == "as_said") return false;
   bool bare_dep = v->cls == "particle";
   if (bare_dep && end < limit && doc_.is_word(end)) {

@@ -46,8 +46,9 @@ class Matcher {
 
   // The longest speech-verb form starting at token i and ending by `limit`; sets `end`.
   const Verb* verb_at(std::size_t i, std::size_t limit, std::size_t& end) const;
-  // A title/saying word right at i (`деп аталады`, `атты`, `деген`).
-  bool title_at(std::size_t i, std::size_t limit, std::size_t& end) const;
+  // A title/saying word right at i (`деп аталады`, `атты`, `деген`); `names_only`: only the
+  // forms of reason `title` (`деп аталатын` makes a name even after a dash, `деген` does not).
+  bool title_at(std::size_t i, std::size_t limit, std::size_t& end, bool names_only = false) const;
   // A name's type noun at i, or after up to two lower-case modifiers (`ұлттық жобасы`).
   bool name_noun_at(std::size_t i, std::size_t limit) const;
   WordClass word_class(std::size_t i) const;  // pronoun_one reads as pronoun

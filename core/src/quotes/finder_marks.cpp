@@ -52,6 +52,9 @@ bool Finder::said_by_person(TokenRange content, std::size_t j, std::size_t limit
   if ((words(content) < 3 && !has_terminator(content)) || one_entity(content)) return false;
   for (std::size_t k = j + 1; k < limit && k < j + 3 && doc_.is_word(k) && !doc_.is_capitalized(k); ++k) {
     WordClass c = m_.word_class(k);
+    // `«…?» деген сауалына министр жауап берді`: an oblique noun is what was said, the role
+    // after it answers.
+    if (c == WordClass::none && looks_oblique(doc_.lower[k])) return false;
     if (c != WordClass::person && c != WordClass::role) continue;
     Attribution a;
     a.has_cue = true;
