@@ -92,20 +92,34 @@ bool Finder::opens_with_someone(std::size_t t) const {
 }
 
 // `Министр былай деді: Біз …` — plain speech after a speech verb and a colon, in the same
-// paragraph, to its end.
+// paragraph, to its end. With a dash after the colon (`Әкім журналистерге жауап берді: – Биыл
+// …`, `Серік Омаров: – …`) a lead verb or a phrase naming someone is enough: the speech runs to
+// the paragraph end or to a sentence that opens with someone named (the narrator again); one
+// closed by its own attribution (`…, – деді ол.`) is the `unmarked` rule's.
 void Finder::colon_inline() {
-  for (std::size_t k = 1; k + 1 < doc_.size(); ++k) {
-    if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 1] != doc_.para[k]) continue;
-    std::size_t b = k + 1, end = doc_.para_end(k);
+  for (std::size_t k = 1; k + 2 < doc_.size(); ++k) {
+    if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 2] != doc_.para[k]) continue;
+    bool dashed = doc_.is_dash(k + 1);
+    std::size_t b = dashed ? k + 2 : k + 1, end = doc_.para_end(k), e = b;
     if (in_pair_[b] || doc_.is_dash(b) || !sentence_shaped_from(b, end, 3)) continue;
     Cue verb;
     Attribution a;
     a.speaker = m_.colon_speaker(k, verb);
-    if (verb.range.empty() || !verb.verb) continue;
+    if (dashed) {
+      std::size_t f = std::max(doc_.sent_begin(k), doc_.para_first[doc_.para[k]]), dash = 0;
+      Cue inner;
+      if ((verb.range.empty() && !m_.names_someone(a.speaker)) || !inline_header_speaker(f, k).empty() ||
+          inner_attribution(b, end, dash, inner))
+        continue;
+      while (e < end && !(e > b && doc_.is_terminator(e - 1) && opens_with_someone(e))) ++e;
+    } else {
+      if (verb.range.empty() || !verb.verb) continue;
+      e = end;
+    }
     a.has_cue = true;
-    a.cue = verb;
-    a.end = end;
-    emit(QuoteKind::unmarked, TokenRange{b, end}, a, "colon_inline", 0.75f);
+    a.cue = verb.range.empty() ? Cue{TokenRange{k, k + 1}, nullptr, true} : verb;
+    a.end = e;
+    emit(dashed ? QuoteKind::dash : QuoteKind::unmarked, TokenRange{b, e}, a, "colon_inline", 0.75f);
   }
 }
 
