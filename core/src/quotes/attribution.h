@@ -120,6 +120,7 @@ class Matcher {
   bool role_like(std::size_t i) const;
   bool plural_noun(std::size_t i) const;
   bool speaker_entity(std::size_t i) const;
+  bool adjunct_entity(std::size_t t, std::size_t e) const;
   bool subject_clause(std::size_t k, std::size_t limit) const;
   std::size_t verb_within(std::size_t b, std::size_t limit) const;
   std::size_t clause_after(std::size_t b, std::size_t limit) const;

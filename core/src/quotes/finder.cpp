@@ -37,10 +37,13 @@ bool Finder::has_terminator(TokenRange r) const {
   return false;
 }
 
-// The words are one name the entity layer found (`«Қазақпарат»`), not PERSON speech.
+// The words are one name the entity layer found (`«Қазақпарат»`), not PERSON speech. A saying
+// (ADAGE) is words too: attributed (`Қазақ: «…»`) it is a quote.
 bool Finder::one_entity(TokenRange r) const {
   int e = doc_.entity[r.begin];
-  if (e < 0 || doc_.ctx.spans[static_cast<std::size_t>(e)].type == SpanType::PERSON) return false;
+  if (e < 0) return false;
+  SpanType type = doc_.ctx.spans[static_cast<std::size_t>(e)].type;
+  if (type == SpanType::PERSON || type == SpanType::ADAGE) return false;
   for (std::size_t i = r.begin; i < r.end; ++i)
     if (doc_.entity[i] != e && !doc_.is_punct(i)) return false;
   return true;
