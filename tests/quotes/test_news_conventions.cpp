@@ -92,3 +92,46 @@ TEST_CASE("written news: sayings with a speaker, speakers before a colon") {
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: words attributed by the sentence before them in the paragraph") {
+  const Case cases[] = {
+      {"a whole sentence in marks after a lead sentence",
+       "Серік Омаров биыл ауылға газ келгенін айтты. «Енді су мәселесін шешуіміз керек. Оған "
+       "қаржы бөлінді».",
+       {{"Енді су мәселесін шешуіміз керек. Оған қаржы бөлінді", "guillemets", "", "Серік Омаров"}}},
+      {"a name in marks opening the sentence after a lead is no quote",
+       "Министр жаңа бағдарлама туралы мәлімдеді. «Нұрлы жер» бағдарламасы бойынша 120 пәтер "
+       "берілді.",
+       {}},
+      {"speech opened by a dash after a lead sentence, to where the narrator names someone",
+       "Жиында әкім сөз сөйледі. – Биыл 120 пәтер берілді. Облыс әкімі бұл жұмысқа жоғары баға "
+       "берді.",
+       {{"Биыл 120 пәтер берілді", "dash", "", "әкім"}}},
+      {"unmarked speech closed by `деді ол` starts after the lead sentence naming him",
+       "Серік Омаров биыл ауылға газ келгенін айтты. Енді су мәселесін шешуіміз керек. Оған "
+       "қаржы бөлінді, – деді ол.",
+       {{"Енді су мәселесін шешуіміз керек. Оған қаржы бөлінді", "unmarked", "деді", "ол"}}},
+      {"with a named speaker after the cue, the sentence before is the speaker's report",
+       "Әкім бізге көмектесетінін айтты. Бірақ әлі ештеңе жоқ, – дейді тұрғын.",
+       {{"Әкім бізге көмектесетінін айтты. Бірақ әлі ештеңе жоқ", "unmarked", "дейді", "тұрғын"}}},
+  };
+  for (const Case& c : cases) check_case(c);
+}
+
+TEST_CASE("written news: an attribution after a dash with no comma before it") {
+  const Case cases[] = {
+      {"unmarked speech",
+       "Енді су мәселесін шешуіміз керек. Оған қаржы бөлінді – деп атап өтті аудан әкімі.",
+       {{"Енді су мәселесін шешуіміз керек. Оған қаржы бөлінді", "unmarked", "деп атап өтті",
+         "аудан әкімі"}}},
+      {"a dash paragraph",
+       "– Енді су мәселесін шешуіміз керек. Оған қаржы бөлінді – дейді аудан әкімі.",
+       {{"Енді су мәселесін шешуіміз керек. Оған қаржы бөлінді", "dash", "дейді", "аудан әкімі"}}},
+      {"a dash inside the words stays in them",
+       "Біздің басты міндетіміз – жол салу – деді әкім.",
+       {{"Біздің басты міндетіміз – жол салу", "unmarked", "деді", "әкім"}}},
+      {"a dash before a bare деп or a noun is no attribution",
+       "Жоба – дейді сарапшы – тиімді. Ең бастысы – денсаулық дейді дәрігерлер.", {}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

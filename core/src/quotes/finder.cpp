@@ -20,6 +20,7 @@ std::vector<Found> Finder::run() {
   dash_paragraphs();
   transcript_lines();
   colon_inline();
+  lead_dash_inline();
   inline_headers();
   unmarked();
   return settle();
@@ -127,7 +128,9 @@ bool Finder::cue_after(std::size_t j, std::size_t limit, Cue& cue, bool& dashed,
 // An attribution inside [b, e): `, – cue speaker` (a dash after a comma or terminator).
 bool Finder::inner_attribution(std::size_t b, std::size_t e, std::size_t& dash, Cue& cue) const {
   for (std::size_t k = b + 1; k + 1 < e; ++k) {
-    if (!doc_.is_dash(k) || !(doc_.is_comma(k - 1) || doc_.is_terminator(k - 1))) continue;
+    if (!doc_.is_dash(k)) continue;
+    bool bare = !(doc_.is_comma(k - 1) || doc_.is_terminator(k - 1));
+    if (bare && !(doc_.is_word(k - 1) && listed_cue_at(k + 1, e, cue))) continue;
     if (k >= 2 && closer_[k - 2] && doc_.is_comma(k - 1)) continue;
     if (m_.cue_at(k + 1, e, true, cue) || m_.subject_then_cue(k + 1, e, cue)) {
       dash = k;
@@ -135,6 +138,20 @@ bool Finder::inner_attribution(std::size_t b, std::size_t e, std::size_t& dash, 
     }
   }
   return false;
+}
+
+// Where the words end before the dash of an inner attribution: before its comma or
+// terminator, or at the dash when none stands right before it.
+std::size_t Finder::content_end(std::size_t dash) const {
+  return doc_.is_comma(dash - 1) || doc_.is_terminator(dash - 1) ? dash - 1 : dash;
+}
+
+// A listed speech verb at i, not the bare `деп` or `деген`: after a dash with no comma before
+// it (`…бөлінді – деп атап өтті әкім`, a comma writers leave out), only a verb of the table
+// tells an attribution from a dash inside a sentence.
+bool Finder::listed_cue_at(std::size_t i, std::size_t limit, Cue& cue) const {
+  return m_.cue_at(i, limit, true, cue) && cue.verb && cue.verb->cls != "particle" &&
+         cue.verb->cls != "participle" && cue.verb->cls != "as_said";
 }
 
 bool Finder::saying_after(std::size_t i, std::size_t limit) const {

@@ -24,7 +24,7 @@ void Finder::dash_paragraphs() {
       Attribution a = attribute(cue, end, static_cast<std::size_t>(-1));
       if (a.speaker.empty() && !(cue.verb && cue.verb->agent == Verb::Agent::none))
         a.speaker = speaker_of_colon_before(p);  // `…Дархан Мыңбай:\n— …, — деді.`
-      emit(QuoteKind::dash, TokenRange{seg, dash - 1}, a, "dash_cue", 0.9f);
+      emit(QuoteKind::dash, TokenRange{seg, content_end(dash)}, a, "dash_cue", 0.9f);
       any = true;
       last = a;
       std::size_t k = a.end;

@@ -39,6 +39,8 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
   if (as_said(p, content)) return;
   if (report_after(p, content)) return;
   if (fills_paragraph(p) && (lead_paragraph(p, content) || continued_paragraph(p, content))) return;
+  // `Серік Омаров … айтты. «Енді …».`: a whole sentence in marks after a lead in its paragraph.
+  if (p.open > doc_.para_first[doc_.para[p.open]] && sentence_pair(p) && lead_paragraph(p, content)) return;
   source_line(p, content, limit);
 }
 
@@ -137,7 +139,7 @@ bool Finder::split(const Pair& p, std::size_t& chain_end, Attribution& chained) 
   Cue cue;
   if (!inner_attribution(p.open + 1, p.close, dash, cue)) return false;
   Attribution a = attribute(cue, p.close, p.open);
-  emit(QuoteKind::guillemets, TokenRange{p.open + 1, dash - 1}, a, "marks_split", 0.9f);
+  emit(QuoteKind::guillemets, TokenRange{p.open + 1, content_end(dash)}, a, "marks_split", 0.9f);
   std::size_t k = a.end;
   if (k < p.close && (doc_.is_terminator(k) || doc_.is_comma(k))) ++k;
   if (k < p.close && doc_.is_dash(k)) ++k;

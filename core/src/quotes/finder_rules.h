@@ -38,6 +38,8 @@ class Finder {
   Attribution attribute(const Cue& cue, std::size_t limit, std::size_t open) const;
   bool cue_after(std::size_t j, std::size_t limit, Cue& cue, bool& dashed, bool loose = false) const;
   bool inner_attribution(std::size_t b, std::size_t e, std::size_t& dash, Cue& cue) const;
+  std::size_t content_end(std::size_t dash) const;
+  bool listed_cue_at(std::size_t i, std::size_t limit, Cue& cue) const;
   bool saying_after(std::size_t i, std::size_t limit) const;
   std::vector<Found> settle();
   bool dash_opened(std::size_t para) const;
@@ -87,11 +89,13 @@ class Finder {
   };
   void transcript_lines();
   void colon_inline();
+  void lead_dash_inline();
   void inline_headers();
   TokenRange inline_header_speaker(std::size_t f, std::size_t colon) const;
   bool opens_with_someone(std::size_t t) const;
   void flush(Pending& p);
   std::size_t verse_start(std::size_t f, std::size_t before, std::size_t floor) const;
+  std::size_t after_lead(std::size_t start, std::size_t before, const Attribution& a) const;
   void unmarked();
 
   const Doc& doc_;

@@ -123,6 +123,27 @@ void Finder::colon_inline() {
   }
 }
 
+// `Серік Омаров … екенін айтты. – Енді …`: speech opened by a dash after a lead sentence inside
+// a paragraph, to the paragraph end or to a sentence that names someone again (kind dash, the
+// lead's speaker; cue none unless the lead announces the words). One closed by its own
+// attribution is the `unmarked` rule's.
+void Finder::lead_dash_inline() {
+  for (std::size_t k = 1; k + 2 < doc_.size(); ++k) {
+    if (!doc_.is_dash(k) || in_pair_[k] || doc_.para[k + 1] != doc_.para[k] || doc_.word(k - 1) != ".") continue;
+    std::size_t b = k + 1, end = doc_.para_end(k), e = b, dash = 0;
+    if (doc_.para[k - 1] != doc_.para[k] || in_pair_[b] || !sentence_shaped_from(b, end, 3)) continue;
+    Attribution a;
+    Cue cue, inner;
+    bool announces = false;
+    if (!m_.lead_before(k, cue, a.speaker, announces) || inner_attribution(b, end, dash, inner)) continue;
+    while (e < end && !(e > b && doc_.is_terminator(e - 1) && opens_with_someone(e))) ++e;
+    a.has_cue = announces;
+    if (announces) a.cue = cue;
+    a.end = e;
+    emit(QuoteKind::dash, TokenRange{b, e}, a, "lead", 0.7f);
+  }
+}
+
 void Finder::flush(Pending& p) {
   if (p.on) emit(QuoteKind::unmarked, TokenRange{p.start, doc_.para_end(p.start)}, p.attr, "unmarked", 0.85f);
   p.on = false;
@@ -151,12 +172,31 @@ std::size_t Finder::verse_start(std::size_t f, std::size_t before, std::size_t f
   return lines >= 2 && opened ? doc_.para_first[p] : f;
 }
 
+// `Серік Омаров … екенін айтты. Енді …, – деді ол.`: a lead sentence naming the one a pronoun
+// (or no one) after the cue points to is narration, not speech: the quote starts after it.
+std::size_t Finder::after_lead(std::size_t start, std::size_t before, const Attribution& a) const {
+  if (!a.speaker.empty() && !(a.speaker.end == a.speaker.begin + 1 && m_.word_class(a.speaker.begin) == WordClass::pronoun))
+    return start;
+  std::size_t from = start;
+  for (std::size_t t = start + 1; t + 1 < before; ++t) {
+    Cue cue;
+    TokenRange speaker;
+    bool announces = false;
+    if (doc_.word(t) == "." && doc_.is_capitalized(t + 1) && m_.lead_before(t + 1, cue, speaker, announces))
+      from = t + 1;
+  }
+  return from;
+}
+
 void Finder::unmarked() {
   std::size_t start_after = 0;  // first token a quote may start at (after an attribution)
   Pending pending;
   for (std::size_t k = 1; k + 1 < doc_.size(); ++k) {
     if (!doc_.is_dash(k) || in_pair_[k]) continue;
-    if (!(doc_.is_comma(k - 1) || doc_.is_terminator(k - 1))) continue;
+    Cue cue;
+    if (!(doc_.is_comma(k - 1) || doc_.is_terminator(k - 1)) &&
+        !(doc_.is_word(k - 1) && listed_cue_at(k + 1, doc_.para_end(k), cue)))
+      continue;
     std::size_t para = doc_.para[k];
     std::size_t f = doc_.para_first[para];
     if (dash_opened(para)) continue;
@@ -167,7 +207,6 @@ void Finder::unmarked() {
       while (o > f && before - o < kMaxParenthetical && doc_.word(o) != "(") --o;
       if (o > f && doc_.word(o) == "(" && closer_[o - 1]) continue;
     }
-    Cue cue;
     std::size_t end = doc_.para_end(k);
     if (!m_.cue_at(k + 1, end, true, cue) && !m_.subject_then_cue(k + 1, end, cue)) continue;
     std::size_t start = std::max(f, start_after);
@@ -187,6 +226,7 @@ void Finder::unmarked() {
       }
     if (start == f) start = verse_start(f, before, start_after);
     Attribution a = attribute(cue, end, static_cast<std::size_t>(-1));
+    start = after_lead(start, before, a);
     start_after = a.end;
     TokenRange r{start, before};
     if (words(r, 3) < 3) continue;
