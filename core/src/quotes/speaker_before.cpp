@@ -65,7 +65,9 @@ TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
   for (std::size_t t = e; t-- > b;) {
     if (!role_like(t)) continue;
     std::size_t end = t + 1;
-    while (end < e && doc_.is_capitalized(end) && !adjunct_entity(end, phrase_end)) ++end;
+    while (end < e && doc_.is_capitalized(end) && !adjunct_entity(end, phrase_end) &&
+           !looks_oblique(doc_.lower[end]))  // `Әкім Telegram-арнасында`
+      ++end;
     // One modifier before the role (`облыс әкімі`), not a participle (`сөз алған министр`)
     // nor a possessive locative (`Сұхбат барысында министр`, `жиын кезінде`).
     std::string_view m = t > b ? doc_.lower[t - 1] : std::string_view();
