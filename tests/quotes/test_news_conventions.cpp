@@ -160,3 +160,25 @@ TEST_CASE("written news: social posts") {
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: dash lists after a colon or a heading are no quotes") {
+  const Case cases[] = {
+      {"winners after a plural noun and a colon",
+       "Жеңімпаздар:\n– Бірінші орын – Алматы облысы.\n– Екінші орын – Түркістан облысы.", {}},
+      {"issues raised: a verb that is no speech verb before the colon",
+       "Тұрғындар мынадай мәселелерді көтерді:\n– Ауылда су жоқ.\n– Жол жөнделмеген.\n– Мектеп тозған.", {}},
+      {"advice as one-sentence items",
+       "Маман бірнеше кеңес берді:\n– Күніне 2 литр су ішіңіз.\n– Таза ауада көп серуендеңіз.", {}},
+      {"a lone dash paragraph after a heading",
+       "БАҚ ӨКІЛДЕРІНЕ\n– Аккредитация 5 наурызға дейін жалғасады.\n\nМаңызды ақпарат\n– Пункттер "
+       "сағат 9-дан 18-ге дейін жұмыс істейді.",
+       {}},
+      {"a speech verb before the colon keeps the run speech",
+       "Әкім тұрғындарға былай деді:\n– Ауылда су жоқ.\n– Жол да жөнделеді.",
+       {{"Ауылда су жоқ", "dash", "деді", "Әкім"}, {"Жол да жөнделеді", "dash", "деді", "Әкім"}}},
+      {"a lone dash paragraph after a sentence stays a turn",
+       "Ауыл тұрғыны Серік Ахметов бізді қарсы алды.\n– Биыл ауылға газ келді. Бәріміз қуанып отырмыз.",
+       {{"Биыл ауылға газ келді. Бәріміз қуанып отырмыз", "dash", "", "Серік Ахметов"}}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

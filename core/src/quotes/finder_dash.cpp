@@ -135,6 +135,11 @@ bool Finder::colon_before_paragraph(std::size_t p, Attribution& out) {
   // a verb the phrase names someone (a PERSON, role, pronoun) or is a name in capitals.
   if (verb.range.empty() && (looks_oblique(doc_.lower[a.speaker.end - 1]) || !names_or_capitals(a.speaker)))
     return false;
+  // `Жеңімпаздар:`, `Маман бірнеше кеңес берді:` (no speech verb, no `NAME, ROLE:` header) before
+  // two one-sentence items or more: a list, as a run with no lead (run_reads_as_speech).
+  if (verb.range.empty() && m_.header_name(colon).empty() && run_of(p).second - p >= 2 &&
+      !run_reads_as_speech(p, run_of(p).second))
+    return false;
   a.has_cue = true;
   a.cue = verb.range.empty() ? Cue{TokenRange{colon, colon + 1}, nullptr, true} : verb;
   a.end = doc_.para_end(f);
@@ -169,7 +174,15 @@ bool Finder::interview_turn(std::size_t p) const {
   if (hyphen && (e - b != 1 || sentences(p) < 2)) return false;
   for (std::size_t q = b; q < e; ++q)
     if (!sentence_shaped(q, 1) && !cut_off(doc_.para_first[q] + 1)) return false;
-  return e - b == 1 || run_reads_as_speech(b, e);
+  return (e - b == 1 && !after_heading(b)) || run_reads_as_speech(b, e);
+}
+
+// The paragraph before p is a heading (`БАҚ ӨКІЛДЕРІНЕ`, `Маңызды ақпарат`, `Ескерту!`): no
+// terminator, or three words or fewer. A lone dash paragraph after it is an item, not speech.
+bool Finder::after_heading(std::size_t p) const {
+  if (p == 0) return false;
+  std::size_t f = doc_.para_first[p - 1], end = doc_.para_end(f);
+  return !doc_.is_terminator(end - 1) || words(TokenRange{f, end}) <= 3;
 }
 
 // Two dash paragraphs or more with no question: speech when a lead names who speaks, or some

@@ -77,6 +77,7 @@ class Finder {
   std::pair<std::size_t, std::size_t> run_of(std::size_t p) const;
   TokenRange speaker_later_in_run(std::size_t p) const;
   bool run_reads_as_speech(std::size_t b, std::size_t e) const;
+  bool after_heading(std::size_t p) const;
   bool list_run(std::size_t p) const;
   bool run_has_question(std::size_t p) const;
   // ---- speech without marks (finder_unmarked.cpp) ----
