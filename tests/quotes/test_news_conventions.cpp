@@ -182,3 +182,20 @@ TEST_CASE("written news: dash lists after a colon or a heading are no quotes") {
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: an interview written as a transcript, `Header: speech`") {
+  const Case cases[] = {
+      {"a role's question and the guest's answer",
+       "Тілші: Ауылыңызда қандай жаңалық бар?\nӘкім: Биыл ауылға газ келді. Бұл – үлкен қуаныш.",
+       {{"Ауылыңызда қандай жаңалық бар?", "unmarked", ":", "Тілші"},
+        {"Биыл ауылға газ келді. Бұл – үлкен қуаныш", "unmarked", ":", "Әкім"}}},
+      {"`Сұрақ:` and `Жауап:` name nobody",
+       "Сұрақ: Жол қашан жөнделеді?\nЖауап: Жұмыс мамырда басталады.",
+       {{"Жол қашан жөнделеді?", "unmarked", ":", ""}, {"Жұмыс мамырда басталады", "unmarked", ":", ""}}},
+      {"one header paragraph alone is a headline",
+       "Тоқаев: Реформалар жалғасады.", {}},
+      {"labels with no question are no interview",
+       "Мекенжайы: Абай көшесі, 12-үй.\nЖұмыс уақыты: Күн сайын сағат 9-дан бастап.", {}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

@@ -22,6 +22,7 @@ std::vector<Found> Finder::run() {
   colon_inline();
   lead_dash_inline();
   inline_headers();
+  header_runs();
   unmarked();
   return settle();
 }

@@ -92,6 +92,8 @@ class Finder {
   void colon_inline();
   void lead_dash_inline();
   void inline_headers();
+  void header_runs();
+  std::size_t header_colon(std::size_t p) const;
   TokenRange inline_header_speaker(std::size_t f, std::size_t colon) const;
   bool opens_with_someone(std::size_t t) const;
   void flush(Pending& p);

@@ -82,6 +82,41 @@ TokenRange Finder::inline_header_speaker(std::size_t f, std::size_t colon) const
   return sp;
 }
 
+// `Тілші: Ауылда қандай жаңалық бар?\nӘкім: Биыл газ келді.`: two paragraphs or more in a row,
+// each opened by a short header (one to three words, capitalized) and a colon with speech after
+// it, one of them a question: an interview written as a transcript. Each speech is a quote,
+// cue `:`, the header its speaker when it names someone (`Сұрақ:`, `Жауап:` name nobody). One
+// paragraph alone stays a headline (`Тоқаев: …`).
+void Finder::header_runs() {
+  std::size_t np = doc_.para_first.size();
+  for (std::size_t p = 0; p < np;) {
+    std::size_t q = p;
+    bool asked = false;
+    while (q < np && q - p < kMaxRun && header_colon(q) != 0) asked = question(q++) || asked;
+    if (q - p >= 2 && asked)
+      for (std::size_t r = p; r < q; ++r) {
+        std::size_t f = doc_.para_first[r], colon = header_colon(r);
+        Attribution a;
+        a.has_cue = true;
+        a.cue = Cue{TokenRange{colon, colon + 1}, nullptr, true};
+        if (m_.names_someone(TokenRange{f, colon})) a.speaker = TokenRange{f, colon};
+        a.end = doc_.para_end(f);
+        emit(QuoteKind::unmarked, TokenRange{colon + 1, a.end}, a, "header_run", 0.7f);
+      }
+    p = q > p ? q : p + 1;
+  }
+}
+
+// The colon of a paragraph opened by `Header: speech` (one to three words, the first
+// capitalized, then a colon and a sentence of two words or more not opened by a dash or mark), or 0.
+std::size_t Finder::header_colon(std::size_t p) const {
+  std::size_t f = doc_.para_first[p], end = doc_.para_end(f), c = f;
+  while (c < end && c < f + 3 && doc_.is_word(c)) ++c;
+  if (c == f || c + 1 >= end || !doc_.is_colon(c) || !doc_.is_capitalized(f)) return 0;
+  if (doc_.is_dash(c + 1) || in_pair_[c + 1] || !sentence_shaped_from(c + 1, end, 2)) return 0;
+  return c;
+}
+
 // A sentence at t opening with a PERSON, POSITION or role (`Мемлекет басшысы …`, `Облыс әкімі …`).
 bool Finder::opens_with_someone(std::size_t t) const {
   for (std::size_t i = t; i < t + 2 && i < doc_.size() && doc_.is_word(i); ++i)
