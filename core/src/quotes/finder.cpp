@@ -83,7 +83,10 @@ Attribution Finder::attribute(const Cue& cue, std::size_t limit, std::size_t ope
   a.cue = cue;
   a.end = cue.range.end;
   Verb::Agent agent = cue.verb ? cue.verb->agent : Verb::Agent::any;
-  if (agent == Verb::Agent::any) a.speaker = m_.speaker_after(cue.range.end, limit, a.end);
+  // Without an opening mark the cue follows a dash: `…, – деген пікірде Серік Омаров`.
+  bool after_dash = open == static_cast<std::size_t>(-1);
+  if (agent == Verb::Agent::any || (agent == Verb::Agent::before && after_dash))
+    a.speaker = m_.speaker_after(cue.range.end, limit, a.end);
   if (agent == Verb::Agent::none) a.speaker = m_.passive_source(cue.range.end, limit);
   if (a.end < cue.range.end) a.end = cue.range.end;
   // The clause goes on to its punctuation (`– деді ол журналистерге. – …`): speech after the

@@ -21,7 +21,12 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
     // Without a dash, short words need a named speaker (`«жеткіліксіз» деді` is not a quote),
     // and a saying particle with no speaker makes a saying (`«…» дейді ғой`).
     if (!dashed && a.speaker.empty() && (short_words || saying_after(cue.range.end, limit))) return;
-    if (a.speaker.empty() && cue.verb && cue.verb->agent == Verb::Agent::before) return;
+    // `деген пікірде` names the thinker before the mark, or after a dash (`«…», – деген
+    // пікірде Серік Омаров`).
+    if (a.speaker.empty() && cue.verb && cue.verb->agent == Verb::Agent::before) {
+      if (dashed) a.speaker = m_.speaker_after(cue.range.end, limit, a.end);
+      if (a.speaker.empty()) return;
+    }
     emit(QuoteKind::guillemets, content, a, dashed ? "marks_dash_cue" : "marks_cue", dashed ? 0.95f : 0.85f);
     chain_end = a.end;
     chained = a;
