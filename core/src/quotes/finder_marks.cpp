@@ -237,7 +237,8 @@ bool Finder::name_after_dash(const Pair& p, TokenRange content, std::size_t limi
   while (e > s && doc_.is_punct(e - 1)) --e;
   if (e <= s || e - s > kSourceLineMax) return false;
   bool named = doc_.has_entity(s, SpanType::PERSON) || doc_.has_entity(s, SpanType::POSITION) ||
-               doc_.has_entity(s, SpanType::ORGANISATION) || m_.word_class(s) == WordClass::role;
+               doc_.has_entity(s, SpanType::ORGANISATION) || m_.word_class(s) == WordClass::role ||
+               m_.word_class(e - 1) == WordClass::role;  // `– аудан әкімі`
   bool capitals = e - s <= 4;  // a bare name the entity layer missed: `– Тоқаев`
   for (std::size_t i = s; i < e; ++i) {
     if (!doc_.is_word(i) || (!doc_.is_capitalized(i) && looks_finite_verb(doc_.lower[i]))) return false;
