@@ -245,3 +245,21 @@ TEST_CASE("written news: report sentences and leads of this round") {
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: Russian words quoted in a Kazakh text") {
+  const Case cases[] = {
+      {"a Kazakh cue after Russian words",
+       "«Мы внимательно следим за ситуацией», – деді Мария Захарова брифингте.",
+       {{"Мы внимательно следим за ситуацией", "guillemets", "деді", "Мария Захарова"}}},
+      {"a Russian cue kept with its words",
+       "«Мы обязательно справимся с этой задачей», – сказал министр.",
+       {{"Мы обязательно справимся с этой задачей", "guillemets", "сказал", "министр"}}},
+      {"a Russian outlet's cue",
+       "«Кремль внимательно следит за ситуацией», – пишет РИА Новости.",
+       {{"Кремль внимательно следит за ситуацией", "guillemets", "пишет", "РИА Новости"}}},
+      {"unmarked Russian speech closed by a Kazakh cue",
+       "Мы обязательно справимся с этой задачей, – деді министр.",
+       {{"Мы обязательно справимся с этой задачей", "unmarked", "деді", "министр"}}},
+  };
+  for (const Case& c : cases) check_case(c);
+}
