@@ -263,3 +263,15 @@ TEST_CASE("written news: Russian words quoted in a Kazakh text") {
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: passive cues of this round") {
+  const Case cases[] = {
+      {"`делінеді` with a message noun after it",
+       "«Құрылыс жұмыстары аяқталды», – делінеді әкімдік хабарламасында.",
+       {{"Құрылыс жұмыстары аяқталды", "guillemets", "делінеді", "әкімдік"}}},
+      {"`деп мәлімделген` after unmarked words",
+       "Биыл ауылда жаңа мектеп ашылады, құрылыс аяқталды, – деп мәлімделген.",
+       {{"Биыл ауылда жаңа мектеп ашылады, құрылыс аяқталды", "unmarked", "деп мәлімделген", ""}}},
+  };
+  for (const Case& c : cases) check_case(c);
+}
