@@ -275,3 +275,19 @@ TEST_CASE("written news: passive cues of this round") {
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: as-said phrases (`сөзінше`, `пікірінше`, `хабарлауынша`)") {
+  const Case cases[] = {
+      {"words in marks after `хабарлауынша` are the source's own",
+       "Министрліктің баспасөз қызметінің хабарлауынша, «тарифтер биыл өспейді».",
+       {{"тарифтер биыл өспейді", "guillemets", "хабарлауынша", "Министрліктің баспасөз қызметінің"}}},
+      {"short words closed by a finite verb after `сөзінше`",
+       "Серік Омаровтың сөзінше, «жол биыл салынады».",
+       {{"жол биыл салынады", "guillemets", "сөзінше", "Серік Омаровтың"}}},
+      {"an evaluation of one word stays no quote",
+       "Сарапшының пікірінше, «жеткіліксіз».", {}},
+      {"without marks it is indirect speech",
+       "Ведомствоның хабарлауынша, тарифтер биыл өспейді. Әкімнің сөзінше, жол биыл салынады.", {}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

@@ -40,8 +40,12 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
   if (!short_words && dashed && name_after_dash(p, content, limit)) return;
   bool name = one_entity(content);
   if (colon_form(p, content, short_words || name)) return;
-  if (short_words || name) return;
-  if (as_said(p, content)) return;
+  // `Министрдің айтуынша, «тарифтер биыл өспейді»`: short words closed by a finite verb are a
+  // statement after an as-said phrase (`«жеткіліксіз»` alone stays an evaluation).
+  bool statement = words(content) >= 2 && doc_.is_word(content.end - 1) &&
+                   looks_finite_verb(doc_.lower[content.end - 1]);
+  if (name || (short_words && !statement)) return;
+  if (as_said(p, content) || short_words) return;
   if (report_after(p, content)) return;
   if (fills_paragraph(p) && (lead_paragraph(p, content) || continued_paragraph(p, content))) return;
   // `Серік Омаров … айтты. «Енді …».`: a whole sentence in marks after a lead in its paragraph.
