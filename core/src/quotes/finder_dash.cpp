@@ -177,12 +177,13 @@ bool Finder::interview_turn(std::size_t p) const {
   return (e - b == 1 && !after_heading(b)) || run_reads_as_speech(b, e);
 }
 
-// The paragraph before p is a heading (`БАҚ ӨКІЛДЕРІНЕ`, `Маңызды ақпарат`, `Ескерту!`): no
-// terminator, or three words or fewer. A lone dash paragraph after it is an item, not speech.
+// The paragraph before p is a heading (`БАҚ ӨКІЛДЕРІНЕ`, `Маңызды ақпарат`, `Ескерту!`): eight
+// words or fewer with no terminator (a long sentence that lost its period is narration), or
+// three words or fewer. A lone dash paragraph after it is an item, not speech.
 bool Finder::after_heading(std::size_t p) const {
   if (p == 0) return false;
-  std::size_t f = doc_.para_first[p - 1], end = doc_.para_end(f);
-  return !doc_.is_terminator(end - 1) || words(TokenRange{f, end}) <= 3;
+  std::size_t f = doc_.para_first[p - 1], end = doc_.para_end(f), n = words(TokenRange{f, end}, 9);
+  return n <= 3 || (n <= 8 && !doc_.is_terminator(end - 1));
 }
 
 // Two dash paragraphs or more with no question: speech when a lead names who speaks, or some
