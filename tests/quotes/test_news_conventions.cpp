@@ -295,3 +295,18 @@ TEST_CASE("written news: as-said phrases (`сөзінше`, `пікірінше`
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: interview turns of this round") {
+  const Case cases[] = {
+      {"a one-word answer in an interview is a turn",
+       "– Мектеп қашан жөнделеді?\n– Жөнделді.",
+       {{"Мектеп қашан жөнделеді", "dash", "", ""}, {"Жөнделді", "dash", "", ""}}},
+      {"the guest named by a lead's role when no PERSON stands before the run",
+       "Сұхбат барысында әкім бірнеше сұраққа жауап берді.\n– Ауылға газ қашан келеді?\n– Келесі жылы "
+       "келеді.",
+       {{"Ауылға газ қашан келеді", "dash", "", ""}, {"Келесі жылы келеді", "dash", "", "әкім"}}},
+      {"a one-word dash paragraph outside an interview is no turn",
+       "Жиында мынадай мәселе қаралды.\n– Жол.", {}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

@@ -116,6 +116,10 @@ Attribution Finder::turn_attribution(std::size_t p) const {
   std::size_t floor = first;  // the guest is named less than kNearTurnBytes before the run
   while (floor > 0 && doc_.tok[first].begin - doc_.tok[floor - 1].end < kNearTurnBytes) --floor;
   a.speaker = m_.person_before(first, floor);
+  // `Сұхбат барысында әкім бірнеше сұраққа жауап берді.\n– …?\n– …`: no PERSON, a lead's role.
+  Cue cue;
+  bool announces = false;
+  if (a.speaker.empty()) m_.lead_before(first, cue, a.speaker, announces);
   return a;
 }
 
@@ -165,7 +169,9 @@ bool Finder::names_or_capitals(TokenRange r) const {
 // hyphen-opened turn outside an interview stands alone and holds two sentences or more.
 bool Finder::interview_turn(std::size_t p) const {
   bool hyphen = doc_.word(doc_.para_first[p]) == "-";
-  if (!sentence_shaped(p, hyphen ? 4 : 2) && !cut_off(doc_.para_first[p] + 1)) return false;
+  // `– Жөнделді.`: a one-word answer is a turn in an interview (a run with a question).
+  std::size_t min_words = hyphen ? 4 : (run_has_question(p) ? 1 : 2);
+  if (!sentence_shaped(p, min_words) && !cut_off(doc_.para_first[p] + 1)) return false;
   if (doc_.para_first.size() == 1) return sentence_shaped(p, 4);
   if (list_run(p)) return false;
   if (run_has_question(p)) return true;
