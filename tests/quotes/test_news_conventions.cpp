@@ -310,3 +310,16 @@ TEST_CASE("written news: interview turns of this round") {
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: a label before a colon names what follows, nobody speaks") {
+  const Case cases[] = {
+      {"a slogan", "Байқаудың ұраны: «Біз біргеміз, біз күштіміз!»", {}},
+      {"a book's name", "Кітаптың аты: «Біз біргеміз, біз күштіміз».", {}},
+      {"an article's title", "Мақаланың тақырыбы: «Ауылға жол қашан салынады?»", {}},
+      {"a proverb named as such", "Мақал: «Еңбек етсең ерінбей, тояды қарның тіленбей».", {}},
+      {"a speech verb before the colon still makes a quote",
+       "Кітаптың авторы былай деді: «Біз біргеміз, біз күштіміз».",
+       {{"Біз біргеміз, біз күштіміз", "guillemets", "деді", "Кітаптың авторы"}}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

@@ -166,6 +166,8 @@ TokenRange Matcher::colon_speaker(std::size_t colon, Cue& verb) const {
     verb = Cue{TokenRange{t, e}, nullptr, false};
     e = t;
   }
+  // `Байқаудың ұраны: «…»`: a label names what follows; with no speech verb nobody speaks.
+  if (verb.range.empty() && e > b && word_class(e - 1) == WordClass::label) return TokenRange{};
   TokenRange r = named_part(b, e);
   // `Төраға көңілі толмағанын …, тағы бір мүмкіндік берді де:`: the subject before a comma.
   std::size_t sb = std::max(doc_.sent_begin(colon), doc_.para_first[doc_.para[colon]]);
