@@ -91,6 +91,7 @@ class Finder {
   void transcript_lines();
   void colon_inline();
   void lead_dash_inline();
+  std::size_t speech_end(std::size_t b, std::size_t end, std::size_t& next) const;
   void inline_headers();
   void header_runs();
   std::size_t header_colon(std::size_t p) const;

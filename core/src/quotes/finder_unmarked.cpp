@@ -135,27 +135,38 @@ void Finder::colon_inline() {
   for (std::size_t k = 1; k + 2 < doc_.size(); ++k) {
     if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 2] != doc_.para[k]) continue;
     bool dashed = doc_.is_dash(k + 1);
-    std::size_t b = dashed ? k + 2 : k + 1, end = doc_.para_end(k), e = b;
+    std::size_t colon = k, b = dashed ? k + 2 : k + 1, end = doc_.para_end(k), e = end;
     if (in_pair_[b] || doc_.is_dash(b) || !sentence_shaped_from(b, end, 3)) continue;
     Cue verb;
     Attribution a;
-    a.speaker = m_.colon_speaker(k, verb);
+    a.speaker = m_.colon_speaker(colon, verb);
     if (dashed) {
-      std::size_t f = std::max(doc_.sent_begin(k), doc_.para_first[doc_.para[k]]), dash = 0;
-      Cue inner;
-      if ((verb.range.empty() && !m_.names_someone(a.speaker)) || !inline_header_speaker(f, k).empty() ||
-          inner_attribution(b, end, dash, inner))
+      std::size_t f = std::max(doc_.sent_begin(colon), doc_.para_first[doc_.para[colon]]);
+      if ((verb.range.empty() && !m_.names_someone(a.speaker)) || !inline_header_speaker(f, colon).empty())
         continue;
-      while (e < end && !(e > b && doc_.is_terminator(e - 1) && opens_with_someone(e))) ++e;
-    } else {
-      if (verb.range.empty() || !verb.verb) continue;
-      e = end;
+      e = speech_end(b, end, k);
+      if (e == 0) continue;
+    } else if (verb.range.empty() || !verb.verb) {
+      continue;
     }
     a.has_cue = true;
-    a.cue = verb.range.empty() ? Cue{TokenRange{k, k + 1}, nullptr, true} : verb;
+    a.cue = verb.range.empty() ? Cue{TokenRange{colon, colon + 1}, nullptr, true} : verb;
     a.end = e;
     emit(dashed ? QuoteKind::dash : QuoteKind::unmarked, TokenRange{b, e}, a, "colon_inline", 0.75f);
   }
+}
+
+// Where dash-opened speech from b inside a paragraph ends: at the paragraph end or before a
+// sentence that opens with someone named (the narrator again). 0 when an attribution of its own
+// closes it first (`…, – деді ол.`: the `unmarked` rule's). Sets `next` so that the caller's
+// scan goes on past what was read: marks inside would only give quotes inside this one.
+std::size_t Finder::speech_end(std::size_t b, std::size_t end, std::size_t& next) const {
+  std::size_t e = b, dash = 0;
+  while (e < end && !(e > b && doc_.is_terminator(e - 1) && opens_with_someone(e))) ++e;
+  Cue inner;
+  bool attributed = inner_attribution(b, e, dash, inner);
+  next = (attributed ? dash : e) - 1;
+  return attributed ? 0 : e;
 }
 
 // `Серік Омаров … екенін айтты. – Енді …`: speech opened by a dash after a lead sentence inside
@@ -165,13 +176,14 @@ void Finder::colon_inline() {
 void Finder::lead_dash_inline() {
   for (std::size_t k = 1; k + 2 < doc_.size(); ++k) {
     if (!doc_.is_dash(k) || in_pair_[k] || doc_.para[k + 1] != doc_.para[k] || doc_.word(k - 1) != ".") continue;
-    std::size_t b = k + 1, end = doc_.para_end(k), e = b, dash = 0;
+    std::size_t b = k + 1, end = doc_.para_end(k);
     if (doc_.para[k - 1] != doc_.para[k] || in_pair_[b] || !sentence_shaped_from(b, end, 3)) continue;
     Attribution a;
-    Cue cue, inner;
+    Cue cue;
     bool announces = false;
-    if (!m_.lead_before(k, cue, a.speaker, announces) || inner_attribution(b, end, dash, inner)) continue;
-    while (e < end && !(e > b && doc_.is_terminator(e - 1) && opens_with_someone(e))) ++e;
+    if (!m_.lead_before(k, cue, a.speaker, announces)) continue;
+    std::size_t e = speech_end(b, end, k);
+    if (e == 0) continue;
     a.has_cue = announces;
     if (announces) a.cue = cue;
     a.end = e;
