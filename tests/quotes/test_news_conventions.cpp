@@ -323,3 +323,19 @@ TEST_CASE("written news: a label before a colon names what follows, nobody speak
   };
   for (const Case& c : cases) check_case(c);
 }
+
+TEST_CASE("written news: people named by a common noun after деп") {
+  const Case cases[] = {
+      {"`деп тұрғындар шағымданады`",
+       "«Жол биыл да жөнделмеді, бізге ешкім көмектеспейді» деп тұрғындар шағымданады.",
+       {{"Жол биыл да жөнделмеді, бізге ешкім көмектеспейді", "guillemets", "деп", "тұрғындар"}}},
+      {"a modifier and a possessive plural",
+       "«Жол биыл да жөнделмеді, бізге ешкім көмектеспейді» деп ауыл тұрғындары шағымданады.",
+       {{"Жол биыл да жөнделмеді, бізге ешкім көмектеспейді", "guillemets", "деп", "ауыл тұрғындары"}}},
+      {"a term they call something stays no quote",
+       "Оны «халық батыры» деп ауыл тұрғындары құрметтейді. Бұл жобаны «ғасыр құрылысы» деп "
+       "сарапшылар бағалады.",
+       {}},
+  };
+  for (const Case& c : cases) check_case(c);
+}

@@ -121,7 +121,10 @@ class Matcher {
   bool plural_noun(std::size_t i) const;
   bool speaker_entity(std::size_t i) const;
   bool adjunct_entity(std::size_t t, std::size_t e) const;
-  bool subject_clause(std::size_t k, std::size_t limit) const;
+  // A subject at k (a PERSON, POSITION, ORGANISATION, role word or pronoun, or people named by a
+  // common noun: then `common` is their phrase) and a finite verb closing its clause.
+  bool subject_clause(std::size_t k, std::size_t limit, TokenRange& common) const;
+  bool people(std::size_t i) const;
   std::size_t verb_within(std::size_t b, std::size_t limit) const;
   std::size_t clause_after(std::size_t b, std::size_t limit) const;
   bool converb_clause(std::size_t b, std::size_t e) const;

@@ -17,6 +17,9 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
   bool loose = has_terminator(content) || words(content, 8) >= 8;
   if (cue_after(j, limit, cue, dashed, loose)) {
     if (!dashed && one_entity(content)) return;  // `«Қазақпарат» деп хабарлайды`
+    // `Оны «халық батыры» деп ауыл тұрғындары құрметтейді`: people named by a common noun
+    // after `деп` call something so; their speech is longer than a term.
+    if (!dashed && short_words && !cue.subject.empty()) return;
     Attribution a = attribute(cue, limit, p.open);
     // Without a dash, short words need a named speaker (`«жеткіліксіз» деді` is not a quote),
     // and a saying particle with no speaker makes a saying (`«…» дейді ғой`).
