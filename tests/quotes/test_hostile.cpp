@@ -72,6 +72,13 @@ TEST_CASE("hostile inputs finish") {
        repeat("Жиын өтті.– Сіз не дейсіз?\n– Біз дайынбыз.\n", 20000)},
       {"a long run of dash items with no question, attributed at the end",
        "Әкім жиынды ашты.\n" + repeat("– Жол жөнделді.\n", 20000) + "– Бәрі дайын, – деді ол.\n"},
+      {"endless dash speech after colons inside one paragraph (session 12)",
+       repeat("Әкім сөз сөйледі: – Биыл жол салынады бізде. ", 20000)},
+      {"endless dash speech after leads inside one paragraph",
+       repeat("Әкім мәселені атап өтті. – Биыл жол салынады бізде. ", 20000)},
+      {"endless transcript header lines with questions", repeat("Тілші: Биыл жол салынады ма?\n", 20000)},
+      {"a long paragraph of leads before one attribution",
+       repeat("Серік Омаров биыл газ келгенін айтты. Енді су керек бізге. ", 20000) + ", – деді ол."},
       {"endless converb clauses and nested straight marks",
        repeat("\"Біз \"жаңа\" жолды салдық\", – деді, күліп, ардагер. ", 20000) +
            repeat("Әкім, жиынды қорытындылай келе, ", 20000) + "«Жұмыс жалғасады» деді."},

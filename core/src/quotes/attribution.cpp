@@ -48,11 +48,11 @@ const Verb* Matcher::verb_at(std::size_t i, std::size_t limit, std::size_t& end)
   return best;
 }
 
-bool Matcher::title_at(std::size_t i, std::size_t limit, std::size_t& end) const {
+bool Matcher::title_at(std::size_t i, std::size_t limit, std::size_t& end, bool names_only) const {
   bool found = false;
   std::size_t e = 0;
   for (const TitleWord& t : tables_.titles)
-    if (form_at(t.form, i, limit, e) && (!found || e > end)) {
+    if ((!names_only || t.reason == "title") && form_at(t.form, i, limit, e) && (!found || e > end)) {
       found = true;
       end = e;
     }
@@ -98,11 +98,14 @@ bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out, bo
   std::size_t end = 0, title_end = 0;
   const Verb* v = verb_at(i, limit, end);
   if (!dashed && title_at(i, limit, title_end) && (!v || end <= title_end)) return false;
+  // `«Ауылдағы мектеп» — деп аталатын жоба`: a naming verb makes a name after a dash too.
+  if (dashed && title_at(i, limit, title_end, true) && (!v || end <= title_end)) return false;
   if (!v || v->cls == "as_said") return false;
   bool bare_dep = v->cls == "particle";
   if (bare_dep && end < limit && doc_.is_word(end)) {
-    if (subject_clause(end, limit)) {  // `«…» деп Асхат Жұмағали атап өтті.`
-      out = Cue{TokenRange{i, end}, v, false};
+    TokenRange common;  // `«…» деп ауыл тұрғындары шағымданады.`: the speaker, named before the verb
+    if (subject_clause(end, limit, common)) {  // `«…» деп Асхат Жұмағали атап өтті.`
+      out = Cue{TokenRange{i, end}, v, false, common};
       return true;
     }
     // `«…» деп тағы да уәде берді` (speech-like words in marks), `– деп қатаң ескертті
@@ -141,15 +144,38 @@ std::size_t Matcher::verb_within(std::size_t b, std::size_t limit) const {
 
 // A subject (a PERSON, POSITION or ORGANISATION, a role word or `ол`) at k, and a finite verb
 // closing its clause (`деп Асхат Жұмағали атап өтті`, `деп ол айтты`).
-bool Matcher::subject_clause(std::size_t k, std::size_t limit) const {
+bool Matcher::subject_clause(std::size_t k, std::size_t limit, TokenRange& common) const {
   bool subject = doc_.has_entity(k, SpanType::PERSON) || doc_.has_entity(k, SpanType::POSITION) ||
                  doc_.has_entity(k, SpanType::ORGANISATION) || word_class(k) == WordClass::role ||
                  word_class(k) == WordClass::pronoun;
+  // `деп (ауыл) тұрғындары шағымданады`: people named by a common noun, after up to two
+  // lower-case modifiers.
+  for (std::size_t h = k; !subject && h < k + 3 && h < limit && doc_.is_word(h) && !doc_.is_capitalized(h); ++h)
+    if (people(h)) {
+      subject = true;
+      common = TokenRange{k, h + 1};
+      k = h;
+    }
   if (!subject) return false;
   for (std::size_t t = k + 1; t < limit && t < k + kMaxSpeakerTokens + 2 && speaker_token(t); ++t) {
     if (doc_.is_capitalized(t) || doc_.entity[t] >= 0) continue;
     if (looks_finite_verb(doc_.lower[t]) || lead_at(t, std::min(limit, t + 1)) ||
         (t + 2 <= limit && lead_at(t, t + 2)))
+      return true;
+  }
+  return false;
+}
+
+// A person or role noun (speakers.tsv), also in the plural with or without a possessive
+// (`тұрғын`, `тұрғындар`, `тұрғындары`, `сарапшылар`).
+bool Matcher::people(std::size_t i) const {
+  WordClass c = word_class(i);
+  if (c == WordClass::person || c == WordClass::role) return true;
+  std::string_view w = doc_.lower[i];
+  for (std::string_view suf : {"лар", "лер", "дар", "дер", "тар", "тер", "лары", "лері", "дары", "дері", "тары", "тері"}) {
+    if (w.size() <= suf.size() || w.substr(w.size() - suf.size()) != suf) continue;
+    auto it = tables_.speaker_words.find(std::string(w.substr(0, w.size() - suf.size())));
+    if (it != tables_.speaker_words.end() && (it->second == WordClass::person || it->second == WordClass::role))
       return true;
   }
   return false;

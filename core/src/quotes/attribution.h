@@ -46,8 +46,9 @@ class Matcher {
 
   // The longest speech-verb form starting at token i and ending by `limit`; sets `end`.
   const Verb* verb_at(std::size_t i, std::size_t limit, std::size_t& end) const;
-  // A title/saying word right at i (`деп аталады`, `атты`, `деген`).
-  bool title_at(std::size_t i, std::size_t limit, std::size_t& end) const;
+  // A title/saying word right at i (`деп аталады`, `атты`, `деген`); `names_only`: only the
+  // forms of reason `title` (`деп аталатын` makes a name even after a dash, `деген` does not).
+  bool title_at(std::size_t i, std::size_t limit, std::size_t& end, bool names_only = false) const;
   // A name's type noun at i, or after up to two lower-case modifiers (`ұлттық жобасы`).
   bool name_noun_at(std::size_t i, std::size_t limit) const;
   WordClass word_class(std::size_t i) const;  // pronoun_one reads as pronoun
@@ -119,7 +120,11 @@ class Matcher {
   bool role_like(std::size_t i) const;
   bool plural_noun(std::size_t i) const;
   bool speaker_entity(std::size_t i) const;
-  bool subject_clause(std::size_t k, std::size_t limit) const;
+  bool adjunct_entity(std::size_t t, std::size_t e) const;
+  // A subject at k (a PERSON, POSITION, ORGANISATION, role word or pronoun, or people named by a
+  // common noun: then `common` is their phrase) and a finite verb closing its clause.
+  bool subject_clause(std::size_t k, std::size_t limit, TokenRange& common) const;
+  bool people(std::size_t i) const;
   std::size_t verb_within(std::size_t b, std::size_t limit) const;
   std::size_t clause_after(std::size_t b, std::size_t limit) const;
   bool converb_clause(std::size_t b, std::size_t e) const;

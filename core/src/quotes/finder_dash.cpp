@@ -24,7 +24,7 @@ void Finder::dash_paragraphs() {
       Attribution a = attribute(cue, end, static_cast<std::size_t>(-1));
       if (a.speaker.empty() && !(cue.verb && cue.verb->agent == Verb::Agent::none))
         a.speaker = speaker_of_colon_before(p);  // `…Дархан Мыңбай:\n— …, — деді.`
-      emit(QuoteKind::dash, TokenRange{seg, dash - 1}, a, "dash_cue", 0.9f);
+      emit(QuoteKind::dash, TokenRange{seg, content_end(dash)}, a, "dash_cue", 0.9f);
       any = true;
       last = a;
       std::size_t k = a.end;
@@ -116,6 +116,10 @@ Attribution Finder::turn_attribution(std::size_t p) const {
   std::size_t floor = first;  // the guest is named less than kNearTurnBytes before the run
   while (floor > 0 && doc_.tok[first].begin - doc_.tok[floor - 1].end < kNearTurnBytes) --floor;
   a.speaker = m_.person_before(first, floor);
+  // `Сұхбат барысында әкім бірнеше сұраққа жауап берді.\n– …?\n– …`: no PERSON, a lead's role.
+  Cue cue;
+  bool announces = false;
+  if (a.speaker.empty()) m_.lead_before(first, cue, a.speaker, announces);
   return a;
 }
 
@@ -134,6 +138,11 @@ bool Finder::colon_before_paragraph(std::size_t p, Attribution& out) {
   // `Нәтижесінде:`, `Биылғы жұмыс қорытындысы:` are lead-ins to a list, not speakers: without
   // a verb the phrase names someone (a PERSON, role, pronoun) or is a name in capitals.
   if (verb.range.empty() && (looks_oblique(doc_.lower[a.speaker.end - 1]) || !names_or_capitals(a.speaker)))
+    return false;
+  // `Жеңімпаздар:`, `Маман бірнеше кеңес берді:` (no speech verb, no `NAME, ROLE:` header) before
+  // two one-sentence items or more: a list, as a run with no lead (run_reads_as_speech).
+  if (verb.range.empty() && m_.header_name(colon).empty() && run_of(p).second - p >= 2 &&
+      !run_reads_as_speech(p, run_of(p).second))
     return false;
   a.has_cue = true;
   a.cue = verb.range.empty() ? Cue{TokenRange{colon, colon + 1}, nullptr, true} : verb;
@@ -160,7 +169,9 @@ bool Finder::names_or_capitals(TokenRange r) const {
 // hyphen-opened turn outside an interview stands alone and holds two sentences or more.
 bool Finder::interview_turn(std::size_t p) const {
   bool hyphen = doc_.word(doc_.para_first[p]) == "-";
-  if (!sentence_shaped(p, hyphen ? 4 : 2) && !cut_off(doc_.para_first[p] + 1)) return false;
+  // `– Жөнделді.`: a one-word answer is a turn in an interview (a run with a question).
+  std::size_t min_words = hyphen ? 4 : (run_has_question(p) ? 1 : 2);
+  if (!sentence_shaped(p, min_words) && !cut_off(doc_.para_first[p] + 1)) return false;
   if (doc_.para_first.size() == 1) return sentence_shaped(p, 4);
   if (list_run(p)) return false;
   if (run_has_question(p)) return true;
@@ -169,7 +180,16 @@ bool Finder::interview_turn(std::size_t p) const {
   if (hyphen && (e - b != 1 || sentences(p) < 2)) return false;
   for (std::size_t q = b; q < e; ++q)
     if (!sentence_shaped(q, 1) && !cut_off(doc_.para_first[q] + 1)) return false;
-  return e - b == 1 || run_reads_as_speech(b, e);
+  return (e - b == 1 && !after_heading(b)) || run_reads_as_speech(b, e);
+}
+
+// The paragraph before p is a heading (`БАҚ ӨКІЛДЕРІНЕ`, `Маңызды ақпарат`, `Ескерту!`): eight
+// words or fewer with no terminator (a long sentence that lost its period is narration), or
+// three words or fewer. A lone dash paragraph after it is an item, not speech.
+bool Finder::after_heading(std::size_t p) const {
+  if (p == 0) return false;
+  std::size_t f = doc_.para_first[p - 1], end = doc_.para_end(f), n = words(TokenRange{f, end}, 9);
+  return n <= 3 || (n <= 8 && !doc_.is_terminator(end - 1));
 }
 
 // Two dash paragraphs or more with no question: speech when a lead names who speaks, or some

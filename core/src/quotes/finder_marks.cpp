@@ -17,11 +17,19 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
   bool loose = has_terminator(content) || words(content, 8) >= 8;
   if (cue_after(j, limit, cue, dashed, loose)) {
     if (!dashed && one_entity(content)) return;  // `«Қазақпарат» деп хабарлайды`
+    // `Оны «халық батыры» деп ауыл тұрғындары құрметтейді`: people named by a common noun
+    // after `деп` call something so; their speech is longer than a term.
+    if (!dashed && short_words && !cue.subject.empty()) return;
     Attribution a = attribute(cue, limit, p.open);
     // Without a dash, short words need a named speaker (`«жеткіліксіз» деді` is not a quote),
     // and a saying particle with no speaker makes a saying (`«…» дейді ғой`).
     if (!dashed && a.speaker.empty() && (short_words || saying_after(cue.range.end, limit))) return;
-    if (a.speaker.empty() && cue.verb && cue.verb->agent == Verb::Agent::before) return;
+    // `деген пікірде` names the thinker before the mark, or after a dash (`«…», – деген
+    // пікірде Серік Омаров`).
+    if (a.speaker.empty() && cue.verb && cue.verb->agent == Verb::Agent::before) {
+      if (dashed) a.speaker = m_.speaker_after(cue.range.end, limit, a.end);
+      if (a.speaker.empty()) return;
+    }
     emit(QuoteKind::guillemets, content, a, dashed ? "marks_dash_cue" : "marks_cue", dashed ? 0.95f : 0.85f);
     chain_end = a.end;
     chained = a;
@@ -35,10 +43,16 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
   if (!short_words && dashed && name_after_dash(p, content, limit)) return;
   bool name = one_entity(content);
   if (colon_form(p, content, short_words || name)) return;
-  if (short_words || name) return;
-  if (as_said(p, content)) return;
+  // `Министрдің айтуынша, «тарифтер биыл өспейді»`: short words closed by a finite verb are a
+  // statement after an as-said phrase (`«жеткіліксіз»` alone stays an evaluation).
+  bool statement = words(content) >= 2 && doc_.is_word(content.end - 1) &&
+                   looks_finite_verb(doc_.lower[content.end - 1]);
+  if (name || (short_words && !statement)) return;
+  if (as_said(p, content) || short_words) return;
   if (report_after(p, content)) return;
   if (fills_paragraph(p) && (lead_paragraph(p, content) || continued_paragraph(p, content))) return;
+  // `Серік Омаров … айтты. «Енді …».`: a whole sentence in marks after a lead in its paragraph.
+  if (p.open > doc_.para_first[doc_.para[p.open]] && sentence_pair(p) && lead_paragraph(p, content)) return;
   source_line(p, content, limit);
 }
 
@@ -52,6 +66,9 @@ bool Finder::said_by_person(TokenRange content, std::size_t j, std::size_t limit
   if ((words(content) < 3 && !has_terminator(content)) || one_entity(content)) return false;
   for (std::size_t k = j + 1; k < limit && k < j + 3 && doc_.is_word(k) && !doc_.is_capitalized(k); ++k) {
     WordClass c = m_.word_class(k);
+    // `«…?» деген сауалына министр жауап берді`: an oblique noun is what was said, the role
+    // after it answers.
+    if (c == WordClass::none && looks_oblique(doc_.lower[k])) return false;
     if (c != WordClass::person && c != WordClass::role) continue;
     Attribution a;
     a.has_cue = true;
@@ -134,7 +151,7 @@ bool Finder::split(const Pair& p, std::size_t& chain_end, Attribution& chained) 
   Cue cue;
   if (!inner_attribution(p.open + 1, p.close, dash, cue)) return false;
   Attribution a = attribute(cue, p.close, p.open);
-  emit(QuoteKind::guillemets, TokenRange{p.open + 1, dash - 1}, a, "marks_split", 0.9f);
+  emit(QuoteKind::guillemets, TokenRange{p.open + 1, content_end(dash)}, a, "marks_split", 0.9f);
   std::size_t k = a.end;
   if (k < p.close && (doc_.is_terminator(k) || doc_.is_comma(k))) ++k;
   if (k < p.close && doc_.is_dash(k)) ++k;
@@ -227,7 +244,8 @@ bool Finder::name_after_dash(const Pair& p, TokenRange content, std::size_t limi
   while (e > s && doc_.is_punct(e - 1)) --e;
   if (e <= s || e - s > kSourceLineMax) return false;
   bool named = doc_.has_entity(s, SpanType::PERSON) || doc_.has_entity(s, SpanType::POSITION) ||
-               doc_.has_entity(s, SpanType::ORGANISATION) || m_.word_class(s) == WordClass::role;
+               doc_.has_entity(s, SpanType::ORGANISATION) || m_.word_class(s) == WordClass::role ||
+               m_.word_class(e - 1) == WordClass::role;  // `– аудан әкімі`
   bool capitals = e - s <= 4;  // a bare name the entity layer missed: `– Тоқаев`
   for (std::size_t i = s; i < e; ++i) {
     if (!doc_.is_word(i) || (!doc_.is_capitalized(i) && looks_finite_verb(doc_.lower[i]))) return false;

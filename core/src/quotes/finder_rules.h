@@ -38,6 +38,8 @@ class Finder {
   Attribution attribute(const Cue& cue, std::size_t limit, std::size_t open) const;
   bool cue_after(std::size_t j, std::size_t limit, Cue& cue, bool& dashed, bool loose = false) const;
   bool inner_attribution(std::size_t b, std::size_t e, std::size_t& dash, Cue& cue) const;
+  std::size_t content_end(std::size_t dash) const;
+  bool listed_cue_at(std::size_t i, std::size_t limit, Cue& cue) const;
   bool saying_after(std::size_t i, std::size_t limit) const;
   std::vector<Found> settle();
   bool dash_opened(std::size_t para) const;
@@ -75,6 +77,7 @@ class Finder {
   std::pair<std::size_t, std::size_t> run_of(std::size_t p) const;
   TokenRange speaker_later_in_run(std::size_t p) const;
   bool run_reads_as_speech(std::size_t b, std::size_t e) const;
+  bool after_heading(std::size_t p) const;
   bool list_run(std::size_t p) const;
   bool run_has_question(std::size_t p) const;
   // ---- speech without marks (finder_unmarked.cpp) ----
@@ -87,11 +90,16 @@ class Finder {
   };
   void transcript_lines();
   void colon_inline();
+  void lead_dash_inline();
+  std::size_t speech_end(std::size_t b, std::size_t end, std::size_t& next) const;
   void inline_headers();
+  void header_runs();
+  std::size_t header_colon(std::size_t p) const;
   TokenRange inline_header_speaker(std::size_t f, std::size_t colon) const;
   bool opens_with_someone(std::size_t t) const;
   void flush(Pending& p);
   std::size_t verse_start(std::size_t f, std::size_t before, std::size_t floor) const;
+  std::size_t after_lead(std::size_t start, std::size_t before, const Attribution& a) const;
   void unmarked();
 
   const Doc& doc_;

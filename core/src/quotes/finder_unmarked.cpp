@@ -82,6 +82,41 @@ TokenRange Finder::inline_header_speaker(std::size_t f, std::size_t colon) const
   return sp;
 }
 
+// `Тілші: Ауылда қандай жаңалық бар?\nӘкім: Биыл газ келді.`: two paragraphs or more in a row,
+// each opened by a short header (one to three words, capitalized) and a colon with speech after
+// it, one of them a question: an interview written as a transcript. Each speech is a quote,
+// cue `:`, the header its speaker when it names someone (`Сұрақ:`, `Жауап:` name nobody). One
+// paragraph alone stays a headline (`Тоқаев: …`).
+void Finder::header_runs() {
+  std::size_t np = doc_.para_first.size();
+  for (std::size_t p = 0; p < np;) {
+    std::size_t q = p;
+    bool asked = false;
+    while (q < np && q - p < kMaxRun && header_colon(q) != 0) asked = question(q++) || asked;
+    if (q - p >= 2 && asked)
+      for (std::size_t r = p; r < q; ++r) {
+        std::size_t f = doc_.para_first[r], colon = header_colon(r);
+        Attribution a;
+        a.has_cue = true;
+        a.cue = Cue{TokenRange{colon, colon + 1}, nullptr, true};
+        if (m_.names_someone(TokenRange{f, colon})) a.speaker = TokenRange{f, colon};
+        a.end = doc_.para_end(f);
+        emit(QuoteKind::unmarked, TokenRange{colon + 1, a.end}, a, "header_run", 0.7f);
+      }
+    p = q > p ? q : p + 1;
+  }
+}
+
+// The colon of a paragraph opened by `Header: speech` (one to three words, the first
+// capitalized, then a colon and a sentence of two words or more not opened by a dash or mark), or 0.
+std::size_t Finder::header_colon(std::size_t p) const {
+  std::size_t f = doc_.para_first[p], end = doc_.para_end(f), c = f;
+  while (c < end && c < f + 3 && doc_.is_word(c)) ++c;
+  if (c == f || c + 1 >= end || !doc_.is_colon(c) || !doc_.is_capitalized(f)) return 0;
+  if (doc_.is_dash(c + 1) || in_pair_[c + 1] || !sentence_shaped_from(c + 1, end, 2)) return 0;
+  return c;
+}
+
 // A sentence at t opening with a PERSON, POSITION or role (`Мемлекет басшысы …`, `Облыс әкімі …`).
 bool Finder::opens_with_someone(std::size_t t) const {
   for (std::size_t i = t; i < t + 2 && i < doc_.size() && doc_.is_word(i); ++i)
@@ -92,20 +127,67 @@ bool Finder::opens_with_someone(std::size_t t) const {
 }
 
 // `Министр былай деді: Біз …` — plain speech after a speech verb and a colon, in the same
-// paragraph, to its end.
+// paragraph, to its end. With a dash after the colon (`Әкім журналистерге жауап берді: – Биыл
+// …`, `Серік Омаров: – …`) a lead verb or a phrase naming someone is enough: the speech runs to
+// the paragraph end or to a sentence that opens with someone named (the narrator again); one
+// closed by its own attribution (`…, – деді ол.`) is the `unmarked` rule's.
 void Finder::colon_inline() {
-  for (std::size_t k = 1; k + 1 < doc_.size(); ++k) {
-    if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 1] != doc_.para[k]) continue;
-    std::size_t b = k + 1, end = doc_.para_end(k);
+  for (std::size_t k = 1; k + 2 < doc_.size(); ++k) {
+    if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 2] != doc_.para[k]) continue;
+    bool dashed = doc_.is_dash(k + 1);
+    std::size_t colon = k, b = dashed ? k + 2 : k + 1, end = doc_.para_end(k), e = end;
     if (in_pair_[b] || doc_.is_dash(b) || !sentence_shaped_from(b, end, 3)) continue;
     Cue verb;
     Attribution a;
-    a.speaker = m_.colon_speaker(k, verb);
-    if (verb.range.empty() || !verb.verb) continue;
+    a.speaker = m_.colon_speaker(colon, verb);
+    if (dashed) {
+      std::size_t f = std::max(doc_.sent_begin(colon), doc_.para_first[doc_.para[colon]]);
+      if ((verb.range.empty() && !m_.names_someone(a.speaker)) || !inline_header_speaker(f, colon).empty())
+        continue;
+      e = speech_end(b, end, k);
+      if (e == 0) continue;
+    } else if (verb.range.empty() || !verb.verb) {
+      continue;
+    }
     a.has_cue = true;
-    a.cue = verb;
-    a.end = end;
-    emit(QuoteKind::unmarked, TokenRange{b, end}, a, "colon_inline", 0.75f);
+    a.cue = verb.range.empty() ? Cue{TokenRange{colon, colon + 1}, nullptr, true} : verb;
+    a.end = e;
+    emit(dashed ? QuoteKind::dash : QuoteKind::unmarked, TokenRange{b, e}, a, "colon_inline", 0.75f);
+  }
+}
+
+// Where dash-opened speech from b inside a paragraph ends: at the paragraph end or before a
+// sentence that opens with someone named (the narrator again). 0 when an attribution of its own
+// closes it first (`…, – деді ол.`: the `unmarked` rule's). Sets `next` so that the caller's
+// scan goes on past what was read: marks inside would only give quotes inside this one.
+std::size_t Finder::speech_end(std::size_t b, std::size_t end, std::size_t& next) const {
+  std::size_t e = b, dash = 0;
+  while (e < end && !(e > b && doc_.is_terminator(e - 1) && opens_with_someone(e))) ++e;
+  Cue inner;
+  bool attributed = inner_attribution(b, e, dash, inner);
+  next = (attributed ? dash : e) - 1;
+  return attributed ? 0 : e;
+}
+
+// `Серік Омаров … екенін айтты. – Енді …`: speech opened by a dash after a lead sentence inside
+// a paragraph, to the paragraph end or to a sentence that names someone again (kind dash, the
+// lead's speaker; cue none unless the lead announces the words). One closed by its own
+// attribution is the `unmarked` rule's.
+void Finder::lead_dash_inline() {
+  for (std::size_t k = 1; k + 2 < doc_.size(); ++k) {
+    if (!doc_.is_dash(k) || in_pair_[k] || doc_.para[k + 1] != doc_.para[k] || doc_.word(k - 1) != ".") continue;
+    std::size_t b = k + 1, end = doc_.para_end(k);
+    if (doc_.para[k - 1] != doc_.para[k] || in_pair_[b] || !sentence_shaped_from(b, end, 3)) continue;
+    Attribution a;
+    Cue cue;
+    bool announces = false;
+    if (!m_.lead_before(k, cue, a.speaker, announces)) continue;
+    std::size_t e = speech_end(b, end, k);
+    if (e == 0) continue;
+    a.has_cue = announces;
+    if (announces) a.cue = cue;
+    a.end = e;
+    emit(QuoteKind::dash, TokenRange{b, e}, a, "lead", 0.7f);
   }
 }
 
@@ -137,12 +219,31 @@ std::size_t Finder::verse_start(std::size_t f, std::size_t before, std::size_t f
   return lines >= 2 && opened ? doc_.para_first[p] : f;
 }
 
+// `Серік Омаров … екенін айтты. Енді …, – деді ол.`: a lead sentence naming the one a pronoun
+// (or no one) after the cue points to is narration, not speech: the quote starts after it.
+std::size_t Finder::after_lead(std::size_t start, std::size_t before, const Attribution& a) const {
+  if (!a.speaker.empty() && !(a.speaker.end == a.speaker.begin + 1 && m_.word_class(a.speaker.begin) == WordClass::pronoun))
+    return start;
+  std::size_t from = start;
+  for (std::size_t t = start + 1; t + 1 < before; ++t) {
+    Cue cue;
+    TokenRange speaker;
+    bool announces = false;
+    if (doc_.word(t) == "." && doc_.is_capitalized(t + 1) && m_.lead_before(t + 1, cue, speaker, announces))
+      from = t + 1;
+  }
+  return from;
+}
+
 void Finder::unmarked() {
   std::size_t start_after = 0;  // first token a quote may start at (after an attribution)
   Pending pending;
   for (std::size_t k = 1; k + 1 < doc_.size(); ++k) {
     if (!doc_.is_dash(k) || in_pair_[k]) continue;
-    if (!(doc_.is_comma(k - 1) || doc_.is_terminator(k - 1))) continue;
+    Cue cue;
+    if (!(doc_.is_comma(k - 1) || doc_.is_terminator(k - 1)) &&
+        !(doc_.is_word(k - 1) && listed_cue_at(k + 1, doc_.para_end(k), cue)))
+      continue;
     std::size_t para = doc_.para[k];
     std::size_t f = doc_.para_first[para];
     if (dash_opened(para)) continue;
@@ -153,7 +254,6 @@ void Finder::unmarked() {
       while (o > f && before - o < kMaxParenthetical && doc_.word(o) != "(") --o;
       if (o > f && doc_.word(o) == "(" && closer_[o - 1]) continue;
     }
-    Cue cue;
     std::size_t end = doc_.para_end(k);
     if (!m_.cue_at(k + 1, end, true, cue) && !m_.subject_then_cue(k + 1, end, cue)) continue;
     std::size_t start = std::max(f, start_after);
@@ -173,6 +273,7 @@ void Finder::unmarked() {
       }
     if (start == f) start = verse_start(f, before, start_after);
     Attribution a = attribute(cue, end, static_cast<std::size_t>(-1));
+    start = after_lead(start, before, a);
     start_after = a.end;
     TokenRange r{start, before};
     if (words(r, 3) < 3) continue;

@@ -60,7 +60,8 @@ TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::
   end = i;
   // `«…» деп, министр сөзін түйіндеді`: a comma, then the clause with the subject; `«…» -
   // дейді, қылқалам шебері.`: a comma, then a role phrase closing the sentence.
-  if (k + 1 < limit && doc_.is_comma(k) && (subject_clause(k + 1, limit) || role_closing(k + 1, limit)))
+  TokenRange common;
+  if (k + 1 < limit && doc_.is_comma(k) && (subject_clause(k + 1, limit, common) || role_closing(k + 1, limit)))
     ++k;
   // `– деді, көзіне жас алып, ардагер Мұхтар Сейітов`: a converb clause set off by commas.
   std::size_t c = k + 1 < limit && doc_.is_comma(k) ? clause_after(k + 1, limit) : 0;

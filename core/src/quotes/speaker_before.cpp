@@ -46,6 +46,7 @@ bool Matcher::names_someone(TokenRange r) const {
 // (`Әкім жиында сөйледі` -> `Әкім`), a pronoun if there is one, else the named part, else the
 // last six words.
 TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
+  const std::size_t phrase_end = e;
   while (e > b + 1 && !doc_.is_capitalized(e - 1) &&
          (looks_finite_verb(doc_.lower[e - 1]) || looks_oblique(doc_.lower[e - 1]) ||
           word_class(e - 1) == WordClass::skip))
@@ -54,7 +55,7 @@ TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
   for (std::size_t t = e; t-- > b;)
     if (word_class(t) == WordClass::pronoun && !speaker_entity(t)) return TokenRange{t, t + 1};
   for (std::size_t t = b; t < e; ++t)
-    if (speaker_entity(t) && (doc_.has_entity(t, SpanType::PERSON) || t + 6 >= e)) {
+    if (speaker_entity(t) && (doc_.has_entity(t, SpanType::PERSON) || (t + 6 >= e && !adjunct_entity(t, phrase_end)))) {
       std::size_t s = t;
       while (s > b && speaker_entity(s - 1)) --s;
       return TokenRange{s, std::min(e, extend_role(entity_chain(t, e).end, e))};
@@ -64,7 +65,9 @@ TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
   for (std::size_t t = e; t-- > b;) {
     if (!role_like(t)) continue;
     std::size_t end = t + 1;
-    while (end < e && doc_.is_capitalized(end)) ++end;
+    while (end < e && doc_.is_capitalized(end) && !adjunct_entity(end, phrase_end) &&
+           !looks_oblique(doc_.lower[end]))  // `Әкім Telegram-арнасында`
+      ++end;
     // One modifier before the role (`облыс әкімі`), not a participle (`сөз алған министр`)
     // nor a possessive locative (`Сұхбат барысында министр`, `жиын кезінде`).
     std::string_view m = t > b ? doc_.lower[t - 1] : std::string_view();
@@ -74,6 +77,16 @@ TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
   }
   if (e - b > 6) b = e - 6;
   return TokenRange{b, e};
+}
+
+// A place or body at t that is part of an adjunct, not a subject: in an oblique case itself
+// (`Астанада`) or before a lower-case oblique noun (`Министр Ресей басылымына берген
+// сұхбатында:` -> `Министр`).
+bool Matcher::adjunct_entity(std::size_t t, std::size_t e) const {
+  if (doc_.has_entity(t, SpanType::PERSON)) return false;
+  std::size_t c = entity_chain(t, e).end;
+  if (c > t && looks_oblique(doc_.lower[c - 1])) return true;
+  return c < e && !doc_.is_capitalized(c) && looks_oblique(doc_.lower[c]);
 }
 
 TokenRange Matcher::subject_of(std::size_t b, std::size_t e, bool genitive) const {
@@ -153,6 +166,8 @@ TokenRange Matcher::colon_speaker(std::size_t colon, Cue& verb) const {
     verb = Cue{TokenRange{t, e}, nullptr, false};
     e = t;
   }
+  // `Байқаудың ұраны: «…»`: a label names what follows; with no speech verb nobody speaks.
+  if (verb.range.empty() && e > b && word_class(e - 1) == WordClass::label) return TokenRange{};
   TokenRange r = named_part(b, e);
   // `Төраға көңілі толмағанын …, тағы бір мүмкіндік берді де:`: the subject before a comma.
   std::size_t sb = std::max(doc_.sent_begin(colon), doc_.para_first[doc_.para[colon]]);

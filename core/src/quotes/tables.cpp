@@ -170,9 +170,10 @@ Status parse_speakers(std::string_view bytes, std::string_view file,
                   : f[1] == "saying" ? WordClass::saying
                   : f[1] == "message" ? WordClass::message
                   : f[1] == "person" ? WordClass::person
+                  : f[1] == "label" ? WordClass::label
                                     : WordClass::none;
     if (c == WordClass::none)
-      return fail(file, n, "class must be pronoun, pronoun_one, role, skip, saying, message or person");
+      return fail(file, n, "class must be pronoun, pronoun_one, role, skip, saying, message, person or label");
     if (!out.emplace(form.words[0], c).second)
       return fail(file, n, "duplicate word '" + form.words[0] + "'");
     return Status();

@@ -52,7 +52,8 @@ struct ReportVerb {
 
 // speakers.tsv classes. pronoun_one (`ол`) is a pronoun that points to one person: a pronoun
 // everywhere (Matcher::word_class), and linked to the nearest PERSON before.
-enum class WordClass { none, pronoun, role, skip, saying, message, person, pronoun_one };
+// label: a noun that before a colon makes a label, not a speaker (`Ұраны: «…»`, `Кітаптың аты:`).
+enum class WordClass { none, pronoun, role, skip, saying, message, person, pronoun_one, label };
 
 struct Tables {
   std::vector<MarkPair> marks;
