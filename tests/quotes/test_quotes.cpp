@@ -374,6 +374,31 @@ TEST_CASE("speakers link to the PERSON they refer to") {
   CHECK(linked == 2);
 }
 
+// The guidelines' example of a belief in marks (`деп біледі`): the shipped model reads its words
+// as an EVENT name. A nominal sentence (`X – Y`) before a verb of thinking is a quote all the
+// same, the name is dropped, and a speaker's link to a PERSON after it still points at that PERSON.
+TEST_CASE("a belief in marks over a name the model found is a quote, and the name goes") {
+  const std::string text =
+      "Жастар «Білім – болашақтың кілті» деп біледі. Асқар Жұмабаев жиында сөйледі. "
+      "«Бұл – біздің басты міндетіміз», – деді ол.";
+  Result r = annotator().annotate(text);
+  REQUIRE(r.status.ok());
+  std::vector<Span> q = quotes_of(r);
+  REQUIRE(q.size() == 2);
+  CHECK(slice(text, q[0].range) == "Білім – болашақтың кілті");
+  CHECK(slice(text, q[0].cue) == "деп біледі");
+  CHECK(slice(text, q[0].speaker.range) == "Жастар");
+  for (const Span& s : r.spans)
+    CHECK_MESSAGE((s.type == SpanType::QUOTE || slice(text, s.range) != "Білім – болашақтың кілті"),
+                  "the words are a quote, not a name");
+  REQUIRE(q[1].has_speaker);
+  REQUIRE(q[1].speaker.entity >= 0);
+  REQUIRE(static_cast<std::size_t>(q[1].speaker.entity) < r.spans.size());
+  const Span& person = r.spans[static_cast<std::size_t>(q[1].speaker.entity)];
+  CHECK(person.type == SpanType::PERSON);
+  CHECK(slice(text, person.range) == "Асқар Жұмабаев");
+}
+
 TEST_CASE("offsets stay on code point boundaries with emoji and NBSP") {
   const std::string text = "😀 «Біз\u00a0дайынбыз 👍🏽», — деді әкім.";
   Result r = annotator().annotate(text);

@@ -51,6 +51,15 @@ bool Finder::one_entity(TokenRange r) const {
   return true;
 }
 
+// `Білім – болашақтың кілті`: words on both sides of a dash inside the marks, the Kazakh nominal
+// sentence (X is Y). A name the entity layer found over it is a proposition when a verb of
+// thinking follows (`… деп біледі`, guidelines), not a title.
+bool Finder::nominal_sentence(TokenRange r) const {
+  for (std::size_t i = r.begin + 1; i + 1 < r.end; ++i)
+    if (doc_.is_dash(i) && doc_.is_word(i - 1) && doc_.is_word(i + 1)) return true;
+  return false;
+}
+
 void Finder::emit(QuoteKind kind, TokenRange content, const Attribution& a, const char* rule, float score) {
   while (content.end > content.begin &&
          (doc_.is_comma(content.end - 1) || doc_.is_dash(content.end - 1) ||

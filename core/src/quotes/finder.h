@@ -20,6 +20,9 @@ struct Found {
   Attribution attr;
   const char* rule = "";  // rule id, reported as source `rule:quote.<rule>`
   float score = 1.0f;
+  // The words are one entity-layer name that is a proposition here (`«Білім – болашақтың
+  // кілті» деп біледі`): that name is dropped.
+  bool over_name = false;
 };
 
 // All quotes in text order; a quote inside another one is dropped.

@@ -16,7 +16,8 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
   Cue cue;
   bool loose = has_terminator(content) || words(content, 8) >= 8;
   if (cue_after(j, limit, cue, dashed, loose)) {
-    if (!dashed && one_entity(content)) return;  // `«Қазақпарат» деп хабарлайды`
+    bool thought = cue.verb && cue.verb->cls == "think" && nominal_sentence(content);
+    if (!dashed && !thought && one_entity(content)) return;  // `«Қазақпарат» деп хабарлайды`
     // `Оны «халық батыры» деп ауыл тұрғындары құрметтейді`: people named by a common noun
     // after `деп` call something so; their speech is longer than a term.
     if (!dashed && short_words && !cue.subject.empty()) return;
@@ -31,6 +32,7 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
       if (a.speaker.empty()) return;
     }
     emit(QuoteKind::guillemets, content, a, dashed ? "marks_dash_cue" : "marks_cue", dashed ? 0.95f : 0.85f);
+    if (thought && one_entity(content)) out_.back().over_name = true;  // emitted: it has words
     chain_end = a.end;
     chained = a;
     dash_after_attribution(a, limit);

@@ -33,6 +33,7 @@ class Finder {
   std::size_t words(TokenRange r, std::size_t cap = 4) const;
   bool has_terminator(TokenRange r) const;
   bool one_entity(TokenRange r) const;
+  bool nominal_sentence(TokenRange r) const;
   void emit(QuoteKind kind, TokenRange content, const Attribution& a, const char* rule, float score);
   TokenRange speaker_before_quote(std::size_t begin) const;
   Attribution attribute(const Cue& cue, std::size_t limit, std::size_t open) const;

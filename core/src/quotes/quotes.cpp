@@ -38,6 +38,24 @@ Span to_span(const Doc& doc, const PersonIndex& persons, const Found& f) {
   return s;
 }
 
+// Drops the entity-layer names that quotes showed to be propositions (Found::over_name); the
+// speakers' entity ids are indices into `entities`, so those after a dropped name move down.
+void drop_names(const Doc& doc, const std::vector<Found>& found, std::vector<Span>& entities,
+                std::vector<Span>& quotes) {
+  for (const Found& f : found) {
+    if (!f.over_name) continue;
+    ByteRange r = bytes(doc, f.content);
+    auto name = std::find_if(entities.begin(), entities.end(), [&](const Span& s) {
+      return s.range.begin == r.begin && s.range.end == r.end;
+    });
+    if (name == entities.end()) continue;
+    const int dropped = static_cast<int>(name - entities.begin());
+    entities.erase(name);
+    for (Span& q : quotes)
+      if (q.has_speaker && q.speaker.entity > dropped) --q.speaker.entity;
+  }
+}
+
 class QuoteRecognizer : public Recognizer {
  public:
   explicit QuoteRecognizer(std::shared_ptr<const Tables> t) : tables_(std::move(t)) {}
@@ -52,6 +70,7 @@ class QuoteRecognizer : public Recognizer {
     std::vector<Span> spans;
     spans.reserve(found.size());
     for (const Found& f : found) spans.push_back(to_span(doc, persons, f));
+    drop_names(doc, found, ctx.spans, spans);
     for (Span& s : spans) ctx.spans.push_back(std::move(s));
   }
 
