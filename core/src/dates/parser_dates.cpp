@@ -126,9 +126,9 @@ bool Parser::month_gen_day(std::size_t i, Parsed& out) const {
 // `year` (0: the document's year, else XXXX).
 bool Parser::month_list(std::size_t i, int year, Parsed& out) const {
   if (!a_.news || !ok(i) || w_[i].kind != text::TokenKind::word) return false;  // KazNERD splits them
+  if (w_[i].pair_cased) return cased_pair(i, year, out);
   int first = w_[i].pair_first, last = w_[i].pair_last;  // one token: `қаңтар-наурыз`
   std::size_t k = i + 1;
-  if (!first && cased_pair(i, year, out)) return true;
   if (!first) {
     auto bare = [&](std::size_t j) {
       const Hit* h = hit(j, WordClass::month);
@@ -168,13 +168,10 @@ int Parser::month_part(std::string_view s, bool cased) const {
 }
 
 // `қаңтар-қыркүйекте` ("in January-September", written news): a month pair in one token with the
-// case on the second month (words.cpp reads bare pairs only) -> 2025-01/2025-09.
+// case on the second month (words.cpp, pair_cased) -> 2025-01/2025-09.
 bool Parser::cased_pair(std::size_t i, int year, Parsed& out) const {
-  std::string_view f = w_[i].fold;
-  std::size_t hy = f.find('-');
-  if (hy == std::string_view::npos || hy == 0 || hy + 1 >= f.size()) return false;
-  int first = month_part(f.substr(0, hy), false), last = first ? month_part(f.substr(hy + 1), true) : 0;
-  if (!last || last <= first) return false;
+  int first = w_[i].pair_first, last = w_[i].pair_last;
+  if (last <= first) return false;
   month_range(first, last, year, i + 1, out);
   return true;
 }

@@ -247,12 +247,16 @@ bool cue(std::string_view f) {
   return false;
 }
 
-// The month a bare word names (`қаңтар`), 0 if none.
-int bare_month(std::string_view f, const Tables& t) {
+// The month a word names (`қаңтар`), bare or (`cased`) in the locative or ablative only
+// (`қыркүйекте`, `наурыздан`), 0 if none.
+int bare_month(std::string_view f, const Tables& t, bool cased = false) {
   std::vector<Hit> hits;
   t.lookup(f, hits);
-  for (const Hit& h : hits)
-    if (h.entry->cls == WordClass::month && !h.entry->abbr && h.ending.empty()) return h.entry->ival;
+  for (const Hit& h : hits) {
+    const Ending& e = h.ending;
+    bool loc_abl = !e.plural && !e.possessive && !e.ordinal && (e.kase == Case::loc || e.kase == Case::abl);
+    if (h.entry->cls == WordClass::month && !h.entry->abbr && (cased ? loc_abl : h.ending.empty())) return h.entry->ival;
+  }
   return 0;
 }
 
@@ -265,11 +269,14 @@ const Entry* season_of(std::string_view f, const Tables& t, Ending& e, bool exce
   return nullptr;
 }
 
-// `қаңтар-наурыз`: two months in one token (a list, date.month_list); `күзгі-қысқы`: two seasons.
+// `қаңтар-наурыз`: two months in one token (a list, date.month_list), also with the case on the
+// second (`Қаңтар-қыркүйекте`: a pattern starts there at a sentence's start too); `күзгі-қысқы`:
+// two seasons.
 void analyze_pair(Word& w, std::string_view f, const Tables& t) {
   std::size_t hyphen = f.find('-');
   if (hyphen == std::string_view::npos) return;
-  int first = bare_month(f.substr(0, hyphen), t), last = bare_month(f.substr(hyphen + 1), t);
+  int first = bare_month(f.substr(0, hyphen), t), last = first ? bare_month(f.substr(hyphen + 1), t) : 0;
+  if (first && !last) last = bare_month(f.substr(hyphen + 1), t, true), w.pair_cased = last != 0;
   if (first && last) w.pair_first = first, w.pair_last = last;
   Ending a, b;
   const Entry* s1 = season_of(f.substr(0, hyphen), t, a, true);
