@@ -222,6 +222,7 @@ class Parser {
   bool dotted_range(std::size_t j) const;
   bool dotted_from_to(std::size_t j) const;
   bool dotted_at(std::size_t j) const;
+  bool priced(std::size_t j) const;
   bool clock_start(std::size_t i, Clock& c) const;
   bool clock_range(Clock& c, Parsed& out) const;
   bool clock_from_to(const Clock& c, Parsed& out) const;

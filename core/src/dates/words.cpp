@@ -361,6 +361,12 @@ bool anniversary(const Word& w, const Word* next) {
   return a->ending.possessive || (next && (next->fold.substr(0, 16) == "мерейтой" || next->fold.substr(0, 8) == "mereitoi"));
 }
 
+bool price_word(std::string_view f) {
+  for (std::string_view p : {"баға", "құн", "тариф", "ставка", "мөлшерлеме", "курс", "bağa", "qun", "tarif"})
+    if (f.substr(0, p.size()) == p) return true;
+  return false;
+}
+
 bool genitive_form(std::string_view f) {
   static const std::vector<std::string> kGen = [] {
     std::vector<std::string> v;

@@ -86,6 +86,10 @@ bool anniversary(const Word& w, const Word* next);
 // A word in the genitive case (`Абайдың`, `газетінің`), by its ending alone.
 bool genitive_form(std::string_view folded);
 
+// A word naming a price or a rate (`бағасы`, `бағамы`, `құны`, `тарифі`): a dotted number after it
+// is an amount (`бағасы 10.30-да`), not a clock.
+bool price_word(std::string_view folded);
+
 // Roman numeral (I V X L C, also Cyrillic І Х) -> value, 0 if not one.
 int roman_value(std::string_view folded);
 
