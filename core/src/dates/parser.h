@@ -203,6 +203,7 @@ class Parser {
   bool day_list(std::size_t i, Parsed& out) const;
   bool unit_alone(std::size_t i, const Hit* mod, Parsed& out) const;
   bool that_year(const Hit* u, Parsed& out) const;
+  bool that_day(const Hit* u, Parsed& out) const;
   void month_day(std::size_t j, Parsed& out) const;
   void week_day(std::size_t j, int offset, Parsed& out) const;
   bool century(std::size_t i, Parsed& out) const;

@@ -98,8 +98,10 @@ bool Parser::clock_start(std::size_t i, Clock& c) const {
   std::size_t j = i;
   // A part of the day before the clock (`таңғы`, `кешкі`; parts_of_day.tsv) sets am/pm.
   // ... also an adverb right before `сағат` (`таңертең сағат 8-де`, `кешке сағат 7-де`: written news).
+  // ... or right before a written clock (`Кешке 18:00-де`, `таңертең 8.30-да`: written news).
   const Hit* sag = a_.news ? hit(j + 1, WordClass::unit) : nullptr;
-  bool before_sagat = sag && sag->entry->code == "H" && sag->ending.empty();
+  bool before_sagat = (sag && sag->entry->code == "H" && sag->ending.empty()) ||
+                      (a_.news && ok(j + 1) && (w_[j + 1].hour >= 0 || (w_[j + 1].dot_hour >= 0 && !w_[j + 1].ending.empty())));
   if (ok(j) && w_[j].kind == text::TokenKind::word && (w_[j].adjectival || before_sagat)) {
     for (const Phrase* p : w_[j].phrases)
       if (p->words.size() == 1 && p->value.size() == 3 && p->value[0] == 'T') { c.pod = p->value; break; }
@@ -129,7 +131,9 @@ bool Parser::clock_start(std::size_t i, Clock& c) const {
       n.v < 0 || n.v != static_cast<long>(n.v) || (n.digits && n.ndigits > 2))
     return false;
   if (n.ending.empty() && (!n.digits || hit(n.end, WordClass::unit)) && !about) return false;  // `сағат 2 сағат`
-  if (!n.ending.empty() && n.ending.kase == Case::none) return false;
+  // `кешкі сағат 7-лер шамасында` ("at about 7 in the evening"): the plural says "about" (news)
+  bool around = about || (a_.news && n.ending.plural && !n.ending.possessive && post_is(n.end, "about"));
+  if (!n.ending.empty() && n.ending.kase == Case::none && !around) return false;
   c.h = static_cast<int>(n.v), c.m = 0, c.e = n.ending, c.end = n.end;
   return true;
 }
