@@ -280,7 +280,9 @@ bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
   if (!h) return false;
   // `Қыс қатты болды` ("the winter was harsh"): a bare season only gives the model's span its value.
   out.value_only = h->ending.empty() && !mod && !mezgil && !during;
-  if (!mod && h->ending.kase == Case::adj && !h->ending.possessive) return false;  // `көктемгі егіс`
+  // `көктемгі егіс`, `Жазғы демалыс` (spring sowing, the summer holidays): KazNERD tags the adjective
+  // DATE, the news gold mostly not; the model's span gets the season's value, no span of its own.
+  if (!mod && h->ending.kase == Case::adj && !h->ending.possessive) out.value_only = true;
   out.end = mezgil || during ? i + 2 : i + 1;
   out.rule = "date.season";
   if (mod && mod->entry->code != "rel") return mod->entry->code == "that";
