@@ -7,6 +7,18 @@
 
 namespace belgi::dates::detail {
 
+namespace {
+
+// The people of a time (`жастар`, `ұрпақ`, `қоғам`: youth, generation, society): `Бүгінгі жастар`
+// is the present, not the day (written news). Folded prefixes.
+bool of_the_time(std::string_view f) {
+  for (std::string_view p : {"жастар", "ұрпақ", "қоғам", "zhastar", "jastar", "ūrpaq", "qoğam"})
+    if (f.substr(0, p.size()) == p) return true;
+  return false;
+}
+
+}  // namespace
+
 // ---- quantities: durations, ages, ago, sets -----------------------------------------------------
 
 // The modifier a quantity may start with (`соңғы 5 жылда`, `осы 1-2 күнде`, `әр`), else null.
@@ -218,9 +230,10 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
     out.day_offset = next_day ? 1 : 0;
     if (!expand_template(p->value, a_, out.literal)) out.unresolved = true;
     // A capitalised `Бүгінгі` opens a sentence about today's event (`Бүгінгі жүгіру`, "today's
-    // run"); in lower case it is the present (`бүгінгі қазақ ғылымы`, PRESENT_REF).
+    // run"); in lower case it is the present (`бүгінгі қазақ ғылымы`, PRESENT_REF), as it is
+    // before the people of a time (`Бүгінгі жастар`, `Бүгінгі ұрпақ`: today's youth, generation).
     if (a_.news && n == 1 && w_[i].upper_initial && out.literal == "PRESENT_REF" &&
-        (p->id == "rel.today_adj" || p->id == "rel.today_adj.latn")) {
+        (p->id == "rel.today_adj" || p->id == "rel.today_adj.latn") && !(ok(i + 1) && of_the_time(w_[i + 1].fold))) {
       out.rule = "rel.today";
       out.relative = true;
       out.unresolved = !expand_template("{D+0}", a_, out.literal);
