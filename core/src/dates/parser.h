@@ -215,6 +215,7 @@ class Parser {
   bool year_months(const Quantity& q, Parsed& out) const;
   bool quantity_fits(std::size_t i, const Quantity& q, const Hit* post) const;
   void quantity_value(const Quantity& q, const std::string& role, Parsed& out) const;
+  bool quantity_to(const Quantity& q, Parsed& out) const;
   void compound(const Quantity& q, Parsed& out) const;
   bool time(std::size_t i, Parsed& out) const;
   bool glued_clock(std::size_t j, char sep, int& h, int& m, Ending& e) const;
