@@ -142,6 +142,11 @@ bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
   // a name or the holiday (months.tsv `capital`).
   const Hit* m = w[mr.first].hit(WordClass::month);
   if (mr.last == mr.first + 1 && m && m->entry->capital && w[mr.first].upper_initial && m->ending.empty()) return true;
+  // `Желтоқсан оқиғасы`, `Қаңтар оқиғалары` (the December 1986, January 2022 events): a bare month
+  // naming an EVENT, no date.
+  if (mr.last == mr.first + 1 && m && m->ending.empty() && mr.last < w.size() &&
+      (w[mr.last].fold.substr(0, 10) == "оқиға" || w[mr.last].fold.substr(0, 5) == "oqiğ"))
+    return true;
   // `алғашқы минуттан` ("from the first minute", from the start): the plural is a time
   // (`алғашқы минуттардан`, time.relative_unit), the singular an idiom.
   const Hit* mod = w[mr.first].hit(WordClass::modifier);
