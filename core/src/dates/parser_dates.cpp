@@ -243,6 +243,13 @@ bool Parser::weekday_list(std::size_t i, Parsed& out) const {
 
 bool Parser::weekday(std::size_t i, const Hit* mod, Parsed& out) const {
   const Hit* h = hit(i, WordClass::weekday);
+  if (a_.news && ok(i) && w_[i].weekday_pair) {  // `дүйсенбі-жұма күндері` (written news): no value
+    const Hit* days = hit(i + 1, WordClass::unit);
+    out.end = days && days->entry->code == "D" && days->ending.plural ? i + 2 : i + 1;
+    out.rule = "date.weekday_list";
+    out.unresolved = true;
+    return true;
+  }
   if (!h) return false;
   if (weekday_list(i, out)) return true;
   const Hit* kun = hit(i + 1, WordClass::unit);

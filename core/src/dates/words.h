@@ -61,6 +61,7 @@ struct Word {
   bool adjectival = false;             // with phrases: ends in an adjectival ending (таңғы, кешкі)
   int pair_first = 0, pair_last = 0;   // `қаңтар-наурыз`: two bare months joined by a hyphen
   bool pair_cased = false;             // ... the second in the locative or ablative: `қаңтар-қыркүйекте`
+  bool weekday_pair = false;           // `дүйсенбі-жұма`, `сенбі-жексенбі(де)`: two weekdays
   // `күзгі-қысқы`, `қысы-жазы`: two seasons joined by a hyphen with the same ending (the second's)
   const Entry* season_first = nullptr;
   const Entry* season_last = nullptr;
