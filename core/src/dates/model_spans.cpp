@@ -121,6 +121,8 @@ bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
   if (adj && mr.first > 0 && genitive_form(w[mr.first - 1].fold)) return true;
   for (std::size_t k = mr.first; k < mr.last; ++k)  // a quantity: `25°C жылы`, `+13 градус жылы` (warm)
     if (w[k].kind == text::TokenKind::symbol || w[k].fold.substr(0, 12) == "градус") return true;
+  // `бағасы 12.50-ден 15.00-ге дейін` (its price): a dotted number after a price word (words.h).
+  if (w[mr.first].dot_hour >= 0 && mr.first > 0 && price_word(w[mr.first - 1].fold)) return true;
   // `Бір күні` ("once upon a time"), a heading `Жыл`: a unit noun with no number of its own.
   const Hit* u = w[mr.last - 1].hit(WordClass::unit);
   bool lone_unit = u && !u->entry->adjective && u->ending.kase == Case::none &&
@@ -140,6 +142,11 @@ bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
   // a name or the holiday (months.tsv `capital`).
   const Hit* m = w[mr.first].hit(WordClass::month);
   if (mr.last == mr.first + 1 && m && m->entry->capital && w[mr.first].upper_initial && m->ending.empty()) return true;
+  // `Желтоқсан оқиғасы`, `Қаңтар оқиғалары` (the December 1986, January 2022 events): a bare month
+  // naming an EVENT, no date.
+  if (mr.last == mr.first + 1 && m && m->ending.empty() && mr.last < w.size() &&
+      (w[mr.last].fold.substr(0, 10) == "оқиға" || w[mr.last].fold.substr(0, 5) == "oqiğ"))
+    return true;
   // `алғашқы минуттан` ("from the first minute", from the start): the plural is a time
   // (`алғашқы минуттардан`, time.relative_unit), the singular an idiom.
   const Hit* mod = w[mr.first].hit(WordClass::modifier);
@@ -334,6 +341,16 @@ bool in_title(const std::vector<Word>& w, WordRange m, const std::vector<ByteRan
   return false;
 }
 
+// Written news: `Ол хат жаз деді` ("write a letter", he said): a lone `жаз` before a speech verb
+// (`деді`, `деп`) or ending its clause (`«Хат жаз!»`) is the verb "write", not the summer (the
+// model's span; `Жаз келді`, `жаз ыстық болды` stay the season).
+bool write_verb(const std::vector<Word>& w, const WordRange& mr) {
+  if (mr.last != mr.first + 1 || (w[mr.first].fold != "жаз" && w[mr.first].fold != "jaz")) return false;
+  if (mr.last >= w.size()) return true;
+  std::string_view n = w[mr.last].fold;
+  return n == "." || n == "!" || n == "»" || n == "\"" || n.substr(0, 4) == "де" || n.substr(0, 2) == "de";
+}
+
 }  // namespace
 
 void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const std::vector<Match>& matches,
@@ -357,6 +374,7 @@ void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const 
       for (const Match* m : in) used[static_cast<std::size_t>(m - matches.data())] = true;
       continue;
     }
+    if (anchor.news && write_verb(words, mr)) continue;
     if (!in.empty() && judge(words, mr, in, ctx.kaznerd_cuts) == Verdict::use_rules) continue;
     if (in.empty() && not_a_date(words, mr)) continue;
     if (in.empty() && anchor.news && news_not_a_date(words, mr)) continue;

@@ -203,6 +203,7 @@ class Parser {
   bool day_list(std::size_t i, Parsed& out) const;
   bool unit_alone(std::size_t i, const Hit* mod, Parsed& out) const;
   bool that_year(const Hit* u, Parsed& out) const;
+  bool that_day(const Hit* u, Parsed& out) const;
   void month_day(std::size_t j, Parsed& out) const;
   void week_day(std::size_t j, int offset, Parsed& out) const;
   bool century(std::size_t i, Parsed& out) const;
@@ -214,6 +215,7 @@ class Parser {
   bool year_months(const Quantity& q, Parsed& out) const;
   bool quantity_fits(std::size_t i, const Quantity& q, const Hit* post) const;
   void quantity_value(const Quantity& q, const std::string& role, Parsed& out) const;
+  bool quantity_to(const Quantity& q, Parsed& out) const;
   void compound(const Quantity& q, Parsed& out) const;
   bool time(std::size_t i, Parsed& out) const;
   bool glued_clock(std::size_t j, char sep, int& h, int& m, Ending& e) const;
@@ -222,6 +224,7 @@ class Parser {
   bool dotted_range(std::size_t j) const;
   bool dotted_from_to(std::size_t j) const;
   bool dotted_at(std::size_t j) const;
+  bool priced(std::size_t j) const;
   bool clock_start(std::size_t i, Clock& c) const;
   bool clock_range(Clock& c, Parsed& out) const;
   bool clock_from_to(const Clock& c, Parsed& out) const;

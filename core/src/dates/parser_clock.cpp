@@ -67,12 +67,24 @@ bool Parser::dotted_range(std::size_t j) const {
 }
 
 // `15.00-де басталды` (written news): a dotted clock in the locative reads as one without `сағат`
-// when it is a daytime hour on a quarter (`бағасы 470.50-де`, `2.75-те` are amounts).
+// when it is a daytime hour on a quarter (`бағасы 470.50-де`, `2.75-те` are amounts); so do the
+// dative before `дейін` and the ablative before `кейін`, `бастап` (`15.00-ге дейін созылды`), but
+// not after another dotted number (`10.00-ден 9.00-ге дейін төмендеді`: amounts, dotted_from_to).
 bool Parser::dotted_at(std::size_t j) const {
   if (!a_.news || !ok(j) || w_[j].dot_hour < 0 || w_[j].to_hour >= 0) return false;
   const Ending& e = w_[j].ending;
-  return e.kase == Case::loc && !e.possessive && !e.plural && w_[j].dot_hour >= 6 && w_[j].dot_hour <= 23 &&
+  bool paired = j > lo_ && ok(j - 1) && w_[j - 1].dot_hour >= 0;
+  bool cased = e.kase == Case::loc || (!paired && e.kase == Case::dat && post_is(j + 1, "until")) ||
+               (e.kase == Case::abl && (post_is(j + 1, "after") || post_is(j + 1, "from")));
+  return cased && !e.possessive && !e.plural && w_[j].dot_hour >= 6 && w_[j].dot_hour <= 23 &&
          w_[j].dot_minute % 15 == 0;
+}
+
+// `бағасы 10.30-да` ("its price at 10.30"): a dotted number right after a word naming a price or
+// a rate is an amount, not a clock without `сағат` (written news), as is the next one
+// (`бағасы 12.50-ден 15.00-ге дейін`).
+bool Parser::priced(std::size_t j) const {
+  return j > lo_ && ok(j - 1) && (price_word(w_[j - 1].fold) || (w_[j - 1].dot_hour >= 0 && priced(j - 1)));
 }
 
 // `09.00-ден 18.00-ге дейін` (written news): two dotted clocks from j, from and until, forward.
@@ -86,8 +98,10 @@ bool Parser::clock_start(std::size_t i, Clock& c) const {
   std::size_t j = i;
   // A part of the day before the clock (`таңғы`, `кешкі`; parts_of_day.tsv) sets am/pm.
   // ... also an adverb right before `сағат` (`таңертең сағат 8-де`, `кешке сағат 7-де`: written news).
+  // ... or right before a written clock (`Кешке 18:00-де`, `таңертең 8.30-да`: written news).
   const Hit* sag = a_.news ? hit(j + 1, WordClass::unit) : nullptr;
-  bool before_sagat = sag && sag->entry->code == "H" && sag->ending.empty();
+  bool before_sagat = (sag && sag->entry->code == "H" && sag->ending.empty()) ||
+                      (a_.news && ok(j + 1) && (w_[j + 1].hour >= 0 || (w_[j + 1].dot_hour >= 0 && !w_[j + 1].ending.empty())));
   if (ok(j) && w_[j].kind == text::TokenKind::word && (w_[j].adjectival || before_sagat)) {
     for (const Phrase* p : w_[j].phrases)
       if (p->words.size() == 1 && p->value.size() == 3 && p->value[0] == 'T') { c.pod = p->value; break; }
@@ -98,8 +112,9 @@ bool Parser::clock_start(std::size_t i, Clock& c) const {
     c.sagat = true, ++j;
     if (u->entry->abbr && punct(j, ".")) ++j;  // `сағ. 10.30-да` (written news)
   }
-  if ((c.sagat || !c.pod.empty() || after_clock(j) || dotted_range(j) || dotted_from_to(j) || dotted_at(j) ||
-       (j > lo_ && dotted_from_to(j - 1))) && ok(j) && w_[j].dot_hour >= 0) {  // `сағат 10.00-де`
+  bool bare = ((after_clock(j) || dotted_range(j) || dotted_from_to(j) || dotted_at(j)) && !priced(j)) ||
+              (j > lo_ && dotted_from_to(j - 1) && !priced(j - 1));
+  if ((c.sagat || !c.pod.empty() || bare) && ok(j) && w_[j].dot_hour >= 0) {  // `сағат 10.00-де`
     c.h = w_[j].dot_hour, c.m = w_[j].dot_minute, c.e = w_[j].ending, c.end = j + 1;
     return true;
   }
@@ -116,7 +131,9 @@ bool Parser::clock_start(std::size_t i, Clock& c) const {
       n.v < 0 || n.v != static_cast<long>(n.v) || (n.digits && n.ndigits > 2))
     return false;
   if (n.ending.empty() && (!n.digits || hit(n.end, WordClass::unit)) && !about) return false;  // `сағат 2 сағат`
-  if (!n.ending.empty() && n.ending.kase == Case::none) return false;
+  // `кешкі сағат 7-лер шамасында` ("at about 7 in the evening"): the plural says "about" (news)
+  bool around = about || (a_.news && n.ending.plural && !n.ending.possessive && post_is(n.end, "about"));
+  if (!n.ending.empty() && n.ending.kase == Case::none && !around) return false;
   c.h = static_cast<int>(n.v), c.m = 0, c.e = n.ending, c.end = n.end;
   return true;
 }

@@ -126,9 +126,9 @@ bool Parser::month_gen_day(std::size_t i, Parsed& out) const {
 // `year` (0: the document's year, else XXXX).
 bool Parser::month_list(std::size_t i, int year, Parsed& out) const {
   if (!a_.news || !ok(i) || w_[i].kind != text::TokenKind::word) return false;  // KazNERD splits them
+  if (w_[i].pair_cased) return cased_pair(i, year, out);
   int first = w_[i].pair_first, last = w_[i].pair_last;  // one token: `қаңтар-наурыз`
   std::size_t k = i + 1;
-  if (!first && cased_pair(i, year, out)) return true;
   if (!first) {
     auto bare = [&](std::size_t j) {
       const Hit* h = hit(j, WordClass::month);
@@ -168,13 +168,10 @@ int Parser::month_part(std::string_view s, bool cased) const {
 }
 
 // `қаңтар-қыркүйекте` ("in January-September", written news): a month pair in one token with the
-// case on the second month (words.cpp reads bare pairs only) -> 2025-01/2025-09.
+// case on the second month (words.cpp, pair_cased) -> 2025-01/2025-09.
 bool Parser::cased_pair(std::size_t i, int year, Parsed& out) const {
-  std::string_view f = w_[i].fold;
-  std::size_t hy = f.find('-');
-  if (hy == std::string_view::npos || hy == 0 || hy + 1 >= f.size()) return false;
-  int first = month_part(f.substr(0, hy), false), last = first ? month_part(f.substr(hy + 1), true) : 0;
-  if (!last || last <= first) return false;
+  int first = w_[i].pair_first, last = w_[i].pair_last;
+  if (last <= first) return false;
   month_range(first, last, year, i + 1, out);
   return true;
 }
@@ -246,6 +243,13 @@ bool Parser::weekday_list(std::size_t i, Parsed& out) const {
 
 bool Parser::weekday(std::size_t i, const Hit* mod, Parsed& out) const {
   const Hit* h = hit(i, WordClass::weekday);
+  if (a_.news && ok(i) && w_[i].weekday_pair) {  // `дүйсенбі-жұма күндері` (written news): no value
+    const Hit* days = hit(i + 1, WordClass::unit);
+    out.end = days && days->entry->code == "D" && days->ending.plural ? i + 2 : i + 1;
+    out.rule = "date.weekday_list";
+    out.unresolved = true;
+    return true;
+  }
   if (!h) return false;
   if (weekday_list(i, out)) return true;
   const Hit* kun = hit(i + 1, WordClass::unit);
@@ -283,7 +287,9 @@ bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
   if (!h) return false;
   // `Қыс қатты болды` ("the winter was harsh"): a bare season only gives the model's span its value.
   out.value_only = h->ending.empty() && !mod && !mezgil && !during;
-  if (!mod && h->ending.kase == Case::adj && !h->ending.possessive) return false;  // `көктемгі егіс`
+  // `көктемгі егіс`, `Жазғы демалыс` (spring sowing, the summer holidays): KazNERD tags the adjective
+  // DATE, the news gold mostly not; the model's span gets the season's value, no span of its own.
+  if (!mod && h->ending.kase == Case::adj && !h->ending.possessive) out.value_only = true;
   out.end = mezgil || during ? i + 2 : i + 1;
   out.rule = "date.season";
   if (mod && mod->entry->code != "rel") return mod->entry->code == "that";

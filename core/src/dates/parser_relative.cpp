@@ -43,17 +43,7 @@ bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
     return u->ending.plural || u->ending.possessive;
   }
   if (role == "that" && unit == "Y" && !u->ending.plural) return that_year(u, out);
-  if (role == "that") {  // `сол күні`, `Бұл күні`: the day last written out (anaphora.cpp)
-    // written news also `Сол күнгі жиында`, `Сол күннен бастап` (of, from that day)
-    const Case k = u->ending.kase;
-    bool cased = a_.news && !u->ending.possessive && (k == Case::adj || k == Case::abl || k == Case::dat);
-    if (unit != "D" || u->ending.plural || (!u->ending.possessive && !cased)) return false;
-    out.rule = "date.that_day";
-    out.anaphoric = true;
-    out.unresolved = true;
-    out.value_only = !a_.news;  // KazNERD leaves `Бұл күні` untagged
-    return true;
-  }
+  if (role == "that") return unit == "D" && that_day(u, out);
   if (role == "each") return false;  // `әр күнге` is not tagged; `әр жыл сайын` goes by сайын
   if (role != "rel" || u->ending.plural) return false;
   relative_point(unit, mod->entry->ival, out);
@@ -64,6 +54,21 @@ bool Parser::unit_alone(std::size_t i, const Hit* mod, Parsed& out) const {
   }
   if (unit == "M" && u->ending.kase == Case::gen) month_day(i + 1, out);
   if (unit == "W" && u->ending.kase == Case::gen) week_day(i + 1, mod->entry->ival, out);
+  return true;
+}
+
+// `сол күні`, `Бұл күні`: the day last written out (anaphora.cpp); written news also `Сол күнгі
+// жиында`, `Сол күннен бастап` (of, from that day), and `бұл күнді` ("this day", the object): only
+// the model's span's value, no span of its own.
+bool Parser::that_day(const Hit* u, Parsed& out) const {
+  const Case k = u->ending.kase;
+  bool acc = a_.news && !u->ending.possessive && k == Case::acc;
+  bool cased = a_.news && !u->ending.possessive && (k == Case::adj || k == Case::abl || k == Case::dat);
+  if (u->ending.plural || (!u->ending.possessive && !cased && !acc)) return false;
+  out.rule = "date.that_day";
+  out.anaphoric = true;
+  out.unresolved = true;
+  out.value_only = !a_.news || acc;  // KazNERD leaves `Бұл күні` untagged
   return true;
 }
 

@@ -7,6 +7,18 @@
 
 namespace belgi::dates::detail {
 
+namespace {
+
+// The people of a time (`жастар`, `ұрпақ`, `қоғам`: youth, generation, society): `Бүгінгі жастар`
+// is the present, not the day (written news). Folded prefixes.
+bool of_the_time(std::string_view f) {
+  for (std::string_view p : {"жастар", "ұрпақ", "қоғам", "zhastar", "jastar", "ūrpaq", "qoğam"})
+    if (f.substr(0, p.size()) == p) return true;
+  return false;
+}
+
+}  // namespace
+
 // ---- quantities: durations, ages, ago, sets -----------------------------------------------------
 
 // The modifier a quantity may start with (`соңғы 5 жылда`, `осы 1-2 күнде`, `әр`), else null.
@@ -133,6 +145,7 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
   std::string role = post ? post->entry->code : "";
   if (q.from_now && role != "ago") return false;
   if (post) out.end = q.k + 1;
+  if (!post && quantity_to(q, out)) return true;
   if (q.have && q.n.range) {  // `1-2 күнде`, `16-17 жас`: a span without a value
     if (unit == "Y" && q.n.a >= 1000) return false;
     out.literal.clear();
@@ -140,6 +153,21 @@ bool Parser::quantity(std::size_t i, Parsed& out) const {
   }
   quantity_value(q, role, out);
   if (!post) compound(q, out);
+  return true;
+}
+
+// `18 жастан 29 жасқа дейінгі`, `5 жылдан 10 жылға дейін` (written news): a quantity from one
+// count to a larger one of the same unit is one span (as KazNERD's `3 жастан 6 жасқа дейінгі`),
+// without a value as `16-17 жас`.
+bool Parser::quantity_to(const Quantity& q, Parsed& out) const {
+  Quantity q2;
+  if (!a_.news || !q.have || q.mod || q.inner || q.n.range || q.n.vague || !q.n.ending.empty() ||
+      q.u->ending.kase != Case::abl || q.u->ending.possessive || !quantity_words(q.k, q2) || !q2.have || q2.mod ||
+      q2.n.range || q2.n.vague || q2.u->entry->code != q.u->entry->code || q2.u->ending.kase != Case::dat ||
+      q2.n.v <= q.n.v || !post_is(q2.k, "until"))
+    return false;
+  out.literal.clear();
+  out.end = q2.k + 1;
   return true;
 }
 
@@ -218,9 +246,10 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
     out.day_offset = next_day ? 1 : 0;
     if (!expand_template(p->value, a_, out.literal)) out.unresolved = true;
     // A capitalised `Бүгінгі` opens a sentence about today's event (`Бүгінгі жүгіру`, "today's
-    // run"); in lower case it is the present (`бүгінгі қазақ ғылымы`, PRESENT_REF).
+    // run"); in lower case it is the present (`бүгінгі қазақ ғылымы`, PRESENT_REF), as it is
+    // before the people of a time (`Бүгінгі жастар`, `Бүгінгі ұрпақ`: today's youth, generation).
     if (a_.news && n == 1 && w_[i].upper_initial && out.literal == "PRESENT_REF" &&
-        (p->id == "rel.today_adj" || p->id == "rel.today_adj.latn")) {
+        (p->id == "rel.today_adj" || p->id == "rel.today_adj.latn") && !(ok(i + 1) && of_the_time(w_[i + 1].fold))) {
       out.rule = "rel.today";
       out.relative = true;
       out.unresolved = !expand_template("{D+0}", a_, out.literal);

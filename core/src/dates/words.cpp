@@ -247,12 +247,16 @@ bool cue(std::string_view f) {
   return false;
 }
 
-// The month a bare word names (`қаңтар`), 0 if none.
-int bare_month(std::string_view f, const Tables& t) {
+// The month (or weekday, `cls`) a word names (`қаңтар`), bare or (`cased`) in the locative or
+// ablative only (`қыркүйекте`, `наурыздан`), 0 if none.
+int bare_month(std::string_view f, const Tables& t, bool cased = false, WordClass cls = WordClass::month) {
   std::vector<Hit> hits;
   t.lookup(f, hits);
-  for (const Hit& h : hits)
-    if (h.entry->cls == WordClass::month && !h.entry->abbr && h.ending.empty()) return h.entry->ival;
+  for (const Hit& h : hits) {
+    const Ending& e = h.ending;
+    bool loc_abl = !e.plural && !e.possessive && !e.ordinal && (e.kase == Case::loc || e.kase == Case::abl);
+    if (h.entry->cls == cls && !h.entry->abbr && (cased ? loc_abl : h.ending.empty())) return h.entry->ival;
+  }
   return 0;
 }
 
@@ -265,12 +269,19 @@ const Entry* season_of(std::string_view f, const Tables& t, Ending& e, bool exce
   return nullptr;
 }
 
-// `қаңтар-наурыз`: two months in one token (a list, date.month_list); `күзгі-қысқы`: two seasons.
+// `қаңтар-наурыз`: two months in one token (a list, date.month_list), also with the case on the
+// second (`Қаңтар-қыркүйекте`: a pattern starts there at a sentence's start too); `күзгі-қысқы`:
+// two seasons.
 void analyze_pair(Word& w, std::string_view f, const Tables& t) {
   std::size_t hyphen = f.find('-');
   if (hyphen == std::string_view::npos) return;
-  int first = bare_month(f.substr(0, hyphen), t), last = bare_month(f.substr(hyphen + 1), t);
+  int first = bare_month(f.substr(0, hyphen), t), last = first ? bare_month(f.substr(hyphen + 1), t) : 0;
+  if (first && !last) last = bare_month(f.substr(hyphen + 1), t, true), w.pair_cased = last != 0;
   if (first && last) w.pair_first = first, w.pair_last = last;
+  // `дүйсенбі-жұма`, `сенбі-жексенбі` (weekdays, as KazNERD's `сенбі-жексенбі`), `дүйсенбі-жұмада`
+  int d1 = first ? 0 : bare_month(f.substr(0, hyphen), t, false, WordClass::weekday);
+  w.weekday_pair = d1 && (bare_month(f.substr(hyphen + 1), t, false, WordClass::weekday) ||
+                          bare_month(f.substr(hyphen + 1), t, true, WordClass::weekday));
   Ending a, b;
   const Entry* s1 = season_of(f.substr(0, hyphen), t, a, true);
   const Entry* s2 = s1 ? season_of(f.substr(hyphen + 1), t, b, false) : nullptr;  // `қысы-жазы`
@@ -301,6 +312,7 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, const Tables& tables)
     analyze_pair(w, o.fold, tables);
   }
   w.inert = !w.num && o.hits.empty() && o.phrases.empty() && w.roman == 0 && !w.pair_first && !w.season_first &&
+            !w.weekday_pair &&
             !cue(o.fold);
   w.hits = View<Hit>(o.hits);
   w.rest_hits = View<Hit>(o.rest_hits);
@@ -352,6 +364,12 @@ bool anniversary(const Word& w, const Word* next) {
   const Hit* a = w.hit(WordClass::unit);
   if (!a || !a->entry->adjective) return false;
   return a->ending.possessive || (next && (next->fold.substr(0, 16) == "мерейтой" || next->fold.substr(0, 8) == "mereitoi"));
+}
+
+bool price_word(std::string_view f) {
+  for (std::string_view p : {"баға", "құн", "тариф", "ставка", "мөлшерлеме", "курс", "bağa", "qun", "tarif"})
+    if (f.substr(0, p.size()) == p) return true;
+  return false;
 }
 
 bool genitive_form(std::string_view f) {

@@ -60,6 +60,8 @@ struct Word {
   View<const Phrase*> phrases;     // phrases that can start here (Tables::phrases_at)
   bool adjectival = false;             // with phrases: ends in an adjectival ending (таңғы, кешкі)
   int pair_first = 0, pair_last = 0;   // `қаңтар-наурыз`: two bare months joined by a hyphen
+  bool pair_cased = false;             // ... the second in the locative or ablative: `қаңтар-қыркүйекте`
+  bool weekday_pair = false;           // `дүйсенбі-жұма`, `сенбі-жексенбі(де)`: two weekdays
   // `күзгі-қысқы`, `қысы-жазы`: two seasons joined by a hyphen with the same ending (the second's)
   const Entry* season_first = nullptr;
   const Entry* season_last = nullptr;
@@ -84,6 +86,10 @@ bool anniversary(const Word& w, const Word* next);
 
 // A word in the genitive case (`Абайдың`, `газетінің`), by its ending alone.
 bool genitive_form(std::string_view folded);
+
+// A word naming a price or a rate (`бағасы`, `бағамы`, `құны`, `тарифі`): a dotted number after it
+// is an amount (`бағасы 10.30-да`), not a clock.
+bool price_word(std::string_view folded);
 
 // Roman numeral (I V X L C, also Cyrillic І Х) -> value, 0 if not one.
 int roman_value(std::string_view folded);
