@@ -61,9 +61,18 @@ inline std::uint64_t labels_at_least(const std::int32_t* row, std::int32_t cut) 
   return mask;
 }
 
+// The largest of row[0, N): a plain max reduction, which the compiler vectorizes
+// (std::max_element, which must find the first position, stays a scalar loop).
+template <int N = L>
+inline std::int32_t row_max(const std::int32_t* row) {
+  std::int32_t top = row[0];
+  for (int y = 1; y < N; ++y) top = std::max(top, row[y]);
+  return top;
+}
+
 // Shifts a row of scores so that its best is 0, clamping at kFloor.
 inline void normalize(std::int32_t* cur) {
-  std::int32_t top = *std::max_element(cur, cur + L);
+  std::int32_t top = row_max(cur);
   for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y] - top, kFloor);
 }
 
@@ -127,7 +136,7 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, const Outer& o, std::vector<
     for (int z = 0; z < L; ++z) v[z] = e[z] + next[z];
     for (int k = 0; k < kOuter; ++k) vout[k] = v[Outer::label(k)];
     std::int32_t* cur = &beta[i * L];
-    std::int32_t vmax = *std::max_element(vout, vout + kOuter);
+    std::int32_t vmax = row_max<kOuter>(vout);
     const std::int32_t cut = static_cast<std::int32_t>(
         std::max<std::int64_t>(std::int64_t{vmax} - o.spread, std::numeric_limits<std::int32_t>::min()));
     for (int y = 0; y < L; ++y) cur[y] = 2 * kFloor;
@@ -146,11 +155,21 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, const Outer& o, std::vector<
 
 // The best path's score at a token minus the best other label's (alpha + beta), 0 if no other
 // label is reachable. alpha and beta are normalized to [kFloor, 0], so the sums fit int32.
+// The chosen label is left out by flooring it in a copy of a, and both rows are read whatever
+// the tests say (no short-circuit): one branch-free loop the compiler vectorizes (as it was,
+// scalar, ~700 instructions a call).
 BELGI_SIMD_CLONES std::int64_t margin(const std::int32_t* a, const std::int32_t* b, int chosen_label) {
   constexpr std::int32_t kNone = std::numeric_limits<std::int32_t>::min();
+  std::int32_t own[L];
+  std::memcpy(own, a, sizeof own);
+  own[chosen_label] = kFloor;
   std::int32_t other = kNone;
   for (int z = 0; z < L; ++z) {
-    std::int32_t s = (z != chosen_label && a[z] > kFloor && b[z] > kFloor) ? a[z] + b[z] : kNone;
+    const std::int32_t x = own[z], w = b[z];
+    // All ones where both are above the floor; the sum wraps (unsigned) where it is not used.
+    const std::uint32_t ok = 0u - static_cast<std::uint32_t>((x > kFloor) & (w > kFloor));
+    const std::uint32_t sum = static_cast<std::uint32_t>(x) + static_cast<std::uint32_t>(w);
+    const std::int32_t s = static_cast<std::int32_t>((sum & ok) | (static_cast<std::uint32_t>(kNone) & ~ok));
     other = std::max(other, s);
   }
   if (other == kNone) return 0;

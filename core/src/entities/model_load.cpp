@@ -182,6 +182,10 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
   m->mask = static_cast<std::uint32_t>(cap - 1);
   m->pairs.resize(raw.pair_count);
   if (!out_of_line(&widen_pairs)(raw, m->pairs.data())) return corrupt("label out of range");
+  // The dense rows at once (grown row by row they took twice the memory, ~300 page faults).
+  std::size_t dense_rows = 0;
+  for (std::uint32_t f = 0; f < raw.features; ++f) dense_rows += raw.counts[f] >= kDenseMin && raw.counts[f] < kDense;
+  m->dense.reserve(dense_rows * kLabelCount);
   st = out_of_line(&place_features)(raw, *m);
   if (!st.ok()) return st;
   m->trans.assign(d.trans.begin(), d.trans.end());
