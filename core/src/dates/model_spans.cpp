@@ -4,6 +4,7 @@
 
 #include "dates/anaphora.h"
 #include "pipeline/resolve.h"
+#include "text/huge_pages.h"
 
 namespace belgi::dates {
 
@@ -358,6 +359,10 @@ void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const 
   DaysWritten days(matches);
   std::vector<bool> used(matches.size(), false);
   std::vector<Candidate> kept;
+  // At most every candidate and every match, reserved once (it grew by doubling: a large
+  // document's first touches of fresh memory, page by page).
+  kept.reserve(ctx.candidates.size() + matches.size());
+  text::advise_huge_pages(kept.data(), kept.capacity() * sizeof(Candidate));
   std::vector<ByteRange> laws;  // the model's LAW spans (in_title)
   for (const Candidate& c : ctx.candidates)
     if (c.origin == Origin::model && c.span.type == SpanType::LAW) laws.push_back(c.span.range);
