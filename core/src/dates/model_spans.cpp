@@ -361,8 +361,7 @@ void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const 
   std::vector<Candidate> kept;
   // At most every candidate and every match, reserved once (it grew by doubling: a large
   // document's first touches of fresh memory, page by page).
-  kept.reserve(ctx.candidates.size() + matches.size());
-  text::advise_huge_pages(kept.data(), kept.capacity() * sizeof(Candidate));
+  text::reserve_huge(kept, ctx.candidates.size() + matches.size());
   std::vector<ByteRange> laws;  // the model's LAW spans (in_title)
   for (const Candidate& c : ctx.candidates)
     if (c.origin == Origin::model && c.span.type == SpanType::LAW) laws.push_back(c.span.range);

@@ -346,8 +346,7 @@ std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>&
   thread_local WordCache cache;
   cache.begin(tables);
   std::vector<Word> out;
-  out.reserve(tokens.size());
-  text::advise_huge_pages(out.data(), out.capacity() * sizeof(Word));  // 51 MB for 2.6 MB of text
+  text::reserve_huge(out, tokens.size());  // 51 MB for 2.6 MB of text
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const text::Token& tok = tokens[i];
     std::string_view raw = tok.text(text);

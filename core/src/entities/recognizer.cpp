@@ -56,8 +56,7 @@ void tag_sentences(const Model& model, std::string_view text, const std::vector<
 void EntityRecognizer::run(Context& ctx) const {
   // Room for an entity every 8 tokens (the corpora have one in 10-15): a large document's
   // candidates (~160 bytes each) grown by doubling took ~1,400 page faults; huge pages when large.
-  ctx.candidates.reserve(ctx.candidates.size() + ctx.tokens.size() / 8 + 16);
-  text::advise_huge_pages(ctx.candidates.data(), ctx.candidates.capacity() * sizeof(Candidate));
+  text::reserve_huge(ctx.candidates, ctx.candidates.size() + ctx.tokens.size() / 8 + 16);
   tag_sentences(*model_, ctx.text, ctx.tokens, ctx.sentences, true, [&](const TokenEntity& e, ByteRange r) {
     Candidate c;
     c.span.type = e.type;

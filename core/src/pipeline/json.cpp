@@ -61,8 +61,7 @@ class Writer {
   // Room for the whole output at once: a large document's is megabytes, grown by doubling it
   // took ~1,000 page faults; in huge pages when large (text/huge_pages.h).
   void reserve(std::size_t bytes) {
-    out_.reserve(bytes);
-    text::advise_huge_pages(out_.data(), out_.capacity());
+    text::reserve_huge(out_, bytes);
   }
 
  private:

@@ -18,8 +18,7 @@ std::vector<Span> resolve(std::vector<Candidate> cands) {
   });
   std::map<std::size_t, std::size_t> taken;  // begin -> end of accepted spans
   std::vector<Span> out;
-  out.reserve(cands.size());  // a large document's spans are megabytes: no growing by doubling
-  text::advise_huge_pages(out.data(), out.capacity() * sizeof(Span));
+  text::reserve_huge(out, cands.size());  // a large document's spans are megabytes: no growing by doubling
   for (Candidate& c : cands) {
     const ByteRange& r = c.span.range;
     if (r.empty()) continue;

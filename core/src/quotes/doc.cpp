@@ -15,14 +15,6 @@ char32_t first_cp(std::string_view s) {
   return s.empty() ? 0 : utf8::next(s, p);
 }
 
-// A per-token vector reserved and advised for huge pages before its first touch: a large
-// document's (tens of MB for a few MB of text) were filled one 4 KB page fault at a time.
-template <class T>
-void reserve_huge(std::vector<T>& v, std::size_t n) {
-  v.reserve(n);
-  text::advise_huge_pages(v.data(), v.capacity() * sizeof(T));
-}
-
 }  // namespace
 
 Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
@@ -34,7 +26,7 @@ Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
   lower_text.reset(new char[2 * text.size() + 1]);
   text::advise_huge_pages(lower_text.get(), 2 * text.size() + 1);
   char* w = lower_text.get();
-  reserve_huge(lower, n);
+  text::reserve_huge(lower, n);
   lower.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     std::string_view t = tok[i].text(text);
@@ -44,7 +36,7 @@ Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
     lower[i] = std::string_view(b, static_cast<std::size_t>(w - b));
   }
   // Entities: ctx.spans are sorted by begin and do not overlap each other (resolve()).
-  reserve_huge(entity, n);
+  text::reserve_huge(entity, n);
   entity.assign(n, -1);
   std::size_t s = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -53,7 +45,7 @@ Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
         c.spans[s].range.begin <= tok[i].begin && tok[i].end <= c.spans[s].range.end)
       entity[i] = static_cast<int>(s);
   }
-  reserve_huge(para, n);
+  text::reserve_huge(para, n);
   para.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     bool nl = i == 0 || std::find(text.begin() + tok[i - 1].end, text.begin() + tok[i].begin, '\n') !=
@@ -61,7 +53,7 @@ Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
     if (nl) para_first.push_back(i);
     para[i] = para_first.size() - 1;
   }
-  reserve_huge(sent, n);
+  text::reserve_huge(sent, n);
   sent.assign(n, 0);
   for (std::size_t k = 0; k < c.sentences.size(); ++k)
     for (std::size_t i = c.sentences[k].first; i < c.sentences[k].last && i < n; ++i) sent[i] = k;

@@ -83,6 +83,15 @@ inline void advise_huge_pages(const void* p, std::size_t bytes) {
 #endif
 }
 
+// Reserves room for n elements in a vector or string and advises the huge pages under it, before
+// the first touch: a large document's per-token buffers grown by doubling, or filled at once,
+// took their memory one 4 KB page fault at a time.
+template <class C>
+void reserve_huge(C& c, std::size_t n) {
+  c.reserve(n);
+  advise_huge_pages(c.data(), c.capacity() * sizeof(typename C::value_type));
+}
+
 // Elements that never move once added (the caches hand out pointers to them), in blocks of 2 MB
 // from HugePageAllocator. clear() ends the elements' lives but keeps the blocks, so that a cache
 // refilled after emptying touches no new memory.

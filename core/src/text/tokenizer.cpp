@@ -157,8 +157,7 @@ std::size_t scan_emoji(const Decoded& d, std::size_t i) {
 std::vector<Token> tokenize(std::string_view text) {
   Decoded d(text);
   std::vector<Token> out;
-  out.reserve(d.n / 5 + 1);
-  advise_huge_pages(out.data(), out.capacity() * sizeof(Token));
+  reserve_huge(out, d.n / 5 + 1);
   auto emit = [&](std::size_t a, std::size_t b, TokenKind kind) {
     out.push_back(Token{d.off[a], d.off[b], kind});
   };
