@@ -141,9 +141,7 @@ bool Finder::cue_after(std::size_t j, std::size_t limit, Cue& cue, bool& dashed,
 // An attribution inside [b, e): `, – cue speaker` (a dash after a comma or terminator).
 bool Finder::inner_attribution(std::size_t b, std::size_t e, std::size_t& dash, Cue& cue) const {
   for (std::size_t k = b + 1; k + 1 < e; ++k) {
-    if (!doc_.is_dash(k)) continue;
-    bool bare = !(doc_.is_comma(k - 1) || doc_.is_terminator(k - 1));
-    if (bare && !(doc_.is_word(k - 1) && listed_cue_at(k + 1, e, cue))) continue;
+    if (!attribution_dash(k, e, cue)) continue;
     if (k >= 2 && closer_[k - 2] && doc_.is_comma(k - 1)) continue;
     if (m_.cue_at(k + 1, e, true, cue) || m_.subject_then_cue(k + 1, e, cue)) {
       dash = k;
@@ -157,6 +155,14 @@ bool Finder::inner_attribution(std::size_t b, std::size_t e, std::size_t& dash, 
 // terminator, or at the dash when none stands right before it.
 std::size_t Finder::content_end(std::size_t dash) const {
   return doc_.is_comma(dash - 1) || doc_.is_terminator(dash - 1) ? dash - 1 : dash;
+}
+
+// A dash at k (k >= 1) that may open an attribution: after a comma or terminator, or after a word
+// when a listed speech verb follows (`…бөлінді – деп атап өтті әкім`).
+bool Finder::attribution_dash(std::size_t k, std::size_t limit, Cue& cue) const {
+  if (!doc_.is_dash(k)) return false;
+  if (doc_.is_comma(k - 1) || doc_.is_terminator(k - 1)) return true;
+  return doc_.is_word(k - 1) && listed_cue_at(k + 1, limit, cue);
 }
 
 // A listed speech verb at i, not the bare `деп` or `деген`: after a dash with no comma before

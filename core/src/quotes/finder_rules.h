@@ -40,6 +40,7 @@ class Finder {
   bool cue_after(std::size_t j, std::size_t limit, Cue& cue, bool& dashed, bool loose = false) const;
   bool inner_attribution(std::size_t b, std::size_t e, std::size_t& dash, Cue& cue) const;
   std::size_t content_end(std::size_t dash) const;
+  bool attribution_dash(std::size_t k, std::size_t limit, Cue& cue) const;
   bool listed_cue_at(std::size_t i, std::size_t limit, Cue& cue) const;
   bool saying_after(std::size_t i, std::size_t limit) const;
   std::vector<Found> settle();

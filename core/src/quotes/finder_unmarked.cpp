@@ -241,9 +241,7 @@ void Finder::unmarked() {
   for (std::size_t k = 1; k + 1 < doc_.size(); ++k) {
     if (!doc_.is_dash(k) || in_pair_[k]) continue;
     Cue cue;
-    if (!(doc_.is_comma(k - 1) || doc_.is_terminator(k - 1)) &&
-        !(doc_.is_word(k - 1) && listed_cue_at(k + 1, doc_.para_end(k), cue)))
-      continue;
+    if (!attribution_dash(k, doc_.para_end(k), cue)) continue;
     std::size_t para = doc_.para[k];
     std::size_t f = doc_.para_first[para];
     if (dash_opened(para)) continue;
