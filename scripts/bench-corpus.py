@@ -16,6 +16,8 @@ as one document, and prints N: the inputs of the callgrind runs.
 """
 import glob, json, os, random, sys
 
+import iob2  # scripts/iob2.py
+
 
 
 def head(kb, src, out_jsonl, out_txt, n=None):
@@ -38,22 +40,12 @@ shared = os.path.join(root, "..", "shared", "data")
 kaz = os.path.join(shared, "kaznerd")
 
 
-def iob2_sentences(path):
-    cur = []
-    for line in open(path, encoding="utf-8"):
-        if line.strip():
-            cur.append(line.split()[0])
-        elif cur:
-            yield " ".join(cur)
-            cur = []
-    if cur:
-        yield " ".join(cur)
 
 
 def distinct_articles(rng):
     seen, sents = set(), []
     for name in ("valid.iob2", "test-a.iob2"):
-        for s in iob2_sentences(os.path.join(kaz, name)):
+        for s in iob2.sentences(os.path.join(kaz, name)):
             if s not in seen:
                 seen.add(s)
                 sents.append(s)

@@ -10,6 +10,8 @@ expressions) are hits too: read them and judge; sentences of an article are neve
 usage: scripts/check-news-text.py [N]      (exit 1 if any hit, 2 if ../shared is missing)"""
 import json, os, re, subprocess, sys
 
+import iob2  # scripts/iob2.py
+
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.path.join(os.path.dirname(ROOT), "shared")
 WORD = re.compile(r"\w+")
@@ -27,17 +29,6 @@ def json_texts(folder):
                 yield json.load(f)["text"]
 
 
-def kaznerd_sentences(path):
-    words = []
-    with open(path, encoding="utf-8") as f:
-        for line in f:
-            if line.strip():
-                words.append(line.split()[0])
-            elif words:
-                yield " ".join(words)
-                words = []
-    if words:
-        yield " ".join(words)
 
 
 def main():
@@ -50,7 +41,7 @@ def main():
     for t in json_texts(news_dir):
         news |= grams(t, n)
     for f in ("valid.iob2", "test-a.iob2"):
-        for s in kaznerd_sentences(os.path.join(SHARED, "data", "kaznerd", f)):
+        for s in iob2.sentences(os.path.join(SHARED, "data", "kaznerd", f)):
             news -= grams(s, n)
     for t in json_texts(os.path.join(SHARED, "examples")):
         news -= grams(t, n)
