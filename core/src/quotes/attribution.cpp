@@ -14,9 +14,7 @@ bool speaker_type(SpanType t) {
 
 }  // namespace
 
-Matcher::Matcher(const Doc& doc, const Tables& tables) : doc_(doc), tables_(tables) {
-  for (const Verb& v : tables.verbs) verbs_by_first_[v.form.words[0]].push_back(&v);
-}
+Matcher::Matcher(const Doc& doc, const Tables& tables) : doc_(doc), tables_(tables) {}
 
 bool Matcher::form_at(const Form& f, std::size_t i, std::size_t limit, std::size_t& end) const {
   std::size_t n = f.words.size();
@@ -35,8 +33,8 @@ bool Matcher::form_at(const Form& f, std::size_t i, std::size_t limit, std::size
 
 const Verb* Matcher::verb_at(std::size_t i, std::size_t limit, std::size_t& end) const {
   if (i >= limit || !doc_.is_word(i)) return nullptr;
-  auto it = verbs_by_first_.find(doc_.lower[i]);
-  if (it == verbs_by_first_.end()) return nullptr;
+  auto it = tables_.verbs_by_first.find(doc_.lower[i]);
+  if (it == tables_.verbs_by_first.end()) return nullptr;
   const Verb* best = nullptr;
   for (const Verb* v : it->second) {
     std::size_t e = 0;
@@ -64,7 +62,7 @@ bool Matcher::name_noun_at(std::size_t i, std::size_t limit) const {
     if (!doc_.is_word(k)) return false;
     std::size_t e = 0;
     // `«…» деген сөзі`: a cue or title word is no modifier of a type noun.
-    if (verbs_by_first_.count(doc_.lower[k]) || title_at(k, limit, e)) return false;
+    if (tables_.verbs_by_first.count(doc_.lower[k]) || title_at(k, limit, e)) return false;
     for (const Form& f : tables_.name_nouns)
       if (form_at(f, k, limit, e)) return true;
     if (doc_.is_capitalized(k)) return false;
@@ -77,14 +75,12 @@ MarkRole Matcher::mark_role(std::size_t i) const {
 }
 
 WordClass Matcher::word_class(std::size_t i) const {
-  auto it = tables_.speaker_words.find(std::string(doc_.lower[i]));
-  if (it == tables_.speaker_words.end()) return WordClass::none;
-  return it->second == WordClass::pronoun_one ? WordClass::pronoun : it->second;
+  WordClass c = tables_.speaker_word(doc_.lower[i]);
+  return c == WordClass::pronoun_one ? WordClass::pronoun : c;
 }
 
 bool Matcher::points_to_one(std::size_t i) const {
-  auto it = tables_.speaker_words.find(std::string(doc_.lower[i]));
-  return it != tables_.speaker_words.end() && it->second == WordClass::pronoun_one;
+  return tables_.speaker_word(doc_.lower[i]) == WordClass::pronoun_one;
 }
 
 bool Matcher::particle_at(std::size_t i) const {
@@ -174,9 +170,8 @@ bool Matcher::people(std::size_t i) const {
   std::string_view w = doc_.lower[i];
   for (std::string_view suf : {"лар", "лер", "дар", "дер", "тар", "тер", "лары", "лері", "дары", "дері", "тары", "тері"}) {
     if (w.size() <= suf.size() || w.substr(w.size() - suf.size()) != suf) continue;
-    auto it = tables_.speaker_words.find(std::string(w.substr(0, w.size() - suf.size())));
-    if (it != tables_.speaker_words.end() && (it->second == WordClass::person || it->second == WordClass::role))
-      return true;
+    WordClass stem = tables_.speaker_word(w.substr(0, w.size() - suf.size()));
+    if (stem == WordClass::person || stem == WordClass::role) return true;
   }
   return false;
 }

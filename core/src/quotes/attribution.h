@@ -131,7 +131,6 @@ class Matcher {
 
   const Doc& doc_;
   const Tables& tables_;
-  std::unordered_map<std::string_view, std::vector<const Verb*>> verbs_by_first_;  // keys: tables_
 };
 
 constexpr std::size_t kMaxSpeakerTokens = 10;  // window for a speaker phrase

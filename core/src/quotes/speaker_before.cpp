@@ -16,8 +16,7 @@ bool Matcher::role_like(std::size_t i) const {
   std::string_view w = doc_.lower[i];
   std::size_t g = genitive_ending(w);
   if (g == 0) return false;
-  auto it = tables_.speaker_words.find(std::string(w.substr(0, w.size() - g)));
-  return it != tables_.speaker_words.end() && it->second == WordClass::role;
+  return tables_.speaker_word(w.substr(0, w.size() - g)) == WordClass::role;
 }
 
 // A lower-case plural noun that can be a subject (`сарапшылар`, `тұрғындар`).

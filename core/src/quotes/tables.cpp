@@ -193,7 +193,15 @@ Status load_tables(Tables& out) {
   if (st.ok())
     st = parse_report_sentences(bytes("report_sentences.tsv"), "data/rules/quotes/report_sentences.tsv",
                                 out.report_openers, out.report_verbs, out.lead_verbs);
+  if (st.ok()) out.index();
   return st;
+}
+
+void Tables::index() {
+  verbs_by_first.clear();
+  for (const Verb& v : verbs) verbs_by_first[v.form.words[0]].push_back(&v);
+  speaker_class.clear();
+  for (const auto& [word, cls] : speaker_words) speaker_class.emplace(word, cls);
 }
 
 }  // namespace belgi::quotes

@@ -56,6 +56,12 @@ struct ReportVerb {
 enum class WordClass { none, pronoun, role, skip, saying, message, person, pronoun_one, label };
 
 struct Tables {
+  Tables() = default;
+  Tables(Tables&&) = default;  // the indexes' keys stay valid: moving keeps the strings where they are
+  Tables& operator=(Tables&&) = default;
+  Tables(const Tables&) = delete;  // a copy's indexes would view the original's strings
+  Tables& operator=(const Tables&) = delete;
+
   std::vector<MarkPair> marks;
   std::vector<Verb> verbs;
   std::vector<TitleWord> titles;
@@ -64,6 +70,19 @@ struct Tables {
   std::vector<Form> report_openers;  // report_sentences.tsv
   std::vector<ReportVerb> report_verbs;
   std::vector<ReportVerb> lead_verbs;  // report_sentences.tsv, part `lead`: `… атап өтті.` before a quote
+
+  // Indexes over the rows above, made once by index() (load_tables) rather than per document;
+  // their keys view the rows' strings. The verbs starting with a word, in table order:
+  std::unordered_map<std::string_view, std::vector<const Verb*>> verbs_by_first;
+  // speaker_words by a view: a look-up builds no string.
+  std::unordered_map<std::string_view, WordClass> speaker_class;
+  // Rebuilds the indexes from the rows (after the rows change).
+  void index();
+  // The class of a lower-case word in speakers.tsv, none if it is not listed.
+  WordClass speaker_word(std::string_view lower) const {
+    auto it = speaker_class.find(lower);
+    return it == speaker_class.end() ? WordClass::none : it->second;
+  }
 };
 
 // Parsers of one table's bytes; `file` names it in error messages ("speech_verbs.tsv").
