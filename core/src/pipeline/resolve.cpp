@@ -1,35 +1,78 @@
 #include "pipeline/resolve.h"
 
 #include <algorithm>
-#include <map>
+#include <cstdint>
 
 #include "text/huge_pages.h"
 
 namespace belgi {
 
-std::vector<Span> resolve(std::vector<Candidate> cands) {
-  std::stable_sort(cands.begin(), cands.end(), [](const Candidate& a, const Candidate& b) {
-    if (a.priority != b.priority) return a.priority > b.priority;
-    std::size_t la = a.span.range.end - a.span.range.begin;
-    std::size_t lb = b.span.range.end - b.span.range.begin;
-    if (la != lb) return la > lb;
-    if (a.span.range.begin != b.span.range.begin) return a.span.range.begin < b.span.range.begin;
-    return a.span.type < b.span.type;
-  });
-  std::map<std::size_t, std::size_t> taken;  // begin -> end of accepted spans
-  std::vector<Span> out;
-  text::reserve_huge(out, cands.size());  // a large document's spans are megabytes: no growing by doubling
-  for (Candidate& c : cands) {
-    const ByteRange& r = c.span.range;
-    if (r.empty()) continue;
-    auto it = taken.lower_bound(r.end);  // first accepted span starting at or after r.end
-    if (it != taken.begin() && std::prev(it)->second > r.begin) continue;  // overlaps
-    taken.emplace(r.begin, r.end);
-    out.push_back(std::move(c.span));
+namespace {
+
+// What the order reads of a candidate, and where it is. Sorting these rather than the
+// candidates: a Candidate (a Span with two strings) is ~150 bytes, and moving them about was
+// most of resolve()'s time.
+struct Key {
+  int priority;
+  std::size_t length, begin;
+  SpanType type;
+  std::size_t index;  // the last tie-break: the order of a stable sort
+};
+
+bool before(const Key& a, const Key& b) {
+  if (a.priority != b.priority) return a.priority > b.priority;
+  if (a.length != b.length) return a.length > b.length;
+  if (a.begin != b.begin) return a.begin < b.begin;
+  if (a.type != b.type) return a.type < b.type;
+  return a.index < b.index;
+}
+
+// The bytes taken by accepted spans, one bit each: a range overlaps an accepted span exactly
+// when one of its bytes is taken (all ranges here are non-empty).
+class Taken {
+ public:
+  explicit Taken(std::size_t bytes) : bits_(bytes / 64 + 1, 0) {}
+  bool any(const ByteRange& r) const {
+    for (std::size_t b = r.begin; b < r.end; ++b)
+      if (bits_[b / 64] >> (b % 64) & 1) return true;
+    return false;
   }
-  std::sort(out.begin(), out.end(), [](const Span& a, const Span& b) {
-    return a.range.begin < b.range.begin;
+  void take(const ByteRange& r) {
+    for (std::size_t b = r.begin; b < r.end; ++b) bits_[b / 64] |= std::uint64_t{1} << (b % 64);
+  }
+
+ private:
+  std::vector<std::uint64_t> bits_;
+};
+
+}  // namespace
+
+std::vector<Span> resolve(std::vector<Candidate> cands) {
+  std::vector<Key> keys;
+  text::reserve_huge(keys, cands.size());
+  std::size_t bytes = 0;
+  for (std::size_t i = 0; i < cands.size(); ++i) {
+    const ByteRange& r = cands[i].span.range;
+    if (r.empty()) continue;
+    keys.push_back(Key{cands[i].priority, r.end - r.begin, r.begin, cands[i].span.type, i});
+    bytes = std::max(bytes, r.end);
+  }
+  std::sort(keys.begin(), keys.end(), before);
+  Taken taken(bytes);
+  std::vector<std::size_t> accepted;  // indices into cands
+  for (const Key& k : keys) {
+    const ByteRange& r = cands[k.index].span.range;
+    if (taken.any(r)) continue;
+    taken.take(r);
+    accepted.push_back(k.index);
+  }
+  // Accepted spans do not overlap, so their begins differ: this order is total.
+  std::sort(accepted.begin(), accepted.end(), [&](std::size_t a, std::size_t b) {
+    return cands[a].span.range.begin < cands[b].span.range.begin;
   });
+  std::vector<Span> out;
+  text::reserve_huge(out, accepted.size());  // a large document's spans are megabytes: no growing by doubling
+  for (std::size_t i : accepted) out.push_back(std::move(cands[i].span));
   return out;
 }
 
