@@ -21,7 +21,7 @@ bool Matcher::form_at(const Form& f, std::size_t i, std::size_t limit, std::size
   if (i + n > limit) return false;
   for (std::size_t k = 0; k < n; ++k) {
     if (!doc_.is_word(i + k)) return false;
-    std::string_view w = doc_.lower[i + k];
+    std::string_view w = doc_.lower(i + k);
     bool last = k + 1 == n;
     if (last && f.prefix_last ? w.compare(0, f.words[k].size(), f.words[k]) != 0
                               : w != f.words[k])
@@ -33,7 +33,7 @@ bool Matcher::form_at(const Form& f, std::size_t i, std::size_t limit, std::size
 
 const Verb* Matcher::verb_at(std::size_t i, std::size_t limit, std::size_t& end) const {
   if (i >= limit || !doc_.is_word(i)) return nullptr;
-  auto it = tables_.verbs_by_first.find(doc_.lower[i]);
+  auto it = tables_.verbs_by_first.find(doc_.lower(i));
   if (it == tables_.verbs_by_first.end()) return nullptr;
   const Verb* best = nullptr;
   for (const Verb* v : it->second) {
@@ -62,7 +62,7 @@ bool Matcher::name_noun_at(std::size_t i, std::size_t limit) const {
     if (!doc_.is_word(k)) return false;
     std::size_t e = 0;
     // `«…» деген сөзі`: a cue or title word is no modifier of a type noun.
-    if (tables_.verbs_by_first.count(doc_.lower[k]) || title_at(k, limit, e)) return false;
+    if (tables_.verbs_by_first.count(doc_.lower(k)) || title_at(k, limit, e)) return false;
     for (const Form& f : tables_.name_nouns)
       if (form_at(f, k, limit, e)) return true;
     if (doc_.is_capitalized(k)) return false;
@@ -75,12 +75,12 @@ MarkRole Matcher::mark_role(std::size_t i) const {
 }
 
 WordClass Matcher::word_class(std::size_t i) const {
-  WordClass c = tables_.speaker_word(doc_.lower[i]);
+  WordClass c = tables_.speaker_word(doc_.lower(i));
   return c == WordClass::pronoun_one ? WordClass::pronoun : c;
 }
 
 bool Matcher::points_to_one(std::size_t i) const {
-  return tables_.speaker_word(doc_.lower[i]) == WordClass::pronoun_one;
+  return tables_.speaker_word(doc_.lower(i)) == WordClass::pronoun_one;
 }
 
 bool Matcher::particle_at(std::size_t i) const {
@@ -114,7 +114,7 @@ bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out, bo
       }
     }
     if (!dashed || doc_.is_capitalized(end)) return false;
-    if (looks_oblique(doc_.lower[end]) || word_class(end) == WordClass::skip) {
+    if (looks_oblique(doc_.lower(end)) || word_class(end) == WordClass::skip) {
       out = Cue{TokenRange{i, end}, v, false};  // `– деп министрлікке сын айтты`
       return true;
     }
@@ -131,9 +131,9 @@ bool Matcher::cue_at(std::size_t i, std::size_t limit, bool dashed, Cue& out, bo
 std::size_t Matcher::verb_within(std::size_t b, std::size_t limit) const {
   for (std::size_t t = b; t < limit && t < b + 4 && doc_.is_word(t) && !doc_.is_capitalized(t); ++t) {
     bool next_verb = t + 1 < limit && doc_.is_word(t + 1) && !doc_.is_capitalized(t + 1) &&
-                     looks_finite_verb(doc_.lower[t + 1]);
+                     looks_finite_verb(doc_.lower(t + 1));
     if (next_verb) continue;
-    if (looks_finite_verb(doc_.lower[t]) || (t > b && looks_past_t(doc_.lower[t]))) return t;
+    if (looks_finite_verb(doc_.lower(t)) || (t > b && looks_past_t(doc_.lower(t)))) return t;
   }
   return 0;
 }
@@ -155,7 +155,7 @@ bool Matcher::subject_clause(std::size_t k, std::size_t limit, TokenRange& commo
   if (!subject) return false;
   for (std::size_t t = k + 1; t < limit && t < k + kMaxSpeakerTokens + 2 && speaker_token(t); ++t) {
     if (doc_.is_capitalized(t) || doc_.entity[t] >= 0) continue;
-    if (looks_finite_verb(doc_.lower[t]) || lead_at(t, std::min(limit, t + 1)) ||
+    if (looks_finite_verb(doc_.lower(t)) || lead_at(t, std::min(limit, t + 1)) ||
         (t + 2 <= limit && lead_at(t, t + 2)))
       return true;
   }
@@ -167,7 +167,7 @@ bool Matcher::subject_clause(std::size_t k, std::size_t limit, TokenRange& commo
 bool Matcher::people(std::size_t i) const {
   WordClass c = word_class(i);
   if (c == WordClass::person || c == WordClass::role) return true;
-  std::string_view w = doc_.lower[i];
+  std::string_view w = doc_.lower(i);
   for (std::string_view suf : {"лар", "лер", "дар", "дер", "тар", "тер", "лары", "лері", "дары", "дері", "тары", "тері"}) {
     if (w.size() <= suf.size() || w.substr(w.size() - suf.size()) != suf) continue;
     WordClass stem = tables_.speaker_word(w.substr(0, w.size() - suf.size()));
@@ -190,7 +190,7 @@ bool Matcher::subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const
       return true;
     }
     if (word_class(e) != WordClass::skip && !doc_.is_capitalized(e) && doc_.entity[e] < 0 &&
-        word_class(e) == WordClass::none && looks_finite_verb(doc_.lower[e]))
+        word_class(e) == WordClass::none && looks_finite_verb(doc_.lower(e)))
       return false;
     ++e;
   }
@@ -202,7 +202,7 @@ bool Matcher::subject_then_cue(std::size_t k, std::size_t limit, Cue& out) const
 bool Matcher::adjuncts(std::size_t b, std::size_t e) const {
   for (std::size_t t = b; t < e; ++t)
     if (!doc_.is_word(t) || doc_.is_capitalized(t) || doc_.entity[t] >= 0) return false;
-  return looks_oblique(doc_.lower[e - 1]);
+  return looks_oblique(doc_.lower(e - 1));
 }
 
 bool Matcher::speaker_token(std::size_t i) const {

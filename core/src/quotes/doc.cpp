@@ -19,22 +19,8 @@ char32_t first_cp(std::string_view s) {
 
 Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
   const std::size_t n = tok.size();
-  // One buffer for all lower-cased forms, sized once for the worst case (a mapping lengthens a
-  // word by at most half: utf8::lower_into) and written in place; appending word by word cost a
-  // string append and a copy per token, and a std::string would zero-fill it first. It never
-  // moves, so the views are made as the words are written.
-  lower_text.reset(new char[2 * text.size() + 1]);
-  text::advise_huge_pages(lower_text.get(), 2 * text.size() + 1);
-  char* w = lower_text.get();
-  text::reserve_huge(lower, n);
-  lower.resize(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    std::string_view t = tok[i].text(text);
-    char* b = w;
-    if (tok[i].kind == text::TokenKind::punct) w = std::copy(t.begin(), t.end(), w);
-    else w = utf8::lower_into(w, t);
-    lower[i] = std::string_view(b, static_cast<std::size_t>(w - b));
-  }
+  text::reserve_huge(lower_, n);
+  lower_.resize(n);
   // Entities: ctx.spans are sorted by begin and do not overlap each other (resolve()).
   text::reserve_huge(entity, n);
   entity.assign(n, -1);
@@ -57,6 +43,21 @@ Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
   sent.assign(n, 0);
   for (std::size_t k = 0; k < c.sentences.size(); ++k)
     for (std::size_t i = c.sentences[k].first; i < c.sentences[k].last && i < n; ++i) sent[i] = k;
+}
+
+std::string_view Doc::make_lower(std::size_t i) const {
+  // One buffer for the forms, sized once for the worst case (a mapping lengthens a word by at
+  // most half: utf8::lower_into) and never moved, so the views stay valid; pages not written
+  // are never touched.
+  if (!lower_text_) {
+    lower_text_.reset(new char[2 * text.size() + 1]);
+    lower_end_ = lower_text_.get();
+  }
+  std::string_view t = tok[i].text(text);
+  char* b = lower_end_;
+  if (tok[i].kind == text::TokenKind::punct) lower_end_ = std::copy(t.begin(), t.end(), b);
+  else lower_end_ = utf8::lower_into(b, t);
+  return lower_[i] = std::string_view(b, static_cast<std::size_t>(lower_end_ - b));
 }
 
 std::size_t Doc::para_end(std::size_t i) const {

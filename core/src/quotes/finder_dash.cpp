@@ -137,7 +137,7 @@ bool Finder::colon_before_paragraph(std::size_t p, Attribution& out) {
   if (a.speaker.empty() && verb.range.empty()) return false;
   // `Нәтижесінде:`, `Биылғы жұмыс қорытындысы:` are lead-ins to a list, not speakers: without
   // a verb the phrase names someone (a PERSON, role, pronoun) or is a name in capitals.
-  if (verb.range.empty() && (looks_oblique(doc_.lower[a.speaker.end - 1]) || !names_or_capitals(a.speaker)))
+  if (verb.range.empty() && (looks_oblique(doc_.lower(a.speaker.end - 1)) || !names_or_capitals(a.speaker)))
     return false;
   // `Жеңімпаздар:`, `Маман бірнеше кеңес берді:` (no speech verb, no `NAME, ROLE:` header) before
   // two one-sentence items or more: a list, as a run with no lead (run_reads_as_speech).

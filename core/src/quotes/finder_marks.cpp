@@ -48,7 +48,7 @@ void Finder::marks(const Pair& p, std::size_t& chain_end, Attribution& chained) 
   // `Министрдің айтуынша, «тарифтер биыл өспейді»`: short words closed by a finite verb are a
   // statement after an as-said phrase (`«жеткіліксіз»` alone stays an evaluation).
   bool statement = words(content) >= 2 && doc_.is_word(content.end - 1) &&
-                   looks_finite_verb(doc_.lower[content.end - 1]);
+                   looks_finite_verb(doc_.lower(content.end - 1));
   if (name || (short_words && !statement)) return;
   if (as_said(p, content) || short_words) return;
   if (report_after(p, content)) return;
@@ -70,7 +70,7 @@ bool Finder::said_by_person(TokenRange content, std::size_t j, std::size_t limit
     WordClass c = m_.word_class(k);
     // `«…?» деген сауалына министр жауап берді`: an oblique noun is what was said, the role
     // after it answers.
-    if (c == WordClass::none && looks_oblique(doc_.lower[k])) return false;
+    if (c == WordClass::none && looks_oblique(doc_.lower(k))) return false;
     if (c != WordClass::person && c != WordClass::role) continue;
     Attribution a;
     a.has_cue = true;
@@ -225,7 +225,7 @@ bool Finder::colon_form(const Pair& p, TokenRange content, bool weak) {
   // or role before the colon and a clause closed by a
   // finite verb in the marks are a statement, not a label.
   bool statement = !sp.empty() && m_.is_speaker_head(sp.end - 1) &&
-                   doc_.is_word(content.end - 1) && looks_finite_verb(doc_.lower[content.end - 1]);
+                   doc_.is_word(content.end - 1) && looks_finite_verb(doc_.lower(content.end - 1));
   if (weak && verb.range.empty() && !statement) return false;
   Attribution a;
   a.has_cue = true;
@@ -250,8 +250,8 @@ bool Finder::name_after_dash(const Pair& p, TokenRange content, std::size_t limi
                m_.word_class(e - 1) == WordClass::role;  // `– аудан әкімі`
   bool capitals = e - s <= 4;  // a bare name the entity layer missed: `– Тоқаев`
   for (std::size_t i = s; i < e; ++i) {
-    if (!doc_.is_word(i) || (!doc_.is_capitalized(i) && looks_finite_verb(doc_.lower[i]))) return false;
-    capitals = capitals && doc_.is_capitalized(i) && !looks_oblique(doc_.lower[i]);
+    if (!doc_.is_word(i) || (!doc_.is_capitalized(i) && looks_finite_verb(doc_.lower(i)))) return false;
+    capitals = capitals && doc_.is_capitalized(i) && !looks_oblique(doc_.lower(i));
   }
   if (!named && !capitals) return false;
   Attribution a;
@@ -307,7 +307,7 @@ void Finder::source_line(const Pair& p, TokenRange content, std::size_t limit) {
   std::size_t e = limit;
   for (std::size_t i = s; i < limit; ++i) {
     if (doc_.is_terminator(i) && i + 1 != limit) return;
-    if (doc_.is_word(i) && !doc_.is_capitalized(i) && looks_finite_verb(doc_.lower[i])) return;
+    if (doc_.is_word(i) && !doc_.is_capitalized(i) && looks_finite_verb(doc_.lower(i))) return;
   }
   while (e > s && doc_.is_punct(e - 1) && !closer_[e - 1]) --e;
   if (e <= s) return;

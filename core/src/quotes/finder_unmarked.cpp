@@ -78,7 +78,7 @@ TokenRange Finder::inline_header_speaker(std::size_t f, std::size_t colon) const
   TokenRange sp = m_.header_from(f, colon);
   if (sp.empty() || sp.end == colon || !doc_.has_entity(f, SpanType::PERSON)) return TokenRange{};
   for (std::size_t t = sp.end + 1; t < colon; ++t)
-    if (!doc_.is_word(t) || looks_finite_verb(doc_.lower[t])) return TokenRange{};
+    if (!doc_.is_word(t) || looks_finite_verb(doc_.lower(t))) return TokenRange{};
   return sp;
 }
 

@@ -71,7 +71,7 @@ bool Matcher::lead_before(std::size_t f, Cue& cue, TokenRange& speaker, bool& an
   while (verb > floor && word_class(verb - 1) == WordClass::skip) --verb;
   speaker = named_part(floor, verb);
   // `Ел Президентінің … тапсырмаларға тоқталды`: a genitive is a possessor, not the speaker.
-  if (speaker.empty() || !names_someone(speaker) || looks_genitive(doc_.lower[speaker.end - 1]))
+  if (speaker.empty() || !names_someone(speaker) || looks_genitive(doc_.lower(speaker.end - 1)))
     speaker = person_before(verb, doc_.para_first[doc_.para[verb]]);
   return !speaker.empty();
 }

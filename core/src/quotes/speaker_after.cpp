@@ -21,7 +21,7 @@ TokenRange Matcher::entity_chain(std::size_t i, std::size_t limit) const {
 // (`«Нұр Отан» партиясының өкілдері`, `Мәжіліс депутаттары`).
 std::size_t Matcher::extend_role(std::size_t e, std::size_t limit) const {
   for (std::size_t n = 0; e < limit && n < 2 && doc_.is_word(e) && !doc_.is_capitalized(e); ++n, ++e) {
-    std::string_view w = doc_.lower[e];
+    std::string_view w = doc_.lower(e);
     bool plural = ends_with(w, "лері") || ends_with(w, "лары") || ends_with(w, "дері") ||
                   ends_with(w, "дары") || ends_with(w, "тері") || ends_with(w, "тары");
     if (word_class(e) != WordClass::role && !plural) break;
@@ -48,7 +48,7 @@ TokenRange Matcher::speaker_after(std::size_t i, std::size_t limit, std::size_t&
   if (r.empty()) return r;
   // `деді «Құлагердің» режиссері Фархад Молдағалиға`: a PERSON in the dative is whom the words
   // were said to, not who said them (the oblique endings -на, -да would take in surnames).
-  if (doc_.has_entity(r.end - 1, SpanType::PERSON) && looks_dative(doc_.lower[r.end - 1]))
+  if (doc_.has_entity(r.end - 1, SpanType::PERSON) && looks_dative(doc_.lower(r.end - 1)))
     return TokenRange{};
   std::size_t e = closing_person(r.begin, limit);
   if (e > r.end) end = r.end = e;
@@ -86,7 +86,7 @@ TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::
   // an oblique-case word (`Қазақстан халқына Жолдауында`) or at a named speaker's end.
   std::size_t b = k, e = k;
   for (; e < limit && e < k + kMaxSpeakerTokens && speaker_token(e); ++e) {
-    std::string_view w = doc_.lower[e];
+    std::string_view w = doc_.lower(e);
     if (e > b && doc_.has_entity(e, SpanType::PERSON)) {
       e = extend_role(entity_chain(e, limit).end, limit);
       break;
@@ -109,7 +109,7 @@ TokenRange Matcher::speaker_after_window(std::size_t i, std::size_t limit, std::
   while (e > b && doc_.is_punct(e - 1) && doc_.word(e - 1) != "»" && doc_.word(e - 1) != "\"") --e;
   if (e <= b) return TokenRange{};
   // `сын айтты`, `болжам жасап қойды`: a predicate, not a speaker.
-  if (doc_.is_word(e - 1) && !doc_.is_capitalized(e - 1) && looks_finite_verb(doc_.lower[e - 1]))
+  if (doc_.is_word(e - 1) && !doc_.is_capitalized(e - 1) && looks_finite_verb(doc_.lower(e - 1)))
     return TokenRange{};
   end = e = appositive_person(e, limit);
   return TokenRange{b, e};
@@ -134,7 +134,7 @@ std::size_t Matcher::clause_after(std::size_t b, std::size_t limit) const {
 // Lower-case words naming nobody, the last a converb (`жиынды қорытындылай келе`, `көзіне жас
 // алып`): a clause between a speaker and the words or the cue.
 bool Matcher::converb_clause(std::size_t b, std::size_t e) const {
-  if (e <= b || e - b > kMaxClauseTokens || !looks_converb(doc_.lower[e - 1])) return false;
+  if (e <= b || e - b > kMaxClauseTokens || !looks_converb(doc_.lower(e - 1))) return false;
   for (std::size_t t = b; t < e; ++t)
     if (!doc_.is_word(t) || doc_.is_capitalized(t) || doc_.entity[t] >= 0) return false;
   return true;
@@ -144,7 +144,7 @@ bool Matcher::converb_clause(std::size_t b, std::size_t e) const {
 // (`қылқалам шебері.`): the speaker set off by a comma after the cue.
 bool Matcher::role_closing(std::size_t k, std::size_t limit) const {
   std::size_t e = k;
-  while (e < limit && e < k + kMaxSkip + 1 && doc_.is_word(e) && !looks_finite_verb(doc_.lower[e])) ++e;
+  while (e < limit && e < k + kMaxSkip + 1 && doc_.is_word(e) && !looks_finite_verb(doc_.lower(e))) ++e;
   return e > k && (e == limit || doc_.is_terminator(e)) && role_like(e - 1);
 }
 
@@ -152,10 +152,10 @@ TokenRange Matcher::passive_source(std::size_t i, std::size_t limit) const {
   for (std::size_t k = i; k < limit && k < i + kMaxSpeakerTokens && speaker_token(k); ++k) {
     if (word_class(k) != WordClass::message) continue;
     std::size_t e = k;  // `министрлік таратқан ақпаратта`: without the participle
-    while (e > i && !doc_.is_capitalized(e - 1) && looks_finite_verb(doc_.lower[e - 1])) --e;
+    while (e > i && !doc_.is_capitalized(e - 1) && looks_finite_verb(doc_.lower(e - 1))) --e;
     // `делінген алғашқы хабарламада`: an adjective names nobody.
     if (e == i + 1 && !doc_.is_capitalized(i) && doc_.entity[i] < 0 &&
-        looks_adjectival(doc_.lower[i]))
+        looks_adjectival(doc_.lower(i)))
       return TokenRange{};
     return TokenRange{i, e};
   }

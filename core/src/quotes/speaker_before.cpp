@@ -13,7 +13,7 @@ using utf8::ends_with;
 // A role word, also in the genitive (`Президенттің «…» деген сөзі`).
 bool Matcher::role_like(std::size_t i) const {
   if (word_class(i) == WordClass::role) return true;
-  std::string_view w = doc_.lower[i];
+  std::string_view w = doc_.lower(i);
   std::size_t g = genitive_ending(w);
   if (g == 0) return false;
   return tables_.speaker_word(w.substr(0, w.size() - g)) == WordClass::role;
@@ -21,7 +21,7 @@ bool Matcher::role_like(std::size_t i) const {
 
 // A lower-case plural noun that can be a subject (`сарапшылар`, `тұрғындар`).
 bool Matcher::plural_noun(std::size_t i) const {
-  std::string_view w = doc_.lower[i];
+  std::string_view w = doc_.lower(i);
   if (w.size() < 12) return false;
   for (std::string_view suf : {"лар", "лер", "дар", "дер", "тар", "тер"})
     if (ends_with(w, suf)) return true;
@@ -47,7 +47,7 @@ bool Matcher::names_someone(TokenRange r) const {
 TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
   const std::size_t phrase_end = e;
   while (e > b + 1 && !doc_.is_capitalized(e - 1) &&
-         (looks_finite_verb(doc_.lower[e - 1]) || looks_oblique(doc_.lower[e - 1]) ||
+         (looks_finite_verb(doc_.lower(e - 1)) || looks_oblique(doc_.lower(e - 1)) ||
           word_class(e - 1) == WordClass::skip))
     --e;
   if (e <= b) return TokenRange{};
@@ -65,11 +65,11 @@ TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
     if (!role_like(t)) continue;
     std::size_t end = t + 1;
     while (end < e && doc_.is_capitalized(end) && !adjunct_entity(end, phrase_end) &&
-           !looks_oblique(doc_.lower[end]))  // `Әкім Telegram-арнасында`
+           !looks_oblique(doc_.lower(end)))  // `Әкім Telegram-арнасында`
       ++end;
     // One modifier before the role (`облыс әкімі`), not a participle (`сөз алған министр`)
     // nor a possessive locative (`Сұхбат барысында министр`, `жиын кезінде`).
-    std::string_view m = t > b ? doc_.lower[t - 1] : std::string_view();
+    std::string_view m = t > b ? doc_.lower(t - 1) : std::string_view();
     bool adjunct = ends_with(m, "ында") || ends_with(m, "інде");
     std::size_t start = t > b && !looks_finite_verb(m) && !adjunct ? t - 1 : t;
     return TokenRange{start, end};
@@ -84,14 +84,14 @@ TokenRange Matcher::named_part(std::size_t b, std::size_t e) const {
 bool Matcher::adjunct_entity(std::size_t t, std::size_t e) const {
   if (doc_.has_entity(t, SpanType::PERSON)) return false;
   std::size_t c = entity_chain(t, e).end;
-  if (c > t && looks_oblique(doc_.lower[c - 1])) return true;
-  return c < e && !doc_.is_capitalized(c) && looks_oblique(doc_.lower[c]);
+  if (c > t && looks_oblique(doc_.lower(c - 1))) return true;
+  return c < e && !doc_.is_capitalized(c) && looks_oblique(doc_.lower(c));
 }
 
 TokenRange Matcher::subject_of(std::size_t b, std::size_t e, bool genitive) const {
   if (e <= b) return TokenRange{};
   TokenRange r = named_part(b, e);
-  if (r.empty() || !names_someone(r) || (!genitive && looks_genitive(doc_.lower[r.end - 1])))
+  if (r.empty() || !names_someone(r) || (!genitive && looks_genitive(doc_.lower(r.end - 1))))
     return TokenRange{};
   return r;
 }
@@ -113,7 +113,7 @@ TokenRange Matcher::speaker_before(std::size_t open) const {
   std::size_t last = k - 1;
   // `Министр брифингте «…» деді`: an adjunct before the mark, the subject before it; a place
   // that names nobody is no speaker (`Швейцариялықтарда «…» деген сөз бар`).
-  if (looks_place_case(doc_.lower[last]) || looks_oblique(doc_.lower[last]))
+  if (looks_place_case(doc_.lower(last)) || looks_oblique(doc_.lower(last)))
     return subject_of(floor, k);
   if (speaker_entity(last)) {
     std::size_t b = last;
@@ -191,7 +191,7 @@ TokenRange Matcher::header_from(std::size_t f, std::size_t colon) const {
   bool person = doc_.has_entity(f, SpanType::PERSON);
   std::size_t e = f;
   while (e < colon && e < f + 4 && doc_.is_word(e) &&
-         (person || (doc_.is_capitalized(e) && !looks_oblique(doc_.lower[e]) &&
+         (person || (doc_.is_capitalized(e) && !looks_oblique(doc_.lower(e)) &&
                      word_class(e) == WordClass::none)))
     ++e;
   if (e != f && e + 1 < colon && (doc_.is_comma(e) || doc_.is_dash(e))) return TokenRange{f, e};
@@ -199,12 +199,12 @@ TokenRange Matcher::header_from(std::size_t f, std::size_t colon) const {
   if (colon > f + kMaxHeaderNoComma) return TokenRange{};
   std::size_t b = colon;
   while (b > f && colon - b < 3 && doc_.is_word(b - 1) && doc_.is_capitalized(b - 1) &&
-         !looks_oblique(doc_.lower[b - 1]) && !looks_genitive(doc_.lower[b - 1]) &&
+         !looks_oblique(doc_.lower(b - 1)) && !looks_genitive(doc_.lower(b - 1)) &&
          word_class(b - 1) == WordClass::none)
     --b;
   if (colon - b < 2) return TokenRange{};
   for (std::size_t i = f; i < b; ++i)
-    if (!doc_.is_word(i) || (!doc_.is_capitalized(i) && looks_finite_verb(doc_.lower[i])))
+    if (!doc_.is_word(i) || (!doc_.is_capitalized(i) && looks_finite_verb(doc_.lower(i))))
       return TokenRange{};
   return TokenRange{b, colon};
 }
