@@ -4,12 +4,14 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "belgi/annotator.h"
 #include "dates/calendar.h"
 #include "dates/tables.h"
 #include "dates/tsv.h"
 #include "resources.h"
+#include "text/utf8.h"
 
 using namespace belgi;
 using namespace belgi::dates;
@@ -24,6 +26,37 @@ Status load_with(const std::map<std::string, std::string>& replaced, Tables& out
         return it != replaced.end() ? std::string_view(it->second) : resources::file(name);
       },
       out);
+}
+
+// fold() by its definition, a code point at a time: the simple lower-case mapping, then і and ı
+// to i, ё to е.
+std::string fold_by_code_points(std::string_view word) {
+  std::string out;
+  for (std::size_t p = 0; p < word.size();) {
+    char32_t c = utf8::to_lower(utf8::next(word, p));
+    if (c == U'\u0131' || c == U'\u0456') c = U'i';
+    else if (c == U'\u0451') c = U'\u0435';
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+    } else if (c < 0x800) {
+      out += static_cast<char>(0xC0 | c >> 6), out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      out += static_cast<char>(0xE0 | c >> 12), out += static_cast<char>(0x80 | (c >> 6 & 0x3F));
+      out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      out += static_cast<char>(0xF0 | c >> 18), out += static_cast<char>(0x80 | (c >> 12 & 0x3F));
+      out += static_cast<char>(0x80 | (c >> 6 & 0x3F)), out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
+  return out;
+}
+
+std::string encode(char32_t c) {
+  std::string s;
+  if (c < 0x80) return std::string(1, static_cast<char>(c));
+  if (c < 0x800) return s + static_cast<char>(0xC0 | c >> 6) + static_cast<char>(0x80 | (c & 0x3F));
+  return s + static_cast<char>(0xE0 | c >> 12) + static_cast<char>(0x80 | (c >> 6 & 0x3F)) +
+         static_cast<char>(0x80 | (c & 0x3F));
 }
 
 const char* kMonthsHeader = "# test\nid\tform\tmonth\tkind\tambiguity\tcomment\n";
@@ -90,6 +123,22 @@ TEST_CASE("tables: a CRLF table and comments between rows are fine") {
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].entry->ival == 1);
   CHECK(hits[0].ending.kase == Case::loc);
+}
+
+TEST_CASE("tables: fold is the lower-case mapping and the foldings, code point by code point") {
+  std::string all;  // every code point below U+0800 and some beyond, alone and as one long word
+  std::vector<char32_t> cps;
+  for (char32_t c = 1; c < 0x800; ++c) cps.push_back(c);
+  for (char32_t c : {U'\u1E9E', U'\u2C65', U'\u2126', U'\u212A', U'\uFF21', U'\u0130'}) cps.push_back(c);
+  for (char32_t c : cps) {
+    const std::string s = encode(c);
+    INFO("code point " << static_cast<unsigned>(c));
+    CHECK(fold(s) == fold_by_code_points(s));
+    all += s;
+  }
+  CHECK(fold(all) == fold_by_code_points(all));  // longer than the stack buffer
+  for (const char* w : {"ҚАЗАҚСТАН", "Бүгін", "ІІІ", "Ёлка", "BÜGIN", "Bügın", "ı", "і", "ё"})
+    CHECK(fold(w) == fold_by_code_points(w));
 }
 
 TEST_CASE("tables: fold makes the scripts' i letters one") {
