@@ -15,7 +15,7 @@ namespace belgi::dates::detail {
 // A calendar point with the precision it was written with (0 = not given).
 struct Point {
   int y = 0, m = 0, d = 0;
-  std::string season;  // SP SU FA WI
+  std::string_view season;  // SP SU FA WI (a view of the season's table row)
   int week = 0;        // ISO week
 };
 
@@ -23,7 +23,9 @@ struct Point {
 struct Parsed {
   std::size_t end = 0;          // word index after the piece
   SpanType type = SpanType::DATE;
-  std::string rule;
+  // A grammar rule's id (a literal) or a table row's (a view of the tables): views, as the
+  // season, so that a Parsed, tried and reset a dozen times at each word, holds one string only.
+  std::string_view rule;
   bool is_point = false;
   Point point;
   bool relative = false;        // the point came from the anchor (or needs it)
@@ -155,7 +157,14 @@ class Parser {
     return unit_adj(j) && dates::anniversary(w_[j], ok(j + 1) ? &w_[j + 1] : nullptr);
   }
 
-  bool number(std::size_t j, Num& n) const;
+  // The number starting at j. Remembered for the last j: the patterns tried at a word read the
+  // same number again and again (a dozen times at `екі мың жиырма бес`).
+  bool number(std::size_t j, Num& n) const {
+    if (j != number_at_) number_found_ = read_number(j, number_), number_at_ = j;
+    n = number_;
+    return number_found_;
+  }
+  bool read_number(std::size_t j, Num& n) const;
   bool number_words(std::size_t j, Num& n) const;
   bool day_number(std::size_t j, int& day, std::size_t& end) const;
   bool year_number(std::size_t j, int& y, std::size_t& end) const;
@@ -237,6 +246,9 @@ class Parser {
   std::size_t lo_, hi_;
   const Tables& t_;
   const Anchor& a_;
+  mutable std::size_t number_at_ = static_cast<std::size_t>(-1);  // number()'s last j, ...
+  mutable bool number_found_ = false;                              // ... its result
+  mutable Num number_;
 };
 
 }  // namespace belgi::dates::detail

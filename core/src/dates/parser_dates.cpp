@@ -4,6 +4,7 @@
 #include "dates/parser.h"
 
 #include <cstdio>
+#include <utility>
 
 namespace belgi::dates::detail {
 
@@ -329,7 +330,7 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
   }
   Parsed best, p;
   auto take = [&](bool found) {
-    if (found && p.end > best.end) best = p;
+    if (found && p.end > best.end) std::swap(best, p);  // p is reset next: no copy
     reset(p);
   };
   if (!mod) {
@@ -353,7 +354,7 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
   take(season(i, mod, p));
   take(unit_alone(i, mod, p));
   if (best.end == 0) return false;
-  out = best;
+  out = std::move(best);
   return true;
 }
 

@@ -10,7 +10,7 @@ std::string format_point(const Point& p) {
   std::string year = p.y ? format_year(p.y) : "XXXX";
   if (p.m && p.d) return year + format_ym(2000, p.m).substr(4) + "-" + format_ymd(Ymd{2000, 1, p.d}).substr(8);
   if (p.m) return year + format_ym(2000, p.m).substr(4);
-  if (!p.season.empty()) return year + "-" + p.season;
+  if (!p.season.empty()) return year.append("-").append(p.season);
   if (p.week) {
     char buf[16];
     std::snprintf(buf, sizeof buf, "-W%02d", p.week);
@@ -102,7 +102,7 @@ bool Parser::number_words(std::size_t j, Num& n) const {
   return true;
 }
 
-bool Parser::number(std::size_t j, Num& n) const {
+bool Parser::read_number(std::size_t j, Num& n) const {
   if (!ok(j)) return false;
   const Word& x = w_[j];
   n = Num();

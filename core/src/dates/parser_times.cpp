@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <utility>
 
 namespace belgi::dates::detail {
 
@@ -286,8 +287,10 @@ bool Parser::phrase(std::size_t i, Parsed& out) const {
 bool Parser::best(std::size_t i, Parsed& out) const {
   if (ok(i) && w_[i].inert) return false;  // most words: no pattern starts there (words.h)
   Parsed b, p;
-  auto take = [&](bool found) {  // the longest; at equal length a span wins over a value-only reading
-    if (found && (p.end > b.end || (p.end == b.end && b.value_only && !p.value_only))) b = p;
+  // The longest; at equal length a span wins over a value-only reading. Swapped, not copied:
+  // p is reset next.
+  auto take = [&](bool found) {
+    if (found && (p.end > b.end || (p.end == b.end && b.value_only && !p.value_only))) std::swap(b, p);
     reset(p);
   };
   take(phrase(i, p));
@@ -295,7 +298,7 @@ bool Parser::best(std::size_t i, Parsed& out) const {
   take(quantity(i, p));
   take(time(i, p));
   if (b.end == 0) return false;
-  out = b;
+  out = std::move(b);
   return true;
 }
 
