@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "quotes/marks.h"
 #include "quotes/tables.h"
@@ -127,4 +128,65 @@ TEST_CASE("stems and prefixes parse") {
   std::vector<Verb> verbs;
   REQUIRE(parse_verbs("dep_oila\tдеп ойла*\tthink\tany\t«…» деп ойлады ол.\r\n", "v.tsv", verbs).ok());
   CHECK(verbs[0].form.prefix_last);
+}
+
+namespace {
+
+// Whether one of the one-word forms matches `w`, tried in turn as Matcher::form_at does.
+bool any_form(const std::vector<const Form*>& forms, std::size_t word, const std::string& w) {
+  for (const Form* f : forms) {
+    const std::string& x = f->words[word];
+    if (f->prefix_last ? w.compare(0, x.size(), x) == 0 : w == x) return true;
+  }
+  return false;
+}
+
+// The words the indexes are asked about: every listed word, with an ending, cut short by a
+// letter, and some words no table lists.
+std::vector<std::string> probes(const std::vector<const Form*>& forms, std::size_t word) {
+  std::vector<std::string> out = {"", "а", "және", "министр", "бұл", "айтты", "деді."};
+  for (const Form* f : forms) {
+    const std::string& x = f->words[word];
+    out.push_back(x);
+    out.push_back(x + "ы");
+    out.push_back(x + "ларының");
+    if (x.size() > 2) out.push_back(x.substr(0, x.size() - 2));  // one Cyrillic letter less
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("the word indexes answer as trying every form in turn: no listed word is missed") {
+  Tables t;
+  REQUIRE(load_tables(t).ok());
+  struct Index {
+    const char* what;
+    const WordIndex& index;
+    std::vector<const Form*> forms;
+    bool last;  // indexed by the last word (else the only one)
+  };
+  std::vector<const Form*> nouns, reports, leads;
+  for (const Form& f : t.name_nouns) nouns.push_back(&f);
+  for (const ReportVerb& v : t.report_verbs) reports.push_back(&v.form);
+  for (const ReportVerb& v : t.lead_verbs) leads.push_back(&v.form);
+  REQUIRE(nouns.size() >= 50);
+  REQUIRE(reports.size() >= 5);
+  REQUIRE(leads.size() >= 5);
+  for (const Index& ix : {Index{"name nouns", t.name_noun_words, nouns, false},
+                          Index{"report verbs' last words", t.report_verb_ends, reports, true},
+                          Index{"lead verbs' last words", t.lead_verb_ends, leads, true}}) {
+    INFO(ix.what);
+    for (const Form* f : ix.forms) {
+      const std::size_t word = ix.last ? f->words.size() - 1 : 0;
+      if (!ix.last) REQUIRE(f->words.size() == 1);
+      CHECK(ix.index.has(f->words[word]));  // every listed word is found
+      for (const std::string& w : probes({f}, word)) {
+        bool want = false;
+        for (const Form* g : ix.forms) want = want || any_form({g}, ix.last ? g->words.size() - 1 : 0, w);
+        INFO(w);
+        CHECK(ix.index.has(w) == want);
+      }
+    }
+  }
 }

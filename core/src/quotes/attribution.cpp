@@ -63,8 +63,7 @@ bool Matcher::name_noun_at(std::size_t i, std::size_t limit) const {
     std::size_t e = 0;
     // `«…» деген сөзі`: a cue or title word is no modifier of a type noun.
     if (tables_.verbs_by_first.count(doc_.lower(k)) || title_at(k, limit, e)) return false;
-    for (const Form& f : tables_.name_nouns)
-      if (form_at(f, k, limit, e)) return true;
+    if (tables_.name_noun_words.has(doc_.lower(k))) return true;
     if (doc_.is_capitalized(k)) return false;
   }
   return false;

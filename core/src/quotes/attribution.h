@@ -106,8 +106,8 @@ class Matcher {
 
  private:
   bool form_at(const Form& f, std::size_t i, std::size_t limit, std::size_t& end) const;
-  const ReportVerb* ending_at(const std::vector<ReportVerb>& verbs, std::size_t floor,
-                              std::size_t e) const;
+  const ReportVerb* ending_at(const std::vector<ReportVerb>& verbs, const WordIndex& ends,
+                              std::size_t floor, std::size_t e) const;
   TokenRange speaker_after_window(std::size_t i, std::size_t limit, std::size_t& end) const;
   std::size_t closing_person(std::size_t k, std::size_t limit) const;
   TokenRange named_part(std::size_t b, std::size_t e) const;

@@ -20,7 +20,7 @@ bool Matcher::report_sentence(std::size_t s, Cue& cue, TokenRange& speaker) cons
   if (!opened) b = s;
   std::size_t e = limit;
   while (e > b && doc_.is_punct(e - 1)) --e;
-  const ReportVerb* v = ending_at(tables_.report_verbs, b, e);
+  const ReportVerb* v = ending_at(tables_.report_verbs, tables_.report_verb_ends, b, e);
   if (!v) return false;
   std::size_t n = v->form.words.size();
   // `«…». Министр осылай деді.`: a verb_alone points back by itself; others need an opener
@@ -36,9 +36,10 @@ bool Matcher::report_sentence(std::size_t s, Cue& cue, TokenRange& speaker) cons
 }
 
 // The longest form of `verbs` spanning [e - n, e) with e - n >= floor (`осылай айтты`, not
-// `айтты` alone), or null.
-const ReportVerb* Matcher::ending_at(const std::vector<ReportVerb>& verbs, std::size_t floor,
-                                     std::size_t e) const {
+// `айтты` alone), or null. `ends`: the forms' last words (Tables).
+const ReportVerb* Matcher::ending_at(const std::vector<ReportVerb>& verbs, const WordIndex& ends,
+                                     std::size_t floor, std::size_t e) const {
+  if (e <= floor || !doc_.is_word(e - 1) || !ends.has(doc_.lower(e - 1))) return nullptr;
   const ReportVerb* best = nullptr;
   for (const ReportVerb& v : verbs) {
     std::size_t n = v.form.words.size(), end = 0;
@@ -59,7 +60,7 @@ bool Matcher::lead_at(std::size_t t, std::size_t e) const {
 bool Matcher::lead_before(std::size_t f, Cue& cue, TokenRange& speaker, bool& announces) const {
   if (f < 2 || !doc_.is_terminator(f - 1) || doc_.word(f - 1) != ".") return false;
   std::size_t e = f - 1, floor = std::max(doc_.sent_begin(e - 1), doc_.para_first[doc_.para[e - 1]]);
-  const ReportVerb* v = ending_at(tables_.lead_verbs, floor + 1, e);
+  const ReportVerb* v = ending_at(tables_.lead_verbs, tables_.lead_verb_ends, floor + 1, e);
   if (!v) return false;
   std::size_t n = v->form.words.size();
   // `Захарова «…» деп мәлімдеді.`: the verb is the cue of a quote of its own.

@@ -1,5 +1,6 @@
 #include "quotes/tables.h"
 
+#include <algorithm>
 #include <functional>
 
 #include "resources.h"
@@ -197,7 +198,36 @@ Status load_tables(Tables& out) {
   return st;
 }
 
+void WordIndex::add(const std::string& word, bool stem) {
+  if (!stem) {
+    words_.insert(word);
+    return;
+  }
+  stems_.insert(word);
+  if (std::find(stem_sizes_.begin(), stem_sizes_.end(), word.size()) == stem_sizes_.end())
+    stem_sizes_.push_back(word.size());
+}
+
+void WordIndex::clear() {
+  words_.clear();
+  stems_.clear();
+  stem_sizes_.clear();
+}
+
+bool WordIndex::has(std::string_view w) const {
+  if (words_.count(w)) return true;
+  for (std::size_t n : stem_sizes_)
+    if (n <= w.size() && stems_.count(w.substr(0, n))) return true;
+  return false;
+}
+
 void Tables::index() {
+  name_noun_words.clear();
+  for (const Form& f : name_nouns) name_noun_words.add(f.words[0], f.prefix_last);
+  report_verb_ends.clear();
+  for (const ReportVerb& v : report_verbs) report_verb_ends.add(v.form.words.back(), v.form.prefix_last);
+  lead_verb_ends.clear();
+  for (const ReportVerb& v : lead_verbs) lead_verb_ends.add(v.form.words.back(), v.form.prefix_last);
   verbs_by_first.clear();
   for (const Verb& v : verbs) verbs_by_first[v.form.words[0]].push_back(&v);
   speaker_class.clear();

@@ -4,6 +4,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "belgi/status.h"
@@ -15,6 +16,19 @@ namespace belgi::quotes {
 struct Form {
   std::vector<std::string> words;
   bool prefix_last = false;
+};
+
+// One-word forms, whole words and stems (a Form's prefix_last), asked at once whether a word is
+// one of them: the same answer as trying each form in turn (Matcher::form_at) without the turns.
+class WordIndex {
+ public:
+  void add(const std::string& word, bool stem);  // viewed: the string must outlive the index
+  void clear();
+  bool has(std::string_view lower) const;
+
+ private:
+  std::unordered_set<std::string_view> words_, stems_;
+  std::vector<std::size_t> stem_sizes_;  // the stems' lengths, each once
 };
 
 // speech_verbs.tsv: one cue (`деп атап өтті`).
@@ -74,6 +88,9 @@ struct Tables {
   // Indexes over the rows above, made once by index() (load_tables) rather than per document;
   // their keys view the rows' strings. The verbs starting with a word, in table order:
   std::unordered_map<std::string_view, std::vector<const Verb*>> verbs_by_first;
+  WordIndex name_noun_words;  // name_nouns, one word each
+  // The last words of report_verbs and lead_verbs: no form ends at a word that is none of them.
+  WordIndex report_verb_ends, lead_verb_ends;
   // speaker_words by a view: a look-up builds no string.
   std::unordered_map<std::string_view, WordClass> speaker_class;
   // Rebuilds the indexes from the rows (after the rows change).
