@@ -2,6 +2,7 @@
 // folding, endings and lookups behave as the grammar expects.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -222,4 +223,76 @@ TEST_CASE("calendar: arithmetic and formats") {
   CHECK(parse_clock("9:05", y, m));
   CHECK_FALSE(parse_clock("25:00", y, m));
   CHECK_FALSE(parse_clock("10:60", y, m));
+}
+
+namespace {
+
+// The rows of an embedded table as column name -> cell (comments and the header skipped).
+std::vector<std::map<std::string, std::string>> rows_of(const std::string& file) {
+  std::string_view bytes = resources::file("rules/dates/" + file);
+  std::vector<std::map<std::string, std::string>> rows;
+  std::vector<std::string> header;
+  auto cells = [](std::string_view line) {
+    std::vector<std::string> out;
+    for (std::size_t p = 0; p <= line.size();) {
+      std::size_t tab = std::min(line.find('\t', p), line.size());
+      out.emplace_back(line.substr(p, tab - p));
+      p = tab + 1;
+    }
+    return out;
+  };
+  for (std::size_t p = 0; p < bytes.size();) {
+    std::size_t nl = std::min(bytes.find('\n', p), bytes.size());
+    std::string_view line = bytes.substr(p, nl - p);
+    p = nl + 1;
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> c = cells(line);
+    if (header.empty()) { header = c; continue; }
+    std::map<std::string, std::string> row;
+    for (std::size_t i = 0; i < c.size() && i < header.size(); ++i) row[header[i]] = c[i];
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+}  // namespace
+
+TEST_CASE("tables: every word row and phrase is found by its own form (the first-character filter misses none)") {
+  Tables t;
+  REQUIRE(Tables::load_embedded(t).ok());
+  std::size_t words = 0, phrases = 0;
+  for (const char* file : {"months.tsv", "weekdays.tsv", "numbers.tsv", "units.tsv", "seasons.tsv",
+                           "modifiers.tsv", "postpositions.tsv", "parts.tsv"}) {
+    for (const auto& row : rows_of(file)) {
+      std::vector<Hit> hits;
+      t.lookup(fold(row.at("form")), hits, false);
+      bool found = false;
+      for (const Hit& h : hits) found = found || h.entry->id == row.at("id");
+      INFO(file << ": " << row.at("id") << " " << row.at("form"));
+      CHECK(found);
+      ++words;
+    }
+  }
+  for (const char* file : {"relative.tsv", "parts_of_day.tsv"}) {
+    for (const auto& row : rows_of(file)) {
+      std::string first = row.at("words").substr(0, row.at("words").find(' '));
+      for (std::size_t a = 0; a <= first.size();) {  // each alternative of the first word
+        std::size_t bar = std::min(first.find('|', a), first.size());
+        std::string alt = first.substr(a, bar - a);
+        a = bar + 1;
+        if (!alt.empty() && alt.back() == '*') alt.pop_back();
+        std::string f = fold(alt);
+        if (t.is_exception(f)) continue;  // never a phrase's start, by the exceptions table
+        std::vector<const Phrase*> at;
+        t.phrases_at(f, at);
+        bool found = false;
+        for (const Phrase* p : at) found = found || p->id == row.at("id");
+        INFO(file << ": " << row.at("id") << " " << alt);
+        CHECK(found);
+        ++phrases;
+      }
+    }
+  }
+  CHECK(words > 150);
+  CHECK(phrases > 30);
 }
