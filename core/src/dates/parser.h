@@ -173,6 +173,7 @@ class Parser {
   bool phrase(std::size_t i, Parsed& out) const;
   bool date(std::size_t i, Parsed& out) const;
   bool core(std::size_t i, const Hit* mod, Parsed& out) const;
+  bool dated_start(std::size_t i) const;
   bool numeric_date(std::size_t i, Parsed& out) const;
   bool day_range(std::size_t i, int year, Parsed& out) const;
   bool day_and_month(std::size_t i, int& d, int& m, std::size_t& j) const;

@@ -319,6 +319,16 @@ bool Parser::season_pair(std::size_t i, Parsed& out) const {
   return true;
 }
 
+// Word i can start one of core()'s patterns without a modifier (their first reads): a number
+// (digits or words), a Roman numeral, a month, or two months in one token. The modifiers, units,
+// parts and postpositions that reach core() skip those thirteen patterns at once.
+bool Parser::dated_start(std::size_t i) const {
+  if (!ok(i)) return false;
+  const Word& w = w_[i];
+  Num n;
+  return w.num || w.roman || w.pair_first || w.pair_cased || hit(i, WordClass::month) || number(i, n);
+}
+
 bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
   // `біздің заманымызға дейінгі VIII ғасыр` ("before our era"): BC07.
   if (!mod && ok(i + 3) && w_[i].fold == "бiздiң" && w_[i + 1].fold.substr(0, 18) == "заманымыз" &&
@@ -333,7 +343,7 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
     if (found && p.end > best.end) std::swap(best, p);  // p is reset next: no copy
     reset(p);
   };
-  if (!mod) {
+  if (!mod && dated_start(i)) {  // each of these reads a number, a month or a numeral at i first
     take(numeric_date(i, p));
     take(day_month(i, p));
     take(day_list(i, p));
