@@ -19,6 +19,8 @@ namespace belgi::dates {
 
 // Lower case + і/ı -> i. Input must be valid UTF-8.
 std::string fold(std::string_view word);
+// fold(word) written at w (room for 2 * word.size() bytes is always enough); returns its end.
+char* fold_into(char* w, std::string_view word);
 
 enum class WordClass : std::uint8_t { month, weekday, number, unit, season, modifier, post, part };
 

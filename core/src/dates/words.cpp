@@ -1,6 +1,8 @@
 #include "dates/words.h"
 
+#include <algorithm>
 #include <deque>
+#include <memory>
 
 
 #include "text/chars.h"
@@ -18,9 +20,8 @@ long to_long(std::string_view s) {
   return v;
 }
 
-// What a Word's views point to: kept in the per-thread cache below.
+// What a Word's views point to, but its text (TextArena): kept in the per-thread cache below.
 struct Owned {
-  std::string fold;
   std::vector<Hit> hits, rest_hits;
   std::vector<const Phrase*> phrases;
 };
@@ -168,6 +169,40 @@ int roman_value(std::string_view s) {
 
 namespace {
 
+// The cached words' texts and folded forms, in blocks that never move (the words view them):
+// a string of its own for each cost two allocations a new word. Emptied with the cache.
+class TextArena {
+ public:
+  // Room for n bytes at the end; keep_written() keeps the first m of them.
+  char* room(std::size_t n) {
+    if (blocks_.empty() || used_ + n > size_) {
+      size_ = std::max(kBlock, n);
+      blocks_.emplace_back(new char[size_]);
+      used_ = 0;
+    }
+    return blocks_.back().get() + used_;
+  }
+  std::string_view keep_written(const char* p, std::size_t m) {
+    used_ += m;
+    return std::string_view(p, m);
+  }
+  std::string_view keep(std::string_view s) {
+    char* p = room(s.size());
+    std::copy(s.begin(), s.end(), p);
+    return keep_written(p, s.size());
+  }
+  void clear() {
+    blocks_.clear();
+    used_ = size_ = 0;
+  }
+  std::size_t blocks() const { return blocks_.size(); }
+
+ private:
+  static constexpr std::size_t kBlock = 1 << 16;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  std::size_t used_ = 0, size_ = 0;
+};
+
 // A word's analysis depends only on its text, its token kind and the tables, so it is computed
 // once per distinct word and thread: news repeats its words, and the table look-ups were a
 // sixth of the batch time. The analysis lives here (in blocks that never move), and the words
@@ -176,10 +211,13 @@ namespace {
 class WordCache {
  public:
   static constexpr std::size_t kMaxWords = 1 << 15;
+  static constexpr std::size_t kMaxTextBlocks = 256;  // 16 MB
 
   // Called once per analyze(): a new table, or a full cache, starts afresh.
   void begin(const Tables& t) {
-    if (serial_ != t.serial() || entries_.size() >= kMaxWords) clear(t.serial());
+    // (The texts are bounded too: a word also met as another kind adds its text at each call.)
+    if (serial_ != t.serial() || entries_.size() >= kMaxWords || texts_.blocks() > kMaxTextBlocks)
+      clear(t.serial());
     this_call_.clear();
   }
   const Word* find(std::string_view raw, text::TokenKind kind) const {
@@ -196,7 +234,7 @@ class WordCache {
 
  private:
   struct Entry {
-    std::string key;
+    std::string_view key;  // in texts_
     Owned owned;
     Word word;
   };
@@ -229,6 +267,8 @@ class WordCache {
     slots_.assign(kMinSlots, Slot());
     mask_ = kMinSlots - 1;
     entries_.clear();
+    this_call_.clear();
+    texts_.clear();
     serial_ = serial;
   }
   std::uint64_t serial_ = 0;
@@ -236,6 +276,7 @@ class WordCache {
   std::size_t mask_ = 0;
   text::StableBlocks<Entry> entries_;  // huge pages natively: ~5,000 page faults fewer
   std::deque<Entry> this_call_;  // words not kept (see put)
+  TextArena texts_;  // the entries' keys and folded forms (also this_call_'s, until clear())
 };
 
 // Words the patterns read by their form though no table lists them (parser_*.cpp): `оқу жылы`
@@ -296,24 +337,24 @@ std::string_view without_particle(std::string_view f) {
   return f;
 }
 
-void analyze_word(Word& w, Owned& o, std::string_view raw, const Tables& tables) {
-  o.fold = fold(raw);
-  w.fold = o.fold;
+void analyze_word(Word& w, Owned& o, std::string_view raw, TextArena& texts, const Tables& tables) {
+  char* f = texts.room(2 * raw.size());  // fold_into's worst case
+  w.fold = texts.keep_written(f, static_cast<std::size_t>(fold_into(f, raw) - f));
   std::size_t p = 0;
   w.upper_initial = !raw.empty() && text::is_upper(utf8::next(raw, p));
-  if (!o.fold.empty() && o.fold[0] >= '0' && o.fold[0] <= '9') {
+  if (!w.fold.empty() && w.fold[0] >= '0' && w.fold[0] <= '9') {
     analyze_number(w, o, tables);
   } else if (w.kind == text::TokenKind::word) {
-    tables.lookup(without_particle(o.fold), o.hits);
-    tables.phrases_at(o.fold, o.phrases);
-    w.adjectival = !o.phrases.empty() && tables.adjectival(o.fold);  // read only with a phrase
+    tables.lookup(without_particle(w.fold), o.hits);
+    tables.phrases_at(w.fold, o.phrases);
+    w.adjectival = !o.phrases.empty() && tables.adjectival(w.fold);  // read only with a phrase
     // Roman numerals are written in capitals (XXI ғасыр); `і`, `с` alone are words.
-    if (o.hits.empty() && raw.size() >= 2 && w.upper_initial) w.roman = roman_value(o.fold);
-    analyze_pair(w, o.fold, tables);
+    if (o.hits.empty() && raw.size() >= 2 && w.upper_initial) w.roman = roman_value(w.fold);
+    analyze_pair(w, w.fold, tables);
   }
   w.inert = !w.num && o.hits.empty() && o.phrases.empty() && w.roman == 0 && !w.pair_first && !w.season_first &&
             !w.weekday_pair &&
-            !cue(o.fold);
+            !cue(w.fold);
   w.hits = View<Hit>(o.hits);
   w.rest_hits = View<Hit>(o.rest_hits);
   w.phrases = View<const Phrase*>(o.phrases);
@@ -327,13 +368,13 @@ Word WordCache::put(std::string_view raw, text::TokenKind kind, const Tables& ta
   if (slots_[i].entry) {  // the same text as another kind: analyzed, kept for this call only
     Entry& e = this_call_.emplace_back();
     e.word.kind = kind;
-    analyze_word(e.word, e.owned, raw, tables);
+    analyze_word(e.word, e.owned, raw, texts_, tables);
     return e.word;
   }
   Entry& e = entries_.emplace_back();
-  e.key = std::string(raw);
+  e.key = texts_.keep(raw);
   e.word.kind = kind;
-  analyze_word(e.word, e.owned, raw, tables);
+  analyze_word(e.word, e.owned, raw, texts_, tables);
   slots_[i] = Slot{h, &e};
   if (4 * entries_.size() > slots_.size()) grow();  // load factor <= 1/4
   return e.word;
