@@ -190,3 +190,20 @@ TEST_CASE("the word indexes answer as trying every form in turn: no listed word 
     }
   }
 }
+
+TEST_CASE("every mark of marks.tsv passes the first-byte filter; other punctuation does not") {
+  Tables t;
+  REQUIRE(load_tables(t).ok());
+  REQUIRE(t.marks.size() >= 4);
+  for (const MarkPair& m : t.marks) {
+    INFO(m.id);
+    CHECK(t.may_be_mark(m.open));
+    CHECK(t.may_be_mark(m.close));
+    CHECK(mark_role(m.open) != MarkRole::none);
+    CHECK(mark_role(m.close) != MarkRole::none);
+    CHECK(mark_role(m.open) == mark_role(t.marks, m.open));
+    CHECK(mark_role(m.close) == mark_role(t.marks, m.close));
+  }
+  for (const char* p : {",", ".", "-", ":", "(", "!"}) CHECK_FALSE(t.may_be_mark(p));
+  for (const char* p : {",", ".", "-", "–", "—", ":", "(", "!"}) CHECK(mark_role(p) == MarkRole::none);
+}

@@ -32,7 +32,8 @@ class Pairer {
       if (i > 0 && doc_.para[i] != doc_.para[i - 1] && !stack_.empty()) new_paragraph(i);
       if (!stack_.empty() && doc_.tok[i].begin - doc_.tok[stack_.front().token].begin > kMaxPairBytes)
         stack_.clear();
-      if (doc_.is_punct(i)) mark(i);
+      // A token no mark starts like opens and closes nothing.
+      if (doc_.is_punct(i) && tables_.may_be_mark(doc_.word(i))) mark(i);
     }
     if (!stack_.empty() && open_ + 1 < doc_.size())
       out_.push_back(Pair{open_, doc_.size() - 1, paragraphs_, true});
@@ -149,13 +150,16 @@ MarkRole mark_role(const std::vector<MarkPair>& marks, std::string_view w) {
 }
 
 MarkRole mark_role(std::string_view w) {
-  static const std::vector<MarkPair> marks = [] {
-    std::vector<MarkPair> m;
-    Status st = parse_marks(resources::file("rules/quotes/marks.tsv"), "data/rules/quotes/marks.tsv", m);
-    if (!st.ok()) m.clear();
-    return m;
+  // The tables' marks alone (the entity features ask for every punctuation token), with their
+  // first bytes (Tables::may_be_mark).
+  static const Tables marks = [] {
+    Tables t;
+    Status st = parse_marks(resources::file("rules/quotes/marks.tsv"), "data/rules/quotes/marks.tsv", t.marks);
+    if (!st.ok()) t.marks.clear();
+    t.index();
+    return t;
   }();
-  return mark_role(marks, w);
+  return marks.may_be_mark(w) ? mark_role(marks.marks, w) : MarkRole::none;
 }
 
 bool ambiguous_mark(const std::vector<MarkPair>& marks, std::string_view w) {

@@ -222,6 +222,10 @@ bool WordIndex::has(std::string_view w) const {
 }
 
 void Tables::index() {
+  mark_first_bytes.reset();
+  for (const MarkPair& m : marks)
+    for (const std::string* mark : {&m.open, &m.close})
+      if (!mark->empty()) mark_first_bytes.set(static_cast<unsigned char>((*mark)[0]));
   name_noun_words.clear();
   for (const Form& f : name_nouns) name_noun_words.add(f.words[0], f.prefix_last);
   report_verb_ends.clear();

@@ -1,6 +1,7 @@
 // The quote rules as data: the TSV tables under data/rules/quotes/, parsed once at start-up.
 // Every form is lower-case words separated by one space and is compared with lower-cased tokens.
 #pragma once
+#include <bitset>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -93,6 +94,12 @@ struct Tables {
   WordIndex report_verb_ends, lead_verb_ends;
   // speaker_words by a view: a look-up builds no string.
   std::unordered_map<std::string_view, WordClass> speaker_class;
+  // The first bytes of the marks: a token starting with another byte is no mark (most
+  // punctuation: `,` `.`), told without comparing it with every pair.
+  std::bitset<256> mark_first_bytes;
+  bool may_be_mark(std::string_view token) const {
+    return !token.empty() && mark_first_bytes.test(static_cast<unsigned char>(token[0]));
+  }
   // Rebuilds the indexes from the rows (after the rows change).
   void index();
   // The class of a lower-case word in speakers.tsv, none if it is not listed.
