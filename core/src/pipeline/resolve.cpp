@@ -31,7 +31,10 @@ bool before(const Key& a, const Key& b) {
 // when one of its bytes is taken (all ranges here are non-empty).
 class Taken {
  public:
-  explicit Taken(std::size_t bytes) : bits_(bytes / 64 + 1, 0) {}
+  explicit Taken(std::size_t bytes) {
+    text::reserve_huge(bits_, bytes / 64 + 1);  // a large document's: no page at a time
+    bits_.assign(bytes / 64 + 1, 0);
+  }
   bool any(const ByteRange& r) const {
     for (std::size_t b = r.begin; b < r.end; ++b)
       if (bits_[b / 64] >> (b % 64) & 1) return true;
@@ -60,6 +63,7 @@ std::vector<Span> resolve(std::vector<Candidate> cands) {
   std::sort(keys.begin(), keys.end(), before);
   Taken taken(bytes);
   std::vector<std::size_t> accepted;  // indices into cands
+  text::reserve_huge(accepted, keys.size());
   for (const Key& k : keys) {
     const ByteRange& r = cands[k.index].span.range;
     if (taken.any(r)) continue;
@@ -71,7 +75,9 @@ std::vector<Span> resolve(std::vector<Candidate> cands) {
     return cands[a].span.range.begin < cands[b].span.range.begin;
   });
   std::vector<Span> out;
-  text::reserve_huge(out, accepted.size());  // a large document's spans are megabytes: no growing by doubling
+  // A large document's spans are megabytes: no growing by doubling, and room (as many as there
+  // were candidates) for the spans the later layers append (quotes) without a reallocation.
+  text::reserve_huge(out, cands.size());
   for (std::size_t i : accepted) out.push_back(std::move(cands[i].span));
   return out;
 }

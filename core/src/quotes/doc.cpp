@@ -51,6 +51,7 @@ std::string_view Doc::make_lower(std::size_t i) const {
   // are never touched.
   if (!lower_text_) {
     lower_text_.reset(new char[2 * text.size() + 1]);
+    text::advise_huge_pages(lower_text_.get(), 2 * text.size() + 1);  // a large document's: MBs
     lower_end_ = lower_text_.get();
   }
   std::string_view t = tok[i].text(text);
