@@ -1,5 +1,5 @@
 // The feature templates of the entity model (features.h): the hashes the tagger and the trainer
-// look up per token, and the lexicon and label tables they share.
+// look up per token (the names of the labels and lexicon classes: labels.cpp).
 #include "entities/features.h"
 
 #include <algorithm>
@@ -11,14 +11,6 @@
 namespace belgi::entities {
 
 namespace {
-
-// The model's classes are the span types before QUOTE, by their numbers (data/types.tsv).
-const char* class_name_of(int c) { return type_name(static_cast<SpanType>(c)); }
-
-constexpr std::array<const char*, kLexClassCount> kLexNames = {
-    "country", "city", "region", "org", "legal_form", "title", "org_noun",
-    "fac_noun", "event_noun", "geo_noun", "name_ending", "media", "world_region", "first_name",
-    "month", "weekday"};
 
 // Feature template ids (first byte hashed). Changing any of them changes kFeatureSetId.
 enum Template : std::uint8_t {
@@ -57,42 +49,7 @@ inline std::uint64_t mix(std::uint8_t tmpl, std::uint64_t a, std::uint64_t b = 0
 
 const std::uint64_t kBosHash = fnv1a64("<s>"), kEosHash = fnv1a64("</s>");
 
-
 }  // namespace
-
-const char* class_name(int c) { return c >= 0 && c < kEntityClassCount ? class_name_of(c) : "?"; }
-
-std::string label_name(int label) {
-  if (label == 0) return "O";
-  if (label < 0 || label >= kLabelCount) return "?";
-  return std::string(is_inside(label) ? "I-" : "B-") + class_name(label_class(label));
-}
-
-int parse_label(std::string_view name) {
-  if (name == "O") return 0;
-  if (name.size() < 3 || name[1] != '-' || (name[0] != 'B' && name[0] != 'I')) return -1;
-  for (int c = 0; c < kEntityClassCount; ++c)
-    if (name.substr(2) == class_name_of(c)) return 1 + 2 * c + (name[0] == 'I');
-  return -1;
-}
-
-const char* lex_class_name(int bit) { return bit >= 0 && bit < kLexClassCount ? kLexNames[bit] : nullptr; }
-
-bool parse_lex_class(std::string_view name, std::uint32_t& bit) {
-  static const std::pair<std::string_view, std::uint32_t> kWordBits[] = {
-      {"freq1", 1u << kLexBandShift}, {"freq2", 2u << kLexBandShift}, {"freq3", 3u << kLexBandShift}};
-  for (const auto& [n, b] : kWordBits)
-    if (name == n) {
-      bit = b;
-      return true;
-    }
-  for (int i = 0; i < kLexClassCount; ++i)
-    if (name == kLexNames[i]) {
-      bit = 1u << i;
-      return true;
-    }
-  return false;
-}
 
 namespace {
 
@@ -302,7 +259,81 @@ void FeatureExtractor::match_lexicon(std::size_t n) {
 
 void FeatureExtractor::add(std::uint64_t h) { feats_.push_back(fold32(h)); }
 
-void FeatureExtractor::context_features(const std::vector<std::string_view>& tokens, std::size_t i) {
+namespace {
+
+// A token's capitalization (title-case runs, headlines, long official names); 9 at the edge.
+std::uint8_t cap_code(const TokenInfo* u) { return !u ? 9 : u->kind == kPunct ? 3 : u->upper ? 2 : u->cap ? 1 : 0; }
+
+bool name_end(const TokenInfo& u) { return ((u.ending | u.ending_infl) & kLexNameEnding) != 0; }
+
+}  // namespace
+
+TokenContext FeatureExtractor::context_of(std::size_t i, std::size_t n) const {
+  const TokenInfo& t = *info_[i];
+  const TokenInfo* prev = i > 0 ? info_[i - 1] : nullptr;
+  const TokenInfo* next = i + 1 < n ? info_[i + 1] : nullptr;
+  using quotes::MarkRole;
+  TokenContext c;
+  c.cap_prev = cap_code(prev);
+  c.cap_self = cap_code(&t);
+  c.cap_next = cap_code(next);
+  c.kind_prev = prev ? prev->kind : 0xfe;
+  c.kind_self = t.kind;
+  c.kind_next = next ? next->kind : 0xfe;
+  c.band = t.band;
+  c.position = i == 0 ? 0 : i + 1 == n ? 1 : i == 1 ? 2 : 3;
+  c.second = i == 1;
+  c.in_quote = in_quote_[i];
+  c.after_open = i > 0 && role_[i - 1] == MarkRole::opener;
+  c.before_close = i + 1 < n && role_[i + 1] == MarkRole::closer;
+  c.after_close = i > 0 && role_[i - 1] == MarkRole::closer;
+  c.cap = t.cap;
+  c.upper = t.upper;
+  c.lowish = t.cap && t.lowish;
+  c.ending_infl = t.ending_infl != 0;
+  c.prev_cap = prev && prev->cap;
+  c.prev_lowish = t.cap && c.prev_cap && prev->lowish;
+  c.prev_name_end = prev && name_end(*prev);
+  c.next_name_end = next && name_end(*next);
+  c.next_cap = c.next_name_end && next->cap;
+  c.first_name = c.next_name_end && (t.lex & kLexFirstName) != 0;
+  c.title_dist = title_dist_[i];
+  c.stemmed = c.title_dist && t.stemmed();
+  c.head_ahead = static_cast<std::uint8_t>(head_[i] >> 6);
+  c.head_dist = head_dist_[i];
+  c.head_self = static_cast<std::uint8_t>((t.lex & kLexHeadNouns) >> 6);
+  return c;
+}
+
+void context_shape_features(const TokenContext& c, std::vector<std::uint32_t>& out) {
+  const bool first = c.position == 0;
+  put(out, Hash(kCaseFirst).byte(c.cap).byte(first).h);
+  // The band at the sentence's first token (headlines, title case) and after a capitalized word.
+  put(out, Hash(kBandInit).byte(c.band).byte(c.cap).byte(first ? 2 : c.prev_cap).h);
+  put(out, Hash(kCapTri).byte(c.cap_prev).byte(c.cap_self).byte(c.cap_next).byte(c.in_quote).h);
+  put(out, Hash(kKindPrevNext).byte(c.kind_prev).byte(c.kind_self).byte(c.kind_next).byte(c.cap).h);
+  // Capitalized words that are usually written in lower case (`Қақпада Бекхан Шайзада`).
+  if (c.cap) put(out, Hash(kLowish).byte(c.lowish).byte(first).byte(c.upper).h);
+  if (c.cap && c.prev_cap) put(out, Hash(kLowishPrev).byte(c.prev_lowish).byte(c.second).byte(c.lowish).h);
+  // Surname endings on this word behind a case ending, and on the neighbours (`Бағдат Қайыров`).
+  if (c.ending_infl) put(out, Hash(kEndingInfl).byte(c.upper).byte(first).h);
+  if (c.prev_name_end) put(out, Hash(kEndingPrev).byte(c.cap).byte(c.prev_cap).h);
+  if (c.next_name_end) put(out, Hash(kEndingNext).byte(c.cap).byte(c.next_cap).byte(c.first_name).h);
+  // A type noun ahead (the head of an unquoted name) and the type noun itself after a name.
+  if (c.title_dist) put(out, Hash(kTitleAhead).byte(c.title_dist).byte(c.cap).byte(c.stemmed).h);
+  if (c.head_ahead)
+    put(out, Hash(kHeadAhead).u32(std::uint32_t{c.head_ahead} << 6).byte(c.head_dist).byte(c.cap).byte(c.in_quote).h);
+  put(out, Hash(kPosition).byte(c.position).h);
+  // Quotation marks: inside «…», right after the opening mark, right before the closing one,
+  // right after a closing mark (the type noun of `«Қазақпарат» агенттігі`).
+  put(out, Hash(kQuote).byte(c.in_quote).byte(c.after_open).byte(c.before_close).byte(c.after_close).h);
+  if (c.head_self)
+    put(out, Hash(kHeadSelf).u32(std::uint32_t{c.head_self} << 6).byte(c.prev_cap).byte(c.after_close).h);
+}
+
+// The context features that name words: the words two away, the word pairs, the classes'
+// pair, the gazetteer's and the multi-word lexicon entries' hits, the stem after a closing quote.
+void FeatureExtractor::word_context_features(const std::vector<std::string_view>& tokens, std::size_t i) {
   const std::size_t n = tokens.size();
   const TokenInfo& t = *info_[i];
   const TokenInfo* prev = i > 0 ? info_[i - 1] : nullptr;
@@ -313,42 +344,14 @@ void FeatureExtractor::context_features(const std::vector<std::string_view>& tok
     return info_[j]->h_lower;
   };
   const long li = static_cast<long>(i);
-  add(Hash(kCaseFirst).byte(t.cap).byte(i == 0).h);
-  // The band at the sentence's first token (headlines, title case) and after a capitalized word.
-  add(Hash(kBandInit).byte(t.band).byte(t.cap).byte(i == 0 ? 2 : prev && prev->cap).h);
   add(mix(kWordPrev2, lower_at(li - 2)));
-  // Capitalization of the three tokens (title-case runs, headlines, long official names).
-  auto cap_code = [](const TokenInfo* u) -> std::uint8_t {
-    return !u ? 9 : u->kind == kPunct ? 3 : u->upper ? 2 : u->cap ? 1 : 0;
-  };
-  add(Hash(kCapTri).byte(cap_code(prev)).byte(cap_code(&t)).byte(cap_code(next)).byte(in_quote_[i]).h);
   add(mix(kWordNext2, lower_at(li + 2)));
   add(mix(kBigramPrev, lower_at(li - 1), t.h_lower));
   add(mix(kBigramNext, t.h_lower, lower_at(li + 1)));
   add(mix(kStemBigram, t.h_stem, next ? next->h_stem : kEosHash));
-  add(Hash(kKindPrevNext)
-          .byte(prev ? prev->kind : 0xfe)
-          .byte(t.kind)
-          .byte(next ? next->kind : 0xfe)
-          .byte(t.cap)
-          .h);
   gazetteer_features(i);
-  const std::uint32_t cp = prev ? prev->cls : 0xffff;
-  add(Hash(kClassBigram).u32(cp).u32(t.cls).h);
-  // Capitalized words that are usually written in lower case (`Қақпада Бекхан Шайзада`).
-  if (t.cap) add(Hash(kLowish).byte(t.lowish).byte(i == 0).byte(t.upper).h);
-  if (prev && t.cap && prev->cap) add(Hash(kLowishPrev).byte(prev->lowish).byte(i == 1).byte(t.lowish).h);
-  // Surname endings on this word behind a case ending, and on the neighbours (`Бағдат Қайыров`).
-  if (t.ending_infl) add(Hash(kEndingInfl).byte(t.upper).byte(i == 0).h);
-  auto name_end = [](const TokenInfo* u) { return ((u->ending | u->ending_infl) & kLexNameEnding) != 0; };
-  if (prev && name_end(prev)) add(Hash(kEndingPrev).byte(t.cap).byte(prev->cap).h);
-  if (next && name_end(next))
-    add(Hash(kEndingNext).byte(t.cap).byte(next->cap).byte((t.lex & kLexFirstName) != 0).h);
-  // A type noun ahead (the head of an unquoted name) and the type noun itself after a name.
-  if (title_dist_[i]) add(Hash(kTitleAhead).byte(title_dist_[i]).byte(t.cap).byte(t.stemmed()).h);
-  if (head_[i]) add(Hash(kHeadAhead).u32(head_[i]).byte(head_dist_[i]).byte(t.cap).byte(in_quote_[i]).h);
-  add(Hash(kPosition).byte(i == 0 ? 0 : i + 1 == n ? 1 : i == 1 ? 2 : 3).h);
-  quote_and_lexicon_features(tokens, i);
+  add(Hash(kClassBigram).u32(prev ? prev->cls : 0xffff).u32(t.cls).h);
+  lexicon_context_features(i);
 }
 
 void FeatureExtractor::gazetteer_features(std::size_t i) {
@@ -363,20 +366,10 @@ void FeatureExtractor::gazetteer_features(std::size_t i) {
   }
 }
 
-void FeatureExtractor::quote_and_lexicon_features(const std::vector<std::string_view>& tokens, std::size_t i) {
-  const std::size_t n = tokens.size();
+void FeatureExtractor::lexicon_context_features(std::size_t i) {
   const TokenInfo& t = *info_[i];
   const TokenInfo* prev = i > 0 ? info_[i - 1] : nullptr;
-  // Quotation marks: inside «…», right after the opening mark, right before the closing one,
-  // right after a closing mark (the type noun of `«Қазақпарат» агенттігі`).
-  using quotes::MarkRole;
-  bool after_open = i > 0 && role_[i - 1] == MarkRole::opener;
-  bool before_close = i + 1 < n && role_[i + 1] == MarkRole::closer;
-  bool after_close = i > 0 && role_[i - 1] == MarkRole::closer;
-  add(Hash(kQuote).byte(in_quote_[i]).byte(after_open).byte(before_close).byte(after_close).h);
-  if (after_close) add(mix(kQuote, t.h_stem, 9));
-  if (std::uint32_t head = t.lex & kLexHeadNouns)
-    add(Hash(kHeadSelf).u32(head).byte(prev && prev->cap).byte(after_close).h);
+  if (i > 0 && role_[i - 1] == quotes::MarkRole::closer) add(mix(kQuote, t.h_stem, 9));
   // The classes present, lowest first (most tokens have none: no loop over all sixteen).
   const std::uint32_t prev_lex = prev ? prev->lex : 0, classes = (1u << kLexClassCount) - 1;
   for (std::uint32_t bits = (prev_lex | span_lex_b_[i] | span_lex_i_[i]) & classes; bits; bits &= bits - 1) {
@@ -404,7 +397,8 @@ void FeatureExtractor::extract(const std::vector<std::string_view>& tokens) {
     local_features(tokens[i], *info_[i], *lex_, feats_);
     as_prev_features(i > 0 ? info_[i - 1] : nullptr, feats_);
     as_next_features(i + 1 < n ? info_[i + 1] : nullptr, feats_);
-    context_features(tokens, i);
+    context_shape_features(context_of(i, n), feats_);
+    word_context_features(tokens, i);
   }
   offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));
 }
@@ -415,9 +409,12 @@ void FeatureExtractor::extract_context(const std::vector<std::string_view>& toke
   feats_.clear();
   offsets_.clear();
   prepare_context(tokens);
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
+  const std::size_t n = tokens.size();
+  contexts_.resize(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    contexts_[i] = context_of(i, n);
     offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));
-    context_features(tokens, i);
+    word_context_features(tokens, i);
   }
   offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));
 }

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -186,6 +187,62 @@ class WordCache {
   std::vector<std::uint32_t> pending_, pending_offs_;
   std::vector<std::int32_t*> pending_rows_;
   std::int32_t bos_prev_[L], eos_next_[L];
+};
+
+// The summed weights of the context features that name no word (context_shape_features()), once
+// per distinct TokenContext and model, per thread: a sentence's tokens mostly share a few hundred
+// contexts, so a token adds one row instead of looking up and adding a dozen features. Integer
+// sums in another order: the emissions are exactly those of the uncached path (tested).
+class ContextCache {
+ public:
+  static constexpr int L = kLabelCount;
+  // At most this many contexts; when full, emptied (rare: news text has a few thousand).
+  static constexpr std::size_t kMaxContexts = 1 << 14;
+
+  // The row of `c`; valid until the next call.
+  const std::int32_t* row(const Model& m, const TokenContext& c) {
+    if (serial_ != m.serial || index_.empty()) clear(m.serial);
+    const std::uint64_t h = hash(c);
+    std::size_t i = h & (index_.size() - 1);
+    for (; index_[i] != kEmpty; i = (i + 1) & (index_.size() - 1))
+      if (std::memcmp(&keys_[index_[i]], &c, sizeof c) == 0) return &rows_[std::size_t{index_[i]} * L];
+    if (keys_.size() >= kMaxContexts) {
+      clear(m.serial);
+      return row(m, c);
+    }
+    index_[i] = static_cast<std::uint32_t>(keys_.size());
+    keys_.push_back(c);
+    rows_.resize(rows_.size() + L, 0);
+    std::int32_t* r = &rows_[rows_.size() - L];
+    feats_.clear();
+    context_shape_features(c, feats_);
+    add_weights(m, feats_.data(), feats_.size(), r);
+    return r;
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
+
+  static std::uint64_t hash(const TokenContext& c) {
+    std::uint64_t w[4];
+    std::memcpy(w, &c, sizeof w);
+    std::uint64_t h = (w[0] * 0x9E3779B97F4A7C15ull) ^ (w[1] * 0xC2B2AE3D27D4EB4Full) ^
+                      (w[2] * 0x165667B19E3779F9ull) ^ (w[3] * 0x27D4EB2F165667C5ull);
+    return h ^ (h >> 29);
+  }
+
+  void clear(std::uint64_t serial) {
+    serial_ = serial;
+    index_.assign(2 * kMaxContexts, kEmpty);  // at most half full
+    keys_.clear();
+    rows_.clear();
+  }
+
+  std::uint64_t serial_ = 0;
+  std::vector<std::uint32_t> index_;  // context number, or kEmpty
+  std::vector<TokenContext> keys_;
+  std::vector<std::int32_t> rows_;  // L per context
+  std::vector<std::uint32_t> feats_;
 };
 
 }  // namespace belgi::entities
