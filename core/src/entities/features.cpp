@@ -117,8 +117,10 @@ void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& le
   put(out, Hash(kClass).u32(t.cls).h);
   if (t.stemmed())
     put(out, Hash(kClassStem).u32(lex.known.find(lexicon_key(t.stem()), 0) & kKnownClassMask).h);
-  for (int b = 0; b < kLexClassCount; ++b) {
-    std::uint32_t bit = 1u << b;
+  // The classes present, lowest first (most words have none: no loop over all sixteen).
+  for (std::uint32_t bits = (t.lex | t.ending) & kLexClasses; bits; bits &= bits - 1) {
+    const int b = __builtin_ctz(bits);
+    const std::uint32_t bit = 1u << b;
     if (t.lex & bit) {
       put(out, Hash(kLex).byte(static_cast<std::uint8_t>(b)).h);
       // The ending after a lexicon stem: "қазақстан|ның" (GPE), "алматы|лық" (NORP).
@@ -145,8 +147,8 @@ void neighbour_features(const TokenInfo* u, const Side& side, std::vector<std::u
   put(out, Hash(side.shape).u32(u ? u->short_shape : 0).h);
   put(out, Hash(side.cls).u32(u ? u->cls : 0xffff).h);
   if (u)
-    for (int b = 0; b < kLexClassCount; ++b)
-      if (u->lex & (1u << b)) put(out, Hash(side.lex).byte(static_cast<std::uint8_t>(b)).h);
+    for (std::uint32_t bits = u->lex & kLexClasses; bits; bits &= bits - 1)
+      put(out, Hash(side.lex).byte(static_cast<std::uint8_t>(__builtin_ctz(bits))).h);
 }
 
 }  // namespace
@@ -167,6 +169,9 @@ void as_next_features(const TokenInfo* u, std::vector<std::uint32_t>& out) {
   neighbour_features(u, Side{kWordNext, kStemNext, kSuffixNext, kShapeNext, kClassNext, kLexNext, kEosHash}, out);
   put(out, Hash(kBandNext).byte(u ? u->band : 0xff).byte(u && u->cap).h);
 }
+
+std::uint32_t as_prev2_feature(const TokenInfo* u) { return fold32(mix(kWordPrev2, u ? u->h_lower : kBosHash)); }
+std::uint32_t as_next2_feature(const TokenInfo* u) { return fold32(mix(kWordNext2, u ? u->h_lower : kEosHash)); }
 
 void FeatureExtractor::prepare_context(const std::vector<std::string_view>& tokens) {
   std::size_t n = tokens.size();
@@ -331,23 +336,15 @@ void context_shape_features(const TokenContext& c, std::vector<std::uint32_t>& o
     put(out, Hash(kHeadSelf).u32(std::uint32_t{c.head_self} << 6).byte(c.prev_cap).byte(c.after_close).h);
 }
 
-// The context features that name words: the words two away, the word pairs, the classes'
+// The context features that name words (but the words two away): the word pairs, the classes'
 // pair, the gazetteer's and the multi-word lexicon entries' hits, the stem after a closing quote.
 void FeatureExtractor::word_context_features(const std::vector<std::string_view>& tokens, std::size_t i) {
   const std::size_t n = tokens.size();
   const TokenInfo& t = *info_[i];
   const TokenInfo* prev = i > 0 ? info_[i - 1] : nullptr;
   const TokenInfo* next = i + 1 < n ? info_[i + 1] : nullptr;
-  auto lower_at = [&](long j) -> std::uint64_t {
-    if (j < 0) return kBosHash;
-    if (j >= static_cast<long>(n)) return kEosHash;
-    return info_[j]->h_lower;
-  };
-  const long li = static_cast<long>(i);
-  add(mix(kWordPrev2, lower_at(li - 2)));
-  add(mix(kWordNext2, lower_at(li + 2)));
-  add(mix(kBigramPrev, lower_at(li - 1), t.h_lower));
-  add(mix(kBigramNext, t.h_lower, lower_at(li + 1)));
+  add(mix(kBigramPrev, prev ? prev->h_lower : kBosHash, t.h_lower));
+  add(mix(kBigramNext, t.h_lower, next ? next->h_lower : kEosHash));
   add(mix(kStemBigram, t.h_stem, next ? next->h_stem : kEosHash));
   gazetteer_features(i);
   add(Hash(kClassBigram).u32(prev ? prev->cls : 0xffff).u32(t.cls).h);
@@ -371,8 +368,8 @@ void FeatureExtractor::lexicon_context_features(std::size_t i) {
   const TokenInfo* prev = i > 0 ? info_[i - 1] : nullptr;
   if (i > 0 && role_[i - 1] == quotes::MarkRole::closer) add(mix(kQuote, t.h_stem, 9));
   // The classes present, lowest first (most tokens have none: no loop over all sixteen).
-  const std::uint32_t prev_lex = prev ? prev->lex : 0, classes = (1u << kLexClassCount) - 1;
-  for (std::uint32_t bits = (prev_lex | span_lex_b_[i] | span_lex_i_[i]) & classes; bits; bits &= bits - 1) {
+  const std::uint32_t prev_lex = prev ? prev->lex : 0;
+  for (std::uint32_t bits = (prev_lex | span_lex_b_[i] | span_lex_i_[i]) & kLexClasses; bits; bits &= bits - 1) {
     const int b = __builtin_ctz(bits);
     const std::uint32_t bit = 1u << b;
     if (prev_lex & bit) add(mix(kStemLexPrev, t.h_stem, static_cast<std::uint64_t>(b)));
@@ -397,6 +394,8 @@ void FeatureExtractor::extract(const std::vector<std::string_view>& tokens) {
     local_features(tokens[i], *info_[i], *lex_, feats_);
     as_prev_features(i > 0 ? info_[i - 1] : nullptr, feats_);
     as_next_features(i + 1 < n ? info_[i + 1] : nullptr, feats_);
+    feats_.push_back(as_prev2_feature(i >= 2 ? info_[i - 2] : nullptr));
+    feats_.push_back(as_next2_feature(i + 2 < n ? info_[i + 2] : nullptr));
     context_shape_features(context_of(i, n), feats_);
     word_context_features(tokens, i);
   }

@@ -49,6 +49,7 @@ enum LexClass : std::uint32_t {
   kLexWeekday = 1u << 15,    // weekday names (CLDR): "сенбі"
 };
 constexpr int kLexClassCount = 16;
+constexpr std::uint32_t kLexClasses = (1u << kLexClassCount) - 1;  // all the class bits
 // Not a class: marks the first k words of a longer entry, so matching can stop early.
 constexpr std::uint32_t kLexPrefix = 1u << 31;
 // Not classes either (bits 16..17, outside the kLexClassCount loops, never a stem's anchor): the
@@ -180,6 +181,10 @@ void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& le
                     std::vector<std::uint32_t>& out);
 void as_prev_features(const TokenInfo* prev, std::vector<std::uint32_t>& out);
 void as_next_features(const TokenInfo* next, std::vector<std::uint32_t>& out);
+// The one feature a token gives the token two after it (the word at -2) and two before it (the
+// word at +2), also cached per word form.
+std::uint32_t as_prev2_feature(const TokenInfo* prev2);
+std::uint32_t as_next2_feature(const TokenInfo* next2);
 
 // The features of a token that name words: its word and stem, the words and stems beside it,
 // the word pairs (the same hashes as extract()'s, a subset of them). An adaptation (adapt.h)
@@ -217,7 +222,7 @@ class FeatureExtractor {
   // Fills feats with all features of all tokens; token i owns feats[offsets[i], offsets[i+1]).
   void extract(const std::vector<std::string_view>& tokens);
   // The same, with the tokens' TokenInfo given (one per token, analyze_token()), and only the
-  // context group, in two parts: each token's TokenContext (contexts()), whose features the
+  // context group without the words at -2 and +2, in two parts: each token's TokenContext (contexts()), whose features the
   // tagger sums once per distinct context, and in feats() the features that name words.
   void extract_context(const std::vector<std::string_view>& tokens, const std::vector<const TokenInfo*>& info);
   const std::vector<std::uint32_t>& feats() const { return feats_; }

@@ -16,12 +16,16 @@
 namespace belgi::entities {
 
 // What a word form contributes, computed once per form and thread: its TokenInfo and the summed
-// weights of its local, as-predecessor and as-successor features (features.h). Integer sums, so
+// weights of its local, as-predecessor and as-successor features (features.h), and where the
+// weights of its features as the word two before and after are. Integer sums, so
 // the emissions are exactly those of the uncached path (tested).
 struct WordEntry {
   std::string form;
   TokenInfo info;
   std::int32_t self[kLabelCount], as_prev[kLabelCount], as_next[kLabelCount];
+  // Where the weights of the one feature it gives the words two after and before it are
+  // (Slot::where, model_tables.h).
+  std::uint32_t as_prev2 = 0, as_next2 = 0;
   std::uint32_t hits = 0;  // since the table was last full
 };
 
@@ -87,6 +91,8 @@ class WordCache {
     as_prev_features(&w.info, pending_);
     group(w.as_next);
     as_next_features(&w.info, pending_);
+    w.as_prev2 = where_of(m, as_prev2_feature(&w.info));
+    w.as_next2 = where_of(m, as_next2_feature(&w.info));
     return w;
   }
 
@@ -116,6 +122,8 @@ class WordCache {
 
   const std::int32_t* bos_prev() const { return bos_prev_; }
   const std::int32_t* eos_next() const { return eos_next_; }
+  std::uint32_t bos_prev2() const { return bos_prev2_; }
+  std::uint32_t eos_next2() const { return eos_next2_; }
 
  private:
   static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
@@ -148,6 +156,8 @@ class WordCache {
     feats_.clear();
     as_next_features(nullptr, feats_);
     add_weights(m, feats_.data(), feats_.size(), eos_next_);
+    bos_prev2_ = where_of(m, as_prev2_feature(nullptr));
+    eos_next2_ = where_of(m, as_next2_feature(nullptr));
   }
 
   // Keeps the words met at least t times since the table was last full, t the least power of 2
@@ -187,6 +197,7 @@ class WordCache {
   std::vector<std::uint32_t> pending_, pending_offs_;
   std::vector<std::int32_t*> pending_rows_;
   std::int32_t bos_prev_[L], eos_next_[L];
+  std::uint32_t bos_prev2_ = 0, eos_next2_ = 0;
 };
 
 // The summed weights of the context features that name no word (context_shape_features()), once
