@@ -175,36 +175,35 @@ std::uint32_t as_next2_feature(const TokenInfo* u) { return fold32(mix(kWordNext
 
 void FeatureExtractor::prepare_context(const std::vector<std::string_view>& tokens) {
   std::size_t n = tokens.size();
-  // The marks are those of data/rules/quotes/marks.tsv; each token's role is looked up once.
+  // The marks are those of data/rules/quotes/marks.tsv (TokenInfo::mark).
   role_.resize(n);
   in_quote_.assign(n, false);
   bool quote = false;
   for (std::size_t i = 0; i < n; ++i) {
-    role_[i] = quotes::mark_role(tokens[i]);
+    role_[i] = info_[i]->mark;
     if (role_[i] == quotes::MarkRole::opener) quote = true;
     else if (role_[i] == quotes::MarkRole::closer) quote = false;
     else if (role_[i] == quotes::MarkRole::straight) quote = !quote;
     in_quote_[i] = quote;
   }
-  head_.assign(n, 0);
-  head_dist_.assign(n, 0);
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = i + 1; j <= i + kHeadWindow && j < n && info_[j]->kind != kPunct; ++j) {
-      std::uint32_t bits = info_[j]->lex & kLexHeadNouns;
-      if (bits) {
-        head_[i] = bits & (~bits + 1);  // lowest bit: one class
-        head_dist_[i] = static_cast<std::uint8_t>(j - i);
-        break;
-      }
-    }
-  // The nearest title ahead (`облыстық мәслихаттың хатшысы`): a position's words before it.
-  title_dist_.assign(n, 0);
-  for (std::size_t i = 0; i < n; ++i)
-    for (std::size_t j = i + 1; j <= i + kTitleWindow && j < n && info_[j]->kind != kPunct; ++j)
-      if (info_[j]->lex & kLexTitle) {
-        title_dist_[i] = static_cast<std::uint8_t>(j - i);
-        break;
-      }
+  // The nearest type noun ahead within kHeadWindow tokens and the nearest title (`облыстық
+  // мәслихаттың хатшысы`: a position's words before it) within kTitleWindow, before any
+  // punctuation: one pass from the end, keeping the nearest of each after the token.
+  head_.resize(n);
+  head_dist_.resize(n);
+  title_dist_.resize(n);
+  std::size_t head = n, title = n;  // n: none
+  for (std::size_t i = n; i-- > 0;) {
+    const std::uint32_t bits = head < n ? info_[head]->lex & kLexHeadNouns : 0;
+    const bool near = head < n && head - i <= kHeadWindow;
+    head_[i] = near ? bits & (~bits + 1) : 0;  // lowest bit: one class
+    head_dist_[i] = static_cast<std::uint8_t>(near ? head - i : 0);
+    title_dist_[i] = static_cast<std::uint8_t>(title < n && title - i <= kTitleWindow ? title - i : 0);
+    const TokenInfo& t = *info_[i];
+    if (t.kind == kPunct) head = title = n;
+    if (t.kind != kPunct && (t.lex & kLexHeadNouns)) head = i;
+    if (t.kind != kPunct && (t.lex & kLexTitle)) title = i;
+  }
   match_lexicon(n);
   match_gazetteer(n);
 }
@@ -215,25 +214,23 @@ void FeatureExtractor::match_gazetteer(std::size_t n) {
   gaz_i_.assign(n, 0);
   gaz_l_.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
-    std::uint64_t h = 0xcbf29ce484222325ull;
-    for (std::size_t len = 1; len <= kGazetteerWords && i + len <= n; ++len) {
+    // One word: the token's own look-ups (TokenInfo::gaz).
+    gaz_u_[i] |= info_[i]->gaz & ~kLexPrefix;
+    if (!(info_[i]->gaz & kLexPrefix)) continue;
+    std::uint64_t h = info_[i]->h_lower;
+    for (std::size_t len = 2; len <= kGazetteerWords && i + len <= n; ++len) {
       const TokenInfo& last = *info_[i + len - 1];
-      std::uint64_t base = len == 1 ? h : fnv1a64(" ", h);
-      // One word: the hashes are the token's own (FNV-1a from the same basis).
-      h = len == 1 ? last.h_lower : fnv1a64(last.lower, base);
+      std::uint64_t base = fnv1a64(" ", h);
+      h = fnv1a64(last.lower, base);
       std::uint32_t bits = lex_->gazetteer.find(fold32(h), 0);
       std::uint32_t more = bits & kLexPrefix;
       if (last.stemmed())  // inflected last word: "Ұлттық Банкінің"
-        bits |= lex_->gazetteer.find(fold32(len == 1 ? last.h_stem : fnv1a64(last.stem(), base)), 0);
+        bits |= lex_->gazetteer.find(fold32(fnv1a64(last.stem(), base)), 0);
       bits &= ~kLexPrefix;
       if (bits) {
-        if (len == 1) {
-          gaz_u_[i] |= bits;
-        } else {
-          gaz_b_[i] |= bits;
-          for (std::size_t j = i + 1; j + 1 < i + len; ++j) gaz_i_[j] |= bits;
-          gaz_l_[i + len - 1] |= bits;
-        }
+        gaz_b_[i] |= bits;
+        for (std::size_t j = i + 1; j + 1 < i + len; ++j) gaz_i_[j] |= bits;
+        gaz_l_[i + len - 1] |= bits;
       }
       if (!more) break;
     }

@@ -166,6 +166,10 @@ struct TokenInfo {
   std::uint8_t n_affix = 0;
   std::uint8_t kind = 0;  // Kind
   bool cap = false, upper = false;
+  quotes::MarkRole mark = quotes::MarkRole::none;  // what it is as a quotation mark
+  // The gazetteer's classes of the word alone (or its stem), and kLexPrefix if longer names start
+  // with the word.
+  std::uint32_t gaz = 0;
   std::string_view stem() const { return std::string_view(lower).substr(0, stem_len); }
   bool stemmed() const { return stem_len != lower.size(); }
 };

@@ -282,5 +282,8 @@ void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
     if (k >= 2) t.ending |= lex.endings.find(lexicon_key(std::string_view(t.lower).substr(pos)), 0);
   }
   t.ending_infl = t.cap ? inflected_name_ending(t.lower, lex) : 0;
+  t.mark = quotes::mark_role(tok);
+  t.gaz = lex.gazetteer.find(fold32(t.h_lower), 0);
+  if (t.stemmed()) t.gaz |= lex.gazetteer.find(fold32(t.h_stem), 0) & ~kLexPrefix;
 }
 }  // namespace belgi::entities
