@@ -343,7 +343,7 @@ void FeatureExtractor::word_context_features(const std::vector<std::string_view>
   add(mix(kBigramPrev, prev ? prev->h_lower : kBosHash, t.h_lower));
   add(mix(kBigramNext, t.h_lower, next ? next->h_lower : kEosHash));
   add(mix(kStemBigram, t.h_stem, next ? next->h_stem : kEosHash));
-  gazetteer_features(i);
+  if (gaz_u_[i] | gaz_b_[i] | gaz_i_[i] | gaz_l_[i]) gazetteer_features(i);  // most tokens: none
   add(Hash(kClassBigram).u32(prev ? prev->cls : 0xffff).u32(t.cls).h);
   lexicon_context_features(i);
 }
