@@ -96,3 +96,34 @@ TEST_CASE("a full cache keeps the words met again and drops the others, exactly"
   std::vector<std::string_view> mixed = {"Астана", words[5], "қаласында", words.back(), "."};
   check_same(mixed);
 }
+
+TEST_CASE("the context cache's rows are the sums of the context's features, also once it empties") {
+  // More distinct contexts than the cache holds (it empties and starts again), each row compared
+  // with its features' weights added one by one; the same contexts again after emptying.
+  ContextCache cache;
+  const Model& m = *model();
+  auto context = [](std::size_t k) {
+    TokenContext c;
+    c.cap_prev = static_cast<std::uint8_t>(k % 5 == 4 ? 9 : k % 5);
+    c.cap_self = static_cast<std::uint8_t>(k / 5 % 4);
+    c.kind_self = static_cast<std::uint8_t>(k / 20 % 7);
+    c.kind_next = static_cast<std::uint8_t>(k / 140 % 8 == 7 ? 0xfe : k / 140 % 8);
+    c.band = static_cast<std::uint8_t>(k / 1120 % 4);
+    c.position = static_cast<std::uint8_t>(k / 4480 % 4);
+    c.cap = c.prev_cap = static_cast<std::uint8_t>(k / 17920 % 2);
+    c.head_self = static_cast<std::uint8_t>(k % 3 == 0 ? 1 : 0);
+    c.in_quote = static_cast<std::uint8_t>(k % 7 == 0);
+    return c;
+  };
+  const std::size_t n = ContextCache::kMaxContexts + 3000;
+  for (std::size_t pass = 0; pass < 2; ++pass)
+    for (std::size_t k = 0; k < n; k += pass ? 97 : 1) {
+      const TokenContext c = context(k);
+      std::vector<std::uint32_t> feats;
+      context_shape_features(c, feats);
+      std::vector<std::int32_t> want(kLabelCount, 0);
+      for (std::uint32_t f : feats) add_feature_weights(m, f, want.data());
+      const std::int32_t* got = cache.row(m, c);
+      REQUIRE(std::vector<std::int32_t>(got, got + kLabelCount) == want);
+    }
+}

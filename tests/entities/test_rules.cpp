@@ -130,6 +130,8 @@ TEST_CASE("R5: a numbered school or hospital is one facility, with its place") {
       {"Нұр-Сұлтан қаласындағы нөмірі 23-інші мектеп", {ent(GPE, 0, 1), ent(ORD, 3, 4)}, {ent(FAC, 0, 5)}},
       {"Нұр-Сұлтан қаласындағы нөмірі жиырма үшінші мектеп", {ent(GPE, 0, 1)}, {ent(FAC, 0, 6)}},
       {"Алматыдағы нөмірі 5-ші ауруханада жатыр", {ent(GPE, 0, 1)}, {ent(FAC, 0, 4)}},
+      {"Алматыдағы Нөмірі 5-ші ауруханада жатыр", {ent(GPE, 0, 1)}, {ent(FAC, 0, 4)}},  // any case
+      {"Алматыдағы НӨМІРІ 5-ші ауруханада жатыр", {ent(GPE, 0, 1)}, {ent(FAC, 0, 4)}},
       {"Алматыдағы нөмірі 5 емхана", {ent(GPE, 0, 1)}, {ent(GPE, 0, 1)}},  // a cardinal
       {"Алматыдағы нөмірі екінші үй", {ent(GPE, 0, 1)}, {ent(GPE, 0, 1)}},  // not an institution
       // without a place, KazNERD tags the ordinal only

@@ -49,6 +49,7 @@ enum LexClass : std::uint32_t {
   kLexWeekday = 1u << 15,    // weekday names (CLDR): "сенбі"
 };
 constexpr int kLexClassCount = 16;
+constexpr std::uint32_t kLexClasses = (1u << kLexClassCount) - 1;  // all the class bits
 // Not a class: marks the first k words of a longer entry, so matching can stop early.
 constexpr std::uint32_t kLexPrefix = 1u << 31;
 // Not classes either (bits 16..17, outside the kLexClassCount loops, never a stem's anchor): the
@@ -165,6 +166,10 @@ struct TokenInfo {
   std::uint8_t n_affix = 0;
   std::uint8_t kind = 0;  // Kind
   bool cap = false, upper = false;
+  quotes::MarkRole mark = quotes::MarkRole::none;  // what it is as a quotation mark
+  // The gazetteer's classes of the word alone (or its stem), and kLexPrefix if longer names start
+  // with the word.
+  std::uint32_t gaz = 0;
   std::string_view stem() const { return std::string_view(lower).substr(0, stem_len); }
   bool stemmed() const { return stem_len != lower.size(); }
 };
@@ -180,6 +185,10 @@ void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& le
                     std::vector<std::uint32_t>& out);
 void as_prev_features(const TokenInfo* prev, std::vector<std::uint32_t>& out);
 void as_next_features(const TokenInfo* next, std::vector<std::uint32_t>& out);
+// The one feature a token gives the token two after it (the word at -2) and two before it (the
+// word at +2), also cached per word form.
+std::uint32_t as_prev2_feature(const TokenInfo* prev2);
+std::uint32_t as_next2_feature(const TokenInfo* next2);
 
 // The features of a token that name words: its word and stem, the words and stems beside it,
 // the word pairs (the same hashes as extract()'s, a subset of them). An adaptation (adapt.h)
@@ -190,6 +199,25 @@ void lexical_features(const TokenInfo* prev, const TokenInfo& t, const TokenInfo
                       std::vector<std::uint32_t>& out);
 constexpr std::uint32_t kOwnLexical = 2;
 
+// What the context features that name no word read of a token's place in its sentence: the
+// casing and kinds of the tokens at -1, 0, +1, its position, the quotation marks around it, the
+// type noun and title ahead. Few distinct values, so the tagger sums those features' weights once
+// per distinct context (word_cache.h). A field a feature would not read in this context is 0, so
+// that contexts that give the same features are equal. Bytes only, no padding: compared as bytes.
+struct TokenContext {
+  std::uint8_t cap_prev = 0, cap_self = 0, cap_next = 0;     // casing codes (9: sentence edge)
+  std::uint8_t kind_prev = 0, kind_self = 0, kind_next = 0;  // Kind (0xfe: sentence edge)
+  std::uint8_t band = 0, position = 0, second = 0;           // position: 0 first, 1 last, 2 second, 3
+  std::uint8_t title_dist = 0, head_ahead = 0, head_dist = 0, head_self = 0;  // head: kLex bits >> 6
+  std::uint8_t in_quote = 0, after_open = 0, before_close = 0, after_close = 0;
+  std::uint8_t cap = 0, upper = 0, lowish = 0, ending_infl = 0, first_name = 0, stemmed = 0;
+  std::uint8_t prev_cap = 0, prev_lowish = 0, prev_name_end = 0, next_cap = 0, next_name_end = 0;
+  std::uint8_t pad[4] = {};
+};
+static_assert(sizeof(TokenContext) == 32, "TokenContext is compared as 32 bytes");
+// The features of a token's context that name no word (features.cpp).
+void context_shape_features(const TokenContext& c, std::vector<std::uint32_t>& out);
+
 // Features of every token of a sentence. Reusable: buffers grow once and are kept.
 class FeatureExtractor {
  public:
@@ -198,16 +226,19 @@ class FeatureExtractor {
   // Fills feats with all features of all tokens; token i owns feats[offsets[i], offsets[i+1]).
   void extract(const std::vector<std::string_view>& tokens);
   // The same, with the tokens' TokenInfo given (one per token, analyze_token()), and only the
-  // context group: the tagger adds the other groups from its cache.
+  // context group without the words at -2 and +2, in two parts: each token's TokenContext (contexts()), whose features the
+  // tagger sums once per distinct context, and in feats() the features that name words.
   void extract_context(const std::vector<std::string_view>& tokens, const std::vector<const TokenInfo*>& info);
   const std::vector<std::uint32_t>& feats() const { return feats_; }
   const std::vector<std::uint32_t>& offsets() const { return offsets_; }
+  const std::vector<TokenContext>& contexts() const { return contexts_; }
 
  private:
   void prepare_context(const std::vector<std::string_view>& tokens);
-  void context_features(const std::vector<std::string_view>& tokens, std::size_t i);
+  TokenContext context_of(std::size_t i, std::size_t n) const;
+  void word_context_features(const std::vector<std::string_view>& tokens, std::size_t i);
   void gazetteer_features(std::size_t i);
-  void quote_and_lexicon_features(const std::vector<std::string_view>& tokens, std::size_t i);
+  void lexicon_context_features(std::size_t i);
   void add(std::uint64_t h);
   void match_lexicon(std::size_t n);
   void match_gazetteer(std::size_t n);
@@ -225,6 +256,7 @@ class FeatureExtractor {
   std::vector<std::uint32_t> span_lex_b_, span_lex_i_;  // multi-word lexicon hits per token
   std::vector<std::uint32_t> gaz_u_, gaz_b_, gaz_i_, gaz_l_;  // gazetteer: unit, begin, inside, last
   std::vector<std::uint32_t> feats_, offsets_;
+  std::vector<TokenContext> contexts_;
 };
 
 }  // namespace belgi::entities

@@ -21,6 +21,7 @@ constexpr int L = kLabelCount;
 struct Scratch {
   FeatureExtractor fx{nullptr};
   WordCache cache;
+  ContextCache contexts;
   std::vector<const WordEntry*> words;
   std::vector<const TokenInfo*> info;
   std::vector<std::int32_t*> rows;  // per token: its row of emit
@@ -47,10 +48,14 @@ void add_extracted(const Model& model, Scratch& s, std::int32_t* emit, std::size
   add_groups(model, s.fx.feats().data(), s.fx.offsets().data(), n, s.rows.data());
 }
 
-// A token's row from its word-cache sums: its own, its predecessor's and its successor's.
-BELGI_SIMD_CLONES void add_rows(const std::int32_t* self, const std::int32_t* prev, const std::int32_t* next,
-                                std::int32_t* e) {
-  for (int y = 0; y < L; ++y) e[y] = self[y] + prev[y] + next[y];
+// A token's row from its cached sums: its own, its predecessor's and its successor's (the word
+// cache), its context's (the context cache), and the weights of the words two before and after.
+BELGI_SIMD_CLONES void add_rows(const Model& m, const std::int32_t* self, const std::int32_t* prev,
+                                const std::int32_t* next, const std::int32_t* context, std::uint32_t prev2,
+                                std::uint32_t next2, std::int32_t* e) {
+  for (int y = 0; y < L; ++y) e[y] = self[y] + prev[y] + next[y] + context[y];
+  add_feature(m, prev2, e);
+  add_feature(m, next2, e);
 }
 
 }  // namespace
@@ -107,12 +112,15 @@ void emissions(const Model& model, const std::vector<std::string_view>& tokens, 
     s.info[i] = &s.words[i]->info;
   }
   s.cache.add_pending(model);  // the sums of the sentence's new words, in one go
+  s.fx.extract_context(tokens, s.info);
   for (std::size_t i = 0; i < n; ++i) {
     const std::int32_t* prev = i > 0 ? s.words[i - 1]->as_prev : s.cache.bos_prev();
     const std::int32_t* next = i + 1 < n ? s.words[i + 1]->as_next : s.cache.eos_next();
-    add_rows(s.words[i]->self, prev, next, &emit[i * L]);
+    const std::uint32_t prev2 = i >= 2 ? s.words[i - 2]->as_prev2 : s.cache.bos_prev2();
+    const std::uint32_t next2 = i + 2 < n ? s.words[i + 2]->as_next2 : s.cache.eos_next2();
+    add_rows(model, s.words[i]->self, prev, next, s.contexts.row(model, s.fx.contexts()[i]), prev2, next2,
+             &emit[i * L]);
   }
-  s.fx.extract_context(tokens, s.info);
   add_extracted(model, s, emit.data(), n);
 }
 

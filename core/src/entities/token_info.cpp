@@ -96,9 +96,13 @@ std::uint8_t kind_of(std::string_view tok, bool& cap, bool& upper, std::uint32_t
 }
 
 bool ends_with(std::string_view s, std::string_view e) {
-  // The last byte first: it rules out almost every ending without a call to memcmp.
-  return s.size() >= e.size() && !e.empty() && s.back() == e.back() &&
-         std::memcmp(s.data() + s.size() - e.size(), e.data(), e.size()) == 0;
+  // Backwards, byte by byte: the endings are 2 to 10 bytes and most differ in their last letter
+  // or the one before, where a call to memcmp cost more than the comparison.
+  if (s.size() < e.size() || e.empty()) return false;
+  const char* p = s.data() + s.size();
+  for (std::size_t k = e.size(); k-- > 0;)
+    if (*--p != e[k]) return false;
+  return true;
 }
 
 // The lexicon keys and code point counts of every prefix of a lower-cased word, by byte length,
@@ -282,5 +286,8 @@ void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
     if (k >= 2) t.ending |= lex.endings.find(lexicon_key(std::string_view(t.lower).substr(pos)), 0);
   }
   t.ending_infl = t.cap ? inflected_name_ending(t.lower, lex) : 0;
+  t.mark = quotes::mark_role(tok);
+  t.gaz = lex.gazetteer.find(fold32(t.h_lower), 0);
+  if (t.stemmed()) t.gaz |= lex.gazetteer.find(fold32(t.h_stem), 0) & ~kLexPrefix;
 }
 }  // namespace belgi::entities

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,12 +16,16 @@
 namespace belgi::entities {
 
 // What a word form contributes, computed once per form and thread: its TokenInfo and the summed
-// weights of its local, as-predecessor and as-successor features (features.h). Integer sums, so
+// weights of its local, as-predecessor and as-successor features (features.h), and where the
+// weights of its features as the word two before and after are. Integer sums, so
 // the emissions are exactly those of the uncached path (tested).
 struct WordEntry {
   std::string form;
   TokenInfo info;
   std::int32_t self[kLabelCount], as_prev[kLabelCount], as_next[kLabelCount];
+  // Where the weights of the one feature it gives the words two after and before it are
+  // (Slot::where, model_tables.h).
+  std::uint32_t as_prev2 = 0, as_next2 = 0;
   std::uint32_t hits = 0;  // since the table was last full
 };
 
@@ -86,6 +91,8 @@ class WordCache {
     as_prev_features(&w.info, pending_);
     group(w.as_next);
     as_next_features(&w.info, pending_);
+    w.as_prev2 = where_of(m, as_prev2_feature(&w.info));
+    w.as_next2 = where_of(m, as_next2_feature(&w.info));
     return w;
   }
 
@@ -115,6 +122,8 @@ class WordCache {
 
   const std::int32_t* bos_prev() const { return bos_prev_; }
   const std::int32_t* eos_next() const { return eos_next_; }
+  std::uint32_t bos_prev2() const { return bos_prev2_; }
+  std::uint32_t eos_next2() const { return eos_next2_; }
 
  private:
   static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
@@ -147,6 +156,8 @@ class WordCache {
     feats_.clear();
     as_next_features(nullptr, feats_);
     add_weights(m, feats_.data(), feats_.size(), eos_next_);
+    bos_prev2_ = where_of(m, as_prev2_feature(nullptr));
+    eos_next2_ = where_of(m, as_next2_feature(nullptr));
   }
 
   // Keeps the words met at least t times since the table was last full, t the least power of 2
@@ -186,6 +197,68 @@ class WordCache {
   std::vector<std::uint32_t> pending_, pending_offs_;
   std::vector<std::int32_t*> pending_rows_;
   std::int32_t bos_prev_[L], eos_next_[L];
+  std::uint32_t bos_prev2_ = 0, eos_next2_ = 0;
+};
+
+// The summed weights of the context features that name no word (context_shape_features()), once
+// per distinct TokenContext and model, per thread: a sentence's tokens mostly share a few hundred
+// contexts, so a token adds one row instead of looking up and adding a dozen features. Integer
+// sums in another order: the emissions are exactly those of the uncached path (tested).
+class ContextCache {
+ public:
+  static constexpr int L = kLabelCount;
+  // At most this many contexts; when full, emptied (rare: news text has a few thousand).
+  static constexpr std::size_t kMaxContexts = 1 << 14;
+
+  // The row of `c`; valid until the next call.
+  const std::int32_t* row(const Model& m, const TokenContext& c) {
+    if (serial_ != m.serial || index_.empty()) clear(m.serial);
+    std::size_t i = hash(c) & (index_.size() - 1);
+    for (; index_[i] != kEmpty; i = (i + 1) & (index_.size() - 1))
+      if (std::memcmp(&entries_[index_[i]].key, &c, sizeof c) == 0) return entries_[index_[i]].row;
+    if (entries_.size() >= kMaxContexts) {
+      clear(m.serial);
+      return row(m, c);
+    }
+    index_[i] = static_cast<std::uint32_t>(entries_.size());
+    Entry& e = entries_.emplace_back();
+    e.key = c;
+    feats_.clear();
+    context_shape_features(c, feats_);
+    add_weights(m, feats_.data(), feats_.size(), e.row);
+    return e.row;
+  }
+
+ private:
+  static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
+  struct Entry {
+    TokenContext key;
+    std::int32_t row[kLabelCount] = {};
+  };
+
+  static std::uint64_t hash(const TokenContext& c) {
+    std::uint64_t w[4];
+    std::memcpy(w, &c, sizeof w);
+    std::uint64_t h = (w[0] * 0x9E3779B97F4A7C15ull) ^ (w[1] * 0xC2B2AE3D27D4EB4Full) ^
+                      (w[2] * 0x165667B19E3779F9ull) ^ (w[3] * 0x27D4EB2F165667C5ull);
+    return h ^ (h >> 29);
+  }
+
+  void clear(std::uint64_t serial) {
+    serial_ = serial;
+    index_.assign(2 * kMaxContexts, kEmpty);  // at most half full
+    entries_.clear();
+#ifndef __EMSCRIPTEN__
+    // Natively all at once, in huge pages (3.9 MB, touched only as contexts arrive): grown by
+    // doubling, each larger copy was fresh memory, ~300 page faults (as the word cache's entries).
+    entries_.reserve(kMaxContexts);
+#endif
+  }
+
+  std::uint64_t serial_ = 0;
+  std::vector<std::uint32_t> index_;  // entry number, or kEmpty
+  std::vector<Entry, text::HugePageAllocator<Entry>> entries_;
+  std::vector<std::uint32_t> feats_;
 };
 
 }  // namespace belgi::entities
