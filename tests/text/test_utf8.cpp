@@ -87,9 +87,11 @@ TEST_CASE("offsets: bytes, code points and UTF-16 on Kazakh, emoji and combining
   CHECK(m.from(OffsetUnit::codepoint, 100) == text.size());
 }
 
+// Also every byte inside a sequence (mapped to the sequence's start), with sequences of all four
+// lengths straddling the checkpoints and the 8-byte words to() counts in.
 TEST_CASE("offsets: long text crosses many checkpoints") {
   std::string text;
-  for (int i = 0; i < 500; ++i) text += i % 7 == 0 ? "😀" : i % 3 == 0 ? "x" : "Қ";
+  for (int i = 0; i < 500; ++i) text += i % 7 == 0 ? "😀" : i % 5 == 0 ? "—" : i % 3 == 0 ? "x" : "Қ";
   OffsetMap m(text);
   std::size_t cp = 0, u16 = 0;
   for (std::size_t pos = 0; pos <= text.size();) {
@@ -99,6 +101,10 @@ TEST_CASE("offsets: long text crosses many checkpoints") {
     CHECK(m.from(OffsetUnit::utf16, u16) == pos);
     if (pos == text.size()) break;
     std::size_t len = belgi::utf8::seq_len(static_cast<unsigned char>(text[pos]));
+    for (std::size_t inside = pos + 1; inside < pos + len; ++inside) {
+      CHECK(m.to(OffsetUnit::codepoint, inside) == cp);
+      CHECK(m.to(OffsetUnit::utf16, inside) == u16);
+    }
     pos += len;
     cp += 1;
     u16 += len == 4 ? 2 : 1;

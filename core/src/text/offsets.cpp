@@ -1,13 +1,34 @@
 #include "belgi/offsets.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/utf8.h"
 
 namespace belgi {
 
 namespace {
+
 constexpr std::size_t kStep = 64;  // bytes between checkpoints
+
+// Code points (lead bytes) and 4-byte sequences among the bytes [b, e), 8 at a time (SWAR: a
+// continuation byte is 10xxxxxx, a 4-byte lead 11110xxx; the counts of marked bytes by a
+// multiply), then one by one.
+void count_leads(const unsigned char* b, const unsigned char* e, std::size_t& leads, std::size_t& fours) {
+  constexpr std::uint64_t k80 = 0x8080808080808080ull, k01 = 0x0101010101010101ull;
+  for (; e - b >= 8; b += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, b, 8);
+    const std::uint64_t cont = x & ~(x << 1) & k80, four = x & (x << 1) & (x << 2) & (x << 3) & k80;
+    leads += 8 - (((cont >> 7) * k01) >> 56);
+    fours += ((four >> 7) * k01) >> 56;
+  }
+  for (; b < e; ++b) {
+    leads += (*b & 0xC0) != 0x80;
+    fours += *b >= 0xF0;
+  }
+}
+
 }  // namespace
 
 OffsetMap::OffsetMap(std::string_view utf8) : size_(utf8.size()), text_(utf8) {
@@ -37,25 +58,18 @@ OffsetMap::OffsetMap(std::string_view utf8) : size_(utf8.size()), text_(utf8) {
   u16_at_.push_back(u16);
 }
 
-// Counts from the checkpoint before byte_offset. A checkpoint k holds the counts at the first
-// boundary b_k >= k*kStep, so we walk from the boundary at or before byte_offset instead: start
-// at checkpoint k = byte_offset / kStep, back off to its boundary by skipping continuation bytes.
+// The counts at checkpoint k (all lead bytes before k * kStep) plus the lead bytes from there
+// to the offset: a count over at most kStep bytes, no decoding. An offset inside a sequence
+// maps to the sequence's start.
 std::size_t OffsetMap::to(OffsetUnit unit, std::size_t off) const {
   if (unit == OffsetUnit::byte) return off;
   if (off >= size_) return unit == OffsetUnit::codepoint ? cp_at_.back() : u16_at_.back();
-  std::size_t k = off / kStep;
-  std::size_t pos = k * kStep;
-  // Boundary for checkpoint k: first lead byte at or after k*kStep.
-  while (pos < size_ && (static_cast<unsigned char>(text_[pos]) & 0xC0) == 0x80) ++pos;
-  std::size_t cp = cp_at_[k], u16 = u16_at_[k];
-  while (pos < off) {
-    std::size_t len = utf8::seq_len(static_cast<unsigned char>(text_[pos]));
-    if (pos + len > off) break;  // inside a sequence: map to its start
-    pos += len;
-    cp += 1;
-    u16 += len == 4 ? 2 : 1;
-  }
-  return unit == OffsetUnit::codepoint ? cp : u16;
+  const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+  while (off > 0 && (p[off] & 0xC0) == 0x80) --off;
+  const std::size_t k = off / kStep;
+  std::size_t leads = 0, fours = 0;
+  count_leads(p + k * kStep, p + off, leads, fours);
+  return unit == OffsetUnit::codepoint ? cp_at_[k] + leads : u16_at_[k] + leads + fours;
 }
 
 std::size_t OffsetMap::from(OffsetUnit unit, std::size_t offset) const {
