@@ -1,9 +1,11 @@
 // UTF-8 validation (with the offset of the first bad byte) and offset conversion.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "belgi/offsets.h"
 #include "text/utf8.h"
@@ -37,6 +39,38 @@ TEST_CASE("utf8: invalid sequences report the first bad byte") {
     CAPTURE(c.text);
     CHECK_FALSE(belgi::utf8::valid(c.text, &bad));
     CHECK(bad == c.bad);
+  }
+}
+
+// valid() reads ASCII and two-byte sequences 8 bytes at a time: on random mixes of well-formed
+// pieces of every length and ill-formed bytes, at every alignment, it must agree with ICU's
+// decoder run over the whole string (the first ill-formed sequence and its offset).
+TEST_CASE("utf8: validation agrees with ICU's decoder on random mixes") {
+  const char* const pieces[] = {"a", " ", "Қ", "ы", "Ә", "—", "😀", "\xc0\xaf", "\xc1", "\x80",
+                                "\xbf", "\xd3", "\xe2\x82", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff"};
+  auto reference = [](const std::string& s, std::size_t& bad) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t i = 0, n = s.size();
+    while (i < n) {
+      std::size_t start = i;
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) return bad = start, false;
+    }
+    return true;
+  };
+  std::uint32_t seed = 12345;
+  auto rnd = [&seed](std::uint32_t m) { return ((seed = seed * 1103515245u + 12345u) >> 16 & 0x7FFF) % m; };
+  for (int round = 0; round < 4000; ++round) {
+    std::string s;
+    const int len = static_cast<int>(rnd(40));
+    const bool clean = round % 2 == 0;  // half without ill-formed pieces
+    for (int k = 0; k < len; ++k) s += pieces[rnd(clean || rnd(8) ? 7 : 16)];
+    std::size_t bad = 999, want_bad = 999;
+    const bool want = reference(s, want_bad);
+    CAPTURE(s);
+    REQUIRE(belgi::utf8::valid(s, &bad) == want);
+    if (!want) REQUIRE(bad == want_bad);
   }
 }
 
