@@ -34,8 +34,14 @@ struct Decoded {
       : cp(text.size() + kPad), cls(text.size() + kPad), off(text.size() + 1) {
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t size = text.size();
-    for (std::size_t pos = 0; pos < size; ++n) {
-      off.data[n] = pos;
+    const CharClass* table = detail::char_class_table();  // char_class() without its guard
+    // Locals, not the members: a store through off.data may alias n (both std::size_t).
+    std::size_t* o = off.data;
+    char32_t* cps = cp.data;
+    CharClass* cl = cls.data;
+    std::size_t i = 0;
+    for (std::size_t pos = 0; pos < size; ++i) {
+      o[i] = pos;
       char32_t c = p[pos];
       if (c < 0x80) {  // ASCII and two-byte sequences (Cyrillic) decoded here, the rest by ICU
         ++pos;
@@ -45,11 +51,12 @@ struct Decoded {
       } else {
         c = utf8::next(text, pos);
       }
-      cp.data[n] = c;
-      cls.data[n] = char_class(c);  // one pass; no zero-filled array first
+      cps[i] = c;
+      cl[i] = c < detail::kTableEnd ? table[c] : detail::classify(c);  // no zero-filled array first
     }
-    off.data[n] = size;
-    for (std::size_t i = n; i < n + kPad; ++i) cp.data[i] = 0, cls.data[i] = CharClass::space;
+    n = i;
+    o[n] = size;
+    for (; i < n + kPad; ++i) cps[i] = 0, cl[i] = CharClass::space;
   }
   CharClass k(std::size_t i) const { return cls.data[i]; }
   char32_t c(std::size_t i) const { return cp.data[i]; }
