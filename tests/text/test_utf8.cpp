@@ -135,9 +135,14 @@ TEST_CASE("offsets: long text crosses many checkpoints") {
     CHECK(m.from(OffsetUnit::utf16, u16) == pos);
     if (pos == text.size()) break;
     std::size_t len = belgi::utf8::seq_len(static_cast<unsigned char>(text[pos]));
+    for (std::size_t before = pos > 70 ? pos - 70 : 0; before <= pos; ++before) {
+      CHECK(m.to_after(OffsetUnit::codepoint, pos, before, m.to(OffsetUnit::codepoint, before)) == cp);
+      CHECK(m.to_after(OffsetUnit::utf16, pos, before, m.to(OffsetUnit::utf16, before)) == u16);
+    }
     for (std::size_t inside = pos + 1; inside < pos + len; ++inside) {
       CHECK(m.to(OffsetUnit::codepoint, inside) == cp);
       CHECK(m.to(OffsetUnit::utf16, inside) == u16);
+      CHECK(m.to_after(OffsetUnit::utf16, inside, pos, u16) == u16);
     }
     pos += len;
     cp += 1;

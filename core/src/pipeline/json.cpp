@@ -52,6 +52,14 @@ class Writer {
     separate();
     string(v);
   }
+  // The format's own names as values ("PERSON", "direct", "codepoint"): nothing to escape.
+  void name(std::string_view v) {
+    separate();
+    room(v.size() + 2);
+    *p_++ = '"';
+    put(v);
+    *p_++ = '"';
+  }
   void value(std::size_t v) {  // every span's offsets: digits written as std::to_string's
     separate();
     digits(v);
@@ -212,10 +220,11 @@ struct Converter {
 
   // "start", "end", "text" of a range, into the open object.
   void range(Writer& w, const ByteRange& r) const {
+    const std::size_t start = map.to(unit, r.begin);
     w.key("start");
-    w.value(map.to(unit, r.begin));
+    w.value(start);
     w.key("end");
-    w.value(map.to(unit, r.end));
+    w.value(map.to_after(unit, r.end, r.begin, start));
     w.key("text");
     w.value(text.substr(r.begin, r.end - r.begin));
   }
@@ -227,7 +236,7 @@ void span_json(Writer& w, const Converter& cv, const std::vector<Span>& spans, s
   w.key("id");
   w.id_value(i);
   w.key("type");
-  w.value(type_name(s.type));
+  w.name(type_name(s.type));
   cv.range(w, s.range);
   if (!s.value.empty()) {
     w.key("value");
@@ -239,7 +248,7 @@ void span_json(Writer& w, const Converter& cv, const std::vector<Span>& spans, s
   w.value(s.source);
   if (s.type == SpanType::QUOTE) {
     w.key("kind");
-    w.value(quote_kind_name(s.kind));
+    w.name(quote_kind_name(s.kind));
     if (s.has_cue) {
       w.key("cue");
       w.begin_object();
@@ -274,7 +283,7 @@ std::string to_json(std::string_view text, const Result& result, const JsonOptio
            text.size() + text.size() / 8 + 512 + result.spans.size() * (options.indent >= 0 ? 512 : 256));
   w.begin_object();
   w.key("format");
-  w.value(kFormat);
+  w.name(kFormat);
   if (!options.id.empty()) {
     w.key("id");
     w.value(options.id);
@@ -282,7 +291,7 @@ std::string to_json(std::string_view text, const Result& result, const JsonOptio
   w.key("text");
   w.value(text);
   w.key("offsets");
-  w.value(offset_unit_name(options.offsets));
+  w.name(offset_unit_name(options.offsets));
   w.key("date");
   if (result.has_date) {
     w.begin_object();

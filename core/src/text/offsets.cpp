@@ -72,6 +72,19 @@ std::size_t OffsetMap::to(OffsetUnit unit, std::size_t off) const {
   return unit == OffsetUnit::codepoint ? cp_at_[k] + leads : u16_at_[k] + leads + fours;
 }
 
+std::size_t OffsetMap::to_after(OffsetUnit unit, std::size_t off, std::size_t before,
+                                std::size_t before_value) const {
+  if (unit == OffsetUnit::byte) return off;
+  if (off >= size_ || before > off) return to(unit, off);
+  const auto* p = reinterpret_cast<const unsigned char*>(text_.data());
+  while (off > 0 && (p[off] & 0xC0) == 0x80) --off;
+  while (before > 0 && (p[before] & 0xC0) == 0x80) --before;
+  if (off - before > off % kStep) return to(unit, off);  // the checkpoint is nearer
+  std::size_t leads = 0, fours = 0;
+  count_leads(p + before, p + off, leads, fours);
+  return before_value + leads + (unit == OffsetUnit::utf16 ? fours : 0);
+}
+
 std::size_t OffsetMap::from(OffsetUnit unit, std::size_t offset) const {
   if (unit == OffsetUnit::byte) return offset < size_ ? offset : size_;
   const std::vector<std::uint32_t>& at = unit == OffsetUnit::codepoint ? cp_at_ : u16_at_;
