@@ -17,28 +17,51 @@ namespace {
 struct Decoded {
   static constexpr std::size_t kPad = 4;
   template <class T>
-  struct Array {  // uninitialized: every entry is written once, in the decoding pass
-    explicit Array(std::size_t n) : size(n), data(HugePageAllocator<T>().allocate(n)) {}
-    ~Array() { HugePageAllocator<T>().deallocate(data, size); }
+  struct Array {  // uninitialized: every entry used is written in the decoding pass
+    std::size_t size = 0;
+    T* data = nullptr;
+    Array() = default;
     Array(const Array&) = delete;
     Array& operator=(const Array&) = delete;
-    std::size_t size;
-    T* data;
+    ~Array() { release(); }
+    void fit(std::size_t n) {
+      if (n <= size) return;
+      release();
+      data = HugePageAllocator<T>().allocate(n);
+      size = n;
+    }
+    void release() {
+      if (data) HugePageAllocator<T>().deallocate(data, size);
+      data = nullptr, size = 0;
+    }
   };
-  Array<char32_t> cp;
-  Array<CharClass> cls;
-  Array<std::size_t> off;
+  struct Arrays {
+    Array<char32_t> cp;
+    Array<CharClass> cls;
+    Array<std::size_t> off;
+  };
+  // A batch's records are small and many: their arrays are kept per thread and reused (were
+  // allocated and freed for each), up to this size; a larger text's are its own.
+  static constexpr std::size_t kKeep = 64 * 1024;
+  static Arrays& kept() {
+    thread_local Arrays arrays;
+    return arrays;
+  }
+  Arrays own;
+  Arrays& a;
   std::size_t n = 0;
 
-  explicit Decoded(std::string_view text)
-      : cp(text.size() + kPad), cls(text.size() + kPad), off(text.size() + 1) {
+  explicit Decoded(std::string_view text) : a(text.size() <= kKeep ? kept() : own) {
+    a.cp.fit(text.size() + kPad);
+    a.cls.fit(text.size() + kPad);
+    a.off.fit(text.size() + 1);
     const auto* p = reinterpret_cast<const unsigned char*>(text.data());
     const std::size_t size = text.size();
     const CharClass* table = detail::char_class_table();  // char_class() without its guard
-    // Locals, not the members: a store through off.data may alias n (both std::size_t).
-    std::size_t* o = off.data;
-    char32_t* cps = cp.data;
-    CharClass* cl = cls.data;
+    // Locals: a store through the offsets may alias the member n (both std::size_t).
+    std::size_t* o = a.off.data;
+    char32_t* cps = a.cp.data;
+    CharClass* cl = a.cls.data;
     std::size_t i = 0;
     for (std::size_t pos = 0; pos < size; ++i) {
       o[i] = pos;
@@ -58,8 +81,8 @@ struct Decoded {
     o[n] = size;
     for (; i < n + kPad; ++i) cps[i] = 0, cl[i] = CharClass::space;
   }
-  CharClass k(std::size_t i) const { return cls.data[i]; }
-  char32_t c(std::size_t i) const { return cp.data[i]; }
+  CharClass k(std::size_t i) const { return a.cls.data[i]; }
+  char32_t c(std::size_t i) const { return a.cp.data[i]; }
   bool wordish(std::size_t i) const {
     CharClass x = k(i);
     return x == CharClass::letter || x == CharClass::digit;
@@ -185,7 +208,7 @@ std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> out;
   reserve_huge(out, d.n / 5 + 1);
   auto emit = [&](std::size_t a, std::size_t b, TokenKind kind) {
-    out.push_back(Token{d.off.data[a], d.off.data[b], kind});
+    out.push_back(Token{d.a.off.data[a], d.a.off.data[b], kind});
   };
   for (std::size_t i = 0; i < d.n;) {
     CharClass k = d.k(i);
