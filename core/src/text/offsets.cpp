@@ -10,6 +10,7 @@ namespace belgi {
 namespace {
 
 constexpr std::size_t kStep = 64;  // bytes between checkpoints
+static_assert(kStep < 256, "a step's counts fit a byte");
 
 // Code points (lead bytes) and 4-byte sequences among the bytes [b, e), 8 at a time (SWAR: a
 // continuation byte is 10xxxxxx, a 4-byte lead 11110xxx; the counts of marked bytes by a
@@ -46,13 +47,13 @@ OffsetMap::OffsetMap(std::string_view utf8) : size_(utf8.size()), text_(utf8) {
   for (std::size_t mark = 0; mark < last_lead; mark += kStep) {
     cp_at_.push_back(cp);
     u16_at_.push_back(u16);
-    std::uint32_t leads = 0, fours = 0;
+    std::uint8_t leads = 0, fours = 0;  // at most kStep: bytes, 16 to a vector
     for (std::size_t i = mark, end = std::min(size_, mark + kStep); i < end; ++i) {
       leads += (p[i] & 0xC0) != 0x80;
       fours += p[i] >= 0xF0;
     }
     cp += leads;
-    u16 += leads + fours;
+    u16 += static_cast<std::uint32_t>(leads) + fours;
   }
   cp_at_.push_back(cp);
   u16_at_.push_back(u16);
