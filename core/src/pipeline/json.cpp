@@ -77,6 +77,14 @@ class Writer {
     separate();
     append_number(v);
   }
+  // A span's score rounded to thousandths: the bytes of value(round(s * 1000) / 1000), with
+  // one rounding (a whole k in [0, 1000] comes back from k / 1000 * 1000 as itself).
+  void score(float s) {
+    separate();
+    const double k = std::round(static_cast<double>(s) * 1000.0);
+    if (k >= 0 && k <= 1000 && !std::signbit(k)) return put_room(thousandths()[static_cast<std::size_t>(k)]);
+    append_number(k / 1000.0);
+  }
   void null() {
     separate();
     put_room("null");
@@ -119,20 +127,29 @@ class Writer {
   // nlohmann's shortest round-trip form ("0.5", "1.0"). Scores are written rounded to
   // thousandths in [0, 1]: those 1,001 values are formatted by nlohmann once and looked up (its
   // formatting costs a thousand instructions a call); any other value is formatted as it comes.
-  void append_number(double v) {
-    static const std::vector<std::string> thousandths = [] {
+  static const std::vector<std::string>& thousandths() {
+    static const std::vector<std::string> t = [] {
       std::vector<std::string> t;
       for (int k = 0; k <= 1000; ++k) t.push_back(Json(k / 1000.0).dump());
       return t;
     }();
+    return t;
+  }
+  void append_number(double v) {
     const double k = std::round(v * 1000.0);
     if (k >= 0 && k <= 1000 && !std::signbit(v) && k / 1000.0 == v)
-      return put_room(thousandths[static_cast<std::size_t>(k)]);
+      return put_room(thousandths()[static_cast<std::size_t>(k)]);
     put_room(Json(v).dump());
   }
-  void digits(std::size_t v) {
+  void digits(std::size_t v) {  // two digits a step
+    static constexpr char kPairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
     char buf[20], *end = buf + sizeof buf, *p = end;
-    do *--p = static_cast<char>('0' + v % 10); while (v /= 10);
+    for (; v >= 100; v /= 100) p -= 2, std::memcpy(p, kPairs + v % 100 * 2, 2);
+    if (v >= 10) p -= 2, std::memcpy(p, kPairs + v * 2, 2);
+    else *--p = static_cast<char>('0' + v);
     put_room(std::string_view(p, static_cast<std::size_t>(end - p)));
   }
   void newline(unsigned level) {
@@ -243,7 +260,7 @@ void span_json(Writer& w, const Converter& cv, const std::vector<Span>& spans, s
     w.value(s.value);
   }
   w.key("score");
-  w.value(std::round(static_cast<double>(s.score) * 1000.0) / 1000.0);
+  w.score(s.score);
   w.key("source");
   w.value(s.source);
   if (s.type == SpanType::QUOTE) {

@@ -1,7 +1,6 @@
 #include "belgi/offsets.h"
 
 #include <algorithm>
-#include <cstring>
 
 #include "text/utf8.h"
 
