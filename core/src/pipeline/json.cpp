@@ -166,27 +166,19 @@ class Writer {
     std::size_t run = 0;  // start of the bytes not yet copied
     std::size_t i = 0;
     // A long string (a document's text) by blocks: a block none of whose bytes needs escaping
-    // is found so by a loop the compiler vectorizes, and stays in the run.
+    // (text::plain_json, vectorized) stays in the run; the others are read byte by byte.
     for (; s.size() - i >= kBlock; i += kBlock)
-      if (needs_escape(s.data() + i, kBlock)) escape_bytes(s, i, i + kBlock, run);
+      if (!text::plain_json(s.data() + i, kBlock)) escape_bytes(s, i, i + kBlock, run);
     escape_bytes(s, i, s.size(), run);
     put_room(s.substr(run));
     room(1);
     *p_++ = '"';
   }
   static constexpr std::size_t kBlock = 64;
-  static bool needs_escape(const char* b, std::size_t n) {
-    unsigned char any = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-      const unsigned char c = static_cast<unsigned char>(b[i]);
-      any |= (c < 0x20) | (c == '"') | (c == '\\');
-    }
-    return any;
-  }
   // Escapes what needs it among s[i, end), copying the run before each such byte.
   void escape_bytes(std::string_view s, std::size_t i, std::size_t end, std::size_t& run) {
     for (; i < end; ++i) {
-      i = text::skip_plain_json(s.substr(0, end), i);  // 8 bytes at a time while none needs escaping
+      i = text::skip_plain_words(s.substr(0, end), i);  // 8 bytes at a time while none needs escaping
       if (i >= end) break;
       const unsigned char c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
