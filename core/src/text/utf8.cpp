@@ -4,6 +4,7 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cstring>
 #include <cstdint>
 #include <cstring>
 
@@ -110,6 +111,7 @@ struct Lowered {
   char b[3];
   unsigned char n;
 };
+static_assert(sizeof(Lowered) == 4, "one store per letter");
 constexpr char32_t kTwoByteEnd = 0x800;
 
 const Lowered* lowered_table() {
@@ -138,9 +140,10 @@ char* lower_into(char* w, std::string_view s) {
     } else if (*p < 0xE0) {     // two bytes (valid UTF-8: the lead is C2..DF)
       const Lowered& l = table[(static_cast<char32_t>(*p & 0x1F) << 6) | (p[1] & 0x3F)];
       p += 2;
-      // Two stores always: the output has room for twice the input (see utf8.h).
-      w[0] = l.b[0], w[1] = l.b[1];
-      if (l.n == 3) w[2] = l.b[2];
+      // The entry's four bytes in one store, its length byte too (overwritten next): the output
+      // has room for twice the input (see utf8.h), and here at most 1.5 times what precedes
+      // this letter and four bytes are written.
+      std::memcpy(w, &l, sizeof l);
       w += l.n;
     } else {
       std::size_t i = static_cast<std::size_t>(p - begin), len = 0;
