@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 
@@ -80,6 +81,19 @@ class Progress {
   clock::time_point start_, last_;
 };
 
+// Where a batch's time went, per thread (CPU seconds, and the end in seconds after the pool
+// started); the start-up before the pool is the process's CPU time less the threads'.
+void print_thread_times(const std::vector<ThreadTime>& times) {
+  timespec t{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  double process = static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9, threads = 0;
+  for (const ThreadTime& x : times) {
+    std::fprintf(stderr, "thread %-6s cpu %.4f s, ended at %.4f s\n", x.role.c_str(), x.cpu, x.end);
+    threads += x.cpu;
+  }
+  std::fprintf(stderr, "before the pool: cpu %.4f s\n", process - threads);
+}
+
 }  // namespace
 
 int run_batch(const Annotator& annotator, const BatchOptions& opt, BatchStats& stats) {
@@ -107,6 +121,7 @@ int run_batch(const Annotator& annotator, const BatchOptions& opt, BatchStats& s
              return go_on;
            });
   (file_out.is_open() ? static_cast<std::ostream&>(file_out) : std::cout).flush();
+  if (std::getenv("BELGI_THREAD_TIMES")) print_thread_times(pool.times());
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   progress.finish(stats);
   return writer.exit_code();

@@ -3,18 +3,35 @@
 // `window` items are in flight (queued, being worked on, or done and waiting for their turn), so
 // memory stays bounded however large the input is.
 #pragma once
+#include <time.h>
+
 #include <algorithm>
+#include <chrono>
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
 #include <functional>
 #include <map>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <utility>
 #include <vector>
 
 namespace belgi::cli {
+
+// The calling thread's CPU time (user and system), in seconds.
+inline double thread_cpu_seconds() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9;
+}
+
+// What one thread of the pool spent: CPU time, and when it finished (seconds after run() began).
+struct ThreadTime {
+  std::string role;  // "reader", "worker", "writer"
+  double cpu = 0, end = 0;
+};
 
 template <class In, class Out>
 class OrderedPool {
@@ -29,14 +46,20 @@ class OrderedPool {
 
   // Runs until every produced item is consumed, or until consume returns false.
   void run(const Produce& produce, const Work& work, const Consume& consume) {
-    std::thread producer([&] { produce_all(produce); });
+    start_ = std::chrono::steady_clock::now();
+    const double cpu0 = thread_cpu_seconds();
+    std::thread producer([&] { produce_all(produce), timed("reader", 0); });
     std::vector<std::thread> workers;
-    for (unsigned i = 0; i < threads_; ++i) workers.emplace_back([&] { work_all(work); });
+    for (unsigned i = 0; i < threads_; ++i) workers.emplace_back([&] { work_all(work), timed("worker", 0); });
     consume_all(consume);
     stop();
     producer.join();
     for (std::thread& w : workers) w.join();
+    timed("writer", cpu0);
   }
+  // Each thread's CPU time and end, once run() has returned (the critical path of a batch:
+  // `BELGI_THREAD_TIMES=1 belgi annotate ...` prints them).
+  const std::vector<ThreadTime>& times() const { return times_; }
 
  private:
   void produce_all(const Produce& produce) {
@@ -88,6 +111,13 @@ class OrderedPool {
     }
   }
 
+  void timed(const char* role, double cpu0) {
+    const double end = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    const double cpu = thread_cpu_seconds() - cpu0;
+    std::lock_guard<std::mutex> lock(mu_);
+    times_.push_back(ThreadTime{role, cpu, end});
+  }
+
   void stop() {
     std::lock_guard<std::mutex> lock(mu_);
     stopped_ = true;
@@ -105,6 +135,8 @@ class OrderedPool {
   std::map<std::size_t, Out> results_;
   std::size_t produced_ = 0, next_ = 0;
   bool producing_ = true, stopped_ = false;
+  std::chrono::steady_clock::time_point start_;
+  std::vector<ThreadTime> times_;
 };
 
 }  // namespace belgi::cli

@@ -23,6 +23,7 @@ class FastRecord {
     ws();
     if (eat('}')) return false;  // no "text": the slow path words the error
     std::string key, value;
+    value.reserve(s_.size());  // the text is most of the line: no growing by doubling
     for (;;) {
       if (!string(key)) return false;
       ws();
@@ -31,7 +32,7 @@ class FastRecord {
       if (!string(value)) return false;
       // Later duplicates win, as in nlohmann::json.
       if (key == "id") r.id = value;
-      else if (key == "text") r.text = value, has_text_ = true;
+      else if (key == "text") r.text = std::move(value), has_text_ = true;
       else if (key == "date") r.date = value;
       ws();
       if (eat('}')) break;

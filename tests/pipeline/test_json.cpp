@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <vector>
 
 #include "belgi/json.h"
 #include "support.h"
@@ -39,18 +40,24 @@ TEST_CASE("to_json prints what nlohmann would, compact and indented") {
       for (OffsetUnit u : {OffsetUnit::codepoint, OffsetUnit::utf16, OffsetUnit::byte}) check_layout(t, indent, u);
 }
 
-TEST_CASE("to_json escapes a special byte at every position of an 8-byte block") {
-  // json.cpp skips 8 bytes at a time while none needs escaping; try each escaped byte at each
-  // offset, between ASCII and between two-byte letters.
+TEST_CASE("to_json escapes a special byte at every position of an 8-byte and a 64-byte block") {
+  // json.cpp checks a long string 64 bytes at a time, then skips 8 bytes at a time while none
+  // needs escaping; try each escaped byte at each offset near the start and near the ends of
+  // the first two 64-byte blocks, between ASCII and between two-byte letters.
   std::string specials = "\"\\";
   for (int c = 0; c < 0x20; ++c) specials += static_cast<char>(c);
+  std::vector<std::size_t> offsets;
+  for (std::size_t at = 0; at <= 17; ++at) offsets.push_back(at);
+  for (std::size_t at = 55; at <= 73; ++at) offsets.push_back(at), offsets.push_back(at + 64);
   for (const std::string filler : {std::string("abcdefgh"), std::string("әғқңөұүі")})
     for (char c : specials)
-      for (std::size_t at = 0; at <= 17; ++at) {
+      for (std::size_t at : offsets) {
         std::string t;
         while (t.size() < at) t += filler;
         t.resize(at);
         if (!utf8::valid(t)) continue;  // cut inside a letter
-        check_layout(t + c + filler + filler, -1, OffsetUnit::byte);
+        std::string tail = filler;
+        while (tail.size() < 150) tail += filler;
+        check_layout(t + c + tail, -1, OffsetUnit::byte);
       }
 }

@@ -1,9 +1,11 @@
 // UTF-8 validation (with the offset of the first bad byte) and offset conversion.
 #include <doctest/doctest.h>
 
+#include <cstdint>
 #include <string>
 
 #include <unicode/uchar.h>
+#include <unicode/utf8.h>
 
 #include "belgi/offsets.h"
 #include "text/utf8.h"
@@ -37,6 +39,38 @@ TEST_CASE("utf8: invalid sequences report the first bad byte") {
     CAPTURE(c.text);
     CHECK_FALSE(belgi::utf8::valid(c.text, &bad));
     CHECK(bad == c.bad);
+  }
+}
+
+// valid() reads ASCII and two-byte sequences 8 bytes at a time: on random mixes of well-formed
+// pieces of every length and ill-formed bytes, at every alignment, it must agree with ICU's
+// decoder run over the whole string (the first ill-formed sequence and its offset).
+TEST_CASE("utf8: validation agrees with ICU's decoder on random mixes") {
+  const char* const pieces[] = {"a", " ", "Қ", "ы", "Ә", "—", "😀", "\xc0\xaf", "\xc1", "\x80",
+                                "\xbf", "\xd3", "\xe2\x82", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xff"};
+  auto reference = [](const std::string& s, std::size_t& bad) {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t i = 0, n = s.size();
+    while (i < n) {
+      std::size_t start = i;
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) return bad = start, false;
+    }
+    return true;
+  };
+  std::uint32_t seed = 12345;
+  auto rnd = [&seed](std::uint32_t m) { return ((seed = seed * 1103515245u + 12345u) >> 16 & 0x7FFF) % m; };
+  for (int round = 0; round < 4000; ++round) {
+    std::string s;
+    const int len = static_cast<int>(rnd(120));  // up to ~300 bytes: many 8-byte words
+    const bool clean = round % 2 == 0;  // half without ill-formed pieces
+    for (int k = 0; k < len; ++k) s += pieces[rnd(clean || rnd(8) ? 7 : 16)];
+    std::size_t bad = 999, want_bad = 999;
+    const bool want = reference(s, want_bad);
+    CAPTURE(s);
+    REQUIRE(belgi::utf8::valid(s, &bad) == want);
+    if (!want) REQUIRE(bad == want_bad);
   }
 }
 
@@ -87,9 +121,11 @@ TEST_CASE("offsets: bytes, code points and UTF-16 on Kazakh, emoji and combining
   CHECK(m.from(OffsetUnit::codepoint, 100) == text.size());
 }
 
+// Also every byte inside a sequence (mapped to the sequence's start), with sequences of all four
+// lengths straddling the checkpoints and the 8-byte words to() counts in.
 TEST_CASE("offsets: long text crosses many checkpoints") {
   std::string text;
-  for (int i = 0; i < 500; ++i) text += i % 7 == 0 ? "😀" : i % 3 == 0 ? "x" : "Қ";
+  for (int i = 0; i < 500; ++i) text += i % 7 == 0 ? "😀" : i % 5 == 0 ? "—" : i % 3 == 0 ? "x" : "Қ";
   OffsetMap m(text);
   std::size_t cp = 0, u16 = 0;
   for (std::size_t pos = 0; pos <= text.size();) {
@@ -99,6 +135,15 @@ TEST_CASE("offsets: long text crosses many checkpoints") {
     CHECK(m.from(OffsetUnit::utf16, u16) == pos);
     if (pos == text.size()) break;
     std::size_t len = belgi::utf8::seq_len(static_cast<unsigned char>(text[pos]));
+    for (std::size_t before = pos > 70 ? pos - 70 : 0; before <= pos; ++before) {
+      CHECK(m.to_after(OffsetUnit::codepoint, pos, before, m.to(OffsetUnit::codepoint, before)) == cp);
+      CHECK(m.to_after(OffsetUnit::utf16, pos, before, m.to(OffsetUnit::utf16, before)) == u16);
+    }
+    for (std::size_t inside = pos + 1; inside < pos + len; ++inside) {
+      CHECK(m.to(OffsetUnit::codepoint, inside) == cp);
+      CHECK(m.to(OffsetUnit::utf16, inside) == u16);
+      CHECK(m.to_after(OffsetUnit::utf16, inside, pos, u16) == u16);
+    }
     pos += len;
     cp += 1;
     u16 += len == 4 ? 2 : 1;

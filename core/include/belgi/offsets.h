@@ -19,6 +19,10 @@ class OffsetMap {
  public:
   explicit OffsetMap(std::string_view utf8);
   std::size_t to(OffsetUnit unit, std::size_t byte_offset) const;
+  // The same, counted from an earlier byte offset whose converted value is known when that is
+  // nearer than a checkpoint: a span's end from its start.
+  std::size_t to_after(OffsetUnit unit, std::size_t byte_offset, std::size_t before,
+                       std::size_t before_value) const;
   // Inverse: a code point / UTF-16 offset back to bytes (for importers). Returns the text's
   // byte length for offsets past the end.
   std::size_t from(OffsetUnit unit, std::size_t offset) const;

@@ -139,10 +139,11 @@ std::vector<Span> select(std::vector<Span> spans, const TypeSet& types) {
     return ra.end > rb.end;
   });
   std::vector<Span> out;
+  out.reserve(spans.size());  // was grown by doubling, each span copied again each time
   for (std::size_t i : order) {
     if (!types.has(spans[i].type)) continue;
     new_index[i] = static_cast<int>(out.size());
-    out.push_back(spans[i]);
+    out.push_back(std::move(spans[i]));  // each index once: `order` is a permutation
   }
   for (Span& s : out) {
     if (s.has_speaker && s.speaker.entity >= 0)

@@ -20,10 +20,17 @@ constexpr const char* kFormat = "belgi/1";
 
 // Writes JSON straight into a string, in exactly the layout nlohmann::json::dump() gives (one
 // line, or `indent` spaces per level, "key": value): annotate() output is written for every
-// document of a batch, and building a json tree first cost a tenth of the batch time.
+// document of a batch, and building a json tree first cost a tenth of the batch time. The bytes
+// go through a pointer into the string's own buffer, with one room check per piece (appending
+// to the std::string cost a library call per key, value and comma: ~3,800 instructions a span).
 class Writer {
  public:
-  explicit Writer(int indent) : indent_(indent) {}
+  // `bytes`: the expected output, reserved at once: a large document's is megabytes, grown by
+  // doubling it took ~1,000 page faults; in huge pages when large (text/huge_pages.h).
+  Writer(int indent, std::size_t bytes) : indent_(indent) {
+    text::reserve_huge(out_, bytes);
+    p_ = end_ = out_.data();
+  }
 
   void begin_object() { open('{'); }
   void end_object() { close('}'); }
@@ -33,35 +40,58 @@ class Writer {
   // that needs escaping: copied as they are.
   void key(std::string_view k) {
     separate();
-    out_ += '"';
-    out_ += k;
-    out_ += '"';
-    out_ += indent_ >= 0 ? ": " : ":";
+    room(k.size() + 4);
+    *p_++ = '"';
+    put(k);
+    *p_++ = '"';
+    *p_++ = ':';
+    if (indent_ >= 0) *p_++ = ' ';
     after_key_ = true;
   }
   void value(std::string_view v) {
     separate();
     string(v);
   }
+  // The format's own names as values ("PERSON", "direct", "codepoint"): nothing to escape.
+  void name(std::string_view v) {
+    separate();
+    room(v.size() + 2);
+    *p_++ = '"';
+    put(v);
+    *p_++ = '"';
+  }
   void value(std::size_t v) {  // every span's offsets: digits written as std::to_string's
     separate();
-    char buf[20], *end = buf + sizeof buf, *p = end;
-    do *--p = static_cast<char>('0' + v % 10); while (v /= 10);
-    out_.append(p, static_cast<std::size_t>(end - p));
+    digits(v);
+  }
+  void id_value(std::size_t i) {  // a span's id: "T" and its 1-based index
+    separate();
+    room(2);
+    *p_++ = '"';
+    *p_++ = 'T';
+    digits(i + 1);
+    room(1);
+    *p_++ = '"';
   }
   void value(double v) {
     separate();
     append_number(v);
   }
+  // A span's score rounded to thousandths: the bytes of value(round(s * 1000) / 1000), with
+  // one rounding (a whole k in [0, 1000] comes back from k / 1000 * 1000 as itself).
+  void score(float s) {
+    separate();
+    const double k = std::round(static_cast<double>(s) * 1000.0);
+    if (k >= 0 && k <= 1000 && !std::signbit(k)) return put_room(thousandths()[static_cast<std::size_t>(k)]);
+    append_number(k / 1000.0);
+  }
   void null() {
     separate();
-    out_ += "null";
+    put_room("null");
   }
-  std::string take() { return std::move(out_); }
-  // Room for the whole output at once: a large document's is megabytes, grown by doubling it
-  // took ~1,000 page faults; in huge pages when large (text/huge_pages.h).
-  void reserve(std::size_t bytes) {
-    text::reserve_huge(out_, bytes);
+  std::string take() {
+    out_.resize(static_cast<std::size_t>(p_ - out_.data()));
+    return std::move(out_);
   }
 
  private:
@@ -71,74 +101,144 @@ class Writer {
       after_key_ = false;
       return;
     }
-    if (depth_.empty()) return;
-    if (depth_.back()) out_ += ',';
-    depth_.back() = true;
-    newline(depth_.size());
+    if (depth_ == 0) return;
+    const std::uint64_t bit = std::uint64_t{1} << (depth_ - 1);
+    if (any_ & bit) {
+      room(1);
+      *p_++ = ',';
+    }
+    any_ |= bit;
+    newline(depth_);
   }
   void open(char c) {
     separate();
-    out_ += c;
-    depth_.push_back(false);
+    room(1);
+    *p_++ = c;
+    ++depth_;  // the format nests four deep (document, spans, span, speaker): far below 64
+    any_ &= ~(std::uint64_t{1} << (depth_ - 1));
   }
   void close(char c) {
-    bool any = depth_.back();
-    depth_.pop_back();
-    if (any) newline(depth_.size());
-    out_ += c;
+    const bool any = any_ & (std::uint64_t{1} << (depth_ - 1));
+    --depth_;
+    if (any) newline(depth_);
+    room(1);
+    *p_++ = c;
   }
   // nlohmann's shortest round-trip form ("0.5", "1.0"). Scores are written rounded to
   // thousandths in [0, 1]: those 1,001 values are formatted by nlohmann once and looked up (its
   // formatting costs a thousand instructions a call); any other value is formatted as it comes.
-  void append_number(double v) {
-    static const std::vector<std::string> thousandths = [] {
+  static const std::vector<std::string>& thousandths() {
+    static const std::vector<std::string> t = [] {
       std::vector<std::string> t;
       for (int k = 0; k <= 1000; ++k) t.push_back(Json(k / 1000.0).dump());
       return t;
     }();
+    return t;
+  }
+  void append_number(double v) {
     const double k = std::round(v * 1000.0);
     if (k >= 0 && k <= 1000 && !std::signbit(v) && k / 1000.0 == v)
-      out_ += thousandths[static_cast<std::size_t>(k)];
-    else
-      out_ += Json(v).dump();
+      return put_room(thousandths()[static_cast<std::size_t>(k)]);
+    put_room(Json(v).dump());
   }
-  void newline(std::size_t level) {
+  void digits(std::size_t v) {  // two digits a step
+    static constexpr char kPairs[] =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839"
+        "40414243444546474849505152535455565758596061626364656667686970717273747576777879"
+        "8081828384858687888990919293949596979899";
+    char buf[20], *end = buf + sizeof buf, *p = end;
+    for (; v >= 100; v /= 100) p -= 2, std::memcpy(p, kPairs + v % 100 * 2, 2);
+    if (v >= 10) p -= 2, std::memcpy(p, kPairs + v * 2, 2);
+    else *--p = static_cast<char>('0' + v);
+    put_room(std::string_view(p, static_cast<std::size_t>(end - p)));
+  }
+  void newline(unsigned level) {
     if (indent_ < 0) return;
-    out_ += '\n';
-    out_.append(level * static_cast<std::size_t>(indent_), ' ');
+    const std::size_t n = level * static_cast<std::size_t>(indent_);
+    room(n + 1);
+    *p_++ = '\n';
+    std::memset(p_, ' ', n);
+    p_ += n;
   }
   void string(std::string_view s) {
-    static const char kHex[] = "0123456789abcdef";
-    out_ += '"';
+    room(1);
+    *p_++ = '"';
     std::size_t run = 0;  // start of the bytes not yet copied
-    for (std::size_t i = 0; i < s.size(); ++i) {
-      i = text::skip_plain_json(s, i);  // 8 bytes at a time while none needs escaping
-      if (i >= s.size()) break;
-      unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t i = 0;
+    // A long string (a document's text) by blocks: a block none of whose bytes needs escaping
+    // (text::plain_json, vectorized) stays in the run; the others are read byte by byte.
+    for (; s.size() - i >= kBlock; i += kBlock)
+      if (!text::plain_json(s.data() + i, kBlock)) escape_bytes(s, i, i + kBlock, run);
+    escape_bytes(s, i, s.size(), run);
+    put_room(s.substr(run));
+    room(1);
+    *p_++ = '"';
+  }
+  static constexpr std::size_t kBlock = 64;
+  // Escapes what needs it among s[i, end), copying the run before each such byte.
+  void escape_bytes(std::string_view s, std::size_t i, std::size_t end, std::size_t& run) {
+    for (; i < end; ++i) {
+      i = text::skip_plain_words(s.substr(0, end), i);  // 8 bytes at a time while none needs escaping
+      if (i >= end) break;
+      const unsigned char c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
-      out_.append(s, run, i - run);
+      put_room(s.substr(run, i - run));
       run = i + 1;
-      switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\b': out_ += "\\b"; break;
-        case '\f': out_ += "\\f"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
-        default:
-          out_ += "\\u00";
-          out_ += kHex[c >> 4];
-          out_ += kHex[c & 15];
-      }
+      escape(c);
     }
-    out_.append(s, run, s.size() - run);
-    out_ += '"';
+  }
+  void escape(unsigned char c) {
+    static const char kHex[] = "0123456789abcdef";
+    room(6);
+    *p_++ = '\\';
+    switch (c) {
+      case '"': *p_++ = '"'; break;
+      case '\\': *p_++ = '\\'; break;
+      case '\b': *p_++ = 'b'; break;
+      case '\f': *p_++ = 'f'; break;
+      case '\n': *p_++ = 'n'; break;
+      case '\r': *p_++ = 'r'; break;
+      case '\t': *p_++ = 't'; break;
+      default:
+        put("u00");
+        *p_++ = kHex[c >> 4];
+        *p_++ = kHex[c & 15];
+    }
+  }
+
+  // At least n bytes free at p_ (the caller then writes at most n).
+  void room(std::size_t n) {
+    if (static_cast<std::size_t>(end_ - p_) < n) grow(n);
+  }
+  // The string's size is the room: grown 2 KB at a time (zero-filled once, just before the
+  // bytes are written), doubling its capacity past the reserve.
+  void grow(std::size_t n) {
+    const std::size_t used = static_cast<std::size_t>(p_ - out_.data());
+    out_.resize(used + std::max<std::size_t>(n, 2048));
+    p_ = out_.data() + used;
+    end_ = out_.data() + out_.size();
+  }
+  void put(std::string_view s) {  // after room(s.size())
+    std::memcpy(p_, s.data(), s.size());
+    p_ += s.size();
+  }
+  // A long piece (a document's text) is appended, not zero-filled first.
+  void put_room(std::string_view s) {
+    if (s.size() < 2048) {
+      room(s.size());
+      return put(s);
+    }
+    out_.resize(static_cast<std::size_t>(p_ - out_.data()));
+    out_.append(s);
+    p_ = end_ = out_.data() + out_.size();
   }
 
   int indent_;
   std::string out_;
-  std::vector<bool> depth_;  // per open container: has a member already
+  char* p_ = nullptr;  // the next byte; [p_, end_) is room
+  char* end_ = nullptr;
+  unsigned depth_ = 0;    // open containers
+  std::uint64_t any_ = 0;  // bit d - 1: the container at depth d has a member already
   bool after_key_ = false;
 };
 
@@ -150,36 +250,35 @@ struct Converter {
 
   // "start", "end", "text" of a range, into the open object.
   void range(Writer& w, const ByteRange& r) const {
+    const std::size_t start = map.to(unit, r.begin);
     w.key("start");
-    w.value(map.to(unit, r.begin));
+    w.value(start);
     w.key("end");
-    w.value(map.to(unit, r.end));
+    w.value(map.to_after(unit, r.end, r.begin, start));
     w.key("text");
     w.value(text.substr(r.begin, r.end - r.begin));
   }
 };
 
-std::string span_id(std::size_t i) { return "T" + std::to_string(i + 1); }
-
 void span_json(Writer& w, const Converter& cv, const std::vector<Span>& spans, std::size_t i) {
   const Span& s = spans[i];
   w.begin_object();
   w.key("id");
-  w.value(span_id(i));
+  w.id_value(i);
   w.key("type");
-  w.value(type_name(s.type));
+  w.name(type_name(s.type));
   cv.range(w, s.range);
   if (!s.value.empty()) {
     w.key("value");
     w.value(s.value);
   }
   w.key("score");
-  w.value(std::round(static_cast<double>(s.score) * 1000.0) / 1000.0);
+  w.score(s.score);
   w.key("source");
   w.value(s.source);
   if (s.type == SpanType::QUOTE) {
     w.key("kind");
-    w.value(quote_kind_name(s.kind));
+    w.name(quote_kind_name(s.kind));
     if (s.has_cue) {
       w.key("cue");
       w.begin_object();
@@ -192,7 +291,7 @@ void span_json(Writer& w, const Converter& cv, const std::vector<Span>& spans, s
       cv.range(w, s.speaker.range);
       if (s.speaker.entity >= 0 && static_cast<std::size_t>(s.speaker.entity) < spans.size()) {
         w.key("entity");
-        w.value(span_id(static_cast<std::size_t>(s.speaker.entity)));
+        w.id_value(static_cast<std::size_t>(s.speaker.entity));
       }
       w.end_object();
     }
@@ -209,12 +308,12 @@ std::string dump(const Json& j, int indent) {
 
 std::string to_json(std::string_view text, const Result& result, const JsonOptions& options) {
   Converter cv(text, options.offsets);
-  Writer w(options.indent);
   // The text (escapes are rare) and a span's members with its text, generously.
-  w.reserve(text.size() + text.size() / 8 + 512 + result.spans.size() * (options.indent >= 0 ? 512 : 256));
+  Writer w(options.indent,
+           text.size() + text.size() / 8 + 512 + result.spans.size() * (options.indent >= 0 ? 512 : 256));
   w.begin_object();
   w.key("format");
-  w.value(kFormat);
+  w.name(kFormat);
   if (!options.id.empty()) {
     w.key("id");
     w.value(options.id);
@@ -222,7 +321,7 @@ std::string to_json(std::string_view text, const Result& result, const JsonOptio
   w.key("text");
   w.value(text);
   w.key("offsets");
-  w.value(offset_unit_name(options.offsets));
+  w.name(offset_unit_name(options.offsets));
   w.key("date");
   if (result.has_date) {
     w.begin_object();

@@ -3,10 +3,11 @@
 // type, case, script, white space. Emoji properties are NOT (they need ICU's data file, absent
 // in the wasm build): use char_class() == CharClass::emoji instead.
 #pragma once
+#include <cstdint>
 
 namespace belgi::text {
 
-enum class CharClass {
+enum class CharClass : std::uint8_t {  // a byte: the tokenizer keeps one per character
   space,     // whitespace incl. NBSP, controls, ZWSP/BOM: separates tokens, never inside one
   letter,    // L*
   digit,     // Nd (and other numbers N*)

@@ -4,6 +4,7 @@
 #include "text/latin.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <string>
 #include <unordered_map>
 
@@ -19,9 +20,17 @@ namespace {
 // Latin words are four times shorter than its Cyrillic ones. Golden outputs stay as they were.
 bool looks_cyrillic(std::string_view text) {
   std::size_t ascii_letters = 0, cyrillic_letters = 0;
-  for (unsigned char b : text) {
-    ascii_letters += (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
-    cyrillic_letters += b >= 0xD0 && b <= 0xD3;
+  // Asked of every text: counted in byte counters over blocks of 255 bytes, which the compiler
+  // vectorizes 16 to a register (with std::size_t counters, 2).
+  for (std::size_t at = 0; at < text.size(); at += 255) {
+    std::uint8_t ascii = 0, cyrillic = 0;
+    for (std::size_t i = at, end = std::min(text.size(), at + 255); i < end; ++i) {
+      const unsigned char b = static_cast<unsigned char>(text[i]);
+      ascii += (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z');
+      cyrillic += b >= 0xD0 && b <= 0xD3;
+    }
+    ascii_letters += ascii;
+    cyrillic_letters += cyrillic;
   }
   return ascii_letters == 0 || cyrillic_letters > 4 * ascii_letters;
 }

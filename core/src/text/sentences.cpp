@@ -32,9 +32,13 @@ char32_t first_cp(std::string_view s) {
   return s.empty() ? 0 : utf8::next(s, p);
 }
 
+// Asked of every token: the first byte decides, but for a token that starts with E2 (U+2026 is
+// E2 80 A6).
 bool is_terminator(std::string_view tok) {
-  char32_t c = first_cp(tok);
-  return c == '.' || c == '!' || c == '?' || c == 0x2026;
+  if (tok.empty()) return false;
+  const unsigned char b = static_cast<unsigned char>(tok[0]);
+  if (b < 0x80) return b == '.' || b == '!' || b == '?';
+  return b == 0xE2 && first_cp(tok) == 0x2026;
 }
 
 bool is_closer(std::string_view tok) {
@@ -53,7 +57,14 @@ std::size_t short_len(std::string_view s) {
   return n;
 }
 
+// Asked of the gap before every token, most often one space or none: short gaps are read here
+// (a library search costs more than the gap).
 bool newline_between(std::string_view text, std::size_t a, std::size_t b) {
+  if (b - a <= 4) {
+    for (; a < b; ++a)
+      if (text[a] == '\n') return true;
+    return false;
+  }
   return text.substr(a, b - a).find('\n') != std::string_view::npos;
 }
 

@@ -10,30 +10,79 @@ namespace belgi::text {
 
 namespace {
 
-// The text decoded once: code points, their classes and byte offsets (off[n] = text size).
-// A large document's are megabytes: huge pages (text/huge_pages.h).
+// The text decoded once: code points, their classes and byte offsets (off[n] = text size), in
+// arrays with kPad entries past the end that read as spaces (code point 0): the scanners look at
+// most two characters ahead, so no access needs a bounds check. A large document's arrays are
+// megabytes: huge pages (text/huge_pages.h).
 struct Decoded {
+  static constexpr std::size_t kPad = 4;
   template <class T>
-  using Vec = std::vector<T, HugePageAllocator<T>>;
-  Vec<char32_t> cp;
-  Vec<CharClass> cls;
-  Vec<std::size_t> off;
+  struct Array {  // uninitialized: every entry used is written in the decoding pass
+    std::size_t size = 0;
+    T* data = nullptr;
+    Array() = default;
+    Array(const Array&) = delete;
+    Array& operator=(const Array&) = delete;
+    ~Array() { release(); }
+    void fit(std::size_t n) {
+      if (n <= size) return;
+      release();
+      data = HugePageAllocator<T>().allocate(n);
+      size = n;
+    }
+    void release() {
+      if (data) HugePageAllocator<T>().deallocate(data, size);
+      data = nullptr, size = 0;
+    }
+  };
+  struct Arrays {
+    Array<char32_t> cp;
+    Array<CharClass> cls;
+    Array<std::size_t> off;
+  };
+  // A batch's records are small and many: their arrays are kept per thread and reused (were
+  // allocated and freed for each), up to this size; a larger text's are its own.
+  static constexpr std::size_t kKeep = 64 * 1024;
+  static Arrays& kept() {
+    thread_local Arrays arrays;
+    return arrays;
+  }
+  Arrays own;
+  Arrays& a;
   std::size_t n = 0;
 
-  explicit Decoded(std::string_view text) {
-    cp.reserve(text.size());
-    off.reserve(text.size() + 1);
-    cls.reserve(text.size());
-    for (std::size_t pos = 0; pos < text.size();) {
-      off.push_back(pos);
-      cp.push_back(utf8::next(text, pos));
-      cls.push_back(char_class(cp.back()));  // one pass; no zero-filled vector first
+  explicit Decoded(std::string_view text) : a(text.size() <= kKeep ? kept() : own) {
+    a.cp.fit(text.size() + kPad);
+    a.cls.fit(text.size() + kPad);
+    a.off.fit(text.size() + 1);
+    const auto* p = reinterpret_cast<const unsigned char*>(text.data());
+    const std::size_t size = text.size();
+    const CharClass* table = detail::char_class_table();  // char_class() without its guard
+    // Locals: a store through the offsets may alias the member n (both std::size_t).
+    std::size_t* o = a.off.data;
+    char32_t* cps = a.cp.data;
+    CharClass* cl = a.cls.data;
+    std::size_t i = 0;
+    for (std::size_t pos = 0; pos < size; ++i) {
+      o[i] = pos;
+      char32_t c = p[pos];
+      if (c < 0x80) {  // ASCII and two-byte sequences (Cyrillic) decoded here, the rest by ICU
+        ++pos;
+      } else if (c < 0xE0 && pos + 1 < size) {
+        c = (c & 0x1F) << 6 | (p[pos + 1] & 0x3F);
+        pos += 2;
+      } else {
+        c = utf8::next(text, pos);
+      }
+      cps[i] = c;
+      cl[i] = c < detail::kTableEnd ? table[c] : detail::classify(c);  // no zero-filled array first
     }
-    off.push_back(text.size());
-    n = cp.size();
+    n = i;
+    o[n] = size;
+    for (; i < n + kPad; ++i) cps[i] = 0, cl[i] = CharClass::space;
   }
-  CharClass k(std::size_t i) const { return i < n ? cls[i] : CharClass::space; }
-  char32_t c(std::size_t i) const { return i < n ? cp[i] : 0; }
+  CharClass k(std::size_t i) const { return a.cls.data[i]; }
+  char32_t c(std::size_t i) const { return a.cp.data[i]; }
   bool wordish(std::size_t i) const {
     CharClass x = k(i);
     return x == CharClass::letter || x == CharClass::digit;
@@ -159,7 +208,7 @@ std::vector<Token> tokenize(std::string_view text) {
   std::vector<Token> out;
   reserve_huge(out, d.n / 5 + 1);
   auto emit = [&](std::size_t a, std::size_t b, TokenKind kind) {
-    out.push_back(Token{d.off[a], d.off[b], kind});
+    out.push_back(Token{d.a.off.data[a], d.a.off.data[b], kind});
   };
   for (std::size_t i = 0; i < d.n;) {
     CharClass k = d.k(i);

@@ -4,6 +4,9 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cstring>
+#include <cstdint>
+#include <cstring>
 
 #include "belgi/status.h"
 
@@ -19,10 +22,43 @@ Status check_utf8(std::string_view bytes) {
 
 namespace belgi::utf8 {
 
+namespace {
+
+// The first position from i on where the bytes are not ASCII or well-formed two-byte sequences
+// (a lead C2..DF and one continuation byte: Kazakh in Cyrillic), 8 bytes at a time (SWAR, on a
+// little-endian machine: byte k of the text is byte k of the word). Every lead must be followed
+// by a continuation byte and every continuation byte preceded by a lead, within the word or
+// across its end (`carry`). Stops before anything else, or before a lead whose continuation
+// lies past the last whole word; the caller checks from there byte by byte.
+std::size_t skip_two_byte(const unsigned char* p, std::size_t i, std::size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  constexpr std::uint64_t k80 = 0x8080808080808080ull, k1E = 0x1E1E1E1E1E1E1E1Eull,
+                          k7F = 0x7F7F7F7F7F7F7F7Full;
+  std::uint64_t carry = 0;  // 0x80 if the previous word ended with a lead
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    const std::uint64_t high = x & k80, b6 = (x << 1) & k80, b5 = (x << 2) & k80;
+    const std::uint64_t cont = high & ~b6, lead = high & b6 & ~b5;       // 10xxxxxx, 110xxxxx
+    const std::uint64_t c2 = (((x & k1E) + k7F) & k80) | ~lead;          // not C0 or C1
+    if ((high & b6 & b5) || ~c2 & k80 || cont != ((lead << 8) | carry)) break;
+    carry = lead >> 56;
+  }
+  return carry ? i - 1 : i;  // the lead before a break or the end: checked byte by byte
+#else
+  (void)p, (void)n;
+  return i;
+#endif
+}
+
+}  // namespace
+
 bool valid(std::string_view s, std::size_t* bad) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   std::size_t n = s.size(), i = 0;
   while (i < n) {
+    i = skip_two_byte(p, i, n);
+    if (i >= n) break;
     if (p[i] < 0x80) {  // ASCII fast path
       ++i;
       continue;
@@ -75,6 +111,7 @@ struct Lowered {
   char b[3];
   unsigned char n;
 };
+static_assert(sizeof(Lowered) == 4, "one store per letter");
 constexpr char32_t kTwoByteEnd = 0x800;
 
 const Lowered* lowered_table() {
@@ -103,9 +140,10 @@ char* lower_into(char* w, std::string_view s) {
     } else if (*p < 0xE0) {     // two bytes (valid UTF-8: the lead is C2..DF)
       const Lowered& l = table[(static_cast<char32_t>(*p & 0x1F) << 6) | (p[1] & 0x3F)];
       p += 2;
-      // Two stores always: the output has room for twice the input (see utf8.h).
-      w[0] = l.b[0], w[1] = l.b[1];
-      if (l.n == 3) w[2] = l.b[2];
+      // The entry's four bytes in one store, its length byte too (overwritten next): the output
+      // has room for twice the input (see utf8.h), and here at most 1.5 times what precedes
+      // this letter and four bytes are written.
+      std::memcpy(w, &l, sizeof l);
       w += l.n;
     } else {
       std::size_t i = static_cast<std::size_t>(p - begin), len = 0;

@@ -59,7 +59,9 @@ inline void append(std::string& out, char32_t cp) {
 std::string lower(std::string_view s);
 void append_lower(std::string& out, std::string_view s);  // appends lower(s)
 // Writes lower(s) at w and returns the end. A lower-case mapping lengthens a sequence by at most
-// half (two bytes to three: U+023A -> U+2C65), so 2 * s.size() bytes at w are always room enough.
+// half (two bytes to three: U+023A -> U+2C65), so 2 * s.size() bytes at w are always room enough;
+// that room must be there: bytes past the returned end may be written (a letter's table entry is
+// stored whole).
 // For a caller that lower-cases many words into one buffer (quotes::Doc: every token).
 char* lower_into(char* w, std::string_view s);
 namespace detail {
