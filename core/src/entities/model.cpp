@@ -129,9 +129,9 @@ void emissions(const Model& model, const std::vector<std::string_view>& tokens, 
                std::vector<std::int32_t>& emit) {
   Scratch& s = scratch();
   const std::size_t n = tokens.size();
-  emit.assign(n * L, 0);
   s.fx.set_lexicons(&model.lex);
   if (!cached || !s.cache.reserve(model, n)) {
+    emit.assign(n * L, 0);
     s.info.clear();  // adapted_emissions(): no cached analyses for these tokens
     s.fx.extract(tokens);
     add_extracted(model, s, emit.data(), n);
@@ -145,6 +145,7 @@ void emissions(const Model& model, const std::vector<std::string_view>& tokens, 
   }
   s.cache.add_pending(model);  // the sums of the sentence's new words, in one go
   s.fx.extract_context(tokens, s.info);
+  emit.resize(n * L);  // not zeroed: add_rows() sets every row
   for (std::size_t i = 0; i < n; ++i) {
     const std::int32_t* prev = i > 0 ? s.words[i - 1]->as_prev : s.cache.bos_prev();
     const std::int32_t* next = i + 1 < n ? s.words[i + 1]->as_next : s.cache.eos_next();
