@@ -127,3 +127,37 @@ TEST_CASE("the context cache's rows are the sums of the context's features, also
       REQUIRE(std::vector<std::int32_t>(got, got + kLabelCount) == want);
     }
 }
+
+TEST_CASE("add_groups adds each group's weights exactly as one feature at a time") {
+  // Real features of sample sentences (dense rows, sparse pairs, absent features), cut into
+  // groups of many sizes, some far longer than add_groups' chunks of 256 and crossing them; a
+  // group's dense rows are summed apart from its pairs, so every row is compared with the plain sum.
+  const Model& m = *model();
+  FeatureExtractor fx(&m.lex);
+  std::vector<std::uint32_t> feats;
+  for (const Sentence& s : sample()) {
+    std::vector<std::string_view> tokens(s.tokens.begin(), s.tokens.end());
+    fx.extract(tokens);
+    feats.insert(feats.end(), fx.feats().begin(), fx.feats().end());
+  }
+  std::size_t dense = 0, sparse = 0;
+  for (std::uint32_t f : feats) {
+    const std::uint32_t w = where_of(m, f);
+    if (w >> 26 == kDense) ++dense;
+    else if (w) ++sparse;
+  }
+  REQUIRE(dense > 100);
+  REQUIRE(sparse > 100);
+  std::vector<std::uint32_t> offs = {0};
+  for (std::size_t size = 0; offs.back() + size <= feats.size(); size = (size * 7 + 3) % 600)
+    offs.push_back(offs.back() + static_cast<std::uint32_t>(size));
+  const std::size_t groups = offs.size() - 1;
+  REQUIRE(groups > 20);
+  std::vector<std::int32_t> got(groups * kLabelCount, 1), want(groups * kLabelCount, 1);
+  std::vector<std::int32_t*> rows;
+  for (std::size_t g = 0; g < groups; ++g) rows.push_back(&got[g * kLabelCount]);
+  add_groups(m, feats.data(), offs.data(), groups, rows.data());
+  for (std::size_t g = 0; g < groups; ++g)
+    for (std::uint32_t j = offs[g]; j < offs[g + 1]; ++j) add_feature_weights(m, feats[j], &want[g * kLabelCount]);
+  CHECK(got == want);
+}

@@ -77,12 +77,12 @@ inline void normalize(std::int32_t* cur) {
 }
 
 using Outer = OuterTransitions;
-constexpr int kOuter = Outer::kOuter, kPad = Outer::kPad;
+constexpr int kOuter = Outer::kOuter, kRow = Outer::kRow;
 
 // Forward pass: alpha[i * L + y] = best score of a prefix ending in y at token i (emission
 // included). Only maxima here; predecessors are recomputed on the best path only, by best_prev().
 // An I- label has two possible predecessors. For the outer labels, the loop runs over
-// predecessors p and adds p's packed row to all outer labels at once (no horizontal maxima), and
+// predecessors p and adds p's row (into_outer) to all labels at once (no horizontal maxima), and
 // skips a p too far below the best one (the normalized best is 0) to win for any label: it would
 // lose by more than the spread of the transitions. The result is exactly the full maximum.
 BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<std::int32_t>& alpha,
@@ -101,18 +101,21 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<s
     const std::int32_t* e = &lat.emit[i * L];
     std::uint64_t mask = labels_at_least(prev, cut);  // the active predecessors
     active[i - 1] = mask;
-    std::int32_t acc[kPad];
-    for (int k = 0; k < kPad; ++k) acc[k] = 2 * kFloor;
-    for (; mask; mask &= mask - 1) {
+    // In label order: an outer label's best over the active predecessors (an I- label's stays
+    // at or below kBlocked), then an I- label's from its B- or itself (an outer label's at or
+    // below kBlocked), the larger of the two taken for every label in one loop.
+    std::int32_t acc[kRow];  // from the first active predecessor (there is one: the best, 0)
+    const int first = __builtin_ctzll(mask);
+    for (int y = 0; y < kRow; ++y) acc[y] = prev[first] + o.into_outer[first * kRow + y];
+    for (mask &= mask - 1; mask; mask &= mask - 1) {
       const int p = __builtin_ctzll(mask);
-      const std::int32_t s = prev[p], *t = &o.by_prev[p * kPad];
-      for (int k = 0; k < kPad; ++k) acc[k] = std::max(acc[k], s + t[k]);
+      const std::int32_t s = prev[p], *t = &o.into_outer[p * kRow];
+      for (int y = 0; y < kRow; ++y) acc[y] = std::max(acc[y], s + t[y]);
     }
     cur[0] = acc[0] + e[0];
-    for (int c = 0; c < kEntityClassCount; ++c) {  // B-X (outer label c + 1); I-X after B-X or I-X
-      cur[2 * c + 1] = acc[c + 1] + e[2 * c + 1];
-      cur[2 * c + 2] = std::max(prev[2 * c + 1] + o.b_to_i[c], prev[2 * c + 2] + o.i_to_i[c]) + e[2 * c + 2];
-    }
+    const std::int32_t *from_b = o.into_i_from_b.data(), *from_i = o.into_i_from_i.data();
+    for (int y = 1; y < L; ++y)
+      cur[y] = std::max(acc[y], std::max(prev[y - 1] + from_b[y], prev[y] + from_i[y])) + e[y];
     normalize(cur);
   }
 }
@@ -139,8 +142,11 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, const Outer& o, std::vector<
     std::int32_t vmax = row_max<kOuter>(vout);
     const std::int32_t cut = static_cast<std::int32_t>(
         std::max<std::int64_t>(std::int64_t{vmax} - o.spread, std::numeric_limits<std::int32_t>::min()));
-    for (int y = 0; y < L; ++y) cur[y] = 2 * kFloor;
-    for (std::uint64_t m = labels_at_least<kOuter>(vout, cut); m; m &= m - 1) {
+    // From the first follower at or above the cut (there is one: the best).
+    std::uint64_t m = labels_at_least<kOuter>(vout, cut);
+    const int first = __builtin_ctzll(m);
+    for (int y = 0; y < L; ++y) cur[y] = vout[first] + o.by_next[first * L + y];
+    for (m &= m - 1; m; m &= m - 1) {
       const int k = __builtin_ctzll(m);
       const std::int32_t s = vout[k], *t = &o.by_next[k * L];
       for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y], s + t[y]);
@@ -180,22 +186,26 @@ BELGI_SIMD_CLONES std::int64_t margin(const std::int32_t* a, const std::int32_t*
 }  // namespace
 
 void OuterTransitions::build(const std::int32_t* trans) {
-  by_prev.assign(L * kPad, 0);
   by_next.assign(kOuter * L, 0);
   std::int32_t lo = 0, hi = 0;
   for (int p = 0; p < L; ++p)
     for (int k = 0; k < kOuter; ++k) {
       std::int32_t t = trans[p * L + label(k)];
-      by_prev[p * kPad + k] = by_next[k * L + p] = t;
+      by_next[k * L + p] = t;
       if ((p == 0 && k == 0) || t < lo) lo = t;
       if ((p == 0 && k == 0) || t > hi) hi = t;
     }
   spread = std::int64_t{hi} - lo;
   b_to_i.resize(kEntityClassCount);
   i_to_i.resize(kEntityClassCount);
+  into_outer.assign(L * kRow, kBlocked);
+  into_i_from_b.assign(kRow, kBlocked);
+  into_i_from_i.assign(kRow, kBlocked);
+  for (int p = 0; p < L; ++p)
+    for (int k = 0; k < kOuter; ++k) into_outer[p * kRow + label(k)] = trans[p * L + label(k)];
   for (int c = 0; c < kEntityClassCount; ++c) {
-    b_to_i[c] = trans[(2 * c + 1) * L + 2 * c + 2];
-    i_to_i[c] = trans[(2 * c + 2) * L + 2 * c + 2];
+    b_to_i[c] = into_i_from_b[2 * c + 2] = trans[(2 * c + 1) * L + 2 * c + 2];
+    i_to_i[c] = into_i_from_i[2 * c + 2] = trans[(2 * c + 2) * L + 2 * c + 2];
   }
 }
 

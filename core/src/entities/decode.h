@@ -24,11 +24,17 @@ namespace belgi::entities {
 // what a predecessor or follower can add and so lets both passes skip rows exactly.
 struct OuterTransitions {
   static constexpr int kOuter = 1 + kEntityClassCount;
-  static constexpr int kPad = 32;        // kOuter rounded up to whole vectors
-  std::vector<std::int32_t> by_prev;     // [p * kPad + k] = trans[p][outer k]; padding 0
   std::vector<std::int32_t> by_next;     // [k * kLabelCount + y] = trans[y][outer k]
   // Into the I- label of class c (label 2c + 2): from its B- (2c + 1) and from itself.
   std::vector<std::int32_t> b_to_i, i_to_i;  // [c], c < kEntityClassCount
+  // The same for the forward pass, in label order, so that it runs over the row in one
+  // vectorized loop: into_outer[p * kRow + y] = trans[p][y] for an outer y; into_i_from_b[y] =
+  // trans[y - 1][y] and into_i_from_i[y] = trans[y][y] for an I- label y. kBlocked elsewhere
+  // (and in the padding): a move that never wins, as long as the transitions stay within
+  // +-2^28 (a model's are int16).
+  static constexpr int kRow = (kLabelCount + 7) / 8 * 8;
+  static constexpr std::int32_t kBlocked = -(1 << 30);
+  std::vector<std::int32_t> into_outer, into_i_from_b, into_i_from_i;
   std::int64_t spread = 0;
   static int label(int k) { return k ? 2 * k - 1 : 0; }
   // From trans[(from) * L + to] (the first L rows; the start row is not used here).
