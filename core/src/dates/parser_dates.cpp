@@ -349,11 +349,16 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
     take(day_list(i, p));
     take(day_from_to(i, p));
     take(glued_month_range(i, p));
-    take(month_day_year(i, p));
-    take(month_gen_day(i, p));
-    take(month_alone(i, p));
-    take(month_list(i, 0, p));
-    take(month_from_to(i, p));
+    // These five read a month at i first (month_list also two in one token): at a number, most
+    // of the words here, they are not tried. A pattern that fails is never taken: the same best.
+    const bool month = hit(i, WordClass::month) != nullptr;
+    if (month) {
+      take(month_day_year(i, p));
+      take(month_gen_day(i, p));
+      take(month_alone(i, p));
+    }
+    if (month || w_[i].pair_first || w_[i].pair_cased) take(month_list(i, 0, p));
+    if (month) take(month_from_to(i, p));
     take(century(i, p));
     take(bracketed_years(i, p));
     take(year_list(i, p));
