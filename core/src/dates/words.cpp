@@ -251,8 +251,7 @@ class WordCache {
   };
   using Slots = std::vector<Slot, text::HugePageAllocator<Slot>>;  // its last sizes: 1 and 2 MB
   // Every token is hashed: 8 bytes a step and the rest in one step too (the last 8 bytes,
-  // overlapping, or two 4-byte halves, or three bytes), not a byte at a time as FNV's tail; the
-  // length mixed in. Only this table's slots depend on it.
+  // overlapping, two 4-byte halves or three bytes), not a byte at a time as FNV's tail.
   static std::uint64_t hash(std::string_view s) {
     const char* p = s.data();
     const std::size_t n = s.size();
@@ -262,16 +261,13 @@ class WordCache {
       for (std::size_t i = 0; i + 8 < n; i += 8) step(load<std::uint64_t>(p + i));
       step(load<std::uint64_t>(p + n - 8));
     } else if (n >= 4) {
-      step(load<std::uint32_t>(p) | std::uint64_t{load<std::uint32_t>(p + n - 4)} << 32);
-    } else if (n > 0) {
-      auto b = [p](std::size_t i) { return std::uint64_t{static_cast<unsigned char>(p[i])}; };
-      step(b(0) | b(n / 2) << 8 | b(n - 1) << 16);
-    }
+      step(load<std::uint32_t>(p) | load<std::uint32_t>(p + n - 4) << 32);
+    } else if (n > 0) step(load<std::uint8_t>(p) | load<std::uint8_t>(p + n / 2) << 8 | load<std::uint8_t>(p + n - 1) << 16);
     h = (h ^ (h >> 32)) * 0x9e3779b97f4a7c15ull;  // the high bits into the low (the slot)
     return h ^ (h >> 29);
   }
   template <class T>
-  static T load(const char* p) {
+  static std::uint64_t load(const char* p) {
     T v;
     std::memcpy(&v, p, sizeof v);
     return v;
