@@ -140,18 +140,6 @@ void analyze_number(Word& w, Owned& o, const Tables& t) {
 
 }  // namespace
 
-const Hit* Word::hit(WordClass cls) const {
-  for (const Hit& h : hits)
-    if (h.entry->cls == cls) return &h;
-  return nullptr;
-}
-
-const Hit* Word::rest_hit(WordClass cls) const {
-  for (const Hit& h : rest_hits)
-    if (h.entry->cls == cls) return &h;
-  return nullptr;
-}
-
 int roman_value(std::string_view s) {
   int total = 0, prev = 0;
   std::vector<int> vals;
