@@ -214,7 +214,7 @@ class WordCache {
     std::uint64_t h = hash(raw);
     for (std::size_t i = h & mask_; slots_[i].entry; i = (i + 1) & mask_) {
       const Entry& e = *slots_[i].entry;
-      if (slots_[i].hash == h && e.key == raw) return e.word.kind == kind ? &e.word : nullptr;
+      if (slots_[i].hash == h && same(e.key, raw)) return e.word.kind == kind ? &e.word : nullptr;
     }
     return nullptr;
   }
@@ -253,6 +253,18 @@ class WordCache {
     } else if (n > 0) step(load<std::uint8_t>(p) | load<std::uint8_t>(p + n / 2) << 8 | load<std::uint8_t>(p + n - 1) << 16);
     h = (h ^ (h >> 32)) * 0x9e3779b97f4a7c15ull;  // the high bits into the low (the slot)
     return h ^ (h >> 29);
+  }
+  // The key found against the token (the hashes agree): a word is 4 to 16 bytes mostly, two
+  // overlapping loads a side, not a memcmp call.
+  static bool same(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    const char *p = a.data(), *q = b.data();
+    if (n >= 8 && n <= 16) return load<std::uint64_t>(p) == load<std::uint64_t>(q) &&
+                                  load<std::uint64_t>(p + n - 8) == load<std::uint64_t>(q + n - 8);
+    if (n >= 4 && n < 8) return load<std::uint32_t>(p) == load<std::uint32_t>(q) &&
+                                load<std::uint32_t>(p + n - 4) == load<std::uint32_t>(q + n - 4);
+    return a == b;
   }
   template <class T>
   static std::uint64_t load(const char* p) {
