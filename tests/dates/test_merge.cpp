@@ -350,3 +350,38 @@ TEST_CASE("merge: a capitalised Мамыр, Наурыз with a case ending give
   CHECK(run("Мамырдың ортасында жұмыс бітеді.", "2025-06-10", {}) == "[Мамырдың ортасында=2025-05]");
   CHECK(run("Қазанның ортасында мешіт тұр.", "2025-06-10", {}) == "");  // strict: the city
 }
+
+TEST_CASE("dateline: with no dateline, the date rules take its window's matches as their own") {
+  // The dateline leaves the matches of the window's whole sentences to the date rules
+  // (Context::date_window): the spans must be those the rules find alone (the dateline off),
+  // in the window, in the sentence across its end, after it, and the anaphora across them.
+  std::string text = "Бүгін 5 мамырда 2020 жылы басталған жұмыс туралы айтылды. Кеше таңертең сағат 9-да.\n";
+  const std::string filler = "Жиналыс дүйсенбі күні өтті, қаңтар-наурыз аралығында да. ";
+  while (text.size() + filler.size() < 1000) text += filler;
+  // a sentence across the window's end (1,024 bytes): its date inside, its time outside
+  text += "12 маусымда бұл сөйлем терезенің шетінен өтеді, сол күні кешке сағат 18:00-де. ";
+  REQUIRE(text.find("12 маусымда") < 1024);
+  REQUIRE(text.find("сағат 18:00") > 1024);
+  text += "Келесі күні 2021 жылғы 3 қазанда және XXI ғасырда.";
+  Status st;
+  auto a = Annotator::create(st);
+  REQUIRE(st.ok());
+  auto spans = [&](std::vector<std::string> off) {
+    Options opt;
+    opt.disable = std::move(off);
+    opt.types = TypeSet::none().add(SpanType::DATE).add(SpanType::TIME);
+    Result r = a->annotate(text, opt);
+    REQUIRE(r.status.ok());
+    CHECK(!r.has_date);
+    std::string out;
+    for (const Span& s : r.spans)
+      out += "[" + text.substr(s.range.begin, s.range.end - s.range.begin) + "=" + s.value + "]";
+    return out;
+  };
+  const std::string with = spans({"model"});
+  CHECK(with == spans({"model", "dateline"}));
+  CHECK(with.find("[5 мамырда") != std::string::npos);  // in the window
+  CHECK(with.find("[12 маусымда") != std::string::npos);  // across its end
+  CHECK(with.find("[кешке сағат 18:00-де") != std::string::npos);
+  CHECK(with.find("2021-10-03]") != std::string::npos);  // after it
+}

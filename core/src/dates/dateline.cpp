@@ -13,6 +13,31 @@ namespace {
 // How far into the text a dateline may stand (bytes): headline, site name, byline.
 constexpr std::size_t kDatelineWindow = 1024;
 
+// The matches in words [0, n), sentence by sentence, with an unknown anchor; `sentences` counts
+// the sentences that end inside the window (their matches are those of the whole sentence).
+WindowMatches window_matches(const std::vector<Word>& words, std::size_t n,
+                             const std::vector<text::Sentence>& sentences, const Tables& tables) {
+  WindowMatches out;
+  Anchor none;
+  for (std::size_t si = 0; si < sentences.size() && sentences[si].first < n; ++si) {
+    const text::Sentence& s = sentences[si];
+    std::vector<Match> ms = find_matches(words, s.first, std::min(s.last, n), tables, none);
+    out.matches.insert(out.matches.end(), std::make_move_iterator(ms.begin()),
+                       std::make_move_iterator(ms.end()));
+    out.sentence.resize(out.matches.size(), si);
+    if (s.last <= n) out.sentences = si + 1;
+  }
+  return out;
+}
+
+// Keeps the matches of the whole sentences only, for the date rules.
+void keep_whole(WindowMatches& wm) {
+  std::size_t k = 0;
+  while (k < wm.sentence.size() && wm.sentence[k] < wm.sentences) ++k;
+  wm.matches.resize(k);
+  wm.sentence.resize(k);
+}
+
 }  // namespace
 
 void DatelineRecognizer::run(Context& ctx) const {
@@ -35,15 +60,10 @@ void DatelineRecognizer::run(Context& ctx) const {
   if (std::none_of(words.begin(), words.begin() + n,
                    [](const Word& w) { return w.num || w.hit(WordClass::number) != nullptr; }))
     return;
-  Anchor none;
+  auto found = std::make_shared<WindowMatches>(window_matches(words, n, ctx.sentences, *tables_));
+  const std::vector<Match>& all = found->matches;
   const Match* chosen = nullptr;
   const Match* chosen_time = nullptr;
-  std::vector<Match> all;
-  for (const text::Sentence& s : ctx.sentences) {
-    if (s.first >= n) break;
-    std::vector<Match> ms = find_matches(words, s.first, std::min(s.last, n), *tables_, none);
-    all.insert(all.end(), ms.begin(), ms.end());
-  }
   for (std::size_t k = 0; k < all.size(); ++k) {
     if (!all[k].full_date || !all[k].has_year) continue;
     const Match* t = nullptr;
@@ -54,7 +74,12 @@ void DatelineRecognizer::run(Context& ctx) const {
     if (!chosen || (t && !chosen_time)) chosen = &all[k], chosen_time = t;
     if (chosen_time) break;
   }
-  if (!chosen) return;
+  if (!chosen) {
+    // The date rules read the same words with the same anchor (unknown; written news only:
+    // KazNERD's cuts are another anchor): the whole sentences' matches are theirs.
+    if (rules_follow && !ctx.kaznerd_cuts) keep_whole(*found), ctx.date_window = std::move(found);
+    return;
+  }
   ctx.has_date = true;
   // The date only (docs/format.md); the dateline's range covers the time as well.
   ctx.date.value = format_ymd(chosen->day);

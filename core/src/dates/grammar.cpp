@@ -170,6 +170,9 @@ std::vector<Match> find_matches(const std::vector<Word>& words, std::size_t firs
   std::vector<Match> out;
   Parser parser(words, first, last, tables, anchor);
   for (std::size_t i = first; i < last;) {
+    // Most words start no pattern (Word::inert): skipped here, before a Parsed is made and
+    // Parser::best is called for them (it asks the same first).
+    if (words[i].inert) { ++i; continue; }
     Parsed p;
     if (!parser.best(i, p)) { ++i; continue; }
     Match m;

@@ -36,6 +36,15 @@ struct Match {
   int day_offset = 0;               // ... plus this many days
 };
 
+// The matches of the first `sentences` sentences of a text (the dateline's window, which holds
+// them whole), found with an unknown anchor in written news; `sentence[k]` is match k's sentence.
+// The dateline leaves them for the date rules when it finds no dateline (Context::date_window).
+struct WindowMatches {
+  std::size_t sentences = 0;
+  std::vector<Match> matches;
+  std::vector<std::size_t> sentence;
+};
+
 // Finds the expressions in words [first, last) (one sentence): at each word the longest match
 // wins, then the scan continues after it. Matches do not overlap and are in text order.
 std::vector<Match> find_matches(const std::vector<Word>& words, std::size_t first,

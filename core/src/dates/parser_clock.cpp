@@ -95,6 +95,13 @@ bool Parser::dotted_from_to(std::size_t j) const {
 
 // The clock a time starts with at i: [part of the day] [`сағат`] a clock or an hour.
 bool Parser::clock_start(std::size_t i, Clock& c) const {
+  // Every reading below starts with a part of the day (one of the word's phrases), `сағат` or a
+  // number at i: at any other word (most that reach here) nothing can start, nothing is read.
+  if (!ok(i)) return false;
+  if (!w_[i].num && w_[i].phrases.empty()) {
+    const Hit* h = hit(i, WordClass::unit);
+    if (!h || h->entry->code != "H") return false;
+  }
   std::size_t j = i;
   // A part of the day before the clock (`таңғы`, `кешкі`; parts_of_day.tsv) sets am/pm.
   // ... also an adverb right before `сағат` (`таңертең сағат 8-де`, `кешке сағат 7-де`: written news).

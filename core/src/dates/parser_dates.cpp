@@ -277,15 +277,15 @@ bool Parser::weekday(std::size_t i, const Hit* mod, Parsed& out) const {
 bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
   if (!mod && season_pair(i, out)) return true;
   const Hit* h = hit(i, WordClass::season);
+  if (!h) return false;  // (before the words after it are read)
   // `Қыс мезгілінде`, `қыс маусымына` ("the season of winter")
   bool mezgil = ok(i + 1) && (w_[i + 1].fold.substr(0, 11) == "мезгiл" || w_[i + 1].fold.substr(0, 6) == "mezgil" ||
                               (a_.news && (w_[i + 1].fold.substr(0, 12) == "маусым" || w_[i + 1].fold.substr(0, 6) == "mausym")));
   // `көктем айларында`, `жаз айлары` ("the months of spring", written news): the season.
-  const Hit* ai = a_.news && h && h->ending.empty() ? hit(i + 1, WordClass::unit) : nullptr;
+  const Hit* ai = a_.news && h->ending.empty() ? hit(i + 1, WordClass::unit) : nullptr;
   mezgil = mezgil || (ai && ai->entry->code == "M" && ai->ending.possessive);
   // `қыс бойы`, `жаз бойында` ("all winter long", written news): the season.
-  bool during = a_.news && h && h->ending.empty() && !mezgil && post_is(i + 1, "during");
-  if (!h) return false;
+  bool during = a_.news && h->ending.empty() && !mezgil && post_is(i + 1, "during");
   // `Қыс қатты болды` ("the winter was harsh"): a bare season only gives the model's span its value.
   out.value_only = h->ending.empty() && !mod && !mezgil && !during;
   // `көктемгі егіс`, `Жазғы демалыс` (spring sowing, the summer holidays): KazNERD tags the adjective
@@ -349,20 +349,28 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
     take(day_list(i, p));
     take(day_from_to(i, p));
     take(glued_month_range(i, p));
-    take(month_day_year(i, p));
-    take(month_gen_day(i, p));
-    take(month_alone(i, p));
-    take(month_list(i, 0, p));
-    take(month_from_to(i, p));
+    // These five read a month at i first (month_list also two in one token): at a number, most
+    // of the words here, they are not tried. A pattern that fails is never taken: the same best.
+    const bool month = hit(i, WordClass::month) != nullptr;
+    if (month) {
+      take(month_day_year(i, p));
+      take(month_gen_day(i, p));
+      take(month_alone(i, p));
+    }
+    if (month || w_[i].pair_first || w_[i].pair_cased) take(month_list(i, 0, p));
+    if (month) take(month_from_to(i, p));
     take(century(i, p));
     take(bracketed_years(i, p));
     take(year_list(i, p));
   }
   if (mod && mod->entry->code == "rel" && a_.news) take(month_of_year(i, mod->entry->ival, p));
   take(year_phrase(i, mod, p));
-  take(weekday(i, mod, p));
-  take(season(i, mod, p));
-  take(unit_alone(i, mod, p));
+  // These three read a reading of the word at i first (a weekday, a season, a unit), or two
+  // weekdays or seasons in one token: not tried at a word without (a number in digits).
+  const bool readings = ok(i) && !w_[i].hits.empty();
+  if (readings || (ok(i) && w_[i].weekday_pair)) take(weekday(i, mod, p));
+  if (readings || (ok(i) && w_[i].season_first)) take(season(i, mod, p));
+  if (readings) take(unit_alone(i, mod, p));
   if (best.end == 0) return false;
   out = std::move(best);
   return true;

@@ -31,7 +31,14 @@ void DateRecognizer::run(Context& ctx) const {
   const std::vector<Word>& words = *analyzed;
   std::vector<Match> matches;
   std::vector<std::size_t> sentence;
-  for (std::size_t si = 0; si < ctx.sentences.size(); ++si) {
+  std::size_t si = 0;
+  std::shared_ptr<WindowMatches> window = std::move(ctx.date_window);  // the dateline's, ours now
+  if (window && !anchor.known && anchor.news) {
+    matches = std::move(window->matches);
+    sentence = std::move(window->sentence);
+    si = window->sentences;
+  }
+  for (; si < ctx.sentences.size(); ++si) {
     const text::Sentence& s = ctx.sentences[si];
     std::vector<Match> ms = find_matches(words, s.first, s.last, *tables_, anchor);
     matches.insert(matches.end(), ms.begin(), ms.end());

@@ -199,33 +199,6 @@ std::string_view Tables::intern(std::string s) {
   return strings_.back();
 }
 
-namespace {
-bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-}  // namespace
-
-void Tables::Starts::note(std::string_view form) {
-  std::uint64_t h = text::kFnvBasis;
-  for (std::size_t i = 0; i < form.size(); ++i) {
-    h = text::fnv1a64(form.substr(i, 1), h);
-    if (i + 1 == form.size() || !continuation(form[i + 1])) prefixes.insert(h);
-  }
-  wholes.insert(h);
-}
-
-std::size_t Tables::Starts::scan(std::string_view w, std::uint64_t& ends) const {
-  ends = 0;
-  std::uint64_t h = text::kFnvBasis;
-  std::size_t top = 0;
-  for (std::size_t i = 0; i < w.size(); ++i) {
-    h = text::fnv1a64(w.substr(i, 1), h);
-    if (i + 1 < w.size() && continuation(w[i + 1])) continue;  // inside a character
-    if (prefixes.count(h) == 0) break;
-    top = i + 1;
-    if (top < 64 && wholes.count(h) != 0) ends |= std::uint64_t{1} << top;
-  }
-  return top;
-}
-
 Status Tables::load_embedded(Tables& out) {
   return load([](std::string_view name) { return resources::file(name); }, out);
 }

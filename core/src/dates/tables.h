@@ -8,7 +8,6 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 #include "belgi/span.h"
@@ -118,8 +117,9 @@ class Tables {
   // is not among them ends the search (no form starts with it), and of the shorter ones only
   // those hashed like a whole form can be one. Hashes may collide but never miss: every length
   // left is still looked up in the map.
+  // The hashes in one open-addressed table (every word of a text probes it at each character:
+  // a std::unordered_set cost a division and a node chase a probe).
   struct Starts {
-    std::unordered_set<std::uint64_t> prefixes, wholes;
     void note(std::string_view form);
     // The longest prefix of w that begins a noted form (bytes); bit p of `ends` (p < 64) is set
     // if w.substr(0, p) may be a whole form.
@@ -132,6 +132,28 @@ class Tables {
     static bool may_end_in(std::uint64_t ends, std::size_t lo, std::size_t hi) {
       return hi >= 64 || (ends >> lo << (63 - (hi - lo))) != 0;
     }
+
+   private:
+    enum : std::uint8_t { kEmpty = 0, kPrefix = 1, kWhole = 2 };  // a whole form is a prefix too
+    struct Slot {
+      std::uint64_t hash = 0;
+      std::uint8_t state = kEmpty;
+    };
+    // A power of two, at most half full; indexed by the hash's multiplied high bits.
+    std::vector<Slot> slots_ = std::vector<Slot>(64);
+    std::size_t used_ = 0;
+    int shift_ = 58;  // 64 - log2(slots_.size())
+    std::size_t index(std::uint64_t h) const {
+      return static_cast<std::size_t>((h * 0x9e3779b97f4a7c15ull) >> shift_);
+    }
+    const Slot* find(std::uint64_t h) const {
+      const std::size_t mask = slots_.size() - 1;
+      for (std::size_t i = index(h);; i = (i + 1) & mask) {
+        if (slots_[i].state == kEmpty) return nullptr;
+        if (slots_[i].hash == h) return &slots_[i];
+      }
+    }
+    void add(std::uint64_t h, std::uint8_t state);
   };
 
   std::deque<std::string> strings_;            // owns every key below (never copied: see ctor)

@@ -1,6 +1,8 @@
 #include "dates/words.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <deque>
 #include <memory>
 
@@ -138,18 +140,6 @@ void analyze_number(Word& w, Owned& o, const Tables& t) {
 
 }  // namespace
 
-const Hit* Word::hit(WordClass cls) const {
-  for (const Hit& h : hits)
-    if (h.entry->cls == cls) return &h;
-  return nullptr;
-}
-
-const Hit* Word::rest_hit(WordClass cls) const {
-  for (const Hit& h : rest_hits)
-    if (h.entry->cls == cls) return &h;
-  return nullptr;
-}
-
 int roman_value(std::string_view s) {
   int total = 0, prev = 0;
   std::vector<int> vals;
@@ -224,7 +214,7 @@ class WordCache {
     std::uint64_t h = hash(raw);
     for (std::size_t i = h & mask_; slots_[i].entry; i = (i + 1) & mask_) {
       const Entry& e = *slots_[i].entry;
-      if (slots_[i].hash == h && e.key == raw) return e.word.kind == kind ? &e.word : nullptr;
+      if (slots_[i].hash == h && same(e.key, raw)) return e.word.kind == kind ? &e.word : nullptr;
     }
     return nullptr;
   }
@@ -248,9 +238,39 @@ class WordCache {
     const Entry* entry = nullptr;  // null = empty
   };
   using Slots = std::vector<Slot, text::HugePageAllocator<Slot>>;  // its last sizes: 1 and 2 MB
+  // Every token is hashed: 8 bytes a step and the rest in one step too (the last 8 bytes,
+  // overlapping, two 4-byte halves or three bytes), not a byte at a time as FNV's tail.
   static std::uint64_t hash(std::string_view s) {
-    std::uint64_t h = text::fnv1a64_words(s);  // 8 bytes a step: every token is hashed
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    std::uint64_t h = 0xcbf29ce484222325ull ^ n;
+    auto step = [&h](std::uint64_t w) { h = (h ^ w) * 0x100000001b3ull; };
+    if (n >= 8) {
+      for (std::size_t i = 0; i + 8 < n; i += 8) step(load<std::uint64_t>(p + i));
+      step(load<std::uint64_t>(p + n - 8));
+    } else if (n >= 4) {
+      step(load<std::uint32_t>(p) | load<std::uint32_t>(p + n - 4) << 32);
+    } else if (n > 0) step(load<std::uint8_t>(p) | load<std::uint8_t>(p + n / 2) << 8 | load<std::uint8_t>(p + n - 1) << 16);
+    h = (h ^ (h >> 32)) * 0x9e3779b97f4a7c15ull;  // the high bits into the low (the slot)
     return h ^ (h >> 29);
+  }
+  // The key found against the token (the hashes agree): a word is 4 to 16 bytes mostly, two
+  // overlapping loads a side, not a memcmp call.
+  static bool same(std::string_view a, std::string_view b) {
+    const std::size_t n = a.size();
+    if (n != b.size()) return false;
+    const char *p = a.data(), *q = b.data();
+    if (n >= 8 && n <= 16) return load<std::uint64_t>(p) == load<std::uint64_t>(q) &&
+                                  load<std::uint64_t>(p + n - 8) == load<std::uint64_t>(q + n - 8);
+    if (n >= 4 && n < 8) return load<std::uint32_t>(p) == load<std::uint32_t>(q) &&
+                                load<std::uint32_t>(p + n - 4) == load<std::uint32_t>(q + n - 4);
+    return a == b;
+  }
+  template <class T>
+  static std::uint64_t load(const char* p) {
+    T v;
+    std::memcpy(&v, p, sizeof v);
+    return v;
   }
   void grow() {
     Slots old(slots_.size() * 2);

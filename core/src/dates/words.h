@@ -71,8 +71,16 @@ struct Word {
   bool inert = false;
 
   bool is(char c) const { return fold.size() == 1 && fold[0] == c; }
-  const Hit* hit(WordClass cls) const;       // first reading of that class, or null
-  const Hit* rest_hit(WordClass cls) const;
+  // The first reading of that class, or null. Inline: the patterns ask at every word they read.
+  const Hit* hit(WordClass cls) const { return first_of(hits, cls); }
+  const Hit* rest_hit(WordClass cls) const { return first_of(rest_hits, cls); }
+
+ private:
+  static const Hit* first_of(const View<Hit>& v, WordClass cls) {
+    for (const Hit& h : v)
+      if (h.entry->cls == cls) return &h;
+    return nullptr;
+  }
 };
 
 // Analyzes the tokens of `text` (in order) against the tables. The words' views are valid until

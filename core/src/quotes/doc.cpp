@@ -66,12 +66,7 @@ std::size_t Doc::para_end(std::size_t i) const {
   return p < para_first.size() ? para_first[p] : tok.size();
 }
 
-bool Doc::is_word(std::size_t i) const {
-  return tok[i].kind == text::TokenKind::word || tok[i].kind == text::TokenKind::url;
-}
-
-bool Doc::is_dash(std::size_t i) const {
-  if (!is_punct(i)) return false;
+bool Doc::dash_at(std::size_t i) const {
   std::string_view w = word(i);
   std::size_t p = 0;
   char32_t c = utf8::next(w, p);

@@ -37,8 +37,12 @@ struct Doc {
 
   // Token kinds that the rules test (first code point of a punct token).
   bool is_punct(std::size_t i) const { return tok[i].kind == text::TokenKind::punct; }
-  bool is_word(std::size_t i) const;   // letters (a word token or a domain such as qazaquni.kz)
-  bool is_dash(std::size_t i) const;   // – — ‒ ― - (alone)
+  // Inline, as the rules ask them of every token they pass: letters (a word token or a domain
+  // such as qazaquni.kz); a dash – — ‒ ― - (alone), the rest read only at a punctuation token.
+  bool is_word(std::size_t i) const {
+    return tok[i].kind == text::TokenKind::word || tok[i].kind == text::TokenKind::url;
+  }
+  bool is_dash(std::size_t i) const { return is_punct(i) && dash_at(i); }
   bool is_comma(std::size_t i) const { return word(i) == ","; }
   bool is_colon(std::size_t i) const { return word(i) == ":"; }
   bool is_terminator(std::size_t i) const;  // . ! ? … and runs of them
@@ -50,6 +54,7 @@ struct Doc {
   // Made on first use: the rules read the words near marks, dashes, colons and cues, a small
   // part of a text, and lower-casing every token was a fifth of the quote rules' time.
   std::string_view make_lower(std::size_t i) const;
+  bool dash_at(std::size_t i) const;  // is_dash() at a punctuation token
   mutable std::vector<std::string_view> lower_;  // a null view: not made yet
   mutable std::unique_ptr<char[]> lower_text_;   // the forms made, one after another
   mutable char* lower_end_ = nullptr;            // ... and where the next one goes
