@@ -6,7 +6,7 @@
 #include <deque>
 #include <memory>
 
-
+#include "dates/word_cache.h"
 #include "text/chars.h"
 #include "text/huge_pages.h"
 #include "text/utf8.h"
@@ -15,18 +15,15 @@ namespace belgi::dates {
 
 namespace {
 
+using detail::Owned;
+using detail::TextArena;
+using detail::WordCache;
 
 long to_long(std::string_view s) {
   long v = 0;
   for (char c : s) v = v * 10 + (c - '0');
   return v;
 }
-
-// What a Word's views point to, but its text (TextArena): kept in the per-thread cache below.
-struct Owned {
-  std::vector<Hit> hits, rest_hits;
-  std::vector<const Phrase*> phrases;
-};
 
 // `N-rest`: the rest is an ending (`5-і`) or a table word (`5-желтоқсанда`).
 void analyze_rest(Word& w, Owned& o, std::string_view rest, const Tables& t) {
@@ -159,145 +156,6 @@ int roman_value(std::string_view s) {
 
 namespace {
 
-// The cached words' texts and folded forms, in blocks that never move (the words view them):
-// a string of its own for each cost two allocations a new word. Emptied with the cache.
-class TextArena {
- public:
-  // Room for n bytes at the end; keep_written() keeps the first m of them.
-  char* room(std::size_t n) {
-    if (blocks_.empty() || used_ + n > size_) {
-      size_ = std::max(kBlock, n);
-      blocks_.emplace_back(new char[size_]);
-      used_ = 0;
-    }
-    return blocks_.back().get() + used_;
-  }
-  std::string_view keep_written(const char* p, std::size_t m) {
-    used_ += m;
-    return std::string_view(p, m);
-  }
-  std::string_view keep(std::string_view s) {
-    char* p = room(s.size());
-    std::copy(s.begin(), s.end(), p);
-    return keep_written(p, s.size());
-  }
-  void clear() {
-    blocks_.clear();
-    used_ = size_ = 0;
-  }
-  std::size_t blocks() const { return blocks_.size(); }
-
- private:
-  static constexpr std::size_t kBlock = 1 << 16;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t used_ = 0, size_ = 0;
-};
-
-// A word's analysis depends only on its text, its token kind and the tables, so it is computed
-// once per distinct word and thread: news repeats its words, and the table look-ups were a
-// sixth of the batch time. The analysis lives here (in blocks that never move), and the words
-// analyze() returns view it, so a repeated word costs a copy of a few scalars. Bounded: emptied
-// when it holds kMaxWords, but only between calls, never under a document's views.
-class WordCache {
- public:
-  static constexpr std::size_t kMaxWords = 1 << 15;
-  static constexpr std::size_t kMaxTextBlocks = 256;  // 16 MB
-
-  // Called once per analyze(): a new table, or a full cache, starts afresh.
-  void begin(const Tables& t) {
-    // (The texts are bounded too: a word also met as another kind adds its text at each call.)
-    if (serial_ != t.serial() || entries_.size() >= kMaxWords || texts_.blocks() > kMaxTextBlocks)
-      clear(t.serial());
-    this_call_.clear();
-  }
-  const Word* find(std::string_view raw, text::TokenKind kind) const {
-    std::uint64_t h = hash(raw);
-    for (std::size_t i = h & mask_; slots_[i].entry; i = (i + 1) & mask_) {
-      const Entry& e = *slots_[i].entry;
-      if (slots_[i].hash == h && same(e.key, raw)) return e.word.kind == kind ? &e.word : nullptr;
-    }
-    return nullptr;
-  }
-  // Analyzes raw (of that kind) and keeps it; a word of the same text and another kind is not
-  // kept (the first kind seen wins, as before).
-  Word put(std::string_view raw, text::TokenKind kind, const Tables& tables);
-
- private:
-  struct Entry {
-    std::string_view key;  // in texts_
-    Owned owned;
-    Word word;
-  };
-  // The table starts small and doubles (a page's first document should not pay for a table
-  // sized for a batch of millions).
-  static constexpr std::size_t kMinSlots = 1024;
-  // The entry itself, not its number: an element by index is a division and two loads,
-  // and every token probes (its addresses are stable).
-  struct Slot {
-    std::uint64_t hash = 0;
-    const Entry* entry = nullptr;  // null = empty
-  };
-  using Slots = std::vector<Slot, text::HugePageAllocator<Slot>>;  // its last sizes: 1 and 2 MB
-  // Every token is hashed: 8 bytes a step and the rest in one step too (the last 8 bytes,
-  // overlapping, two 4-byte halves or three bytes), not a byte at a time as FNV's tail.
-  static std::uint64_t hash(std::string_view s) {
-    const char* p = s.data();
-    const std::size_t n = s.size();
-    std::uint64_t h = 0xcbf29ce484222325ull ^ n;
-    auto step = [&h](std::uint64_t w) { h = (h ^ w) * 0x100000001b3ull; };
-    if (n >= 8) {
-      for (std::size_t i = 0; i + 8 < n; i += 8) step(load<std::uint64_t>(p + i));
-      step(load<std::uint64_t>(p + n - 8));
-    } else if (n >= 4) {
-      step(load<std::uint32_t>(p) | load<std::uint32_t>(p + n - 4) << 32);
-    } else if (n > 0) step(load<std::uint8_t>(p) | load<std::uint8_t>(p + n / 2) << 8 | load<std::uint8_t>(p + n - 1) << 16);
-    h = (h ^ (h >> 32)) * 0x9e3779b97f4a7c15ull;  // the high bits into the low (the slot)
-    return h ^ (h >> 29);
-  }
-  // The key found against the token (the hashes agree): a word is 4 to 16 bytes mostly, two
-  // overlapping loads a side, not a memcmp call.
-  static bool same(std::string_view a, std::string_view b) {
-    const std::size_t n = a.size();
-    if (n != b.size()) return false;
-    const char *p = a.data(), *q = b.data();
-    if (n >= 8 && n <= 16) return load<std::uint64_t>(p) == load<std::uint64_t>(q) &&
-                                  load<std::uint64_t>(p + n - 8) == load<std::uint64_t>(q + n - 8);
-    if (n >= 4 && n < 8) return load<std::uint32_t>(p) == load<std::uint32_t>(q) &&
-                                load<std::uint32_t>(p + n - 4) == load<std::uint32_t>(q + n - 4);
-    return a == b;
-  }
-  template <class T>
-  static std::uint64_t load(const char* p) {
-    T v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-  }
-  void grow() {
-    Slots old(slots_.size() * 2);
-    old.swap(slots_);
-    mask_ = slots_.size() - 1;
-    for (const Slot& s : old)
-      if (s.entry) {
-        std::size_t i = s.hash & mask_;
-        while (slots_[i].entry) i = (i + 1) & mask_;
-        slots_[i] = s;
-      }
-  }
-  void clear(std::uint64_t serial) {
-    slots_.assign(kMinSlots, Slot());
-    mask_ = kMinSlots - 1;
-    entries_.clear();
-    this_call_.clear();
-    texts_.clear();
-    serial_ = serial;
-  }
-  std::uint64_t serial_ = 0;
-  Slots slots_;
-  std::size_t mask_ = 0;
-  text::StableBlocks<Entry> entries_;  // huge pages natively: ~5,000 page faults fewer
-  std::deque<Entry> this_call_;  // words not kept (see put)
-  TextArena texts_;  // the entries' keys and folded forms (also this_call_'s, until clear())
-};
 
 // Words the patterns read by their form though no table lists them (parser_*.cpp): `оқу жылы`
 // (school year), `осыдан 5 жыл бұрын` (from now), `тура жүз жыл бұрын` (exactly), `біздің
@@ -380,6 +238,8 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, TextArena& texts, con
   w.phrases = View<const Phrase*>(o.phrases);
 }
 
+}  // namespace
+
 Word WordCache::put(std::string_view raw, text::TokenKind kind, const Tables& tables) {
   std::uint64_t h = hash(raw);
   std::size_t i = h & mask_;
@@ -400,18 +260,30 @@ Word WordCache::put(std::string_view raw, text::TokenKind kind, const Tables& ta
   return e.word;
 }
 
-}  // namespace
-
 std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>& tokens,
                           const Tables& tables) {
   thread_local WordCache cache;
   cache.begin(tables);
   std::vector<Word> out;
   text::reserve_huge(out, tokens.size());  // 51 MB for 2.6 MB of text
-  for (std::size_t i = 0; i < tokens.size(); ++i) {
+  // The tokens' hashes kAhead tokens ahead: the slot is prefetched then, the entry kStep tokens
+  // later (the slot has arrived by then), the key's text kStep later again, so a probe waits on
+  // none of the three.
+  constexpr std::size_t kStep = 4, kAhead = 3 * kStep, kRing = 16;
+  std::uint64_t ahead[kRing];
+  const std::size_t n = tokens.size();
+  auto hash_ahead = [&](std::size_t j) {
+    ahead[j % kRing] = WordCache::hash_of(tokens[j].text(text));
+    cache.prefetch_slot(ahead[j % kRing]);
+  };
+  for (std::size_t j = 0; j < std::min(n, kAhead); ++j) hash_ahead(j);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i + kAhead < n) hash_ahead(i + kAhead);
+    if (i + 2 * kStep < n) cache.prefetch_entry(ahead[(i + 2 * kStep) % kRing]);
+    if (i + kStep < n) cache.prefetch_key(ahead[(i + kStep) % kRing]);
     const text::Token& tok = tokens[i];
     std::string_view raw = tok.text(text);
-    if (const Word* c = cache.find(raw, tok.kind)) out.push_back(*c);
+    if (const Word* c = cache.find(raw, tok.kind, ahead[i % kRing])) out.push_back(*c);
     else out.push_back(cache.put(raw, tok.kind, tables));
     Word& w = out.back();
     w.begin = tok.begin;
