@@ -66,8 +66,9 @@ class WordCache {
 
   // The entry of `tok`. A new word's sums stay zero until add_pending(): the tagger adds those of
   // all of a sentence's new words at once, so that the memory loads of their weights overlap.
-  WordEntry& find_or_add(const Model& m, std::string_view tok) {
-    std::size_t i = home(tok);
+  WordEntry& find_or_add(const Model& m, std::string_view tok) { return find_or_add(m, tok, home(tok)); }
+  // ... with its home slot (home()) computed before: emissions() does, tokens ahead, to prefetch.
+  WordEntry& find_or_add(const Model& m, std::string_view tok, std::size_t i) {
     while (index_[i] != kEmpty) {
       WordEntry& w = entries_[index_[i]];
       if (w.form == tok) {
@@ -120,6 +121,22 @@ class WordCache {
     return false;
   }
 
+  // On distinct text a token's probe is two dependent cache misses past the index (the entry,
+  // then its form's text): emissions() asks for them tokens ahead. Hints: the slot may be
+  // another word's, or taken later; home() stays valid until the next reserve().
+  std::size_t home(std::string_view form) const {
+    // 8 bytes a step (every token is looked up); the high bits folded down, since a word step's
+    // low bits see only the low bytes of the word.
+    std::uint64_t h = text::fnv1a64_words(form);
+    return static_cast<std::size_t>(h ^ (h >> 29)) & (index_.size() - 1);
+  }
+  void prefetch_entry(std::size_t slot) const {
+    if (index_[slot] != kEmpty) __builtin_prefetch(&entries_[index_[slot]]);
+  }
+  void prefetch_form(std::size_t slot) const {
+    if (index_[slot] != kEmpty) __builtin_prefetch(entries_[index_[slot]].form.data());
+  }
+
   const std::int32_t* bos_prev() const { return bos_prev_; }
   const std::int32_t* eos_next() const { return eos_next_; }
   std::uint32_t bos_prev2() const { return bos_prev2_; }
@@ -127,13 +144,6 @@ class WordCache {
 
  private:
   static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
-
-  std::size_t home(std::string_view form) const {
-    // 8 bytes a step (every token is looked up); the high bits folded down, since a word step's
-    // low bits see only the low bytes of the word.
-    std::uint64_t h = text::fnv1a64_words(form);
-    return static_cast<std::size_t>(h ^ (h >> 29)) & (index_.size() - 1);
-  }
 
   // A new model (or the first sentence): an empty table and the sentence-edge sums.
   void start(const Model& m) {
