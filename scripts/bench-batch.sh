@@ -15,6 +15,7 @@
 # tables loaded on first use are left out; the same texts as one document likewise), inclusive
 # cost of each stage, and the word caches' miss counts read from the calls to the functions that
 # fill them. Prints Markdown.
+# To compare two builds on the clock, alternating in the same minutes: scripts/bench-ab.py.
 # --latin: the same articles in Cyrillic and transliterated into the 2018, 2021 and 2017 alphabets
 # (scripts/latin-examples.py --jsonl), 1 job, the inputs in turn, BELGI_BENCH_RUNS rounds (default
 # 5); median seconds and documents per second against the Cyrillic ones. BELGI_BASE=BINARY adds
