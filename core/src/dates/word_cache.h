@@ -3,13 +3,13 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <deque>
 #include <memory>
 #include <string_view>
 #include <vector>
 
 #include "dates/words.h"
+#include "text/hash.h"
 #include "text/huge_pages.h"
 
 namespace belgi::dates::detail {
@@ -73,7 +73,7 @@ class WordCache {
   }
   // The probe of a token's text hashed ahead (hash_of): on distinct text the slot, the entry and
   // its key are three dependent cache misses, so analyze() asks for them tokens before (prefetch).
-  static std::uint64_t hash_of(std::string_view raw) { return hash(raw); }
+  static std::uint64_t hash_of(std::string_view raw) { return text::word_key_hash(raw); }
   void prefetch_slot(std::uint64_t h) const { __builtin_prefetch(&slots_[h & mask_]); }
   // Once the slot has arrived: its entry; once the entry has: the key's text. (Reading the key
   // with the slot waited on the entry there: a third of dates::analyze's samples.)
@@ -88,7 +88,7 @@ class WordCache {
   const Word* find(std::string_view raw, text::TokenKind kind, std::uint64_t h) const {
     for (std::size_t i = h & mask_; slots_[i].entry; i = (i + 1) & mask_) {
       const Entry& e = *slots_[i].entry;
-      if (slots_[i].hash == h && same(e.key, raw)) return e.word.kind == kind ? &e.word : nullptr;
+      if (slots_[i].hash == h && text::same_word(e.key, raw)) return e.word.kind == kind ? &e.word : nullptr;
     }
     return nullptr;
   }
@@ -112,40 +112,6 @@ class WordCache {
     const Entry* entry = nullptr;  // null = empty
   };
   using Slots = std::vector<Slot, text::HugePageAllocator<Slot>>;  // its last sizes: 1 and 2 MB
-  // Every token is hashed: 8 bytes a step and the rest in one step too (the last 8 bytes,
-  // overlapping, two 4-byte halves or three bytes), not a byte at a time as FNV's tail.
-  static std::uint64_t hash(std::string_view s) {
-    const char* p = s.data();
-    const std::size_t n = s.size();
-    std::uint64_t h = 0xcbf29ce484222325ull ^ n;
-    auto step = [&h](std::uint64_t w) { h = (h ^ w) * 0x100000001b3ull; };
-    if (n >= 8) {
-      for (std::size_t i = 0; i + 8 < n; i += 8) step(load<std::uint64_t>(p + i));
-      step(load<std::uint64_t>(p + n - 8));
-    } else if (n >= 4) {
-      step(load<std::uint32_t>(p) | load<std::uint32_t>(p + n - 4) << 32);
-    } else if (n > 0) step(load<std::uint8_t>(p) | load<std::uint8_t>(p + n / 2) << 8 | load<std::uint8_t>(p + n - 1) << 16);
-    h = (h ^ (h >> 32)) * 0x9e3779b97f4a7c15ull;  // the high bits into the low (the slot)
-    return h ^ (h >> 29);
-  }
-  // The key found against the token (the hashes agree): a word is 4 to 16 bytes mostly, two
-  // overlapping loads a side, not a memcmp call.
-  static bool same(std::string_view a, std::string_view b) {
-    const std::size_t n = a.size();
-    if (n != b.size()) return false;
-    const char *p = a.data(), *q = b.data();
-    if (n >= 8 && n <= 16) return load<std::uint64_t>(p) == load<std::uint64_t>(q) &&
-                                  load<std::uint64_t>(p + n - 8) == load<std::uint64_t>(q + n - 8);
-    if (n >= 4 && n < 8) return load<std::uint32_t>(p) == load<std::uint32_t>(q) &&
-                                load<std::uint32_t>(p + n - 4) == load<std::uint32_t>(q + n - 4);
-    return a == b;
-  }
-  template <class T>
-  static std::uint64_t load(const char* p) {
-    T v;
-    std::memcpy(&v, p, sizeof v);
-    return v;
-  }
   void grow() {
     Slots old(slots_.size() * 2);
     old.swap(slots_);

@@ -241,7 +241,7 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, TextArena& texts, con
 }  // namespace
 
 Word WordCache::put(std::string_view raw, text::TokenKind kind, const Tables& tables) {
-  std::uint64_t h = hash(raw);
+  std::uint64_t h = text::word_key_hash(raw);
   std::size_t i = h & mask_;
   for (; slots_[i].entry; i = (i + 1) & mask_)
     if (slots_[i].hash == h && slots_[i].entry->key == raw) break;

@@ -71,7 +71,7 @@ class WordCache {
   WordEntry& find_or_add(const Model& m, std::string_view tok, std::size_t i) {
     while (index_[i] != kEmpty) {
       WordEntry& w = entries_[index_[i]];
-      if (w.form == tok) {
+      if (text::same_word(w.form, tok)) {
         ++w.hits;
         return w;
       }
@@ -125,10 +125,7 @@ class WordCache {
   // then its form's text): emissions() asks for them tokens ahead. Hints: the slot may be
   // another word's, or taken later; home() stays valid until the next reserve().
   std::size_t home(std::string_view form) const {
-    // 8 bytes a step (every token is looked up); the high bits folded down, since a word step's
-    // low bits see only the low bytes of the word.
-    std::uint64_t h = text::fnv1a64_words(form);
-    return static_cast<std::size_t>(h ^ (h >> 29)) & (index_.size() - 1);
+    return static_cast<std::size_t>(text::word_key_hash(form)) & (index_.size() - 1);
   }
   void prefetch_entry(std::size_t slot) const {
     if (index_[slot] != kEmpty) __builtin_prefetch(&entries_[index_[slot]]);
