@@ -48,7 +48,10 @@ using utf8::starts_with;
 SpanType type_noun(std::string_view token) {
   std::string lower = utf8::lower(token);
   for (const TypeNoun& t : kTypeNouns) {
-    if (lower.compare(0, t.noun.size(), t.noun) != 0) continue;
+    // The first letter's second byte first (the nouns are Cyrillic, their first letters differ
+    // there): a compare() per noun, 24 for every entity, was most of the rules' cost.
+    if (lower.size() < t.noun.size() || lower[1] != t.noun[1] || lower.compare(0, t.noun.size(), t.noun) != 0)
+      continue;
     std::string_view rest = std::string_view(lower).substr(t.noun.size());
     if (std::find(kPossessiveCases.begin(), kPossessiveCases.end(), rest) != kPossessiveCases.end()) return t.type;
   }
