@@ -18,7 +18,7 @@ using belgi::cli::LargeBlocks;
 
 namespace {
 
-constexpr std::size_t kKB = 1024, kMB = 1024 * 1024;
+constexpr std::size_t kMB = 1024 * 1024;
 
 std::uintptr_t addr(const void* p) { return reinterpret_cast<std::uintptr_t>(p); }
 
@@ -122,7 +122,7 @@ TEST_CASE("the global operators: large blocks from the range in every form of ne
     return;
   }
   using belgi::cli::is_large_block;
-  char* small = new char[64 * kKB];
+  char* small = new char[LargeBlocks::kMinBlock - 1];
   CHECK_FALSE(is_large_block(small));
   delete[] small;
 
