@@ -20,6 +20,11 @@
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
+#ifndef BELGI_NO_LARGE_BLOCKS
+#include <fcntl.h>
+#include <sys/resource.h>
+#include <unistd.h>
+#endif
 
 namespace belgi::cli {
 
@@ -27,6 +32,26 @@ namespace {
 
 // Constant-initialized: usable by operator new before any constructor has run.
 LargeBlocks blocks;
+
+#ifndef BELGI_NO_LARGE_BLOCKS
+// The address space the range may take: 64 GB (only what is touched becomes memory), at most a
+// quarter of a finite `ulimit -v` (the rest of the process needs the others: taking what was left
+// made the annotator fail at 600 MB), and none under strict overcommit (mode 2 charges a
+// reservation in full, as if it were used).
+std::size_t reservation() {
+  std::size_t bytes = std::size_t{64} << 30;
+  rlimit r{};
+  if (getrlimit(RLIMIT_AS, &r) == 0 && r.rlim_cur != RLIM_INFINITY && r.rlim_cur / 4 < bytes)
+    bytes = static_cast<std::size_t>(r.rlim_cur / 4);
+  int fd = open("/proc/sys/vm/overcommit_memory", O_RDONLY);
+  char mode = 0;
+  if (fd >= 0) {
+    if (read(fd, &mode, 1) != 1) mode = 0;
+    close(fd);
+  }
+  return mode == '2' ? 0 : bytes;
+}
+#endif
 
 }  // namespace
 
@@ -41,8 +66,8 @@ bool use_memory_policy() {
 #ifdef BELGI_NO_LARGE_BLOCKS
   return false;
 #else
-  // 64 GB of address space (not memory); less where the kernel refuses that much.
-  return blocks.reserve(std::size_t{64} << 30, std::size_t{256} << 20);
+  // Less where the kernel refuses that much; none below 256 MB.
+  return blocks.reserve(reservation(), std::size_t{256} << 20);
 #endif
 }
 
