@@ -1,4 +1,4 @@
-// The CLI process's large blocks (>= 64 KB): carved from one reserved address range marked for
+// The CLI process's large blocks (>= 16 KB): carved from one reserved address range marked for
 // transparent huge pages, in power-of-two size classes, and kept on per-class free lists when
 // freed. A page fault costs ~12 us on the benchmark's host; a document's large vectors, grown by
 // doubling and freed after it, took one fault per 4 KB from fresh mappings each time (9,481 faults
@@ -16,8 +16,8 @@ namespace belgi::cli {
 
 class LargeBlocks {
  public:
-  static constexpr std::size_t kMinBlock = std::size_t{64} << 10;  // the smallest class
-  static constexpr int kClasses = 15;                               // 64 KB .. 1 GB
+  static constexpr std::size_t kMinBlock = std::size_t{16} << 10;  // the smallest class
+  static constexpr int kClasses = 17;                               // 16 KB .. 1 GB
   static constexpr std::size_t kHuge = std::size_t{2} << 20;
 
   constexpr LargeBlocks() = default;

@@ -5,7 +5,7 @@
 namespace belgi::cli {
 
 // Call first thing in main, before any thread starts. malloc keeps freed memory (no trimming,
-// no per-block mappings below 32 MB) and blocks of 64 KB or more come from large_blocks.h's
+// no per-block mappings below 32 MB) and blocks of 16 KB or more come from large_blocks.h's
 // huge-page range. Returns whether that range was reserved (false: everything stays with malloc).
 bool use_memory_policy();
 

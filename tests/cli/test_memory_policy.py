@@ -30,7 +30,7 @@ class MemoryPolicy(unittest.TestCase):
         with open(cls.jsonl, "w", encoding="utf-8") as f:
             for t in texts():
                 f.write(json.dumps({"text": t}, ensure_ascii=False) + "\n")
-        # One document of ~1 MB: its per-token vectors are large blocks (64 KB and more).
+        # One document of ~1 MB: its per-token vectors are large blocks (16 KB and more).
         cls.doc = os.path.join(cls.dir.name, "doc.txt")
         with open(cls.doc, "w", encoding="utf-8") as f:
             body = "\n\n".join(texts())
