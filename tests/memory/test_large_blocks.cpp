@@ -22,7 +22,7 @@ constexpr std::size_t kMB = 1024 * 1024;
 
 std::uintptr_t addr(const void* p) { return reinterpret_cast<std::uintptr_t>(p); }
 
-#if defined(__linux__)
+#if defined(__linux__) && !defined(__EMSCRIPTEN__)
 constexpr bool kMmap = true;
 #else
 constexpr bool kMmap = false;
@@ -30,10 +30,17 @@ constexpr bool kMmap = false;
 
 }  // namespace
 
+#if !defined(__linux__) || defined(__EMSCRIPTEN__)
+TEST_CASE("LargeBlocks: without mmap nothing is reserved and every request goes to malloc") {
+  LargeBlocks b;
+  CHECK_FALSE(b.reserve(std::size_t{1} << 30, std::size_t{1} << 28));
+  CHECK(b.allocate(std::size_t{1} << 20, 16) == nullptr);
+}
+#else
+
 TEST_CASE("LargeBlocks: every class is aligned to its size up to 2 MB, usable to its end, reused once freed") {
   auto b = std::make_unique<LargeBlocks>();
-  REQUIRE(b->reserve(8ull << 30, 1ull << 30) == kMmap);
-  if (!kMmap) return;
+  REQUIRE(b->reserve(8ull << 30, 1ull << 30));
   CHECK(b->reserved() >= (1ull << 30));
   for (int c = 0; c + 1 < LargeBlocks::kClasses; ++c) {  // up to 512 MB
     const std::size_t size = LargeBlocks::class_size(c);
@@ -68,8 +75,7 @@ TEST_CASE("LargeBlocks: what is not its to give goes back to the caller (nullptr
   CHECK(none.allocate(kMB, 16) == nullptr);
 
   LargeBlocks b;
-  REQUIRE(b.reserve(64 * kMB, 8 * kMB) == kMmap);
-  if (!kMmap) return;
+  REQUIRE(b.reserve(64 * kMB, 8 * kMB));
   CHECK(b.allocate(LargeBlocks::kMinBlock - 1, 16) == nullptr);  // small: malloc's
   CHECK(b.allocate((1ull << 30) + 1, 16) == nullptr);           // above the largest class
   CHECK(b.allocate(kMB, 2 * LargeBlocks::kMinBlock) == nullptr); // alignment beyond the classes'
@@ -85,8 +91,7 @@ TEST_CASE("LargeBlocks: what is not its to give goes back to the caller (nullptr
 
 TEST_CASE("LargeBlocks: threads allocating and freeing at once never get overlapping blocks") {
   LargeBlocks b;
-  REQUIRE(b.reserve(4ull << 30, 1ull << 30) == kMmap);
-  if (!kMmap) return;
+  REQUIRE(b.reserve(4ull << 30, 1ull << 30));
   auto work = [&b](unsigned seed) {
     std::vector<std::pair<unsigned char*, std::size_t>> live;
     for (int i = 0; i < 200; ++i) {
@@ -112,6 +117,8 @@ TEST_CASE("LargeBlocks: threads allocating and freeing at once never get overlap
   for (unsigned t = 0; t < 4; ++t) ts.emplace_back(work, t * 7919u + 1);
   for (auto& t : ts) t.join();
 }
+
+#endif
 
 TEST_CASE("the global operators: large blocks from the range in every form of new and delete, small ones from malloc") {
   const bool on = belgi::cli::use_memory_policy();
