@@ -52,14 +52,15 @@ Done process(const Annotator& a, const BatchOptions& opt, Job& job) {
 
 // Documents travel through the pool in batches, so that the threads hand work to each other
 // (a futex wait and wake whenever one sleeps) per batch, not per document: on the 856 records
-// of the benchmark corpus 4,400 futex calls with one job became 330 with batches of 64 KB. With
-// more than one worker a batch is 16 KB (~2 ms of work), so that the last one keeps the other
-// workers idle only briefly; a document larger than that goes alone.
+// of the benchmark corpus ~4,400 futex calls with one job became ~900 with batches of 16 KB
+// (~330 with 64 KB, but then ~200 more page faults: more memory in flight, freed and touched
+// again). 16 KB is ~2 ms of work, so the last batch keeps the other workers idle only briefly.
+// A document larger than that goes alone.
 using Batch = std::vector<Job>;
 constexpr std::size_t kBatchBytes = 16 * 1024, kBatchJobs = 256;
 
 void read_batches(const BatchOptions& opt, const std::function<bool(Batch&&)>& push) {
-  Batcher<Job> batcher(push, opt.jobs > 1 ? kBatchBytes : 4 * kBatchBytes, kBatchJobs);
+  Batcher<Job> batcher(push, kBatchBytes, kBatchJobs);
   bool go_on = true;
   read_inputs(opt, [&](Job&& j) {
     const std::size_t bytes = j.text.size() + j.record.size();
