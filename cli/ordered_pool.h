@@ -67,11 +67,13 @@ class OrderedPool {
  private:
   void produce_all(const Produce& produce) {
     produce([&](In&& item) {
-      std::unique_lock<std::mutex> lock(mu_);
-      room_.wait(lock, [&] { return stopped_ || produced_ < next_ + window_; });
-      if (stopped_) return false;
-      queue_.emplace_back(produced_++, std::move(item));
-      queued_.notify_one();
+      {
+        std::unique_lock<std::mutex> lock(mu_);
+        room_.wait(lock, [&] { return stopped_ || produced_ < next_ + window_; });
+        if (stopped_) return false;
+        queue_.emplace_back(produced_++, std::move(item));
+      }
+      queued_.notify_one();  // after the unlock: the woken worker does not block on mu_ at once
       return true;
     });
     std::lock_guard<std::mutex> lock(mu_);
@@ -91,15 +93,20 @@ class OrderedPool {
         queue_.pop_front();
       }
       Out out = work(item.second);
-      std::lock_guard<std::mutex> lock(mu_);
-      results_.emplace(item.first, std::move(out));
-      if (item.first == next_) finished_.notify_one();  // the consumer waits for no other
+      bool wake;
+      {
+        std::lock_guard<std::mutex> lock(mu_);
+        results_.emplace(item.first, std::move(out));
+        wake = item.first == next_;  // the consumer waits for no other
+      }
+      if (wake) finished_.notify_one();
     }
   }
 
   void consume_all(const Consume& consume) {
     for (;;) {
       Out out;
+      bool room;
       {
         std::unique_lock<std::mutex> lock(mu_);
         finished_.wait(lock, [&] { return results_.count(next_) || (!producing_ && next_ == produced_); });
@@ -108,8 +115,9 @@ class OrderedPool {
         out = std::move(it->second);
         results_.erase(it);
         ++next_;
-        if (produced_ - next_ <= window_ / 2) room_.notify_all();  // real room: refill in a burst
+        room = produced_ - next_ <= window_ / 2;  // real room: the producer refills in a burst
       }
+      if (room) room_.notify_all();
       if (!consume(std::move(out))) return;
     }
   }
