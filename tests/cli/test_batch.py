@@ -238,6 +238,31 @@ class Batch(unittest.TestCase):
                 self.assertEqual(d["text"], NEWS[i % len(NEWS)])
         self.assertEqual(sum("error" in d for d in got), len(bad))
 
+    def test_start_up_and_batches_give_the_same_with_any_jobs(self):
+        # With --jobs > 1 the rule tables are built on a second thread beside the model's load,
+        # and documents go through the pool in batches (a large one alone): neither may show.
+        recs = [json.dumps({"id": f"s{i}", "text": NEWS[i % len(NEWS)] * (1 + i % 4)}, ensure_ascii=False)
+                for i in range(400)]
+        recs[150] = json.dumps({"id": "big", "text": " ".join(NEWS) * 600}, ensure_ascii=False)
+        recs[151] = '{"id": "bad", "text": '
+        src = self.write("s.jsonl", "\n".join(recs) + "\n")
+        outs = {}
+        for jobs in ("1", "2", "3"):
+            res = run("annotate", src, "--format", "jsonl", "--jobs", jobs)
+            self.assertEqual(res.returncode, 1, res.stderr)
+            outs[jobs] = res.stdout
+        self.assertEqual(outs["1"], outs["2"])
+        self.assertEqual(outs["1"], outs["3"])
+        got = lines(outs["1"])
+        self.assertEqual([d["id"] for d in got], [f"s{i}" for i in range(150)] + ["big", src + ":152"] +
+                         [f"s{i}" for i in range(152, 400)])
+        self.assertGreater(len(got[150]["text"]), 100000)
+        junk = self.write("junk.bin", b"junk")
+        errs = {j: run("annotate", "--model", junk, "--jobs", j, stdin=NEWS[0].encode()) for j in ("1", "2")}
+        self.assertEqual(errs["1"].returncode, 2)
+        self.assertEqual((errs["2"].returncode, errs["2"].stderr), (2, errs["1"].stderr))
+        self.assertIn(b"junk.bin", errs["1"].stderr)
+
     @unittest.skipUnless(shutil.which("parallel"), "GNU parallel is installed by scripts/test.sh")
     def test_gnu_parallel_pipe_matches_single_process(self):
         recs = [json.dumps({"id": f"d{i}", "text": NEWS[i % len(NEWS)] * (1 + i % 3)}, ensure_ascii=False)
