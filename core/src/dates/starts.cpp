@@ -6,7 +6,6 @@ namespace belgi::dates {
 
 namespace {
 bool continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
-constexpr std::uint64_t kFnvPrime = 0x100000001b3ull;  // text::fnv1a64's
 }  // namespace
 
 void Tables::Starts::add(std::uint64_t h, std::uint8_t state) {
@@ -38,10 +37,9 @@ std::size_t Tables::Starts::scan(std::string_view w, std::uint64_t& ends) const 
   ends = 0;
   std::uint64_t h = text::kFnvBasis;
   std::size_t top = 0;
-  const std::size_t n = w.size();
-  for (std::size_t i = 0; i < n; ++i) {
-    h = (h ^ static_cast<unsigned char>(w[i])) * kFnvPrime;  // fnv1a64 a byte at a time, as note()
-    if (i + 1 < n && continuation(w[i + 1])) continue;  // inside a character
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    h = text::fnv1a64(w.substr(i, 1), h);
+    if (i + 1 < w.size() && continuation(w[i + 1])) continue;  // inside a character
     const Slot* s = find(h);
     if (!s) break;
     top = i + 1;
