@@ -47,17 +47,21 @@ std::string show(const std::vector<Span>& spans) {
 
 }  // namespace
 
-TEST_CASE("resolve: the same spans as the rule written out, on random candidates with ties") {
-  std::mt19937 rng(24);
+namespace {
+
+// Random candidates in a text of up to `text_max` bytes, each up to `len_max` - 1 bytes long,
+// resolved both ways.
+void check_random(std::uint32_t seed, std::size_t text_max, std::size_t len_max) {
+  std::mt19937 rng(seed);
   const SpanType types[] = {SpanType::DATE, SpanType::TIME, SpanType::PERSON, SpanType::ORGANISATION};
   for (int round = 0; round < 300; ++round) {
     std::vector<Candidate> cands;
     const int n = static_cast<int>(rng() % 40);
-    const std::size_t text = 1 + rng() % 200;  // short texts: many overlaps and equal keys
+    const std::size_t text = 1 + rng() % text_max;
     for (int k = 0; k < n; ++k) {
       Candidate c;
       c.span.range.begin = rng() % text;
-      c.span.range.end = c.span.range.begin + rng() % 12;  // empty ones too: never kept
+      c.span.range.end = c.span.range.begin + rng() % len_max;  // empty ones too: never kept
       c.span.type = types[rng() % 4];
       c.span.source = "c" + std::to_string(k);  // tells equal ranges and types apart
       const int priorities[] = {kPriorityModel, kPriorityRule, kPriorityRuleStrong};
@@ -68,6 +72,16 @@ TEST_CASE("resolve: the same spans as the rule written out, on random candidates
     INFO("round " << round);
     CHECK(show(got) == show(want));
   }
+}
+
+}  // namespace
+
+TEST_CASE("resolve: the same spans as the rule written out, on random candidates with ties") {
+  check_random(24, 200, 12);  // short texts: many overlaps and equal keys
+}
+
+TEST_CASE("resolve: the same, with spans over one and two 64-byte words of the taken bits") {
+  check_random(25, 400, 160);
 }
 
 TEST_CASE("resolve: a span past the 64th byte, and one that only touches another") {

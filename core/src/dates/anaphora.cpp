@@ -48,7 +48,7 @@ bool bare_time(const std::string& v) {
   return v.size() == 6 && v[0] == 'T' && v[1] >= '0' && v[1] <= '9' && v[3] == ':';
 }
 
-void resolve_anaphora(const std::vector<Word>& w, std::vector<Match>& ms, const std::vector<std::size_t>& sentence,
+void resolve_anaphora(const Words& w, std::vector<Match>& ms, const std::vector<std::size_t>& sentence,
                       bool undated) {
   std::string last, year, any_year;
   std::size_t last_sentence = static_cast<std::size_t>(-1);

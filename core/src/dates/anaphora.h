@@ -12,7 +12,7 @@ namespace belgi::dates {
 
 // Fills in the values that refer back, in text order. `sentence[k]` is the sentence of match k (a
 // part of the day takes a day only from its own sentence); `undated`: no document date.
-void resolve_anaphora(const std::vector<Word>& words, std::vector<Match>& matches,
+void resolve_anaphora(const Words& words, std::vector<Match>& matches,
                       const std::vector<std::size_t>& sentence, bool undated);
 
 // A value that is one day (`2023-12-05`, `XXXX-01-15`).

@@ -15,7 +15,7 @@ constexpr std::size_t kDatelineWindow = 1024;
 
 // The matches in words [0, n), sentence by sentence, with an unknown anchor; `sentences` counts
 // the sentences that end inside the window (their matches are those of the whole sentence).
-WindowMatches window_matches(const std::vector<Word>& words, std::size_t n,
+WindowMatches window_matches(const Words& words, std::size_t n,
                              const std::vector<text::Sentence>& sentences, const Tables& tables) {
   WindowMatches out;
   Anchor none;
@@ -51,15 +51,15 @@ void DatelineRecognizer::run(Context& ctx) const {
   const bool rules_follow = std::find(off.begin(), off.end(), "dates") == off.end();  // rules.h
   const std::vector<text::Token> head(ctx.tokens.begin(),
                                       ctx.tokens.begin() + (rules_follow ? 0 : n));
-  auto analyzed = std::make_shared<std::vector<Word>>(
+  auto analyzed = std::make_shared<Words>(
       analyze(ctx.text, rules_follow ? ctx.tokens : head, *tables_));
   if (rules_follow) ctx.date_words = analyzed;
-  const std::vector<Word>& words = *analyzed;
+  const Words& words = *analyzed;
   // A dateline is a full date with its year, and every pattern that reads a year needs a number
   // token or a number word: without one in the window there is no dateline to find.
-  if (std::none_of(words.begin(), words.begin() + n,
-                   [](const Word& w) { return w.num || w.hit(WordClass::number) != nullptr; }))
-    return;
+  bool number = false;
+  for (std::size_t k = 0; k < n && !number; ++k) number = words[k].num || words[k].hit(WordClass::number);
+  if (!number) return;
   auto found = std::make_shared<WindowMatches>(window_matches(words, n, ctx.sentences, *tables_));
   const std::vector<Match>& all = found->matches;
   const Match* chosen = nullptr;
@@ -84,10 +84,10 @@ void DatelineRecognizer::run(Context& ctx) const {
   // The date only (docs/format.md); the dateline's range covers the time as well.
   ctx.date.value = format_ymd(chosen->day);
   ctx.date.source = "dateline";
-  ctx.date.range = ByteRange{words[chosen->first].begin, words[chosen->last - 1].end};
+  ctx.date.range = ByteRange{words.begin_of(chosen->first), words.end_of(chosen->last - 1)};
   if (chosen_time) {
-    ctx.date.range.begin = std::min(ctx.date.range.begin, words[chosen_time->first].begin);
-    ctx.date.range.end = std::max(ctx.date.range.end, words[chosen_time->last - 1].end);
+    ctx.date.range.begin = std::min(ctx.date.range.begin, words.begin_of(chosen_time->first));
+    ctx.date.range.end = std::max(ctx.date.range.end, words.end_of(chosen_time->last - 1));
   }
 }
 

@@ -23,7 +23,7 @@ std::string value_of(const Parsed& p, const Anchor& a) {
 }
 
 // The weekday a weekday match names (`дүйсенбі`, `дүйсенбі күні`), 0 if it names none.
-int weekday_named(const std::vector<Word>& w, const Match& m) {
+int weekday_named(const Words& w, const Match& m) {
   const Hit* h = m.rule == "date.weekday" ? w[m.first].hit(WordClass::weekday) : nullptr;
   return h ? h->entry->ival : 0;
 }
@@ -33,7 +33,7 @@ int weekday_named(const std::vector<Word>& w, const Match& m) {
 // (`дүйсенбі, 5 мамыр күні`, written news: KazNERD cuts them apart). After the date
 // (`5 мамыр, дүйсенбі күні`) the weekday stays a span but is that day when it names the date's
 // weekday, not the one nearest the document date.
-void join_weekday(const std::vector<Word>& w, bool news, std::vector<Match>& ms) {
+void join_weekday(const Words& w, bool news, std::vector<Match>& ms) {
   std::vector<bool> drop(ms.size(), false);
   for (std::size_t k = 0; k < ms.size(); ++k) {
     Match& m = ms[k];
@@ -63,7 +63,7 @@ void join_weekday(const std::vector<Word>& w, bool news, std::vector<Match>& ms)
 
 // A clock time or part of day right after (or before) a written date takes that date:
 // `05.12.2023 | 17:20` -> 2023-12-05T17:20, `31 Қазан, 2022 сағат 14:31`, `бүгін түнде`.
-void join_time(const std::vector<Word>& w, std::vector<Match>& ms) {
+void join_time(const Words& w, std::vector<Match>& ms) {
   auto separators_only = [&](std::size_t a, std::size_t b) {
     if (b < a || b - a > 1) return false;
     for (std::size_t k = a; k < b; ++k)
@@ -90,14 +90,14 @@ Case case_of(const Word& w) {
   return w.hits.empty() ? Case::none : w.hits[0].ending.kase;
 }
 
-bool post_role(const std::vector<Word>& w, std::size_t k, std::string_view role) {
+bool post_role(const Words& w, std::size_t k, std::string_view role) {
   const Hit* p = k < w.size() ? w[k].hit(WordClass::post) : nullptr;
   return p && p->entry->code == role;
 }
 
 // a (a day from: ablative, or `бастап` after it; or bare before `мен`) and b (a day until, with
 // `дейін`; or with `аралығында`) as one match in a; false if they are no range.
-bool join_days(const std::vector<Word>& w, Match& a, const Match& b) {
+bool join_days(const Words& w, Match& a, const Match& b) {
   if (a.last >= w.size() || b.last < 2 || !day_value(a.value) || !day_value(b.value) || a.anaphoric ||
       b.anaphoric || (a.value[0] == 'X') != (b.value[0] == 'X') || a.value.compare(b.value) >= 0)
     return false;
@@ -120,7 +120,7 @@ bool join_days(const std::vector<Word>& w, Match& a, const Match& b) {
 // Written news: two written days as one range, `2024 жылғы 1 қаңтардан 2025 жылғы 31
 // желтоқсанға дейін`, `1 қаңтардан бастап 31 наурызға дейін`, `15.03.2025 мен 15.04.2025
 // аралығында` -> 2024-01-01/2025-12-31 (the day patterns read one date each).
-void join_day_range(const std::vector<Word>& w, std::vector<Match>& ms) {
+void join_day_range(const Words& w, std::vector<Match>& ms) {
   std::size_t n = 0;
   for (std::size_t k = 0; k < ms.size(); ++k) {
     if (n > 0 && join_days(w, ms[n - 1], ms[k])) continue;
@@ -165,7 +165,7 @@ bool expand_template(const std::string& tmpl, const Anchor& anchor, std::string&
   return true;
 }
 
-std::vector<Match> find_matches(const std::vector<Word>& words, std::size_t first,
+std::vector<Match> find_matches(const Words& words, std::size_t first,
                                 std::size_t last, const Tables& tables, const Anchor& anchor) {
   std::vector<Match> out;
   Parser parser(words, first, last, tables, anchor);

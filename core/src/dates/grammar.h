@@ -47,7 +47,7 @@ struct WindowMatches {
 
 // Finds the expressions in words [first, last) (one sentence): at each word the longest match
 // wins, then the scan continues after it. Matches do not overlap and are in text order.
-std::vector<Match> find_matches(const std::vector<Word>& words, std::size_t first,
+std::vector<Match> find_matches(const Words& words, std::size_t first,
                                 std::size_t last, const Tables& tables, const Anchor& anchor);
 
 // `күн` before `тәртібі` (`бүгінгі күн тәртібінде`, "on today's agenda"): one word, the agenda.

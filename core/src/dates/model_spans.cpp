@@ -37,16 +37,25 @@ struct WordRange {
 };
 
 // The words covered by a byte range (tokens are sorted; spans lie on token boundaries).
-WordRange words_of(const std::vector<Word>& w, const ByteRange& r) {
-  auto lo = std::partition_point(w.begin(), w.end(), [&](const Word& x) { return x.end <= r.begin; });
-  auto hi = std::partition_point(lo, w.end(), [&](const Word& x) { return x.begin < r.end; });
-  return WordRange{static_cast<std::size_t>(lo - w.begin()), static_cast<std::size_t>(hi - w.begin())};
+WordRange words_of(const Words& w, const ByteRange& r) {
+  // The first index in [lo, w.size()) where `before` turns false (it is true, then false).
+  auto first_not = [&](std::size_t lo, auto before) {
+    std::size_t n = w.size() - lo;
+    while (n > 0) {
+      std::size_t half = n / 2;
+      if (before(lo + half)) lo += half + 1, n -= half + 1;
+      else n = half;
+    }
+    return lo;
+  };
+  std::size_t lo = first_not(0, [&](std::size_t k) { return w.end_of(k) <= r.begin; });
+  return WordRange{lo, first_not(lo, [&](std::size_t k) { return w.begin_of(k) < r.end; })};
 }
 
-Candidate to_candidate(const std::vector<Word>& w, const Match& m) {
+Candidate to_candidate(const Words& w, const Match& m) {
   Candidate c;
   c.span.type = m.type;
-  c.span.range = ByteRange{w[m.first].begin, w[m.last - 1].end};
+  c.span.range = ByteRange{w.begin_of(m.first), w.end_of(m.last - 1)};
   c.span.value = m.value;
   c.span.source = "rule:" + m.rule;
   c.priority = m.strong ? kPriorityRuleStrong : kPriorityRule;
@@ -73,7 +82,7 @@ bool junk(const Word& w) {
 
 // The rule span reaches past the model span with words that carry the date itself (a year, a
 // day, a weekday, a number): `2025 жылы` + `6 қыркүйекте`, `Жұма, 22 Қараша 2024`.
-bool structural(const std::vector<Word>& w, const Match& r, const WordRange& mr) {
+bool structural(const Words& w, const Match& r, const WordRange& mr) {
   for (std::size_t k = r.first; k < r.last; ++k) {
     if (k >= mr.first && k < mr.last) continue;
     const Word& x = w[k];
@@ -86,7 +95,7 @@ bool structural(const std::vector<Word>& w, const Match& r, const WordRange& mr)
 enum class Verdict { keep_model, use_rules };
 
 // `№ 25 2020 жылы`: a number sign at k, or the number after it (a document's, a school's).
-bool numbered(const std::vector<Word>& w, std::size_t k) {
+bool numbered(const Words& w, std::size_t k) {
   return w[k].fold == "\u2116" || (k > 0 && w[k].num && w[k - 1].fold == "\u2116");
 }
 
@@ -111,7 +120,7 @@ bool temporal(const Word& w) {  // (postpositions and parts go with anything: `2
 // Written news: a model DATE/TIME span no rule reads that is no date: no temporal word at all
 // (`ОН ЖЕТІНШІ СЕССИЯСЫ`, `2 сотымен`; a lone number with an ending, `15-те`, may be an age), or
 // an anniversary after a genitive (`газетінің 75 жылдығы`: part of an EVENT, guidelines v2).
-bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
+bool news_not_a_date(const Words& w, const WordRange& mr) {
   bool any = false, adj = false;
   for (std::size_t k = mr.first; k < mr.last; ++k) {
     any = any || temporal(w[k]);
@@ -164,14 +173,14 @@ bool news_not_a_date(const std::vector<Word>& w, const WordRange& mr) {
 // A model DATE/TIME span that is one number which cannot be a date: a group of a number written
 // with spaces (`11` in `Биыл 11 800 мектепке`) or a number joined to a non-temporal word
 // (`1-сыныпқа`, "to the 1st grade").
-bool not_a_date(const std::vector<Word>& w, const WordRange& mr) {
+bool not_a_date(const Words& w, const WordRange& mr) {
   if (mr.last != mr.first + 1) return false;
   const Word& x = w[mr.first];
   if (!x.num) return false;
   bool other_word = !x.plain && !x.rest_ending && x.rest_hits.empty() && !x.is_date && x.hour < 0 &&
                     x.range_a < 0 && x.fold.find('-') != std::string::npos;
   bool group = x.plain && mr.last < w.size() && w[mr.last].num && w[mr.last].plain &&
-               w[mr.last].digits == 3 && w[mr.last].begin == x.end + 1;
+               w[mr.last].digits == 3 && w.begin_of(mr.last) == w.end_of(mr.first) + 1;
   return other_word || group;
 }
 
@@ -186,7 +195,7 @@ bool locative(const Word& w) {
 // The model span runs on past the last rule span into other text: junk (`– 17,7`, `жылдық`), or
 // in written news a dash and a word that is no part of a date (`1 ҚЫРКҮЙЕК - БІЛІМ КҮНІ`, a
 // heading's date and its title).
-bool runs_on(const std::vector<Word>& w, const WordRange& mr, const std::vector<const Match*>& in,
+bool runs_on(const Words& w, const WordRange& mr, const std::vector<const Match*>& in,
              bool kaznerd_cuts) {
   std::size_t last_rule_end = mr.first, last_span_end = 0;
   for (const Match* r : in) {
@@ -211,7 +220,7 @@ bool runs_on(const std::vector<Word>& w, const WordRange& mr, const std::vector<
 // Model span vs the rule matches overlapping it. The model's boundaries follow KazNERD, so they
 // are kept unless a rule span crosses them, reaches past them with a date part of its own, or the
 // model span runs on into junk after a rule span.
-Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector<const Match*>& in,
+Verdict judge(const Words& w, const WordRange& mr, const std::vector<const Match*>& in,
               bool kaznerd_cuts) {
   for (const Match* r : in) {
     bool inside = r->first >= mr.first && r->last <= mr.last;
@@ -255,7 +264,7 @@ Verdict judge(const std::vector<Word>& w, const WordRange& mr, const std::vector
 
 // The value for a kept model span: the rule span if it is the same, else the grammar run on the
 // model's words alone when one expression covers them (but for glue words).
-void value_for_model(const std::vector<Word>& w, const WordRange& mr, const std::vector<const Match*>& in,
+void value_for_model(const Words& w, const WordRange& mr, const std::vector<const Match*>& in,
                      const Tables& t, const Anchor& a, Span& span) {
   if (in.size() == 1 && in[0]->first == mr.first && in[0]->last == mr.last) {
     span.value = in[0]->value;
@@ -276,7 +285,7 @@ void value_for_model(const std::vector<Word>& w, const WordRange& mr, const std:
 
 // A model span whose units are all clock units (`8:47.35 секунд ішінде`, `30 минут`): a TIME,
 // whatever type the model gave it.
-bool clock_units_only(const std::vector<Word>& w, const WordRange& mr) {
+bool clock_units_only(const Words& w, const WordRange& mr) {
   bool clock = false;
   for (std::size_t k = mr.first; k < mr.last; ++k) {
     const Hit* u = w[k].hit(WordClass::unit);
@@ -296,21 +305,21 @@ bool part_of_day_value(const std::string& v) {
 }
 
 // Written news: a dash or comma the model took in at an edge is no part of it (`– апта ішінде`).
-WordRange trim_punct(const std::vector<Word>& w, WordRange mr, ByteRange& range) {
-  while (mr.last > mr.first + 1 && w[mr.first].kind == text::TokenKind::punct) range.begin = w[++mr.first].begin;
-  while (mr.last > mr.first + 1 && w[mr.last - 1].kind == text::TokenKind::punct) range.end = w[--mr.last - 1].end;
+WordRange trim_punct(const Words& w, WordRange mr, ByteRange& range) {
+  while (mr.last > mr.first + 1 && w[mr.first].kind == text::TokenKind::punct) range.begin = w.begin_of(++mr.first);
+  while (mr.last > mr.first + 1 && w[mr.last - 1].kind == text::TokenKind::punct) range.end = w.end_of(--mr.last - 1);
   return mr;
 }
 
 // Written news: `күндіз 15-17`, `Түнде 30°C-қа дейін` (a forecast): the model ran a part of the day
 // on into the temperature after it, a number with no time word. The span ends with the part of
 // the day (`күндіз`); returns the words kept.
-WordRange cut_quantity(const std::vector<Word>& w, WordRange mr, const std::vector<const Match*>& in,
+WordRange cut_quantity(const Words& w, WordRange mr, const std::vector<const Match*>& in,
                        ByteRange& range) {
   // ... and `Бүгінгі күн | тәртібінде` ("today's agenda"): `күн` begins the word after it.
   if (mr.last > mr.first + 1 && mr.last < w.size() && agenda_day(w[mr.last - 1].fold, w[mr.last].fold)) {
     --mr.last;
-    range.end = w[mr.last - 1].end;
+    range.end = w.end_of(mr.last - 1);
     return mr;
   }
   if (in.empty() || in.front()->first != mr.first || in.back()->rule.compare(0, 4, "pod.") != 0) return mr;
@@ -320,15 +329,15 @@ WordRange cut_quantity(const std::vector<Word>& w, WordRange mr, const std::vect
   for (std::size_t j = k; j < mr.last; ++j)
     if (temporal(w[j])) return mr;
   mr.last = in.back()->last;
-  range.end = w[mr.last - 1].end;
+  range.end = w.end_of(mr.last - 1);
   return mr;
 }
 
 // Written news: a date that is part of a law's or a decision's name (guidelines v2: a law is one
 // span, its parts are not tagged again inside): inside a model LAW span, or inside a title in
 // guillemets that ends with `туралы` ("on ...": `«2026-2028 жылдарға арналған бюджет туралы»`).
-bool in_title(const std::vector<Word>& w, WordRange m, const std::vector<ByteRange>& laws) {
-  ByteRange r{w[m.first].begin, w[m.last - 1].end};
+bool in_title(const Words& w, WordRange m, const std::vector<ByteRange>& laws) {
+  ByteRange r{w.begin_of(m.first), w.end_of(m.last - 1)};
   for (const ByteRange& law : laws)
     if (law.begin <= r.begin && law.end >= r.end) return true;
   constexpr std::size_t kReach = 12;  // words to either side: a title is short
@@ -345,7 +354,7 @@ bool in_title(const std::vector<Word>& w, WordRange m, const std::vector<ByteRan
 // Written news: `Ол хат жаз деді` ("write a letter", he said): a lone `жаз` before a speech verb
 // (`деді`, `деп`) or ending its clause (`«Хат жаз!»`) is the verb "write", not the summer (the
 // model's span; `Жаз келді`, `жаз ыстық болды` stay the season).
-bool write_verb(const std::vector<Word>& w, const WordRange& mr) {
+bool write_verb(const Words& w, const WordRange& mr) {
   if (mr.last != mr.first + 1 || (w[mr.first].fold != "жаз" && w[mr.first].fold != "jaz")) return false;
   if (mr.last >= w.size()) return true;
   std::string_view n = w[mr.last].fold;
@@ -354,7 +363,7 @@ bool write_verb(const std::vector<Word>& w, const WordRange& mr) {
 
 }  // namespace
 
-void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const std::vector<Match>& matches,
+void merge_model_candidates(Context& ctx, const Words& words, const std::vector<Match>& matches,
                             const Tables& tables, const Anchor& anchor) {
   DaysWritten days(matches);
   std::vector<bool> used(matches.size(), false);

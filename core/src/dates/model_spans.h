@@ -13,7 +13,7 @@ namespace belgi::dates {
 
 // Rewrites ctx.candidates: those of Origin::model with type DATE or TIME are settled against
 // `matches` (in text order, after anaphora); others pass through unchanged.
-void merge_model_candidates(Context& ctx, const std::vector<Word>& words, const std::vector<Match>& matches,
+void merge_model_candidates(Context& ctx, const Words& words, const std::vector<Match>& matches,
                             const Tables& tables, const Anchor& anchor);
 
 }  // namespace belgi::dates

@@ -100,7 +100,7 @@ struct YearHead {
 
 class Parser {
  public:
-  Parser(const std::vector<Word>& w, std::size_t lo, std::size_t hi, const Tables& t, const Anchor& a)
+  Parser(const Words& w, std::size_t lo, std::size_t hi, const Tables& t, const Anchor& a)
       : w_(w), lo_(lo), hi_(hi), t_(t), a_(a) {}
 
   bool best(std::size_t i, Parsed& out) const;
@@ -243,7 +243,7 @@ class Parser {
   void night_before(Parsed& out) const;
   void relative_point(const std::string& unit, int offset, Parsed& out) const;
 
-  const std::vector<Word>& w_;
+  const Words& w_;
   std::size_t lo_, hi_;
   const Tables& t_;
   const Anchor& a_;

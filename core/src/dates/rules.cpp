@@ -25,10 +25,10 @@ Anchor anchor_of(const Context& ctx) {
 
 void DateRecognizer::run(Context& ctx) const {
   Anchor anchor = anchor_of(ctx);
-  std::shared_ptr<const std::vector<Word>> analyzed = std::move(ctx.date_words);  // the dateline's
+  std::shared_ptr<const Words> analyzed = std::move(ctx.date_words);  // the dateline's
   if (!analyzed || analyzed->size() != ctx.tokens.size())
-    analyzed = std::make_shared<std::vector<Word>>(analyze(ctx.text, ctx.tokens, *tables_));
-  const std::vector<Word>& words = *analyzed;
+    analyzed = std::make_shared<Words>(analyze(ctx.text, ctx.tokens, *tables_));
+  const Words& words = *analyzed;
   std::vector<Match> matches;
   std::vector<std::size_t> sentence;
   std::size_t si = 0;

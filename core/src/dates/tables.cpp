@@ -172,28 +172,6 @@ const std::vector<WordTable>& word_tables() {
 
 }  // namespace
 
-char* fold_into(char* w, std::string_view word) {
-  // Written through a pointer, as utf8::lower_into. A lower-case mapping lengthens a character
-  // by at most half, the foldings below never: twice the bytes is enough.
-  std::size_t n = 0;
-  for (std::size_t p = 0; p < word.size();) {
-    char32_t c = utf8::to_lower(utf8::next(word, p));
-    if (c == U'\u0131' || c == U'\u0456') c = U'i';  // Latin ı, Cyrillic і
-    else if (c == U'\u0451') c = U'\u0435';            // ё -> е
-    U8_APPEND_UNSAFE(w, n, static_cast<UChar32>(c));
-  }
-  return w + n;
-}
-
-std::string fold(std::string_view word) {
-  // A word into a buffer on the stack, a longer text into room made in the string.
-  char buf[128];
-  if (2 * word.size() <= sizeof buf) return std::string(buf, static_cast<std::size_t>(fold_into(buf, word) - buf));
-  std::string out(2 * word.size(), '\0');
-  out.resize(static_cast<std::size_t>(fold_into(out.data(), word) - out.data()));
-  return out;
-}
-
 std::string_view Tables::intern(std::string s) {
   strings_.push_back(std::move(s));
   return strings_.back();

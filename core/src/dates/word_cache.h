@@ -57,7 +57,7 @@ class TextArena {
 // A word's analysis depends only on its text, its token kind and the tables, so it is computed
 // once per distinct word and thread: news repeats its words, and the table look-ups were a
 // sixth of the batch time. The analysis lives here (in blocks that never move), and the words
-// analyze() returns view it, so a repeated word costs a copy of a few scalars. Bounded: emptied
+// analyze() returns point to it, so a token costs a place and a pointer. Bounded: emptied
 // when it holds kMaxWords, but only between calls, never under a document's views.
 class WordCache {
  public:
@@ -94,7 +94,7 @@ class WordCache {
   }
   // Analyzes raw (of that kind) and keeps it; a word of the same text and another kind is not
   // kept (the first kind seen wins, as before).
-  Word put(std::string_view raw, text::TokenKind kind, const Tables& tables);
+  const Word* put(std::string_view raw, text::TokenKind kind, const Tables& tables);
 
  private:
   struct Entry {

@@ -8,6 +8,7 @@
 
 #include "dates/calendar.h"
 #include "dates/tables.h"
+#include "text/huge_pages.h"
 #include "text/tokenizer.h"
 
 namespace belgi::dates {
@@ -29,10 +30,10 @@ class View {
   std::size_t n_ = 0;
 };
 
-// One token's analysis. The text-valued members view storage of the per-thread word cache: they
-// stay valid until the next analyze() call on the same thread.
+// One word form's analysis (a token's text and kind), kept in the per-thread word cache and shared
+// by every token of that form (Words): valid, with the storage its members view, until the next
+// analyze() call on the same thread.
 struct Word {
-  std::size_t begin = 0, end = 0;  // UTF-8 bytes into the text
   text::TokenKind kind = text::TokenKind::word;
   std::string_view fold;           // folded token text
   bool upper_initial = false;      // starts with a capital letter (names: Жұма, Қазан)
@@ -83,9 +84,30 @@ struct Word {
   }
 };
 
-// Analyzes the tokens of `text` (in order) against the tables. The words' views are valid until
-// the next call on the same thread.
-std::vector<Word> analyze(std::string_view text, const std::vector<text::Token>& tokens,
+// A text's tokens as the date grammar reads them: each token's place and its form's analysis. A
+// token is a place and a pointer (24 bytes), not a copy of the analysis (232): on one document of
+// 2.6 MB the copies were 51 MB of memory written once, ~12,000 page faults.
+class Words {
+ public:
+  std::size_t size() const { return at_.size(); }
+  const Word& operator[](std::size_t i) const { return *at_[i].word; }
+  std::size_t begin_of(std::size_t i) const { return at_[i].begin; }  // UTF-8 bytes into the text
+  std::size_t end_of(std::size_t i) const { return at_[i].end; }
+
+  void reserve(std::size_t n) { at_.reserve(n); }
+  void add(std::size_t begin, std::size_t end, const Word* w) { at_.push_back(At{begin, end, w}); }
+
+ private:
+  struct At {
+    std::size_t begin, end;
+    const Word* word;
+  };
+  std::vector<At, text::HugePageAllocator<At>> at_;  // 2 MB pages from 1 MB on (huge_pages.h)
+};
+
+// Analyzes the tokens of `text` (in order) against the tables. The words are valid until the
+// next call on the same thread.
+Words analyze(std::string_view text, const std::vector<text::Token>& tokens,
                           const Tables& tables);
 
 // A unit adjective naming an anniversary: `жылдығы` (possessive), `жылдық мерейтойы` (`next`, the

@@ -10,7 +10,7 @@
 
 namespace belgi {
 
-namespace dates { struct Word; struct WindowMatches; }
+namespace dates { class Words; struct WindowMatches; }
 
 // Who proposed a candidate. A recognizer that revises another's candidates (the dates
 // recognizer settles the model's DATE/TIME spans) asks this, not the span's `source` text.
@@ -40,7 +40,7 @@ struct Context {
   // The dates module's analysis of every token (dates/words.h), made once by the dateline and
   // read again by the date rules, which drop it. Its words view a per-thread cache: valid only
   // until the next dates::analyze() on this thread.
-  std::shared_ptr<const std::vector<dates::Word>> date_words;
+  std::shared_ptr<const dates::Words> date_words;
   // The date grammar's matches in the sentences of the dateline's window when it found no
   // dateline (dates/grammar.h): the date rules, with the same unknown anchor, take them.
   std::shared_ptr<dates::WindowMatches> date_window;

@@ -35,16 +35,24 @@ class Taken {
     text::reserve_huge(bits_, bytes / 64 + 1);  // a large document's: no page at a time
     bits_.assign(bytes / 64 + 1, 0);
   }
+  // A word of bits at a time (a span is tens of bytes: a bit at a time was most of resolve()).
   bool any(const ByteRange& r) const {
-    for (std::size_t b = r.begin; b < r.end; ++b)
-      if (bits_[b / 64] >> (b % 64) & 1) return true;
+    for (std::size_t w = r.begin / 64, last = (r.end - 1) / 64; w <= last; ++w)
+      if (bits_[w] & mask(r, w)) return true;
     return false;
   }
   void take(const ByteRange& r) {
-    for (std::size_t b = r.begin; b < r.end; ++b) bits_[b / 64] |= std::uint64_t{1} << (b % 64);
+    for (std::size_t w = r.begin / 64, last = (r.end - 1) / 64; w <= last; ++w) bits_[w] |= mask(r, w);
   }
 
  private:
+  // The bits of r's bytes in word w (one of r's words).
+  static std::uint64_t mask(const ByteRange& r, std::size_t w) {
+    std::uint64_t m = ~std::uint64_t{0};
+    if (w == r.begin / 64) m &= m << (r.begin % 64);
+    if (w == (r.end - 1) / 64) m &= ~std::uint64_t{0} >> (63 - (r.end - 1) % 64);
+    return m;
+  }
   std::vector<std::uint64_t> bits_;
 };
 

@@ -21,28 +21,37 @@ Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
   const std::size_t n = tok.size();
   text::reserve_huge(lower_, n);
   lower_.resize(n);
+  // The loops below read and write through local pointers: through the members, every store
+  // (which may alias them, for the compiler) reloaded the vectors' data at each token.
+  const text::Token* t = tok.data();
   // Entities: ctx.spans are sorted by begin and do not overlap each other (resolve()).
   text::reserve_huge(entity, n);
   entity.assign(n, -1);
+  int* ent = entity.data();
+  const Span* spans = c.spans.data();
+  const std::size_t ns = c.spans.size();
   std::size_t s = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    while (s < c.spans.size() && c.spans[s].range.end <= tok[i].begin) ++s;
-    if (s < c.spans.size() && c.spans[s].type != SpanType::QUOTE &&
-        c.spans[s].range.begin <= tok[i].begin && tok[i].end <= c.spans[s].range.end)
-      entity[i] = static_cast<int>(s);
+    while (s < ns && spans[s].range.end <= t[i].begin) ++s;
+    if (s < ns && spans[s].type != SpanType::QUOTE && spans[s].range.begin <= t[i].begin &&
+        t[i].end <= spans[s].range.end)
+      ent[i] = static_cast<int>(s);
   }
   text::reserve_huge(para, n);
   para.assign(n, 0);
+  std::size_t* par = para.data();
+  const char* bytes = text.data();
   for (std::size_t i = 0; i < n; ++i) {
-    bool nl = i == 0 || std::find(text.begin() + tok[i - 1].end, text.begin() + tok[i].begin, '\n') !=
-                            text.begin() + tok[i].begin;  // the gap is a byte or two: no memchr call
+    // The gap is a byte or two: no memchr call.
+    bool nl = i == 0 || std::find(bytes + t[i - 1].end, bytes + t[i].begin, '\n') != bytes + t[i].begin;
     if (nl) para_first.push_back(i);
-    para[i] = para_first.size() - 1;
+    par[i] = para_first.size() - 1;
   }
   text::reserve_huge(sent, n);
   sent.assign(n, 0);
+  std::size_t* sen = sent.data();
   for (std::size_t k = 0; k < c.sentences.size(); ++k)
-    for (std::size_t i = c.sentences[k].first; i < c.sentences[k].last && i < n; ++i) sent[i] = k;
+    for (std::size_t i = c.sentences[k].first, e = std::min(c.sentences[k].last, n); i < e; ++i) sen[i] = k;
 }
 
 std::string_view Doc::make_lower(std::size_t i) const {
