@@ -61,3 +61,18 @@ TEST_CASE("to_json escapes a special byte at every position of an 8-byte and a 6
         check_layout(t + c + tail, -1, OffsetUnit::byte);
       }
 }
+
+TEST_CASE("to_json writes every score k / 1000 as nlohmann writes the double") {
+  // json.cpp writes a thousandth's digits itself; nlohmann's form of k / 1000.0 is the contract.
+  for (int k = 0; k <= 1000; ++k) {
+    Result r;
+    Span s;
+    s.range = {0, 1};
+    s.score = static_cast<float>(k / 1000.0);
+    s.source = "model";
+    r.spans.push_back(s);
+    const std::string out = to_json("a", r, JsonOptions());
+    const std::string want = "\"score\":" + nlohmann::json(k / 1000.0).dump() + ",";
+    CHECK_MESSAGE(out.find(want) != std::string::npos, "k = " << k << ": " << out);
+  }
+}

@@ -82,7 +82,7 @@ class Writer {
   void score(float s) {
     separate();
     const double k = std::round(static_cast<double>(s) * 1000.0);
-    if (k >= 0 && k <= 1000 && !std::signbit(k)) return put_room(thousandths()[static_cast<std::size_t>(k)]);
+    if (k >= 0 && k <= 1000 && !std::signbit(k)) return thousandth(static_cast<int>(k));
     append_number(k / 1000.0);
   }
   void null() {
@@ -124,21 +124,25 @@ class Writer {
     room(1);
     *p_++ = c;
   }
-  // nlohmann's shortest round-trip form ("0.5", "1.0"). Scores are written rounded to
-  // thousandths in [0, 1]: those 1,001 values are formatted by nlohmann once and looked up (its
-  // formatting costs a thousand instructions a call); any other value is formatted as it comes.
-  static const std::vector<std::string>& thousandths() {
-    static const std::vector<std::string> t = [] {
-      std::vector<std::string> t;
-      for (int k = 0; k <= 1000; ++k) t.push_back(Json(k / 1000.0).dump());
-      return t;
-    }();
-    return t;
+  // k / 1000 (k a whole number in [0, 1000]) in nlohmann's shortest round-trip form of the
+  // double k / 1000.0: "0.0", "0.5", "0.125", "1.0", the decimal with its trailing zeros cut
+  // (no shorter decimal lands on the same double). Written here, not formatted by nlohmann
+  // (a thousand instructions a call; a table of all 1,001 cost 1.2 M instructions at every
+  // start). tests/pipeline/test_json.cpp checks all 1,001 against nlohmann.
+  void thousandth(int k) {
+    room(5);
+    if (k == 1000) return put("1.0");
+    const char d[3] = {static_cast<char>('0' + k / 100), static_cast<char>('0' + k / 10 % 10),
+                       static_cast<char>('0' + k % 10)};
+    int n = 3;
+    while (n > 1 && d[n - 1] == '0') --n;
+    *p_++ = '0';
+    *p_++ = '.';
+    for (int i = 0; i < n; ++i) *p_++ = d[i];
   }
   void append_number(double v) {
     const double k = std::round(v * 1000.0);
-    if (k >= 0 && k <= 1000 && !std::signbit(v) && k / 1000.0 == v)
-      return put_room(thousandths()[static_cast<std::size_t>(k)]);
+    if (k >= 0 && k <= 1000 && !std::signbit(v) && k / 1000.0 == v) return thousandth(static_cast<int>(k));
     put_room(Json(v).dump());
   }
   void digits(std::size_t v) {  // two digits a step
