@@ -207,7 +207,7 @@ Status Tables::load_words(const Reader& file) {
   for (auto& [e, form] : all) {
     std::string_view key = intern(form);
     by_form_[key].push_back(entries_.size());
-    form_starts_.note(key);
+    starts_.note(key, Set::forms);
     entries_.push_back(std::move(e));
   }
   return Status();
@@ -300,7 +300,7 @@ Status Tables::load_phrases(std::string_view name, std::string_view bytes) {
     for (const PhraseWord& a : p.words[0]) {
       std::string_view key = intern(a.form);
       phrases_by_first_[key].push_back(phrases_.size());
-      phrase_starts_.note(key);
+      starts_.note(key, Set::phrases);
     }
     phrases_.push_back(std::move(p));
   }
@@ -335,9 +335,17 @@ bool Tables::ending(std::string_view s, Ending& e) const {
 void Tables::lookup(std::string_view w, std::vector<Hit>& out, bool exceptions) const {
   out.clear();
   if (w.empty()) return;
+  Reach forms, phrases;
+  starts_.scan(w, forms, phrases);
+  lookup_reached(w, forms, out, exceptions);
+}
+
+void Tables::lookup_reached(std::string_view w, const Reach& r, std::vector<Hit>& out, bool exceptions) const {
+  out.clear();
+  if (w.empty()) return;
   std::size_t min_stem = w.size() > max_ending_bytes_ ? w.size() - max_ending_bytes_ : 1;
-  std::uint64_t ends;
-  std::size_t top = form_starts_.scan(w, ends);
+  const std::size_t top = r.top;
+  const std::uint64_t ends = r.ends;
   if (top < min_stem || !Starts::may_end_in(ends, min_stem, top) || (exceptions && is_exception(w)))
     return;
   for (std::size_t p = top; p >= min_stem && p > 0; --p) {
@@ -376,10 +384,24 @@ bool Tables::adjectival(std::string_view f) const {
 }
 
 void Tables::phrases_at(std::string_view w, std::vector<const Phrase*>& out) const {
+  Reach forms, phrases;
+  starts_.scan(w, forms, phrases);
+  phrases_reached(w, phrases, out);
+}
+
+void Tables::lookup_and_phrases(std::string_view w, std::size_t stem, std::vector<Hit>& hits,
+                                std::vector<const Phrase*>& phrases) const {
+  Reach rf, rp;
+  starts_.scan(w, rf, rp);
+  lookup_reached(w.substr(0, stem), rf.cut(stem), hits, true);
+  phrases_reached(w, rp, phrases);
+}
+
+void Tables::phrases_reached(std::string_view w, const Reach& r, std::vector<const Phrase*>& out) const {
   out.clear();
   std::size_t min_stem = w.size() > max_ending_bytes_ ? w.size() - max_ending_bytes_ : 1;
-  std::uint64_t ends;
-  std::size_t top = phrase_starts_.scan(w, ends);
+  const std::size_t top = r.top;
+  const std::uint64_t ends = r.ends;
   if (top < min_stem || !Starts::may_end_in(ends, min_stem, top) || is_exception(w)) return;
   for (std::size_t p = top; p >= min_stem && p > 0; --p) {
     if (!Starts::may_end(ends, p)) continue;

@@ -223,8 +223,7 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, TextArena& texts, con
   if (!w.fold.empty() && w.fold[0] >= '0' && w.fold[0] <= '9') {
     analyze_number(w, o, tables);
   } else if (w.kind == text::TokenKind::word) {
-    tables.lookup(without_particle(w.fold), o.hits);
-    tables.phrases_at(w.fold, o.phrases);
+    tables.lookup_and_phrases(w.fold, without_particle(w.fold).size(), o.hits, o.phrases);
     w.adjectival = !o.phrases.empty() && tables.adjectival(w.fold);  // read only with a phrase
     // Roman numerals are written in capitals (XXI ғасыр); `і`, `с` alone are words.
     if (o.hits.empty() && raw.size() >= 2 && w.upper_initial) w.roman = roman_value(w.fold);
