@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 
 #include "dates/tsv.h"
 #include "resources.h"
@@ -242,6 +243,7 @@ Status Tables::load_suffixes(std::string_view name, std::string_view bytes) {
   for (const auto& x : ordinal_) mo = std::max(mo, x.size());
   for (std::size_t c = 0; c < cases_.size(); ++c) {
     mc = std::max(mc, cases_[c].first.size());
+    case_lengths_ |= std::uint64_t{1} << std::min<std::size_t>(cases_[c].first.size(), 63);
     case_index_.emplace(cases_[c].first, c);  // keeps the first of equal forms
   }
   max_ending_bytes_ = std::max(mp + mq + mc, ordinal_.empty() ? 0 : mo + mc);
@@ -308,12 +310,14 @@ Status Tables::load_phrases(std::string_view name, std::string_view bytes) {
 }
 
 bool Tables::ending(std::string_view s, Ending& e) const {
-  auto starts = [](std::string_view x, const std::string& p) { return x.compare(0, p.size(), p) == 0; };
+  auto starts = [](std::string_view x, const std::string& p) {
+    return x.size() >= p.size() && std::memcmp(x.data(), p.data(), p.size()) == 0;
+  };
   for (std::size_t a = 0; a < plural_.size(); ++a) {
     if (!starts(s, plural_[a])) continue;
     std::string_view r1 = s.substr(plural_[a].size());
     for (std::size_t b = 0; b < poss_.size(); ++b) {
-      if (!starts(r1, poss_[b])) continue;
+      if (!starts(r1, poss_[b]) || !case_length(r1.size() - poss_[b].size())) continue;
       auto it = case_index_.find(r1.substr(poss_[b].size()));
       if (it == case_index_.end()) continue;
       e = Ending();
@@ -322,7 +326,7 @@ bool Tables::ending(std::string_view s, Ending& e) const {
     }
   }
   for (const std::string& o : ordinal_) {
-    if (!starts(s, o)) continue;
+    if (!starts(s, o) || !case_length(s.size() - o.size())) continue;
     auto it = case_index_.find(s.substr(o.size()));
     if (it == case_index_.end()) continue;
     e = Ending();

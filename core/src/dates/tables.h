@@ -181,6 +181,10 @@ class Tables {
   std::vector<std::string> plural_, poss_, ordinal_;
   std::vector<std::pair<std::string, Case>> cases_;
   Map<std::size_t> case_index_;                // case form -> its first index in cases_
+  // Bit n: a case form has n bytes (bit 63: 63 or more). ending() asks before the map: most
+  // splits of a word's tail leave a case part of no case form's length.
+  std::uint64_t case_lengths_ = 0;
+  bool case_length(std::size_t n) const { return (case_lengths_ >> std::min<std::size_t>(n, 63) & 1) != 0; }
   std::size_t max_ending_bytes_ = 0;
   Map<bool> adjectival_;                       // endings of Case::adj, no plural or possessive
   Map<bool> exceptions_;
