@@ -296,3 +296,38 @@ TEST_CASE("tables: every word row and phrase is found by its own form (the first
   CHECK(words > 150);
   CHECK(phrases > 30);
 }
+
+TEST_CASE("tables: lookup_and_phrases (one prefix scan) reads as lookup and phrases_at do apart") {
+  Tables t;
+  REQUIRE(Tables::load_embedded(t).ok());
+  std::vector<std::string> words;
+  for (const char* file : {"months.tsv", "weekdays.tsv", "units.tsv", "seasons.tsv", "modifiers.tsv"})
+    for (const auto& row : rows_of(file)) words.push_back(fold(row.at("form")));
+  for (const char* file : {"relative.tsv", "parts_of_day.tsv"})
+    for (const auto& row : rows_of(file)) words.push_back(fold(row.at("words").substr(0, row.at("words").find(' '))));
+  for (std::size_t i = 0, n = words.size(); i < n; ++i)  // with endings, the particle, both, and cut short
+    for (const char* tail : {"да", "дағы", "лары", "-ақ", "нда-ақ", "x"}) words.push_back(words[i] + fold(tail));
+  for (std::size_t i = 0, n = words.size(); i < n; ++i)
+    if (words[i].size() > 3) words.push_back(words[i].substr(0, words[i].size() - 2));
+  std::size_t read = 0;
+  for (const std::string& w : words) {
+    if (!utf8::valid(w)) continue;
+    std::size_t stem = w.size() > 5 && w.compare(w.size() - 5, 5, "-\u0430\u049b") == 0 ? w.size() - 5 : w.size();
+    std::vector<Hit> hits, apart_hits;
+    std::vector<const Phrase*> phrases, apart_phrases;
+    t.lookup_and_phrases(w, stem, hits, phrases);
+    t.lookup(std::string_view(w).substr(0, stem), apart_hits);
+    t.phrases_at(w, apart_phrases);
+    INFO(w);
+    REQUIRE(hits.size() == apart_hits.size());
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+      CHECK(hits[i].entry == apart_hits[i].entry);
+      CHECK(hits[i].ending.kase == apart_hits[i].ending.kase);
+      CHECK(hits[i].ending.plural == apart_hits[i].ending.plural);
+      CHECK(hits[i].ending.possessive == apart_hits[i].ending.possessive);
+    }
+    CHECK(phrases == apart_phrases);
+    read += !hits.empty() + !phrases.empty();
+  }
+  CHECK(read > 200);  // the words are read, not all refused
+}

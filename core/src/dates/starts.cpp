@@ -23,29 +23,41 @@ void Tables::Starts::add(std::uint64_t h, std::uint8_t state) {
     if (s.state != kEmpty) add(s.hash, s.state);
 }
 
-void Tables::Starts::note(std::string_view form) {
+void Tables::Starts::note(std::string_view form, Set set) {
   if (form.empty()) return;  // no word's prefix is empty: scan never asks
+  const int shift = 2 * static_cast<int>(set);
   std::uint64_t h = text::kFnvBasis;
   for (std::size_t i = 0; i < form.size(); ++i) {
     h = text::fnv1a64(form.substr(i, 1), h);
-    if (i + 1 == form.size()) add(h, kPrefix | kWhole);
-    else if (!continuation(form[i + 1])) add(h, kPrefix);
+    if (i + 1 == form.size()) add(h, static_cast<std::uint8_t>((kPrefix | kWhole) << shift));
+    else if (!continuation(form[i + 1])) add(h, static_cast<std::uint8_t>(kPrefix << shift));
   }
 }
 
-std::size_t Tables::Starts::scan(std::string_view w, std::uint64_t& ends) const {
-  ends = 0;
+// A set's reach stops at the first prefix not noted in it (as a scan of its own table stopped at
+// the first prefix not in that table); the scan stops when both have.
+void Tables::Starts::scan(std::string_view w, Reach& forms, Reach& phrases) const {
+  forms = phrases = Reach();
+  std::uint8_t alive = kPrefix | kPrefix << 2;
   std::uint64_t h = text::kFnvBasis;
-  std::size_t top = 0;
   for (std::size_t i = 0; i < w.size(); ++i) {
     h = text::fnv1a64(w.substr(i, 1), h);
     if (i + 1 < w.size() && continuation(w[i + 1])) continue;  // inside a character
     const Slot* s = find(h);
     if (!s) break;
-    top = i + 1;
-    if (top < 64 && (s->state & kWhole) != 0) ends |= std::uint64_t{1} << top;
+    alive &= s->state;
+    if (!alive) break;
+    const std::size_t top = i + 1;
+    const std::uint64_t bit = top < 64 ? std::uint64_t{1} << top : 0;
+    if (alive & kPrefix) {
+      forms.top = top;
+      if (s->state & kWhole) forms.ends |= bit;
+    }
+    if (alive & kPrefix << 2) {
+      phrases.top = top;
+      if (s->state & kWhole << 2) phrases.ends |= bit;
+    }
   }
-  return top;
 }
 
 }  // namespace belgi::dates

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 
 #include "dates/tsv.h"
 #include "resources.h"
@@ -207,7 +208,7 @@ Status Tables::load_words(const Reader& file) {
   for (auto& [e, form] : all) {
     std::string_view key = intern(form);
     by_form_[key].push_back(entries_.size());
-    form_starts_.note(key);
+    starts_.note(key, Set::forms);
     entries_.push_back(std::move(e));
   }
   return Status();
@@ -242,6 +243,7 @@ Status Tables::load_suffixes(std::string_view name, std::string_view bytes) {
   for (const auto& x : ordinal_) mo = std::max(mo, x.size());
   for (std::size_t c = 0; c < cases_.size(); ++c) {
     mc = std::max(mc, cases_[c].first.size());
+    case_lengths_ |= std::uint64_t{1} << std::min<std::size_t>(cases_[c].first.size(), 63);
     case_index_.emplace(cases_[c].first, c);  // keeps the first of equal forms
   }
   max_ending_bytes_ = std::max(mp + mq + mc, ordinal_.empty() ? 0 : mo + mc);
@@ -300,7 +302,7 @@ Status Tables::load_phrases(std::string_view name, std::string_view bytes) {
     for (const PhraseWord& a : p.words[0]) {
       std::string_view key = intern(a.form);
       phrases_by_first_[key].push_back(phrases_.size());
-      phrase_starts_.note(key);
+      starts_.note(key, Set::phrases);
     }
     phrases_.push_back(std::move(p));
   }
@@ -308,12 +310,14 @@ Status Tables::load_phrases(std::string_view name, std::string_view bytes) {
 }
 
 bool Tables::ending(std::string_view s, Ending& e) const {
-  auto starts = [](std::string_view x, const std::string& p) { return x.compare(0, p.size(), p) == 0; };
+  auto starts = [](std::string_view x, const std::string& p) {
+    return x.size() >= p.size() && std::memcmp(x.data(), p.data(), p.size()) == 0;
+  };
   for (std::size_t a = 0; a < plural_.size(); ++a) {
     if (!starts(s, plural_[a])) continue;
     std::string_view r1 = s.substr(plural_[a].size());
     for (std::size_t b = 0; b < poss_.size(); ++b) {
-      if (!starts(r1, poss_[b])) continue;
+      if (!starts(r1, poss_[b]) || !case_length(r1.size() - poss_[b].size())) continue;
       auto it = case_index_.find(r1.substr(poss_[b].size()));
       if (it == case_index_.end()) continue;
       e = Ending();
@@ -322,7 +326,7 @@ bool Tables::ending(std::string_view s, Ending& e) const {
     }
   }
   for (const std::string& o : ordinal_) {
-    if (!starts(s, o)) continue;
+    if (!starts(s, o) || !case_length(s.size() - o.size())) continue;
     auto it = case_index_.find(s.substr(o.size()));
     if (it == case_index_.end()) continue;
     e = Ending();
@@ -335,9 +339,17 @@ bool Tables::ending(std::string_view s, Ending& e) const {
 void Tables::lookup(std::string_view w, std::vector<Hit>& out, bool exceptions) const {
   out.clear();
   if (w.empty()) return;
+  Reach forms, phrases;
+  starts_.scan(w, forms, phrases);
+  lookup_reached(w, forms, out, exceptions);
+}
+
+void Tables::lookup_reached(std::string_view w, const Reach& r, std::vector<Hit>& out, bool exceptions) const {
+  out.clear();
+  if (w.empty()) return;
   std::size_t min_stem = w.size() > max_ending_bytes_ ? w.size() - max_ending_bytes_ : 1;
-  std::uint64_t ends;
-  std::size_t top = form_starts_.scan(w, ends);
+  const std::size_t top = r.top;
+  const std::uint64_t ends = r.ends;
   if (top < min_stem || !Starts::may_end_in(ends, min_stem, top) || (exceptions && is_exception(w)))
     return;
   for (std::size_t p = top; p >= min_stem && p > 0; --p) {
@@ -376,10 +388,24 @@ bool Tables::adjectival(std::string_view f) const {
 }
 
 void Tables::phrases_at(std::string_view w, std::vector<const Phrase*>& out) const {
+  Reach forms, phrases;
+  starts_.scan(w, forms, phrases);
+  phrases_reached(w, phrases, out);
+}
+
+void Tables::lookup_and_phrases(std::string_view w, std::size_t stem, std::vector<Hit>& hits,
+                                std::vector<const Phrase*>& phrases) const {
+  Reach rf, rp;
+  starts_.scan(w, rf, rp);
+  lookup_reached(w.substr(0, stem), rf.cut(stem), hits, true);
+  phrases_reached(w, rp, phrases);
+}
+
+void Tables::phrases_reached(std::string_view w, const Reach& r, std::vector<const Phrase*>& out) const {
   out.clear();
   std::size_t min_stem = w.size() > max_ending_bytes_ ? w.size() - max_ending_bytes_ : 1;
-  std::uint64_t ends;
-  std::size_t top = phrase_starts_.scan(w, ends);
+  const std::size_t top = r.top;
+  const std::uint64_t ends = r.ends;
   if (top < min_stem || !Starts::may_end_in(ends, min_stem, top) || is_exception(w)) return;
   for (std::size_t p = top; p >= min_stem && p > 0; --p) {
     if (!Starts::may_end(ends, p)) continue;

@@ -2,6 +2,7 @@
 // Words are compared after fold(): lower case, and Cyrillic і / Latin ı / Latin i made one letter,
 // so that both scripts and the common і/i typing variants match the same rows.
 #pragma once
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -89,6 +90,10 @@ class Tables {
   bool adjectival(std::string_view folded) const;
   // Phrases whose first word can be `folded`, longest first.
   void phrases_at(std::string_view folded, std::vector<const Phrase*>& out) const;
+  // lookup(folded.substr(0, stem), hits) and phrases_at(folded, phrases) with one prefix scan
+  // (a word's analysis asks both; `stem` <= folded.size(): the word without a particle).
+  void lookup_and_phrases(std::string_view folded, std::size_t stem, std::vector<Hit>& hits,
+                          std::vector<const Phrase*>& phrases) const;
   // True if `folded` is one of the alternatives (exactly, or as stem + endings when `stem`).
   bool word_matches(std::string_view folded, const std::vector<PhraseWord>& alternatives) const;
 
@@ -118,12 +123,22 @@ class Tables {
   // those hashed like a whole form can be one. Hashes may collide but never miss: every length
   // left is still looked up in the map.
   // The hashes in one open-addressed table (every word of a text probes it at each character:
-  // a std::unordered_set cost a division and a node chase a probe).
+  // a std::unordered_set cost a division and a node chase a probe), for both sets of forms (the
+  // word tables' and the phrases' first words): a new word is scanned once for both.
+  enum class Set : std::uint8_t { forms = 0, phrases = 1 };
+  // What a scan found for one set: the longest prefix of w that begins a noted form (bytes);
+  // bit p of `ends` (p < 64) is set if w.substr(0, p) may be a whole form.
+  struct Reach {
+    std::size_t top = 0;
+    std::uint64_t ends = 0;
+    // The same for w.substr(0, n) (a prefix ends a character where w's does at the same place).
+    Reach cut(std::size_t n) const {
+      return Reach{std::min(top, n), n >= 63 ? ends : ends & ((std::uint64_t{2} << n) - 1)};
+    }
+  };
   struct Starts {
-    void note(std::string_view form);
-    // The longest prefix of w that begins a noted form (bytes); bit p of `ends` (p < 64) is set
-    // if w.substr(0, p) may be a whole form.
-    std::size_t scan(std::string_view w, std::uint64_t& ends) const;
+    void note(std::string_view form, Set set);
+    void scan(std::string_view w, Reach& forms, Reach& phrases) const;
     // False if w.substr(0, p) is surely no form (lengths of 64 bytes and more are not filtered).
     static bool may_end(std::uint64_t ends, std::size_t p) {
       return p >= 64 || (ends >> p & 1) != 0;
@@ -134,7 +149,8 @@ class Tables {
     }
 
    private:
-    enum : std::uint8_t { kEmpty = 0, kPrefix = 1, kWhole = 2 };  // a whole form is a prefix too
+    // A set's bits: kPrefix << 2 * set, kWhole << 2 * set (a whole form is a prefix too).
+    enum : std::uint8_t { kEmpty = 0, kPrefix = 1, kWhole = 2 };
     struct Slot {
       std::uint64_t hash = 0;
       std::uint8_t state = kEmpty;
@@ -155,6 +171,8 @@ class Tables {
     }
     void add(std::uint64_t h, std::uint8_t state);
   };
+  void lookup_reached(std::string_view w, const Reach& r, std::vector<Hit>& out, bool exceptions) const;
+  void phrases_reached(std::string_view w, const Reach& r, std::vector<const Phrase*>& out) const;
 
   std::deque<std::string> strings_;            // owns every key below (never copied: see ctor)
   std::vector<Entry> entries_;                 // stable after load (hits point into it)
@@ -163,12 +181,16 @@ class Tables {
   std::vector<std::string> plural_, poss_, ordinal_;
   std::vector<std::pair<std::string, Case>> cases_;
   Map<std::size_t> case_index_;                // case form -> its first index in cases_
+  // Bit n: a case form has n bytes (bit 63: 63 or more). ending() asks before the map: most
+  // splits of a word's tail leave a case part of no case form's length.
+  std::uint64_t case_lengths_ = 0;
+  bool case_length(std::size_t n) const { return (case_lengths_ >> std::min<std::size_t>(n, 63) & 1) != 0; }
   std::size_t max_ending_bytes_ = 0;
   Map<bool> adjectival_;                       // endings of Case::adj, no plural or possessive
   Map<bool> exceptions_;
   std::vector<Phrase> phrases_;
   Map<std::vector<std::size_t>> phrases_by_first_;
-  Starts form_starts_, phrase_starts_;
+  Starts starts_;
   std::uint64_t serial_ = 0;
 
  public:

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <type_traits>
 #include <string_view>
 #include <vector>
 
@@ -14,14 +15,16 @@
 
 namespace belgi::dates::detail {
 
-// What a Word's views point to, but its text (TextArena): kept in the per-thread cache (WordCache).
+// A word's readings as its analysis finds them (analyze_word), before they are kept in the
+// TextArena: one set reused for every new word (vectors of its own cost each new word with a
+// reading a malloc, and its entry 72 bytes more to write and read).
 struct Owned {
   std::vector<Hit> hits, rest_hits;
   std::vector<const Phrase*> phrases;
 };
 
-// The cached words' texts and folded forms, in blocks that never move (the words view them):
-// a string of its own for each cost two allocations a new word. Emptied with the cache.
+// The cached words' texts, folded forms and readings, in blocks that never move (the words view
+// them): a string of its own for each cost two allocations a new word. Emptied with the cache.
 class TextArena {
  public:
   // Room for n bytes at the end; keep_written() keeps the first m of them.
@@ -41,6 +44,17 @@ class TextArena {
     char* p = room(s.size());
     std::copy(s.begin(), s.end(), p);
     return keep_written(p, s.size());
+  }
+  // A copy of v's values (trivially copyable), aligned (the blocks are, from new char[]).
+  template <class T>
+  View<T> keep_all(const std::vector<T>& v) {
+    static_assert(std::is_trivially_copyable_v<T> && alignof(T) <= alignof(std::max_align_t));
+    if (v.empty()) return View<T>();
+    used_ = (used_ + alignof(T) - 1) / alignof(T) * alignof(T);
+    char* p = room(v.size() * sizeof(T));
+    T* out = std::uninitialized_copy(v.begin(), v.end(), reinterpret_cast<T*>(p));
+    keep_written(p, v.size() * sizeof(T));
+    return View<T>(out - v.size(), v.size());
   }
   void clear() {
     blocks_.clear();
@@ -94,12 +108,12 @@ class WordCache {
   }
   // Analyzes raw (of that kind) and keeps it; a word of the same text and another kind is not
   // kept (the first kind seen wins, as before).
-  const Word* put(std::string_view raw, text::TokenKind kind, const Tables& tables);
+  // (h = hash_of(raw).)
+  const Word* put(std::string_view raw, text::TokenKind kind, std::uint64_t h, const Tables& tables);
 
  private:
   struct Entry {
     std::string_view key;  // in texts_
-    Owned owned;
     Word word;
   };
   // The table starts small and doubles (a page's first document should not pay for a table
@@ -136,7 +150,8 @@ class WordCache {
   std::size_t mask_ = 0;
   text::StableBlocks<Entry> entries_;  // huge pages natively: ~5,000 page faults fewer
   std::deque<Entry> this_call_;  // words not kept (see put)
-  TextArena texts_;  // the entries' keys and folded forms (also this_call_'s, until clear())
+  TextArena texts_;  // the entries' keys, folded forms and readings (also this_call_'s, until clear())
+  Owned scratch_;    // a new word's readings, until kept in texts_
 };
 
 }  // namespace belgi::dates::detail

@@ -216,6 +216,7 @@ std::string_view without_particle(std::string_view f) {
 }
 
 void analyze_word(Word& w, Owned& o, std::string_view raw, TextArena& texts, const Tables& tables) {
+  o.hits.clear(), o.rest_hits.clear(), o.phrases.clear();  // the last word's (o is reused)
   char* f = texts.room(2 * raw.size());  // fold_into's worst case
   w.fold = texts.keep_written(f, static_cast<std::size_t>(fold_into(f, raw) - f));
   std::size_t p = 0;
@@ -223,8 +224,7 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, TextArena& texts, con
   if (!w.fold.empty() && w.fold[0] >= '0' && w.fold[0] <= '9') {
     analyze_number(w, o, tables);
   } else if (w.kind == text::TokenKind::word) {
-    tables.lookup(without_particle(w.fold), o.hits);
-    tables.phrases_at(w.fold, o.phrases);
+    tables.lookup_and_phrases(w.fold, without_particle(w.fold).size(), o.hits, o.phrases);
     w.adjectival = !o.phrases.empty() && tables.adjectival(w.fold);  // read only with a phrase
     // Roman numerals are written in capitals (XXI ғасыр); `і`, `с` alone are words.
     if (o.hits.empty() && raw.size() >= 2 && w.upper_initial) w.roman = roman_value(w.fold);
@@ -233,28 +233,27 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, TextArena& texts, con
   w.inert = !w.num && o.hits.empty() && o.phrases.empty() && w.roman == 0 && !w.pair_first && !w.season_first &&
             !w.weekday_pair &&
             !cue(w.fold);
-  w.hits = View<Hit>(o.hits);
-  w.rest_hits = View<Hit>(o.rest_hits);
-  w.phrases = View<const Phrase*>(o.phrases);
+  w.hits = texts.keep_all(o.hits);
+  w.rest_hits = texts.keep_all(o.rest_hits);
+  w.phrases = texts.keep_all(o.phrases);
 }
 
 }  // namespace
 
-const Word* WordCache::put(std::string_view raw, text::TokenKind kind, const Tables& tables) {
-  std::uint64_t h = text::word_key_hash(raw);
+const Word* WordCache::put(std::string_view raw, text::TokenKind kind, std::uint64_t h, const Tables& tables) {
   std::size_t i = h & mask_;
   for (; slots_[i].entry; i = (i + 1) & mask_)
     if (slots_[i].hash == h && slots_[i].entry->key == raw) break;
   if (slots_[i].entry) {  // the same text as another kind: analyzed, kept for this call only
     Entry& e = this_call_.emplace_back();
     e.word.kind = kind;
-    analyze_word(e.word, e.owned, raw, texts_, tables);
+    analyze_word(e.word, scratch_, raw, texts_, tables);
     return &e.word;
   }
   Entry& e = entries_.emplace_back();
   e.key = texts_.keep(raw);
   e.word.kind = kind;
-  analyze_word(e.word, e.owned, raw, texts_, tables);
+  analyze_word(e.word, scratch_, raw, texts_, tables);
   slots_[i] = Slot{h, &e};
   if (4 * entries_.size() > slots_.size()) grow();  // load factor <= 1/4
   return &e.word;
@@ -282,8 +281,9 @@ Words analyze(std::string_view text, const std::vector<text::Token>& tokens, con
     if (i + kStep < n) cache.prefetch_key(ahead[(i + kStep) % kRing]);
     const text::Token& tok = tokens[i];
     std::string_view raw = tok.text(text);
-    const Word* w = cache.find(raw, tok.kind, ahead[i % kRing]);
-    out.add(tok.begin, tok.end, w ? w : cache.put(raw, tok.kind, tables));
+    const std::uint64_t h = ahead[i % kRing];
+    const Word* w = cache.find(raw, tok.kind, h);
+    out.add(tok.begin, tok.end, w ? w : cache.put(raw, tok.kind, h, tables));
   }
   return out;
 }

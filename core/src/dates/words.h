@@ -18,7 +18,7 @@ template <class T>
 class View {
  public:
   View() = default;
-  explicit View(const std::vector<T>& v) : p_(v.data()), n_(v.size()) {}
+  View(const T* p, std::size_t n) : p_(p), n_(n) {}
   const T* begin() const { return p_; }
   const T* end() const { return p_ + n_; }
   std::size_t size() const { return n_; }
