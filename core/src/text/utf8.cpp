@@ -102,58 +102,43 @@ const char32_t* lower_table() {
 
 }  // namespace detail
 
-namespace {
-
-// The lower-cased UTF-8 of every code point below U+0800 (ASCII and the two-byte range: Latin,
-// Greek, Cyrillic), bytes and length: a letter of a Kazakh word costs a load and two stores
-// instead of a decode, a table look-up and an encode.
-struct Lowered {
-  char b[3];
-  unsigned char n;
-};
-static_assert(sizeof(Lowered) == 4, "one store per letter");
-constexpr char32_t kTwoByteEnd = 0x800;
-
-const Lowered* lowered_table() {
-  static const auto table = [] {
-    std::array<Lowered, kTwoByteEnd> t{};
-    for (char32_t c = 0; c < kTwoByteEnd; ++c) {
-      std::size_t len = 0;
-      U8_APPEND_UNSAFE(t[c].b, len, static_cast<UChar32>(detail::lower_icu(c)));
-      t[c].n = static_cast<unsigned char>(len);
-    }
-    return t;
-  }();
-  return table.data();
+TwoByteMap::TwoByteMap(Map map) : map_(map) {
+  for (char32_t c = 0; c < kEnd; ++c) {
+    std::size_t len = 0;
+    U8_APPEND_UNSAFE(table_[c].b, len, static_cast<UChar32>(map(c)));
+    table_[c].n = static_cast<unsigned char>(len);
+  }
 }
 
-}  // namespace
-
-char* lower_into(char* w, std::string_view s) {
-  static const Lowered* const table = lowered_table();
+char* TwoByteMap::apply(char* w, std::string_view s) const {
   const auto* const begin = reinterpret_cast<const unsigned char*>(s.data());
   const unsigned char* p = begin;
   const unsigned char* const end = p + s.size();
   while (p < end) {
     if (*p < 0x80) {
-      *w++ = table[*p++].b[0];  // ASCII lower-cases to ASCII
-    } else if (*p < 0xE0) {     // two bytes (valid UTF-8: the lead is C2..DF)
-      const Lowered& l = table[(static_cast<char32_t>(*p & 0x1F) << 6) | (p[1] & 0x3F)];
+      *w++ = table_[*p++].b[0];  // the mappings keep ASCII ASCII (lower case, fold)
+    } else if (*p < 0xE0) {      // two bytes (valid UTF-8: the lead is C2..DF)
+      const Entry& e = table_[(static_cast<char32_t>(*p & 0x1F) << 6) | (p[1] & 0x3F)];
       p += 2;
       // The entry's four bytes in one store, its length byte too (overwritten next): the output
       // has room for twice the input (see utf8.h), and here at most 1.5 times what precedes
       // this letter and four bytes are written.
-      std::memcpy(w, &l, sizeof l);
-      w += l.n;
+      std::memcpy(w, &e, sizeof e);
+      w += e.n;
     } else {
       std::size_t i = static_cast<std::size_t>(p - begin), len = 0;
-      char32_t cp = to_lower(next(s, i));
+      char32_t cp = map_(next(s, i));
       p = begin + i;
       U8_APPEND_UNSAFE(w, len, static_cast<UChar32>(cp));
       w += len;
     }
   }
   return w;
+}
+
+char* lower_into(char* w, std::string_view s) {
+  static const TwoByteMap lowered(+[](char32_t c) { return to_lower(c); });
+  return lowered.apply(w, s);
 }
 
 void append_lower(std::string& out, std::string_view s) {

@@ -64,6 +64,30 @@ void append_lower(std::string& out, std::string_view s);  // appends lower(s)
 // stored whole).
 // For a caller that lower-cases many words into one buffer (quotes::Doc: every token).
 char* lower_into(char* w, std::string_view s);
+
+// A code-point mapping (lower_into's lower case, the date rules' fold) applied to UTF-8 through a
+// table of the mapped UTF-8 of every code point below U+0800 (ASCII and the two-byte range:
+// Latin, Greek, Cyrillic): a letter costs a load and a store instead of a decode, a mapping and
+// an encode; longer sequences go through the mapping itself. apply() writes the mapped s at w and
+// returns the end: the mapping may lengthen a sequence by at most half, and 2 * s.size() bytes
+// must be room at w (a letter's four-byte entry is stored whole; bytes past the end may be
+// written). Input must be valid UTF-8. Build one per mapping, once (a function-local static).
+class TwoByteMap {
+ public:
+  using Map = char32_t (*)(char32_t);
+  explicit TwoByteMap(Map map);
+  char* apply(char* w, std::string_view s) const;
+
+ private:
+  struct Entry {
+    char b[3];
+    unsigned char n;
+  };
+  static_assert(sizeof(Entry) == 4, "one store per letter");
+  static constexpr char32_t kEnd = 0x800;
+  Map map_;
+  Entry table_[kEnd];
+};
 namespace detail {
 constexpr char32_t kLowerTableEnd = 0x500;  // Latin, Greek, Cyrillic with Kazakh
 const char32_t* lower_table();              // [kLowerTableEnd], filled from ICU once
