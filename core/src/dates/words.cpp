@@ -243,7 +243,7 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, TextArena& texts, con
 const Word* WordCache::put(std::string_view raw, text::TokenKind kind, std::uint64_t h, const Tables& tables) {
   std::size_t i = h & mask_;
   for (; slots_[i].entry; i = (i + 1) & mask_)
-    if (slots_[i].hash == h && slots_[i].entry->key == raw) break;
+    if (slots_[i].hash == h && text::same_word(slots_[i].entry->key, raw)) break;
   if (slots_[i].entry) {  // the same text as another kind: analyzed, kept for this call only
     Entry& e = this_call_.emplace_back();
     e.word.kind = kind;

@@ -107,8 +107,7 @@ class Words {
 
 // Analyzes the tokens of `text` (in order) against the tables. The words are valid until the
 // next call on the same thread.
-Words analyze(std::string_view text, const std::vector<text::Token>& tokens,
-                          const Tables& tables);
+Words analyze(std::string_view text, const std::vector<text::Token>& tokens, const Tables& tables);
 
 // A unit adjective naming an anniversary: `жылдығы` (possessive), `жылдық мерейтойы` (`next`, the
 // word after it, may be null).

@@ -19,13 +19,11 @@ char32_t first_cp(std::string_view s) {
 
 Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
   const std::size_t n = tok.size();
-  text::reserve_huge(lower_, n);
   lower_.resize(n);
   // The loops below read and write through local pointers: through the members, every store
   // (which may alias them, for the compiler) reloaded the vectors' data at each token.
   const text::Token* t = tok.data();
   // Entities: ctx.spans are sorted by begin and do not overlap each other (resolve()).
-  text::reserve_huge(entity, n);
   entity.assign(n, -1);
   int* ent = entity.data();
   const Span* spans = c.spans.data();
@@ -37,7 +35,6 @@ Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
         t[i].end <= spans[s].range.end)
       ent[i] = static_cast<int>(s);
   }
-  text::reserve_huge(para, n);
   para.assign(n, 0);
   std::size_t* par = para.data();
   const char* bytes = text.data();
@@ -47,7 +44,6 @@ Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
     if (nl) para_first.push_back(i);
     par[i] = para_first.size() - 1;
   }
-  text::reserve_huge(sent, n);
   sent.assign(n, 0);
   std::size_t* sen = sent.data();
   for (std::size_t k = 0; k < c.sentences.size(); ++k)
