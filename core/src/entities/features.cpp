@@ -5,6 +5,7 @@
 
 #include "entities/templates.h"
 #include "quotes/marks.h"
+#include "text/utf8.h"
 
 namespace belgi::entities {
 
@@ -45,16 +46,23 @@ void FeatureExtractor::prepare_context(const std::vector<std::string_view>& toke
     head_[i] = near ? bits & (~bits + 1) : 0;  // lowest bit: one class
     head_dist_[i] = static_cast<std::uint8_t>(near ? head - i : 0);
     title_dist_[i] = static_cast<std::uint8_t>(title < n && title - i <= kTitleWindow ? title - i : 0);
-    const TokenInfo& t = *info_[i];
+    const WordFacts& t = *info_[i];
     if (t.kind == kPunct) head = title = n;
     if (t.kind != kPunct && (t.lex & kLexHeadNouns)) head = i;
     if (t.kind != kPunct && (t.lex & kLexTitle)) title = i;
   }
-  match_lexicon(n);
-  match_gazetteer(n);
+  match_lexicon(tokens);
+  match_gazetteer(tokens);
 }
 
-void FeatureExtractor::match_gazetteer(std::size_t n) {
+std::string_view FeatureExtractor::lower(std::string_view token) {
+  lower_.clear();
+  utf8::append_lower(lower_, token);  // as analyze_token()
+  return lower_;
+}
+
+void FeatureExtractor::match_gazetteer(const std::vector<std::string_view>& tokens) {
+  const std::size_t n = tokens.size();
   gaz_u_.assign(n, 0);
   gaz_b_.assign(n, 0);
   gaz_i_.assign(n, 0);
@@ -65,13 +73,14 @@ void FeatureExtractor::match_gazetteer(std::size_t n) {
     if (!(info_[i]->gaz & kLexPrefix)) continue;
     std::uint64_t h = info_[i]->h_lower;
     for (std::size_t len = 2; len <= kGazetteerWords && i + len <= n; ++len) {
-      const TokenInfo& last = *info_[i + len - 1];
+      const WordFacts& last = *info_[i + len - 1];
+      const std::string_view last_lower = lower(tokens[i + len - 1]);
       std::uint64_t base = fnv1a64(" ", h);
-      h = fnv1a64(last.lower, base);
+      h = fnv1a64(last_lower, base);
       std::uint32_t bits = lex_->gazetteer.find(fold32(h), 0);
       std::uint32_t more = bits & kLexPrefix;
       if (last.stemmed())  // inflected last word: "Ұлттық Банкінің"
-        bits |= lex_->gazetteer.find(fold32(fnv1a64(last.stem(), base)), 0);
+        bits |= lex_->gazetteer.find(fold32(fnv1a64(last_lower.substr(0, last.stem_len), base)), 0);
       bits &= ~kLexPrefix;
       if (bits) {
         gaz_b_[i] |= bits;
@@ -83,19 +92,21 @@ void FeatureExtractor::match_gazetteer(std::size_t n) {
   }
 }
 
-void FeatureExtractor::match_lexicon(std::size_t n) {
+void FeatureExtractor::match_lexicon(const std::vector<std::string_view>& tokens) {
+  const std::size_t n = tokens.size();
   span_lex_b_.assign(n, 0);
   span_lex_i_.assign(n, 0);
   for (std::size_t i = 0; i < n; ++i) {
     if (!(info_[i]->lex & kLexPrefix)) continue;  // no longer entry starts with this word
     std::uint64_t h = info_[i]->h_lower;
     for (std::size_t len = 2; len <= static_cast<std::size_t>(lex_->max_words) && i + len <= n; ++len) {
-      const TokenInfo& last = *info_[i + len - 1];
+      const WordFacts& last = *info_[i + len - 1];
+      const std::string_view last_lower = lower(tokens[i + len - 1]);
       std::uint64_t base = fnv1a64(" ", h);
-      h = fnv1a64(last.lower, base);
+      h = fnv1a64(last_lower, base);
       std::uint32_t bits = lex_->entries.find(fold32(h), 0);
       if (last.stemmed())
-        bits |= lex_->entries.find(fold32(fnv1a64(last.stem(), base)), 0) & ~kLexPrefix;
+        bits |= lex_->entries.find(fold32(fnv1a64(last_lower.substr(0, last.stem_len), base)), 0) & ~kLexPrefix;
       if (bits & ~kLexPrefix) {
         span_lex_b_[i] |= bits & ~kLexPrefix;
         for (std::size_t j = i + 1; j < i + len; ++j) span_lex_i_[j] |= bits & ~kLexPrefix;
@@ -110,16 +121,16 @@ void FeatureExtractor::add(std::uint64_t h) { feats_.push_back(fold32(h)); }
 namespace {
 
 // A token's capitalization (title-case runs, headlines, long official names); 9 at the edge.
-std::uint8_t cap_code(const TokenInfo* u) { return !u ? 9 : u->kind == kPunct ? 3 : u->upper ? 2 : u->cap ? 1 : 0; }
+std::uint8_t cap_code(const WordFacts* u) { return !u ? 9 : u->kind == kPunct ? 3 : u->upper ? 2 : u->cap ? 1 : 0; }
 
-bool name_end(const TokenInfo& u) { return ((u.ending | u.ending_infl) & kLexNameEnding) != 0; }
+bool name_end(const WordFacts& u) { return ((u.ending | u.ending_infl) & kLexNameEnding) != 0; }
 
 }  // namespace
 
 TokenContext FeatureExtractor::context_of(std::size_t i, std::size_t n) const {
-  const TokenInfo& t = *info_[i];
-  const TokenInfo* prev = i > 0 ? info_[i - 1] : nullptr;
-  const TokenInfo* next = i + 1 < n ? info_[i + 1] : nullptr;
+  const WordFacts& t = *info_[i];
+  const WordFacts* prev = i > 0 ? info_[i - 1] : nullptr;
+  const WordFacts* next = i + 1 < n ? info_[i + 1] : nullptr;
   using quotes::MarkRole;
   TokenContext c;
   c.cap_prev = cap_code(prev);
@@ -183,9 +194,9 @@ void context_shape_features(const TokenContext& c, std::vector<std::uint32_t>& o
 // pair, the gazetteer's and the multi-word lexicon entries' hits, the stem after a closing quote.
 void FeatureExtractor::word_context_features(const std::vector<std::string_view>& tokens, std::size_t i) {
   const std::size_t n = tokens.size();
-  const TokenInfo& t = *info_[i];
-  const TokenInfo* prev = i > 0 ? info_[i - 1] : nullptr;
-  const TokenInfo* next = i + 1 < n ? info_[i + 1] : nullptr;
+  const WordFacts& t = *info_[i];
+  const WordFacts* prev = i > 0 ? info_[i - 1] : nullptr;
+  const WordFacts* next = i + 1 < n ? info_[i + 1] : nullptr;
   add(mix(kBigramPrev, prev ? prev->h_lower : kBosHash, t.h_lower));
   add(mix(kBigramNext, t.h_lower, next ? next->h_lower : kEosHash));
   add(mix(kStemBigram, t.h_stem, next ? next->h_stem : kEosHash));
@@ -207,8 +218,8 @@ void FeatureExtractor::gazetteer_features(std::size_t i) {
 }
 
 void FeatureExtractor::lexicon_context_features(std::size_t i) {
-  const TokenInfo& t = *info_[i];
-  const TokenInfo* prev = i > 0 ? info_[i - 1] : nullptr;
+  const WordFacts& t = *info_[i];
+  const WordFacts* prev = i > 0 ? info_[i - 1] : nullptr;
   if (i > 0 && role_[i - 1] == quotes::MarkRole::closer) add(mix(kQuote, t.h_stem, 9));
   // The classes present, lowest first (most tokens have none: no loop over all sixteen).
   const std::uint32_t prev_lex = prev ? prev->lex : 0;
@@ -234,11 +245,11 @@ void FeatureExtractor::extract(const std::vector<std::string_view>& tokens) {
   prepare_context(tokens);
   for (std::size_t i = 0; i < n; ++i) {
     offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));
-    local_features(tokens[i], *info_[i], *lex_, feats_);
-    as_prev_features(i > 0 ? info_[i - 1] : nullptr, feats_);
-    as_next_features(i + 1 < n ? info_[i + 1] : nullptr, feats_);
-    feats_.push_back(as_prev2_feature(i >= 2 ? info_[i - 2] : nullptr));
-    feats_.push_back(as_next2_feature(i + 2 < n ? info_[i + 2] : nullptr));
+    local_features(tokens[i], own_[i], *lex_, feats_);
+    as_prev_features(i > 0 ? &own_[i - 1] : nullptr, feats_);
+    as_next_features(i + 1 < n ? &own_[i + 1] : nullptr, feats_);
+    feats_.push_back(as_prev2_feature(i >= 2 ? &own_[i - 2] : nullptr));
+    feats_.push_back(as_next2_feature(i + 2 < n ? &own_[i + 2] : nullptr));
     context_shape_features(context_of(i, n), feats_);
     word_context_features(tokens, i);
   }
@@ -246,7 +257,7 @@ void FeatureExtractor::extract(const std::vector<std::string_view>& tokens) {
 }
 
 void FeatureExtractor::extract_context(const std::vector<std::string_view>& tokens,
-                                       const std::vector<const TokenInfo*>& info) {
+                                       const std::vector<const WordFacts*>& info) {
   info_ = info;
   feats_.clear();
   offsets_.clear();
@@ -261,7 +272,7 @@ void FeatureExtractor::extract_context(const std::vector<std::string_view>& toke
   offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));
 }
 
-void lexical_features(const TokenInfo* prev, const TokenInfo& t, const TokenInfo* next,
+void lexical_features(const WordFacts* prev, const WordFacts& t, const WordFacts* next,
                       std::vector<std::uint32_t>& out) {
   const std::uint64_t pl = prev ? prev->h_lower : kBosHash, nl = next ? next->h_lower : kEosHash;
   put(out, mix(kLower, t.h_lower));

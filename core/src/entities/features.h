@@ -149,29 +149,42 @@ std::string_view stem(std::string_view lower, const Lexicons& lex);
 // Token kinds (TokenInfo::kind).
 enum Kind : std::uint8_t { kPunct, kDigits, kCyrillic, kLatin, kMixedScript, kAlnum, kOther };
 
-// What the model sees of one token on its own (token_info.cpp): a function of its bytes and the
-// lexicons only, so the tagger can cache it per word form (word_cache.h).
-struct TokenInfo {
-  std::string lower;
-  std::size_t stem_len = 0;  // the stem is a prefix of `lower`
-  std::uint32_t shape = 0, short_shape = 0, lex = 0, ending = 0, cls = 0;
+// What the sentence's context features read of a token (features.cpp): the part of its analysis
+// the tagger's word cache keeps per word form (word_cache.h), 48 bytes, so that a cached token
+// costs few cache lines. The rest (TokenInfo below) only a new word's own features read.
+struct WordFacts {
+  // Hashes computed once per token and combined per feature (no byte hashing per feature):
+  // lower-cased form and stem.
+  std::uint64_t h_lower = 0, h_stem = 0;
+  std::uint32_t stem_len = 0;  // the stem is a prefix of the lower-cased form
+  std::uint32_t lex = 0, ending = 0;
   // Name endings behind a case ending ("жақыпова|ның", "досжанов|тан"), capitalized words only.
   std::uint32_t ending_infl = 0;
-  bool lowish = false;  // kKnownLowercase on the word or its stem
-  // Frequency band of the word and of its stem (lex_band()).
-  std::uint8_t band = 0, band_stem = 0;
-  // Hashes computed once per token and combined per feature (no byte hashing per feature):
-  // lower-cased form, stem, prefixes and suffixes of 1..5 code points (n_affix of them).
-  std::uint64_t h_lower = 0, h_stem = 0, pfx[5] = {}, sfx[5] = {};
-  std::uint8_t n_affix = 0;
-  std::uint8_t kind = 0;  // Kind
-  bool cap = false, upper = false;
-  quotes::MarkRole mark = quotes::MarkRole::none;  // what it is as a quotation mark
   // The gazetteer's classes of the word alone (or its stem), and kLexPrefix if longer names start
   // with the word.
   std::uint32_t gaz = 0;
+  quotes::MarkRole mark = quotes::MarkRole::none;  // what it is as a quotation mark
+  std::uint16_t cls = 0;  // the word class (Lexicons::known's value & kKnownClassMask)
+  bool lowish = false;  // kKnownLowercase on the word or its stem
+  std::uint8_t band = 0;  // frequency band of the word (lex_band())
+  std::uint8_t kind = 0;  // Kind
+  bool cap = false, upper = false;
+  bool stemmed_ = false;  // the stem is shorter than the word
+  bool stemmed() const { return stemmed_; }
+};
+static_assert(sizeof(WordFacts) <= 48, "WordFacts: the word cache's entry has room for 48 bytes");
+
+// What the model sees of one token on its own (token_info.cpp): a function of its bytes and the
+// lexicons only, so the tagger can cache it per word form (word_cache.h).
+struct TokenInfo : WordFacts {
+  std::string lower;
+  std::uint32_t shape = 0, short_shape = 0;
+  // Frequency band of the stem (lex_band()).
+  std::uint8_t band_stem = 0;
+  // Prefixes and suffixes of 1..5 code points (n_affix of them), hashed.
+  std::uint64_t pfx[5] = {}, sfx[5] = {};
+  std::uint8_t n_affix = 0;
   std::string_view stem() const { return std::string_view(lower).substr(0, stem_len); }
-  bool stemmed() const { return stem_len != lower.size(); }
 };
 
 // Fills `t` for token text `tok` (UTF-8, no whitespace) (token_info.cpp).
@@ -195,7 +208,7 @@ std::uint32_t as_next2_feature(const TokenInfo* next2);
 // learns only these: a newsroom's own names and phrasings are words, while the general
 // features (shapes, casing, position, lexicon classes) stay as the trainer left them.
 // The first kOwnLexical of them are the token's own (word, stem), the rest its context's.
-void lexical_features(const TokenInfo* prev, const TokenInfo& t, const TokenInfo* next,
+void lexical_features(const WordFacts* prev, const WordFacts& t, const WordFacts* next,
                       std::vector<std::uint32_t>& out);
 constexpr std::uint32_t kOwnLexical = 2;
 
@@ -228,7 +241,7 @@ class FeatureExtractor {
   // The same, with the tokens' TokenInfo given (one per token, analyze_token()), and only the
   // context group without the words at -2 and +2, in two parts: each token's TokenContext (contexts()), whose features the
   // tagger sums once per distinct context, and in feats() the features that name words.
-  void extract_context(const std::vector<std::string_view>& tokens, const std::vector<const TokenInfo*>& info);
+  void extract_context(const std::vector<std::string_view>& tokens, const std::vector<const WordFacts*>& info);
   const std::vector<std::uint32_t>& feats() const { return feats_; }
   const std::vector<std::uint32_t>& offsets() const { return offsets_; }
   const std::vector<TokenContext>& contexts() const { return contexts_; }
@@ -240,12 +253,14 @@ class FeatureExtractor {
   void gazetteer_features(std::size_t i);
   void lexicon_context_features(std::size_t i);
   void add(std::uint64_t h);
-  void match_lexicon(std::size_t n);
-  void match_gazetteer(std::size_t n);
+  void match_lexicon(const std::vector<std::string_view>& tokens);
+  void match_gazetteer(const std::vector<std::string_view>& tokens);
+  std::string_view lower(std::string_view token);
 
   const Lexicons* lex_;
   std::vector<TokenInfo> own_;          // extract(): the tokens' analyses
-  std::vector<const TokenInfo*> info_;  // per token: into own_ or the caller's
+  std::vector<const WordFacts*> info_;  // per token: into own_ or the caller's
+  std::string lower_;  // lower(): a token's lower-cased form (WordFacts keeps only its hash)
   std::vector<bool> in_quote_;
   std::vector<quotes::MarkRole> role_;  // per token: what it is as a quotation mark
   // The nearest type noun ahead within kHeadWindow tokens, before any punctuation: its lexicon

@@ -23,7 +23,7 @@ struct Scratch {
   WordCache cache;
   ContextCache contexts;
   std::vector<const WordEntry*> words;
-  std::vector<const TokenInfo*> info;
+  std::vector<const WordFacts*> info;
   std::vector<std::int32_t*> rows;  // per token: its row of emit
   std::vector<std::int32_t> emit;
   std::vector<int> path;
@@ -195,7 +195,7 @@ void adapted_emissions(const Model& model, const Deltas& deltas, const std::vect
       s.info[i] = &own[i];
     }
   }
-  const std::vector<const TokenInfo*>& info = s.info;
+  const std::vector<const WordFacts*>& info = s.info;
   if (offs) offs->assign(1, 0);
   if (feats) feats->clear();
   for (std::size_t i = 0; i < n; ++i) {

@@ -244,7 +244,8 @@ void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
   thread_local Prefixes prefixes;  // per thread: buffers kept between words
   const Prefixes& p = prefixes;
   prefixes.fill(t.lower);
-  t.stem_len = stem_of(t.lower, p, lex).size();
+  t.stem_len = static_cast<std::uint32_t>(stem_of(t.lower, p, lex).size());
+  t.stemmed_ = t.stem_len != t.lower.size();
   t.h_lower = p.hash[t.lower.size()];
   t.h_stem = p.hash[t.stem_len];
   // Affixes: prefixes hashed forwards, suffixes backwards (byte order reversed), 1..5 letters.
@@ -265,7 +266,7 @@ void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
     t.n_affix = static_cast<std::uint8_t>(k);
   }
   std::uint32_t known_value = lex.known.find(p.key(t.lower.size()), 0);
-  t.cls = known_value & kKnownClassMask;
+  t.cls = static_cast<std::uint16_t>(known_value & kKnownClassMask);
   t.lowish = (known_value & kKnownLowercase) != 0;
   if (!t.lowish && t.stemmed()) t.lowish = (lex.known.find(p.key(t.stem_len), 0) & kKnownLowercase) != 0;
   t.lex = lex.entries.find(p.key(t.lower.size()), 0);

@@ -15,18 +15,20 @@
 
 namespace belgi::entities {
 
-// What a word form contributes, computed once per form and thread: its TokenInfo and the summed
-// weights of its local, as-predecessor and as-successor features (features.h), and where the
-// weights of its features as the word two before and after are. Integer sums, so
-// the emissions are exactly those of the uncached path (tested).
+// What a word form contributes, computed once per form and thread: what the sentence's context
+// reads of its analysis (WordFacts; the rest of its TokenInfo only its own features read, when it
+// is new) and the summed weights of its local, as-predecessor and as-successor features
+// (features.h), and where the weights of its features as the word two before and after are.
+// Integer sums, so the emissions are exactly those of the uncached path (tested). The form's
+// bytes are in the cache's text, so that a probe of another length touches only the entry.
 struct WordEntry {
-  std::string form;
-  TokenInfo info;
-  std::int32_t self[kLabelCount], as_prev[kLabelCount], as_next[kLabelCount];
+  WordFacts info;
+  std::uint32_t form_at = 0, form_len = 0;  // WordCache::text_
   // Where the weights of the one feature it gives the words two after and before it are
   // (Slot::where, model_tables.h).
   std::uint32_t as_prev2 = 0, as_next2 = 0;
   std::uint32_t hits = 0;  // since the table was last full
+  std::int32_t self[kLabelCount], as_prev[kLabelCount], as_next[kLabelCount];
 };
 
 class WordCache {
@@ -42,6 +44,8 @@ class WordCache {
   // News text repeats its words: on a KazNERD-sentence corpus over 90% of tokens hit a full-size
   // table.
   static constexpr std::size_t kMinSlots = 256, kMaxSlots = 32768;
+  // The text reserved natively per entry (the forms' bytes; more is allocated as needed).
+  static constexpr std::size_t kTextPerWord = 24;
 
   // Makes room for n new words without evicting or moving any of this sentence's (get() hands
   // out references that must live through the sentence); false if n is too large to cache (the
@@ -52,7 +56,10 @@ class WordCache {
     while (entries_.size() + n > index_.size() * 3 / 4) {
       if (index_.size() >= kMaxSlots) {
         keep_common_words();
-        if (entries_.size() + n > index_.size() * 3 / 4) entries_.clear();
+        if (entries_.size() + n > index_.size() * 3 / 4) {
+          entries_.clear();
+          text_.clear();
+        }
         rebuild_index();
         break;
       }
@@ -71,7 +78,7 @@ class WordCache {
   WordEntry& find_or_add(const Model& m, std::string_view tok, std::size_t i) {
     while (index_[i] != kEmpty) {
       WordEntry& w = entries_[index_[i]];
-      if (text::same_word(w.form, tok)) {
+      if (text::same_word(form(w), tok)) {
         ++w.hits;
         return w;
       }
@@ -79,21 +86,24 @@ class WordCache {
     }
     index_[i] = static_cast<std::uint32_t>(entries_.size());
     WordEntry& w = entries_.emplace_back();
-    w.form.assign(tok);
-    analyze_token(tok, m.lex, w.info);
+    w.form_at = static_cast<std::uint32_t>(text_.size());
+    w.form_len = static_cast<std::uint32_t>(tok.size());
+    text_.insert(text_.end(), tok.begin(), tok.end());
+    analyze_token(tok, m.lex, work_);
+    w.info = work_;
     auto group = [&](std::int32_t* e) {
       std::fill(e, e + L, 0);
       pending_offs_.push_back(static_cast<std::uint32_t>(pending_.size()));
       pending_rows_.push_back(e);
     };
     group(w.self);
-    local_features(tok, w.info, m.lex, pending_);
+    local_features(tok, work_, m.lex, pending_);
     group(w.as_prev);
-    as_prev_features(&w.info, pending_);
+    as_prev_features(&work_, pending_);
     group(w.as_next);
-    as_next_features(&w.info, pending_);
-    w.as_prev2 = where_of(m, as_prev2_feature(&w.info));
-    w.as_next2 = where_of(m, as_next2_feature(&w.info));
+    as_next_features(&work_, pending_);
+    w.as_prev2 = where_of(m, as_prev2_feature(&work_));
+    w.as_next2 = where_of(m, as_next2_feature(&work_));
     return w;
   }
 
@@ -117,7 +127,7 @@ class WordCache {
   bool has(std::string_view tok) const {
     if (index_.empty()) return false;
     for (std::size_t i = home(tok); index_[i] != kEmpty; i = (i + 1) & (index_.size() - 1))
-      if (entries_[index_[i]].form == tok) return true;
+      if (form(entries_[index_[i]]) == tok) return true;
     return false;
   }
 
@@ -131,8 +141,9 @@ class WordCache {
     if (index_[slot] != kEmpty) __builtin_prefetch(&entries_[index_[slot]]);
   }
   void prefetch_form(std::size_t slot) const {
-    if (index_[slot] != kEmpty) __builtin_prefetch(entries_[index_[slot]].form.data());
+    if (index_[slot] != kEmpty) __builtin_prefetch(text_.data() + entries_[index_[slot]].form_at);
   }
+  std::string_view form(const WordEntry& w) const { return std::string_view(text_.data() + w.form_at, w.form_len); }
 
   const std::int32_t* bos_prev() const { return bos_prev_; }
   const std::int32_t* eos_next() const { return eos_next_; }
@@ -146,6 +157,7 @@ class WordCache {
   void start(const Model& m) {
     index_.assign(kMinSlots, kEmpty);
     entries_.clear();
+    text_.clear();
 #ifndef __EMSCRIPTEN__
     // Natively the whole table's entries are reserved at once: the pages are touched only as
     // words arrive, while growing by doubling moved every entry and touched its pages anew
@@ -153,6 +165,7 @@ class WordCache {
     // WebAssembly the module's memory would grow by the whole 20 MB at once, visible in the
     // page's memory: there the vector grows as it fills.
     entries_.reserve(kMaxSlots * 3 / 4);
+    text_.reserve(kMaxSlots * 3 / 4 * kTextPerWord);
 #endif
     serial_ = m.serial;
     feats_.clear();
@@ -176,20 +189,25 @@ class WordCache {
       return std::count_if(entries_.begin(), entries_.end(), [&](const WordEntry& w) { return w.hits >= min; });
     };
     while (static_cast<std::size_t>(kept_with(t)) > kMaxSlots * 3 / 8) t *= 2;
-    std::size_t kept = 0;
+    std::size_t kept = 0, kept_text = 0;
     for (WordEntry& w : entries_) {
       if (w.hits < t) continue;
       w.hits = 0;
-      if (&w != &entries_[kept]) entries_[kept] = std::move(w);
+      // The kept forms move down in the text as their entries do (the text stays in order).
+      std::memmove(text_.data() + kept_text, text_.data() + w.form_at, w.form_len);
+      w.form_at = static_cast<std::uint32_t>(kept_text);
+      kept_text += w.form_len;
+      if (&w != &entries_[kept]) entries_[kept] = w;
       ++kept;
     }
     entries_.resize(kept);
+    text_.resize(kept_text);
   }
 
   void rebuild_index() {
     std::fill(index_.begin(), index_.end(), kEmpty);
     for (std::size_t e = 0; e < entries_.size(); ++e) {
-      std::size_t i = home(entries_[e].form);
+      std::size_t i = home(form(entries_[e]));
       while (index_[i] != kEmpty) i = (i + 1) & (index_.size() - 1);
       index_[i] = static_cast<std::uint32_t>(e);
     }
@@ -197,7 +215,9 @@ class WordCache {
 
   std::uint64_t serial_ = 0;
   std::vector<std::uint32_t> index_;  // entry number, or kEmpty
-  std::vector<WordEntry, text::HugePageAllocator<WordEntry>> entries_;  // ~20 MB natively
+  std::vector<WordEntry, text::HugePageAllocator<WordEntry>> entries_;
+  std::vector<char> text_;  // the entries' forms, one after another
+  TokenInfo work_;          // a new word's analysis
   std::vector<std::uint32_t> feats_;
   // The new words' features waiting for add_pending(): group g = pending_[offs[g], offs[g + 1])
   // adds to pending_rows_[g] (a row of an entry: reserve() keeps them in place).
