@@ -227,22 +227,25 @@ class WordCache {
 
   // Keeps a word's three sums (sums[0, 3L)) in its entry in 24 bits if they all fit, else in wide_.
   void keep_sums(WordEntry& w, const std::int32_t* sums) {
-    const bool fits = std::all_of(sums, sums + 3 * L, [&](std::int32_t v) { return v >= -limit_ && v <= limit_; });
-    if (!fits) {
+    std::int32_t lo = 0, hi = 0;
+    for (int k = 0; k < 3 * L; ++k) {
+      lo = std::min(lo, sums[k]);
+      hi = std::max(hi, sums[k]);
+    }
+    if (lo < -limit_ || hi > limit_) {
       w.wide = static_cast<std::uint32_t>(wide_.size() / (3 * L));
       wide_.insert(wide_.end(), sums, sums + 3 * L);
       return;
     }
     w.wide = WordEntry::kNarrow;
-    std::fill(std::begin(w.packed), std::end(w.packed), 0);
-    for (int r = 0; r < 3; ++r)
-      for (int y = 0; y < L; ++y) {
-        std::uint8_t* p = w.packed + r * kPackedRow + 3 * y;
-        const auto u = static_cast<std::uint32_t>(sums[r * L + y]);
-        p[0] = static_cast<std::uint8_t>(u);
-        p[1] = static_cast<std::uint8_t>(u >> 8);
-        p[2] = static_cast<std::uint8_t>(u >> 16);
-      }
+    for (int r = 0; r < 3; ++r) pack_row(sums + r * L, w.packed + r * kPackedRow);
+  }
+
+  // Row `sums` (L values that fit 24 bits) to `out` (kPackedRow bytes; the padding zero): each
+  // value's low four bytes stored in turn, three bytes apart, the next store overwriting the fourth.
+  static void pack_row(const std::int32_t* sums, std::uint8_t* out) {
+    for (int y = 0; y < L; ++y) std::memcpy(out + 3 * y, &sums[y], 4);
+    std::memset(out + 3 * L, 0, kPackedRow - 3 * L);
   }
 
   // After words were dropped: the wide rows of the edge and of the words kept, in that order.
