@@ -64,47 +64,6 @@ TEST_CASE("cached emissions stay exact when the cache grows and empties") {
   check_same(mixed);
 }
 
-TEST_CASE("sums that do not fit 24 bits are kept exactly in the wide rows") {
-  // The thread's cache with every nonzero sum sent to the wide rows (limit 0): the emissions stay
-  // those of the plain path, on a miss and a hit, mixed with packed words (limit 100,000).
-  WordCache& cache = thread_word_cache();
-  for (std::int32_t limit : {0, 100000}) {
-    cache.set_narrow_limit(limit);
-    for (int pass = 0; pass < 2; ++pass)
-      for (const Sentence& s : sample()) {
-        std::vector<std::string_view> tokens(s.tokens.begin(), s.tokens.end());
-        check_same(tokens);
-      }
-  }
-  // Each word's sums as int32 are its features' weights, and with limit 100,000 some words are
-  // wide and some packed.
-  const Model& m = *model();
-  std::size_t wide = 0, narrow = 0;
-  for (const Sentence& s : sample())
-    for (const std::string& t : s.tokens) {
-      REQUIRE(cache.reserve(m, 1));
-      const WordEntry& w = cache.get(m, t);
-      (w.wide == WordEntry::kNarrow ? narrow : wide) += 1;
-      // Its rows as int32 equal its features' weights added one by one.
-      TokenInfo info;
-      analyze_token(t, m.lex, info);
-      std::vector<std::uint32_t> f[3];
-      local_features(t, info, m.lex, f[0]);
-      as_prev_features(&info, f[1]);
-      as_next_features(&info, f[2]);
-      std::vector<std::int32_t> want(3 * kLabelCount, 0), got(3 * kLabelCount);
-      for (int r = 0; r < 3; ++r)
-        for (std::uint32_t x : f[r]) add_feature_weights(m, x, want.data() + r * kLabelCount);
-      cache.rows32(w, got.data());
-      REQUIRE(got == want);
-    }
-  CHECK(wide > 10);
-  CHECK(narrow > 10);
-  cache.set_narrow_limit(WordEntry::kMax24);
-  std::vector<std::string_view> mixed = {"Астана", "қаласында", "."};
-  check_same(mixed);
-}
-
 TEST_CASE("a sentence longer than the cache can hold takes the plain path") {
   std::vector<std::string> words;
   for (int i = 0; i < 20000; ++i) words.push_back("w" + std::to_string(i));
@@ -202,4 +161,3 @@ TEST_CASE("add_groups adds each group's weights exactly as one feature at a time
     for (std::uint32_t j = offs[g]; j < offs[g + 1]; ++j) add_feature_weights(m, feats[j], &want[g * kLabelCount]);
   CHECK(got == want);
 }
-

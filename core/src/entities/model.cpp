@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include "entities/adapt.h"
 #include "entities/decode.h"
@@ -36,12 +35,6 @@ Scratch& scratch() {
   return s;
 }
 
-}  // namespace
-
-WordCache& thread_word_cache() { return scratch().cache; }
-
-namespace {
-
 float confidence(std::int64_t margin, float scale) {
   double x = static_cast<double>(margin) * scale;
   return static_cast<float>(1.0 / (1.0 + std::exp(-x)));
@@ -55,45 +48,14 @@ void add_extracted(const Model& model, Scratch& s, std::int32_t* emit, std::size
   add_groups(model, s.fx.feats().data(), s.fx.offsets().data(), n, s.rows.data());
 }
 
-// Four packed sums (WordEntry::packed, 12 bytes; 16 read) as int32: each value's three bytes to
-// the top of its lane, then an arithmetic shift extends the sign (one byte shuffle natively).
-typedef std::uint8_t Bytes16 __attribute__((vector_size(16)));
-typedef std::int32_t Quad __attribute__((vector_size(16)));
-inline Quad unpack4(const std::uint8_t* p) {
-  Bytes16 b, zero = {};
-  std::memcpy(&b, p, sizeof b);
-  const Bytes16 s = __builtin_shufflevector(b, zero, 16, 0, 1, 2, 16, 3, 4, 5, 16, 6, 7, 8, 16, 9, 10, 11);
-  return reinterpret_cast<const Quad&>(s) >> 8;
-}
-
 // A token's row from its cached sums: its own, its predecessor's and its successor's (the word
-// cache, packed), its context's (the context cache), and the weights of the words two before and
-// after.
-BELGI_SIMD_CLONES void add_rows(const Model& m, const std::uint8_t* self, const std::uint8_t* prev,
-                                const std::uint8_t* next, const std::int32_t* context, std::uint32_t prev2,
+// cache), its context's (the context cache), and the weights of the words two before and after.
+BELGI_SIMD_CLONES void add_rows(const Model& m, const std::int32_t* self, const std::int32_t* prev,
+                                const std::int32_t* next, const std::int32_t* context, std::uint32_t prev2,
                                 std::uint32_t next2, std::int32_t* e) {
-  constexpr int kLast = kPackGroups - 1;
-  for (int g = 0; g < kLast; ++g) {
-    Quad c;
-    std::memcpy(&c, context + 4 * g, sizeof c);
-    const Quad v = unpack4(self + 12 * g) + unpack4(prev + 12 * g) + unpack4(next + 12 * g) + c;
-    std::memcpy(e + 4 * g, &v, sizeof v);
-  }
-  // The last group has L - 4 * kLast sums; e and context end there.
-  const Quad v = unpack4(self + 12 * kLast) + unpack4(prev + 12 * kLast) + unpack4(next + 12 * kLast);
-  for (int y = 4 * kLast; y < L; ++y) e[y] = v[y - 4 * kLast] + context[y];
+  for (int y = 0; y < L; ++y) e[y] = self[y] + prev[y] + next[y] + context[y];
   add_feature(m, prev2, e);
   add_feature(m, next2, e);
-}
-
-// The same when a word's sums did not fit 24 bits (WordEntry::wide).
-void add_rows_wide(const WordCache& cache, const WordEntry& self, const WordEntry& prev,
-                   const WordEntry& next, const std::int32_t* context, std::int32_t* e) {
-  std::int32_t s[3 * L], p[3 * L], n[3 * L];
-  cache.rows32(self, s);
-  cache.rows32(prev, p);
-  cache.rows32(next, n);
-  for (int y = 0; y < L; ++y) e[y] = s[y] + p[L + y] + n[2 * L + y] + context[y];
 }
 
 // Eight labels' weights: GCC's and Clang's vector extension (AVX2 or SSE2 natively, SIMD128 or
@@ -205,22 +167,13 @@ void emissions(const Model& model, const std::vector<std::string_view>& tokens, 
   s.cache.add_pending(model);  // the sums of the sentence's new words, in one go
   s.fx.extract_context(tokens, s.info);
   emit.resize(n * L);  // not zeroed: add_rows() sets every row
-  const WordEntry& edge = s.cache.edge();
   for (std::size_t i = 0; i < n; ++i) {
-    const WordEntry& w = *s.words[i];
-    const WordEntry& prev = i > 0 ? *s.words[i - 1] : edge;
-    const WordEntry& next = i + 1 < n ? *s.words[i + 1] : edge;
-    const std::uint32_t prev2 = i >= 2 ? s.words[i - 2]->as_prev2 : edge.as_prev2;
-    const std::uint32_t next2 = i + 2 < n ? s.words[i + 2]->as_next2 : edge.as_next2;
-    const std::int32_t* context = s.contexts.row(model, s.fx.contexts()[i]);
-    std::int32_t* e = &emit[i * L];
-    if ((w.wide & prev.wide & next.wide) == WordEntry::kNarrow) {
-      add_rows(model, w.self(), prev.as_prev(), next.as_next(), context, prev2, next2, e);
-    } else {
-      add_rows_wide(s.cache, w, prev, next, context, e);
-      add_feature(model, prev2, e);
-      add_feature(model, next2, e);
-    }
+    const std::int32_t* prev = i > 0 ? s.words[i - 1]->as_prev : s.cache.bos_prev();
+    const std::int32_t* next = i + 1 < n ? s.words[i + 1]->as_next : s.cache.eos_next();
+    const std::uint32_t prev2 = i >= 2 ? s.words[i - 2]->as_prev2 : s.cache.bos_prev2();
+    const std::uint32_t next2 = i + 2 < n ? s.words[i + 2]->as_next2 : s.cache.eos_next2();
+    add_rows(model, s.words[i]->self, prev, next, s.contexts.row(model, s.fx.contexts()[i]), prev2, next2,
+             &emit[i * L]);
   }
   add_extracted(model, s, emit.data(), n);
 }
