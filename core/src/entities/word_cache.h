@@ -36,7 +36,7 @@ class WordCache {
   static constexpr int L = kLabelCount;
   // Open addressing over a power-of-2 index that doubles up to kMaxSlots; when full, the words
   // met again since the last time are kept and the rest dropped (at most kMaxSlots * 3 / 4
-  // words, ~20 MB per thread). Most word forms of an archive occur once: emptying the whole
+  // words, ~17 MB per thread). Most word forms of an archive occur once: emptying the whole
   // table threw the common words out with them (the distinct-text benchmark, 222,863 tokens:
   // 44,273 word analyses before, 36,416 with the common words kept). The index holds entry numbers
   // only: the entries themselves are a dense vector, so a thread's memory is the words it has
@@ -162,7 +162,7 @@ class WordCache {
     // Natively the whole table's entries are reserved at once: the pages are touched only as
     // words arrive, while growing by doubling moved every entry and touched its pages anew
     // (on the distinct-text benchmark: 21,300 -> 12,800 page faults, a fifth of the time). In
-    // WebAssembly the module's memory would grow by the whole 20 MB at once, visible in the
+    // WebAssembly the module's memory would grow by the whole 17 MB at once, visible in the
     // page's memory: there the vector grows as it fills.
     entries_.reserve(kMaxSlots * 3 / 4);
     text_.reserve(kMaxSlots * 3 / 4 * kTextPerWord);
