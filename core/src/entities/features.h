@@ -238,7 +238,7 @@ class FeatureExtractor {
   void set_lexicons(const Lexicons* lexicons) { lex_ = lexicons; }
   // Fills feats with all features of all tokens; token i owns feats[offsets[i], offsets[i+1]).
   void extract(const std::vector<std::string_view>& tokens);
-  // The same, with the tokens' TokenInfo given (one per token, analyze_token()), and only the
+  // The same, with the tokens' WordFacts given (one per token, from analyze_token()), and only the
   // context group without the words at -2 and +2, in two parts: each token's TokenContext (contexts()), whose features the
   // tagger sums once per distinct context, and in feats() the features that name words.
   void extract_context(const std::vector<std::string_view>& tokens, const std::vector<const WordFacts*>& info);
