@@ -97,12 +97,12 @@ class WordCache {
   }
   void prefetch_key(std::uint64_t h) const {
     const Slot& s = slots_[h & mask_];
-    if (s.entry && s.hash == h) __builtin_prefetch(s.entry->key.data());
+    if (s.entry && s.hash == h && s.entry->long_key) __builtin_prefetch(s.entry->long_key);
   }
   const Word* find(std::string_view raw, text::TokenKind kind, std::uint64_t h) const {
     for (std::size_t i = h & mask_; slots_[i].entry; i = (i + 1) & mask_) {
       const Entry& e = *slots_[i].entry;
-      if (slots_[i].hash == h && text::same_word(e.key, raw)) return e.word.kind == kind ? &e.word : nullptr;
+      if (slots_[i].hash == h && text::same_word(e.key(), raw)) return e.word.kind == kind ? &e.word : nullptr;
     }
     return nullptr;
   }
@@ -112,10 +112,26 @@ class WordCache {
   const Word* put(std::string_view raw, text::TokenKind kind, std::uint64_t h, const Tables& tables);
 
  private:
-  struct Entry {
-    std::string_view key;  // in texts_
+  // A word's key and analysis, 64-byte aligned: a token of a word that starts no pattern (most)
+  // then reads one cache line of it, the key's text (if short), `kind` and `inert` (words.h).
+  // Its text in texts_ was a line of its own, and with the tagger's tables in the cache each of
+  // them a miss (cachegrind, docs/benchmarks.md).
+  struct alignas(64) Entry {
+    static constexpr std::size_t kInline = 28;  // fills the entry to 256 bytes: 14 Cyrillic letters
+    const char* long_key = nullptr;             // a longer key's text, in texts_ (else in short_key)
+    std::uint32_t size = 0;
+    char short_key[kInline];
     Word word;
+    std::string_view key() const { return std::string_view(long_key ? long_key : short_key, size); }
+    void set_key(std::string_view raw, TextArena& texts) {
+      size = static_cast<std::uint32_t>(raw.size());
+      if (raw.size() <= kInline)
+        std::copy(raw.begin(), raw.end(), short_key), long_key = nullptr;
+      else
+        long_key = texts.keep(raw).data();
+    }
   };
+  static_assert(sizeof(Entry) == 256, "four cache lines, the hot fields in the first");
   // The table starts small and doubles (a page's first document should not pay for a table
   // sized for a batch of millions).
   static constexpr std::size_t kMinSlots = 1024;
