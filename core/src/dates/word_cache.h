@@ -141,7 +141,7 @@ class WordCache {
     std::uint64_t hash = 0;
     const Entry* entry = nullptr;  // null = empty
   };
-  using Slots = std::vector<Slot, text::HugePageAllocator<Slot>>;  // its last sizes: 1 and 2 MB
+  using Slots = std::vector<Slot, text::HugePageAllocator<Slot>>;  // its last sizes: 0.5 and 1 MB
   void grow() {
     Slots old(slots_.size() * 2);
     old.swap(slots_);
