@@ -24,17 +24,24 @@ struct Owned {
 };
 
 // The cached words' texts, folded forms and readings, in blocks that never move (the words view
-// them): a string of its own for each cost two allocations a new word. Emptied with the cache.
+// them): a string of its own for each cost two allocations a new word. Emptied with the cache,
+// which keeps the blocks to fill again (freed, their memory went back to the system and came
+// back as new pages: page faults, zeroed by the kernel).
 class TextArena {
  public:
   // Room for n bytes at the end; keep_written() keeps the first m of them.
   char* room(std::size_t n) {
-    if (blocks_.empty() || used_ + n > size_) {
-      size_ = std::max(kBlock, n);
-      blocks_.emplace_back(new char[size_]);
+    if (cur_ == blocks_.size() || used_ + n > blocks_[cur_].size) {
+      // The next kept block if it is large enough (an oversized one is skipped), else a new one.
+      if (cur_ < blocks_.size()) ++cur_;
+      while (cur_ < blocks_.size() && blocks_[cur_].size < n) ++cur_;
+      if (cur_ == blocks_.size()) {
+        const std::size_t size = std::max(kBlock, n);
+        blocks_.push_back(Block{std::unique_ptr<char[]>(new char[size]), size});
+      }
       used_ = 0;
     }
-    return blocks_.back().get() + used_;
+    return blocks_[cur_].bytes.get() + used_;
   }
   std::string_view keep_written(const char* p, std::size_t m) {
     used_ += m;
@@ -56,16 +63,17 @@ class TextArena {
     keep_written(p, v.size() * sizeof(T));
     return View<T>(out - v.size(), v.size());
   }
-  void clear() {
-    blocks_.clear();
-    used_ = size_ = 0;
-  }
-  std::size_t blocks() const { return blocks_.size(); }
+  void clear() { cur_ = used_ = 0; }
+  std::size_t blocks() const { return cur_ + 1; }  // in use
 
  private:
   static constexpr std::size_t kBlock = 1 << 16;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t used_ = 0, size_ = 0;
+  struct Block {
+    std::unique_ptr<char[]> bytes;
+    std::size_t size;
+  };
+  std::vector<Block> blocks_;
+  std::size_t cur_ = 0, used_ = 0;  // the block filled, and how far
 };
 
 // A word's analysis depends only on its text, its token kind and the tables, so it is computed
@@ -153,9 +161,12 @@ class WordCache {
         slots_[i] = s;
       }
   }
+  // The slot table keeps its size (emptied in place): grown again from kMinSlots after each
+  // clear, its last two sizes were new memory each time, huge pages the kernel zeroed.
   void clear(std::uint64_t serial) {
-    slots_.assign(kMinSlots, Slot());
-    mask_ = kMinSlots - 1;
+    if (slots_.empty()) slots_.assign(kMinSlots, Slot());
+    else std::fill(slots_.begin(), slots_.end(), Slot());
+    mask_ = slots_.size() - 1;
     entries_.clear();
     this_call_.clear();
     texts_.clear();
