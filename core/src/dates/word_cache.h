@@ -125,7 +125,8 @@ class WordCache {
   // Its text in texts_ was a line of its own, and with the tagger's tables in the cache each of
   // them a miss (cachegrind, docs/benchmarks.md).
   struct alignas(64) Entry {
-    static constexpr std::size_t kInline = 28;  // fills the entry to 256 bytes: 14 Cyrillic letters
+    // 14 Cyrillic letters natively (the entry then 256 bytes); WebAssembly's pointers are 4 bytes.
+    static constexpr std::size_t kInline = sizeof(void*) == 8 ? 28 : 24;
     const char* long_key = nullptr;             // a longer key's text, in texts_ (else in short_key)
     std::uint32_t size = 0;
     char short_key[kInline];
@@ -139,7 +140,7 @@ class WordCache {
         long_key = texts.keep(raw).data();
     }
   };
-  static_assert(sizeof(Entry) == 256, "four cache lines, the hot fields in the first");
+  static_assert(sizeof(void*) != 8 || sizeof(Entry) == 256, "four cache lines, the hot fields in the first");
   // The table starts small and doubles (a page's first document should not pay for a table
   // sized for a batch of millions).
   static constexpr std::size_t kMinSlots = 1024;
