@@ -24,17 +24,24 @@ struct Owned {
 };
 
 // The cached words' texts, folded forms and readings, in blocks that never move (the words view
-// them): a string of its own for each cost two allocations a new word. Emptied with the cache.
+// them): a string of its own for each cost two allocations a new word. Emptied with the cache,
+// which keeps the blocks to fill again (freed, their memory went back to the system and came
+// back as new pages: page faults, zeroed by the kernel).
 class TextArena {
  public:
   // Room for n bytes at the end; keep_written() keeps the first m of them.
   char* room(std::size_t n) {
-    if (blocks_.empty() || used_ + n > size_) {
-      size_ = std::max(kBlock, n);
-      blocks_.emplace_back(new char[size_]);
+    if (cur_ == blocks_.size() || used_ + n > blocks_[cur_].size) {
+      // The next kept block if it is large enough (an oversized one is skipped), else a new one.
+      if (cur_ < blocks_.size()) ++cur_;
+      while (cur_ < blocks_.size() && blocks_[cur_].size < n) ++cur_;
+      if (cur_ == blocks_.size()) {
+        const std::size_t size = std::max(kBlock, n);
+        blocks_.push_back(Block{std::unique_ptr<char[]>(new char[size]), size});
+      }
       used_ = 0;
     }
-    return blocks_.back().get() + used_;
+    return blocks_[cur_].bytes.get() + used_;
   }
   std::string_view keep_written(const char* p, std::size_t m) {
     used_ += m;
@@ -56,16 +63,17 @@ class TextArena {
     keep_written(p, v.size() * sizeof(T));
     return View<T>(out - v.size(), v.size());
   }
-  void clear() {
-    blocks_.clear();
-    used_ = size_ = 0;
-  }
-  std::size_t blocks() const { return blocks_.size(); }
+  void clear() { cur_ = used_ = 0; }
+  std::size_t blocks() const { return cur_ + 1; }  // in use
 
  private:
   static constexpr std::size_t kBlock = 1 << 16;
-  std::vector<std::unique_ptr<char[]>> blocks_;
-  std::size_t used_ = 0, size_ = 0;
+  struct Block {
+    std::unique_ptr<char[]> bytes;
+    std::size_t size;
+  };
+  std::vector<Block> blocks_;
+  std::size_t cur_ = 0, used_ = 0;  // the block filled, and how far
 };
 
 // A word's analysis depends only on its text, its token kind and the tables, so it is computed
@@ -97,12 +105,12 @@ class WordCache {
   }
   void prefetch_key(std::uint64_t h) const {
     const Slot& s = slots_[h & mask_];
-    if (s.entry && s.hash == h) __builtin_prefetch(s.entry->key.data());
+    if (s.entry && s.hash == h && s.entry->long_key) __builtin_prefetch(s.entry->long_key);
   }
   const Word* find(std::string_view raw, text::TokenKind kind, std::uint64_t h) const {
     for (std::size_t i = h & mask_; slots_[i].entry; i = (i + 1) & mask_) {
       const Entry& e = *slots_[i].entry;
-      if (slots_[i].hash == h && text::same_word(e.key, raw)) return e.word.kind == kind ? &e.word : nullptr;
+      if (slots_[i].hash == h && text::same_word(e.key(), raw)) return e.word.kind == kind ? &e.word : nullptr;
     }
     return nullptr;
   }
@@ -112,10 +120,27 @@ class WordCache {
   const Word* put(std::string_view raw, text::TokenKind kind, std::uint64_t h, const Tables& tables);
 
  private:
-  struct Entry {
-    std::string_view key;  // in texts_
+  // A word's key and analysis, 64-byte aligned: a token of a word that starts no pattern (most)
+  // then reads one cache line of it, the key's text (if short), `kind` and `inert` (words.h).
+  // Its text in texts_ was a line of its own, and with the tagger's tables in the cache each of
+  // them a miss (cachegrind, docs/benchmarks.md).
+  struct alignas(64) Entry {
+    // 14 Cyrillic letters natively (the entry then 256 bytes); WebAssembly's pointers are 4 bytes.
+    static constexpr std::size_t kInline = sizeof(void*) == 8 ? 28 : 24;
+    const char* long_key = nullptr;             // a longer key's text, in texts_ (else in short_key)
+    std::uint32_t size = 0;
+    char short_key[kInline];
     Word word;
+    std::string_view key() const { return std::string_view(long_key ? long_key : short_key, size); }
+    void set_key(std::string_view raw, TextArena& texts) {
+      size = static_cast<std::uint32_t>(raw.size());
+      if (raw.size() <= kInline)
+        std::copy(raw.begin(), raw.end(), short_key), long_key = nullptr;
+      else
+        long_key = texts.keep(raw).data();
+    }
   };
+  static_assert(sizeof(void*) != 8 || sizeof(Entry) == 256, "four cache lines, the hot fields in the first");
   // The table starts small and doubles (a page's first document should not pay for a table
   // sized for a batch of millions).
   static constexpr std::size_t kMinSlots = 1024;
@@ -125,7 +150,7 @@ class WordCache {
     std::uint64_t hash = 0;
     const Entry* entry = nullptr;  // null = empty
   };
-  using Slots = std::vector<Slot, text::HugePageAllocator<Slot>>;  // its last sizes: 1 and 2 MB
+  using Slots = std::vector<Slot, text::HugePageAllocator<Slot>>;  // its last sizes: 0.5 and 1 MB
   void grow() {
     Slots old(slots_.size() * 2);
     old.swap(slots_);
@@ -137,9 +162,12 @@ class WordCache {
         slots_[i] = s;
       }
   }
+  // The slot table keeps its size (emptied in place): grown again from kMinSlots after each
+  // clear, its last two sizes were new memory each time, huge pages the kernel zeroed.
   void clear(std::uint64_t serial) {
-    slots_.assign(kMinSlots, Slot());
-    mask_ = kMinSlots - 1;
+    if (slots_.empty()) slots_.assign(kMinSlots, Slot());
+    else std::fill(slots_.begin(), slots_.end(), Slot());
+    mask_ = slots_.size() - 1;
     entries_.clear();
     this_call_.clear();
     texts_.clear();

@@ -35,6 +35,11 @@ class View {
 // analyze() call on the same thread.
 struct Word {
   text::TokenKind kind = text::TokenKind::word;
+  // No pattern starts here: no reading, phrase, number, Roman numeral, month pair or cue word.
+  // Punctuation and most words of a text; the parser skips them at once. Next to `kind` (and
+  // to the cache's key, word_cache.h), so that such a token reads one line of its analysis: at
+  // the end it was a cache line of its own, and with the tagger's tables in the cache a miss.
+  bool inert = false;
   std::string_view fold;           // folded token text
   bool upper_initial = false;      // starts with a capital letter (names: Жұма, Қазан)
 
@@ -67,9 +72,6 @@ struct Word {
   const Entry* season_first = nullptr;
   const Entry* season_last = nullptr;
   Ending season_ending;
-  // No pattern starts here: no reading, phrase, number, Roman numeral, month pair or cue word.
-  // Punctuation and most words of a text; the parser skips them at once.
-  bool inert = false;
 
   bool is(char c) const { return fold.size() == 1 && fold[0] == c; }
   // The first reading of that class, or null. Inline: the patterns ask at every word they read.

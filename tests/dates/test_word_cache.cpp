@@ -1,0 +1,72 @@
+// The date grammar's per-thread word cache (dates/word_cache.h): a word's analysis is the same
+// whether it was just made, found in the cache, or made again after the cache was emptied and its
+// memory (slot table, text blocks, entries) reused; keys longer than the entry's inline room too.
+#include <doctest/doctest.h>
+
+#include <set>
+#include <string>
+#include <vector>
+
+#include "dates/tables.h"
+#include "dates/words.h"
+#include "text/tokenizer.h"
+
+using namespace belgi;
+using namespace belgi::dates;
+
+namespace {
+
+// More distinct words than the cache keeps (kMaxWords, 32,768), so that the next call empties
+// it: made-up words of 2-7 Cyrillic letters, some with a long tail (over 28 bytes), among date
+// words, numbers and punctuation.
+std::string many_words(int n) {
+  static const char* kLetters[] = {"а", "б", "д", "е", "ж", "к", "қ", "л", "м", "н", "ө", "с", "т", "ұ", "ш", "ы"};
+  std::string out;
+  for (int i = 0; i < n; ++i) {
+    std::string w = "с";
+    for (int k = i; k > 0; k /= 16) w += kLetters[k % 16];
+    if (i % 7 == 0) w += "лардыңыздағыларыныкінен";  // 46 bytes in all or more: kept in the arena
+    out += w;
+    out += i % 5 == 0 ? " 2023 жылғы 5-желтоқсанда, сағат 10:30-да " : " ";
+    if (i % 11 == 0) out += "Қазан айында. ";
+  }
+  return out;
+}
+
+// What the grammar reads of each token's analysis, copied out (the views live until the next call).
+std::vector<std::string> readings(const Words& words) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    out.push_back(std::string(w.fold) + "|" + std::to_string(static_cast<int>(w.kind)) + "|" +
+                  std::to_string(w.inert) + std::to_string(w.num) + std::to_string(w.value) + "|" +
+                  std::to_string(w.hits.size()) + "," + std::to_string(w.phrases.size()) + "," +
+                  std::to_string(w.hour) + ":" + std::to_string(w.minute) + "," + std::to_string(w.upper_initial));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("dates word cache: the same analyses when filled, found, and refilled after emptying") {
+  Tables t;
+  REQUIRE(Tables::load_embedded(t).ok());
+  const std::string a = many_words(40000), b = many_words(3000) + " тағы бір мәтін";
+  const auto ta = text::tokenize(a), tb = text::tokenize(b);
+  const std::vector<std::string> first = readings(analyze(a, ta, t));
+  REQUIRE(first.size() == ta.size());
+  CHECK(std::set<std::string>(first.begin(), first.end()).size() > 32768);  // more than the cache keeps
+  // Each call after the first empties the full cache and reuses its memory.
+  for (int round = 0; round < 3; ++round) {
+    const std::vector<std::string> again = readings(analyze(a, ta, t));
+    REQUIRE(again.size() == first.size());
+    std::size_t differ = 0;
+    for (std::size_t i = 0; i < first.size(); ++i) differ += again[i] != first[i];
+    CHECK(differ == 0);
+  }
+  // A small text after a full one, then the full one again.
+  const std::vector<std::string> small = readings(analyze(b, tb, t));
+  CHECK(small.size() == tb.size());
+  CHECK(readings(analyze(a, ta, t)) == first);
+  CHECK(readings(analyze(b, tb, t)) == small);
+}
