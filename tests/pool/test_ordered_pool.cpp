@@ -3,6 +3,7 @@
 // under -fsanitize=thread too (a build dir of its own) to check the hand-offs.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -85,6 +86,54 @@ TEST_CASE("a consumer that stops ends the pool; the producer is told to stop") {
       });
   CHECK(out.size() == 10);
   CHECK(refused);
+}
+
+TEST_CASE("with one worker the calling thread does it all, in order, one item in flight") {
+  const std::thread::id caller = std::this_thread::get_id();
+  OrderedPool<int, int> pool(1, 8);
+  std::vector<int> out;
+  int in_flight = 0, most = 0;
+  bool all_here = true;
+  pool.run(
+      [&](const OrderedPool<int, int>::Push& push) {
+        all_here = all_here && std::this_thread::get_id() == caller;
+        for (int i = 0; i < 50; ++i) {
+          most = std::max(most, ++in_flight);
+          if (!push(int(i))) return;
+        }
+      },
+      [&](int& x) { return all_here = all_here && std::this_thread::get_id() == caller, slow_square(x); },
+      [&](int&& y) {
+        all_here = all_here && std::this_thread::get_id() == caller;
+        --in_flight;
+        out.push_back(y);
+        return true;
+      });
+  CHECK(all_here);
+  CHECK(most == 1);
+  REQUIRE(out.size() == 50);
+  for (int i = 0; i < 50; ++i) CHECK(out[std::size_t(i)] == i * i);
+  REQUIRE(pool.times().size() == 1);
+  CHECK(pool.times()[0].role == "caller");
+}
+
+TEST_CASE("with one worker a consumer that stops ends the run; the producer is refused") {
+  OrderedPool<int, int> pool(1, 4);
+  int refused = 0, worked = 0;
+  std::vector<int> out;
+  pool.run(
+      [&](const OrderedPool<int, int>::Push& push) {
+        for (int i = 0; i < 1000; ++i)
+          if (!push(int(i))) ++refused;  // a producer that pushes on is refused every time
+      },
+      [&](int& x) { return ++worked, x; },
+      [&](int&& y) {
+        out.push_back(y);
+        return out.size() < 10;
+      });
+  CHECK(out.size() == 10);
+  CHECK(worked == 10);
+  CHECK(refused == 991);  // the tenth push too: its result stopped the run
 }
 
 TEST_CASE("batches of records through the pool keep every record in order") {
