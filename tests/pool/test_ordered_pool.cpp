@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -134,6 +136,41 @@ TEST_CASE("with one worker a consumer that stops ends the run; the producer is r
   CHECK(out.size() == 10);
   CHECK(worked == 10);
   CHECK(refused == 991);  // the tenth push too: its result stopped the run
+}
+
+TEST_CASE("with two workers the calling thread is one of them") {
+  // The other worker holds its first item until the calling thread has worked on one (or 2 s
+  // pass): a pool whose calling thread only consumed would wait the 2 s and fail.
+  const std::thread::id caller = std::this_thread::get_id();
+  OrderedPool<int, int> pool(2, 8);
+  std::mutex mu;
+  std::condition_variable cv;
+  bool caller_worked = false, waited = false;
+  std::vector<int> out;
+  pool.run(
+      [&](const OrderedPool<int, int>::Push& push) {
+        for (int i = 0; i < 20; ++i)
+          if (!push(int(i))) return;
+      },
+      [&](int& x) {
+        std::unique_lock<std::mutex> lock(mu);
+        if (std::this_thread::get_id() == caller) {
+          caller_worked = true;
+          cv.notify_all();
+        } else if (!waited) {
+          cv.wait_for(lock, std::chrono::seconds(2), [&] { return caller_worked; });
+          waited = true;
+        }
+        return x * x;
+      },
+      [&](int&& y) { return out.push_back(y), true; });
+  CHECK(caller_worked);
+  REQUIRE(out.size() == 20);
+  for (int i = 0; i < 20; ++i) CHECK(out[std::size_t(i)] == i * i);
+  std::vector<std::string> roles;
+  for (const belgi::cli::ThreadTime& t : pool.times()) roles.push_back(t.role);
+  std::sort(roles.begin(), roles.end());
+  CHECK(roles == std::vector<std::string>{"caller", "reader", "worker"});
 }
 
 TEST_CASE("batches of records through the pool keep every record in order") {
