@@ -51,8 +51,8 @@ class OrderedPool {
 
   // Runs until every produced item is consumed, or until consume returns false. With one worker
   // the calling thread does it all, item by item: a reader, a worker and a writer handing one
-  // core's work to each other would only add futex waits and wakes (~250 context switches on the
-  // benchmark corpus) and evict each other's caches.
+  // core's work to each other would only add futex waits and wakes (~400 more context switches
+  // on the benchmark corpus) and evict each other's caches.
   void run(const Produce& produce, const Work& work, const Consume& consume) {
     start_ = std::chrono::steady_clock::now();
     const double cpu0 = thread_cpu_seconds();
