@@ -111,9 +111,14 @@ class Progress {
   clock::time_point start_, last_;
 };
 
+// When the process began, near enough: static initialization runs before main(), microseconds
+// after exec in the static executable. The start-up's wall time is measured from here.
+const std::chrono::steady_clock::time_point kProcessStart = std::chrono::steady_clock::now();
+
 // Where a batch's time went, per thread (CPU seconds, and the end in seconds after the pool
-// started); the start-up before the pool is the process's CPU time less the threads'.
-void print_thread_times(const std::vector<ThreadTime>& times) {
+// started); the start-up before the pool is the process's CPU time less the threads', and its
+// wall time the pool's start after the process's.
+void print_thread_times(const std::vector<ThreadTime>& times, std::chrono::steady_clock::time_point pool_start) {
   timespec t{};
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
   double process = static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) * 1e-9, threads = 0;
@@ -121,7 +126,8 @@ void print_thread_times(const std::vector<ThreadTime>& times) {
     std::fprintf(stderr, "thread %-6s cpu %.4f s, ended at %.4f s\n", x.role.c_str(), x.cpu, x.end);
     threads += x.cpu;
   }
-  std::fprintf(stderr, "before the pool: cpu %.4f s\n", process - threads);
+  const double wall = std::chrono::duration<double>(pool_start - kProcessStart).count();
+  std::fprintf(stderr, "before the pool: cpu %.4f s, the pool started at %.4f s\n", process - threads, wall);
 }
 
 }  // namespace
@@ -140,6 +146,7 @@ int run_batch(const Annotator& annotator, const BatchOptions& opt, BatchStats& s
   Progress progress(opt.progress, opt.progress ? total_size(opt) : 0);
   const unsigned jobs = std::max(1u, opt.jobs);
   OrderedPool<Batch, std::vector<Done>> pool(jobs, 4 * jobs + 4);  // batches in flight: bounds memory
+  const auto pool_start = std::chrono::steady_clock::now();
   pool.run([&](const OrderedPool<Batch, std::vector<Done>>::Push& push) { read_batches(opt, push); },
            [&](Batch& batch) { return process_batch(annotator, opt, batch); },
            [&](std::vector<Done>&& done) {
@@ -150,7 +157,7 @@ int run_batch(const Annotator& annotator, const BatchOptions& opt, BatchStats& s
              return true;
            });
   (file_out.is_open() ? static_cast<std::ostream&>(file_out) : std::cout).flush();
-  if (std::getenv("BELGI_THREAD_TIMES")) print_thread_times(pool.times());
+  if (std::getenv("BELGI_THREAD_TIMES")) print_thread_times(pool.times(), pool_start);
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   progress.finish(stats);
   return writer.exit_code();

@@ -263,6 +263,54 @@ class Batch(unittest.TestCase):
         self.assertEqual((errs["2"].returncode, errs["2"].stderr), (2, errs["1"].stderr))
         self.assertIn(b"junk.bin", errs["1"].stderr)
 
+    def test_one_job_on_the_calling_thread_matches_the_pool(self):
+        # --jobs 1 reads, annotates and writes on the calling thread, --jobs 2 and 3 through the
+        # pool: the same output, errors (stderr), exit code and skipped results, on inputs of
+        # every kind with bad ones among them, more than one batch (16 KB) of them.
+        self.write("in/a.txt", NEWS[0])
+        self.write("in/sub/b.txt", NEWS[1] * 50)
+        self.write("in/c.txt", b"\xff\xfe bad bytes")
+        self.write("in/big.txt", "x" * 5000)  # over --max-bytes
+        recs = []
+        for i in range(300):
+            kind = i % 11
+            if kind == 3:
+                recs.append(b'{"id": "r%d", "text": ' % i)
+            elif kind == 5:
+                recs.append(b'{"id": "r%d", "text": "\xc3("}' % i)
+            elif kind == 7:
+                recs.append(json.dumps({"id": f"r{i}", "text": "й" * 4000}).encode())  # too large
+            elif kind == 9:
+                recs.append(json.dumps({"id": f"r{i}"}).encode())
+            else:
+                recs.append(json.dumps({"id": f"r{i}", "text": NEWS[i % len(NEWS)] * (1 + i % 9)},
+                                       ensure_ascii=False).encode())
+        src = self.write("recs.jsonl", b"\n".join(recs) + b"\n")
+        inputs = [self.path("in"), src, self.path("missing.jsonl"), self.path("in", "a.txt")]
+        runs = {j: run("annotate", *inputs, "--format", "jsonl", "--max-bytes", "4000", "--jobs", j)
+                for j in ("1", "2", "3")}
+        self.assertEqual(runs["1"].returncode, 1)
+        for j in ("2", "3"):
+            self.assertEqual((runs[j].returncode, runs[j].stdout, runs[j].stderr),
+                             (runs["1"].returncode, runs["1"].stdout, runs["1"].stderr), f"--jobs {j}")
+        got = lines(runs["1"].stdout)
+        self.assertEqual(len(got), 4 + 300 + 1 + 1)
+        self.assertEqual(sum("error" in d for d in got), 2 + 4 * 27 + 1)
+        # Directory output with --skip-existing: the same files, the kept one untouched.
+        trees = {}
+        for j in ("1", "2"):
+            out_dir = self.path("out" + j)
+            self.write(os.path.join("out" + j, "r0.conll"), "kept\n\n")
+            res = run("annotate", src, "--format", "conll", "-o", out_dir, "--skip-existing", "--jobs", j)
+            self.assertEqual(res.returncode, 1, res.stderr)
+            trees[j] = {}
+            for name in sorted(os.listdir(out_dir)):
+                with open(os.path.join(out_dir, name), "rb") as f:
+                    trees[j][name] = f.read()
+            self.assertEqual(trees[j]["r0.conll"], b"kept\n\n")
+        self.assertEqual(trees["1"], trees["2"])
+        self.assertEqual(len(trees["1"]), 300 - 3 * 27)  # no size limit here: the long ones too
+
     @unittest.skipUnless(shutil.which("parallel"), "GNU parallel is installed by scripts/test.sh")
     def test_gnu_parallel_pipe_matches_single_process(self):
         recs = [json.dumps({"id": f"d{i}", "text": NEWS[i % len(NEWS)] * (1 + i % 3)}, ensure_ascii=False)

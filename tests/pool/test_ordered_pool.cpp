@@ -3,9 +3,12 @@
 // under -fsanitize=thread too (a build dir of its own) to check the hand-offs.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstddef>
+#include <mutex>
 #include <string>
 #include <thread>
 #include <vector>
@@ -85,6 +88,89 @@ TEST_CASE("a consumer that stops ends the pool; the producer is told to stop") {
       });
   CHECK(out.size() == 10);
   CHECK(refused);
+}
+
+TEST_CASE("with one worker the calling thread does it all, in order, one item in flight") {
+  const std::thread::id caller = std::this_thread::get_id();
+  OrderedPool<int, int> pool(1, 8);
+  std::vector<int> out;
+  int in_flight = 0, most = 0;
+  bool all_here = true;
+  pool.run(
+      [&](const OrderedPool<int, int>::Push& push) {
+        all_here = all_here && std::this_thread::get_id() == caller;
+        for (int i = 0; i < 50; ++i) {
+          most = std::max(most, ++in_flight);
+          if (!push(int(i))) return;
+        }
+      },
+      [&](int& x) { return all_here = all_here && std::this_thread::get_id() == caller, slow_square(x); },
+      [&](int&& y) {
+        all_here = all_here && std::this_thread::get_id() == caller;
+        --in_flight;
+        out.push_back(y);
+        return true;
+      });
+  CHECK(all_here);
+  CHECK(most == 1);
+  REQUIRE(out.size() == 50);
+  for (int i = 0; i < 50; ++i) CHECK(out[std::size_t(i)] == i * i);
+  REQUIRE(pool.times().size() == 1);
+  CHECK(pool.times()[0].role == "caller");
+}
+
+TEST_CASE("with one worker a consumer that stops ends the run; the producer is refused") {
+  OrderedPool<int, int> pool(1, 4);
+  int refused = 0, worked = 0;
+  std::vector<int> out;
+  pool.run(
+      [&](const OrderedPool<int, int>::Push& push) {
+        for (int i = 0; i < 1000; ++i)
+          if (!push(int(i))) ++refused;  // a producer that pushes on is refused every time
+      },
+      [&](int& x) { return ++worked, x; },
+      [&](int&& y) {
+        out.push_back(y);
+        return out.size() < 10;
+      });
+  CHECK(out.size() == 10);
+  CHECK(worked == 10);
+  CHECK(refused == 991);  // the tenth push too: its result stopped the run
+}
+
+TEST_CASE("with two workers the calling thread is one of them") {
+  // The other worker holds its first item until the calling thread has worked on one (or 2 s
+  // pass): a pool whose calling thread only consumed would wait the 2 s and fail.
+  const std::thread::id caller = std::this_thread::get_id();
+  OrderedPool<int, int> pool(2, 8);
+  std::mutex mu;
+  std::condition_variable cv;
+  bool caller_worked = false, waited = false;
+  std::vector<int> out;
+  pool.run(
+      [&](const OrderedPool<int, int>::Push& push) {
+        for (int i = 0; i < 20; ++i)
+          if (!push(int(i))) return;
+      },
+      [&](int& x) {
+        std::unique_lock<std::mutex> lock(mu);
+        if (std::this_thread::get_id() == caller) {
+          caller_worked = true;
+          cv.notify_all();
+        } else if (!waited) {
+          cv.wait_for(lock, std::chrono::seconds(2), [&] { return caller_worked; });
+          waited = true;
+        }
+        return x * x;
+      },
+      [&](int&& y) { return out.push_back(y), true; });
+  CHECK(caller_worked);
+  REQUIRE(out.size() == 20);
+  for (int i = 0; i < 20; ++i) CHECK(out[std::size_t(i)] == i * i);
+  std::vector<std::string> roles;
+  for (const belgi::cli::ThreadTime& t : pool.times()) roles.push_back(t.role);
+  std::sort(roles.begin(), roles.end());
+  CHECK(roles == std::vector<std::string>{"caller", "reader", "worker"});
 }
 
 TEST_CASE("batches of records through the pool keep every record in order") {
