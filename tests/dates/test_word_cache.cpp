@@ -38,10 +38,12 @@ std::vector<std::string> readings(const Words& words) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < words.size(); ++i) {
     const Word& w = words[i];
+    const Detail& d = *w.more;
     out.push_back(std::string(w.fold) + "|" + std::to_string(static_cast<int>(w.kind)) + "|" +
-                  std::to_string(w.inert) + std::to_string(w.num) + std::to_string(w.value) + "|" +
-                  std::to_string(w.hits.size()) + "," + std::to_string(w.phrases.size()) + "," +
-                  std::to_string(w.hour) + ":" + std::to_string(w.minute) + "," + std::to_string(w.upper_initial));
+                  std::to_string(w.inert) + std::to_string(w.num) + std::to_string(d.value) + "|" +
+                  std::to_string(d.hits.size()) + "," + std::to_string(d.phrases.size()) + "," +
+                  std::to_string(d.hour) + ":" + std::to_string(d.minute) + "," + std::to_string(w.upper_initial) +
+                  "," + std::to_string(d.rest_hits.size()) + "," + std::to_string(d.rest_ending));
   }
   return out;
 }
@@ -69,4 +71,35 @@ TEST_CASE("dates word cache: the same analyses when filled, found, and refilled 
   CHECK(small.size() == tb.size());
   CHECK(readings(analyze(a, ta, t)) == first);
   CHECK(readings(analyze(b, tb, t)) == small);
+}
+
+// Word::more: an inert word (most) shares the one Detail of defaults, and its cache entry is one
+// cache line; any other word has a Detail of its own, with what its patterns read.
+TEST_CASE("dates word cache: inert words share Detail::kNone, the others have their own") {
+  Tables t;
+  REQUIRE(Tables::load_embedded(t).ok());
+  const std::string s = "Ол 2023 жылғы 5-желтоқсанда, сағат 10:30-да келді . Қазан айында XXI ғасыр";
+  const auto toks = text::tokenize(s);
+  const Words words = analyze(s, toks, t);
+  std::size_t inert = 0, own = 0;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const Word& w = words[i];
+    CHECK(w.more != nullptr);
+    if (w.inert) {
+      CHECK(w.more == &Detail::kNone);
+      ++inert;
+    } else {
+      CHECK(w.more != &Detail::kNone);
+      ++own;
+    }
+  }
+  CHECK(inert >= 3);  // Ол, келді, the comma, the stop
+  CHECK(own >= 6);
+  // The number fields live in the detail: `5-желтоқсанда` is 5 with a month word after the hyphen.
+  for (std::size_t i = 0; i < words.size(); ++i)
+    if (words[i].fold.substr(0, 2) == "5-") {
+      CHECK(words[i].num);
+      CHECK(words[i].more->value == 5);
+      CHECK(words[i].rest_hit(WordClass::month) != nullptr);
+    }
 }

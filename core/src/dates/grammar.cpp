@@ -86,8 +86,8 @@ void join_time(const Words& w, std::vector<Match>& ms) {
 
 // The case ending of a word: on a number (`15.03.2025-тен`) or its first reading (`қаңтардан`).
 Case case_of(const Word& w) {
-  if (w.num) return w.rest_ending ? w.ending.kase : Case::none;
-  return w.hits.empty() ? Case::none : w.hits[0].ending.kase;
+  if (w.num) return w.more->rest_ending ? w.more->ending.kase : Case::none;
+  return w.more->hits.empty() ? Case::none : w.more->hits[0].ending.kase;
 }
 
 bool post_role(const Words& w, std::size_t k, std::string_view role) {

@@ -30,7 +30,7 @@ bool glue(const Word& w) {
 bool stray(const Word& w) { return w.kind == text::TokenKind::word && !glue(w) && w.inert; }
 
 // A word that starts a phrase of the tables (`кешкі`, `таңертең`, `бүгін`).
-bool pod_word(const Word& w) { return !w.phrases.empty(); }
+bool pod_word(const Word& w) { return !w.more->phrases.empty(); }
 
 struct WordRange {
   std::size_t first = 0, last = 0;
@@ -67,7 +67,7 @@ Candidate to_candidate(const Words& w, const Match& m) {
 // text: a decimal number (`– 17,7`), a percent, an adjective made from a unit (`жылдық`).
 bool junk(const Word& w) {
   if (w.kind == text::TokenKind::symbol) return true;
-  if (w.num && (w.fold.find(',') != std::string::npos || w.fold.find('.') != std::string::npos) && !w.is_date)
+  if (w.num && (w.fold.find(',') != std::string::npos || w.fold.find('.') != std::string::npos) && !w.more->is_date)
     return true;
   static const char* kAdj[] = {"дық", "дік", "тық", "тік", "лық", "лік"};
   if (w.kind == text::TokenKind::word && !w.num)
@@ -86,7 +86,7 @@ bool structural(const Words& w, const Match& r, const WordRange& mr) {
   for (std::size_t k = r.first; k < r.last; ++k) {
     if (k >= mr.first && k < mr.last) continue;
     const Word& x = w[k];
-    if (x.num || x.roman || x.hit(WordClass::number) || x.hit(WordClass::weekday) || x.hit(WordClass::month))
+    if (x.num || x.more->roman || x.hit(WordClass::number) || x.hit(WordClass::weekday) || x.hit(WordClass::month))
       return true;
   }
   return false;
@@ -112,9 +112,9 @@ bool head_noun(const Word& w) {
 // of the tables, a written date or clock time).
 bool temporal(const Word& w) {  // (postpositions and parts go with anything: `2 000-ға дейін`)
   bool phrase = false;  // a one-word phrase (`бүгін`); `бірінші` only starts `бірінші тоқсан`
-  for (const Phrase* p : w.phrases) phrase = phrase || p->words.size() == 1;
+  for (const Phrase* p : w.more->phrases) phrase = phrase || p->words.size() == 1;
   return w.hit(WordClass::modifier) || w.hit(WordClass::unit) || w.hit(WordClass::month) || w.hit(WordClass::season) ||
-         w.hit(WordClass::weekday) || phrase || w.is_date || w.hour >= 0 || !w.rest_hits.empty();
+         w.hit(WordClass::weekday) || phrase || w.more->is_date || w.more->hour >= 0 || !w.more->rest_hits.empty();
 }
 
 // Written news: a model DATE/TIME span no rule reads that is no date: no temporal word at all
@@ -132,7 +132,7 @@ bool news_not_a_date(const Words& w, const WordRange& mr) {
   for (std::size_t k = mr.first; k < mr.last; ++k)  // a quantity: `25°C жылы`, `+13 градус жылы` (warm)
     if (w[k].kind == text::TokenKind::symbol || w[k].fold.substr(0, 12) == "градус") return true;
   // `бағасы 12.50-ден 15.00-ге дейін` (its price): a dotted number after a price word (words.h).
-  if (w[mr.first].dot_hour >= 0 && mr.first > 0 && price_word(w[mr.first - 1].fold)) return true;
+  if (w[mr.first].more->dot_hour >= 0 && mr.first > 0 && price_word(w[mr.first - 1].fold)) return true;
   // `Бір күні` ("once upon a time"), a heading `Жыл`: a unit noun with no number of its own.
   const Hit* u = w[mr.last - 1].hit(WordClass::unit);
   bool lone_unit = u && !u->entry->adjective && u->ending.kase == Case::none &&
@@ -167,7 +167,7 @@ bool news_not_a_date(const Words& w, const WordRange& mr) {
   // A lone number with an ending is a date only as an age (`15-те`) or a year (`2017-де`), not
   // `50-ге жеткенде` (a count).
   const Word& x = w[mr.first];
-  return !(mr.last == mr.first + 1 && x.num && x.rest_ending && (x.ending.kase == Case::loc || x.digits == 4));
+  return !(mr.last == mr.first + 1 && x.num && x.more->rest_ending && (x.more->ending.kase == Case::loc || x.more->digits == 4));
 }
 
 // A model DATE/TIME span that is one number which cannot be a date: a group of a number written
@@ -177,17 +177,17 @@ bool not_a_date(const Words& w, const WordRange& mr) {
   if (mr.last != mr.first + 1) return false;
   const Word& x = w[mr.first];
   if (!x.num) return false;
-  bool other_word = !x.plain && !x.rest_ending && x.rest_hits.empty() && !x.is_date && x.hour < 0 &&
-                    x.range_a < 0 && x.fold.find('-') != std::string::npos;
-  bool group = x.plain && mr.last < w.size() && w[mr.last].num && w[mr.last].plain &&
-               w[mr.last].digits == 3 && w.begin_of(mr.last) == w.end_of(mr.first) + 1;
+  bool other_word = !x.more->plain && !x.more->rest_ending && x.more->rest_hits.empty() && !x.more->is_date && x.more->hour < 0 &&
+                    x.more->range_a < 0 && x.fold.find('-') != std::string::npos;
+  bool group = x.more->plain && mr.last < w.size() && w[mr.last].num && w[mr.last].more->plain &&
+               w[mr.last].more->digits == 3 && w.begin_of(mr.last) == w.end_of(mr.first) + 1;
   return other_word || group;
 }
 
 // A word with a locative ending (`қазанда`, `2023 жылы` is no locative; `5-те` is).
 bool locative(const Word& w) {
-  if (w.num) return w.rest_ending && w.ending.kase == Case::loc;
-  for (const Hit& h : w.hits)
+  if (w.num) return w.more->rest_ending && w.more->ending.kase == Case::loc;
+  for (const Hit& h : w.more->hits)
     if (h.ending.kase == Case::loc) return true;
   return false;
 }
@@ -239,8 +239,8 @@ Verdict judge(const Words& w, const WordRange& mr, const std::vector<const Match
       bool covered = false;
       for (const Match* r : in) covered = covered || (k >= r->first && k < r->last && !r->value_only);
       const Word& x = w[k];
-      if (!covered && spans == 1 && x.num && !x.plain && !x.rest_ending && x.rest_hits.empty() && !x.is_date &&
-          x.hour < 0 && x.dot_hour < 0 && x.range_a < 0 && x.decimal < 0)
+      if (!covered && spans == 1 && x.num && !x.more->plain && !x.more->rest_ending && x.more->rest_hits.empty() && !x.more->is_date &&
+          x.more->hour < 0 && x.more->dot_hour < 0 && x.more->range_a < 0 && x.more->decimal < 0)
         return Verdict::use_rules;
     }
   }
@@ -291,7 +291,7 @@ bool clock_units_only(const Words& w, const WordRange& mr) {
     const Hit* u = w[k].hit(WordClass::unit);
     if (u && u->entry->type == SpanType::TIME) clock = true;
     if ((u && u->entry->type == SpanType::DATE) || w[k].hit(WordClass::month) || w[k].hit(WordClass::weekday) ||
-        w[k].hit(WordClass::season) || w[k].is_date)
+        w[k].hit(WordClass::season) || w[k].more->is_date)
       return false;
   }
   return clock;
@@ -325,7 +325,7 @@ WordRange cut_quantity(const Words& w, WordRange mr, const std::vector<const Mat
   if (in.empty() || in.front()->first != mr.first || in.back()->rule.compare(0, 4, "pod.") != 0) return mr;
   std::size_t k = in.back()->last;
   while (k < mr.last && (w[k].kind == text::TokenKind::symbol || w[k].fold == "+" || w[k].fold == "-")) ++k;
-  if (k >= mr.last || !w[k].num || w[k].hour >= 0 || w[k].dot_hour >= 0 || w[k].is_date) return mr;
+  if (k >= mr.last || !w[k].num || w[k].more->hour >= 0 || w[k].more->dot_hour >= 0 || w[k].more->is_date) return mr;
   for (std::size_t j = k; j < mr.last; ++j)
     if (temporal(w[j])) return mr;
   mr.last = in.back()->last;

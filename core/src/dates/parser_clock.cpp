@@ -12,21 +12,21 @@ namespace belgi::dates::detail {
 // `10:30да`, `18.45те` (written news): a clock with its ending written on without a hyphen
 // (words.cpp reads an ending only after one); `sep` is ':' or '.'.
 bool Parser::glued_clock(std::size_t j, char sep, int& h, int& m, Ending& e) const {
-  if (!a_.news || !ok(j) || !w_[j].num || w_[j].plain || w_[j].hour >= 0 || w_[j].dot_hour >= 0) return false;
+  if (!a_.news || !ok(j) || !w_[j].num || w_[j].more->plain || w_[j].more->hour >= 0 || w_[j].more->dot_hour >= 0) return false;
   std::string_view f = w_[j].fold;
-  std::size_t n = static_cast<std::size_t>(w_[j].digits);
+  std::size_t n = static_cast<std::size_t>(w_[j].more->digits);
   auto digit = [&](std::size_t k) { return k < f.size() && f[k] >= '0' && f[k] <= '9'; };
   if (n > 2 || f.size() < n + 4 || f[n] != sep || !digit(n + 1) || !digit(n + 2) ||
       static_cast<unsigned char>(f[n + 3]) < 0x80 || !t_.ending(f.substr(n + 3), e) || e.kase == Case::none)
     return false;
-  h = static_cast<int>(w_[j].value), m = (f[n + 1] - '0') * 10 + (f[n + 2] - '0');
+  h = static_cast<int>(w_[j].more->value), m = (f[n + 1] - '0') * 10 + (f[n + 2] - '0');
   return h <= 24 && m < 60;
 }
 
 bool Parser::clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end) const {
   if (!ok(j) || !w_[j].num) return false;
-  if (w_[j].hour >= 0) {
-    h = w_[j].hour, m = w_[j].minute, e = w_[j].ending, end = j + 1;
+  if (w_[j].more->hour >= 0) {
+    h = w_[j].more->hour, m = w_[j].more->minute, e = w_[j].more->ending, end = j + 1;
     return true;
   }
   if (glued_clock(j, ':', h, m, e)) {
@@ -34,11 +34,11 @@ bool Parser::clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end
     return true;
   }
   // `17 : 42-де` (KazNERD writes the colon apart)
-  if (w_[j].plain && w_[j].digits <= 2 && w_[j].value <= 24 && punct(j + 1, ":") && ok(j + 2) &&
-      w_[j + 2].num && w_[j + 2].digits == 2 && w_[j + 2].value < 60 &&
-      (w_[j + 2].plain || w_[j + 2].rest_ending)) {
-    h = static_cast<int>(w_[j].value), m = static_cast<int>(w_[j + 2].value);
-    e = w_[j + 2].ending, end = j + 3;
+  if (w_[j].more->plain && w_[j].more->digits <= 2 && w_[j].more->value <= 24 && punct(j + 1, ":") && ok(j + 2) &&
+      w_[j + 2].num && w_[j + 2].more->digits == 2 && w_[j + 2].more->value < 60 &&
+      (w_[j + 2].more->plain || w_[j + 2].more->rest_ending)) {
+    h = static_cast<int>(w_[j].more->value), m = static_cast<int>(w_[j + 2].more->value);
+    e = w_[j + 2].more->ending, end = j + 3;
     return true;
   }
   return false;
@@ -47,9 +47,9 @@ bool Parser::clock_at(std::size_t j, int& h, int& m, Ending& e, std::size_t& end
 // `сағат 14.25-те ашылып, 16.40-та жабылды`: a dotted clock with an ending at j right
 // after another clock reads as one too.
 bool Parser::after_clock(std::size_t j) const {
-  if (!ok(j) || w_[j].dot_hour < 0 || w_[j].ending.empty()) return false;
+  if (!ok(j) || w_[j].more->dot_hour < 0 || w_[j].more->ending.empty()) return false;
   for (std::size_t k = j; k > lo_ && k + 4 > j; --k)
-    if (w_[k - 1].hour >= 0 || (w_[k - 1].dot_hour >= 0 && k >= 2 && hit(k - 2, WordClass::unit) &&
+    if (w_[k - 1].more->hour >= 0 || (w_[k - 1].more->dot_hour >= 0 && k >= 2 && hit(k - 2, WordClass::unit) &&
                                 hit(k - 2, WordClass::unit)->entry->code == "H"))
       return true;
   return false;
@@ -59,11 +59,11 @@ bool Parser::after_clock(std::size_t j) const {
 // clock without `сағат` when it runs forward and either says so by what follows (an ending, a
 // postposition: `аралығында`, `дейін`) or is on the hour or half hour (`1.25-1.75` is an amount).
 bool Parser::dotted_range(std::size_t j) const {
-  if (!a_.news || !ok(j) || w_[j].dot_hour < 0 || w_[j].to_hour < 0 || w_[j].to_hour <= w_[j].dot_hour) return false;
-  if (!w_[j].ending.empty() || hit(j + 1, WordClass::post)) return true;
+  if (!a_.news || !ok(j) || w_[j].more->dot_hour < 0 || w_[j].more->to_hour < 0 || w_[j].more->to_hour <= w_[j].more->dot_hour) return false;
+  if (!w_[j].more->ending.empty() || hit(j + 1, WordClass::post)) return true;
   auto round = [](int m) { return m == 0 || m == 30; };
   // ... and in the day's hours: `2.00-3.00 доллар` is a price.
-  return w_[j].dot_hour >= 6 && round(w_[j].dot_minute) && round(w_[j].to_minute);
+  return w_[j].more->dot_hour >= 6 && round(w_[j].more->dot_minute) && round(w_[j].more->to_minute);
 }
 
 // `15.00-де басталды` (written news): a dotted clock in the locative reads as one without `сағат`
@@ -71,26 +71,26 @@ bool Parser::dotted_range(std::size_t j) const {
 // dative before `дейін` and the ablative before `кейін`, `бастап` (`15.00-ге дейін созылды`), but
 // not after another dotted number (`10.00-ден 9.00-ге дейін төмендеді`: amounts, dotted_from_to).
 bool Parser::dotted_at(std::size_t j) const {
-  if (!a_.news || !ok(j) || w_[j].dot_hour < 0 || w_[j].to_hour >= 0) return false;
-  const Ending& e = w_[j].ending;
-  bool paired = j > lo_ && ok(j - 1) && w_[j - 1].dot_hour >= 0;
+  if (!a_.news || !ok(j) || w_[j].more->dot_hour < 0 || w_[j].more->to_hour >= 0) return false;
+  const Ending& e = w_[j].more->ending;
+  bool paired = j > lo_ && ok(j - 1) && w_[j - 1].more->dot_hour >= 0;
   bool cased = e.kase == Case::loc || (!paired && e.kase == Case::dat && post_is(j + 1, "until")) ||
                (e.kase == Case::abl && (post_is(j + 1, "after") || post_is(j + 1, "from")));
-  return cased && !e.possessive && !e.plural && w_[j].dot_hour >= 6 && w_[j].dot_hour <= 23 &&
-         w_[j].dot_minute % 15 == 0;
+  return cased && !e.possessive && !e.plural && w_[j].more->dot_hour >= 6 && w_[j].more->dot_hour <= 23 &&
+         w_[j].more->dot_minute % 15 == 0;
 }
 
 // `бағасы 10.30-да` ("its price at 10.30"): a dotted number right after a word naming a price or
 // a rate is an amount, not a clock without `сағат` (written news), as is the next one
 // (`бағасы 12.50-ден 15.00-ге дейін`).
 bool Parser::priced(std::size_t j) const {
-  return j > lo_ && ok(j - 1) && (price_word(w_[j - 1].fold) || (w_[j - 1].dot_hour >= 0 && priced(j - 1)));
+  return j > lo_ && ok(j - 1) && (price_word(w_[j - 1].fold) || (w_[j - 1].more->dot_hour >= 0 && priced(j - 1)));
 }
 
 // `09.00-ден 18.00-ге дейін` (written news): two dotted clocks from j, from and until, forward.
 bool Parser::dotted_from_to(std::size_t j) const {
-  return a_.news && ok(j + 1) && w_[j].dot_hour >= 0 && w_[j].to_hour < 0 && w_[j].ending.kase == Case::abl &&
-         w_[j + 1].dot_hour > w_[j].dot_hour && w_[j + 1].ending.kase == Case::dat && post_is(j + 2, "until");
+  return a_.news && ok(j + 1) && w_[j].more->dot_hour >= 0 && w_[j].more->to_hour < 0 && w_[j].more->ending.kase == Case::abl &&
+         w_[j + 1].more->dot_hour > w_[j].more->dot_hour && w_[j + 1].more->ending.kase == Case::dat && post_is(j + 2, "until");
 }
 
 // The clock a time starts with at i: [part of the day] [`сағат`] a clock or an hour.
@@ -98,7 +98,7 @@ bool Parser::clock_start(std::size_t i, Clock& c) const {
   // Every reading below starts with a part of the day (one of the word's phrases), `сағат` or a
   // number at i: at any other word (most that reach here) nothing can start, nothing is read.
   if (!ok(i)) return false;
-  if (!w_[i].num && w_[i].phrases.empty()) {
+  if (!w_[i].num && w_[i].more->phrases.empty()) {
     const Hit* h = hit(i, WordClass::unit);
     if (!h || h->entry->code != "H") return false;
   }
@@ -108,9 +108,9 @@ bool Parser::clock_start(std::size_t i, Clock& c) const {
   // ... or right before a written clock (`Кешке 18:00-де`, `таңертең 8.30-да`: written news).
   const Hit* sag = a_.news ? hit(j + 1, WordClass::unit) : nullptr;
   bool before_sagat = (sag && sag->entry->code == "H" && sag->ending.empty()) ||
-                      (a_.news && ok(j + 1) && (w_[j + 1].hour >= 0 || (w_[j + 1].dot_hour >= 0 && !w_[j + 1].ending.empty())));
-  if (ok(j) && w_[j].kind == text::TokenKind::word && (w_[j].adjectival || before_sagat)) {
-    for (const Phrase* p : w_[j].phrases)
+                      (a_.news && ok(j + 1) && (w_[j + 1].more->hour >= 0 || (w_[j + 1].more->dot_hour >= 0 && !w_[j + 1].more->ending.empty())));
+  if (ok(j) && w_[j].kind == text::TokenKind::word && (w_[j].more->adjectival || before_sagat)) {
+    for (const Phrase* p : w_[j].more->phrases)
       if (p->words.size() == 1 && p->value.size() == 3 && p->value[0] == 'T') { c.pod = p->value; break; }
     if (!c.pod.empty()) ++j;
   }
@@ -121,8 +121,8 @@ bool Parser::clock_start(std::size_t i, Clock& c) const {
   }
   bool bare = ((after_clock(j) || dotted_range(j) || dotted_from_to(j) || dotted_at(j)) && !priced(j)) ||
               (j > lo_ && dotted_from_to(j - 1) && !priced(j - 1));
-  if ((c.sagat || !c.pod.empty() || bare) && ok(j) && w_[j].dot_hour >= 0) {  // `сағат 10.00-де`
-    c.h = w_[j].dot_hour, c.m = w_[j].dot_minute, c.e = w_[j].ending, c.end = j + 1;
+  if ((c.sagat || !c.pod.empty() || bare) && ok(j) && w_[j].more->dot_hour >= 0) {  // `сағат 10.00-де`
+    c.h = w_[j].more->dot_hour, c.m = w_[j].more->dot_minute, c.e = w_[j].more->ending, c.end = j + 1;
     return true;
   }
   if ((c.sagat || !c.pod.empty()) && glued_clock(j, '.', c.h, c.m, c.e)) {  // `сағат 18.45те`
@@ -176,17 +176,17 @@ bool Parser::time(std::size_t i, Parsed& out) const {
 bool Parser::clock_range(Clock& c, Parsed& out) const {
   std::size_t end = c.end;
   int h2 = -1, m2 = 0;
-  if (ok(end - 1) && w_[end - 1].to_hour >= 0) h2 = w_[end - 1].to_hour, m2 = w_[end - 1].to_minute;
-  else if (dash(end) && ok(end + 1) && w_[end + 1].hour >= 0 && w_[end + 1].to_hour < 0)
-    h2 = w_[end + 1].hour, m2 = w_[end + 1].minute, c.e = w_[end + 1].ending, end += 2;
-  else if (a_.news && dash(end) && ok(end + 1) && w_[end - 1].dot_hour >= 0 && w_[end + 1].dot_hour >= 0 &&
-           w_[end + 1].to_hour < 0 && w_[end + 1].dot_hour > w_[end - 1].dot_hour)  // `сағат 10.00 – 18.00`
-    h2 = w_[end + 1].dot_hour, m2 = w_[end + 1].dot_minute, c.e = w_[end + 1].ending, end += 2;
-  else if (a_.news && and_word(end) && ok(end + 1) && w_[end + 1].to_hour < 0 && post_is(end + 2, "about")) {
+  if (ok(end - 1) && w_[end - 1].more->to_hour >= 0) h2 = w_[end - 1].more->to_hour, m2 = w_[end - 1].more->to_minute;
+  else if (dash(end) && ok(end + 1) && w_[end + 1].more->hour >= 0 && w_[end + 1].more->to_hour < 0)
+    h2 = w_[end + 1].more->hour, m2 = w_[end + 1].more->minute, c.e = w_[end + 1].more->ending, end += 2;
+  else if (a_.news && dash(end) && ok(end + 1) && w_[end - 1].more->dot_hour >= 0 && w_[end + 1].more->dot_hour >= 0 &&
+           w_[end + 1].more->to_hour < 0 && w_[end + 1].more->dot_hour > w_[end - 1].more->dot_hour)  // `сағат 10.00 – 18.00`
+    h2 = w_[end + 1].more->dot_hour, m2 = w_[end + 1].more->dot_minute, c.e = w_[end + 1].more->ending, end += 2;
+  else if (a_.news && and_word(end) && ok(end + 1) && w_[end + 1].more->to_hour < 0 && post_is(end + 2, "about")) {
     // `сағат 10.30 мен 12.00 аралығында` (written news)
     const Word& x = w_[end + 1];
-    bool colon = x.hour >= 0;
-    h2 = colon ? x.hour : x.dot_hour, m2 = colon ? x.minute : x.dot_minute, end += 2;
+    bool colon = x.more->hour >= 0;
+    h2 = colon ? x.more->hour : x.more->dot_hour, m2 = colon ? x.more->minute : x.more->dot_minute, end += 2;
     if (h2 * 60 + m2 <= c.h * 60 + c.m) return false;
   }
   if (h2 < 0) return false;
@@ -203,7 +203,7 @@ bool Parser::clock_from_to(const Clock& c, Parsed& out) const {
   Parsed to;
   Num n2;
   std::size_t end = c.end;
-  if (c.sagat && !(ok(end) && w_[end].hour >= 0) && number(end, n2) && n2.digits && !n2.range &&
+  if (c.sagat && !(ok(end) && w_[end].more->hour >= 0) && number(end, n2) && n2.digits && !n2.range &&
       n2.ending.kase == Case::dat && n2.v >= 0 && n2.v <= 24 && n2.v > c.h && post_is(n2.end, "until")) {
     to.literal = "T" + std::string(n2.v < 10 ? "0" : "") + std::to_string(static_cast<int>(n2.v)) + ":00";
     to.end = n2.end + 1;

@@ -11,22 +11,22 @@ namespace belgi::dates::detail {
 // ---- date cores ------------------------------------------------------------------------------
 
 bool Parser::numeric_date(std::size_t i, Parsed& out) const {
-  if (!ok(i) || !w_[i].is_date) return false;
+  if (!ok(i) || !w_[i].more->is_date) return false;
   out.end = i + 1;
   out.is_point = true;
-  out.point = Point{w_[i].date.y, w_[i].date.m, w_[i].date.d, "", 0};
+  out.point = Point{w_[i].more->date.y, w_[i].more->date.m, w_[i].more->date.d, "", 0};
   out.rule = "date.numeric";
   out.strong = out.full_date_text = out.year_text = true;
   out.end = year_abbr(i + 1);  // `05.12.2023 ж.`, `05.12.2023 г.`
-  if (w_[i].glued_abbr && punct(i + 1, ".")) out.end = i + 2;  // `31.01.2023ж.`
+  if (w_[i].more->glued_abbr && punct(i + 1, ".")) out.end = i + 2;  // `31.01.2023ж.`
   return true;
 }
 
 // A day number and a month: `5 желтоқсан`, `25 қарашада`, `5-желтоқсан`; the word after it.
 bool Parser::day_and_month(std::size_t i, int& d, int& m, std::size_t& j) const {
   const Hit* rm = ok(i) ? w_[i].rest_hit(WordClass::month) : nullptr;
-  if (rm && !rm->entry->abbr && w_[i].value >= 1 && w_[i].value <= 31 && w_[i].digits <= 2) {
-    d = static_cast<int>(w_[i].value), m = rm->entry->ival, j = i + 1;
+  if (rm && !rm->entry->abbr && w_[i].more->value >= 1 && w_[i].more->value <= 31 && w_[i].more->digits <= 2) {
+    d = static_cast<int>(w_[i].more->value), m = rm->entry->ival, j = i + 1;
     return true;
   }
   std::size_t k;
@@ -57,10 +57,10 @@ bool Parser::day_month(std::size_t i, Parsed& out) const {
   int y;
   std::size_t e;
   // `30 марта 2020г.`, `12 ақпан 2018ж.`: the abbreviation written on (read here, one token)
-  bool glued = ok(k) && w_[k].num && w_[k].digits == 4 && w_[k].fold.size() == 6 &&
+  bool glued = ok(k) && w_[k].num && w_[k].more->digits == 4 && w_[k].fold.size() == 6 &&
                (w_[k].fold.substr(4) == "г" || w_[k].fold.substr(4) == "ж");
-  if (month_bare && glued && valid_date(static_cast<int>(w_[k].value), m, d)) {
-    out.point.y = static_cast<int>(w_[k].value), j = k + (punct(k + 1, ".") ? 2 : 1);
+  if (month_bare && glued && valid_date(static_cast<int>(w_[k].more->value), m, d)) {
+    out.point.y = static_cast<int>(w_[k].more->value), j = k + (punct(k + 1, ".") ? 2 : 1);
     out.rule = "date.day_month_year";
     out.strong = out.year_text = true;
   } else if (month_bare && year_number(k, y, e) && valid_date(y, m, d)) {
@@ -80,8 +80,8 @@ bool Parser::day_month(std::size_t i, Parsed& out) const {
 bool Parser::month_day_year(std::size_t i, Parsed& out) const {
   int m, d, y;
   std::size_t j, k, e;
-  if (!month_word(i, true, m, j) || !day_number(j, d, k) || !w_[j].plain || !punct(k, ",") ||
-      !year_number(k + 1, y, e) || !w_[k + 1].plain || !valid_date(y, m, d))
+  if (!month_word(i, true, m, j) || !day_number(j, d, k) || !w_[j].more->plain || !punct(k, ",") ||
+      !year_number(k + 1, y, e) || !w_[k + 1].more->plain || !valid_date(y, m, d))
     return false;
   out.is_point = true;
   out.point = Point{y, m, d, "", 0};
@@ -127,8 +127,8 @@ bool Parser::month_gen_day(std::size_t i, Parsed& out) const {
 // `year` (0: the document's year, else XXXX).
 bool Parser::month_list(std::size_t i, int year, Parsed& out) const {
   if (!a_.news || !ok(i) || w_[i].kind != text::TokenKind::word) return false;  // KazNERD splits them
-  if (w_[i].pair_cased) return cased_pair(i, year, out);
-  int first = w_[i].pair_first, last = w_[i].pair_last;  // one token: `қаңтар-наурыз`
+  if (w_[i].more->pair_cased) return cased_pair(i, year, out);
+  int first = w_[i].more->pair_first, last = w_[i].more->pair_last;  // one token: `қаңтар-наурыз`
   std::size_t k = i + 1;
   if (!first) {
     auto bare = [&](std::size_t j) {
@@ -171,7 +171,7 @@ int Parser::month_part(std::string_view s, bool cased) const {
 // `қаңтар-қыркүйекте` ("in January-September", written news): a month pair in one token with the
 // case on the second month (words.cpp, pair_cased) -> 2025-01/2025-09.
 bool Parser::cased_pair(std::size_t i, int year, Parsed& out) const {
-  int first = w_[i].pair_first, last = w_[i].pair_last;
+  int first = w_[i].more->pair_first, last = w_[i].more->pair_last;
   if (last <= first) return false;
   month_range(first, last, year, i + 1, out);
   return true;
@@ -244,7 +244,7 @@ bool Parser::weekday_list(std::size_t i, Parsed& out) const {
 
 bool Parser::weekday(std::size_t i, const Hit* mod, Parsed& out) const {
   const Hit* h = hit(i, WordClass::weekday);
-  if (a_.news && ok(i) && w_[i].weekday_pair) {  // `дүйсенбі-жұма күндері` (written news): no value
+  if (a_.news && ok(i) && w_[i].more->weekday_pair) {  // `дүйсенбі-жұма күндері` (written news): no value
     const Hit* days = hit(i + 1, WordClass::unit);
     out.end = days && days->entry->code == "D" && days->ending.plural ? i + 2 : i + 1;
     out.rule = "date.weekday_list";
@@ -310,12 +310,12 @@ bool Parser::season(std::size_t i, const Hit* mod, Parsed& out) const {
 // `күзгі-қысқы жылыту кезеңі` -> 2025-FA/2025-WI (the document's year, else XXXX); `қысы-жазы`
 // ("winter and summer", all year round) has no value. Written news.
 bool Parser::season_pair(std::size_t i, Parsed& out) const {
-  if (!a_.news || !ok(i) || !w_[i].season_first) return false;
+  if (!a_.news || !ok(i) || !w_[i].more->season_first) return false;
   out.end = i + 1;
   out.rule = "date.season_pair";
-  if (w_[i].season_ending.kase != Case::adj) return true;
+  if (w_[i].more->season_ending.kase != Case::adj) return true;
   int y = a_.known ? a_.date.y : 0;
-  out.literal = range_literal(Point{y, 0, 0, w_[i].season_first->code, 0}, Point{y, 0, 0, w_[i].season_last->code, 0});
+  out.literal = range_literal(Point{y, 0, 0, w_[i].more->season_first->code, 0}, Point{y, 0, 0, w_[i].more->season_last->code, 0});
   return true;
 }
 
@@ -326,7 +326,7 @@ bool Parser::dated_start(std::size_t i) const {
   if (!ok(i)) return false;
   const Word& w = w_[i];
   Num n;
-  return w.num || w.roman || w.pair_first || w.pair_cased || hit(i, WordClass::month) || number(i, n);
+  return w.num || w.more->roman || w.more->pair_first || w.more->pair_cased || hit(i, WordClass::month) || number(i, n);
 }
 
 bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
@@ -357,7 +357,7 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
       take(month_gen_day(i, p));
       take(month_alone(i, p));
     }
-    if (month || w_[i].pair_first || w_[i].pair_cased) take(month_list(i, 0, p));
+    if (month || w_[i].more->pair_first || w_[i].more->pair_cased) take(month_list(i, 0, p));
     if (month) take(month_from_to(i, p));
     take(century(i, p));
     take(bracketed_years(i, p));
@@ -367,9 +367,9 @@ bool Parser::core(std::size_t i, const Hit* mod, Parsed& out) const {
   take(year_phrase(i, mod, p));
   // These three read a reading of the word at i first (a weekday, a season, a unit), or two
   // weekdays or seasons in one token: not tried at a word without (a number in digits).
-  const bool readings = ok(i) && !w_[i].hits.empty();
-  if (readings || (ok(i) && w_[i].weekday_pair)) take(weekday(i, mod, p));
-  if (readings || (ok(i) && w_[i].season_first)) take(season(i, mod, p));
+  const bool readings = ok(i) && !w_[i].more->hits.empty();
+  if (readings || (ok(i) && w_[i].more->weekday_pair)) take(weekday(i, mod, p));
+  if (readings || (ok(i) && w_[i].more->season_first)) take(season(i, mod, p));
   if (readings) take(unit_alone(i, mod, p));
   if (best.end == 0) return false;
   out = std::move(best);

@@ -106,21 +106,21 @@ bool Parser::read_number(std::size_t j, Num& n) const {
   if (!ok(j)) return false;
   const Word& x = w_[j];
   n = Num();
-  if (x.num && x.range_a >= 0) {
-    n.range = true, n.a = x.range_a, n.b = x.range_b, n.digits = true, n.end = j + 1;
+  if (x.num && x.more->range_a >= 0) {
+    n.range = true, n.a = x.more->range_a, n.b = x.more->range_b, n.digits = true, n.end = j + 1;
     return true;
   }
-  if (x.num && x.decimal >= 0) {  // `1,5 айдан бері` -> P1.5M
-    n.v = x.decimal, n.digits = n.decimal = true, n.end = j + 1;
+  if (x.num && x.more->decimal >= 0) {  // `1,5 айдан бері` -> P1.5M
+    n.v = x.more->decimal, n.digits = n.decimal = true, n.end = j + 1;
     return true;
   }
-  if (x.num && (x.plain || x.rest_ending)) {
-    n.v = static_cast<double>(x.value), n.digits = true, n.ndigits = x.digits, n.end = j + 1;
-    if (x.rest_ending) n.ending = x.ending, n.ordinal = x.ending.ordinal;
+  if (x.num && (x.more->plain || x.more->rest_ending)) {
+    n.v = static_cast<double>(x.more->value), n.digits = true, n.ndigits = x.more->digits, n.end = j + 1;
+    if (x.more->rest_ending) n.ending = x.more->ending, n.ordinal = x.more->ending.ordinal;
     // `2 – 3 жылда`, `2020 – 2025 жылдары`: a range written with a spaced dash.
-    if (x.plain && dash(j + 1) && ok(j + 2) && w_[j + 2].num && w_[j + 2].plain &&
-        w_[j + 2].value > x.value) {
-      n.range = true, n.a = x.value, n.b = w_[j + 2].value, n.end = j + 3;
+    if (x.more->plain && dash(j + 1) && ok(j + 2) && w_[j + 2].num && w_[j + 2].more->plain &&
+        w_[j + 2].more->value > x.more->value) {
+      n.range = true, n.a = x.more->value, n.b = w_[j + 2].more->value, n.end = j + 3;
     }
     return true;
   }
@@ -172,8 +172,8 @@ void Parser::relative_point(const std::string& unit, int off, Parsed& out) const
 
 // The case of the word at j: its first reading's, or the ending on a number (`5-тен`).
 Case Parser::last_ending(std::size_t j) const {
-  if (w_[j].num) return w_[j].rest_ending ? w_[j].ending.kase : Case::none;
-  return w_[j].hits.empty() ? Case::none : w_[j].hits[0].ending.kase;
+  if (w_[j].num) return w_[j].more->rest_ending ? w_[j].more->ending.kase : Case::none;
+  return w_[j].more->hits.empty() ? Case::none : w_[j].more->hits[0].ending.kase;
 }
 
 void Parser::tail(Parsed& p) const {

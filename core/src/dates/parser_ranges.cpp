@@ -20,12 +20,12 @@ bool Parser::day_range(std::size_t i, int year, Parsed& out) const {
 // `14, 15, 16 қазанда`, `5 және 6 наурызда`: days sharing one month (written news: one span),
 // from the first day to the last -> XXXX-10-14/XXXX-10-16.
 bool Parser::day_list(std::size_t i, Parsed& out) const {
-  auto day = [&](std::size_t j) { return ok(j) && w_[j].plain && w_[j].value >= 1 && w_[j].value <= 31 && w_[j].digits <= 2; };
+  auto day = [&](std::size_t j) { return ok(j) && w_[j].more->plain && w_[j].more->value >= 1 && w_[j].more->value <= 31 && w_[j].more->digits <= 2; };
   if (!a_.news || !day(i)) return false;
   int n = 0, m;
   std::size_t k = list_items(i, false, day, n), e;
   if (n < 2 || !month_word(k, true, m, e)) return false;
-  int first = static_cast<int>(w_[i].value), last = static_cast<int>(w_[k - 1].value);
+  int first = static_cast<int>(w_[i].more->value), last = static_cast<int>(w_[k - 1].more->value);
   if (last <= first || !valid_date(2000, m, last)) return false;
   int y = a_.known ? a_.date.y : 0;
   out.literal = range_literal(Point{y, m, first, "", 0}, Point{y, m, last, "", 0});
@@ -74,7 +74,7 @@ bool Parser::range_closed(std::size_t j) const {
 bool Parser::glued_month_range(std::size_t i, Parsed& out) const {
   int d1 = 0, m1 = 0, m2 = 0;
   std::size_t k, e;
-  if (!a_.news || !day_number(i, d1, k) || !w_[i].plain || !ok(k) || w_[k].kind != text::TokenKind::word) return false;
+  if (!a_.news || !day_number(i, d1, k) || !w_[i].more->plain || !ok(k) || w_[k].kind != text::TokenKind::word) return false;
   std::string_view f = w_[k].fold;
   std::size_t hy = f.rfind('-');
   if (hy == std::string_view::npos || hy == 0 || hy + 1 == f.size() || f.size() - hy > 3) return false;

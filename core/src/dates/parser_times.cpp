@@ -45,7 +45,7 @@ bool Parser::quantity_words(std::size_t i, Quantity& q) const {
   if (ok(j) && w_[j].num && w_[j].rest_hit(WordClass::unit)) {  // `25-минутта`: the unit inside the number
     q.u = w_[j].rest_hit(WordClass::unit), q.k = j + 1, q.inner = q.have = true;
     n = Num();
-    n.v = static_cast<double>(w_[j].value), n.digits = true, n.ndigits = w_[j].digits, n.end = j + 1;
+    n.v = static_cast<double>(w_[j].more->value), n.digits = true, n.ndigits = w_[j].more->digits, n.end = j + 1;
   } else if (q.have) {
     q.u = hit(n.end, WordClass::unit), q.k = n.end + 1;
     if (!q.u) q.u = unit_adj(n.end);
@@ -227,7 +227,7 @@ void Parser::quantity_value(const Quantity& q, const std::string& role, Parsed& 
 
 bool Parser::phrase(std::size_t i, Parsed& out) const {
   if (!ok(i) || w_[i].kind != text::TokenKind::word) return false;
-  for (const Phrase* p : w_[i].phrases) {
+  for (const Phrase* p : w_[i].more->phrases) {
     std::size_t n = p->words.size();
     bool all = true;
     for (std::size_t k = 1; k < n && all; ++k)

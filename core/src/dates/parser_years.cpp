@@ -108,7 +108,7 @@ bool Parser::year_count(std::size_t i, Num& n) const {
   if (number(i, n) && !n.vague) return true;
   if (!w_[i].num || !w_[i].rest_hit(WordClass::unit)) return false;
   n = Num();
-  n.v = static_cast<double>(w_[i].value), n.digits = true, n.ndigits = w_[i].digits, n.end = i + 1;
+  n.v = static_cast<double>(w_[i].more->value), n.digits = true, n.ndigits = w_[i].more->digits, n.end = i + 1;
   return true;
 }
 
@@ -116,7 +116,7 @@ bool Parser::year_count(std::size_t i, Num& n) const {
 // Values only: a number alone is no span.
 bool Parser::bare_year_number(std::size_t i, const Num& n) const {
   return n.digits && !n.range && !n.ordinal && n.ending.kase != Case::none && !n.ending.possessive &&
-         w_[i].hour < 0 && w_[i].dot_hour < 0 && !w_[i].is_date && !n.ending.plural &&
+         w_[i].more->hour < 0 && w_[i].more->dot_hour < 0 && !w_[i].more->is_date && !n.ending.plural &&
          !hit(n.end, WordClass::unit) && !unit_adj(n.end) && !punct(n.end, "ж");
 }
 
@@ -238,16 +238,16 @@ bool Parser::year_phrase(std::size_t i, const Hit* mod, Parsed& out) const {
 // жылдардағы`, `2019, 2021 жж.` -> 2019/2021, from the first year to the last (as month lists).
 bool Parser::year_list(std::size_t i, Parsed& out) const {
   auto year = [&](std::size_t j) {
-    return ok(j) && w_[j].num && w_[j].plain && w_[j].digits == 4 && w_[j].value >= 1000 && w_[j].value <= 2999;
+    return ok(j) && w_[j].num && w_[j].more->plain && w_[j].more->digits == 4 && w_[j].more->value >= 1000 && w_[j].more->value <= 2999;
   };
   if (!a_.news || !year(i)) return false;  // KazNERD cuts them apart
   int n = 0;
   std::size_t k = list_items(i, false, year, n);
   const Hit* u = hit(k, WordClass::unit);
   bool head = (u && u->entry->code == "Y" && u->ending.plural) || punct(k, "жж");
-  long a = w_[i].value, b = w_[k - 1].value;
+  long a = w_[i].more->value, b = w_[k - 1].more->value;
   bool decades = true;  // `1990, 2000 жылдары` are decades (the 1990s and 2000s), not a list of years
-  for (std::size_t j = i; j < k; j += 2) decades = decades && w_[j].value % 10 == 0;
+  for (std::size_t j = i; j < k; j += 2) decades = decades && w_[j].more->value % 10 == 0;
   if (n < 2 || !head || b <= a || decades) return false;
   out.literal = std::to_string(a) + "/" + std::to_string(b);
   out.end = punct(k, "жж") ? year_abbr(k) : k + 1;
@@ -274,10 +274,10 @@ bool Parser::year_until(const YearHead& h, Parsed& out) const {
 // `(1911-1913)`, `(1845–1904)`: years in brackets after a name, a lifespan or a period (written
 // news; a bare range elsewhere may be an amount: `1000-1500 адам`).
 bool Parser::bracketed_years(std::size_t i, Parsed& out) const {
-  if (!a_.news || i <= lo_ || !punct(i - 1, "(") || !punct(i + 1, ")") || !w_[i].num || w_[i].range_a < 1000 ||
-      w_[i].digits != 4)
+  if (!a_.news || i <= lo_ || !punct(i - 1, "(") || !punct(i + 1, ")") || !w_[i].num || w_[i].more->range_a < 1000 ||
+      w_[i].more->digits != 4)
     return false;
-  long a = w_[i].range_a, b = w_[i].range_b;
+  long a = w_[i].more->range_a, b = w_[i].more->range_b;
   if (b > 2100 || b <= a || b - a > 120) return false;
   out.literal = std::to_string(a) + "/" + std::to_string(b);
   out.end = i + 1;
@@ -314,16 +314,16 @@ void Parser::year_join(const YearHead& h, bool have_num, Parsed& out) const {
 // ғасырда`, `21-ғасырдың` (the model's spans had no value)
 bool Parser::century(std::size_t i, Parsed& out) const {
   if (!ok(i)) return false;
-  int n = w_[i].roman;
+  int n = w_[i].more->roman;
   std::size_t k = i + 1;  // the unit
   Num o;
   if (!n && a_.news && number(i, o) && o.ordinal && !o.range && !o.vague && o.v >= 1 && o.v <= 21 &&
       o.ending.kase == Case::none && !o.ending.possessive)
     n = static_cast<int>(o.v), k = o.end;
   const Hit* u = hit(k, WordClass::unit);
-  if (w_[i].num && w_[i].rest_hit(WordClass::unit) && w_[i].value >= 1 && w_[i].value <= 21 && a_.news)
-    u = w_[i].rest_hit(WordClass::unit), n = static_cast<int>(w_[i].value), k = i;  // `21-ғасырдың`
-  if (n && w_[i].roman && punct(i + 1, "ғ")) {  // `XXI ғ.`
+  if (w_[i].num && w_[i].rest_hit(WordClass::unit) && w_[i].more->value >= 1 && w_[i].more->value <= 21 && a_.news)
+    u = w_[i].rest_hit(WordClass::unit), n = static_cast<int>(w_[i].more->value), k = i;  // `21-ғасырдың`
+  if (n && w_[i].more->roman && punct(i + 1, "ғ")) {  // `XXI ғ.`
     char b[16];
     std::snprintf(b, sizeof b, "%02d", n - 1);
     out.literal = b, out.end = i + (punct(i + 2, ".") ? 3 : 2), out.rule = "date.century";

@@ -3,6 +3,7 @@
 #pragma once
 #include <algorithm>
 #include <cstdint>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <type_traits>
@@ -21,6 +22,7 @@ namespace belgi::dates::detail {
 struct Owned {
   std::vector<Hit> hits, rest_hits;
   std::vector<const Phrase*> phrases;
+  Detail detail;  // kept in WordCache::details_ unless the word is inert
 };
 
 // The cached words' texts, folded forms and readings, in blocks that never move (the words view
@@ -92,6 +94,7 @@ class WordCache {
     if (serial_ != t.serial() || entries_.size() >= kMaxWords || texts_.blocks() > kMaxTextBlocks)
       clear(t.serial());
     this_call_.clear();
+    this_call_details_.clear();
   }
   // The probe of a token's text hashed ahead (hash_of): on distinct text the slot, the entry and
   // its key are three dependent cache misses, so analyze() asks for them tokens before (prefetch).
@@ -105,7 +108,7 @@ class WordCache {
   }
   void prefetch_key(std::uint64_t h) const {
     const Slot& s = slots_[h & mask_];
-    if (s.entry && s.hash == h && s.entry->long_key) __builtin_prefetch(s.entry->long_key);
+    if (s.entry && s.hash == h && s.entry->size > Entry::kInline) __builtin_prefetch(s.entry->long_key());
   }
   const Word* find(std::string_view raw, text::TokenKind kind, std::uint64_t h) const {
     for (std::size_t i = h & mask_; slots_[i].entry; i = (i + 1) & mask_) {
@@ -120,27 +123,33 @@ class WordCache {
   const Word* put(std::string_view raw, text::TokenKind kind, std::uint64_t h, const Tables& tables);
 
  private:
-  // A word's key and analysis, 64-byte aligned: a token of a word that starts no pattern (most)
-  // then reads one cache line of it, the key's text (if short), `kind` and `inert` (words.h).
-  // Its text in texts_ was a line of its own, and with the tagger's tables in the cache each of
-  // them a miss (cachegrind, docs/benchmarks.md).
+  // A word's key and its Word, 64 bytes, 64-byte aligned: every token of the word reads this
+  // one cache line (the key, `kind`, `inert`, `fold`'s view), and a new word that starts no
+  // pattern (most) writes only it. (Word with all its fields inline made it 256 bytes, four
+  // lines written per new word: with the tagger's tables in the cache, misses on both sides.)
   struct alignas(64) Entry {
-    // 14 Cyrillic letters natively (the entry then 256 bytes); WebAssembly's pointers are 4 bytes.
-    static constexpr std::size_t kInline = sizeof(void*) == 8 ? 28 : 24;
-    const char* long_key = nullptr;             // a longer key's text, in texts_ (else in short_key)
+    // 14 Cyrillic letters inline; a longer key's text is in texts_, its pointer in `key_bytes`.
+    static constexpr std::size_t kInline = 28;
     std::uint32_t size = 0;
-    char short_key[kInline];
+    char key_bytes[kInline];
     Word word;
-    std::string_view key() const { return std::string_view(long_key ? long_key : short_key, size); }
+    const char* long_key() const {
+      const char* p = nullptr;
+      if (size > kInline) std::memcpy(&p, key_bytes, sizeof p);
+      return p;
+    }
+    std::string_view key() const { return std::string_view(size > kInline ? long_key() : key_bytes, size); }
     void set_key(std::string_view raw, TextArena& texts) {
       size = static_cast<std::uint32_t>(raw.size());
-      if (raw.size() <= kInline)
-        std::copy(raw.begin(), raw.end(), short_key), long_key = nullptr;
-      else
-        long_key = texts.keep(raw).data();
+      if (raw.size() <= kInline) {
+        std::copy(raw.begin(), raw.end(), key_bytes);
+      } else {
+        const char* p = texts.keep(raw).data();
+        std::memcpy(key_bytes, &p, sizeof p);
+      }
     }
   };
-  static_assert(sizeof(void*) != 8 || sizeof(Entry) == 256, "four cache lines, the hot fields in the first");
+  static_assert(sizeof(void*) != 8 || sizeof(Entry) == 64, "one cache line");
   // The table starts small and doubles (a page's first document should not pay for a table
   // sized for a batch of millions).
   static constexpr std::size_t kMinSlots = 1024;
@@ -169,7 +178,9 @@ class WordCache {
     else std::fill(slots_.begin(), slots_.end(), Slot());
     mask_ = slots_.size() - 1;
     entries_.clear();
+    details_.clear();
     this_call_.clear();
+    this_call_details_.clear();
     texts_.clear();
     serial_ = serial;
   }
@@ -177,7 +188,9 @@ class WordCache {
   Slots slots_;
   std::size_t mask_ = 0;
   text::StableBlocks<Entry> entries_;  // huge pages natively: ~5,000 page faults fewer
+  text::StableBlocks<Detail> details_;  // the entries' words' details, for those not inert
   std::deque<Entry> this_call_;  // words not kept (see put)
+  std::deque<Detail> this_call_details_;
   TextArena texts_;  // the entries' keys, folded forms and readings (also this_call_'s, until clear())
   Owned scratch_;    // a new word's readings, until kept in texts_
 };

@@ -13,6 +13,8 @@
 
 namespace belgi::dates {
 
+const Detail Detail::kNone;
+
 namespace {
 
 using detail::Owned;
@@ -26,7 +28,7 @@ long to_long(std::string_view s) {
 }
 
 // `N-rest`: the rest is an ending (`5-і`) or a table word (`5-желтоқсанда`).
-void analyze_rest(Word& w, Owned& o, std::string_view rest, const Tables& t) {
+void analyze_rest(Detail& w, Owned& o, std::string_view rest, const Tables& t) {
   if (rest.empty()) return;
   if (t.ending(rest, w.ending)) {
     w.rest_ending = true;
@@ -44,7 +46,7 @@ bool clock_of(std::string_view c, int& h, int& mi, bool& dotted) {
 }
 
 // `10:00-12:00`, `10.00-12.00`: a clock range in one token.
-bool analyze_clock_range(Word& w, Owned& o, std::string_view head, std::string_view tail, const Tables& t) {
+bool analyze_clock_range(Detail& w, Owned& o, std::string_view head, std::string_view tail, const Tables& t) {
   std::size_t hy = head.find('-');
   int h1, m1, h2, m2;
   bool d1, d2;
@@ -59,7 +61,7 @@ bool analyze_clock_range(Word& w, Owned& o, std::string_view head, std::string_v
 
 // `05.12.2023`, `31.01.2023ж` (the year abbreviation written on), `10:00`, `10.00`, each with an
 // optional ending in `tail` (`05.12.2023-ден`, `10:00-де`).
-bool analyze_date_or_clock(Word& w, Owned& o, std::string_view head, std::string_view tail, const Tables& t) {
+bool analyze_date_or_clock(Detail& w, Owned& o, std::string_view head, std::string_view tail, const Tables& t) {
   int y, m, d;
   std::string_view zh = "\u0436";
   if (tail.empty() && head.size() > zh.size() && head.substr(head.size() - zh.size()) == zh &&
@@ -89,7 +91,7 @@ bool analyze_date_or_clock(Word& w, Owned& o, std::string_view head, std::string
 }
 
 // `1,5` (a decimal comma) after the n leading digits of s.
-void analyze_decimal(Word& w, std::string_view s, std::size_t n) {
+void analyze_decimal(Detail& w, std::string_view s, std::size_t n) {
   if (s.size() - n < 2 || s.size() - n > 3) return;
   long f = 0;
   for (std::size_t i = n + 1; i < s.size(); ++i) {
@@ -100,7 +102,7 @@ void analyze_decimal(Word& w, std::string_view s, std::size_t n) {
 }
 
 // `N-...` after the number: a range (`2020-2025`, `2-3`), an ending (`5-і`) or a word (`5-желтоқсан`).
-void analyze_hyphen_rest(Word& w, Owned& o, std::string_view after, const Tables& t) {
+void analyze_hyphen_rest(Detail& w, Owned& o, std::string_view after, const Tables& t) {
   std::size_t m2 = 0;
   while (m2 < after.size() && after[m2] >= '0' && after[m2] <= '9') ++m2;
   if (m2 > 0 && m2 == after.size()) {
@@ -111,12 +113,13 @@ void analyze_hyphen_rest(Word& w, Owned& o, std::string_view after, const Tables
   analyze_rest(w, o, after, t);
 }
 
-void analyze_number(Word& w, Owned& o, const Tables& t) {
-  std::string_view s = w.fold;
+void analyze_number(Word& word, Owned& o, const Tables& t) {
+  Detail& w = o.detail;
+  std::string_view s = word.fold;
   std::size_t n = 0;
   while (n < s.size() && s[n] >= '0' && s[n] <= '9') ++n;
   if (n == 0 || n > 9) return;
-  w.num = true;
+  word.num = true;
   w.value = to_long(s.substr(0, n));
   w.digits = static_cast<int>(n);
   if (n == s.size()) { w.plain = true; return; }
@@ -191,7 +194,7 @@ const Entry* season_of(std::string_view f, const Tables& t, Ending& e, bool exce
 // `қаңтар-наурыз`: two months in one token (a list, date.month_list), also with the case on the
 // second (`Қаңтар-қыркүйекте`: a pattern starts there at a sentence's start too); `күзгі-қысқы`:
 // two seasons.
-void analyze_pair(Word& w, std::string_view f, const Tables& t) {
+void analyze_pair(Detail& w, std::string_view f, const Tables& t) {
   std::size_t hyphen = f.find('-');
   if (hyphen == std::string_view::npos) return;
   int first = bare_month(f.substr(0, hyphen), t), last = first ? bare_month(f.substr(hyphen + 1), t) : 0;
@@ -215,8 +218,11 @@ std::string_view without_particle(std::string_view f) {
   return f;
 }
 
+// (w.more is left for the caller: Detail::kNone if w is inert, else a copy of o.detail.)
 void analyze_word(Word& w, Owned& o, std::string_view raw, TextArena& texts, const Tables& tables) {
   o.hits.clear(), o.rest_hits.clear(), o.phrases.clear();  // the last word's (o is reused)
+  o.detail = Detail();
+  Detail& d = o.detail;
   char* f = texts.room(2 * raw.size());  // fold_into's worst case
   w.fold = texts.keep_written(f, static_cast<std::size_t>(fold_into(f, raw) - f));
   std::size_t p = 0;
@@ -225,17 +231,18 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, TextArena& texts, con
     analyze_number(w, o, tables);
   } else if (w.kind == text::TokenKind::word) {
     tables.lookup_and_phrases(w.fold, without_particle(w.fold).size(), o.hits, o.phrases);
-    w.adjectival = !o.phrases.empty() && tables.adjectival(w.fold);  // read only with a phrase
+    d.adjectival = !o.phrases.empty() && tables.adjectival(w.fold);  // read only with a phrase
     // Roman numerals are written in capitals (XXI ғасыр); `і`, `с` alone are words.
-    if (o.hits.empty() && raw.size() >= 2 && w.upper_initial) w.roman = roman_value(w.fold);
-    analyze_pair(w, w.fold, tables);
+    if (o.hits.empty() && raw.size() >= 2 && w.upper_initial) d.roman = roman_value(w.fold);
+    analyze_pair(d, w.fold, tables);
   }
-  w.inert = !w.num && o.hits.empty() && o.phrases.empty() && w.roman == 0 && !w.pair_first && !w.season_first &&
-            !w.weekday_pair &&
+  w.inert = !w.num && o.hits.empty() && o.phrases.empty() && d.roman == 0 && !d.pair_first && !d.season_first &&
+            !d.weekday_pair &&
             !cue(w.fold);
-  w.hits = texts.keep_all(o.hits);
-  w.rest_hits = texts.keep_all(o.rest_hits);
-  w.phrases = texts.keep_all(o.phrases);
+  if (w.inert) return;  // all of d is defaults (Detail::kNone)
+  d.hits = texts.keep_all(o.hits);
+  d.rest_hits = texts.keep_all(o.rest_hits);
+  d.phrases = texts.keep_all(o.phrases);
 }
 
 }  // namespace
@@ -248,12 +255,14 @@ const Word* WordCache::put(std::string_view raw, text::TokenKind kind, std::uint
     Entry& e = this_call_.emplace_back();
     e.word.kind = kind;
     analyze_word(e.word, scratch_, raw, texts_, tables);
+    if (!e.word.inert) e.word.more = &this_call_details_.emplace_back(scratch_.detail);
     return &e.word;
   }
   Entry& e = entries_.emplace_back();
   e.set_key(raw, texts_);
   e.word.kind = kind;
   analyze_word(e.word, scratch_, raw, texts_, tables);
+  if (!e.word.inert) e.word.more = &(details_.emplace_back() = scratch_.detail);
   slots_[i] = Slot{h, &e};
   // Load factor <= 1/2: a probe reads 1.5 slots on average, 4 to a cache line, and the table is
   // half the memory of <= 1/4 (1 MB at kMaxWords), which the tagger's tables need in the cache.

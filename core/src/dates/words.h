@@ -30,21 +30,12 @@ class View {
   std::size_t n_ = 0;
 };
 
-// One word form's analysis (a token's text and kind), kept in the per-thread word cache and shared
-// by every token of that form (Words): valid, with the storage its members view, until the next
-// analyze() call on the same thread.
-struct Word {
-  text::TokenKind kind = text::TokenKind::word;
-  // No pattern starts here: no reading, phrase, number, Roman numeral, month pair or cue word.
-  // Punctuation and most words of a text; the parser skips them at once. Next to `kind` (and
-  // to the cache's key, word_cache.h), so that such a token reads one line of its analysis: at
-  // the end it was a cache line of its own, and with the tagger's tables in the cache a miss.
-  bool inert = false;
-  std::string_view fold;           // folded token text
-  bool upper_initial = false;      // starts with a capital letter (names: Жұма, Қазан)
-
-  // Number tokens: the leading integer and what follows `N-`.
-  bool num = false;
+// What a word's analysis holds beyond Word's few fields: its number reading and its readings in
+// the tables. Kept apart from Word (Word::more) because most words have none of it (Word::inert):
+// those share one Detail of defaults, and a new word then writes one cache line to the word
+// cache instead of four (the tagger's tables, in the same caches, lost them; docs/benchmarks.md).
+struct Detail {
+  // Number tokens (Word::num): the leading integer and what follows `N-`.
   long value = 0;
   int digits = 0;
   bool plain = false;              // digits only
@@ -73,10 +64,28 @@ struct Word {
   const Entry* season_last = nullptr;
   Ending season_ending;
 
+  static const Detail kNone;       // an inert word's (all defaults)
+};
+
+// One word form's analysis (a token's text and kind), kept in the per-thread word cache and shared
+// by every token of that form (Words): valid, with the storage its members view, until the next
+// analyze() call on the same thread. 32 bytes: what every token reads (word_cache.h keeps it in
+// one cache line with the key); the rest behind `more`.
+struct Word {
+  std::string_view fold;           // folded token text
+  const Detail* more = &Detail::kNone;  // never null
+  text::TokenKind kind = text::TokenKind::word;
+  // No pattern starts here: no reading, phrase, number, Roman numeral, month pair or cue word
+  // (then `more` is Detail::kNone). Punctuation and most words of a text; the parser skips them
+  // at once.
+  bool inert = false;
+  bool upper_initial = false;      // starts with a capital letter (names: Жұма, Қазан)
+  bool num = false;                // a number token (Detail's number fields)
+
   bool is(char c) const { return fold.size() == 1 && fold[0] == c; }
   // The first reading of that class, or null. Inline: the patterns ask at every word they read.
-  const Hit* hit(WordClass cls) const { return first_of(hits, cls); }
-  const Hit* rest_hit(WordClass cls) const { return first_of(rest_hits, cls); }
+  const Hit* hit(WordClass cls) const { return first_of(more->hits, cls); }
+  const Hit* rest_hit(WordClass cls) const { return first_of(more->rest_hits, cls); }
 
  private:
   static const Hit* first_of(const View<Hit>& v, WordClass cls) {
@@ -85,6 +94,7 @@ struct Word {
     return nullptr;
   }
 };
+static_assert(sizeof(void*) != 8 || sizeof(Word) == 32, "word_cache.h's Entry: the key and a Word in 64 bytes");
 
 // A text's tokens as the date grammar reads them: each token's place and its form's analysis. A
 // token is a place and a pointer (24 bytes), not a copy of the analysis (232): on one document of
