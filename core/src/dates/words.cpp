@@ -273,8 +273,7 @@ const Word* WordCache::put(std::string_view raw, text::TokenKind kind, std::uint
 Words analyze(std::string_view text, const std::vector<text::Token>& tokens, const Tables& tables) {
   thread_local WordCache cache;
   cache.begin(tables);
-  Words out;
-  out.reserve(tokens.size());
+  Words out(tokens);
   // The tokens' hashes kAhead tokens ahead: the slot is prefetched then, the entry kStep tokens
   // later (the slot has arrived by then), the key's text kStep later again, so a probe waits on
   // none of the three.
@@ -294,7 +293,7 @@ Words analyze(std::string_view text, const std::vector<text::Token>& tokens, con
     std::string_view raw = tok.text(text);
     const std::uint64_t h = ahead[i % kRing];
     const Word* w = cache.find(raw, tok.kind, h);
-    out.add(tok.begin, tok.end, w ? w : cache.put(raw, tok.kind, h, tables));
+    out.add(w ? w : cache.put(raw, tok.kind, h, tables));
   }
   return out;
 }

@@ -96,29 +96,28 @@ struct Word {
 };
 static_assert(sizeof(void*) != 8 || sizeof(Word) == 32, "word_cache.h's Entry: the key and a Word in 64 bytes");
 
-// A text's tokens as the date grammar reads them: each token's place and its form's analysis. A
-// token is a place and a pointer (24 bytes), not a copy of the analysis (232): on one document of
-// 2.6 MB the copies were 51 MB of memory written once, ~12,000 page faults.
+// A text's tokens as the date grammar reads them: each token's form's analysis, and its place
+// read from the tokens themselves. A token is a pointer (8 bytes), not a copy of the analysis (232:
+// on one document of 2.6 MB the copies were 51 MB of memory written once, ~12,000 page faults),
+// nor a copy of its place as well (24 bytes: 2 MB written per MB of text, read back only at a
+// match's ends).
 class Words {
  public:
   std::size_t size() const { return at_.size(); }
-  const Word& operator[](std::size_t i) const { return *at_[i].word; }
-  std::size_t begin_of(std::size_t i) const { return at_[i].begin; }  // UTF-8 bytes into the text
-  std::size_t end_of(std::size_t i) const { return at_[i].end; }
+  const Word& operator[](std::size_t i) const { return *at_[i]; }
+  std::size_t begin_of(std::size_t i) const { return tokens_[i].begin; }  // UTF-8 bytes into the text
+  std::size_t end_of(std::size_t i) const { return tokens_[i].end; }
 
-  void reserve(std::size_t n) { at_.reserve(n); }
-  void add(std::size_t begin, std::size_t end, const Word* w) { at_.push_back(At{begin, end, w}); }
+  explicit Words(const std::vector<text::Token>& tokens) : tokens_(tokens.data()) { at_.reserve(tokens.size()); }
+  void add(const Word* w) { at_.push_back(w); }
 
  private:
-  struct At {
-    std::size_t begin, end;
-    const Word* word;
-  };
-  std::vector<At, text::HugePageAllocator<At>> at_;  // 2 MB pages from 1 MB on (huge_pages.h)
+  const text::Token* tokens_;  // analyze()'s: they outlive the words (Context::tokens)
+  std::vector<const Word*, text::HugePageAllocator<const Word*>> at_;  // 2 MB pages from 1 MB on (huge_pages.h)
 };
 
 // Analyzes the tokens of `text` (in order) against the tables. The words are valid until the
-// next call on the same thread.
+// next call on the same thread, and while `tokens` lives (they read the places from it).
 Words analyze(std::string_view text, const std::vector<text::Token>& tokens, const Tables& tables);
 
 // A unit adjective naming an anniversary: `жылдығы` (possessive), `жылдық мерейтойы` (`next`, the
