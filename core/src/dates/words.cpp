@@ -275,9 +275,8 @@ Words analyze(std::string_view text, const std::vector<text::Token>& tokens, con
   cache.begin(tables);
   Words out(tokens);
   // The tokens' hashes kAhead tokens ahead: the slot is prefetched then, the entry kStep tokens
-  // later (the slot has arrived by then), the key's text kStep later again, so a probe waits on
-  // none of the three.
-  constexpr std::size_t kStep = 4, kAhead = 3 * kStep, kRing = 16;
+  // later (the slot has arrived by then), so a probe waits on neither.
+  constexpr std::size_t kStep = 4, kAhead = 2 * kStep, kRing = 16;
   std::uint64_t ahead[kRing];
   const std::size_t n = tokens.size();
   auto hash_ahead = [&](std::size_t j) {
@@ -287,8 +286,7 @@ Words analyze(std::string_view text, const std::vector<text::Token>& tokens, con
   for (std::size_t j = 0; j < std::min(n, kAhead); ++j) hash_ahead(j);
   for (std::size_t i = 0; i < n; ++i) {
     if (i + kAhead < n) hash_ahead(i + kAhead);
-    if (i + 2 * kStep < n) cache.prefetch_entry(ahead[(i + 2 * kStep) % kRing]);
-    if (i + kStep < n) cache.prefetch_key(ahead[(i + kStep) % kRing]);
+    if (i + kStep < n) cache.prefetch_entry(ahead[(i + kStep) % kRing]);
     const text::Token& tok = tokens[i];
     std::string_view raw = tok.text(text);
     const std::uint64_t h = ahead[i % kRing];
