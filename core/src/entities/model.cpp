@@ -75,6 +75,10 @@ inline void add_wheres(const Model& m, const std::uint32_t* where, std::size_t n
   bool dense = false;
   for (std::size_t j = 0; j < n; ++j) {
     const std::uint32_t start = where[j] & 0x3ffffff, count = where[j] >> 26;
+    if (count == kOne) {
+      add_one(where[j], e);
+      continue;
+    }
     if (count != kDense) {
       for (const std::uint32_t* p = m.pairs.data() + start, *q = p + count; p < q; ++p)
         e[*p >> 16] += static_cast<std::int16_t>(*p & 0xffff);

@@ -132,6 +132,8 @@ Status place_features(const RawModel& raw, Model& m) {
       for (std::uint32_t p = start; p < start + count; ++p)
         m.dense[row * kLabelCount + (m.pairs[p] >> 16)] += weight_at(raw, p);
       m.slots[i] = Slot{k, row | kDense << 26};
+    } else if (count == 1) {
+      m.slots[i] = Slot{k, kOne << 26 | m.pairs[start]};
     } else {
       m.slots[i] = Slot{k, start | count << 26};
     }

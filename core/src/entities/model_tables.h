@@ -16,11 +16,20 @@ namespace belgi::entities {
 // key and where its (label, weight) pairs are; a pair is one u32 (label << 16 | u16 weight).
 struct Slot {
   std::uint32_t key;    // 0 = empty
-  std::uint32_t where;  // start of the pairs (low 26 bits), their count (high 6 bits)
+  std::uint32_t where;  // start of the pairs (low 26 bits), their count (high 6 bits); kDense, kOne below
 };
 // A feature with at least kDenseMin weights is stored as a dense row of all labels instead
 // (where = row | kDense << 26): one vectorizable add instead of scattered ones.
 constexpr std::uint32_t kDense = 63, kDenseMin = 12;
+// A feature with one weight (a third of the model's) keeps its pair in the slot itself: where =
+// kOne << 26 | label << 16 | u16 weight, the pair's layout in its low 26 bits. Its look-up is the
+// slot's cache miss only, not the slot's and then the pair's.
+constexpr std::uint32_t kOne = 62;
+
+// The (label, weight) pair of a kOne feature's where.
+inline void add_one(std::uint32_t where, std::int32_t* e) {
+  e[(where >> 16) & 0x3ff] += static_cast<std::int16_t>(where & 0xffff);
+}
 
 // The large tables (the slots ~8 MB, the pairs) in huge pages natively (text/huge_pages.h): filled
 // at load time with one page fault per 2 MB instead of per 4 KB (~1,500 faults a process), and
@@ -53,15 +62,17 @@ inline void add_feature(const Model& m, std::uint32_t where, std::int32_t* e) {
     for (int y = 0; y < L; ++y) e[y] += row[y];
     return;
   }
+  if (count == kOne) return add_one(where, e);
   for (const std::uint32_t* p = m.pairs.data() + start, *q = p + count; p < q; ++p)
     e[*p >> 16] += static_cast<std::int16_t>(*p & 0xffff);
 }
 
+// Where a feature's weights are, to prefetch them: its dense row or its pairs (nullptr for a
+// kOne feature, whose weight came with its slot; prefetching it is a no-op).
 inline const void* weights_of(const Model& m, std::uint32_t where) {
-  std::uint32_t start = where & 0x3ffffff;
-  return where >> 26 == kDense
-             ? static_cast<const void*>(m.dense.data() + static_cast<std::size_t>(start) * kLabelCount)
-             : static_cast<const void*>(m.pairs.data() + start);
+  std::uint32_t start = where & 0x3ffffff, count = where >> 26;
+  if (count == kDense) return m.dense.data() + static_cast<std::size_t>(start) * kLabelCount;
+  return count == kOne ? nullptr : m.pairs.data() + start;
 }
 
 // A feature's Slot::where, or 0 if the model does not have it.
