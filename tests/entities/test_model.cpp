@@ -160,9 +160,10 @@ TEST_CASE("every feature of the embedded model is found with its weights, and no
 TEST_CASE("lookups at the edges: the largest keys, neighbours, dense features") {
   ModelData base;
   REQUIRE(parse_model(belgi::resources::ner_model(), base).ok());
-  // Few features in a 32-slot table: keys that share a home slot (1 and 0x80000001, 0x7fffffff
-  // and 0xffffffff), neighbouring keys, the top of the range, a feature with weights for every
-  // label (stored dense), one just under the dense threshold, one without weights.
+  // Few features in a 32-slot table (a key's home is its top 5 bits): keys that share a home
+  // slot (1, 2, 3 and 7; 0x80000000 and 0x80000001), the top of the range, whose probe wraps
+  // around to slot 0's cluster (0xffffffff), neighbouring keys, a feature with weights for every
+  // label (stored dense), one just under the dense threshold, one without weights, one-weight ones.
   std::vector<std::uint32_t> keys = {1, 2, 3, 7, 0x7fffffffu, 0x80000000u, 0x80000001u, 0xfffffffeu, 0xffffffffu};
   std::vector<int> counts = {1, kLabelCount, 2, 11, 0, 12, 3, 1, 2};
   ModelData d = with_features(base, keys, counts);

@@ -130,7 +130,7 @@ Status place_features(const RawModel& raw, Model& m) {
   const unsigned char* p = raw.pairs;  // the feature's: count x (u8 label, i16 weight)
   std::uint32_t sparse = 0, row = 0;
   for (std::uint32_t f = 0; f < raw.features; ++f) {
-    std::uint32_t k = key_at(raw, f), i = slot_of(k, m.mask);
+    std::uint32_t k = key_at(raw, f), i = slot_of(m, k);
     while (slots[i].key != 0 && slots[i].key != k) i = (i + 1) & m.mask;
     if (slots[i].key == k || k == 0) return corrupt("duplicate feature");
     const std::uint32_t count = raw.counts[f];
@@ -198,10 +198,12 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
   m->lex.gazetteer.build(d.gazetteer);
   m->lex.max_words = d.max_words;
   std::size_t cap = 16;
-  while (cap < std::size_t{raw.features} * 2) cap *= 2;
-  if (raw.pair_count >= (1u << 26)) return corrupt("too many weights");
+  std::uint32_t shift = 28;
+  while (cap < std::size_t{raw.features} * 2) cap *= 2, --shift;
+  if (raw.pair_count >= (1u << 26) || raw.features >= (1u << 26)) return corrupt("too many weights");
   m->slots.resize(cap);  // Slot is trivial: zero-filled, i.e. empty
   m->mask = static_cast<std::uint32_t>(cap - 1);
+  m->shift = shift;
   // The tables at their sizes, from the features' counts (the dense rows grown row by row
   // took twice the memory, ~300 page faults; the one-weight features' pairs are in their slots).
   std::size_t sparse = 0, dense_rows = 0;
