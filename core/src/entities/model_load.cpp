@@ -201,7 +201,7 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
   std::uint32_t shift = 28;
   while (cap < std::size_t{raw.features} * 2) cap *= 2, --shift;
   if (raw.pair_count >= (1u << 26) || raw.features >= (1u << 26)) return corrupt("too many weights");
-  m->slots.resize(cap);  // Slot is trivial: zero-filled, i.e. empty
+  m->slots.resize(cap);  // zeroed memory (ZeroedAllocator): every slot empty
   m->mask = static_cast<std::uint32_t>(cap - 1);
   m->shift = shift;
   // The tables at their sizes, from the features' counts (the dense rows grown row by row

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -37,10 +38,27 @@ inline void add_one(std::uint32_t where, std::int32_t* e) {
 template <class T>
 using HugeVector = std::vector<T, text::HugePageAllocator<T>>;
 
+// The same, for a vector sized once and then filled: its memory comes zeroed (natively a large
+// one is a fresh mapping, zeroed by the kernel; else zeroed here), so resize() writes nothing:
+// the 2 MB slot table was written twice at load time, zeros then the features.
+template <class T>
+struct ZeroedAllocator : text::HugePageAllocator<T> {
+  T* allocate(std::size_t n) {
+    T* p = text::HugePageAllocator<T>::allocate(n);
+#ifdef BELGI_HUGE_PAGES
+    if (n * sizeof(T) >= text::HugePageAllocator<T>::kMin) return p;
+#endif
+    std::memset(static_cast<void*>(p), 0, n * sizeof(T));
+    return p;
+  }
+  template <class U>
+  void construct(U*) {}  // an element's value-initialization: the zeros already there
+};
+
 class Model {
  public:
   Lexicons lex;
-  HugeVector<Slot> slots;
+  std::vector<Slot, ZeroedAllocator<Slot>> slots;  // sized once: empty = zero
   std::uint32_t mask = 0;  // slots.size() - 1
   std::uint32_t shift = 0;  // 32 - log2(slots.size()): a key's home slot is its top bits
   HugeVector<std::uint32_t> pairs;
