@@ -135,9 +135,9 @@ Status place_features(const RawModel& raw, Model& m) {
     if (slots[i].key == k || k == 0) return corrupt("duplicate feature");
     const std::uint32_t count = raw.counts[f];
     std::uint32_t where, top = 0;  // the largest label, checked once
-    if (count == 1) {
-      top = p[0];
-      where = kOne << 26 | widened(p);
+    if (count <= 1) {  // kOne; no weights: 0, as absent
+      top = count ? p[0] : 0;
+      where = count ? kOne << 26 | widened(p) : 0;
     } else if (count < kDenseMin) {
       where = sparse | count << 26;
       for (std::uint32_t j = 0; j < count; ++j) {

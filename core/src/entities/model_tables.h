@@ -23,13 +23,14 @@ struct Slot {
 // (where = row | kDense << 26): one vectorizable add instead of scattered ones.
 constexpr std::uint32_t kDense = 63, kDenseMin = 12;
 // A feature with one weight (a third of the model's) keeps its pair in the slot itself: where =
-// kOne << 26 | label << 16 | u16 weight, the pair's layout in its low 26 bits. Its look-up is the
-// slot's cache miss only, not the slot's and then the pair's.
-constexpr std::uint32_t kOne = 62;
+// label << 16 | u16 weight (count bits kOne = 0), the pair's own layout. Its look-up is the slot's
+// cache miss only, not the slot's and then the pair's. An absent feature (where = 0) and one
+// without weights read as label 0 with weight 0: they take the same path and add nothing.
+constexpr std::uint32_t kOne = 0;
 
 // The (label, weight) pair of a kOne feature's where.
 inline void add_one(std::uint32_t where, std::int32_t* e) {
-  e[(where >> 16) & 0x3ff] += static_cast<std::int16_t>(where & 0xffff);
+  e[where >> 16] += static_cast<std::int16_t>(where & 0xffff);
 }
 
 // The large tables (the slots ~8 MB, the pairs) in huge pages natively (text/huge_pages.h): filled
@@ -89,12 +90,13 @@ inline void add_feature(const Model& m, std::uint32_t where, std::int32_t* e) {
     e[*p >> 16] += static_cast<std::int16_t>(*p & 0xffff);
 }
 
-// Where a feature's weights are, to prefetch them: its dense row or its pairs (nullptr for a
-// kOne feature, whose weight came with its slot; prefetching it is a no-op).
+// Where a feature's weights are, to prefetch them: its dense row or its pairs. A kOne feature
+// (or an absent one) has nothing more to fetch: the pairs' first line then, a valid address
+// (a prefetch of nullptr can cost a page walk) that stays in cache.
 inline const void* weights_of(const Model& m, std::uint32_t where) {
   std::uint32_t start = where & 0x3ffffff, count = where >> 26;
   if (count == kDense) return m.dense.data() + static_cast<std::size_t>(start) * kLabelCount;
-  return count == kOne ? nullptr : m.pairs.data() + start;
+  return m.pairs.data() + (count == kOne ? 0 : start);
 }
 
 // A feature's Slot::where, or 0 if the model does not have it.
