@@ -178,6 +178,24 @@ TEST_CASE("lookups at the edges: the largest keys, neighbours, dense features") 
   CHECK(looked_up(*m, 5) == std::vector<std::int32_t>(kLabelCount, 0));
 }
 
+TEST_CASE("a label out of range is refused whichever table its feature goes to") {
+  // One weight (kept in the slot), a few (the pairs), many (a dense row): load_model checks the
+  // labels in each of its three paths; the bad pair first, last or alone in its feature.
+  ModelData base;
+  REQUIRE(parse_model(belgi::resources::ner_model(), base).ok());
+  for (int count : {1, 3, 11, 12, kLabelCount}) {
+    for (int at : {0, count - 1}) {
+      ModelData d = with_features(base, {5, 9, 700}, {2, count, 1});
+      d.pair_label[d.feat_start[1] + static_cast<std::uint32_t>(at)] = 200;
+      std::shared_ptr<const Model> m;
+      belgi::Status st = load_model(serialize_model(d), m);
+      CHECK_MESSAGE(st.code == belgi::StatusCode::invalid_model, "count ", count, " at ", at);
+      CHECK(st.message.find("label out of range") != std::string::npos);
+      CHECK_FALSE(m);
+    }
+  }
+}
+
 TEST_CASE("a feature given twice is refused") {
   ModelData base;
   REQUIRE(parse_model(belgi::resources::ner_model(), base).ok());
