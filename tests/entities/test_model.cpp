@@ -160,9 +160,10 @@ TEST_CASE("every feature of the embedded model is found with its weights, and no
 TEST_CASE("lookups at the edges: the largest keys, neighbours, dense features") {
   ModelData base;
   REQUIRE(parse_model(belgi::resources::ner_model(), base).ok());
-  // Few features in a 32-slot table: keys that share a home slot (1 and 0x80000001, 0x7fffffff
-  // and 0xffffffff), neighbouring keys, the top of the range, a feature with weights for every
-  // label (stored dense), one just under the dense threshold, one without weights.
+  // Few features in a 32-slot table (a key's home is its top 5 bits): keys that share a home
+  // slot (1, 2, 3 and 7; 0x80000000 and 0x80000001), the top of the range, whose probe wraps
+  // around to slot 0's cluster (0xffffffff), neighbouring keys, a feature with weights for every
+  // label (stored dense), one just under the dense threshold, one without weights, one-weight ones.
   std::vector<std::uint32_t> keys = {1, 2, 3, 7, 0x7fffffffu, 0x80000000u, 0x80000001u, 0xfffffffeu, 0xffffffffu};
   std::vector<int> counts = {1, kLabelCount, 2, 11, 0, 12, 3, 1, 2};
   ModelData d = with_features(base, keys, counts);
@@ -175,6 +176,24 @@ TEST_CASE("lookups at the edges: the largest keys, neighbours, dense features") 
   ModelData empty = with_features(base, {}, {});
   REQUIRE(load_model(serialize_model(empty), m).ok());
   CHECK(looked_up(*m, 5) == std::vector<std::int32_t>(kLabelCount, 0));
+}
+
+TEST_CASE("a label out of range is refused whichever table its feature goes to") {
+  // One weight (kept in the slot), a few (the pairs), many (a dense row): load_model checks the
+  // labels in each of its three paths; the bad pair first, last or alone in its feature.
+  ModelData base;
+  REQUIRE(parse_model(belgi::resources::ner_model(), base).ok());
+  for (int count : {1, 3, 11, 12, kLabelCount}) {
+    for (int at : {0, count - 1}) {
+      ModelData d = with_features(base, {5, 9, 700}, {2, count, 1});
+      d.pair_label[d.feat_start[1] + static_cast<std::uint32_t>(at)] = 200;
+      std::shared_ptr<const Model> m;
+      belgi::Status st = load_model(serialize_model(d), m);
+      CHECK_MESSAGE(st.code == belgi::StatusCode::invalid_model, "count ", count, " at ", at);
+      CHECK(st.message.find("label out of range") != std::string::npos);
+      CHECK_FALSE(m);
+    }
+  }
 }
 
 TEST_CASE("a feature given twice is refused") {

@@ -75,6 +75,10 @@ inline void add_wheres(const Model& m, const std::uint32_t* where, std::size_t n
   bool dense = false;
   for (std::size_t j = 0; j < n; ++j) {
     const std::uint32_t start = where[j] & 0x3ffffff, count = where[j] >> 26;
+    if (count == kOne) {
+      add_one(where[j], e);
+      continue;
+    }
     if (count != kDense) {
       for (const std::uint32_t* p = m.pairs.data() + start, *q = p + count; p < q; ++p)
         e[*p >> 16] += static_cast<std::int16_t>(*p & 0xffff);
@@ -108,7 +112,7 @@ BELGI_SIMD_CLONES void add_groups(const Model& m, const std::uint32_t* feats, co
   std::size_t g = 0;
   for (std::size_t a = offs[0], end = offs[groups]; a < end; a += kChunk) {
     const std::size_t b = std::min(a + kChunk, end);
-    for (std::size_t j = a; j < b; ++j) __builtin_prefetch(&slots[slot_of(feats[j], m.mask)]);
+    for (std::size_t j = a; j < b; ++j) __builtin_prefetch(&slots[slot_of(m, feats[j])]);
     for (std::size_t j = a; j < b; ++j) {
       where[j - a] = where_of(m, feats[j]);
       __builtin_prefetch(weights_of(m, where[j - a]));

@@ -1,5 +1,6 @@
 // Loading the entity model: ner.bin's bytes checked (magic, version, checksum, sizes) and packed
 // into the tagger's tables (model_tables.h); parse_model reads the same bytes for the trainer.
+#include <algorithm>
 #include <atomic>
 #include <cstring>
 
@@ -23,6 +24,7 @@ struct RawModel {
   const unsigned char* counts = nullptr;  // features x u8
   const unsigned char* pairs = nullptr;   // sum(counts) x (u8 label, i16 weight)
   std::size_t pair_count = 0;
+  std::uint32_t with_count[256] = {};  // features by their count of weights
 };
 
 Status corrupt(const std::string& what) {
@@ -44,10 +46,10 @@ Fn* out_of_line(Fn* f) {
 
 std::uint64_t checksum(std::string_view bytes) { return text::fnv1a64_words(bytes); }
 
-std::size_t sum_counts(const unsigned char* counts, std::uint32_t n) {
-  std::size_t total = 0;
-  for (std::uint32_t i = 0; i < n; ++i) total += counts[i];
-  return total;
+// The features by their count of weights: their sum is the pairs', and load_model sizes its
+// tables from them.
+void histogram(const unsigned char* counts, std::uint32_t n, std::uint32_t* with_count) {
+  for (std::uint32_t i = 0; i < n; ++i) ++with_count[counts[i]];
 }
 
 Status read_model(std::string_view bytes, RawModel& raw) {
@@ -87,7 +89,9 @@ Status read_model(std::string_view bytes, RawModel& raw) {
   raw.keys = base + r.pos;
   raw.counts = raw.keys + std::size_t{f} * 4;
   raw.pairs = raw.counts + f;
-  std::size_t total = out_of_line(&sum_counts)(raw.counts, f);
+  out_of_line(&histogram)(raw.counts, f, raw.with_count);
+  std::size_t total = 0;
+  for (std::size_t c = 1; c < 256; ++c) total += c * raw.with_count[c];
   raw.pair_count = total;
   if (static_cast<std::size_t>(base + r.b.size() - raw.pairs) != total * 3) return corrupt("size mismatch");
   // The pairs' labels are checked by the callers, in the loops that copy them out.
@@ -107,35 +111,53 @@ inline std::int16_t weight_at(const RawModel& raw, std::size_t p) {
   return w;
 }
 
-// load_model's two loops (see out_of_line): the (label, weight) pairs widened to one u32 each,
-// and the features placed in the open-addressing table (dense rows for the many-label ones).
-bool widen_pairs(const RawModel& raw, std::uint32_t* pairs) {
-  for (std::size_t p = 0; p < raw.pair_count; ++p) {
-    std::uint32_t label = raw.pairs[p * 3];
-    if (label >= static_cast<std::uint32_t>(kLabelCount)) return false;
-    pairs[p] = label << 16 | static_cast<std::uint16_t>(weight_at(raw, p));
-  }
-  return true;
+// A pair of the file (u8 label, i16 weight) widened to the tagger's u32 (label << 16 | u16 weight).
+inline std::uint32_t widened(const unsigned char* p) {
+  std::uint16_t w;
+  std::memcpy(&w, p + 1, 2);
+  return std::uint32_t{p[0]} << 16 | w;
 }
 
+// load_model's loop over the features (see out_of_line), in one pass over the file's weights:
+// each feature placed in the open-addressing table, its (label, weight) pairs checked and put
+// where its count says: in its slot (kOne), widened in the pairs, or summed in a dense row (the
+// tables sized and zeroed before).
 Status place_features(const RawModel& raw, Model& m) {
-  std::uint32_t start = 0;
+  constexpr std::uint32_t kLabels = kLabelCount;
+  Slot* const slots = m.slots.data();
+  std::uint32_t* const pairs = m.pairs.data();
+  std::int32_t* const dense = m.dense.data();
+  const unsigned char* p = raw.pairs;  // the feature's: count x (u8 label, i16 weight)
+  std::uint32_t sparse = 0, row = 0;
   for (std::uint32_t f = 0; f < raw.features; ++f) {
-    std::uint32_t k = key_at(raw, f), i = slot_of(k, m.mask);
-    while (m.slots[i].key != 0 && m.slots[i].key != k) i = (i + 1) & m.mask;
-    if (m.slots[i].key == k || k == 0) return corrupt("duplicate feature");
-    std::uint32_t count = raw.counts[f];
-    if (count >= kDense) return corrupt("feature with too many labels");
-    if (count >= kDenseMin) {
-      std::uint32_t row = static_cast<std::uint32_t>(m.dense.size() / kLabelCount);
-      m.dense.resize(m.dense.size() + kLabelCount, 0);
-      for (std::uint32_t p = start; p < start + count; ++p)
-        m.dense[row * kLabelCount + (m.pairs[p] >> 16)] += weight_at(raw, p);
-      m.slots[i] = Slot{k, row | kDense << 26};
+    std::uint32_t k = key_at(raw, f), i = slot_of(m, k);
+    while (slots[i].key != 0 && slots[i].key != k) i = (i + 1) & m.mask;
+    if (slots[i].key == k || k == 0) return corrupt("duplicate feature");
+    const std::uint32_t count = raw.counts[f];
+    std::uint32_t where, top = 0;  // the largest label, checked once
+    if (count <= 1) {  // kOne; no weights: 0, as absent
+      top = count ? p[0] : 0;
+      where = count ? kOne << 26 | widened(p) : 0;
+    } else if (count < kDenseMin) {
+      where = sparse | count << 26;
+      for (std::uint32_t j = 0; j < count; ++j) {
+        top = std::max<std::uint32_t>(top, p[3 * j]);
+        pairs[sparse + j] = widened(p + 3 * j);
+      }
+      sparse += count;
+    } else if (count < kDense) {
+      where = row | kDense << 26;
+      std::int32_t* r = dense + std::size_t{row++} * kLabels;
+      for (std::uint32_t j = 0; j < count; ++j) {
+        if (p[3 * j] >= kLabels) return corrupt("label out of range");
+        r[p[3 * j]] += static_cast<std::int16_t>(widened(p + 3 * j) & 0xffff);
+      }
     } else {
-      m.slots[i] = Slot{k, start | count << 26};
+      return corrupt("feature with too many labels");
     }
-    start += count;
+    if (top >= kLabels) return corrupt("label out of range");
+    slots[i] = Slot{k, where};
+    p += 3 * count;
   }
   return Status();
 }
@@ -176,16 +198,19 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
   m->lex.gazetteer.build(d.gazetteer);
   m->lex.max_words = d.max_words;
   std::size_t cap = 16;
-  while (cap < std::size_t{raw.features} * 2) cap *= 2;
-  if (raw.pair_count >= (1u << 26)) return corrupt("too many weights");
-  m->slots.resize(cap);  // Slot is trivial: zero-filled, i.e. empty
+  std::uint32_t shift = 28;
+  while (cap < std::size_t{raw.features} * 2) cap *= 2, --shift;
+  if (raw.pair_count >= (1u << 26) || raw.features >= (1u << 26)) return corrupt("too many weights");
+  m->slots.resize(cap);  // zeroed memory (ZeroedAllocator): every slot empty
   m->mask = static_cast<std::uint32_t>(cap - 1);
-  m->pairs.resize(raw.pair_count);
-  if (!out_of_line(&widen_pairs)(raw, m->pairs.data())) return corrupt("label out of range");
-  // The dense rows at once (grown row by row they took twice the memory, ~300 page faults).
-  std::size_t dense_rows = 0;
-  for (std::uint32_t f = 0; f < raw.features; ++f) dense_rows += raw.counts[f] >= kDenseMin && raw.counts[f] < kDense;
-  m->dense.reserve(dense_rows * kLabelCount);
+  m->shift = shift;
+  // The tables at their sizes, from the features' counts (the dense rows grown row by row
+  // took twice the memory, ~300 page faults; the one-weight features' pairs are in their slots).
+  std::size_t sparse = 0, dense_rows = 0;
+  for (std::size_t c = 2; c < kDenseMin; ++c) sparse += c * raw.with_count[c];
+  for (std::size_t c = kDenseMin; c < kDense; ++c) dense_rows += raw.with_count[c];
+  m->pairs.resize(sparse);
+  m->dense.resize(dense_rows * kLabelCount);
   st = out_of_line(&place_features)(raw, *m);
   if (!st.ok()) return st;
   m->trans.assign(d.trans.begin(), d.trans.end());

@@ -3,6 +3,7 @@
 #pragma once
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -16,11 +17,21 @@ namespace belgi::entities {
 // key and where its (label, weight) pairs are; a pair is one u32 (label << 16 | u16 weight).
 struct Slot {
   std::uint32_t key;    // 0 = empty
-  std::uint32_t where;  // start of the pairs (low 26 bits), their count (high 6 bits)
+  std::uint32_t where;  // start of the pairs (low 26 bits), their count (high 6 bits); kDense, kOne below
 };
 // A feature with at least kDenseMin weights is stored as a dense row of all labels instead
 // (where = row | kDense << 26): one vectorizable add instead of scattered ones.
 constexpr std::uint32_t kDense = 63, kDenseMin = 12;
+// A feature with one weight (a third of the model's) keeps its pair in the slot itself: where =
+// label << 16 | u16 weight (count bits kOne = 0), the pair's own layout. Its look-up is the slot's
+// cache miss only, not the slot's and then the pair's. An absent feature (where = 0) and one
+// without weights read as label 0 with weight 0: they take the same path and add nothing.
+constexpr std::uint32_t kOne = 0;
+
+// The (label, weight) pair of a kOne feature's where.
+inline void add_one(std::uint32_t where, std::int32_t* e) {
+  e[where >> 16] += static_cast<std::int16_t>(where & 0xffff);
+}
 
 // The large tables (the slots ~8 MB, the pairs) in huge pages natively (text/huge_pages.h): filled
 // at load time with one page fault per 2 MB instead of per 4 KB (~1,500 faults a process), and
@@ -28,11 +39,29 @@ constexpr std::uint32_t kDense = 63, kDenseMin = 12;
 template <class T>
 using HugeVector = std::vector<T, text::HugePageAllocator<T>>;
 
+// The same, for a vector sized once and then filled: its memory comes zeroed (natively a large
+// one is a fresh mapping, zeroed by the kernel; else zeroed here), so resize() writes nothing:
+// the 2 MB slot table was written twice at load time, zeros then the features.
+template <class T>
+struct ZeroedAllocator : text::HugePageAllocator<T> {
+  T* allocate(std::size_t n) {
+    T* p = text::HugePageAllocator<T>::allocate(n);
+#ifdef BELGI_HUGE_PAGES
+    if (n * sizeof(T) >= text::HugePageAllocator<T>::kMin) return p;
+#endif
+    std::memset(static_cast<void*>(p), 0, n * sizeof(T));
+    return p;
+  }
+  template <class U>
+  void construct(U*) {}  // an element's value-initialization: the zeros already there
+};
+
 class Model {
  public:
   Lexicons lex;
-  HugeVector<Slot> slots;
-  std::uint32_t mask = 0;
+  std::vector<Slot, ZeroedAllocator<Slot>> slots;  // sized once: empty = zero
+  std::uint32_t mask = 0;  // slots.size() - 1
+  std::uint32_t shift = 0;  // 32 - log2(slots.size()): a key's home slot is its top bits
   HugeVector<std::uint32_t> pairs;
   HugeVector<std::int32_t> dense;  // rows of kLabelCount weights (kDense features)
   std::vector<std::int32_t> trans, end;
@@ -42,7 +71,10 @@ class Model {
   std::uint64_t serial = 0;  // unique per loaded model: keys the per-thread word caches
 };
 
-inline std::uint32_t slot_of(std::uint32_t key, std::uint32_t mask) { return (key * 0x9E3779B1u) & mask; }
+// A key's home slot: its top bits (the keys are hashes already). In the order of the keys, as
+// the file lists them: load_model fills the 2 MB table front to back, where a scrambled home
+// (key * golden ratio) made each of the 108,308 insertions a cache miss.
+inline std::uint32_t slot_of(const Model& m, std::uint32_t key) { return key >> m.shift; }
 
 // Adds one feature's weights (its Slot::where; 0 = absent) to the emission row e.
 inline void add_feature(const Model& m, std::uint32_t where, std::int32_t* e) {
@@ -53,21 +85,24 @@ inline void add_feature(const Model& m, std::uint32_t where, std::int32_t* e) {
     for (int y = 0; y < L; ++y) e[y] += row[y];
     return;
   }
+  if (count == kOne) return add_one(where, e);
   for (const std::uint32_t* p = m.pairs.data() + start, *q = p + count; p < q; ++p)
     e[*p >> 16] += static_cast<std::int16_t>(*p & 0xffff);
 }
 
+// Where a feature's weights are, to prefetch them: its dense row or its pairs. A kOne feature
+// (or an absent one) has nothing more to fetch: the pairs' first line then, a valid address
+// (a prefetch of nullptr can cost a page walk) that stays in cache.
 inline const void* weights_of(const Model& m, std::uint32_t where) {
-  std::uint32_t start = where & 0x3ffffff;
-  return where >> 26 == kDense
-             ? static_cast<const void*>(m.dense.data() + static_cast<std::size_t>(start) * kLabelCount)
-             : static_cast<const void*>(m.pairs.data() + start);
+  std::uint32_t start = where & 0x3ffffff, count = where >> 26;
+  if (count == kDense) return m.dense.data() + static_cast<std::size_t>(start) * kLabelCount;
+  return m.pairs.data() + (count == kOne ? 0 : start);
 }
 
 // A feature's Slot::where, or 0 if the model does not have it.
 inline std::uint32_t where_of(const Model& m, std::uint32_t k) {
   const Slot* slots = m.slots.data();
-  std::uint32_t i = slot_of(k, m.mask);
+  std::uint32_t i = slot_of(m, k);
   while (slots[i].key != 0 && slots[i].key != k) i = (i + 1) & m.mask;
   return slots[i].key == k ? slots[i].where : 0;
 }
