@@ -207,24 +207,23 @@ std::uint32_t inflected_name_ending(std::string_view lower, const Lexicons& lex)
 void KeyTable::build(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& entries) {
   std::size_t cap = 16;
   while (cap < entries.size() * 2) cap *= 2;
-  keys_.assign(cap, 0);
-  values_.assign(cap, 0);
+  slots_.assign(cap, Slot{0, 0});
   mask_ = static_cast<std::uint32_t>(cap - 1);
   count_ = 0;
   for (const auto& [k, v] : entries) {
     std::uint32_t i = (k * 0x9E3779B1u) & mask_;
-    while (keys_[i] != 0 && keys_[i] != k) i = (i + 1) & mask_;
-    if (keys_[i] == 0) ++count_;
-    keys_[i] = k;
-    values_[i] |= v;
+    while (slots_[i].key != 0 && slots_[i].key != k) i = (i + 1) & mask_;
+    if (slots_[i].key == 0) ++count_;
+    slots_[i].key = k;
+    slots_[i].value |= v;
   }
 }
 
 std::uint32_t KeyTable::find(std::uint32_t key, std::uint32_t absent) const {
-  if (keys_.empty()) return absent;
+  if (slots_.empty()) return absent;
   std::uint32_t i = (key * 0x9E3779B1u) & mask_;
-  while (keys_[i] != 0) {
-    if (keys_[i] == key) return values_[i];
+  while (slots_[i].key != 0) {
+    if (slots_[i].key == key) return slots_[i].value;
     i = (i + 1) & mask_;
   }
   return absent;
