@@ -266,7 +266,7 @@ class FeatureExtractor {
   std::vector<TokenInfo> own_;          // extract(): the tokens' analyses
   std::vector<const WordFacts*> info_;  // per token: into own_ or the caller's
   std::string lower_;  // lower(): a token's lower-cased form (WordFacts keeps only its hash)
-  std::vector<bool> in_quote_;
+  std::vector<std::uint8_t> in_quote_;  // bytes: a vector<bool>'s bit ops cost more per token
   std::vector<quotes::MarkRole> role_;  // per token: what it is as a quotation mark
   // The nearest type noun ahead within kHeadWindow tokens, before any punctuation: its lexicon
   // class bit and distance (`Мемлекеттік` -> театры at 2).
