@@ -88,8 +88,9 @@ constexpr int kOuter = Outer::kOuter, kRow = Outer::kRow;
 BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<std::int32_t>& alpha,
                                  Active& active) {
   const std::size_t n = lat.n;
-  alpha.resize(n * L);
-  active.resize(n);
+  // Grown only (a resize() up zero-fills; the rows past n * L are not read).
+  if (alpha.size() < n * L) alpha.resize(n * L);
+  if (active.size() < n) active.resize(n);
   for (int y = 0; y < L; ++y) alpha[y] = is_inside(y) ? kFloor : lat.trans[L * L + y] + lat.emit[y];
   normalize(&alpha[0]);
   // -spread in int32 (a spread beyond int32 cuts nothing: the rows are >= kFloor anyway).
@@ -126,7 +127,7 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<s
 // Rows below `stop` are not computed (their values are unspecified).
 BELGI_SIMD_CLONES void backward(const Lattice& lat, const Outer& o, std::vector<std::int32_t>& beta, std::size_t stop) {
   const std::size_t n = lat.n;
-  beta.resize(n * L);
+  if (beta.size() < n * L) beta.resize(n * L);  // grown only, as alpha
   std::int32_t* last = &beta[(n - 1) * L];
   for (int y = 0; y < L; ++y) last[y] = lat.end[y];
   // Only O and B- labels can follow any label; an I- label follows only its own B- or I-. The
