@@ -24,7 +24,7 @@ void FeatureExtractor::prepare_context(const std::vector<std::string_view>& toke
   std::size_t n = tokens.size();
   // The marks are those of data/rules/quotes/marks.tsv (TokenInfo::mark).
   role_.resize(n);
-  in_quote_.assign(n, false);
+  in_quote_.resize(n);  // every element set below
   bool quote = false;
   for (std::size_t i = 0; i < n; ++i) {
     role_[i] = info_[i]->mark;

@@ -155,8 +155,13 @@ void find_words(const Model& model, Scratch& s, const std::vector<std::string_vi
 
 }  // namespace
 
-void emissions(const Model& model, const std::vector<std::string_view>& tokens, bool cached,
-               std::vector<std::int32_t>& emit) {
+namespace {
+
+// emissions() into a buffer that keeps its largest size (tag()'s: rows [0, n * L) are the
+// sentence's). std::vector::resize() zero-fills whatever it grows, and the size went up and down
+// with the sentences: ~9,000 fills and their stores on the 1 MB head.
+void emissions_into(const Model& model, const std::vector<std::string_view>& tokens, bool cached,
+                    std::vector<std::int32_t>& emit) {
   Scratch& s = scratch();
   const std::size_t n = tokens.size();
   s.fx.set_lexicons(&model.lex);
@@ -170,7 +175,7 @@ void emissions(const Model& model, const std::vector<std::string_view>& tokens, 
   find_words(model, s, tokens);
   s.cache.add_pending(model);  // the sums of the sentence's new words, in one go
   s.fx.extract_context(tokens, s.info);
-  emit.resize(n * L);  // not zeroed: add_rows() sets every row
+  if (emit.size() < n * L) emit.resize(n * L);  // not zeroed: add_rows() sets every row
   for (std::size_t i = 0; i < n; ++i) {
     const std::int32_t* prev = i > 0 ? s.words[i - 1]->as_prev : s.cache.bos_prev();
     const std::int32_t* next = i + 1 < n ? s.words[i + 1]->as_next : s.cache.eos_next();
@@ -180,6 +185,14 @@ void emissions(const Model& model, const std::vector<std::string_view>& tokens, 
              &emit[i * L]);
   }
   add_extracted(model, s, emit.data(), n);
+}
+
+}  // namespace
+
+void emissions(const Model& model, const std::vector<std::string_view>& tokens, bool cached,
+               std::vector<std::int32_t>& emit) {
+  emissions_into(model, tokens, cached, emit);
+  emit.resize(tokens.size() * L);  // a shrink, or already that size: no fill
 }
 
 void adapted_emissions(const Model& model, const Deltas& deltas, const std::vector<std::string_view>& tokens,
@@ -219,7 +232,7 @@ void tag(const Model& model, const std::vector<std::string_view>& tokens,
   if (deltas && !deltas->empty())
     adapted_emissions(model, *deltas, tokens, s.emit);
   else
-    emissions(model, tokens, true, s.emit);
+    emissions_into(model, tokens, true, s.emit);
   Lattice lat{s.emit.data(), model.trans.data(), model.end.data(), n, &model.outer};
   viterbi(lat, s.path, &s.margins);
   for (std::size_t i = 0; i < n;) {

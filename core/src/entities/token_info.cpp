@@ -105,6 +105,43 @@ bool ends_with(std::string_view s, std::string_view e) {
   return true;
 }
 
+// The last (up to) 8 bytes of each ending as they sit at the top of a little-endian 64-bit load of
+// a word's last 8 bytes, and which of its bytes they fill.
+struct EndingTail {
+  std::uint64_t bytes = 0, mask = 0;
+};
+
+const std::array<EndingTail, kEndings.size()>& ending_tails() {
+  static const auto tails = [] {
+    std::array<EndingTail, kEndings.size()> t{};
+    for (std::size_t j = 0; j < kEndings.size(); ++j) {
+      const std::string_view e = kEndings[j];
+      const std::size_t k = std::min<std::size_t>(e.size(), 8);
+      for (std::size_t i = 0; i < k; ++i) {
+        t[j].bytes |= std::uint64_t{static_cast<unsigned char>(e[e.size() - 1 - i])} << (56 - 8 * i);
+        t[j].mask |= std::uint64_t{0xff} << (56 - 8 * i);
+      }
+    }
+    return t;
+  }();
+  return tails;
+}
+
+// ends_with(w, kEndings[j]): for an ending of at most 8 bytes on a word of at least 8, one load and
+// compare (stem() tries ~10 endings a new word, and the byte loop ran ~28 instructions a try).
+bool has_ending(std::string_view w, std::size_t j) {
+  const std::string_view e = kEndings[j];
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (e.size() <= 8 && w.size() >= 8) {
+    std::uint64_t x;
+    std::memcpy(&x, w.data() + w.size() - 8, 8);
+    const EndingTail& t = ending_tails()[j];
+    return ((x ^ t.bytes) & t.mask) == 0;
+  }
+#endif
+  return ends_with(w, e);
+}
+
 // The lexicon keys and code point counts of every prefix of a lower-cased word, by byte length,
 // from one pass over it: stem() tries many prefixes of the same word, and FNV-1a runs forwards,
 // so each prefix's key is a step of the whole word's hash.
@@ -152,7 +189,7 @@ const std::vector<std::uint8_t>& endings_like(std::string_view w) {
 std::string_view strip_one(std::string_view w, const Prefixes& p, const Lexicons& lex) {
   for (std::uint8_t j : endings_like(w)) {
     std::string_view e = kEndings[j];
-    if (!ends_with(w, e)) continue;
+    if (!has_ending(w, j)) continue;
     std::string_view r = w.substr(0, w.size() - e.size());
     if (p.cps[r.size()] < 3) continue;
     if (known(p, r.size(), lex)) return r;
@@ -175,7 +212,7 @@ std::string_view stem_of(std::string_view lower, const Prefixes& p, const Lexico
   // Two endings where the middle form is not known: "облыстарында" -> "облыс".
   for (std::uint8_t j : endings_like(lower)) {
     std::string_view e = kEndings[j];
-    if (!ends_with(lower, e)) continue;
+    if (!has_ending(lower, j)) continue;
     std::string_view mid = lower.substr(0, lower.size() - e.size());
     if (p.cps[mid.size()] < 4) continue;
     std::string_view r2 = strip_one(mid, p, lex);
@@ -190,7 +227,7 @@ std::uint32_t inflected_name_ending(std::string_view lower, const Lexicons& lex)
   std::uint32_t bits = 0;
   for (std::uint8_t j : endings_like(lower)) {
     std::string_view e = kEndings[j];
-    if (!ends_with(lower, e)) continue;
+    if (!has_ending(lower, j)) continue;
     std::string_view r = lower.substr(0, lower.size() - e.size());
     std::size_t cps = code_points(r), pos = r.size();
     if (cps < 4) continue;
@@ -207,24 +244,23 @@ std::uint32_t inflected_name_ending(std::string_view lower, const Lexicons& lex)
 void KeyTable::build(const std::vector<std::pair<std::uint32_t, std::uint32_t>>& entries) {
   std::size_t cap = 16;
   while (cap < entries.size() * 2) cap *= 2;
-  keys_.assign(cap, 0);
-  values_.assign(cap, 0);
+  slots_.assign(cap, Slot{0, 0});
   mask_ = static_cast<std::uint32_t>(cap - 1);
   count_ = 0;
   for (const auto& [k, v] : entries) {
     std::uint32_t i = (k * 0x9E3779B1u) & mask_;
-    while (keys_[i] != 0 && keys_[i] != k) i = (i + 1) & mask_;
-    if (keys_[i] == 0) ++count_;
-    keys_[i] = k;
-    values_[i] |= v;
+    while (slots_[i].key != 0 && slots_[i].key != k) i = (i + 1) & mask_;
+    if (slots_[i].key == 0) ++count_;
+    slots_[i].key = k;
+    slots_[i].value |= v;
   }
 }
 
 std::uint32_t KeyTable::find(std::uint32_t key, std::uint32_t absent) const {
-  if (keys_.empty()) return absent;
+  if (slots_.empty()) return absent;
   std::uint32_t i = (key * 0x9E3779B1u) & mask_;
-  while (keys_[i] != 0) {
-    if (keys_[i] == key) return values_[i];
+  while (slots_[i].key != 0) {
+    if (slots_[i].key == key) return slots_[i].value;
     i = (i + 1) & mask_;
   }
   return absent;
