@@ -68,13 +68,14 @@ if len(doc_counts) == 2:
           f"instructions, **{dnet / dsize:.0f} per byte** (less the first record as a document)\n")
 
 STAGES = [  # (stage, regex on the function name, from its start), inclusive costs
-    ("JSONL record parsing (worker)", r"^belgi::cli::finish_record\("),
-    ("reader thread (read_inputs: lines into jobs)", r"^belgi::cli::read_inputs\("),
-    ("writer (main thread: ResultWriter::write)", r"^belgi::cli::ResultWriter::write\("),
+    # With one job the calling thread reads, annotates and writes each batch in turn (speed12p),
+    # so read_inputs() holds the whole run: not a stage of its own any more.
+    ("JSONL record parsing", r"^belgi::cli::finish_record\("),
+    ("writing in order (ResultWriter::write)", r"^belgi::cli::ResultWriter::write\("),
     ("tokenizer", r"^belgi::text::tokenize\("),
     ("sentence split", r"^belgi::text::split_sentences\("),
     ("entities, all", r"^belgi::entities::EntityRecognizer::run\("),
-    ("  emissions (features + weights, word cache)", r"^belgi::entities::emissions\("),
+    ("  emissions (features + weights, word cache)", r"^belgi::entities::(\(anonymous namespace\)::)?emissions_into\("),
     ("    word analysis on a cache miss", r"^belgi::entities::analyze_token\("),
     ("    context features", r"^belgi::entities::FeatureExtractor::extract_context\("),
     # add_groups: the context features' weights and, since speed5, the new words' sums too.
