@@ -169,3 +169,24 @@ TEST_CASE("tokenizer: tokens never contain whitespace and cover every non-space 
     CHECK(covered[start] == !space);
   }
 }
+
+// The decoder reads ASCII and two-byte sequences without a bound check before the last byte and
+// hands the last byte (and anything longer) to ICU: a text that ends in each kind, or is a single
+// character, is cut the same way, and the last token ends at the text's end.
+TEST_CASE("tokenizer: the text's last character, of every length") {
+  const Case cases[] = {
+      {"a", "a"},
+      {"Қ", "Қ"},
+      {"сөз Қ", "сөз | Қ"},
+      {"сөз—", "сөз | —"},
+      {"сөз 😀", "сөз | 😀"},
+      {"сөзе\u0301", "сөзе\u0301"},
+      {"2023 ж.", "2023 | ж | ."},
+      {"«Қ»", "« | Қ | »"},
+      {"ә ", "ә"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.input);
+    CHECK(toks(c.input) == c.expected);
+  }
+}

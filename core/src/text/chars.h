@@ -20,7 +20,7 @@ enum class CharClass : std::uint8_t {  // a byte: the tokenizer keeps one per ch
 };
 
 namespace detail {
-constexpr char32_t kTableEnd = 0x500;  // ASCII, Latin, Greek, Cyrillic with Kazakh
+constexpr char32_t kTableEnd = 0x800;  // ASCII, Latin, Greek, Cyrillic with Kazakh: all two-byte
 const CharClass* char_class_table();   // [kTableEnd], filled from ICU once
 CharClass classify(char32_t c);        // from ICU, any code point
 }  // namespace detail

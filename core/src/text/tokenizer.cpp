@@ -62,18 +62,34 @@ struct Decoded {
     std::size_t* o = a.off.data;
     char32_t* cps = a.cp.data;
     CharClass* cl = a.cls.data;
-    std::size_t i = 0;
-    for (std::size_t pos = 0; pos < size; ++i) {
+    std::size_t i = 0, pos = 0;
+    // Two bytes can be read at every pos before the last byte: ASCII and two-byte sequences
+    // (Cyrillic) need no bound check there, and a two-byte code point (< 0x800) is always in
+    // the class table. The rest (and the last byte) are decoded by ICU.
+    static_assert(detail::kTableEnd >= 0x800, "two-byte code points are looked up unchecked");
+    const std::size_t two = size > 0 ? size - 1 : 0;
+    while (pos < two) {
       o[i] = pos;
-      char32_t c = p[pos];
-      if (c < 0x80) {  // ASCII and two-byte sequences (Cyrillic) decoded here, the rest by ICU
+      const char32_t b = p[pos];
+      if (b < 0x80) {
+        cps[i] = b;
+        cl[i] = table[b];
         ++pos;
-      } else if (c < 0xE0 && pos + 1 < size) {
-        c = (c & 0x1F) << 6 | (p[pos + 1] & 0x3F);
+      } else if (b < 0xE0) {
+        const char32_t c = (b & 0x1F) << 6 | (p[pos + 1] & 0x3F);
+        cps[i] = c;
+        cl[i] = table[c];
         pos += 2;
       } else {
-        c = utf8::next(text, pos);
+        const char32_t c = utf8::next(text, pos);
+        cps[i] = c;
+        cl[i] = c < detail::kTableEnd ? table[c] : detail::classify(c);
       }
+      ++i;
+    }
+    for (; pos < size; ++i) {
+      o[i] = pos;
+      const char32_t c = utf8::next(text, pos);
       cps[i] = c;
       cl[i] = c < detail::kTableEnd ? table[c] : detail::classify(c);  // no zero-filled array first
     }
