@@ -69,22 +69,25 @@ struct Decoded {
     static_assert(detail::kTableEnd >= 0x800, "two-byte code points are looked up unchecked");
     const std::size_t two = size > 0 ? size - 1 : 0;
     while (pos < two) {
-      o[i] = pos;
-      const char32_t b = p[pos];
-      if (b < 0x80) {
-        cps[i] = b;
-        cl[i] = table[b];
-        ++pos;
-      } else if (b < 0xE0) {
-        const char32_t c = (b & 0x1F) << 6 | (p[pos + 1] & 0x3F);
+      // The common characters in a loop of their own, with no call in it (the call to ICU made
+      // the compiler keep the table and the bound on the stack, reloaded for every character).
+      for (;;) {
+        const char32_t b = p[pos];
+        if (b >= 0xE0) break;
+        o[i] = pos;
+        const bool ascii = b < 0x80;
+        const char32_t c = ascii ? b : (b & 0x1F) << 6 | (p[pos + 1] & 0x3F);
         cps[i] = c;
         cl[i] = table[c];
-        pos += 2;
-      } else {
-        const char32_t c = utf8::next(text, pos);
-        cps[i] = c;
-        cl[i] = c < detail::kTableEnd ? table[c] : detail::classify(c);
+        pos += ascii ? 1 : 2;
+        ++i;
+        if (pos >= two) break;
       }
+      if (pos >= two) break;
+      o[i] = pos;
+      const char32_t c = utf8::next(text, pos);
+      cps[i] = c;
+      cl[i] = c < detail::kTableEnd ? table[c] : detail::classify(c);
       ++i;
     }
     for (; pos < size; ++i) {
