@@ -111,6 +111,9 @@ bool is_abbreviation(std::string_view lower_token) {
 
 std::vector<Sentence> split_sentences(std::string_view text, const std::vector<Token>& t) {
   std::vector<Sentence> out;
+  // News runs 15-25 tokens a sentence: one allocation for most texts (grown by doubling, the
+  // copies cost 0.5 M instructions on the head's 1 MB).
+  out.reserve(t.size() / 8 + 1);
   std::size_t first = 0;
   auto close = [&](std::size_t last) {
     if (last > first) out.push_back(Sentence{first, last, t[first].begin, t[last - 1].end});
