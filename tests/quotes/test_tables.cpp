@@ -2,6 +2,8 @@
 // with its file and line.
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -206,4 +208,21 @@ TEST_CASE("every mark of marks.tsv passes the first-byte filter; other punctuati
   }
   for (const char* p : {",", ".", "-", ":", "(", "!"}) CHECK_FALSE(t.may_be_mark(p));
   for (const char* p : {",", ".", "-", "–", "—", ":", "(", "!"}) CHECK(mark_role(p) == MarkRole::none);
+}
+
+TEST_CASE("each title is listed once, under its first word's lead key (Matcher::title_at tries only those)") {
+  Tables t;
+  REQUIRE(load_tables(t).ok());
+  REQUIRE(t.titles_by_lead.size() == Tables::kShortLead + 1);
+  std::size_t listed = 0;
+  for (const std::vector<std::uint32_t>& rows : t.titles_by_lead) listed += rows.size();
+  CHECK(listed == t.titles.size());
+  for (std::size_t i = 0; i < t.titles.size(); ++i) {
+    const std::vector<std::string>& w = t.titles[i].form.words;
+    const std::vector<std::uint32_t>& rows = t.titles_by_lead[w.empty() ? Tables::kShortLead : Tables::lead_key(w[0])];
+    CHECK_MESSAGE(std::find(rows.begin(), rows.end(), i) != rows.end(), t.titles[i].id);
+  }
+  // A stem's words share its key: `депутат` and `депутаттың` start alike.
+  CHECK(Tables::lead_key("депутат") == Tables::lead_key("депутаттың"));
+  CHECK(Tables::lead_key("a") == Tables::kShortLead);
 }

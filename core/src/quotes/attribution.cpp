@@ -49,11 +49,22 @@ const Verb* Matcher::verb_at(std::size_t i, std::size_t limit, std::size_t& end)
 bool Matcher::title_at(std::size_t i, std::size_t limit, std::size_t& end, bool names_only) const {
   bool found = false;
   std::size_t e = 0;
-  for (const TitleWord& t : tables_.titles)
-    if ((!names_only || t.reason == "title") && form_at(t.form, i, limit, e) && (!found || e > end)) {
-      found = true;
-      end = e;
+  // The longest match: the same whichever order the titles are tried in. Only those that can
+  // start at word i (Tables::titles_by_lead); at no word (or past limit), only the short ones.
+  auto try_titles = [&](const std::vector<std::uint32_t>& rows) {
+    for (std::uint32_t r : rows) {
+      const TitleWord& t = tables_.titles[r];
+      if ((!names_only || t.reason == "title") && form_at(t.form, i, limit, e) && (!found || e > end)) {
+        found = true;
+        end = e;
+      }
     }
+  };
+  if (i < limit && doc_.is_word(i)) {
+    const std::size_t key = Tables::lead_key(doc_.lower(i));
+    if (key != Tables::kShortLead) try_titles(tables_.titles_by_lead[key]);
+  }
+  try_titles(tables_.titles_by_lead[Tables::kShortLead]);
   return found;
 }
 

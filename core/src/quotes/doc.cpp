@@ -1,6 +1,7 @@
 #include "quotes/doc.h"
 
 #include <algorithm>
+#include <cstring>
 
 #include "text/chars.h"
 #include "text/huge_pages.h"
@@ -23,26 +24,43 @@ Doc::Doc(const Context& c) : ctx(c), text(c.text), tok(c.tokens) {
   // The loops below read and write through local pointers: through the members, every store
   // (which may alias them, for the compiler) reloaded the vectors' data at each token.
   const text::Token* t = tok.data();
-  // Entities: ctx.spans are sorted by begin and do not overlap each other (resolve()).
-  entity.assign(n, -1);
+  // Entities: ctx.spans are sorted by begin and do not overlap each other (resolve()). Every
+  // token's value written once (resize's zeroes are a memset), not -1 everywhere and then some.
+  entity.resize(n);
   int* ent = entity.data();
   const Span* spans = c.spans.data();
   const std::size_t ns = c.spans.size();
   std::size_t s = 0;
   for (std::size_t i = 0; i < n; ++i) {
     while (s < ns && spans[s].range.end <= t[i].begin) ++s;
-    if (s < ns && spans[s].type != SpanType::QUOTE && spans[s].range.begin <= t[i].begin &&
-        t[i].end <= spans[s].range.end)
-      ent[i] = static_cast<int>(s);
+    const bool in = s < ns && spans[s].type != SpanType::QUOTE && spans[s].range.begin <= t[i].begin &&
+                    t[i].end <= spans[s].range.end;
+    ent[i] = in ? static_cast<int>(s) : -1;
   }
-  para.assign(n, 0);
+  // Paragraphs: a new one where a newline lies between two tokens. Newlines are few: the next
+  // one after the previous token is found once (memchr) and compared with each token's place,
+  // not each gap searched.
+  para.resize(n);
   std::size_t* par = para.data();
   const char* bytes = text.data();
-  for (std::size_t i = 0; i < n; ++i) {
-    // The gap is a byte or two: no memchr call.
-    bool nl = i == 0 || std::find(bytes + t[i - 1].end, bytes + t[i].begin, '\n') != bytes + t[i].begin;
-    if (nl) para_first.push_back(i);
-    par[i] = para_first.size() - 1;
+  auto newline_from = [&](std::size_t from) {
+    const void* q = from < text.size() ? std::memchr(bytes + from, '\n', text.size() - from) : nullptr;
+    return q ? static_cast<std::size_t>(static_cast<const char*>(q) - bytes) : text.size();
+  };
+  std::size_t nl = 0;  // the first newline at or after t[i - 1].end (text.size(): none)
+  std::size_t p = 0;
+  if (n > 0) {
+    para_first.push_back(0);
+    nl = newline_from(t[0].end);
+  }
+  for (std::size_t i = 1; i < n; ++i) {
+    if (nl < t[i - 1].end) nl = newline_from(t[i - 1].end);  // a newline inside a token, passed
+    if (nl < t[i].begin) {
+      para_first.push_back(i);
+      p = para_first.size() - 1;
+      nl = newline_from(t[i].begin);  // the gap's newline is passed too: the next one after it
+    }
+    par[i] = p;
   }
   sent.assign(n, 0);
   std::size_t* sen = sent.data();

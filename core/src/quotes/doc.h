@@ -37,7 +37,11 @@ struct Doc {
   }
 
   std::size_t size() const { return tok.size(); }
-  std::string_view word(std::size_t i) const { return tok[i].text(text); }
+  // The token's bytes without substr's range check and clamp (a token lies inside the text):
+  // the rules ask it of every token they pass.
+  std::string_view word(std::size_t i) const {
+    return std::string_view(text.data() + tok[i].begin, tok[i].end - tok[i].begin);
+  }
   std::size_t para_end(std::size_t i) const;  // one past the last token of i's paragraph
   std::size_t sent_begin(std::size_t i) const { return ctx.sentences[sent[i]].first; }
   std::size_t sent_end(std::size_t i) const { return ctx.sentences[sent[i]].last; }
@@ -50,8 +54,8 @@ struct Doc {
     return tok[i].kind == text::TokenKind::word || tok[i].kind == text::TokenKind::url;
   }
   bool is_dash(std::size_t i) const { return is_punct(i) && dash_at(i); }
-  bool is_comma(std::size_t i) const { return word(i) == ","; }
-  bool is_colon(std::size_t i) const { return word(i) == ":"; }
+  bool is_comma(std::size_t i) const { return is_byte(i, ','); }
+  bool is_colon(std::size_t i) const { return is_byte(i, ':'); }
   bool is_terminator(std::size_t i) const;  // . ! ? … and runs of them
   bool is_capitalized(std::size_t i) const;
   // The entity type of token i, if it is covered by one.
@@ -62,6 +66,10 @@ struct Doc {
   // part of a text, and lower-casing every token was a fifth of the quote rules' time.
   std::string_view make_lower(std::size_t i) const;
   bool dash_at(std::size_t i) const;  // is_dash() at a punctuation token
+  // word(i) == std::string_view(&c, 1), as a length and a byte.
+  bool is_byte(std::size_t i, char c) const {
+    return tok[i].end - tok[i].begin == 1 && text[tok[i].begin] == c;
+  }
   mutable PerToken<std::string_view> lower_;     // a null view: not made yet
   mutable std::unique_ptr<char[]> lower_text_;   // the forms made, one after another
   mutable char* lower_end_ = nullptr;            // ... and where the next one goes

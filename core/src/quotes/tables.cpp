@@ -236,6 +236,11 @@ void Tables::index() {
   for (const Verb& v : verbs) verbs_by_first[v.form.words[0]].push_back(&v);
   speaker_class.clear();
   for (const auto& [word, cls] : speaker_words) speaker_class.emplace(word, cls);
+  titles_by_lead.assign(kShortLead + 1, {});
+  for (std::size_t i = 0; i < titles.size(); ++i) {
+    const std::vector<std::string>& w = titles[i].form.words;
+    titles_by_lead[w.empty() ? kShortLead : lead_key(w[0])].push_back(static_cast<std::uint32_t>(i));
+  }
 }
 
 }  // namespace belgi::quotes

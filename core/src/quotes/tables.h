@@ -2,6 +2,7 @@
 // Every form is lower-case words separated by one space and is compared with lower-cased tokens.
 #pragma once
 #include <bitset>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -100,6 +101,16 @@ struct Tables {
   bool may_be_mark(std::string_view token) const {
     return !token.empty() && mark_first_bytes.test(static_cast<unsigned char>(token[0]));
   }
+  // The titles by the first two bytes of their first word (titles_by_lead[lead_key(w)], their
+  // numbers in `titles`); those whose first word is shorter, in titles_by_lead[kShortLead]. A
+  // title can start only at a word of its first word's key (a stem's too: it is a prefix), so
+  // Matcher::title_at tries those, not every row at every word.
+  static constexpr std::size_t kShortLead = 256;
+  static std::size_t lead_key(std::string_view w) {
+    return w.size() < 2 ? kShortLead
+                        : (static_cast<unsigned char>(w[0]) * 31u + static_cast<unsigned char>(w[1])) & 255u;
+  }
+  std::vector<std::vector<std::uint32_t>> titles_by_lead = std::vector<std::vector<std::uint32_t>>(kShortLead + 1);
   // Rebuilds the indexes from the rows (after the rows change).
   void index();
   // The class of a lower-case word in speakers.tsv, none if it is not listed.
