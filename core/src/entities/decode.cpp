@@ -214,7 +214,8 @@ void OuterTransitions::build(const std::int32_t* trans) {
 }
 
 void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_t>* margins) {
-  path.assign(lat.n, 0);
+  // Every element of path is set by the backtrace below (assign() wrote each one twice).
+  path.resize(lat.n);
   if (margins) margins->assign(lat.n, 0);
   if (lat.n == 0) return;
   const std::size_t n = lat.n;

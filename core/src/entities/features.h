@@ -273,8 +273,13 @@ class FeatureExtractor {
   std::vector<std::uint32_t> head_;
   std::vector<std::uint8_t> head_dist_;
   std::vector<std::uint8_t> title_dist_;  // the nearest title (kLexTitle) ahead, 0 = none
-  std::vector<std::uint32_t> span_lex_b_, span_lex_i_;  // multi-word lexicon hits per token
-  std::vector<std::uint32_t> gaz_u_, gaz_b_, gaz_i_, gaz_l_;  // gazetteer: unit, begin, inside, last
+  // Per token, the multi-word matches that cover it: the gazetteer's names it begins, is inside
+  // of or ends, the lexicon entries it begins or is inside of (class bits). A one-word name is
+  // the token's own WordFacts::gaz.
+  struct Spans {
+    std::uint32_t gaz_b = 0, gaz_i = 0, gaz_l = 0, lex_b = 0, lex_i = 0;
+  };
+  std::vector<Spans> spans_;
   std::vector<std::uint32_t> feats_, offsets_;
   std::vector<TokenContext> contexts_;
 };
