@@ -279,11 +279,8 @@ Words analyze(std::string_view text, const std::vector<text::Token>& tokens, con
   constexpr std::size_t kStep = 4, kAhead = 2 * kStep, kRing = 16;
   std::uint64_t ahead[kRing];
   const std::size_t n = tokens.size();
-  // A token's bytes without Token::text's substr (its range check and clamp: a token lies
-  // inside the text), read twice a token here.
-  auto bytes = [&](const text::Token& t) { return std::string_view(text.data() + t.begin, t.end - t.begin); };
   auto hash_ahead = [&](std::size_t j) {
-    ahead[j % kRing] = WordCache::hash_of(bytes(tokens[j]));
+    ahead[j % kRing] = WordCache::hash_of(tokens[j].in(text));
     cache.prefetch_slot(ahead[j % kRing]);
   };
   for (std::size_t j = 0; j < std::min(n, kAhead); ++j) hash_ahead(j);
@@ -291,7 +288,7 @@ Words analyze(std::string_view text, const std::vector<text::Token>& tokens, con
     if (i + kAhead < n) hash_ahead(i + kAhead);
     if (i + kStep < n) cache.prefetch_entry(ahead[(i + kStep) % kRing]);
     const text::Token& tok = tokens[i];
-    std::string_view raw = bytes(tok);
+    std::string_view raw = tok.in(text);
     const std::uint64_t h = ahead[i % kRing];
     const Word* w = cache.find(raw, tok.kind, h);
     out.add(w ? w : cache.put(raw, tok.kind, h, tables));

@@ -37,11 +37,8 @@ struct Doc {
   }
 
   std::size_t size() const { return tok.size(); }
-  // The token's bytes without substr's range check and clamp (a token lies inside the text):
-  // the rules ask it of every token they pass.
-  std::string_view word(std::size_t i) const {
-    return std::string_view(text.data() + tok[i].begin, tok[i].end - tok[i].begin);
-  }
+  // The token's bytes (Token::in: the rules ask it of every token they pass).
+  std::string_view word(std::size_t i) const { return tok[i].in(text); }
   std::size_t para_end(std::size_t i) const;  // one past the last token of i's paragraph
   std::size_t sent_begin(std::size_t i) const { return ctx.sentences[sent[i]].first; }
   std::size_t sent_end(std::size_t i) const { return ctx.sentences[sent[i]].last; }

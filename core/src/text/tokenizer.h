@@ -25,6 +25,9 @@ struct Token {
   std::size_t begin = 0, end = 0;  // UTF-8 bytes [begin, end) into the text
   TokenKind kind = TokenKind::word;
   std::string_view text(std::string_view doc) const { return doc.substr(begin, end - begin); }
+  // The same in the text it was tokenized from (the range lies inside it): no substr's range
+  // check and clamp, for the loops that ask it of every token.
+  std::string_view in(std::string_view doc) const { return std::string_view(doc.data() + begin, end - begin); }
 };
 
 // Tokenizes valid UTF-8 text (validate first: see utf8::valid). Linear time.
