@@ -64,6 +64,9 @@ TEST_CASE("malformed tables name the file and line") {
       {"bad agent", "dedi\tдеді\tsay\tsomeone\tx\n", "line 1: agent"},
       {"one-word stem", "dedi\tде*\tsay\tany\tx\n", "line 1: a stem"},
       {"duplicate id", "dedi\tдеді\tsay\tany\tx\ndedi\tдейді\tsay\tany\tx\n", "line 2: duplicate"},
+      {"duplicate form", "dedi\tдеді\tsay\tany\tx\ndedi2\tдеді\tsay\tany\tx\n", "line 2: duplicate"},
+      {"duplicate stem", "a\tдеп ойла*\tthink\tany\tx\nb\tдеп айт\tsay\tany\tx\nc\tдеп ойла*\tsay\tany\tx\n",
+       "line 3: duplicate"},
       {"empty column", "dedi\t\tsay\tany\tx\n", "line 1: empty column"},
       {"empty table", "", "missing or empty"},
   };
@@ -100,6 +103,11 @@ TEST_CASE("other tables reject malformed lines") {
                       "speech_verbs.tsv", particles).ok());
   CHECK(particles[0].cls == "particle");
   CHECK(particles[1].cls == "participle");
+  // A stem and the same words as a whole form are two forms, not a duplicate; a duplicate of a verb
+  // already in `out` (from an earlier call) is found too.
+  REQUIRE(parse_verbs("a\tдеп ойла*\tthink\tany\tx\nb\tдеп ойла\tthink\tany\tx\n", "v.tsv", particles).ok());
+  CHECK(particles.size() == 4);
+  CHECK_FALSE(parse_verbs("z\tдеген\tsay\tany\tx\n", "v.tsv", particles).ok());
   std::vector<Form> openers;
   std::vector<ReportVerb> verbs, leads;
   Status st = parse_report_sentences("a\topener\tбұл туралы\tx\nb\tend\tайтты\tx\n", "report.tsv",
