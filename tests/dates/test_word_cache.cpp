@@ -103,3 +103,48 @@ TEST_CASE("dates word cache: inert words share Detail::kNone, the others have th
       CHECK(words[i].rest_hit(WordClass::month) != nullptr);
     }
 }
+
+// analyze_word reuses one Detail for every new word and resets it only after a word that may have
+// written it (a number, or a word not inert): each word's whole detail must be what it is when the
+// word is the first one analyzed, whatever new word came before it (a fresh Tables: a fresh cache).
+TEST_CASE("dates word cache: a new word's detail does not depend on the word analyzed before it") {
+  auto dump = [](const Word& w) {
+    const Detail& d = *w.more;
+    auto e = [](const Ending& x) {
+      return std::to_string(x.plural) + std::to_string(x.possessive) + std::to_string(x.ordinal) +
+             std::to_string(static_cast<int>(x.kase));
+    };
+    return std::string(w.fold) + "|" + std::to_string(w.inert) + std::to_string(w.num) + "|" +
+           std::to_string(d.value) + "," + std::to_string(d.digits) + "," + std::to_string(d.plain) + "," +
+           std::to_string(d.rest_ending) + e(d.ending) + "," + std::to_string(d.rest_hits.size()) + "," +
+           std::to_string(d.is_date) + std::to_string(d.glued_abbr) + "," + std::to_string(d.date.y) + "-" +
+           std::to_string(d.date.m) + "-" + std::to_string(d.date.d) + "," + std::to_string(d.hour) + ":" +
+           std::to_string(d.minute) + "," + std::to_string(d.dot_hour) + ":" + std::to_string(d.dot_minute) + "," +
+           std::to_string(d.to_hour) + ":" + std::to_string(d.to_minute) + "," + std::to_string(d.range_a) + "-" +
+           std::to_string(d.range_b) + "," + std::to_string(d.decimal) + "," + std::to_string(d.roman) + "," +
+           std::to_string(d.hits.size()) + "," + std::to_string(d.phrases.size()) + "," +
+           std::to_string(d.adjectival) + "," + std::to_string(d.pair_first) + "-" + std::to_string(d.pair_last) +
+           std::to_string(d.pair_cased) + std::to_string(d.weekday_pair) + "," +
+           std::to_string(d.season_first != nullptr) + std::to_string(d.season_last != nullptr) + e(d.season_ending);
+  };
+  const std::string s =
+      "05.12.2023 ол 31.01.2023ж XXI кеше 10:00-12:00 таңғы 2020-2025 1,5 қаңтар-қыркүйекте бар 10.00-де "
+      "күзгі-қысқы оқу сенбі-жексенбіде 5-і 90-жылдары жыл қаңтар-наурыз мен";
+  const auto toks = text::tokenize(s);
+  std::vector<std::string> together;
+  {
+    Tables t;
+    REQUIRE(Tables::load_embedded(t).ok());
+    const Words words = analyze(s, toks, t);
+    for (std::size_t i = 0; i < words.size(); ++i) together.push_back(dump(words[i]));
+  }
+  REQUIRE(together.size() == toks.size());
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    const std::string one = std::string(toks[i].in(s));
+    const auto tone = text::tokenize(one);
+    REQUIRE(tone.size() == 1);
+    Tables t;
+    REQUIRE(Tables::load_embedded(t).ok());
+    CHECK(dump(analyze(one, tone, t)[0]) == together[i]);
+  }
+}

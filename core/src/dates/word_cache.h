@@ -23,6 +23,7 @@ struct Owned {
   std::vector<Hit> hits, rest_hits;
   std::vector<const Phrase*> phrases;
   Detail detail;  // kept in WordCache::details_ unless the word is inert
+  bool dirty = false;  // detail may differ from Detail() (analyze_word resets it only then)
 };
 
 // The cached words' texts, folded forms and readings, in blocks that never move (the words view

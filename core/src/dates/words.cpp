@@ -221,13 +221,16 @@ std::string_view without_particle(std::string_view f) {
 // (w.more is left for the caller: Detail::kNone if w is inert, else a copy of o.detail.)
 void analyze_word(Word& w, Owned& o, std::string_view raw, TextArena& texts, const Tables& tables) {
   o.hits.clear(), o.rest_hits.clear(), o.phrases.clear();  // the last word's (o is reused)
-  o.detail = Detail();
+  // The last word's detail is all defaults again unless it was a number or not inert (a word's
+  // path sets a field only for a reading that makes it not inert): most new words skip the reset.
+  if (o.dirty) o.detail = Detail();
   Detail& d = o.detail;
   char* f = texts.room(2 * raw.size());  // fold_into's worst case
   w.fold = texts.keep_written(f, static_cast<std::size_t>(fold_into(f, raw) - f));
   std::size_t p = 0;
   w.upper_initial = !raw.empty() && text::is_upper(utf8::next(raw, p));
-  if (!w.fold.empty() && w.fold[0] >= '0' && w.fold[0] <= '9') {
+  const bool number = !w.fold.empty() && w.fold[0] >= '0' && w.fold[0] <= '9';
+  if (number) {
     analyze_number(w, o, tables);
   } else if (w.kind == text::TokenKind::word) {
     tables.lookup_and_phrases(w.fold, without_particle(w.fold).size(), o.hits, o.phrases);
@@ -239,6 +242,7 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, TextArena& texts, con
   w.inert = !w.num && o.hits.empty() && o.phrases.empty() && d.roman == 0 && !d.pair_first && !d.season_first &&
             !d.weekday_pair &&
             !cue(w.fold);
+  o.dirty = number || !w.inert;
   if (w.inert) return;  // all of d is defaults (Detail::kNone)
   d.hits = texts.keep_all(o.hits);
   d.rest_hits = texts.keep_all(o.rest_hits);
