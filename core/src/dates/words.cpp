@@ -283,6 +283,7 @@ Words analyze(std::string_view text, const std::vector<text::Token>& tokens, con
   constexpr std::size_t kStep = 4, kAhead = 2 * kStep, kRing = 16;
   std::uint64_t ahead[kRing];
   const std::size_t n = tokens.size();
+  Words::Place* at = out.places();
   auto hash_ahead = [&](std::size_t j) {
     ahead[j % kRing] = WordCache::hash_of(tokens[j].in(text));
     cache.prefetch_slot(ahead[j % kRing]);
@@ -295,7 +296,7 @@ Words analyze(std::string_view text, const std::vector<text::Token>& tokens, con
     std::string_view raw = tok.in(text);
     const std::uint64_t h = ahead[i % kRing];
     const Word* w = cache.find(raw, tok.kind, h);
-    out.add(w ? w : cache.put(raw, tok.kind, h, tables));
+    at[i].word = w ? w : cache.put(raw, tok.kind, h, tables);
   }
   return out;
 }

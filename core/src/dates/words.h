@@ -104,16 +104,23 @@ static_assert(sizeof(void*) != 8 || sizeof(Word) == 32, "word_cache.h's Entry: t
 class Words {
  public:
   std::size_t size() const { return at_.size(); }
-  const Word& operator[](std::size_t i) const { return *at_[i]; }
+  const Word& operator[](std::size_t i) const { return *at_[i].word; }
   std::size_t begin_of(std::size_t i) const { return tokens_[i].begin; }  // UTF-8 bytes into the text
   std::size_t end_of(std::size_t i) const { return tokens_[i].end; }
 
-  explicit Words(const std::vector<text::Token>& tokens) : tokens_(tokens.data()) { at_.reserve(tokens.size()); }
-  void add(const Word* w) { at_.push_back(w); }
+  // A token's word, left uninitialized when made (its default constructor does nothing): the
+  // places are sized for every token at once and analyze() writes each through a pointer (a
+  // push_back a token checked the capacity and stored the end; zeroing them first was a memset).
+  struct Place {
+    Place() {}  // NOLINT: no zeroing, analyze() writes every place
+    const Word* word;
+  };
+  explicit Words(const std::vector<text::Token>& tokens) : tokens_(tokens.data()), at_(tokens.size()) {}
+  Place* places() { return at_.data(); }
 
  private:
   const text::Token* tokens_;  // analyze()'s: they outlive the words (Context::tokens)
-  std::vector<const Word*, text::HugePageAllocator<const Word*>> at_;  // 2 MB pages from 1 MB on (huge_pages.h)
+  std::vector<Place, text::HugePageAllocator<Place>> at_;  // 2 MB pages from 1 MB on (huge_pages.h)
 };
 
 // Analyzes the tokens of `text` (in order) against the tables. The words are valid until the
