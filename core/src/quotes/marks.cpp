@@ -29,9 +29,13 @@ class Pairer {
 
   std::vector<Pair> run() {
     for (std::size_t i = 0; i < doc_.size(); ++i) {
-      if (i > 0 && doc_.para[i] != doc_.para[i - 1] && !stack_.empty()) new_paragraph(i);
-      if (!stack_.empty() && doc_.tok[i].begin - doc_.tok[stack_.front().token].begin > kMaxPairBytes)
-        stack_.clear();
+      // With no pair open (most tokens), only a mark matters: the paragraph and distance checks
+      // are for an open one.
+      if (!stack_.empty()) {
+        if (i > 0 && doc_.para[i] != doc_.para[i - 1]) new_paragraph(i);
+        if (!stack_.empty() && doc_.tok[i].begin - doc_.tok[stack_.front().token].begin > kMaxPairBytes)
+          stack_.clear();
+      }
       // A token no mark starts like opens and closes nothing.
       if (doc_.is_punct(i) && tables_.may_be_mark(doc_.word(i))) mark(i);
     }
