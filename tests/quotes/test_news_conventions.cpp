@@ -69,6 +69,18 @@ TEST_CASE("written news: a dash quote after a colon inside a paragraph") {
       {"a PERSON alone before the colon",
        "Серік Омаров: – Биыл егіс көлемі 10 пайызға артты.",
        {{"Биыл егіс көлемі 10 пайызға артты", "dash", ":", "Серік Омаров"}}},
+      // The rules visit only the colon tokens, found by the text's ':' bytes (Finder::colons): a
+      // ':' inside a clock is no colon token, one at the first token opens nothing, and each
+      // colon of a text is visited.
+      {"a clock's colon before the colon",
+       "Жиын сағат 10:30-да басталды.\n\nӘкім журналистердің сұрағына жауап берді: – Биыл егіс "
+       "көлемі 10 пайызға артты.",
+       {{"Биыл егіс көлемі 10 пайызға артты", "dash", "жауап берді", "Әкім"}}},
+      {"a colon first, then two colons with dashes",
+       ": Әкім журналистердің сұрағына жауап берді: – Биыл егіс көлемі 10 пайызға артты.\nСерік "
+       "Омаров: – Биыл жол салынады.",
+       {{"Биыл егіс көлемі 10 пайызға артты", "dash", "жауап берді", "Әкім"},
+        {"Биыл жол салынады", "dash", ":", "Серік Омаров"}}},
       {"the speech ends where the narrator names someone again",
        "Жиында әкім мынаны айтты: – Биыл жол салынады. Тұрғындар бұған қуанды. Облыс әкімі "
        "жобаны қолдады.",

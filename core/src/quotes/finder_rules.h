@@ -108,6 +108,12 @@ class Finder {
   const Matcher& m_;
   const std::vector<Pair>& pairs_;
   std::vector<bool> in_pair_, closer_;  // a token inside a pair (marks too); a closing mark
+  // The colon tokens, ascending, found once by the text's ':' bytes (colons()): colon_inline and
+  // inline_headers asked every token whether it is one.
+  std::vector<std::size_t> colons_;
+  bool colons_found_ = false;
+  const std::vector<std::size_t>& colons();
+  std::size_t next_colon(std::size_t k, std::size_t& c);
   std::vector<Found> out_;
 };
 

@@ -50,8 +50,36 @@ void Finder::transcript_lines() {
 // narrator again: `Мемлекет басшысы …`). Kind dash, cue `:`.
 // Without the dash, a `NAME, ROLE:` header opening its paragraph (`Серік ОМАРОВ, аудан әкімі:
 // Биыл …`) counts too (kind unmarked); a bare `Тоқаев: …` stays a headline, no quote.
+const std::vector<std::size_t>& Finder::colons() {
+  if (colons_found_) return colons_;
+  colons_found_ = true;
+  const std::string_view bytes = doc_.text;
+  const std::vector<text::Token>& tok = doc_.tok;
+  std::size_t i = 0;
+  for (std::size_t pos = bytes.find(':'); pos != std::string_view::npos; pos = bytes.find(':', pos + 1)) {
+    // The tokens are in order: those before i begin before pos.
+    i = static_cast<std::size_t>(
+        std::lower_bound(tok.begin() + static_cast<std::ptrdiff_t>(i), tok.end(), pos,
+                         [](const text::Token& t, std::size_t p) { return t.begin < p; }) -
+        tok.begin());
+    for (; i < tok.size() && tok[i].begin == pos; ++i)
+      if (doc_.is_colon(i)) colons_.push_back(i);
+  }
+  return colons_;
+}
+
+// The first colon token at or after k (c: the colons already passed, advanced), or the token
+// count if none: a loop over every k that passes the others over at once (none of them is a
+// colon, so the loop's first check skipped each).
+std::size_t Finder::next_colon(std::size_t k, std::size_t& c) {
+  const std::vector<std::size_t>& cs = colons();
+  while (c < cs.size() && cs[c] < k) ++c;
+  return c < cs.size() ? cs[c] : doc_.size();
+}
+
 void Finder::inline_headers() {
-  for (std::size_t k = 1; k + 2 < doc_.size(); ++k) {
+  std::size_t c = 0;
+  for (std::size_t k = next_colon(1, c); k + 2 < doc_.size(); k = next_colon(k + 1, c)) {
     if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 2] != doc_.para[k]) continue;
     bool dashed = doc_.is_dash(k + 1);
     std::size_t f = std::max(doc_.sent_begin(k), doc_.para_first[doc_.para[k]]);
@@ -132,7 +160,8 @@ bool Finder::opens_with_someone(std::size_t t) const {
 // the paragraph end or to a sentence that opens with someone named (the narrator again); one
 // closed by its own attribution (`…, – деді ол.`) is the `unmarked` rule's.
 void Finder::colon_inline() {
-  for (std::size_t k = 1; k + 2 < doc_.size(); ++k) {
+  std::size_t c = 0;
+  for (std::size_t k = next_colon(1, c); k + 2 < doc_.size(); k = next_colon(k + 1, c)) {
     if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 2] != doc_.para[k]) continue;
     bool dashed = doc_.is_dash(k + 1);
     std::size_t colon = k, b = dashed ? k + 2 : k + 1, end = doc_.para_end(k), e = end;
