@@ -114,6 +114,11 @@ class Finder {
   bool colons_found_ = false;
   const std::vector<std::size_t>& colons();
   std::size_t next_colon(std::size_t k, std::size_t& c);
+  // The dash tokens, ascending, found by one pass (dashes()): lead_dash_inline and unmarked each
+  // asked every token.
+  std::vector<std::size_t> dashes_;
+  bool dashes_found_ = false;
+  std::size_t next_dash(std::size_t k, std::size_t& c);
   std::vector<Found> out_;
 };
 

@@ -77,9 +77,20 @@ std::size_t Finder::next_colon(std::size_t k, std::size_t& c) {
   return c < cs.size() ? cs[c] : doc_.size();
 }
 
+// The first dash token at or after k, as next_colon.
+std::size_t Finder::next_dash(std::size_t k, std::size_t& c) {
+  if (!dashes_found_) {
+    dashes_found_ = true;
+    for (std::size_t i = 0; i < doc_.size(); ++i)
+      if (doc_.is_dash(i)) dashes_.push_back(i);
+  }
+  while (c < dashes_.size() && dashes_[c] < k) ++c;
+  return c < dashes_.size() ? dashes_[c] : doc_.size();
+}
+
 void Finder::inline_headers() {
-  std::size_t c = 0;
-  for (std::size_t k = next_colon(1, c); k + 2 < doc_.size(); k = next_colon(k + 1, c)) {
+  std::size_t ci = 0;  // colons passed
+  for (std::size_t k = next_colon(1, ci); k + 2 < doc_.size(); k = next_colon(k + 1, ci)) {
     if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 2] != doc_.para[k]) continue;
     bool dashed = doc_.is_dash(k + 1);
     std::size_t f = std::max(doc_.sent_begin(k), doc_.para_first[doc_.para[k]]);
@@ -160,8 +171,8 @@ bool Finder::opens_with_someone(std::size_t t) const {
 // the paragraph end or to a sentence that opens with someone named (the narrator again); one
 // closed by its own attribution (`…, – деді ол.`) is the `unmarked` rule's.
 void Finder::colon_inline() {
-  std::size_t c = 0;
-  for (std::size_t k = next_colon(1, c); k + 2 < doc_.size(); k = next_colon(k + 1, c)) {
+  std::size_t ci = 0;  // colons passed
+  for (std::size_t k = next_colon(1, ci); k + 2 < doc_.size(); k = next_colon(k + 1, ci)) {
     if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 2] != doc_.para[k]) continue;
     bool dashed = doc_.is_dash(k + 1);
     std::size_t colon = k, b = dashed ? k + 2 : k + 1, end = doc_.para_end(k), e = end;
@@ -203,7 +214,8 @@ std::size_t Finder::speech_end(std::size_t b, std::size_t end, std::size_t& next
 // lead's speaker; cue none unless the lead announces the words). One closed by its own
 // attribution is the `unmarked` rule's.
 void Finder::lead_dash_inline() {
-  for (std::size_t k = 1; k + 2 < doc_.size(); ++k) {
+  std::size_t di = 0;  // dashes passed
+  for (std::size_t k = next_dash(1, di); k + 2 < doc_.size(); k = next_dash(k + 1, di)) {
     if (!doc_.is_dash(k) || in_pair_[k] || doc_.para[k + 1] != doc_.para[k] || doc_.word(k - 1) != ".") continue;
     std::size_t b = k + 1, end = doc_.para_end(k);
     if (doc_.para[k - 1] != doc_.para[k] || in_pair_[b] || !sentence_shaped_from(b, end, 3)) continue;
@@ -267,7 +279,8 @@ std::size_t Finder::after_lead(std::size_t start, std::size_t before, const Attr
 void Finder::unmarked() {
   std::size_t start_after = 0;  // first token a quote may start at (after an attribution)
   Pending pending;
-  for (std::size_t k = 1; k + 1 < doc_.size(); ++k) {
+  std::size_t di = 0;  // dashes passed
+  for (std::size_t k = next_dash(1, di); k + 1 < doc_.size(); k = next_dash(k + 1, di)) {
     if (!doc_.is_dash(k) || in_pair_[k]) continue;
     Cue cue;
     if (!attribution_dash(k, doc_.para_end(k), cue)) continue;
