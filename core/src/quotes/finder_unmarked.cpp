@@ -81,8 +81,15 @@ std::size_t Finder::next_colon(std::size_t k, std::size_t& c) {
 std::size_t Finder::next_dash(std::size_t k, std::size_t& c) {
   if (!dashes_found_) {
     dashes_found_ = true;
-    for (std::size_t i = 0; i < doc_.size(); ++i)
-      if (doc_.is_dash(i)) dashes_.push_back(i);
+    // Every dash (text::is_dash) is '-' or starts with the byte E2 (U+2012..U+2015, U+2212): a
+    // punctuation token starting otherwise is none, and is not decoded.
+    const std::string_view bytes = doc_.text;
+    const std::vector<text::Token>& tok = doc_.tok;
+    for (std::size_t i = 0, n = doc_.size(); i < n; ++i) {
+      if (tok[i].begin >= tok[i].end || !doc_.is_punct(i)) continue;
+      const auto b = static_cast<unsigned char>(bytes[tok[i].begin]);
+      if ((b == '-' || b == 0xE2) && doc_.is_dash(i)) dashes_.push_back(i);
+    }
   }
   while (c < dashes_.size() && dashes_[c] < k) ++c;
   return c < dashes_.size() ? dashes_[c] : doc_.size();
