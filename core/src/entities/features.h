@@ -189,6 +189,7 @@ struct TokenInfo : WordFacts {
   // Prefixes and suffixes of 1..5 code points (n_affix of them), hashed.
   std::uint64_t pfx[5] = {}, sfx[5] = {};
   std::uint8_t n_affix = 0;
+  std::uint32_t cps = 0;  // code points of lower
   std::string_view stem() const { return std::string_view(lower).substr(0, stem_len); }
 };
 

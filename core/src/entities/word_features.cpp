@@ -44,7 +44,7 @@ void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& le
   put(out, Hash(kShape).u32(t.shape).h);
   put(out, Hash(kShortShape).u32(t.short_shape).h);
   put(out, Hash(kKind).byte(t.kind).h);
-  std::size_t cps = code_points(t.lower);
+  const std::size_t cps = t.cps;
   std::uint8_t casing = t.upper && cps > 1 ? 2 : t.cap ? 1 : 0;
   put(out, Hash(kCase).byte(casing).byte(t.kind).h);
   put(out, Hash(kLength).byte(static_cast<std::uint8_t>(std::min<std::size_t>(cps, 12))).h);
@@ -71,7 +71,7 @@ void local_features(std::string_view tok, const TokenInfo& t, const Lexicons& le
   // Word class (0 = unknown word), and the class of the stem.
   put(out, Hash(kClass).u32(t.cls).h);
   if (t.stemmed())
-    put(out, Hash(kClassStem).u32(lex.known.find(lexicon_key(t.stem()), 0) & kKnownClassMask).h);
+    put(out, Hash(kClassStem).u32(lex.known.find(fold32(t.h_stem), 0) & kKnownClassMask).h);  // h_stem: fnv1a64(stem)
   // The classes present, lowest first (most words have none: no loop over all sixteen).
   for (std::uint32_t bits = (t.lex | t.ending) & kLexClasses; bits; bits &= bits - 1) {
     const int b = __builtin_ctz(bits);
