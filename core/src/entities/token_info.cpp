@@ -149,8 +149,12 @@ struct Prefixes {
   std::vector<std::uint64_t> hash;  // [k] = fnv1a64(word.substr(0, k))
   std::vector<std::uint32_t> cps;   // [k] = code_points(word.substr(0, k))
   void fill(std::string_view w) {
-    hash.resize(w.size() + 1);
-    cps.resize(w.size() + 1);
+    // Grown only: a resize() up zero-fills (std::vector::_M_default_append), and the words' lengths
+    // go up and down; entries past w.size() are not read.
+    if (hash.size() < w.size() + 1) {
+      hash.resize(w.size() + 1);
+      cps.resize(w.size() + 1);
+    }
     std::uint64_t h = text::kFnvBasis;
     std::uint32_t n = 0;
     hash[0] = h;
