@@ -267,7 +267,7 @@ void FeatureExtractor::extract_context(const std::vector<std::string_view>& toke
   offsets_.clear();
   prepare_context(tokens);
   const std::size_t n = tokens.size();
-  contexts_.resize(n);
+  if (contexts_.size() < n) contexts_.resize(n);  // grown only, as prepare_context()'s arrays
   for (std::size_t i = 0; i < n; ++i) {
     contexts_[i] = context_of(i, n);
     offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));

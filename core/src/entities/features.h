@@ -250,6 +250,7 @@ class FeatureExtractor {
   void extract_context(const std::vector<std::string_view>& tokens, const std::vector<const WordFacts*>& info);
   const std::vector<std::uint32_t>& feats() const { return feats_; }
   const std::vector<std::uint32_t>& offsets() const { return offsets_; }
+  // The first tokens.size() entries are the sentence's (the vector is grown only).
   const std::vector<TokenContext>& contexts() const { return contexts_; }
 
  private:
