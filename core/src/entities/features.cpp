@@ -23,8 +23,15 @@ constexpr std::size_t kTitleWindow = 4;
 void FeatureExtractor::prepare_context(const std::vector<std::string_view>& tokens) {
   std::size_t n = tokens.size();
   // The marks are those of data/rules/quotes/marks.tsv (TokenInfo::mark).
-  role_.resize(n);
-  in_quote_.resize(n);  // every element set below
+  // Grown only (a resize() up zero-fills, and the sentences' lengths go up and down): the
+  // elements [0, n) are all set below, the others not read.
+  if (role_.size() < n) {
+    role_.resize(n);
+    in_quote_.resize(n);
+    head_.resize(n);
+    head_dist_.resize(n);
+    title_dist_.resize(n);
+  }
   bool quote = false;
   for (std::size_t i = 0; i < n; ++i) {
     role_[i] = info_[i]->mark;
@@ -36,9 +43,6 @@ void FeatureExtractor::prepare_context(const std::vector<std::string_view>& toke
   // The nearest type noun ahead within kHeadWindow tokens and the nearest title (`облыстық
   // мәслихаттың хатшысы`: a position's words before it) within kTitleWindow, before any
   // punctuation: one pass from the end, keeping the nearest of each after the token.
-  head_.resize(n);
-  head_dist_.resize(n);
-  title_dist_.resize(n);
   std::size_t head = n, title = n;  // n: none
   for (std::size_t i = n; i-- > 0;) {
     const std::uint32_t bits = head < n ? info_[head]->lex & kLexHeadNouns : 0;
@@ -263,7 +267,7 @@ void FeatureExtractor::extract_context(const std::vector<std::string_view>& toke
   offsets_.clear();
   prepare_context(tokens);
   const std::size_t n = tokens.size();
-  contexts_.resize(n);
+  if (contexts_.size() < n) contexts_.resize(n);  // grown only, as prepare_context()'s arrays
   for (std::size_t i = 0; i < n; ++i) {
     contexts_[i] = context_of(i, n);
     offsets_.push_back(static_cast<std::uint32_t>(feats_.size()));

@@ -189,6 +189,7 @@ struct TokenInfo : WordFacts {
   // Prefixes and suffixes of 1..5 code points (n_affix of them), hashed.
   std::uint64_t pfx[5] = {}, sfx[5] = {};
   std::uint8_t n_affix = 0;
+  std::uint32_t cps = 0;  // code points of lower
   std::string_view stem() const { return std::string_view(lower).substr(0, stem_len); }
 };
 
@@ -249,6 +250,7 @@ class FeatureExtractor {
   void extract_context(const std::vector<std::string_view>& tokens, const std::vector<const WordFacts*>& info);
   const std::vector<std::uint32_t>& feats() const { return feats_; }
   const std::vector<std::uint32_t>& offsets() const { return offsets_; }
+  // The first tokens.size() entries are the sentence's (the vector is grown only).
   const std::vector<TokenContext>& contexts() const { return contexts_; }
 
  private:

@@ -149,8 +149,12 @@ struct Prefixes {
   std::vector<std::uint64_t> hash;  // [k] = fnv1a64(word.substr(0, k))
   std::vector<std::uint32_t> cps;   // [k] = code_points(word.substr(0, k))
   void fill(std::string_view w) {
-    hash.resize(w.size() + 1);
-    cps.resize(w.size() + 1);
+    // Grown only: a resize() up zero-fills (std::vector::_M_default_append), and the words' lengths
+    // go up and down; entries past w.size() are not read.
+    if (hash.size() < w.size() + 1) {
+      hash.resize(w.size() + 1);
+      cps.resize(w.size() + 1);
+    }
     std::uint64_t h = text::kFnvBasis;
     std::uint32_t n = 0;
     hash[0] = h;
@@ -284,15 +288,15 @@ void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
   t.stemmed_ = t.stem_len != t.lower.size();
   t.h_lower = p.hash[t.lower.size()];
   t.h_stem = p.hash[t.stem_len];
-  // Affixes: prefixes hashed forwards, suffixes backwards (byte order reversed), 1..5 letters.
+  // Affixes: prefixes hashed forwards (the prefixes' hashes at hand), suffixes backwards (byte
+  // order reversed), 1..5 letters.
   {
     std::string_view lw = t.lower;
-    std::uint64_t hp = 0xcbf29ce484222325ull, hs = hp;
-    std::size_t p = 0, q = lw.size(), k = 0;
-    for (; k < 5 && p < lw.size(); ++k) {
-      std::size_t p0 = p;
-      utf8::next(lw, p);
-      for (std::size_t b = p0; b < p; ++b) hp = (hp ^ static_cast<unsigned char>(lw[b])) * 0x100000001b3ull;
+    std::uint64_t hs = text::kFnvBasis;
+    std::size_t pos = 0, q = lw.size(), k = 0;
+    for (; k < 5 && pos < lw.size(); ++k) {
+      utf8::next(lw, pos);
+      const std::uint64_t hp = p.hash[pos];
       std::size_t q0 = q;
       utf8::prev(lw, q);
       for (std::size_t b = q0; b-- > q;) hs = (hs ^ static_cast<unsigned char>(lw[b])) * 0x100000001b3ull;
@@ -315,7 +319,8 @@ void analyze_token(std::string_view tok, const Lexicons& lex, TokenInfo& t) {
     t.lex |= s & ~kLexBandMask;
   }
   t.ending = 0;
-  std::size_t cps = p.cps[t.lower.size()];
+  const std::size_t cps = p.cps[t.lower.size()];
+  t.cps = static_cast<std::uint32_t>(cps);
   // Endings of 2..5 letters ("ов", "ұлы", "қызы") on words longer than the ending + 2.
   std::size_t pos = t.lower.size();
   for (std::size_t k = 1; k <= 5 && k + 2 < cps; ++k) {
