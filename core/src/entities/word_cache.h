@@ -278,10 +278,17 @@ class WordCache {
   }
   void leave(Local& l) { inside_[l.slot].n.fetch_sub(1, std::memory_order_release); }
 
-  // [lo, hi) of `want` from the shared counter, if below `cap`.
+  // [lo, hi) of `want` more from the shared counter, if below `cap`: the block [lo, hi) extended
+  // if no other thread claimed since (a sentence's tokens that do not fit the rest of a block
+  // left it unused: with one thread, a tenth of the table), else a new one.
   static bool claim(std::atomic<std::uint32_t>& used, std::size_t want, std::size_t cap, std::uint32_t& lo,
                     std::uint32_t& hi) {
-    std::uint32_t at = used.load(std::memory_order_relaxed);
+    std::uint32_t at = hi;
+    if (hi + want <= cap &&
+        used.compare_exchange_strong(at, static_cast<std::uint32_t>(hi + want), std::memory_order_relaxed)) {
+      hi = static_cast<std::uint32_t>(hi + want);
+      return true;
+    }
     do {
       if (at + want > cap) return false;
     } while (!used.compare_exchange_weak(at, static_cast<std::uint32_t>(at + want), std::memory_order_relaxed));
@@ -370,37 +377,35 @@ class WordCache {
   // table away), in their order and with their counts restarted; drops the rest (and the holes:
   // the blocks' unused ends, the forms published by another thread first).
   void keep_common_words() {
-    std::vector<std::uint32_t> live;
+    const std::uint32_t used = used_.load(std::memory_order_relaxed);
+    live_.assign(used, 0);  // published: the rest are holes
     for (std::size_t i = 0; i < kMaxSlots; ++i)
-      if (index_[i] != kEmpty) live.push_back(index_[i]);
-    std::sort(live.begin(), live.end());
+      if (index_[i] != kEmpty) live_[index_[i]] = 1;
+    std::size_t with[kHitCap + 1] = {};  // live entries by hits
+    for (std::uint32_t e = 0; e < used; ++e)
+      if (live_[e]) ++with[std::min(entries_[e].hits, kHitCap)];
+    for (std::uint32_t h = kHitCap; h > 0; --h) with[h - 1] += with[h];  // now: hits >= h
     std::uint32_t t = 1;
-    auto kept_with = [&](std::uint32_t min) {
-      return static_cast<std::size_t>(
-          std::count_if(live.begin(), live.end(), [&](std::uint32_t e) { return entries_[e].hits >= min; }));
-    };
-    while (t < kHitCap && kept_with(t) > kMaxSlots * 3 / 8) t *= 2;
-    std::vector<std::uint32_t> kept;
-    for (std::uint32_t e : live)
-      if (entries_[e].hits >= t && kept.size() < kMaxSlots * 3 / 8) kept.push_back(e);
-    // The forms move down in the text in the text's order (a block's forms may lie before or after
-    // another thread's, whatever their entries' order), then the entries in theirs.
-    std::vector<std::uint32_t> by_text = kept;
-    std::sort(by_text.begin(), by_text.end(),
-              [&](std::uint32_t a, std::uint32_t b) { return entries_[a].form_at < entries_[b].form_at; });
-    std::uint32_t kept_text = 0;
-    for (std::uint32_t e : by_text) {
+    while (t < kHitCap && with[t] > kMaxSlots * 3 / 8) t *= 2;
+    if (std::getenv("BELGI_WORD_CACHE_STATS"))
+      std::fprintf(stderr, "keep: t=%u, >=1 %zu >=2 %zu >=4 %zu\n", t, with[1], with[2], with[4]);
+    // The kept forms are copied out and back: a thread's block of text may lie before or after
+    // another's, whatever their entries' order.
+    kept_text_.clear();
+    std::uint32_t kept = 0;
+    for (std::uint32_t e = 0; e < used && kept < kMaxSlots * 3 / 8; ++e) {
+      if (!live_[e] || entries_[e].hits < t) continue;
       WordEntry& w = entries_[e];
-      std::memmove(text_.get() + kept_text, text_.get() + w.form_at, w.form_len);
-      w.form_at = kept_text;
-      kept_text += w.form_len;
+      const std::uint32_t at = static_cast<std::uint32_t>(kept_text_.size());
+      kept_text_.insert(kept_text_.end(), text_.get() + w.form_at, text_.get() + w.form_at + w.form_len);
+      w.form_at = at;
+      w.hits = 0;
+      if (e != kept) entries_[kept] = w;
+      ++kept;
     }
-    for (std::size_t k = 0; k < kept.size(); ++k) {
-      if (kept[k] != k) entries_[k] = entries_[kept[k]];
-      entries_[k].hits = 0;
-    }
-    used_.store(static_cast<std::uint32_t>(kept.size()), std::memory_order_relaxed);
-    text_used_.store(kept_text, std::memory_order_relaxed);
+    std::memcpy(text_.get(), kept_text_.data(), kept_text_.size());
+    used_.store(kept, std::memory_order_relaxed);
+    text_used_.store(static_cast<std::uint32_t>(kept_text_.size()), std::memory_order_relaxed);
   }
 
   void rebuild_index() {
@@ -419,6 +424,8 @@ class WordCache {
   WordEntry* entries_ = nullptr;
   std::size_t capacity_ = 0;
   std::unique_ptr<char[]> text_;  // the entries' forms
+  std::vector<std::uint8_t> live_;  // keep_common_words()'s
+  std::vector<char> kept_text_;
   std::int32_t bos_prev_[L], eos_next_[L];
   std::uint32_t bos_prev2_ = 0, eos_next2_ = 0;
   // Shared counters: entries and text bytes claimed (in blocks), the next thread's slot.
