@@ -4,8 +4,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <cstdio>
-#include <cstdlib>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -124,7 +122,8 @@ class WordCache {
         l.gen = gen_;
         l.next = l.end = l.text_next = l.text_end = 0;
       }
-      if (l.end - l.next < n && !claim(used_, std::max(kBlock, n), kMaxWords, l.next, l.end)) {
+      if (l.end - l.next < n) grow(used_.load(std::memory_order_relaxed) + std::max(kBlock, n));
+      if (l.end - l.next < n && !claim(used_, std::max(kBlock, n), capacity_, l.next, l.end)) {
         rebuild(m, l, false, n, bytes);
         continue;
       }
@@ -340,10 +339,19 @@ class WordCache {
     ++rebuilds_;
     stall_ns_ += static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count());
-    if (std::getenv("BELGI_WORD_CACHE_STATS"))
-      std::fprintf(stderr, "word cache rebuild %llu: %llu words kept, %.3f ms\n", (unsigned long long)rebuilds_,
-                   (unsigned long long)used_.load(), (std::chrono::steady_clock::now() - t0).count() / 1e6);
     rebuilding_.store(false, std::memory_order_seq_cst);
+  }
+
+  // Room for `need` entries, up to kMaxWords: in WebAssembly only (one thread, at a sentence's
+  // start: moving the entries moves no entry a sentence holds); natively the table is whole.
+  void grow(std::size_t need) {
+    if (need <= capacity_ || capacity_ >= kMaxWords) return;
+    const std::size_t cap = std::min(kMaxWords, std::max(2 * capacity_, need));
+    WordEntry* bigger = Alloc().allocate(cap);
+    std::memcpy(static_cast<void*>(bigger), entries_, used_.load(std::memory_order_relaxed) * sizeof(WordEntry));
+    Alloc().deallocate(entries_, capacity_);
+    entries_ = bigger;
+    capacity_ = cap;
   }
 
   // A new model (or the first sentence): an empty table and the sentence-edge sums.
@@ -352,8 +360,12 @@ class WordCache {
       // The whole table at once: the pages are touched only as words arrive (on the
       // distinct-text benchmark, growing by doubling had 21,300 page faults against 12,800).
       index_.reset(new std::uint32_t[kMaxSlots]);
-      entries_ = Alloc().allocate(kMaxWords);
+#ifdef __EMSCRIPTEN__
+      capacity_ = kBlock;  // grown as it fills (grow()): the module's memory would take the whole table
+#else
       capacity_ = kMaxWords;
+#endif
+      entries_ = Alloc().allocate(capacity_);
       text_.reset(new char[kMaxText]);
     }
     std::fill(index_.get(), index_.get() + kMaxSlots, kEmpty);
@@ -387,8 +399,6 @@ class WordCache {
     for (std::uint32_t h = kHitCap; h > 0; --h) with[h - 1] += with[h];  // now: hits >= h
     std::uint32_t t = 1;
     while (t < kHitCap && with[t] > kMaxSlots * 3 / 8) t *= 2;
-    if (std::getenv("BELGI_WORD_CACHE_STATS"))
-      std::fprintf(stderr, "keep: t=%u, >=1 %zu >=2 %zu >=4 %zu\n", t, with[1], with[2], with[4]);
     // The kept forms are copied out and back: a thread's block of text may lie before or after
     // another's, whatever their entries' order.
     kept_text_.clear();
