@@ -1,10 +1,11 @@
-// model.cpp's per-thread word cache: tagging through it gives exactly the emissions of the plain
-// path (every feature looked up), on first sight of a word and on a cache hit, and the cache
-// survives growing and emptying.
+// model.cpp's word cache, shared by the threads: tagging through it gives exactly the emissions of
+// the plain path (every feature looked up), on first sight of a word and on a cache hit, from one
+// thread or several at once, and the cache survives filling up and being rebuilt.
 #include <doctest/doctest.h>
 
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "entities/iob2.h"
 #include "entities/model.h"
@@ -75,26 +76,112 @@ TEST_CASE("a full cache keeps the words met again and drops the others, exactly"
   // Sentences of new made-up words, each with the same two common words: when the table fills,
   // the common words stay, the words seen once go, and the emissions stay those of the plain path.
   WordCache cache;
+  WordCache::Local local;
   const Model& m = *model();
   std::vector<std::string> words;
   for (int i = 0; i < 40000; ++i) words.push_back("Атау" + std::to_string(i) + "ға");
   bool emptied = false;
   for (std::size_t i = 0; i + 100 <= words.size(); i += 100) {
+    WordCache::Guard inside(cache, local);
     std::vector<std::string_view> tokens(words.begin() + i, words.begin() + i + 100);
     tokens.push_back("Астана");
     tokens.push_back("қаласында");
-    REQUIRE(cache.reserve(m, tokens.size()));
+    REQUIRE(cache.reserve(m, local, tokens.size(), 4000));
     emptied = emptied || !cache.has(words[0]);
     if (i > 0) {  // making room never drops them
       CHECK(cache.has("Астана"));
       CHECK(cache.has("қаласында"));
     }
-    for (std::string_view t : tokens) cache.get(m, t);
+    for (std::string_view t : tokens) cache.get(m, local, t);
   }
   CHECK(emptied);  // the table did fill: the first sentence's words are gone
+  CHECK(cache.rebuilds() >= 2);  // the first start, then at least one rebuild when full
   CHECK(cache.has(words.back()));
   std::vector<std::string_view> mixed = {"Астана", words[5], "қаласында", words.back(), "."};
   check_same(mixed);
+}
+
+namespace {
+
+// A word's cached sums as one vector, to compare caches.
+std::vector<std::int32_t> sums(const WordEntry& w) {
+  std::vector<std::int32_t> v(w.self, w.self + kLabelCount);
+  v.insert(v.end(), w.as_prev, w.as_prev + kLabelCount);
+  v.insert(v.end(), w.as_next, w.as_next + kLabelCount);
+  v.push_back(static_cast<std::int32_t>(w.as_prev2));
+  v.push_back(static_cast<std::int32_t>(w.as_next2));
+  v.push_back(static_cast<std::int32_t>(w.info.h_lower));
+  return v;
+}
+
+}  // namespace
+
+TEST_CASE("threads sharing one word cache get exactly one thread's sums, through rebuilds") {
+  // Three threads on overlapping streams of made-up and common words: more than the table holds,
+  // so it fills and is rebuilt while the other threads wait at a sentence's start; a form new to
+  // two threads at once is published once; every entry equals the one a private cache computes.
+  const Model& m = *model();
+  std::vector<std::string> words;
+  for (int i = 0; i < 45000; ++i) words.push_back("Есім" + std::to_string(i % 30000) + (i % 2 ? "нің" : "ге"));
+  WordCache shared, alone;
+  WordCache::Local mine;
+  std::vector<std::vector<std::int32_t>> want(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    WordCache::Guard inside(alone, mine);
+    REQUIRE(alone.reserve(m, mine, 1, words[i].size()));
+    want[i] = sums(alone.get(m, mine, words[i]));
+  }
+  std::vector<int> bad(3, 0);
+  auto run = [&](int t) {
+    WordCache::Local local;
+    for (std::size_t i = t * 7000; i + 40 <= words.size(); i += 40) {
+      WordCache::Guard inside(shared, local);
+      std::vector<std::string_view> tokens(words.begin() + i, words.begin() + i + 40);
+      tokens.push_back(tokens[3]);  // new twice within the sentence
+      tokens.push_back("Алматы");
+      if (!shared.reserve(m, local, tokens.size(), 2000)) ++bad[t];
+      shared.begin_sentence(local, tokens.size());
+      std::vector<const WordEntry*> got;
+      for (std::string_view w : tokens) got.push_back(&shared.find_or_add(m, local, w));
+      shared.add_pending(m, local);
+      if (sums(*got[3]) != sums(*got[40])) ++bad[t];  // maybe published by another thread meanwhile
+      for (std::size_t k = 0; k < 40; ++k)
+        if (sums(*got[k]) != want[i + k]) ++bad[t];
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 3; ++t) threads.emplace_back(run, t);
+  for (std::thread& th : threads) th.join();
+  CHECK(bad[0] == 0);
+  CHECK(bad[1] == 0);
+  CHECK(bad[2] == 0);
+  CHECK(shared.rebuilds() >= 3);  // filled and rebuilt at least twice
+}
+
+TEST_CASE("tagging from several threads gives exactly the single-thread emissions") {
+  // The sample sentences, each thread in its own order, through the process's shared cache (after
+  // other tests filled it with made-up words): every emission equals the plain path's.
+  std::vector<Sentence> sents = sample();
+  std::vector<std::vector<std::int32_t>> want(sents.size());
+  for (std::size_t k = 0; k < sents.size(); ++k) {
+    std::vector<std::string_view> tokens(sents[k].tokens.begin(), sents[k].tokens.end());
+    emissions(*model(), tokens, false, want[k]);
+  }
+  std::vector<int> bad(4, 0);
+  auto run = [&](int t) {
+    std::vector<std::int32_t> got;
+    for (int pass = 0; pass < 3; ++pass)
+      for (std::size_t j = 0; j < sents.size(); ++j) {
+        const std::size_t k = (j * (t + 1) + t) % sents.size();
+        std::vector<std::string_view> tokens(sents[k].tokens.begin(), sents[k].tokens.end());
+        emissions(*model(), tokens, true, got);
+        if (got != want[k]) ++bad[t];
+      }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t) threads.emplace_back(run, t);
+  for (std::thread& th : threads) th.join();
+  CHECK(bad == std::vector<int>(4, 0));
 }
 
 TEST_CASE("the context cache's rows are the sums of the context's features, also once it empties") {

@@ -1,5 +1,5 @@
-// The entity model's scoring: a sentence's features -> sparse weights (through a per-thread word
-// cache) -> constrained Viterbi -> spans with a margin-based confidence. Loading: model_load.cpp.
+// The entity model's scoring: a sentence's features -> sparse weights (through the threads' shared
+// word cache) -> constrained Viterbi -> spans with a margin-based confidence. Loading: model_load.cpp.
 #include "entities/model.h"
 
 #include <algorithm>
@@ -20,7 +20,7 @@ constexpr int L = kLabelCount;
 // Per-thread buffers, so tag() allocates nothing once warm (the model itself is shared).
 struct Scratch {
   FeatureExtractor fx{nullptr};
-  WordCache cache;
+  WordCache::Local local;  // this thread's part of the shared word cache
   ContextCache contexts;
   std::vector<const WordEntry*> words;
   std::vector<const WordFacts*> info;
@@ -33,6 +33,14 @@ struct Scratch {
 Scratch& scratch() {
   thread_local Scratch s;
   return s;
+}
+
+// The word cache all threads share (word_cache.h): keyed by the model's serial, rebuilt for
+// another model.
+// Never destroyed: a thread may still tag while the process exits.
+WordCache& words() {
+  static WordCache& cache = *new WordCache;
+  return cache;
 }
 
 float confidence(std::int64_t margin, float scale) {
@@ -134,21 +142,22 @@ namespace {
 // The sentence's words in the cache (reserve() made room): each token's home slot 2 * kStep
 // tokens ahead, its entry prefetched then and the entry's form kStep tokens later, so that the
 // probe waits on neither (on distinct text, the entry's load was a third of emissions()).
-void find_words(const Model& model, Scratch& s, const std::vector<std::string_view>& tokens) {
+void find_words(const Model& model, Scratch& s, WordCache& cache, const std::vector<std::string_view>& tokens) {
   constexpr std::size_t kStep = 8, kRing = 32;
-  std::size_t homes[kRing];
+  std::uint64_t hashes[kRing];
   const std::size_t n = tokens.size();
   auto home_ahead = [&](std::size_t j) {
-    homes[j % kRing] = s.cache.home(tokens[j]);
-    s.cache.prefetch_entry(homes[j % kRing]);
+    hashes[j % kRing] = text::word_key_hash(tokens[j]);
+    cache.prefetch_entry(hashes[j % kRing]);
   };
   s.words.resize(n);
   s.info.resize(n);
+  cache.begin_sentence(s.local, n);
   for (std::size_t j = 0; j < std::min(n, 2 * kStep); ++j) home_ahead(j);
   for (std::size_t i = 0; i < n; ++i) {
     if (i + 2 * kStep < n) home_ahead(i + 2 * kStep);
-    if (i + kStep < n) s.cache.prefetch_form(homes[(i + kStep) % kRing]);
-    s.words[i] = &s.cache.find_or_add(model, tokens[i], homes[i % kRing]);
+    if (i + kStep < n) cache.prefetch_form(hashes[(i + kStep) % kRing]);
+    s.words[i] = &cache.find_or_add(model, s.local, tokens[i], hashes[i % kRing]);
     s.info[i] = &s.words[i]->info;
   }
 }
@@ -163,24 +172,27 @@ namespace {
 void emissions_into(const Model& model, const std::vector<std::string_view>& tokens, bool cached,
                     std::vector<std::int32_t>& emit) {
   Scratch& s = scratch();
+  WordCache& cache = words();
   const std::size_t n = tokens.size();
   s.fx.set_lexicons(&model.lex);
-  if (!cached || !s.cache.reserve(model, n)) {
+  std::size_t bytes = 0;
+  for (std::string_view t : tokens) bytes += t.size();
+  if (!cached || !cache.reserve(model, s.local, n, bytes)) {
     emit.assign(n * L, 0);
     s.info.clear();  // adapted_emissions(): no cached analyses for these tokens
     s.fx.extract(tokens);
     add_extracted(model, s, emit.data(), n);
     return;
   }
-  find_words(model, s, tokens);
-  s.cache.add_pending(model);  // the sums of the sentence's new words, in one go
+  find_words(model, s, cache, tokens);
+  cache.add_pending(model, s.local);  // the sums of the sentence's new words, in one go
   s.fx.extract_context(tokens, s.info);
   if (emit.size() < n * L) emit.resize(n * L);  // not zeroed: add_rows() sets every row
   for (std::size_t i = 0; i < n; ++i) {
-    const std::int32_t* prev = i > 0 ? s.words[i - 1]->as_prev : s.cache.bos_prev();
-    const std::int32_t* next = i + 1 < n ? s.words[i + 1]->as_next : s.cache.eos_next();
-    const std::uint32_t prev2 = i >= 2 ? s.words[i - 2]->as_prev2 : s.cache.bos_prev2();
-    const std::uint32_t next2 = i + 2 < n ? s.words[i + 2]->as_next2 : s.cache.eos_next2();
+    const std::int32_t* prev = i > 0 ? s.words[i - 1]->as_prev : cache.bos_prev();
+    const std::int32_t* next = i + 1 < n ? s.words[i + 1]->as_next : cache.eos_next();
+    const std::uint32_t prev2 = i >= 2 ? s.words[i - 2]->as_prev2 : cache.bos_prev2();
+    const std::uint32_t next2 = i + 2 < n ? s.words[i + 2]->as_next2 : cache.eos_next2();
     add_rows(model, s.words[i]->self, prev, next, s.contexts.row(model, s.fx.contexts()[i]), prev2, next2,
              &emit[i * L]);
   }
@@ -191,6 +203,7 @@ void emissions_into(const Model& model, const std::vector<std::string_view>& tok
 
 void emissions(const Model& model, const std::vector<std::string_view>& tokens, bool cached,
                std::vector<std::int32_t>& emit) {
+  WordCache::Guard inside(words(), scratch().local);
   emissions_into(model, tokens, cached, emit);
   emit.resize(tokens.size() * L);  // a shrink, or already that size: no fill
 }
@@ -198,6 +211,8 @@ void emissions(const Model& model, const std::vector<std::string_view>& tokens, 
 void adapted_emissions(const Model& model, const Deltas& deltas, const std::vector<std::string_view>& tokens,
                        std::vector<std::int32_t>& emit, std::vector<std::uint32_t>* feats,
                        std::vector<std::uint32_t>* offs) {
+  // Inside the word cache until the cached analyses (s.info) are read.
+  WordCache::Guard inside(words(), scratch().local);
   emissions(model, tokens, true, emit);
   // The tokens' analyses: the word cache's when emissions() went through it, else made here.
   Scratch& s = scratch();
@@ -229,6 +244,7 @@ void tag(const Model& model, const std::vector<std::string_view>& tokens,
   if (tokens.empty()) return;
   Scratch& s = scratch();
   const std::size_t n = tokens.size();
+  WordCache::Guard inside(words(), s.local);
   if (deltas && !deltas->empty())
     adapted_emissions(model, *deltas, tokens, s.emit);
   else

@@ -1,23 +1,28 @@
-// The tagger's per-thread word cache (model.cpp): what each word form contributes to the
-// emissions, summed once per form and model.
+// The tagger's word cache (model.cpp), shared by the threads: what each word form contributes to
+// the emissions, summed once per form and model.
 #pragma once
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
+#include "entities/context_cache.h"
 #include "entities/features.h"
 #include "entities/model_tables.h"
 #include "text/huge_pages.h"
 
 namespace belgi::entities {
 
-// What a word form contributes, computed once per form and thread: what the sentence's context
-// reads of its analysis (WordFacts; the rest of its TokenInfo only its own features read, when it
-// is new) and the summed weights of its local, as-predecessor and as-successor features
+// What a word form contributes, computed once per form and process: what the sentence's
+// context reads of its analysis (WordFacts; the rest of its TokenInfo only its own features read,
+// when it is new) and the summed weights of its local, as-predecessor and as-successor features
 // (features.h), and where the weights of its features as the word two before and after are.
 // Integer sums, so the emissions are exactly those of the uncached path (tested). The form's
 // bytes are in the cache's text, so that a probe of another length touches only the entry.
@@ -27,123 +32,224 @@ struct WordEntry {
   // Where the weights of the one feature it gives the words two after and before it are
   // (Slot::where, model_tables.h).
   std::uint32_t as_prev2 = 0, as_next2 = 0;
-  std::uint32_t hits = 0;  // since the table was last full
+  // Times met again since the table was last full, up to kHitCap: written (relaxed) only while
+  // below it, so that the threads sharing the table do not take turns owning a common word's line.
+  std::uint32_t hits = 0;
   std::int32_t self[kLabelCount], as_prev[kLabelCount], as_next[kLabelCount];
 };
 
+// The tagger's word cache, one per process, shared by the threads that tag: a word form is
+// analysed once whatever the number of jobs (with a private cache per thread each worker met the
+// corpus's new words on its own: +7% instructions with two jobs on the distinct-text benchmark).
+//
+// Lookups take no lock: the index's slots are loaded with acquire, and an entry is published (its
+// slot set by a release CAS) only once its sums are complete. A sentence's new words go into the
+// thread's own block of entries (claimed from the shared array kBlock at a time, so no shared
+// counter per word), are summed there (add_pending()), then published; a form another thread
+// published first keeps theirs (ours stays a hole, used until the sentence ends). The table is
+// rebuilt (full, or another model) only while no other thread is inside a sentence: each thread
+// marks itself inside (Guard, a counter on its own cache line) and checks the rebuild flag;
+// the thread that rebuilds raises the flag and waits for the others to leave; they wait at entry.
 class WordCache {
  public:
   static constexpr int L = kLabelCount;
-  // Open addressing over a power-of-2 index that doubles up to kMaxSlots; when full, the words
-  // met again since the last time are kept and the rest dropped (at most kMaxSlots * 3 / 4
-  // words, ~17 MB per thread). Most word forms of an archive occur once: emptying the whole
-  // table threw the common words out with them (the distinct-text benchmark, 222,863 tokens:
-  // 44,273 word analyses before, 36,416 with the common words kept). The index holds entry numbers
-  // only: the entries themselves are a dense vector, so a thread's memory is the words it has
-  // seen, not the table's empty slots, and growing the index moves 4 bytes a word, not an entry.
-  // News text repeats its words: on a KazNERD-sentence corpus over 90% of tokens hit a full-size
-  // table.
-  static constexpr std::size_t kMinSlots = 256, kMaxSlots = 32768;
-  // The text reserved natively per entry (the forms' bytes; more is allocated as needed).
-  static constexpr std::size_t kTextPerWord = 24;
+  // Open addressing over kMaxSlots slots (at most 3/4 full: kMaxWords entries); when full, the
+  // words met again since the last time are kept and the rest dropped (at most kMaxSlots * 3 / 8
+  // words). Most word forms of an archive occur once: emptying the whole table threw the common
+  // words out with them (the distinct-text benchmark, 222,863 tokens: 44,273 word analyses
+  // before, 36,416 with the common words kept). The index holds entry numbers only.
+  static constexpr std::size_t kMaxSlots = 32768, kMaxWords = kMaxSlots * 3 / 4;
+  // The forms' bytes: room for kTextPerWord a word (a rebuild when it runs out first).
+  static constexpr std::size_t kTextPerWord = 32, kMaxText = kMaxWords * kTextPerWord;
+  // A thread claims entries and text bytes in blocks of these (or a sentence's need).
+  static constexpr std::size_t kBlock = 256, kTextBlock = kBlock * kTextPerWord;
+  static constexpr std::uint32_t kHitCap = 4;
+  static constexpr int kThreadSlots = 64;
 
-  // Makes room for n new words without evicting or moving any of this sentence's (get() hands
-  // out references that must live through the sentence); false if n is too large to cache (the
-  // caller takes the uncached path).
-  bool reserve(const Model& m, std::size_t n) {
-    if (n > kMaxSlots / 2) return false;
-    if (serial_ != m.serial || index_.empty()) start(m);
-    while (entries_.size() + n > index_.size() * 3 / 4) {
-      if (index_.size() >= kMaxSlots) {
-        keep_common_words();
-        if (entries_.size() + n > index_.size() * 3 / 4) {
-          entries_.clear();
-          text_.clear();
-        }
-        rebuild_index();
-        break;
-      }
-      index_.assign(index_.size() * 2, kEmpty);
-      rebuild_index();
+  // A thread's state: its blocks, its sentence's new words, its buffers.
+  struct Local {
+    std::uint64_t gen = 0;  // of the blocks below (WordCache::gen_)
+    std::uint32_t next = 0, end = 0, text_next = 0, text_end = 0;
+    int slot = -1, depth = 0;
+    TokenInfo work;  // a new word's analysis
+    // The sentence's new words (entry numbers) and a small index of them by hash, so that a word
+    // new twice within the sentence is analysed once.
+    std::vector<std::uint32_t> fresh, fresh_index;
+    std::vector<std::uint64_t> fresh_hash;
+    // Their features waiting for add_pending(): group g = pending[offs[g], offs[g + 1]) adds to
+    // rows[g] (a row of an entry of this thread's block).
+    std::vector<std::uint32_t> pending, pending_offs;
+    std::vector<std::int32_t*> rows;
+    std::uint64_t lost = 0;  // forms another thread published first
+  };
+
+  WordCache() : inside_(new Inside[kThreadSlots]) {}
+  ~WordCache() {
+    if (entries_) Alloc().deallocate(entries_, capacity_);
+  }
+  WordCache(const WordCache&) = delete;
+  WordCache& operator=(const WordCache&) = delete;
+
+  // The thread inside a sentence for as long as it lives (nested ones count once): the entries
+  // handed out stay in place until it ends.
+  class Guard {
+   public:
+    Guard(WordCache& c, Local& l) : c_(c), l_(l) {
+      if (l_.depth++ == 0) c_.enter(l_);
     }
-    if (entries_.capacity() < entries_.size() + n)
-      entries_.reserve(std::min(kMaxSlots * 3 / 4, std::max(2 * entries_.capacity(), entries_.size() + n)));
-    return true;
+    ~Guard() {
+      if (--l_.depth == 0) c_.leave(l_);
+    }
+    Guard(const Guard&) = delete;
+    Guard& operator=(const Guard&) = delete;
+
+   private:
+    WordCache& c_;
+    Local& l_;
+  };
+
+  // Makes room in the thread's block for n new words of `bytes` bytes in all (inside a Guard),
+  // rebuilding the table if it is full or of another model; false if too large to cache (the
+  // caller takes the uncached path).
+  bool reserve(const Model& m, Local& l, std::size_t n, std::size_t bytes) {
+    if (n > kMaxSlots / 2 || bytes > kMaxText / 2) return false;
+    for (;;) {
+      if (serial_ != m.serial) {
+        rebuild(m, l, true, n, bytes);
+        continue;
+      }
+      if (l.gen != gen_) {
+        l.gen = gen_;
+        l.next = l.end = l.text_next = l.text_end = 0;
+      }
+      if (l.end - l.next < n) grow(used_.load(std::memory_order_relaxed) + std::max(kBlock, n));
+      if (l.end - l.next < n && !claim(used_, std::max(kBlock, n), capacity_, l.next, l.end)) {
+        rebuild(m, l, false, n, bytes);
+        continue;
+      }
+      if (l.text_end - l.text_next < bytes &&
+          !claim(text_used_, std::max(kTextBlock, bytes), kMaxText, l.text_next, l.text_end)) {
+        rebuild(m, l, false, n, bytes);
+        continue;
+      }
+      return true;
+    }
   }
 
-  // The entry of `tok`. A new word's sums stay zero until add_pending(): the tagger adds those of
-  // all of a sentence's new words at once, so that the memory loads of their weights overlap.
-  WordEntry& find_or_add(const Model& m, std::string_view tok) { return find_or_add(m, tok, home(tok)); }
-  // ... with its home slot (home()) computed before: emissions() does, tokens ahead, to prefetch.
-  WordEntry& find_or_add(const Model& m, std::string_view tok, std::size_t i) {
-    while (index_[i] != kEmpty) {
-      WordEntry& w = entries_[index_[i]];
+  // The entry of `tok` (hash: text::word_key_hash(tok)). A new word's sums stay zero until
+  // add_pending(): the tagger adds those of all of a sentence's new words at once, so that the
+  // memory loads of their weights overlap.
+  const WordEntry& find_or_add(const Model& m, Local& l, std::string_view tok) {
+    return find_or_add(m, l, tok, text::word_key_hash(tok));
+  }
+  const WordEntry& find_or_add(const Model& m, Local& l, std::string_view tok, std::uint64_t hash) {
+    for (std::size_t i = hash & (kMaxSlots - 1);; i = (i + 1) & (kMaxSlots - 1)) {
+      const std::uint32_t e = slot(i);
+      if (e == kEmpty) break;
+      WordEntry& w = entries_[e];
       if (text::same_word(form(w), tok)) {
-        ++w.hits;
+        const std::uint32_t h = __atomic_load_n(&w.hits, __ATOMIC_RELAXED);
+        if (h < kHitCap) __atomic_store_n(&w.hits, h + 1, __ATOMIC_RELAXED);
         return w;
       }
-      i = (i + 1) & (index_.size() - 1);
     }
-    index_[i] = static_cast<std::uint32_t>(entries_.size());
-    WordEntry& w = entries_.emplace_back();
-    w.form_at = static_cast<std::uint32_t>(text_.size());
+    // Not published: new in this sentence already?
+    const std::size_t mask = l.fresh_index.size() - 1;
+    std::size_t j = hash & mask;
+    for (; l.fresh_index[j] != kEmpty; j = (j + 1) & mask) {
+      const std::uint32_t k = l.fresh_index[j];
+      if (l.fresh_hash[k] == hash && text::same_word(form(entries_[l.fresh[k]]), tok)) {
+        WordEntry& w = entries_[l.fresh[k]];  // not published yet: this thread's alone
+        if (w.hits < kHitCap) ++w.hits;
+        return w;
+      }
+    }
+    l.fresh_index[j] = static_cast<std::uint32_t>(l.fresh.size());
+    l.fresh_hash.push_back(hash);
+    const std::uint32_t e = l.next++;
+    l.fresh.push_back(e);
+    WordEntry& w = entries_[e];
+    w.hits = 0;
+    w.form_at = l.text_next;
     w.form_len = static_cast<std::uint32_t>(tok.size());
-    text_.insert(text_.end(), tok.begin(), tok.end());
-    analyze_token(tok, m.lex, work_);
-    w.info = work_;
+    std::memcpy(text_.get() + l.text_next, tok.data(), tok.size());
+    l.text_next += static_cast<std::uint32_t>(tok.size());
+    analyze_token(tok, m.lex, l.work);
+    w.info = l.work;
     auto group = [&](std::int32_t* e) {
       std::fill(e, e + L, 0);
-      pending_offs_.push_back(static_cast<std::uint32_t>(pending_.size()));
-      pending_rows_.push_back(e);
+      l.pending_offs.push_back(static_cast<std::uint32_t>(l.pending.size()));
+      l.rows.push_back(e);
     };
     group(w.self);
-    local_features(tok, work_, m.lex, pending_);
+    local_features(tok, l.work, m.lex, l.pending);
     group(w.as_prev);
-    as_prev_features(&work_, pending_);
+    as_prev_features(&l.work, l.pending);
     group(w.as_next);
-    as_next_features(&work_, pending_);
-    w.as_prev2 = where_of(m, as_prev2_feature(&work_));
-    w.as_next2 = where_of(m, as_next2_feature(&work_));
+    as_next_features(&l.work, l.pending);
+    w.as_prev2 = where_of(m, as_prev2_feature(&l.work));
+    w.as_next2 = where_of(m, as_next2_feature(&l.work));
     return w;
   }
 
-  // Sums the weights of the words find_or_add() added since the last call.
-  void add_pending(const Model& m) {
-    if (pending_rows_.empty()) return;
-    pending_offs_.push_back(static_cast<std::uint32_t>(pending_.size()));
-    add_groups(m, pending_.data(), pending_offs_.data(), pending_rows_.size(), pending_rows_.data());
-    pending_.clear();
-    pending_offs_.clear();
-    pending_rows_.clear();
+  // Before a sentence's find_or_add() calls: sizes the thread's index of new words for n tokens.
+  void begin_sentence(Local& l, std::size_t n) const {
+    std::size_t size = 16;
+    while (size < 2 * n) size *= 2;
+    if (l.fresh_index.size() < size) l.fresh_index.assign(size, kEmpty);
   }
 
-  const WordEntry& get(const Model& m, std::string_view tok) {
-    const WordEntry& w = find_or_add(m, tok);
-    add_pending(m);
+  // Sums the weights of the words find_or_add() added since the last call, then publishes them.
+  void add_pending(const Model& m, Local& l) {
+    if (l.fresh.empty()) return;
+    l.pending_offs.push_back(static_cast<std::uint32_t>(l.pending.size()));
+    add_groups(m, l.pending.data(), l.pending_offs.data(), l.rows.size(), l.rows.data());
+    l.pending.clear();
+    l.pending_offs.clear();
+    l.rows.clear();
+    const std::size_t mask = l.fresh_index.size() - 1;
+    for (std::size_t k = 0; k < l.fresh.size(); ++k) publish(l, l.fresh[k], l.fresh_hash[k]);
+    // Each new word's run of slots from its home on, emptied: every word of the run lies after
+    // its own home in it.
+    for (std::size_t k = 0; k < l.fresh.size(); ++k)
+      for (std::size_t j = l.fresh_hash[k] & mask; l.fresh_index[j] != kEmpty; j = (j + 1) & mask)
+        l.fresh_index[j] = kEmpty;
+    l.fresh.clear();
+    l.fresh_hash.clear();
+  }
+
+  const WordEntry& get(const Model& m, Local& l, std::string_view tok) {
+    begin_sentence(l, 1);
+    const WordEntry& w = find_or_add(m, l, tok);
+    add_pending(m, l);
     return w;
   }
 
-  // True if the form is in the table (for the tests).
+  // True if the form is published (for the tests).
   bool has(std::string_view tok) const {
-    if (index_.empty()) return false;
-    for (std::size_t i = home(tok); index_[i] != kEmpty; i = (i + 1) & (index_.size() - 1))
-      if (form(entries_[index_[i]]) == tok) return true;
+    if (!index_) return false;
+    for (std::size_t i = home(tok); slot(i) != kEmpty; i = (i + 1) & (kMaxSlots - 1))
+      if (form(entries_[slot(i)]) == tok) return true;
     return false;
   }
+  std::uint64_t rebuilds() const { return rebuilds_; }
+  std::uint64_t stall_ns() const { return stall_ns_; }
 
   // On distinct text a token's probe is two dependent cache misses past the index (the entry,
   // then its form's text): emissions() asks for them tokens ahead. Hints: the slot may be
-  // another word's, or taken later; home() stays valid until the next reserve().
-  std::size_t home(std::string_view form) const {
-    return static_cast<std::size_t>(text::word_key_hash(form)) & (index_.size() - 1);
+  // another word's, or taken later.
+  static std::size_t home(std::string_view form) {
+    return static_cast<std::size_t>(text::word_key_hash(form)) & (kMaxSlots - 1);
   }
-  void prefetch_entry(std::size_t slot) const {
-    if (index_[slot] != kEmpty) __builtin_prefetch(&entries_[index_[slot]]);
+  void prefetch_entry(std::uint64_t hash) const {
+    const std::uint32_t e = slot(hash & (kMaxSlots - 1));
+    if (e != kEmpty) __builtin_prefetch(&entries_[e]);
   }
-  void prefetch_form(std::size_t slot) const {
-    if (index_[slot] != kEmpty) __builtin_prefetch(text_.data() + entries_[index_[slot]].form_at);
+  void prefetch_form(std::uint64_t hash) const {
+    const std::uint32_t e = slot(hash & (kMaxSlots - 1));
+    if (e != kEmpty) __builtin_prefetch(text_.get() + entries_[e].form_at);
   }
-  std::string_view form(const WordEntry& w) const { return std::string_view(text_.data() + w.form_at, w.form_len); }
+  std::string_view form(const WordEntry& w) const { return std::string_view(text_.get() + w.form_at, w.form_len); }
 
   const std::int32_t* bos_prev() const { return bos_prev_; }
   const std::int32_t* eos_next() const { return eos_next_; }
@@ -152,140 +258,191 @@ class WordCache {
 
  private:
   static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
+  using Alloc = text::HugePageAllocator<WordEntry>;
+  struct alignas(64) Inside {
+    std::atomic<std::uint32_t> n{0};
+  };
+
+  std::uint32_t slot(std::size_t i) const { return __atomic_load_n(&index_[i], __ATOMIC_ACQUIRE); }
+
+  void enter(Local& l) {
+    if (l.slot < 0) l.slot = static_cast<int>(next_thread_.fetch_add(1, std::memory_order_relaxed) % kThreadSlots);
+    std::atomic<std::uint32_t>& in = inside_[l.slot].n;
+    for (;;) {
+      in.fetch_add(1, std::memory_order_seq_cst);
+      if (!rebuilding_.load(std::memory_order_seq_cst)) return;
+      in.fetch_sub(1, std::memory_order_seq_cst);
+      while (rebuilding_.load(std::memory_order_acquire)) std::this_thread::yield();
+    }
+  }
+  void leave(Local& l) { inside_[l.slot].n.fetch_sub(1, std::memory_order_release); }
+
+  // [lo, hi) of `want` more from the shared counter, if below `cap`: the block [lo, hi) extended
+  // if no other thread claimed since (a sentence's tokens that do not fit the rest of a block
+  // left it unused: with one thread, a tenth of the table), else a new one.
+  static bool claim(std::atomic<std::uint32_t>& used, std::size_t want, std::size_t cap, std::uint32_t& lo,
+                    std::uint32_t& hi) {
+    std::uint32_t at = hi;
+    if (hi + want <= cap &&
+        used.compare_exchange_strong(at, static_cast<std::uint32_t>(hi + want), std::memory_order_relaxed)) {
+      hi = static_cast<std::uint32_t>(hi + want);
+      return true;
+    }
+    do {
+      if (at + want > cap) return false;
+    } while (!used.compare_exchange_weak(at, static_cast<std::uint32_t>(at + want), std::memory_order_relaxed));
+    lo = at;
+    hi = static_cast<std::uint32_t>(at + want);
+    return true;
+  }
+
+  void publish(Local& l, std::uint32_t e, std::uint64_t hash) {
+    const std::string_view f = form(entries_[e]);
+    for (std::size_t i = hash & (kMaxSlots - 1);; i = (i + 1) & (kMaxSlots - 1)) {
+      std::uint32_t cur = slot(i);
+      if (cur == kEmpty) {
+        if (__atomic_compare_exchange_n(&index_[i], &cur, e, false, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)) return;
+      }
+      if (text::same_word(form(entries_[cur]), f)) {  // another thread's, first
+        ++l.lost;
+        return;
+      }
+    }
+  }
+
+  // The table full or of another model: one thread rebuilds it while no other is inside a
+  // sentence. If another thread is rebuilding already, this one steps out and waits; the caller
+  // tries again.
+  void rebuild(const Model& m, Local& l, bool fresh, std::size_t n, std::size_t bytes) {
+    if (rebuilding_.exchange(true, std::memory_order_seq_cst)) {
+      leave(l);
+      while (rebuilding_.load(std::memory_order_acquire)) std::this_thread::yield();
+      enter(l);
+      return;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    for (int k = 0; k < kThreadSlots; ++k) {
+      const std::uint32_t mine = k == l.slot ? 1 : 0;
+      while (inside_[k].n.load(std::memory_order_seq_cst) != mine) std::this_thread::yield();
+    }
+    if (fresh || serial_ != m.serial) start(m);
+    else {
+      keep_common_words();
+      if (used_.load(std::memory_order_relaxed) + n > kMaxWords ||
+          text_used_.load(std::memory_order_relaxed) + bytes > kMaxText) {
+        used_.store(0, std::memory_order_relaxed);
+        text_used_.store(0, std::memory_order_relaxed);
+      }
+      rebuild_index();
+    }
+    ++gen_;
+    ++rebuilds_;
+    stall_ns_ += static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count());
+    rebuilding_.store(false, std::memory_order_seq_cst);
+  }
+
+  // Room for `need` entries, up to kMaxWords: in WebAssembly only (one thread, at a sentence's
+  // start: moving the entries moves no entry a sentence holds); natively the table is whole.
+  void grow(std::size_t need) {
+    if (need <= capacity_ || capacity_ >= kMaxWords) return;
+    const std::size_t cap = std::min(kMaxWords, std::max(2 * capacity_, need));
+    WordEntry* bigger = Alloc().allocate(cap);
+    std::memcpy(static_cast<void*>(bigger), entries_, used_.load(std::memory_order_relaxed) * sizeof(WordEntry));
+    Alloc().deallocate(entries_, capacity_);
+    entries_ = bigger;
+    capacity_ = cap;
+  }
 
   // A new model (or the first sentence): an empty table and the sentence-edge sums.
   void start(const Model& m) {
-    index_.assign(kMinSlots, kEmpty);
-    entries_.clear();
-    text_.clear();
-#ifndef __EMSCRIPTEN__
-    // Natively the whole table's entries are reserved at once: the pages are touched only as
-    // words arrive, while growing by doubling moved every entry and touched its pages anew
-    // (on the distinct-text benchmark: 21,300 -> 12,800 page faults, a fifth of the time). In
-    // WebAssembly the module's memory would grow by the whole 17 MB at once, visible in the
-    // page's memory: there the vector grows as it fills.
-    entries_.reserve(kMaxSlots * 3 / 4);
-    text_.reserve(kMaxSlots * 3 / 4 * kTextPerWord);
+    if (!index_) {
+      // The whole table at once: the pages are touched only as words arrive (on the
+      // distinct-text benchmark, growing by doubling had 21,300 page faults against 12,800).
+      index_.reset(new std::uint32_t[kMaxSlots]);
+#ifdef __EMSCRIPTEN__
+      capacity_ = kBlock;  // grown as it fills (grow()): the module's memory would take the whole table
+#else
+      capacity_ = kMaxWords;
 #endif
+      entries_ = Alloc().allocate(capacity_);
+      text_.reset(new char[kMaxText]);
+    }
+    std::fill(index_.get(), index_.get() + kMaxSlots, kEmpty);
+    used_.store(0, std::memory_order_relaxed);
+    text_used_.store(0, std::memory_order_relaxed);
     serial_ = m.serial;
-    feats_.clear();
+    std::vector<std::uint32_t> feats;
     std::fill(bos_prev_, bos_prev_ + L, 0);
     std::fill(eos_next_, eos_next_ + L, 0);
-    as_prev_features(nullptr, feats_);
-    add_weights(m, feats_.data(), feats_.size(), bos_prev_);
-    feats_.clear();
-    as_next_features(nullptr, feats_);
-    add_weights(m, feats_.data(), feats_.size(), eos_next_);
+    as_prev_features(nullptr, feats);
+    add_weights(m, feats.data(), feats.size(), bos_prev_);
+    feats.clear();
+    as_next_features(nullptr, feats);
+    add_weights(m, feats.data(), feats.size(), eos_next_);
     bos_prev2_ = where_of(m, as_prev2_feature(nullptr));
     eos_next2_ = where_of(m, as_next2_feature(nullptr));
   }
 
-  // Keeps the words met at least t times since the table was last full, t the least power of 2
-  // that keeps at most half of it (so that the next time is half a table away), in their order
-  // and with their counts restarted; drops the rest.
+  // Keeps the published words met at least t times since the table was last full, t the least
+  // power of 2 (up to kHitCap) that keeps at most half of it (so that the next time is half a
+  // table away), in their order and with their counts restarted; drops the rest (and the holes:
+  // the blocks' unused ends, the forms published by another thread first).
   void keep_common_words() {
+    const std::uint32_t used = used_.load(std::memory_order_relaxed);
+    live_.assign(used, 0);  // published: the rest are holes
+    for (std::size_t i = 0; i < kMaxSlots; ++i)
+      if (index_[i] != kEmpty) live_[index_[i]] = 1;
+    std::size_t with[kHitCap + 1] = {};  // live entries by hits
+    for (std::uint32_t e = 0; e < used; ++e)
+      if (live_[e]) ++with[std::min(entries_[e].hits, kHitCap)];
+    for (std::uint32_t h = kHitCap; h > 0; --h) with[h - 1] += with[h];  // now: hits >= h
     std::uint32_t t = 1;
-    auto kept_with = [&](std::uint32_t min) {
-      return std::count_if(entries_.begin(), entries_.end(), [&](const WordEntry& w) { return w.hits >= min; });
-    };
-    while (static_cast<std::size_t>(kept_with(t)) > kMaxSlots * 3 / 8) t *= 2;
-    std::size_t kept = 0, kept_text = 0;
-    for (WordEntry& w : entries_) {
-      if (w.hits < t) continue;
+    while (t < kHitCap && with[t] > kMaxSlots * 3 / 8) t *= 2;
+    // The kept forms are copied out and back: a thread's block of text may lie before or after
+    // another's, whatever their entries' order.
+    kept_text_.clear();
+    std::uint32_t kept = 0;
+    for (std::uint32_t e = 0; e < used && kept < kMaxSlots * 3 / 8; ++e) {
+      if (!live_[e] || entries_[e].hits < t) continue;
+      WordEntry& w = entries_[e];
+      const std::uint32_t at = static_cast<std::uint32_t>(kept_text_.size());
+      kept_text_.insert(kept_text_.end(), text_.get() + w.form_at, text_.get() + w.form_at + w.form_len);
+      w.form_at = at;
       w.hits = 0;
-      // The kept forms move down in the text as their entries do (the text stays in order).
-      std::memmove(text_.data() + kept_text, text_.data() + w.form_at, w.form_len);
-      w.form_at = static_cast<std::uint32_t>(kept_text);
-      kept_text += w.form_len;
-      if (&w != &entries_[kept]) entries_[kept] = w;
+      if (e != kept) entries_[kept] = w;
       ++kept;
     }
-    entries_.resize(kept);
-    text_.resize(kept_text);
+    std::memcpy(text_.get(), kept_text_.data(), kept_text_.size());
+    used_.store(kept, std::memory_order_relaxed);
+    text_used_.store(static_cast<std::uint32_t>(kept_text_.size()), std::memory_order_relaxed);
   }
 
   void rebuild_index() {
-    std::fill(index_.begin(), index_.end(), kEmpty);
-    for (std::size_t e = 0; e < entries_.size(); ++e) {
+    std::fill(index_.get(), index_.get() + kMaxSlots, kEmpty);
+    const std::uint32_t n = used_.load(std::memory_order_relaxed);
+    for (std::uint32_t e = 0; e < n; ++e) {
       std::size_t i = home(form(entries_[e]));
-      while (index_[i] != kEmpty) i = (i + 1) & (index_.size() - 1);
-      index_[i] = static_cast<std::uint32_t>(e);
+      while (index_[i] != kEmpty) i = (i + 1) & (kMaxSlots - 1);
+      index_[i] = e;
     }
   }
 
-  std::uint64_t serial_ = 0;
-  std::vector<std::uint32_t> index_;  // entry number, or kEmpty
-  std::vector<WordEntry, text::HugePageAllocator<WordEntry>> entries_;
-  std::vector<char> text_;  // the entries' forms, one after another
-  TokenInfo work_;          // a new word's analysis
-  std::vector<std::uint32_t> feats_;
-  // The new words' features waiting for add_pending(): group g = pending_[offs[g], offs[g + 1])
-  // adds to pending_rows_[g] (a row of an entry: reserve() keeps them in place).
-  std::vector<std::uint32_t> pending_, pending_offs_;
-  std::vector<std::int32_t*> pending_rows_;
+  // Written only by the thread that rebuilds, while no other is inside.
+  std::uint64_t serial_ = 0, gen_ = 0, rebuilds_ = 0, stall_ns_ = 0;
+  std::unique_ptr<std::uint32_t[]> index_;  // entry number, or kEmpty; CAS'd by the publishers
+  WordEntry* entries_ = nullptr;
+  std::size_t capacity_ = 0;
+  std::unique_ptr<char[]> text_;  // the entries' forms
+  std::vector<std::uint8_t> live_;  // keep_common_words()'s
+  std::vector<char> kept_text_;
   std::int32_t bos_prev_[L], eos_next_[L];
   std::uint32_t bos_prev2_ = 0, eos_next2_ = 0;
-};
-
-// The summed weights of the context features that name no word (context_shape_features()), once
-// per distinct TokenContext and model, per thread: a sentence's tokens mostly share a few hundred
-// contexts, so a token adds one row instead of looking up and adding a dozen features. Integer
-// sums in another order: the emissions are exactly those of the uncached path (tested).
-class ContextCache {
- public:
-  static constexpr int L = kLabelCount;
-  // At most this many contexts; when full, emptied (rare: news text has a few thousand).
-  static constexpr std::size_t kMaxContexts = 1 << 14;
-
-  // The row of `c`; valid until the next call.
-  const std::int32_t* row(const Model& m, const TokenContext& c) {
-    if (serial_ != m.serial || index_.empty()) clear(m.serial);
-    std::size_t i = hash(c) & (index_.size() - 1);
-    for (; index_[i] != kEmpty; i = (i + 1) & (index_.size() - 1))
-      if (std::memcmp(&entries_[index_[i]].key, &c, sizeof c) == 0) return entries_[index_[i]].row;
-    if (entries_.size() >= kMaxContexts) {
-      clear(m.serial);
-      return row(m, c);
-    }
-    index_[i] = static_cast<std::uint32_t>(entries_.size());
-    Entry& e = entries_.emplace_back();
-    e.key = c;
-    feats_.clear();
-    context_shape_features(c, feats_);
-    add_weights(m, feats_.data(), feats_.size(), e.row);
-    return e.row;
-  }
-
- private:
-  static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
-  struct Entry {
-    TokenContext key;
-    std::int32_t row[kLabelCount] = {};
-  };
-
-  static std::uint64_t hash(const TokenContext& c) {
-    std::uint64_t w[4];
-    std::memcpy(w, &c, sizeof w);
-    std::uint64_t h = (w[0] * 0x9E3779B97F4A7C15ull) ^ (w[1] * 0xC2B2AE3D27D4EB4Full) ^
-                      (w[2] * 0x165667B19E3779F9ull) ^ (w[3] * 0x27D4EB2F165667C5ull);
-    return h ^ (h >> 29);
-  }
-
-  void clear(std::uint64_t serial) {
-    serial_ = serial;
-    index_.assign(2 * kMaxContexts, kEmpty);  // at most half full
-    entries_.clear();
-#ifndef __EMSCRIPTEN__
-    // Natively all at once, in huge pages (3.9 MB, touched only as contexts arrive): grown by
-    // doubling, each larger copy was fresh memory, ~300 page faults (as the word cache's entries).
-    entries_.reserve(kMaxContexts);
-#endif
-  }
-
-  std::uint64_t serial_ = 0;
-  std::vector<std::uint32_t> index_;  // entry number, or kEmpty
-  std::vector<Entry, text::HugePageAllocator<Entry>> entries_;
-  std::vector<std::uint32_t> feats_;
+  // Shared counters: entries and text bytes claimed (in blocks), the next thread's slot.
+  alignas(64) std::atomic<std::uint32_t> used_{0}, text_used_{0};
+  alignas(64) std::atomic<std::uint32_t> next_thread_{0};
+  alignas(64) std::atomic<bool> rebuilding_{false};
+  std::unique_ptr<Inside[]> inside_;
 };
 
 }  // namespace belgi::entities
