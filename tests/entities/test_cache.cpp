@@ -10,6 +10,7 @@
 #include "entities/iob2.h"
 #include "entities/model.h"
 #include "entities/word_cache.h"
+#include "resources.h"
 #include "support.h"
 
 using namespace belgi::entities;
@@ -182,6 +183,51 @@ TEST_CASE("tagging from several threads gives exactly the single-thread emission
   for (int t = 0; t < 4; ++t) threads.emplace_back(run, t);
   for (std::thread& th : threads) th.join();
   CHECK(bad == std::vector<int>(4, 0));
+}
+
+TEST_CASE("two models in one process keep a word cache each") {
+  // A second copy of the model (another Model, another cache): a thread that tags with one and
+  // then the other, and two threads each with its own, get the plain path's emissions, and
+  // neither cache is emptied by the other's use (one start each, no rebuild).
+  std::shared_ptr<const Model> a, b;
+  REQUIRE(load_model(belgi::resources::ner_model(), a).ok());
+  REQUIRE(load_model(belgi::resources::ner_model(), b).ok());
+  REQUIRE(a->words != b->words);
+  std::vector<Sentence> sents = sample();
+  std::vector<std::vector<std::int32_t>> want(sents.size());
+  for (std::size_t k = 0; k < sents.size(); ++k) {
+    std::vector<std::string_view> tokens(sents[k].tokens.begin(), sents[k].tokens.end());
+    emissions(*a, tokens, false, want[k]);
+  }
+  int bad = 0;
+  std::vector<std::int32_t> got;
+  for (std::size_t k = 0; k < sents.size(); ++k) {  // one thread, the models taking turns
+    std::vector<std::string_view> tokens(sents[k].tokens.begin(), sents[k].tokens.end());
+    for (const Model* m : {a.get(), b.get()}) {
+      emissions(*m, tokens, true, got);
+      bad += got != want[k];
+    }
+  }
+  std::vector<int> bad_by(2, 0);
+  auto run = [&](int t) {
+    std::vector<std::int32_t> mine;
+    const Model& m = t == 0 ? *a : *b;
+    for (int pass = 0; pass < 3; ++pass)
+      for (std::size_t k = 0; k < sents.size(); ++k) {
+        std::vector<std::string_view> tokens(sents[k].tokens.begin(), sents[k].tokens.end());
+        emissions(m, tokens, true, mine);
+        bad_by[t] += mine != want[k];
+      }
+  };
+  std::thread t0(run, 0), t1(run, 1);
+  t0.join();
+  t1.join();
+  CHECK(bad == 0);
+  CHECK(bad_by == std::vector<int>{0, 0});
+  CHECK(a->words->rebuilds() == 1);  // its start only
+  CHECK(b->words->rebuilds() == 1);
+  CHECK(a->words->has(sents[0].tokens[0]));
+  CHECK(b->words->has(sents[0].tokens[0]));
 }
 
 TEST_CASE("the context cache's rows are the sums of the context's features, also once it empties") {

@@ -13,6 +13,12 @@
 
 namespace belgi::entities {
 
+void WordCacheDeleter::operator()(WordCache* cache) const { delete cache; }
+
+std::unique_ptr<WordCache, WordCacheDeleter> new_word_cache() {
+  return std::unique_ptr<WordCache, WordCacheDeleter>(new WordCache);
+}
+
 namespace {
 
 constexpr int L = kLabelCount;
@@ -35,13 +41,8 @@ Scratch& scratch() {
   return s;
 }
 
-// The word cache all threads share (word_cache.h): keyed by the model's serial, rebuilt for
-// another model.
-// Never destroyed: a thread may still tag while the process exits.
-WordCache& words() {
-  static WordCache& cache = *new WordCache;
-  return cache;
-}
+// The word cache all threads tagging with the model share (word_cache.h).
+WordCache& words(const Model& m) { return *m.words; }
 
 float confidence(std::int64_t margin, float scale) {
   double x = static_cast<double>(margin) * scale;
@@ -172,7 +173,7 @@ namespace {
 void emissions_into(const Model& model, const std::vector<std::string_view>& tokens, bool cached,
                     std::vector<std::int32_t>& emit) {
   Scratch& s = scratch();
-  WordCache& cache = words();
+  WordCache& cache = words(model);
   const std::size_t n = tokens.size();
   s.fx.set_lexicons(&model.lex);
   std::size_t bytes = 0;
@@ -203,7 +204,7 @@ void emissions_into(const Model& model, const std::vector<std::string_view>& tok
 
 void emissions(const Model& model, const std::vector<std::string_view>& tokens, bool cached,
                std::vector<std::int32_t>& emit) {
-  WordCache::Guard inside(words(), scratch().local);
+  WordCache::Guard inside(words(model), scratch().local);
   emissions_into(model, tokens, cached, emit);
   emit.resize(tokens.size() * L);  // a shrink, or already that size: no fill
 }
@@ -212,7 +213,7 @@ void adapted_emissions(const Model& model, const Deltas& deltas, const std::vect
                        std::vector<std::int32_t>& emit, std::vector<std::uint32_t>* feats,
                        std::vector<std::uint32_t>* offs) {
   // Inside the word cache until the cached analyses (s.info) are read.
-  WordCache::Guard inside(words(), scratch().local);
+  WordCache::Guard inside(words(model), scratch().local);
   emissions(model, tokens, true, emit);
   // The tokens' analyses: the word cache's when emissions() went through it, else made here.
   Scratch& s = scratch();
@@ -244,7 +245,7 @@ void tag(const Model& model, const std::vector<std::string_view>& tokens,
   if (tokens.empty()) return;
   Scratch& s = scratch();
   const std::size_t n = tokens.size();
-  WordCache::Guard inside(words(), s.local);
+  WordCache::Guard inside(words(model), s.local);
   if (deltas && !deltas->empty())
     adapted_emissions(model, *deltas, tokens, s.emit);
   else

@@ -220,6 +220,7 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
   m->id = d.feature_set + "/" + d.data_hash;
   static std::atomic<std::uint64_t> serials{0};
   m->serial = ++serials;
+  m->words = new_word_cache();
   out = std::move(m);
   return Status();
 }

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -56,6 +57,13 @@ struct ZeroedAllocator : text::HugePageAllocator<T> {
   void construct(U*) {}  // an element's value-initialization: the zeros already there
 };
 
+class WordCache;  // word_cache.h
+struct WordCacheDeleter {
+  void operator()(WordCache* cache) const;  // model.cpp, where WordCache is complete
+};
+// A new, empty word cache (model.cpp); load_model gives each model its own.
+std::unique_ptr<WordCache, WordCacheDeleter> new_word_cache();
+
 class Model {
  public:
   Lexicons lex;
@@ -68,7 +76,10 @@ class Model {
   OuterTransitions outer;  // trans packed for decoding (decode.h)
   float scale = 1.0f;
   std::string id;
-  std::uint64_t serial = 0;  // unique per loaded model: keys the per-thread word caches
+  std::uint64_t serial = 0;  // unique per loaded model
+  // The word cache of the threads that tag with this model (word_cache.h): its own, so that two
+  // models in one process do not take turns emptying one table.
+  std::unique_ptr<WordCache, WordCacheDeleter> words;
 };
 
 // A key's home slot: its top bits (the keys are hashes already). In the order of the keys, as

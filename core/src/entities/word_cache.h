@@ -38,8 +38,8 @@ struct WordEntry {
   std::int32_t self[kLabelCount], as_prev[kLabelCount], as_next[kLabelCount];
 };
 
-// The tagger's word cache, one per process, shared by the threads that tag: a word form is
-// analysed once whatever the number of jobs (with a private cache per thread each worker met the
+// The tagger's word cache, one per model (Model::words), shared by the threads that tag with it: a
+// word form is analysed once whatever the number of jobs (with a private cache per thread each worker met the
 // corpus's new words on its own: +7% instructions with two jobs on the distinct-text benchmark).
 //
 // Lookups take no lock: the index's slots are loaded with acquire, and an entry is published (its
@@ -68,7 +68,9 @@ class WordCache {
 
   // A thread's state: its blocks, its sentence's new words, its buffers.
   struct Local {
-    std::uint64_t gen = 0;  // of the blocks below (WordCache::gen_)
+    // Of the blocks below (WordCache::gen_: unique across all caches, so that a thread that tags
+    // with another model, another cache, never takes its old blocks for blocks of this one).
+    std::uint64_t gen = 0;
     std::uint32_t next = 0, end = 0, text_next = 0, text_end = 0;
     int slot = -1, depth = 0;
     TokenInfo work;  // a new word's analysis
@@ -335,7 +337,8 @@ class WordCache {
       }
       rebuild_index();
     }
-    ++gen_;
+    static std::atomic<std::uint64_t> gens{0};
+    gen_ = ++gens;
     ++rebuilds_;
     stall_ns_ += static_cast<std::uint64_t>(
         std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count());
