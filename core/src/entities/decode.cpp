@@ -76,6 +76,19 @@ inline void normalize(std::int32_t* cur) {
   for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y] - top, kFloor);
 }
 
+// The start row's masks: keep[y] all ones and fill[y] 0 for a label that may begin a sentence
+// (O, B-), keep[y] 0 and fill[y] kFloor for an I- label.
+struct StartMasks {
+  std::int32_t keep[L], fill[L];
+  StartMasks() {
+    for (int y = 0; y < L; ++y) {
+      keep[y] = is_inside(y) ? 0 : -1;
+      fill[y] = is_inside(y) ? kFloor : 0;
+    }
+  }
+};
+const StartMasks kStart;
+
 using Outer = OuterTransitions;
 constexpr int kOuter = Outer::kOuter, kRow = Outer::kRow;
 
@@ -91,18 +104,20 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<s
   // Grown only (a resize() up zero-fills; the rows past n * L are not read).
   if (alpha.size() < n * L) alpha.resize(n * L);
   if (active.size() < n) active.resize(n);
-  // The start row: every label's score, then the I- labels (2, 4, ...) blocked, in two loops the
-  // compiler vectorizes (one with is_inside() per label did not, ~350 instructions a sentence).
-  for (int y = 0; y < L; ++y) alpha[y] = lat.trans[L * L + y] + lat.emit[y];
-  for (int y = 2; y < L; y += 2) alpha[y] = kFloor;
+  // The start row: every label's score, the I- labels' (2, 4, ...) replaced by kFloor, in one
+  // loop the compiler vectorizes with the constant masks of kStart (one with is_inside() per
+  // label did not, ~350 instructions a sentence; a second loop storing kFloor at every other
+  // label stayed scalar, ~100).
+  for (int y = 0; y < L; ++y) alpha[y] = ((lat.trans[L * L + y] + lat.emit[y]) & kStart.keep[y]) | kStart.fill[y];
   normalize(&alpha[0]);
   // -spread in int32 (a spread beyond int32 cuts nothing: the rows are >= kFloor anyway).
   const std::int32_t cut = static_cast<std::int32_t>(
       std::max<std::int64_t>(-o.spread, std::numeric_limits<std::int32_t>::min()));
   for (std::size_t i = 1; i < n; ++i) {
-    const std::int32_t* prev = &alpha[(i - 1) * L];
-    std::int32_t* cur = &alpha[i * L];
-    const std::int32_t* e = &lat.emit[i * L];
+    // Distinct rows (restrict: no run-time overlap checks before the vectorized loops).
+    const std::int32_t* __restrict prev = &alpha[(i - 1) * L];
+    std::int32_t* __restrict cur = &alpha[i * L];
+    const std::int32_t* __restrict e = &lat.emit[i * L];
     std::uint64_t mask = labels_at_least(prev, cut);  // the active predecessors
     active[i - 1] = mask;
     // In label order: an outer label's best over the active predecessors (an I- label's stays
@@ -138,11 +153,11 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, const Outer& o, std::vector<
   // the transitions below the best one: it can never give the maximum.
   std::int32_t v[L], vout[kOuter];
   for (std::size_t i = n - 1; i-- > stop;) {
-    const std::int32_t* next = &beta[(i + 1) * L];
-    const std::int32_t* e = &lat.emit[(i + 1) * L];
+    const std::int32_t* __restrict next = &beta[(i + 1) * L];  // distinct rows, as forward()'s
+    const std::int32_t* __restrict e = &lat.emit[(i + 1) * L];
     for (int z = 0; z < L; ++z) v[z] = e[z] + next[z];
     for (int k = 0; k < kOuter; ++k) vout[k] = v[Outer::label(k)];
-    std::int32_t* cur = &beta[i * L];
+    std::int32_t* __restrict cur = &beta[i * L];
     std::int32_t vmax = row_max<kOuter>(vout);
     const std::int32_t cut = static_cast<std::int32_t>(
         std::max<std::int64_t>(std::int64_t{vmax} - o.spread, std::numeric_limits<std::int32_t>::min()));
@@ -187,6 +202,19 @@ BELGI_SIMD_CLONES std::int64_t margin(const std::int32_t* a, const std::int32_t*
   return std::max<std::int64_t>(0, chosen - other);
 }
 
+// The best last label, the lowest on a tie: the sums and their maximum in loops the compiler
+// vectorizes, then the first label that reaches it (one compare-and-branch per label was ~400
+// instructions a sentence). A clone of its own: in viterbi(), built for the baseline only, the
+// maximum was ~200 SSE2 instructions a sentence (no pmaxsd).
+BELGI_SIMD_CLONES int best_last(const std::int32_t* a, const std::int32_t* end) {
+  std::int32_t last[L];
+  for (int z = 0; z < L; ++z) last[z] = a[z] + end[z];
+  const std::int32_t best = row_max(last);
+  int y = 0;
+  while (last[y] != best) ++y;
+  return y;
+}
+
 }  // namespace
 
 void OuterTransitions::build(const std::int32_t* trans) {
@@ -228,14 +256,8 @@ void viterbi(const Lattice& lat, std::vector<int>& path, std::vector<std::int64_
   }
   thread_local Active active;
   forward(lat, *outer, alpha, active);
-  // The best last label, the lowest on a tie: the sums and their maximum in loops the compiler
-  // vectorizes, then the first label that reaches it (one compare-and-branch per label was ~400
-  // instructions a sentence).
-  std::int32_t last[L];
-  for (int z = 0; z < L; ++z) last[z] = alpha[(n - 1) * L + z] + lat.end[z];
-  const std::int32_t best = row_max(last);
-  int y = 0;
-  while (last[y] != best) ++y;
+  // The best last label, the lowest on a tie.
+  int y = best_last(&alpha[(n - 1) * L], lat.end);
   for (std::size_t i = n; i-- > 0;) {
     path[i] = y;
     if (i > 0) y = best_prev(lat, active, alpha, i, y);
