@@ -89,6 +89,16 @@ struct StartMasks {
 };
 const StartMasks kStart;
 
+// forward()'s row i from acc (the outer labels' best) and the I- labels' two predecessors in
+// prev. Distinct arrays (restrict: the vectorized loop without run-time overlap checks, which
+// restrict on forward()'s local pointers did not remove).
+inline void merge_row(std::int32_t* __restrict cur, const std::int32_t* __restrict acc,
+                      const std::int32_t* __restrict prev, const std::int32_t* __restrict from_b,
+                      const std::int32_t* __restrict from_i, const std::int32_t* __restrict e) {
+  cur[0] = acc[0] + e[0];
+  for (int y = 1; y < L; ++y) cur[y] = std::max(acc[y], std::max(prev[y - 1] + from_b[y], prev[y] + from_i[y])) + e[y];
+}
+
 using Outer = OuterTransitions;
 constexpr int kOuter = Outer::kOuter, kRow = Outer::kRow;
 
@@ -131,11 +141,17 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<s
       const std::int32_t s = prev[p], *t = &o.into_outer[p * kRow];
       for (int y = 0; y < kRow; ++y) acc[y] = std::max(acc[y], s + t[y]);
     }
-    cur[0] = acc[0] + e[0];
-    const std::int32_t *from_b = o.into_i_from_b.data(), *from_i = o.into_i_from_i.data();
-    for (int y = 1; y < L; ++y)
-      cur[y] = std::max(acc[y], std::max(prev[y - 1] + from_b[y], prev[y] + from_i[y])) + e[y];
+    merge_row(cur, acc, prev, o.into_i_from_b.data(), o.into_i_from_i.data(), e);
     normalize(cur);
+  }
+}
+
+// backward()'s I-X after B-X or I-X, into row cur (restrict, as merge_row()).
+inline void into_inside(std::int32_t* __restrict cur, const std::int32_t* __restrict b_to_i,
+                        const std::int32_t* __restrict i_to_i, const std::int32_t* __restrict v) {
+  for (int c = 0; c < kEntityClassCount; ++c) {
+    cur[2 * c + 1] = std::max(cur[2 * c + 1], b_to_i[c] + v[2 * c + 2]);
+    cur[2 * c + 2] = std::max(cur[2 * c + 2], i_to_i[c] + v[2 * c + 2]);
   }
 }
 
@@ -170,10 +186,7 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, const Outer& o, std::vector<
       const std::int32_t s = vout[k], *t = &o.by_next[k * L];
       for (int y = 0; y < L; ++y) cur[y] = std::max(cur[y], s + t[y]);
     }
-    for (int c = 0; c < kEntityClassCount; ++c) {  // I-X after B-X or I-X
-      cur[2 * c + 1] = std::max(cur[2 * c + 1], o.b_to_i[c] + v[2 * c + 2]);
-      cur[2 * c + 2] = std::max(cur[2 * c + 2], o.i_to_i[c] + v[2 * c + 2]);
-    }
+    into_inside(cur, o.b_to_i.data(), o.i_to_i.data(), v);
     normalize(cur);
   }
 }
