@@ -25,7 +25,7 @@ class ContextCache {
   // The row of `c`; valid until the next call.
   const std::int32_t* row(const Model& m, const TokenContext& c) {
     if (serial_ != m.serial || index_.empty()) clear(m.serial);
-    std::size_t i = hash(c) & (index_.size() - 1);
+    std::size_t i = home(c);
     for (; index_[i] != kEmpty; i = (i + 1) & (index_.size() - 1))
       if (std::memcmp(&entries_[index_[i]].key, &c, sizeof c) == 0) return entries_[index_[i]].row;
     if (entries_.size() >= kMaxContexts) {
@@ -48,12 +48,18 @@ class ContextCache {
     std::int32_t row[kLabelCount] = {};
   };
 
-  static std::uint64_t hash(const TokenContext& c) {
+  static constexpr int kIndexBits = 15;
+  static_assert((std::size_t{1} << kIndexBits) == 2 * kMaxContexts, "the index is twice kMaxContexts");
+
+  // A context's home in the index: the top bits of the products, which depend on every byte.
+  // The low bits (h ^ h >> 29, masked) saw only the low five or six bytes of each 8-byte word:
+  // on the 1 MB head a look-up compared 2.1 keys on average; now ~1.
+  static std::size_t home(const TokenContext& c) {
     std::uint64_t w[4];
     std::memcpy(w, &c, sizeof w);
     std::uint64_t h = (w[0] * 0x9E3779B97F4A7C15ull) ^ (w[1] * 0xC2B2AE3D27D4EB4Full) ^
                       (w[2] * 0x165667B19E3779F9ull) ^ (w[3] * 0x27D4EB2F165667C5ull);
-    return h ^ (h >> 29);
+    return static_cast<std::size_t>(h >> (64 - kIndexBits));
   }
 
   void clear(std::uint64_t serial) {
