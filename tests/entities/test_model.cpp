@@ -303,3 +303,52 @@ TEST_CASE("stem strips case endings only down to a known word") {
   CHECK(stem("белгісіздің", lex) == "белгісіздің");  // nothing known to stop at
   CHECK(stem("", lex) == "");
 }
+
+namespace {
+
+// fold32 of Hash(0) over the shape letters, written out here (the template byte 0, then each).
+std::uint32_t shape_of(std::string_view letters) {
+  Hash h(0);
+  for (char c : letters) h.byte(static_cast<std::uint8_t>(c));
+  return fold32(h.h);
+}
+
+}  // namespace
+
+TEST_CASE("a token's kind, casing and shapes, across scripts, digits, marks and code points past U+0500") {
+  // kind_of() reads a table of the code points below U+0500 and ICU above; the shape is the first
+  // 8 letters ('X' capital, 'x' other letter, 'd' digit, an ASCII mark itself, '*' any other), the
+  // short shape the runs of one letter collapsed.
+  struct Case {
+    const char* tok;
+    Kind kind;
+    bool cap, upper;
+    const char *shape, *short_shape;
+  };
+  const Case cases[] = {
+      {"Алматы", kCyrillic, true, false, "Xxxxxx", "Xx"},
+      {"ҚР", kCyrillic, true, true, "XX", "X"},
+      {"қазақстандықтардың", kCyrillic, false, false, "xxxxxxxx", "x"},
+      {"COVID-19", kAlnum, true, true, "XXXXX-dd", "X-d"},
+      {"iPhone", kLatin, false, false, "xXxxxx", "xXx"},
+      {"Qazaqstan", kLatin, true, false, "Xxxxxxxx", "Xx"},
+      {"Аlmaty", kMixedScript, true, false, "Xxxxxx", "Xx"},  // a Cyrillic А, then Latin
+      {"Αθήνα", kOther, true, false, "Xxxxx", "Xx"},
+      {"2024", kDigits, false, false, "dddd", "d"},
+      {"«", kPunct, false, false, "*", "*"},
+      {"...", kPunct, false, false, "...", "."},
+      {"日本", kOther, false, false, "xx", "x"},  // letters without case: not capitals
+      {"5G", kAlnum, false, true, "dX", "dX"},
+  };
+  const Lexicons lex;  // the kind, casing and shapes read no lexicon
+  for (const Case& c : cases) {
+    CAPTURE(c.tok);
+    TokenInfo t;
+    analyze_token(c.tok, lex, t);
+    CHECK(int{t.kind} == int{c.kind});
+    CHECK(t.cap == c.cap);
+    CHECK(t.upper == c.upper);
+    CHECK(t.shape == shape_of(c.shape));
+    CHECK(t.short_shape == shape_of(c.short_shape));
+  }
+}

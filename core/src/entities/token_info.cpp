@@ -41,58 +41,67 @@ std::uint8_t char_bits_icu(char32_t c) {
   return u_isdigit(c) ? kDigit : 0;
 }
 
+// What kind_of() takes from a code point: what it adds to the word's flags and its letter in
+// the shape ('X', 'x', 'd', the ASCII character itself, '*' for any other).
+enum WordBits : std::uint8_t {
+  kLetter = 1, kCyrLetter = 2, kLatLetter = 4, kOtherLetter = 8, kLowerLetter = 16, kDigitSeen = 32
+};
+struct CharInfo {
+  std::uint8_t bits;
+  char shape;
+};
+
+CharInfo char_info(char32_t c, std::uint8_t bits) {
+  if (bits & kAlpha) {
+    const std::uint8_t script = bits & kCyr ? kCyrLetter : bits & kLat ? kLatLetter : kOtherLetter;
+    const bool up = bits & kUpper;
+    return {static_cast<std::uint8_t>(kLetter | script | (up ? 0 : kLowerLetter)), up ? 'X' : 'x'};
+  }
+  if (bits & kDigit) return {kDigitSeen, 'd'};
+  return {0, c < 0x80 ? static_cast<char>(c) : '*'};
+}
+
 // The same through a table below U+0500 (Latin, Cyrillic with Kazakh), filled from ICU once:
-// called for every character of every new word form.
-std::uint8_t char_bits(char32_t c) {
-  constexpr char32_t kEnd = 0x500;
+// called for every character of every new word form. kind_of() takes the table once per word
+// (its guard was tested at every character) and ORs the characters' bits (a flag apiece, kept
+// on the stack, was ~40 instructions a character).
+constexpr char32_t kTableEnd = 0x500;
+const CharInfo* char_table() {
   static const auto table = [] {
-    std::array<std::uint8_t, kEnd> t{};
-    for (char32_t i = 0; i < kEnd; ++i) t[i] = char_bits_icu(i);
+    std::array<CharInfo, kTableEnd> t{};
+    for (char32_t i = 0; i < kTableEnd; ++i) t[i] = char_info(i, char_bits_icu(i));
     return t;
   }();
-  return c < kEnd ? table[c] : char_bits_icu(c);
+  return table.data();
 }
 
 std::uint8_t kind_of(std::string_view tok, bool& cap, bool& upper, std::uint32_t& shape,
                      std::uint32_t& short_shape) {
-  bool lower_seen = false;
-  bool cyr = false, lat = false, digit = false, letter = false, other = false;
+  const CharInfo* table = char_table();
+  std::uint8_t seen = 0;
   Hash sh(0), ssh(0);
   int n = 0;
   char last = 0;
-  bool first = true;
   cap = false;
   for (std::size_t i = 0; i < tok.size();) {
     char32_t c = utf8::next(tok, i);
-    const std::uint8_t bits = char_bits(c);
-    char s;
-    if (bits & kAlpha) {
-      letter = true;
-      if (bits & kCyr) cyr = true;
-      else if (bits & kLat) lat = true;
-      else other = true;
-      s = bits & kUpper ? 'X' : 'x';
-      if (first) cap = s == 'X';
-      if (s == 'x') lower_seen = true;
-    } else if (bits & kDigit) {
-      digit = true;
-      s = 'd';
-    } else {
-      s = c < 0x80 ? static_cast<char>(c) : '*';
-    }
-    first = false;
+    const CharInfo ci = c < kTableEnd ? table[c] : char_info(c, char_bits_icu(c));
+    seen |= ci.bits;
+    const char s = ci.shape;
+    if (n == 0) cap = s == 'X';  // only a capital letter's shape is 'X'
     if (n++ < 8) sh.byte(static_cast<std::uint8_t>(s));
     if (s != last) ssh.byte(static_cast<std::uint8_t>(s));
     last = s;
   }
-  upper = letter && !lower_seen;
+  const bool letter = seen & kLetter;
+  upper = letter && !(seen & kLowerLetter);
   shape = fold32(sh.h);
   short_shape = fold32(ssh.h);
-  if (!letter) return digit ? kDigits : kPunct;
-  if (digit) return kAlnum;
-  if (other) return kOther;
-  if (cyr && lat) return kMixedScript;
-  return lat ? kLatin : kCyrillic;
+  if (!letter) return seen & kDigitSeen ? kDigits : kPunct;
+  if (seen & kDigitSeen) return kAlnum;
+  if (seen & kOtherLetter) return kOther;
+  if ((seen & kCyrLetter) && (seen & kLatLetter)) return kMixedScript;
+  return seen & kLatLetter ? kLatin : kCyrillic;
 }
 
 bool ends_with(std::string_view s, std::string_view e) {
