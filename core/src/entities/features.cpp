@@ -201,7 +201,15 @@ void context_shape_features(const TokenContext& c, std::vector<std::uint32_t>& o
 
 // The context features that name words (but the words two away): the word pairs, the classes'
 // pair, the gazetteer's and the multi-word lexicon entries' hits, the stem after a closing quote.
-void FeatureExtractor::word_context_features(const std::vector<std::string_view>& tokens, std::size_t i) {
+// Inlined into extract_context() and extract(), once a token each: as calls (word_context_features
+// then lexicon_context_features, each saving and restoring six registers) ~40 instructions a token.
+#if defined(__GNUC__)
+#define BELGI_INLINE __attribute__((always_inline)) inline
+#else
+#define BELGI_INLINE inline
+#endif
+
+BELGI_INLINE void FeatureExtractor::word_context_features(const std::vector<std::string_view>& tokens, std::size_t i) {
   const std::size_t n = tokens.size();
   const WordFacts& t = *info_[i];
   const WordFacts* prev = i > 0 ? info_[i - 1] : nullptr;
@@ -229,7 +237,7 @@ void FeatureExtractor::gazetteer_features(std::size_t i) {
   }
 }
 
-void FeatureExtractor::lexicon_context_features(std::size_t i) {
+BELGI_INLINE void FeatureExtractor::lexicon_context_features(std::size_t i) {
   const WordFacts& t = *info_[i];
   const WordFacts* prev = i > 0 ? info_[i - 1] : nullptr;
   if (i > 0 && role_[i - 1] == quotes::MarkRole::closer) add(mix(kQuote, t.h_stem, 9));
