@@ -123,6 +123,9 @@ BELGI_SIMD_CLONES void add_groups(const Model& m, const std::uint32_t* feats, co
   std::size_t g = 0;
   for (std::size_t a = offs[0], end = offs[groups]; a < end; a += kChunk) {
     const std::size_t b = std::min(a + kChunk, end);
+    // Unrolled 4 times (Clang reads the pragma too): the loop's own add, compare and branch
+    // were half of its 6 instructions a feature.
+#pragma GCC unroll 4
     for (std::size_t j = a; j < b; ++j) __builtin_prefetch(&slots[slot_of(m, feats[j])]);
     for (std::size_t j = a; j < b; ++j) {
       where[j - a] = where_of(m, feats[j]);
