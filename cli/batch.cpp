@@ -3,7 +3,6 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 
 #include "batch_input.h"
@@ -134,15 +133,8 @@ void print_thread_times(const std::vector<ThreadTime>& times, std::chrono::stead
 
 int run_batch(const Annotator& annotator, const BatchOptions& opt, BatchStats& stats) {
   auto t0 = std::chrono::steady_clock::now();
-  std::ofstream file_out;
-  if (!directory_output(opt.format) && !opt.output.empty()) {
-    file_out.open(opt.output, std::ios::binary);
-    if (!file_out) {
-      report(opt.output, "cannot write");
-      return kExitInternal;
-    }
-  }
-  ResultWriter writer(opt, file_out.is_open() ? file_out : std::cout, stats);
+  ResultWriter writer(opt, stats);
+  if (!writer.open()) return kExitInternal;
   Progress progress(opt.progress, opt.progress ? total_size(opt) : 0);
   const unsigned jobs = std::max(1u, opt.jobs);
   OrderedPool<Batch, std::vector<Done>> pool(jobs, 4 * jobs + 4);  // batches in flight: bounds memory
@@ -154,9 +146,9 @@ int run_batch(const Annotator& annotator, const BatchOptions& opt, BatchStats& s
                if (!writer.write(std::move(d))) return false;
                progress.update(stats);
              }
-             return true;
+             return writer.flush();  // the batch's documents in one write
            });
-  (file_out.is_open() ? static_cast<std::ostream&>(file_out) : std::cout).flush();
+  writer.flush();
   if (std::getenv("BELGI_THREAD_TIMES")) print_thread_times(pool.times(), pool_start);
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   progress.finish(stats);
