@@ -6,7 +6,6 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <exception>
 #include <iostream>
 #include <system_error>
 #include <thread>
@@ -18,9 +17,7 @@
 #include "commands.h"
 #include "common.h"
 #include "entities/model.h"
-#include "quotes/quotes.h"
 #include "resources.h"
-#include "text/chars.h"
 
 namespace belgi::cli {
 
@@ -154,9 +151,8 @@ bool make_batch_options(AnnotateArgs& a) {
 // on a second thread while this one loads the entity model: the serial start-up before the pool
 // is then the longer of the two, not their sum. The built-in model's checksum and lexicon tables
 // go to that thread first (entities::prepare_lexicons), which leaves this one the weights' tables:
-// ~13 M instructions here before; now the quote tables (~2.3 M) and the weights (~7.1 M) here,
-// the lexicons (~5.2 M), the date tables (~3.3 M) and the tokenizer's table there. With one job
-// the user asked for one core.
+// ~13 M instructions here before, ~8 M now, against ~4 M + ~6 M there. With one job the user
+// asked for one core.
 std::shared_ptr<const Annotator> make_annotator_for(const AnnotateArgs& a) {
   std::thread tables;
   if (a.batch.jobs > 1) {
@@ -165,20 +161,9 @@ std::shared_ptr<const Annotator> make_annotator_for(const AnnotateArgs& a) {
       tables = std::thread([builtin = a.model.empty()] {
         if (builtin) entities::prepare_lexicons(resources::ner_model());
         Annotator::prepare_shared();  // its status: create() reports it
-        text::detail::char_class_table();  // the tokenizer's, from ICU on first use (~0.2 M)
       });
     } catch (const std::system_error&) {
       // no thread to be had: the tables are built in create() as with one job
-    }
-  }
-  if (tables.joinable()) {
-    // This thread's share of the rule tables, before the model: the other thread builds the
-    // dates' after the lexicons. Built by create() after the model, the dates' first (both
-    // threads' order), this thread waited for the other's dates and then built the quotes'.
-    try {
-      quotes::shared_tables_status();  // its status: create() reports it
-    } catch (const std::exception&) {
-      // create() builds them again and reports it
     }
   }
   auto annotator = make_annotator(a.adaptation, a.model);
