@@ -157,7 +157,6 @@ std::shared_ptr<const Annotator> make_annotator_for(const AnnotateArgs& a) {
   std::thread tables;
   if (a.batch.jobs > 1) {
     try {
-      if (a.model.empty()) entities::announce_lexicons();
       tables = std::thread([builtin = a.model.empty()] {
         if (builtin) entities::prepare_lexicons(resources::ner_model());
         Annotator::prepare_shared();  // its status: create() reports it

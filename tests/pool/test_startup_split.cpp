@@ -51,9 +51,8 @@ int same_lexicons(const Model& x, const Model& y, std::string_view bytes) {
   return model_id(x) == model_id(y) ? 0 : 16;
 }
 
-// The message of load_model(bytes) after prepare_lexicons(prepared) on another thread, announced.
+// The message of load_model(bytes) after prepare_lexicons(prepared) on another thread.
 std::string load_after_prepare(const std::string& prepared, const std::string& bytes) {
-  announce_lexicons();
   std::thread helper([&] { prepare_lexicons(prepared); });
   std::shared_ptr<const Model> m;
   belgi::Status st = load_model(bytes, m);
@@ -64,21 +63,18 @@ std::string load_after_prepare(const std::string& prepared, const std::string& b
 }  // namespace
 
 TEST_CASE("a load that takes the prepared lexicons makes the model a load of its own makes") {
-  // 0: prepared before the load; 1: on a thread; 2: announced, then on a thread (the load does
-  // not parse the entries); 3: announced, never prepared (no thread: the load makes the part).
-  for (int mode : {0, 1, 2, 3}) {
-    CHECK_MESSAGE(in_child([mode] {
+  for (bool on_thread : {false, true}) {
+    CHECK(in_child([on_thread] {
             static const std::string bytes(belgi::resources::ner_model());  // in place for the process
             std::thread helper;
-            if (mode >= 2) announce_lexicons();
-            if (mode == 1 || mode == 2) helper = std::thread([] { prepare_lexicons(bytes); });
-            if (mode == 0) prepare_lexicons(bytes);
+            if (on_thread) helper = std::thread([] { prepare_lexicons(bytes); });
+            else prepare_lexicons(bytes);
             std::shared_ptr<const Model> taken, own;
             const bool loaded = load_model(bytes, taken).ok();
             if (helper.joinable()) helper.join();
             if (!loaded || !load_model(bytes, own).ok()) return 1;  // the second does it all itself
             return same_lexicons(*taken, *own, bytes);
-          }) == 0, "mode ", mode);
+          }) == 0);
   }
 }
 

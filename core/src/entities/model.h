@@ -24,10 +24,6 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out);
 // bytes that stay in place for the life of the process (the embedded model); only worth a call
 // on a second thread (the CLI with more than one job). Any other load does it all itself.
 void prepare_lexicons(std::string_view bytes);
-// Says, before the thread that calls prepare_lexicons starts, that it will: the first load then
-// leaves the lexicons to it from its start (it does not parse their entries), however late that
-// thread runs. Without the call (a thread that could not start), the load makes them itself.
-void announce_lexicons();
 
 // "<feature-set id>/<training data hash>", for version reports.
 std::string model_id(const Model& model);

@@ -74,20 +74,9 @@ bool checksum_ok(std::string_view bytes) {
   return out_of_line(&checksum)(bytes.substr(0, bytes.size() - 8)) == sum;
 }
 
-// Passes over a u32 count and that many (u32, u32) pairs, as ByteReader::pairs reads them.
-void skip_pairs(ByteReader& r) {
-  const std::uint32_t n = r.get<std::uint32_t>();
-  if (!r.ok || n > (r.b.size() - r.pos) / 8) {
-    r.ok = false;
-    return;
-  }
-  r.pos += std::size_t{n} * 8;
-}
-
 // The model's parts but the weights' tables; the checksum checked unless `verify` is false (the
 // caller checks it then, before it reports any other error: the errors come in the same order).
-// The lexicons' entries are passed over unless `lexicons` (a load that takes them made).
-Status read_model(std::string_view bytes, RawModel& raw, bool verify = true, bool lexicons = true) {
+Status read_model(std::string_view bytes, RawModel& raw, bool verify = true) {
   Status st = check_header(bytes);
   if (!st.ok()) return st;
   if (verify && !checksum_ok(bytes)) return corrupt("checksum mismatch");
@@ -101,10 +90,10 @@ Status read_model(std::string_view bytes, RawModel& raw, bool verify = true, boo
     if (r.str() != label_name(i)) return corrupt("label table differs from this build's");
   out.scale = r.get<float>();
   out.max_words = static_cast<int>(r.get<std::uint32_t>());
-  for (auto* v : {&out.lex_entries, &out.lex_endings, &out.known, &out.gazetteer}) {
-    if (lexicons) r.pairs(*v);
-    else skip_pairs(r);
-  }
+  r.pairs(out.lex_entries);
+  r.pairs(out.lex_endings);
+  r.pairs(out.known);
+  r.pairs(out.gazetteer);
   r.array(out.trans, (kLabelCount + 1) * kLabelCount);
   r.array(out.end, kLabelCount);
   std::uint32_t f = r.get<std::uint32_t>();
@@ -298,14 +287,9 @@ LexiconsPart* take_part(std::string_view bytes) {
 
 }  // namespace
 
-void announce_lexicons() {
-  int claim = 0;
-  part_claim.compare_exchange_strong(claim, 1);
-}
-
 void prepare_lexicons(std::string_view bytes) {
   int claim = 0;
-  if (part_claim.compare_exchange_strong(claim, 1) || claim == 1) the_part(bytes);
+  if (part_claim.compare_exchange_strong(claim, 1)) the_part(bytes);
 }
 
 Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
@@ -313,22 +297,15 @@ Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
   // on another thread or here, is compared after the weights are placed.
   Status st = check_header(bytes);
   if (!st.ok()) return st;
-  // A part on its way: the lexicons' entries (~0.5 M instructions parsed) are not read here.
-  const bool part_coming = part_claim.load() == 1;
   RawModel raw;
   auto m = std::make_shared<Model>();
-  st = read_model(bytes, raw, false, !part_coming);
+  st = read_model(bytes, raw, false);
   if (st.ok()) st = load_weights(raw, *m);
   LexiconsPart* part = take_part(bytes);
   if (!(part ? part->checksum_ok : checksum_ok(bytes))) return corrupt("checksum mismatch");
   if (!st.ok()) return st;
-  if (part && part->built) {
-    m->lex = std::move(part->lex);
-  } else {
-    RawModel again;  // not this load's part: the entries read now
-    if (part_coming && !(st = read_model(bytes, again, false)).ok()) return st;
-    build_lexicons((part_coming ? again : raw).head, m->lex);
-  }
+  if (part && part->built) m->lex = std::move(part->lex);
+  else build_lexicons(raw.head, m->lex);
   static std::atomic<std::uint64_t> serials{0};
   m->serial = ++serials;
   out = std::move(m);
