@@ -16,7 +16,6 @@
 #include "belgi/json.h"
 #include "commands.h"
 #include "common.h"
-#include "entities/model.h"
 #include "resources.h"
 
 namespace belgi::cli {
@@ -149,18 +148,12 @@ bool make_batch_options(AnnotateArgs& a) {
 
 // With more than one job, the rule tables of dates and quotes (process-wide, built once) are built
 // on a second thread while this one loads the entity model: the serial start-up before the pool
-// is then the longer of the two, not their sum. The built-in model's checksum and lexicon tables
-// go to that thread first (entities::prepare_lexicons), which leaves this one the weights' tables:
-// ~13 M instructions here before, ~8 M now, against ~4 M + ~6 M there. With one job the user
-// asked for one core.
+// is then the longer of the two, not their sum. With one job the user asked for one core.
 std::shared_ptr<const Annotator> make_annotator_for(const AnnotateArgs& a) {
   std::thread tables;
   if (a.batch.jobs > 1) {
     try {
-      tables = std::thread([builtin = a.model.empty()] {
-        if (builtin) entities::prepare_lexicons(resources::ner_model());
-        Annotator::prepare_shared();  // its status: create() reports it
-      });
+      tables = std::thread([] { Annotator::prepare_shared(); });  // its status: create() reports it
     } catch (const std::system_error&) {
       // no thread to be had: the tables are built in create() as with one job
     }

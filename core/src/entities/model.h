@@ -18,12 +18,6 @@ class Model;
 // Parses a serialized model. Refuses data of another format version (or corrupt data) with
 // StatusCode::invalid_model and a message saying which version was found and which is expected.
 Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out);
-// Does ahead, on the calling thread, the part of the process's first load_model(bytes) that
-// needs neither the weights nor their tables (the checksum, the lexicons' tables): a load of the
-// same bytes running meanwhile on another thread (or later) takes it instead of doing it. For
-// bytes that stay in place for the life of the process (the embedded model); only worth a call
-// on a second thread (the CLI with more than one job). Any other load does it all itself.
-void prepare_lexicons(std::string_view bytes);
 
 // "<feature-set id>/<training data hash>", for version reports.
 std::string model_id(const Model& model);

@@ -52,35 +52,21 @@ void histogram(const unsigned char* counts, std::uint32_t n, std::uint32_t* with
   for (std::uint32_t i = 0; i < n; ++i) ++with_count[counts[i]];
 }
 
-// What is checked before the checksum: the magic, the version, room for the checksum.
-Status check_header(std::string_view bytes) {
+Status read_model(std::string_view bytes, RawModel& raw) {
   if (bytes.size() < 12 || std::memcmp(bytes.data(), kMagic, 8) != 0)
     return Status::error(StatusCode::invalid_model, "entity model: not a Belgi NER model (bad magic)");
-  std::uint32_t version;
-  std::memcpy(&version, bytes.data() + 8, 4);
+  ByteReader r{bytes, 8};
+  std::uint32_t version = r.get<std::uint32_t>();
   if (version != static_cast<std::uint32_t>(kModelFormatVersion))
     return Status::error(StatusCode::invalid_model,
                          "entity model: format version " + std::to_string(version) +
                              " found, this build reads version " +
                              std::to_string(kModelFormatVersion) + "; retrain with scripts/train.sh");
   if (bytes.size() < 20) return corrupt("truncated");
-  return Status();
-}
-
-// The checksum (the last 8 bytes) against the bytes before it; after check_header.
-bool checksum_ok(std::string_view bytes) {
   std::uint64_t sum = 0;
   std::memcpy(&sum, bytes.data() + bytes.size() - 8, 8);
-  return out_of_line(&checksum)(bytes.substr(0, bytes.size() - 8)) == sum;
-}
-
-// The model's parts but the weights' tables; the checksum checked unless `verify` is false (the
-// caller checks it then, before it reports any other error: the errors come in the same order).
-Status read_model(std::string_view bytes, RawModel& raw, bool verify = true) {
-  Status st = check_header(bytes);
-  if (!st.ok()) return st;
-  if (verify && !checksum_ok(bytes)) return corrupt("checksum mismatch");
-  ByteReader r{bytes.substr(0, bytes.size() - 8), 12};
+  if (out_of_line(&checksum)(bytes.substr(0, bytes.size() - 8)) != sum) return corrupt("checksum mismatch");
+  r.b = bytes.substr(0, bytes.size() - 8);
   ModelData& out = raw.head;
   out.feature_set = r.str();
   out.data_hash = r.str();
@@ -201,111 +187,38 @@ Status parse_model(std::string_view bytes, ModelData& out) {
   return Status();
 }
 
-namespace {
-
-// The lexicons' tables: built from the model's bytes, the same for every load of them.
-void build_lexicons(const ModelData& d, Lexicons& lex) {
-  lex.entries.build(d.lex_entries);
-  lex.endings.build(d.lex_endings);
-  lex.known.build(d.known);
-  lex.gazetteer.build(d.gazetteer);
-  lex.max_words = d.max_words;
-}
-
-// The weights' tables, the transitions and the model's id, from the parsed bytes.
-Status load_weights(const RawModel& raw, Model& m) {
+Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
+  RawModel raw;
+  Status st = read_model(bytes, raw);
+  if (!st.ok()) return st;
   const ModelData& d = raw.head;
+  auto m = std::make_shared<Model>();
+  m->lex.entries.build(d.lex_entries);
+  m->lex.endings.build(d.lex_endings);
+  m->lex.known.build(d.known);
+  m->lex.gazetteer.build(d.gazetteer);
+  m->lex.max_words = d.max_words;
   std::size_t cap = 16;
   std::uint32_t shift = 28;
   while (cap < std::size_t{raw.features} * 2) cap *= 2, --shift;
   if (raw.pair_count >= (1u << 26) || raw.features >= (1u << 26)) return corrupt("too many weights");
-  m.slots.resize(cap);  // zeroed memory (ZeroedAllocator): every slot empty
-  m.mask = static_cast<std::uint32_t>(cap - 1);
-  m.shift = shift;
+  m->slots.resize(cap);  // zeroed memory (ZeroedAllocator): every slot empty
+  m->mask = static_cast<std::uint32_t>(cap - 1);
+  m->shift = shift;
   // The tables at their sizes, from the features' counts (the dense rows grown row by row
   // took twice the memory, ~300 page faults; the one-weight features' pairs are in their slots).
   std::size_t sparse = 0, dense_rows = 0;
   for (std::size_t c = 2; c < kDenseMin; ++c) sparse += c * raw.with_count[c];
   for (std::size_t c = kDenseMin; c < kDense; ++c) dense_rows += raw.with_count[c];
-  m.pairs.resize(sparse);
-  m.dense.resize(dense_rows * kLabelCount);
-  Status st = out_of_line(&place_features)(raw, m);
+  m->pairs.resize(sparse);
+  m->dense.resize(dense_rows * kLabelCount);
+  st = out_of_line(&place_features)(raw, *m);
   if (!st.ok()) return st;
-  m.trans.assign(d.trans.begin(), d.trans.end());
-  m.end.assign(d.end.begin(), d.end.end());
-  m.outer.build(m.trans.data());
-  m.scale = d.scale;
-  m.id = d.feature_set + "/" + d.data_hash;
-  return Status();
-}
-
-// The part of a load that needs neither the weights nor their tables: the checksum (~1.6 M
-// instructions) and the lexicons' tables (~2.5 M), made by prepare_lexicons on another thread
-// while load_model places the weights (~7 M), for the first load of the process.
-struct LexiconsPart {
-  const char* data = nullptr;  // the bytes it was made of
-  std::size_t size = 0;
-  bool checksum_ok = false;
-  bool built = false;  // lex holds the tables (the bytes parsed)
-  Lexicons lex;
-  std::atomic<bool> taken{false};  // by a load_model of the same bytes
-};
-
-void make_part(std::string_view bytes, LexiconsPart& part) {
-  part.data = bytes.data();
-  part.size = bytes.size();
-  if (!check_header(bytes).ok()) return;  // the load reports it, as before any other error
-  part.checksum_ok = checksum_ok(bytes);
-  RawModel raw;
-  if (part.checksum_ok && read_model(bytes, raw, false).ok()) {
-    build_lexicons(raw.head, part.lex);
-    part.built = true;
-  }
-}
-
-// 0: nobody has asked yet; 1: prepare_lexicons makes the part; 2: a load came first (it does
-// all itself, and so does every later one: the part is never made).
-std::atomic<int> part_claim{0};
-
-// The process's part, made by its first caller (the others wait for it: a function-local
-// static's guarded initialization).
-LexiconsPart& the_part(std::string_view bytes) {
-  static LexiconsPart part;
-  static const bool made = (make_part(bytes, part), true);
-  (void)made;
-  return part;
-}
-
-// The part made of these bytes for this load, or nullptr (the load does it all itself).
-LexiconsPart* take_part(std::string_view bytes) {
-  int claim = 0;
-  if (part_claim.compare_exchange_strong(claim, 2) || claim != 1) return nullptr;
-  LexiconsPart& part = the_part(bytes);  // waits while the other thread makes it
-  if (part.data != bytes.data() || part.size != bytes.size() || part.taken.exchange(true)) return nullptr;
-  return &part;
-}
-
-}  // namespace
-
-void prepare_lexicons(std::string_view bytes) {
-  int claim = 0;
-  if (part_claim.compare_exchange_strong(claim, 1)) the_part(bytes);
-}
-
-Status load_model(std::string_view bytes, std::shared_ptr<const Model>& out) {
-  // The errors in their order: the header's, the checksum's, the rest's. The checksum, made
-  // on another thread or here, is compared after the weights are placed.
-  Status st = check_header(bytes);
-  if (!st.ok()) return st;
-  RawModel raw;
-  auto m = std::make_shared<Model>();
-  st = read_model(bytes, raw, false);
-  if (st.ok()) st = load_weights(raw, *m);
-  LexiconsPart* part = take_part(bytes);
-  if (!(part ? part->checksum_ok : checksum_ok(bytes))) return corrupt("checksum mismatch");
-  if (!st.ok()) return st;
-  if (part && part->built) m->lex = std::move(part->lex);
-  else build_lexicons(raw.head, m->lex);
+  m->trans.assign(d.trans.begin(), d.trans.end());
+  m->end.assign(d.end.begin(), d.end.end());
+  m->outer.build(m->trans.data());
+  m->scale = d.scale;
+  m->id = d.feature_set + "/" + d.data_hash;
   static std::atomic<std::uint64_t> serials{0};
   m->serial = ++serials;
   out = std::move(m);
