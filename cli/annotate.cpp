@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <system_error>
@@ -183,6 +184,7 @@ int end_process(int rc) {
 #else
   std::cout.flush();
   std::cerr.flush();
+  std::fflush(nullptr);  // any C stream too: _Exit flushes nothing
   std::_Exit(rc);
 #endif
 }
