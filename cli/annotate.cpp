@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <cstdio>
+#include <cstdlib>
 #include <iostream>
 #include <system_error>
 #include <thread>
@@ -162,6 +164,31 @@ std::shared_ptr<const Annotator> make_annotator_for(const AnnotateArgs& a) {
   return annotator;
 }
 
+#if defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) || __has_feature(thread_sanitizer)
+#define BELGI_EXIT_NORMALLY 1
+#endif
+#endif
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define BELGI_EXIT_NORMALLY 1
+#endif
+
+// The end of a batch: every output written and closed (run_batch's output file, directory
+// outputs file by file; std::cerr unbuffered, std::cout unused but flushed all the same). What
+// is left before the exit frees memory the end of the process frees anyway: the model, the
+// calling thread's caches, the rule tables (~0.4 M instructions and a few munmap calls). Under
+// the sanitizers the process ends normally, for the leak check.
+int end_process(int rc) {
+#ifdef BELGI_EXIT_NORMALLY
+  return rc;
+#else
+  std::cout.flush();
+  std::cerr.flush();
+  std::fflush(nullptr);  // any C stream too: _Exit flushes nothing
+  std::_Exit(rc);
+#endif
+}
+
 }  // namespace
 
 int run_annotate(int argc, char** argv) {
@@ -187,7 +214,7 @@ int run_annotate(int argc, char** argv) {
     return kExitUsage;
   }
   BatchStats stats;
-  return run_batch(*annotator, args.batch, stats);
+  return end_process(run_batch(*annotator, args.batch, stats));
 }
 
 }  // namespace belgi::cli

@@ -1,9 +1,10 @@
 #include "batch.h"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <fstream>
+#include <filesystem>
 #include <iostream>
 
 #include "batch_input.h"
@@ -59,11 +60,30 @@ Done process(const Annotator& a, const BatchOptions& opt, Job& job) {
 using Batch = std::vector<Job>;
 constexpr std::size_t kBatchBytes = 16 * 1024, kBatchJobs = 256;
 
+// The pool's tail: with the input's size known (files, not stdin or directories), the batches of
+// its last 4 x jobs x 16 KB shrink with what is left, to a quarter of it per job, down to 2 KB (a
+// document or so), so that the workers finish together: with 16 KB batches one of them could be
+// idle for most of a batch's ~2 ms at the end while the other finished its last.
+std::size_t known_input_size(const BatchOptions& opt) {
+  if (opt.jobs < 2) return 0;
+  for (const std::string& in : opt.inputs) {
+    std::error_code ec;
+    if (in == "-" || std::filesystem::is_directory(in, ec)) return 0;
+  }
+  return total_size(opt);
+}
+
 void read_batches(const BatchOptions& opt, const std::function<bool(Batch&&)>& push) {
+  constexpr std::size_t kTailBatchBytes = 2 * 1024;
   Batcher<Job> batcher(push, kBatchBytes, kBatchJobs);
+  const std::size_t total = known_input_size(opt), per_tail = 4 * std::max(1u, opt.jobs);
+  std::size_t seen = 0;
   bool go_on = true;
   read_inputs(opt, [&](Job&& j) {
     const std::size_t bytes = j.text.size() + j.record.size();
+    seen += bytes + 1;  // a record's newline
+    if (total > seen && total - seen < per_tail * kBatchBytes)
+      batcher.set_max_bytes(std::max(kTailBatchBytes, (total - seen) / per_tail));
     return go_on = batcher.add(std::move(j), bytes);
   });
   if (go_on) batcher.flush();
@@ -134,15 +154,8 @@ void print_thread_times(const std::vector<ThreadTime>& times, std::chrono::stead
 
 int run_batch(const Annotator& annotator, const BatchOptions& opt, BatchStats& stats) {
   auto t0 = std::chrono::steady_clock::now();
-  std::ofstream file_out;
-  if (!directory_output(opt.format) && !opt.output.empty()) {
-    file_out.open(opt.output, std::ios::binary);
-    if (!file_out) {
-      report(opt.output, "cannot write");
-      return kExitInternal;
-    }
-  }
-  ResultWriter writer(opt, file_out.is_open() ? file_out : std::cout, stats);
+  ResultWriter writer(opt, stats);
+  if (!writer.open()) return kExitInternal;
   Progress progress(opt.progress, opt.progress ? total_size(opt) : 0);
   const unsigned jobs = std::max(1u, opt.jobs);
   OrderedPool<Batch, std::vector<Done>> pool(jobs, 4 * jobs + 4);  // batches in flight: bounds memory
@@ -154,9 +167,9 @@ int run_batch(const Annotator& annotator, const BatchOptions& opt, BatchStats& s
                if (!writer.write(std::move(d))) return false;
                progress.update(stats);
              }
-             return true;
+             return writer.flush();  // the batch's documents in one write
            });
-  (file_out.is_open() ? static_cast<std::ostream&>(file_out) : std::cout).flush();
+  writer.flush();
   if (std::getenv("BELGI_THREAD_TIMES")) print_thread_times(pool.times(), pool_start);
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   progress.finish(stats);

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <memory>
 #include <vector>
 
 #include "batch_output.h"
@@ -17,6 +18,8 @@ namespace fs = std::filesystem;
 namespace belgi::cli {
 
 namespace {
+
+constexpr std::streamsize kReadBuffer = 128 * 1024;
 
 // The *.txt files below dir, recursively, sorted (so output order never depends on the file
 // system).
@@ -86,7 +89,12 @@ class Reader {
       bool jsonl = opt_.input == InputFormat::jsonl ||
                    (opt_.input == InputFormat::auto_detect && fs::path(in).extension() == ".jsonl");
       if (jsonl) {
-        std::ifstream f(in, std::ios::binary);
+        // Read 128 KB at a time, not the default 8 KB (329 read calls on the 2.6 MB benchmark
+        // corpus, 21 now). The buffer must be set before open() to take effect.
+        std::unique_ptr<char[]> buffer(new char[kReadBuffer]);
+        std::ifstream f;
+        f.rdbuf()->pubsetbuf(buffer.get(), kReadBuffer);
+        f.open(in, std::ios::binary);
         if (!f) {
           if (!emit(failed(in, "cannot read: " + std::string(std::strerror(errno))))) return;
           continue;

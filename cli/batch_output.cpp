@@ -1,6 +1,12 @@
 #include "batch_output.h"
 
+#include <fcntl.h>
+#include <sys/uio.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <cctype>
+#include <cerrno>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -87,6 +93,49 @@ bool write_result(const BatchOptions& opt, const Done& d) {
 
 }  // namespace
 
+OutputFile::~OutputFile() {
+  if (own_) ::close(fd_);
+}
+
+bool OutputFile::open(const std::string& path) {
+  if (path.empty()) {
+    fd_ = STDOUT_FILENO;
+    return true;
+  }
+  fd_ = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  own_ = fd_ >= 0;
+  return own_;
+}
+
+void OutputFile::add(std::string&& line) { lines_.push_back(std::move(line)); }
+
+bool OutputFile::flush() {
+  static char newline = '\n';
+  constexpr std::size_t kMaxIov = 1024;  // Linux's UIO_MAXIOV: the most one writev takes
+  std::vector<iovec> iov;
+  iov.reserve(2 * lines_.size());
+  for (std::string& s : lines_) {
+    if (!s.empty()) iov.push_back(iovec{&s[0], s.size()});
+    iov.push_back(iovec{&newline, 1});
+  }
+  for (std::size_t i = 0; ok_ && i < iov.size();) {
+    const ssize_t n = ::writev(fd_, iov.data() + i, static_cast<int>(std::min(iov.size() - i, kMaxIov)));
+    if (n < 0) {
+      if (errno != EINTR) ok_ = false;
+      continue;
+    }
+    for (auto left = static_cast<std::size_t>(n); left > 0;) {  // a partial write: on from where it stopped
+      const std::size_t k = std::min(left, iov[i].iov_len);
+      iov[i].iov_base = static_cast<char*>(iov[i].iov_base) + k;
+      iov[i].iov_len -= k;
+      left -= k;
+      if (iov[i].iov_len == 0) ++i;
+    }
+  }
+  lines_.clear();
+  return ok_;
+}
+
 bool complete_output(const BatchOptions& opt, const std::string& name, const std::string& text) {
   if (!opt.skip_existing || !directory_output(opt.format)) return false;
   const std::string base = (fs::path(opt.output) / name).string();
@@ -114,11 +163,25 @@ void ResultWriter::claim_name(Done& d) {
                                                           " in this batch");
 }
 
-void ResultWriter::fail(const Done& d) {
+void ResultWriter::fail(Done& d) {
   ++stats_.failed;
   report(d.id.empty() ? "-" : d.id, describe(d.status));
   rc_ = std::max(rc_, d.status.code == StatusCode::internal ? kExitInternal : kExitBadInput);
-  if (opt_.format == OutputFormat::jsonl) out_ << d.main << '\n';
+  if (opt_.format == OutputFormat::jsonl) out_.add(std::move(d.main));
+}
+
+bool ResultWriter::open() {
+  if (directory_output(opt_.format) || out_.open(opt_.output)) return true;
+  report(opt_.output, "cannot write");
+  return false;
+}
+
+bool ResultWriter::flush() {
+  if (!out_.flush() && rc_ != kExitInternal) {
+    report(opt_.output.empty() ? "<stdout>" : opt_.output, "cannot write");
+    rc_ = kExitInternal;
+  }
+  return rc_ != kExitInternal;
 }
 
 bool ResultWriter::write(Done&& d) {
@@ -137,13 +200,11 @@ bool ResultWriter::write(Done&& d) {
       rc_ = kExitInternal;
     }
   } else {
-    out_ << d.main << '\n';
+    out_.add(std::move(d.main));
   }
-  if (!out_) {
-    report(opt_.output.empty() ? "<stdout>" : opt_.output, "cannot write");
-    rc_ = kExitInternal;
-  }
-  return rc_ != kExitInternal;
+  if (rc_ != kExitInternal) return true;
+  flush();  // the batch stops here: what it wrote before still goes out
+  return false;
 }
 
 }  // namespace belgi::cli

@@ -205,6 +205,8 @@ class Batcher {
     bytes_ += bytes;
     return batch_.size() < max_items_ && bytes_ < max_bytes_ ? true : flush();
   }
+  // The size at which later batches are pushed on (the pool's tail: smaller batches).
+  void set_max_bytes(std::size_t max_bytes) { max_bytes_ = max_bytes; }
   bool flush() {
     if (batch_.empty()) return true;
     std::vector<T> full;
@@ -215,7 +217,8 @@ class Batcher {
 
  private:
   Push push_;
-  const std::size_t max_bytes_, max_items_;
+  std::size_t max_bytes_;
+  const std::size_t max_items_;
   std::vector<T> batch_;
   std::size_t bytes_ = 0;
 };

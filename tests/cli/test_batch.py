@@ -311,6 +311,44 @@ class Batch(unittest.TestCase):
         self.assertEqual(trees["1"], trees["2"])
         self.assertEqual(len(trees["1"]), 300 - 3 * 27)  # no size limit here: the long ones too
 
+    def test_output_file_and_stdout_get_every_batch_and_write_errors_stop(self):
+        # A batch's documents go out in one writev (OutputFile): the same bytes to a file as to
+        # a pipe, with one job and two, over many batches (16 KB of input each) and batches of
+        # many small documents (up to 256, two buffers each) among them; an error record in
+        # order. An output that cannot be written or created: exit code 3, reported once.
+        recs = [json.dumps({"id": f"s{i}", "text": NEWS[i % 3]}, ensure_ascii=False) for i in range(700)]
+        recs += [json.dumps({"id": f"l{i}", "text": NEWS[i % len(NEWS)] * (1 + i % 40)}, ensure_ascii=False)
+                 for i in range(200)]
+        recs.insert(350, "{bad")
+        src = self.write("many.jsonl", "\n".join(recs) + "\n")
+        outs = {}
+        for fmt in ("jsonl", "json"):
+            for j in ("1", "2"):
+                piped = run("annotate", src, "--format", fmt, "--jobs", j, "-q")
+                to_file = run("annotate", src, "--format", fmt, "--jobs", j, "-q", "-o", self.path("o"))
+                self.assertEqual((piped.returncode, to_file.returncode), (1, 1))
+                with open(self.path("o"), "rb") as f:
+                    self.assertEqual(f.read(), piped.stdout, f"--format {fmt} --jobs {j}")
+                outs[fmt, j] = piped.stdout
+            self.assertEqual(outs[fmt, "1"], outs[fmt, "2"])
+        got = lines(outs["jsonl", "1"])
+        self.assertEqual(len(got), 901)
+        self.assertEqual([d["id"] for d in got[349:352]], ["s349", src + ":351", "s350"])
+        self.assertEqual(outs["jsonl", "1"].count(b"\n"), 901)
+        if os.path.exists("/dev/full"):
+            for j in ("1", "2"):
+                res = run("annotate", src, "--format", "jsonl", "--jobs", j, "-q", "-o", "/dev/full")
+                self.assertEqual(res.returncode, 3)
+                self.assertEqual(res.stderr.decode().count("/dev/full: cannot write"), 1, res.stderr)
+                with open("/dev/full", "wb") as full:
+                    res = subprocess.run([BELGI, "annotate", src, "--format", "jsonl", "--jobs", j, "-q"],
+                                         stdout=full, stderr=subprocess.PIPE)
+                self.assertEqual(res.returncode, 3)
+                self.assertIn(b"<stdout>: cannot write", res.stderr)
+        res = run("annotate", src, "--format", "jsonl", "-q", "-o", self.path("no", "such", "dir.jsonl"))
+        self.assertEqual(res.returncode, 3)
+        self.assertIn(b"cannot write", res.stderr)
+
     @unittest.skipUnless(shutil.which("parallel"), "GNU parallel is installed by scripts/test.sh")
     def test_gnu_parallel_pipe_matches_single_process(self):
         recs = [json.dumps({"id": f"d{i}", "text": NEWS[i % len(NEWS)] * (1 + i % 3)}, ensure_ascii=False)

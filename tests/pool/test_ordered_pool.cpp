@@ -222,6 +222,24 @@ TEST_CASE("a batch closes at its item or byte limit; a large item goes alone") {
   CHECK(pushed[4] == std::vector<int>{8});
 }
 
+TEST_CASE("a batcher's byte limit lowered for the tail holds from the next item on") {
+  std::vector<std::vector<int>> pushed;
+  Batcher<int> b([&](std::vector<int>&& v) { return pushed.push_back(std::move(v)), true; }, 100, 50);
+  CHECK(b.add(1, 30));
+  CHECK(b.add(2, 30));
+  b.set_max_bytes(40);  // 60 bytes in: the next item starts a batch, which closes at 40
+  CHECK(b.add(3, 20));
+  REQUIRE(pushed.size() == 1);
+  CHECK(pushed[0] == std::vector<int>{1, 2});
+  CHECK(b.add(4, 20));  // 40 bytes: full
+  REQUIRE(pushed.size() == 2);
+  CHECK(pushed[1] == std::vector<int>{3, 4});
+  CHECK(b.add(5, 10));
+  CHECK(b.flush());
+  REQUIRE(pushed.size() == 3);
+  CHECK(pushed[2] == std::vector<int>{5});
+}
+
 TEST_CASE("a batcher whose push refuses says so") {
   int calls = 0;
   Batcher<int> b([&](std::vector<int>&&) { return ++calls, false; }, 100, 2);

@@ -121,7 +121,7 @@ inline std::uint32_t widened(const unsigned char* p) {
 // load_model's loop over the features (see out_of_line), in one pass over the file's weights:
 // each feature placed in the open-addressing table, its (label, weight) pairs checked and put
 // where its count says: in its slot (kOne), widened in the pairs, or summed in a dense row (the
-// tables sized and zeroed before).
+// tables sized before; the slots zeroed, the pairs and dense rows not: each is written here).
 Status place_features(const RawModel& raw, Model& m) {
   constexpr std::uint32_t kLabels = kLabelCount;
   Slot* const slots = m.slots.data();
@@ -148,6 +148,7 @@ Status place_features(const RawModel& raw, Model& m) {
     } else if (count < kDense) {
       where = row | kDense << 26;
       std::int32_t* r = dense + std::size_t{row++} * kLabels;
+      std::fill(r, r + kLabels, 0);  // the row's memory is not zeroed before (UnfilledAllocator)
       for (std::uint32_t j = 0; j < count; ++j) {
         if (p[3 * j] >= kLabels) return corrupt("label out of range");
         r[p[3 * j]] += static_cast<std::int16_t>(widened(p + 3 * j) & 0xffff);

@@ -57,6 +57,16 @@ struct ZeroedAllocator : text::HugePageAllocator<T> {
   void construct(U*) {}  // an element's value-initialization: the zeros already there
 };
 
+// For a vector sized once and then written in full by the load (every element, before any read):
+// resize() writes nothing. The pairs (~760 KB) and the dense rows (~575 KB) are below the size
+// that gets a fresh mapping, so ZeroedAllocator would zero them: ~1.3 M instructions of each
+// start-up, for values written again at once.
+template <class T>
+struct UnfilledAllocator : text::HugePageAllocator<T> {
+  template <class U>
+  void construct(U*) {}  // no value-initialization: the load writes every element
+};
+
 class WordCache;  // word_cache.h
 struct WordCacheDeleter {
   void operator()(WordCache* cache) const;  // model.cpp, where WordCache is complete
@@ -70,8 +80,10 @@ class Model {
   std::vector<Slot, ZeroedAllocator<Slot>> slots;  // sized once: empty = zero
   std::uint32_t mask = 0;  // slots.size() - 1
   std::uint32_t shift = 0;  // 32 - log2(slots.size()): a key's home slot is its top bits
-  HugeVector<std::uint32_t> pairs;
-  HugeVector<std::int32_t> dense;  // rows of kLabelCount weights (kDense features)
+  std::vector<std::uint32_t, UnfilledAllocator<std::uint32_t>> pairs;  // sized once, all written
+  // Rows of kLabelCount weights (kDense features); sized once, each row zeroed and summed into
+  // by the load.
+  std::vector<std::int32_t, UnfilledAllocator<std::int32_t>> dense;
   std::vector<std::int32_t> trans, end;
   OuterTransitions outer;  // trans packed for decoding (decode.h)
   float scale = 1.0f;
