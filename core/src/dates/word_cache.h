@@ -159,12 +159,8 @@ class WordCache {
 
   // The thread inside from hold() to release() (nested ones count once): what the cache handed
   // out stays in place.
-  void hold(Local& l) {
-    if (l.q.depth++ == 0) quiet_.enter(l.q);
-  }
-  void release(Local& l) {
-    if (--l.q.depth == 0) quiet_.leave(l.q);
-  }
+  void hold(Local& l) { quiet_.hold(l.q); }
+  void release(Local& l) { quiet_.release(l.q); }
 
   // Called once per analyze(), held: a new table, or a full cache, starts afresh.
   void begin(const Tables& t, Local& l) {

@@ -28,12 +28,8 @@ class Quiescence {
   // The thread inside for as long as it lives: what the cache handed out stays in place.
   class Guard {
    public:
-    Guard(Quiescence& q, Local& l) : q_(q), l_(l) {
-      if (l_.depth++ == 0) q_.enter(l_);
-    }
-    ~Guard() {
-      if (--l_.depth == 0) q_.leave(l_);
-    }
+    Guard(Quiescence& q, Local& l) : q_(q), l_(l) { q_.hold(l_); }
+    ~Guard() { q_.release(l_); }
     Guard(const Guard&) = delete;
     Guard& operator=(const Guard&) = delete;
 
@@ -42,19 +38,13 @@ class Quiescence {
     Local& l_;
   };
 
-  // Comes in (waits while a thread rebuilds), steps out: Guard's, or a hold on what the cache
-  // handed out that is not scoped (dates::Words).
-  void enter(Local& l) {
-    if (l.slot < 0) l.slot = static_cast<int>(next_thread_.fetch_add(1, std::memory_order_relaxed) % kThreadSlots);
-    std::atomic<std::uint32_t>& in = inside_[l.slot].n;
-    for (;;) {
-      in.fetch_add(1, std::memory_order_seq_cst);
-      if (!rebuilding_.load(std::memory_order_seq_cst)) return;
-      in.fetch_sub(1, std::memory_order_seq_cst);
-      while (rebuilding_.load(std::memory_order_acquire)) std::this_thread::yield();
-    }
+  // The same, not scoped (dates::Words hold the thread inside while they live).
+  void hold(Local& l) {
+    if (l.depth++ == 0) enter(l);
   }
-  void leave(Local& l) { inside_[l.slot].n.fetch_sub(1, std::memory_order_release); }
+  void release(Local& l) {
+    if (--l.depth == 0) leave(l);
+  }
 
   // From inside: runs rebuild() while no other thread is inside, and returns true; if another
   // thread is rebuilding already, this one steps out, waits for it and comes back in, and returns
@@ -81,6 +71,17 @@ class Quiescence {
     std::atomic<std::uint32_t> n{0};
   };
 
+  void enter(Local& l) {
+    if (l.slot < 0) l.slot = static_cast<int>(next_thread_.fetch_add(1, std::memory_order_relaxed) % kThreadSlots);
+    std::atomic<std::uint32_t>& in = inside_[l.slot].n;
+    for (;;) {
+      in.fetch_add(1, std::memory_order_seq_cst);
+      if (!rebuilding_.load(std::memory_order_seq_cst)) return;
+      in.fetch_sub(1, std::memory_order_seq_cst);
+      while (rebuilding_.load(std::memory_order_acquire)) std::this_thread::yield();
+    }
+  }
+  void leave(Local& l) { inside_[l.slot].n.fetch_sub(1, std::memory_order_release); }
 
   alignas(64) std::atomic<std::uint32_t> next_thread_{0};
   alignas(64) std::atomic<bool> rebuilding_{false};
