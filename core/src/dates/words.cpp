@@ -314,7 +314,7 @@ std::uint64_t detail::word_cache_rebuilds() { return cache().rebuilds(); }
 Words analyze(std::string_view text, const std::vector<text::Token>& tokens, const Tables& tables) {
   WordCache& cache = dates::cache();
   WordCache::Local& l = mine();
-  cache.hold(l);
+  cache.hold(l);  // released by `out` (made at once: if it throws, its member releases)
   Words out(tokens, &l);
   cache.begin(tables, l);
   // The tokens' hashes kAhead tokens ahead: the slot is prefetched then, the entry kStep tokens

@@ -119,7 +119,7 @@ class Words {
   };
   // `inside`: the thread's part of the word cache, held (words.cpp): released with the words.
   Words(const std::vector<text::Token>& tokens, void* inside)
-      : tokens_(tokens.data()), at_(tokens.size()), inside_(inside) {}
+      : tokens_(tokens.data()), inside_(inside), at_(tokens.size()) {}
   Place* places() { return at_.data(); }
 
  private:
@@ -129,8 +129,8 @@ class Words {
     void operator()(void* inside) const;
   };
   const text::Token* tokens_;  // analyze()'s: they outlive the words (Context::tokens)
+  std::unique_ptr<void, Release> inside_;  // before at_: released if at_'s allocation throws
   std::vector<Place, text::HugePageAllocator<Place>> at_;  // 2 MB pages from 1 MB on (huge_pages.h)
-  std::unique_ptr<void, Release> inside_;
 };
 
 // Analyzes the tokens of `text` (in order) against the tables. The words are valid until the
