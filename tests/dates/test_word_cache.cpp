@@ -1,10 +1,13 @@
-// The date grammar's per-thread word cache (dates/word_cache.h): a word's analysis is the same
-// whether it was just made, found in the cache, or made again after the cache was emptied and its
-// memory (slot table, text blocks, entries) reused; keys longer than the entry's inline room too.
+// The date grammar's word cache, shared by the threads (dates/word_cache.h): a word's analysis is
+// the same whether it was just made, found in the cache (made by this thread or another), or made
+// again after the cache was emptied and its memory (slot table, text blocks, entries) reused; keys
+// longer than the entry's inline room too.
 #include <doctest/doctest.h>
 
+#include <chrono>
 #include <set>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "dates/tables.h"
@@ -148,3 +151,55 @@ TEST_CASE("dates word cache: a new word's detail does not depend on the word ana
     CHECK(dump(analyze(one, tone, t)[0]) == together[i]);
   }
 }
+
+#ifndef __EMSCRIPTEN__  // no threads there
+// Four threads on overlapping texts (each its own slice of the same made-up words, in its own
+// order), the cache's limit made small so that it is emptied many times while they run: every
+// token's analysis is the one a single thread gives. A thread keeps its words a moment before
+// reading them again, so that the others wait for it to empty the cache (the words stay valid).
+TEST_CASE("dates word cache: threads sharing it get exactly one thread's analyses, through rebuilds") {
+  Tables t;
+  REQUIRE(Tables::load_embedded(t).ok());
+  std::vector<std::string> texts;
+  for (int k = 0; k < 12; ++k) texts.push_back(many_words(300 + 40 * k) + " " + std::to_string(k) + "-желтоқсанда");
+  std::vector<std::vector<text::Token>> toks;
+  for (const std::string& s : texts) toks.push_back(text::tokenize(s));
+  detail::set_word_cache_limit(500);  // under the largest text's distinct words: some kept for one call only
+  std::vector<std::vector<std::string>> expected;
+  for (std::size_t k = 0; k < texts.size(); ++k) expected.push_back(readings(analyze(texts[k], toks[k], t)));
+  const std::uint64_t before = detail::word_cache_rebuilds();
+  std::vector<int> bad(4, 0), runs(4, 0);
+  auto run = [&](int th) {
+    for (int round = 0; round < 6; ++round)
+      for (std::size_t j = 0; j < texts.size(); ++j) {
+        const std::size_t k = (j * (th + 1) + round + th) % texts.size();
+        const Words words = analyze(texts[k], toks[k], t);
+        const std::vector<std::string> got = readings(words);
+        if (round % 3 == th % 3) std::this_thread::sleep_for(std::chrono::microseconds(200));
+        if (got != expected[k] || readings(words) != got) ++bad[th];
+        ++runs[th];
+      }
+  };
+  std::vector<std::thread> threads;
+  for (int th = 0; th < 4; ++th) threads.emplace_back(run, th);
+  for (std::thread& x : threads) x.join();
+  detail::set_word_cache_limit(1 << 15);
+  for (int th = 0; th < 4; ++th) {
+    CHECK(bad[th] == 0);
+    CHECK(runs[th] == 72);
+  }
+  CHECK(detail::word_cache_rebuilds() > before + 10);
+  // A text whose distinct words are more than the index takes in one call (3/4 of it): the rest
+  // analysed for that call only, the same.
+  const std::string big = many_words(52000);
+  const auto tbig = text::tokenize(big);
+  const std::vector<std::string> first = readings(analyze(big, tbig, t));
+  CHECK(std::set<std::string>(first.begin(), first.end()).size() > 49152);
+  std::vector<std::vector<std::string>> again(2);
+  std::thread other([&] { again[0] = readings(analyze(big, tbig, t)); });
+  again[1] = readings(analyze(big, tbig, t));
+  other.join();
+  CHECK(again[0] == first);
+  CHECK(again[1] == first);
+}
+#endif

@@ -251,33 +251,72 @@ void analyze_word(Word& w, Owned& o, std::string_view raw, TextArena& texts, con
 
 }  // namespace
 
-const Word* WordCache::put(std::string_view raw, text::TokenKind kind, std::uint64_t h, const Tables& tables) {
-  std::size_t i = h & mask_;
-  for (; slots_[i].entry; i = (i + 1) & mask_)
-    if (slots_[i].hash == h && text::same_word(slots_[i].entry->key(), raw)) break;
-  if (slots_[i].entry) {  // the same text as another kind: analyzed, kept for this call only
-    Entry& e = this_call_.emplace_back();
+const Word* WordCache::put(std::string_view raw, text::TokenKind kind, std::uint64_t h, const Tables& tables,
+                           Local& l) {
+  std::size_t i = h & kMask;
+  bool other_kind = false;
+  for (std::uint64_t s; !other_kind && (s = slot(i)) != 0; i = (i + 1) & kMask)
+    if (same_tag(s, h) && text::same_word(entry(s)->key(), raw)) {
+      if (entry(s)->word.kind == kind) return &entry(s)->word;  // published since find()
+      other_kind = true;
+    }
+  if (other_kind || (l.quota == 0 && !claim(l))) {
+    // The same text as another kind, or the index full: analyzed, kept for this call only.
+    Entry& e = l.this_call.emplace_back();
     e.word.kind = kind;
-    analyze_word(e.word, scratch_, raw, texts_, tables);
-    if (!e.word.inert) e.word.more = &this_call_details_.emplace_back(scratch_.detail);
+    analyze_word(e.word, l.scratch, raw, l.texts, tables);
+    if (!e.word.inert) e.word.more = &l.this_call_details.emplace_back(l.scratch.detail);
     return &e.word;
   }
-  Entry& e = entries_.emplace_back();
-  e.set_key(raw, texts_);
+  --l.quota;
+  Entry& e = l.entries.emplace_back();
+  e.set_key(raw, l.texts);
   e.word.kind = kind;
-  analyze_word(e.word, scratch_, raw, texts_, tables);
-  if (!e.word.inert) e.word.more = &(details_.emplace_back() = scratch_.detail);
-  slots_[i] = Slot{h, &e};
-  // Load factor <= 1/2: a probe reads 1.5 slots on average, 4 to a cache line, and the table is
-  // half the memory of <= 1/4 (1 MB at kMaxWords), which the tagger's tables need in the cache.
-  if (2 * entries_.size() > slots_.size()) grow();
+  analyze_word(e.word, l.scratch, raw, l.texts, tables);
+  if (!e.word.inert) e.word.more = &(l.details.emplace_back() = l.scratch.detail);
+  // Published from slot i on; a thread that published the form first keeps it (ours is then
+  // this thread's alone, in its storage until emptied).
+  for (std::uint64_t s = 0;; i = (i + 1) & kMask, s = 0) {
+    if (__atomic_compare_exchange_n(&index_[i], &s, packed(&e, h), false, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE))
+      break;
+    if (same_tag(s, h) && text::same_word(entry(s)->key(), raw)) {
+      if (entry(s)->word.kind == kind) return &entry(s)->word;
+      break;
+    }
+  }
   return &e.word;
 }
 
+namespace {
+
+// The one cache, and the thread's part of it (handed to the cache when the thread ends).
+// Never destroyed: a thread may still annotate while the process exits.
+WordCache& cache() {
+  static WordCache& c = *new WordCache;
+  return c;
+}
+struct Mine {
+  WordCache::Local local;
+  ~Mine() { cache().retire(std::move(local)); }
+};
+WordCache::Local& mine() {
+  thread_local Mine m;
+  return m.local;
+}
+
+}  // namespace
+
+void Words::Release::operator()(void* inside) const { cache().release(*static_cast<WordCache::Local*>(inside)); }
+
+void detail::set_word_cache_limit(std::size_t words) { cache().set_max_words(words); }
+std::uint64_t detail::word_cache_rebuilds() { return cache().rebuilds(); }
+
 Words analyze(std::string_view text, const std::vector<text::Token>& tokens, const Tables& tables) {
-  thread_local WordCache cache;
-  cache.begin(tables);
-  Words out(tokens);
+  WordCache& cache = dates::cache();
+  WordCache::Local& l = mine();
+  cache.hold(l);  // released by `out` (made at once: if it throws, its member releases)
+  Words out(tokens, &l);
+  cache.begin(tables, l);
   // The tokens' hashes kAhead tokens ahead: the slot is prefetched then, the entry kStep tokens
   // later (the slot has arrived by then), so a probe waits on neither.
   constexpr std::size_t kStep = 4, kAhead = 2 * kStep, kRing = 16;
@@ -296,7 +335,7 @@ Words analyze(std::string_view text, const std::vector<text::Token>& tokens, con
     std::string_view raw = tok.in(text);
     const std::uint64_t h = ahead[i % kRing];
     const Word* w = cache.find(raw, tok.kind, h);
-    at[i].word = w ? w : cache.put(raw, tok.kind, h, tables);
+    at[i].word = w ? w : cache.put(raw, tok.kind, h, tables, l);
   }
   return out;
 }

@@ -2,6 +2,8 @@
 // (`2023`, `5-і`, `2018-інші`, `5-желтоқсанда`, `10:00-де`, `2020-2025`, `05.12.2023`, `XXI`)
 // and its readings in the word tables.
 #pragma once
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,7 +15,7 @@
 
 namespace belgi::dates {
 
-// A read-only run of values kept by the per-thread word cache (analyze()).
+// A read-only run of values kept by the word cache (analyze()).
 template <class T>
 class View {
  public:
@@ -67,9 +69,9 @@ struct Detail {
   static const Detail kNone;       // an inert word's (all defaults)
 };
 
-// One word form's analysis (a token's text and kind), kept in the per-thread word cache and shared
-// by every token of that form (Words): valid, with the storage its members view, until the next
-// analyze() call on the same thread. 32 bytes: what every token reads (word_cache.h keeps it in
+// One word form's analysis (a token's text and kind), kept in the word cache the threads share and
+// shared by every token of that form (Words): valid, with the storage its members view, while the
+// Words that hold it live and until the next analyze() call on the same thread. 32 bytes: what every token reads (word_cache.h keeps it in
 // one cache line with the key); the rest behind `more`.
 struct Word {
   std::string_view fold;           // folded token text
@@ -115,21 +117,37 @@ class Words {
     Place() {}  // NOLINT: no zeroing, analyze() writes every place
     const Word* word;
   };
-  explicit Words(const std::vector<text::Token>& tokens) : tokens_(tokens.data()), at_(tokens.size()) {}
+  // `inside`: the thread's part of the word cache, held (words.cpp): released with the words.
+  Words(const std::vector<text::Token>& tokens, void* inside)
+      : tokens_(tokens.data()), inside_(inside), at_(tokens.size()) {}
   Place* places() { return at_.data(); }
 
  private:
+  // While the words live, the thread is inside the word cache (it is emptied only when no thread
+  // is): their analyses stay in place. Destroyed on the thread that made them.
+  struct Release {
+    void operator()(void* inside) const;
+  };
   const text::Token* tokens_;  // analyze()'s: they outlive the words (Context::tokens)
+  std::unique_ptr<void, Release> inside_;  // before at_: released if at_'s allocation throws
   std::vector<Place, text::HugePageAllocator<Place>> at_;  // 2 MB pages from 1 MB on (huge_pages.h)
 };
 
 // Analyzes the tokens of `text` (in order) against the tables. The words are valid until the
 // next call on the same thread, and while `tokens` lives (they read the places from it).
+// Thread-safe: the threads share the word cache.
 Words analyze(std::string_view text, const std::vector<text::Token>& tokens, const Tables& tables);
 
 // A unit adjective naming an anniversary: `жылдығы` (possessive), `жылдық мерейтойы` (`next`, the
 // word after it, may be null).
 bool anniversary(const Word& w, const Word* next);
+
+namespace detail {
+// For the tests: the word cache's limit (kMaxWords by default; at most kSlots / 4) and the
+// times it was emptied.
+void set_word_cache_limit(std::size_t words);
+std::uint64_t word_cache_rebuilds();
+}  // namespace detail
 
 // A word in the genitive case (`Абайдың`, `газетінің`), by its ending alone.
 bool genitive_form(std::string_view folded);

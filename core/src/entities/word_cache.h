@@ -10,13 +10,13 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 #include "entities/context_cache.h"
 #include "entities/features.h"
 #include "entities/model_tables.h"
 #include "text/huge_pages.h"
+#include "text/quiescence.h"
 
 namespace belgi::entities {
 
@@ -49,7 +49,8 @@ struct WordEntry {
 // published first keeps theirs (ours stays a hole, used until the sentence ends). The table is
 // rebuilt (full, or another model) only while no other thread is inside a sentence: each thread
 // marks itself inside (Guard, a counter on its own cache line) and checks the rebuild flag;
-// the thread that rebuilds raises the flag and waits for the others to leave; they wait at entry.
+// the thread that rebuilds raises the flag and waits for the others to leave; they wait at entry
+// (text/quiescence.h, shared with the date grammar's word cache).
 class WordCache {
  public:
   static constexpr int L = kLabelCount;
@@ -64,7 +65,6 @@ class WordCache {
   // A thread claims entries and text bytes in blocks of these (or a sentence's need).
   static constexpr std::size_t kBlock = 256, kTextBlock = kBlock * kTextPerWord;
   static constexpr std::uint32_t kHitCap = 4;
-  static constexpr int kThreadSlots = 64;
 
   // A thread's state: its blocks, its sentence's new words, its buffers.
   struct Local {
@@ -72,7 +72,7 @@ class WordCache {
     // with another model, another cache, never takes its old blocks for blocks of this one).
     std::uint64_t gen = 0;
     std::uint32_t next = 0, end = 0, text_next = 0, text_end = 0;
-    int slot = -1, depth = 0;
+    text::Quiescence::Local q;
     TokenInfo work;  // a new word's analysis
     // The sentence's new words (entry numbers) and a small index of them by hash, so that a word
     // new twice within the sentence is analysed once.
@@ -85,7 +85,7 @@ class WordCache {
     std::uint64_t lost = 0;  // forms another thread published first
   };
 
-  WordCache() : inside_(new Inside[kThreadSlots]) {}
+  WordCache() = default;
   ~WordCache() {
     if (entries_) Alloc().deallocate(entries_, capacity_);
   }
@@ -96,18 +96,10 @@ class WordCache {
   // handed out stay in place until it ends.
   class Guard {
    public:
-    Guard(WordCache& c, Local& l) : c_(c), l_(l) {
-      if (l_.depth++ == 0) c_.enter(l_);
-    }
-    ~Guard() {
-      if (--l_.depth == 0) c_.leave(l_);
-    }
-    Guard(const Guard&) = delete;
-    Guard& operator=(const Guard&) = delete;
+    Guard(WordCache& c, Local& l) : inside_(c.quiet_, l.q) {}
 
    private:
-    WordCache& c_;
-    Local& l_;
+    text::Quiescence::Guard inside_;
   };
 
   // Makes room in the thread's block for n new words of `bytes` bytes in all (inside a Guard),
@@ -261,23 +253,8 @@ class WordCache {
  private:
   static constexpr std::uint32_t kEmpty = ~std::uint32_t{0};
   using Alloc = text::HugePageAllocator<WordEntry>;
-  struct alignas(64) Inside {
-    std::atomic<std::uint32_t> n{0};
-  };
 
   std::uint32_t slot(std::size_t i) const { return __atomic_load_n(&index_[i], __ATOMIC_ACQUIRE); }
-
-  void enter(Local& l) {
-    if (l.slot < 0) l.slot = static_cast<int>(next_thread_.fetch_add(1, std::memory_order_relaxed) % kThreadSlots);
-    std::atomic<std::uint32_t>& in = inside_[l.slot].n;
-    for (;;) {
-      in.fetch_add(1, std::memory_order_seq_cst);
-      if (!rebuilding_.load(std::memory_order_seq_cst)) return;
-      in.fetch_sub(1, std::memory_order_seq_cst);
-      while (rebuilding_.load(std::memory_order_acquire)) std::this_thread::yield();
-    }
-  }
-  void leave(Local& l) { inside_[l.slot].n.fetch_sub(1, std::memory_order_release); }
 
   // [lo, hi) of `want` more from the shared counter, if below `cap`: the block [lo, hi) extended
   // if no other thread claimed since (a sentence's tokens that do not fit the rest of a block
@@ -316,33 +293,24 @@ class WordCache {
   // sentence. If another thread is rebuilding already, this one steps out and waits; the caller
   // tries again.
   void rebuild(const Model& m, Local& l, bool fresh, std::size_t n, std::size_t bytes) {
-    if (rebuilding_.exchange(true, std::memory_order_seq_cst)) {
-      leave(l);
-      while (rebuilding_.load(std::memory_order_acquire)) std::this_thread::yield();
-      enter(l);
-      return;
-    }
     const auto t0 = std::chrono::steady_clock::now();
-    for (int k = 0; k < kThreadSlots; ++k) {
-      const std::uint32_t mine = k == l.slot ? 1 : 0;
-      while (inside_[k].n.load(std::memory_order_seq_cst) != mine) std::this_thread::yield();
-    }
-    if (fresh || serial_ != m.serial) start(m);
-    else {
-      keep_common_words();
-      if (used_.load(std::memory_order_relaxed) + n > kMaxWords ||
-          text_used_.load(std::memory_order_relaxed) + bytes > kMaxText) {
-        used_.store(0, std::memory_order_relaxed);
-        text_used_.store(0, std::memory_order_relaxed);
+    quiet_.exclusive(l.q, [&] {
+      if (fresh || serial_ != m.serial) start(m);
+      else {
+        keep_common_words();
+        if (used_.load(std::memory_order_relaxed) + n > kMaxWords ||
+            text_used_.load(std::memory_order_relaxed) + bytes > kMaxText) {
+          used_.store(0, std::memory_order_relaxed);
+          text_used_.store(0, std::memory_order_relaxed);
+        }
+        rebuild_index();
       }
-      rebuild_index();
-    }
-    static std::atomic<std::uint64_t> gens{0};
-    gen_ = ++gens;
-    ++rebuilds_;
-    stall_ns_ += static_cast<std::uint64_t>(
-        std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count());
-    rebuilding_.store(false, std::memory_order_seq_cst);
+      static std::atomic<std::uint64_t> gens{0};
+      gen_ = ++gens;
+      ++rebuilds_;
+      stall_ns_ += static_cast<std::uint64_t>(
+          std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count());
+    });
   }
 
   // Room for `need` entries, up to kMaxWords: in WebAssembly only (one thread, at a sentence's
@@ -441,11 +409,9 @@ class WordCache {
   std::vector<char> kept_text_;
   std::int32_t bos_prev_[L], eos_next_[L];
   std::uint32_t bos_prev2_ = 0, eos_next2_ = 0;
-  // Shared counters: entries and text bytes claimed (in blocks), the next thread's slot.
+  // Shared counters: entries and text bytes claimed (in blocks); who is inside.
   alignas(64) std::atomic<std::uint32_t> used_{0}, text_used_{0};
-  alignas(64) std::atomic<std::uint32_t> next_thread_{0};
-  alignas(64) std::atomic<bool> rebuilding_{false};
-  std::unique_ptr<Inside[]> inside_;
+  text::Quiescence quiet_;
 };
 
 }  // namespace belgi::entities
