@@ -43,7 +43,7 @@ void tag(const Model& model, const std::vector<std::string_view>& tokens,
 // tagger looks up, exposed for tests.
 void add_feature_weights(const Model& model, std::uint32_t feature, std::int32_t* row);
 
-// The emission scores tag() decodes: emit[i * labels + y]. `cached` = through the per-thread word
+// The emission scores tag() decodes: emit[i * labels + y]. `cached` = through the model's word
 // cache (what tag() uses); false = every feature looked up. Both must agree exactly (tested).
 void emissions(const Model& model, const std::vector<std::string_view>& tokens, bool cached,
                std::vector<std::int32_t>& emit);

@@ -38,8 +38,9 @@ struct Context {
   std::vector<Candidate> candidates;         // entity layer, before resolve()
   std::vector<Span> spans;                   // after resolve(); quotes are appended after
   // The dates module's analysis of every token (dates/words.h), made once by the dateline and
-  // read again by the date rules, which drop it. Its words view a per-thread cache: valid only
-  // until the next dates::analyze() on this thread.
+  // read again by the date rules, which drop it. Its words view the date words' cache, shared by the
+  // threads (dates/word_cache.h): while these Words live, their thread counts as inside it, so
+  // the entries stay in place.
   std::shared_ptr<const dates::Words> date_words;
   // The date grammar's matches in the sentences of the dateline's window when it found no
   // dateline (dates/grammar.h): the date rules, with the same unknown anchor, take them.

@@ -1,5 +1,5 @@
 // 64-bit FNV-1a over bytes: the string hash of the core's stored keys (feature and lexicon keys,
-// rule tables); its word-wise form for checksums of large data; and, for the per-thread word
+// rule tables); its word-wise form for checksums of large data; and, for the word
 // caches (never stored), a faster key hash and comparison of short words.
 #pragma once
 #include <cstdint>
@@ -35,7 +35,7 @@ inline std::uint64_t load_bytes(const char* p) {
   return v;
 }
 
-// The key hash of the per-thread word caches (the tagger's and the dates'), which hash every
+// The key hash of the word caches (the tagger's and the dates'), which hash every
 // token: 8 bytes a step and the rest in one step too (the last 8 bytes, overlapping; two 4-byte
 // halves; or three bytes), not a byte at a time as FNV's tail; the high bits mixed into the low
 // ones, which pick the slot. In memory only: changing it changes no output.

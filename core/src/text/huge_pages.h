@@ -1,4 +1,4 @@
-// An allocator for the large per-thread caches that fill as text arrives (the tagger's word
+// An allocator for the large caches that fill as text arrives (the tagger's word
 // cache: ~20 MB of entries). Natively on Linux, an allocation of 1 MB or more is mapped on its own,
 // 2 MB aligned, and marked for transparent huge pages (madvise: a kernel in the common "madvise"
 // mode, as on the benchmark's host, uses them only where asked). Filling such a table then costs one page fault
