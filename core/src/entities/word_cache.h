@@ -384,7 +384,7 @@ class WordCache {
       if (e != kept) entries_[kept] = w;
       ++kept;
     }
-    std::memcpy(text_.get(), kept_text_.data(), kept_text_.size());
+    if (!kept_text_.empty()) std::memcpy(text_.get(), kept_text_.data(), kept_text_.size());  // data() may be null
     used_.store(kept, std::memory_order_relaxed);
     text_used_.store(static_cast<std::uint32_t>(kept_text_.size()), std::memory_order_relaxed);
   }
