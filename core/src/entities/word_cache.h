@@ -3,7 +3,6 @@
 #pragma once
 #include <algorithm>
 #include <atomic>
-#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -82,7 +81,6 @@ class WordCache {
     // rows[g] (a row of an entry of this thread's block).
     std::vector<std::uint32_t> pending, pending_offs;
     std::vector<std::int32_t*> rows;
-    std::uint64_t lost = 0;  // forms another thread published first
   };
 
   WordCache() = default;
@@ -202,7 +200,7 @@ class WordCache {
     l.pending_offs.clear();
     l.rows.clear();
     const std::size_t mask = l.fresh_index.size() - 1;
-    for (std::size_t k = 0; k < l.fresh.size(); ++k) publish(l, l.fresh[k], l.fresh_hash[k]);
+    for (std::size_t k = 0; k < l.fresh.size(); ++k) publish(l.fresh[k], l.fresh_hash[k]);
     // Each new word's run of slots from its home on, emptied: every word of the run lies after
     // its own home in it.
     for (std::size_t k = 0; k < l.fresh.size(); ++k)
@@ -227,7 +225,6 @@ class WordCache {
     return false;
   }
   std::uint64_t rebuilds() const { return rebuilds_; }
-  std::uint64_t stall_ns() const { return stall_ns_; }
 
   // On distinct text a token's probe is two dependent cache misses past the index (the entry,
   // then its form's text): emissions() asks for them tokens ahead. Hints: the slot may be
@@ -275,17 +272,14 @@ class WordCache {
     return true;
   }
 
-  void publish(Local& l, std::uint32_t e, std::uint64_t hash) {
+  void publish(std::uint32_t e, std::uint64_t hash) {
     const std::string_view f = form(entries_[e]);
     for (std::size_t i = hash & (kMaxSlots - 1);; i = (i + 1) & (kMaxSlots - 1)) {
       std::uint32_t cur = slot(i);
       if (cur == kEmpty) {
         if (__atomic_compare_exchange_n(&index_[i], &cur, e, false, __ATOMIC_RELEASE, __ATOMIC_ACQUIRE)) return;
       }
-      if (text::same_word(form(entries_[cur]), f)) {  // another thread's, first
-        ++l.lost;
-        return;
-      }
+      if (text::same_word(form(entries_[cur]), f)) return;  // another thread's, first
     }
   }
 
@@ -293,7 +287,6 @@ class WordCache {
   // sentence. If another thread is rebuilding already, this one steps out and waits; the caller
   // tries again.
   void rebuild(const Model& m, Local& l, bool fresh, std::size_t n, std::size_t bytes) {
-    const auto t0 = std::chrono::steady_clock::now();
     quiet_.exclusive(l.q, [&] {
       if (fresh || serial_ != m.serial) start(m);
       else {
@@ -308,8 +301,6 @@ class WordCache {
       static std::atomic<std::uint64_t> gens{0};
       gen_ = ++gens;
       ++rebuilds_;
-      stall_ns_ += static_cast<std::uint64_t>(
-          std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - t0).count());
     });
   }
 
@@ -400,7 +391,7 @@ class WordCache {
   }
 
   // Written only by the thread that rebuilds, while no other is inside.
-  std::uint64_t serial_ = 0, gen_ = 0, rebuilds_ = 0, stall_ns_ = 0;
+  std::uint64_t serial_ = 0, gen_ = 0, rebuilds_ = 0;
   std::unique_ptr<std::uint32_t[]> index_;  // entry number, or kEmpty; CAS'd by the publishers
   WordEntry* entries_ = nullptr;
   std::size_t capacity_ = 0;
