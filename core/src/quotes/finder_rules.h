@@ -108,17 +108,14 @@ class Finder {
   const Matcher& m_;
   const std::vector<Pair>& pairs_;
   std::vector<bool> in_pair_, closer_;  // a token inside a pair (marks too); a closing mark
-  // The colon tokens, ascending, found once by the text's ':' bytes (colons()): colon_inline and
-  // inline_headers asked every token whether it is one.
-  std::vector<std::size_t> colons_;
-  bool colons_found_ = false;
+  // The colon and dash tokens, ascending, each list made once when first asked for: the loops of
+  // colon_inline, inline_headers, lead_dash_inline and unmarked visit only those (next_of), not
+  // every token asked whether it is one.
+  std::vector<std::size_t> colons_, dashes_;
+  bool colons_found_ = false, dashes_found_ = false;
   const std::vector<std::size_t>& colons();
-  std::size_t next_colon(std::size_t k, std::size_t& c);
-  // The dash tokens, ascending, found by one pass (dashes()): lead_dash_inline and unmarked each
-  // asked every token.
-  std::vector<std::size_t> dashes_;
-  bool dashes_found_ = false;
-  std::size_t next_dash(std::size_t k, std::size_t& c);
+  const std::vector<std::size_t>& dashes();
+  std::size_t next_of(const std::vector<std::size_t>& tokens, std::size_t k, std::size_t& c) const;
   std::vector<Found> out_;
 };
 

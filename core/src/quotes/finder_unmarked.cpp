@@ -44,12 +44,7 @@ void Finder::transcript_lines() {
   }
 }
 
-// `… дейді. Фазылбек Жарқынбек, шаруа: – Мақта … ішеді. …` — a `NAME, ROLE:` header and a
-// dash opening a sentence (a broadcast transcript run together, or a paragraph of its own):
-// the speech runs to the paragraph end, or to a sentence that opens with someone named (the
-// narrator again: `Мемлекет басшысы …`). Kind dash, cue `:`.
-// Without the dash, a `NAME, ROLE:` header opening its paragraph (`Серік ОМАРОВ, аудан әкімі:
-// Биыл …`) counts too (kind unmarked); a bare `Тоқаев: …` stays a headline, no quote.
+// The colon tokens, ascending, found once by the text's ':' bytes.
 const std::vector<std::size_t>& Finder::colons() {
   if (colons_found_) return colons_;
   colons_found_ = true;
@@ -68,37 +63,39 @@ const std::vector<std::size_t>& Finder::colons() {
   return colons_;
 }
 
-// The first colon token at or after k (c: the colons already passed, advanced), or the token
-// count if none: a loop over every k that passes the others over at once (none of them is a
-// colon, so the loop's first check skipped each).
-std::size_t Finder::next_colon(std::size_t k, std::size_t& c) {
-  const std::vector<std::size_t>& cs = colons();
-  while (c < cs.size() && cs[c] < k) ++c;
-  return c < cs.size() ? cs[c] : doc_.size();
-}
-
-// The first dash token at or after k, as next_colon.
-std::size_t Finder::next_dash(std::size_t k, std::size_t& c) {
-  if (!dashes_found_) {
-    dashes_found_ = true;
-    // Every dash (text::is_dash) is '-' or starts with the byte E2 (U+2012..U+2015, U+2212): a
-    // punctuation token starting otherwise is none, and is not decoded.
-    const std::string_view bytes = doc_.text;
-    const std::vector<text::Token>& tok = doc_.tok;
-    for (std::size_t i = 0, n = doc_.size(); i < n; ++i) {
-      if (tok[i].begin >= tok[i].end || !doc_.is_punct(i)) continue;
-      const auto b = static_cast<unsigned char>(bytes[tok[i].begin]);
-      if ((b == '-' || b == 0xE2) && doc_.is_dash(i)) dashes_.push_back(i);
-    }
+// The dash tokens, ascending, found once by one pass. Every dash (text::is_dash) is '-' or starts
+// with the byte E2 (U+2012..U+2015, U+2212): a punctuation token starting otherwise is none, and
+// is not decoded.
+const std::vector<std::size_t>& Finder::dashes() {
+  if (dashes_found_) return dashes_;
+  dashes_found_ = true;
+  const std::string_view bytes = doc_.text;
+  const std::vector<text::Token>& tok = doc_.tok;
+  for (std::size_t i = 0, n = doc_.size(); i < n; ++i) {
+    if (tok[i].begin >= tok[i].end || !doc_.is_punct(i)) continue;
+    const auto b = static_cast<unsigned char>(bytes[tok[i].begin]);
+    if ((b == '-' || b == 0xE2) && doc_.is_dash(i)) dashes_.push_back(i);
   }
-  while (c < dashes_.size() && dashes_[c] < k) ++c;
-  return c < dashes_.size() ? dashes_[c] : doc_.size();
+  return dashes_;
 }
 
+// The first of `tokens` (ascending) at or after k (c: those already passed, advanced), or the
+// token count if none: a loop over every k passes the others over at once.
+std::size_t Finder::next_of(const std::vector<std::size_t>& tokens, std::size_t k, std::size_t& c) const {
+  while (c < tokens.size() && tokens[c] < k) ++c;
+  return c < tokens.size() ? tokens[c] : doc_.size();
+}
+
+// `… дейді. Фазылбек Жарқынбек, шаруа: – Мақта … ішеді. …` — a `NAME, ROLE:` header and a
+// dash opening a sentence (a broadcast transcript run together, or a paragraph of its own):
+// the speech runs to the paragraph end, or to a sentence that opens with someone named (the
+// narrator again: `Мемлекет басшысы …`). Kind dash, cue `:`.
+// Without the dash, a `NAME, ROLE:` header opening its paragraph (`Серік ОМАРОВ, аудан әкімі:
+// Биыл …`) counts too (kind unmarked); a bare `Тоқаев: …` stays a headline, no quote.
 void Finder::inline_headers() {
   std::size_t ci = 0;  // colons passed
-  for (std::size_t k = next_colon(1, ci); k + 2 < doc_.size(); k = next_colon(k + 1, ci)) {
-    if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 2] != doc_.para[k]) continue;
+  for (std::size_t k = next_of(colons(), 1, ci); k + 2 < doc_.size(); k = next_of(colons(), k + 1, ci)) {
+    if (in_pair_[k] || doc_.para[k + 2] != doc_.para[k]) continue;
     bool dashed = doc_.is_dash(k + 1);
     std::size_t f = std::max(doc_.sent_begin(k), doc_.para_first[doc_.para[k]]);
     if (f != doc_.para_first[doc_.para[k]] && (!dashed || !doc_.is_terminator(f - 1))) continue;
@@ -179,8 +176,8 @@ bool Finder::opens_with_someone(std::size_t t) const {
 // closed by its own attribution (`…, – деді ол.`) is the `unmarked` rule's.
 void Finder::colon_inline() {
   std::size_t ci = 0;  // colons passed
-  for (std::size_t k = next_colon(1, ci); k + 2 < doc_.size(); k = next_colon(k + 1, ci)) {
-    if (!doc_.is_colon(k) || in_pair_[k] || doc_.para[k + 2] != doc_.para[k]) continue;
+  for (std::size_t k = next_of(colons(), 1, ci); k + 2 < doc_.size(); k = next_of(colons(), k + 1, ci)) {
+    if (in_pair_[k] || doc_.para[k + 2] != doc_.para[k]) continue;
     bool dashed = doc_.is_dash(k + 1);
     std::size_t colon = k, b = dashed ? k + 2 : k + 1, end = doc_.para_end(k), e = end;
     if (in_pair_[b] || doc_.is_dash(b) || !sentence_shaped_from(b, end, 3)) continue;
@@ -222,8 +219,8 @@ std::size_t Finder::speech_end(std::size_t b, std::size_t end, std::size_t& next
 // attribution is the `unmarked` rule's.
 void Finder::lead_dash_inline() {
   std::size_t di = 0;  // dashes passed
-  for (std::size_t k = next_dash(1, di); k + 2 < doc_.size(); k = next_dash(k + 1, di)) {
-    if (!doc_.is_dash(k) || in_pair_[k] || doc_.para[k + 1] != doc_.para[k] || doc_.word(k - 1) != ".") continue;
+  for (std::size_t k = next_of(dashes(), 1, di); k + 2 < doc_.size(); k = next_of(dashes(), k + 1, di)) {
+    if (in_pair_[k] || doc_.para[k + 1] != doc_.para[k] || doc_.word(k - 1) != ".") continue;
     std::size_t b = k + 1, end = doc_.para_end(k);
     if (doc_.para[k - 1] != doc_.para[k] || in_pair_[b] || !sentence_shaped_from(b, end, 3)) continue;
     Attribution a;
@@ -287,8 +284,8 @@ void Finder::unmarked() {
   std::size_t start_after = 0;  // first token a quote may start at (after an attribution)
   Pending pending;
   std::size_t di = 0;  // dashes passed
-  for (std::size_t k = next_dash(1, di); k + 1 < doc_.size(); k = next_dash(k + 1, di)) {
-    if (!doc_.is_dash(k) || in_pair_[k]) continue;
+  for (std::size_t k = next_of(dashes(), 1, di); k + 1 < doc_.size(); k = next_of(dashes(), k + 1, di)) {
+    if (in_pair_[k]) continue;
     Cue cue;
     if (!attribution_dash(k, doc_.para_end(k), cue)) continue;
     std::size_t para = doc_.para[k];
