@@ -250,11 +250,15 @@ void tag(const Model& model, const std::vector<std::string_view>& tokens,
   if (tokens.empty()) return;
   Scratch& s = scratch();
   const std::size_t n = tokens.size();
-  WordCache::Guard inside(words(model), s.local);
-  if (deltas && !deltas->empty())
-    adapted_emissions(model, *deltas, tokens, s.emit);
-  else
-    emissions_into(model, tokens, true, s.emit);
+  {
+    // Inside the word cache only while its entries are read: a rebuild another thread needs
+    // waits for the emissions, not for the decoding after them.
+    WordCache::Guard inside(words(model), s.local);
+    if (deltas && !deltas->empty())
+      adapted_emissions(model, *deltas, tokens, s.emit);
+    else
+      emissions_into(model, tokens, true, s.emit);
+  }
   Lattice lat{s.emit.data(), model.trans.data(), model.end.data(), n, &model.outer};
   viterbi(lat, s.path, &s.margins);
   for (std::size_t i = 0; i < n;) {
