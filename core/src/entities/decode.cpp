@@ -129,10 +129,9 @@ BELGI_SIMD_CLONES void forward(const Lattice& lat, const Outer& o, std::vector<s
   const std::int32_t cut = static_cast<std::int32_t>(
       std::max<std::int64_t>(-o.spread, std::numeric_limits<std::int32_t>::min()));
   for (std::size_t i = 1; i < n; ++i) {
-    // Distinct rows (restrict: no run-time overlap checks before the vectorized loops).
-    const std::int32_t* __restrict prev = &alpha[(i - 1) * L];
-    std::int32_t* __restrict cur = &alpha[i * L];
-    const std::int32_t* __restrict e = &lat.emit[i * L];
+    const std::int32_t* prev = &alpha[(i - 1) * L];
+    std::int32_t* cur = &alpha[i * L];
+    const std::int32_t* e = &lat.emit[i * L];
     std::uint64_t mask = labels_at_least(prev, cut);  // the active predecessors
     active[i - 1] = mask;
     // In label order: an outer label's best over the active predecessors (an I- label's stays
@@ -174,11 +173,11 @@ BELGI_SIMD_CLONES void backward(const Lattice& lat, const Outer& o, std::vector<
   // the transitions below the best one: it can never give the maximum.
   std::int32_t v[L], vout[kOuter];
   for (std::size_t i = n - 1; i-- > stop;) {
-    const std::int32_t* __restrict next = &beta[(i + 1) * L];  // distinct rows, as forward()'s
-    const std::int32_t* __restrict e = &lat.emit[(i + 1) * L];
+    const std::int32_t* next = &beta[(i + 1) * L];
+    const std::int32_t* e = &lat.emit[(i + 1) * L];
     for (int z = 0; z < L; ++z) v[z] = e[z] + next[z];
     for (int k = 0; k < kOuter; ++k) vout[k] = v[Outer::label(k)];
-    std::int32_t* __restrict cur = &beta[i * L];
+    std::int32_t* cur = &beta[i * L];
     std::int32_t vmax = row_max<kOuter>(vout);
     const std::int32_t cut = static_cast<std::int32_t>(
         std::max<std::int64_t>(std::int64_t{vmax} - o.spread, std::numeric_limits<std::int32_t>::min()));
