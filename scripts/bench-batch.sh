@@ -10,7 +10,8 @@
 # the corpus as one large document (1 job), as JSONL records with --jobs 1 and --jobs 2; median
 # elapsed (bash's clock, microseconds) and CPU seconds (user + system), page faults, MB/s and tokens/s (tokens: the CoNLL output's lines), the 1-minute load
 # average before each run, and --jobs 2 against --jobs 1 (medians, and the median of the rounds'
-# ratios). Then callgrind (BELGI_CALLGRIND_KB of JSONL text, default 1000; 0 skips): instructions
+# ratios), beside the host's own two-core ceiling: two 1-job processes at once, each over the whole
+# JSONL, in the same rounds (this shared VM's cores slow down when both are busy). Then callgrind (BELGI_CALLGRIND_KB of JSONL text, default 1000; 0 skips): instructions
 # per byte (a run over those records less one over the first record, so that start-up and the
 # tables loaded on first use are left out; the same texts as one document likewise), inclusive
 # cost of each stage, and the word caches' miss counts read from the calls to the functions that
@@ -168,15 +169,22 @@ distinct_bench() {
   grep -hc . "$WORK"/conll/* > "$WORK/tokens.txt"
   : > "$times"
   for ((r = 0; r < runs; r++)); do
-    for c in doc:1 jsonl:1 jsonl:2; do
+    for c in doc:1 jsonl:1 jsonl:2 pair:1; do
       local load; load=$(cut -d' ' -f1 /proc/loadavg)
       # Elapsed from bash's clock (microseconds), not /usr/bin/time's %e: its 10 ms steps are 7% of
       # a 2-job run, and the 2-job ratio moved in those steps. CPU, RSS and faults from time.
+      # pair: two 1-job processes at once, each over the whole JSONL (nothing shared): what this
+      # host gives two busy cores, the ceiling beside which --jobs 2's ratio is read. Its CPU,
+      # RSS and faults are the first process's.
       local input t0 t1
       input=$([ "${c%:*}" = doc ] && echo "$doc" || echo "$jsonl")
       t0=$EPOCHREALTIME
+      if [ "${c%:*}" = pair ]; then
+        "$BELGI" annotate "$input" --format jsonl --jobs 1 -q -o /dev/null &
+      fi
       /usr/bin/time -f "%e %U %S %M %R" -o "$WORK/time.txt" "$BELGI" annotate "$input" --format jsonl \
         --jobs "${c#*:}" -q -o /dev/null
+      wait
       t1=$EPOCHREALTIME
       echo "$r $c $load $(python3 -c "print(f'{$t1 - $t0:.4f}')") $(cut -d' ' -f2- "$WORK/time.txt")" >> "$times"
     done

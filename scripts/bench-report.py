@@ -41,6 +41,19 @@ if "jsonl:1" in runs and "jsonl:2" in runs:
     ratios = sorted(one[r] / e for r, e, *_ in runs["jsonl:2"] if r in one)
     print(f"\n--jobs 2 against --jobs 1 (JSONL): {med['jsonl:1'] / med['jsonl:2']:.2f}× (medians); "
           f"per round {', '.join(f'{x:.2f}' for x in ratios)} (median {statistics.median(ratios):.2f}×)")
+    if "pair:1" in runs:
+        # Two 1-job processes at once, each over the whole corpus: twice the work of one in the
+        # time the pair took is what this host's two cores give this program with nothing shared
+        # (its clock drops when both are busy), the ceiling of --jobs 2's ratio.
+        pair = {x[0]: x[1] for x in runs["pair:1"]}
+        two = {x[0]: x[1] for x in runs["jsonl:2"]}
+        ceil = sorted(2 * one[r] / e for r, e in pair.items() if r in one)
+        share = sorted(pair[r] / 2 / two[r] for r in pair if r in two)
+        print(f"two 1-job processes at once, each over the whole JSONL (the host's two-core ceiling): "
+              f"{2 * med['jsonl:1'] / statistics.median(pair.values()):.2f}× (medians); per round "
+              f"{', '.join(f'{x:.2f}' for x in ceil)} (median {statistics.median(ceil):.2f}×); half the pair's "
+              f"time against --jobs 2's (1 = as fast as two separate processes): per round "
+              f"{', '.join(f'{x:.2f}' for x in share)} (median {statistics.median(share):.2f})")
 
 # callgrind
 counts = {}
