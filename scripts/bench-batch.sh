@@ -11,9 +11,10 @@
 # elapsed (bash's clock, microseconds) and CPU seconds (user + system), page faults, MB/s and tokens/s (tokens: the CoNLL output's lines), the 1-minute load
 # average before each run, and --jobs 2 against --jobs 1 (medians, and the median of the rounds'
 # ratios), beside the host's own two-core ceiling: two 1-job processes at once, each over the whole
-# JSONL, in the same rounds (this shared VM's cores slow down when both are busy). Then callgrind (BELGI_CALLGRIND_KB of JSONL text, default 1000; 0 skips): instructions
-# per byte (a run over those records less one over the first record, so that start-up and the
-# tables loaded on first use are left out; the same texts as one document likewise), inclusive
+# JSONL, in the same rounds (this shared VM's cores slow down when both are busy). Then callgrind
+# (BELGI_CALLGRIND_KB of JSONL text, default 1000; 0 skips): instructions per byte (a run over
+# those records less one over the first record, so that start-up and the tables loaded on first
+# use are left out; the same texts as one document likewise), inclusive
 # cost of each stage, and the word caches' miss counts read from the calls to the functions that
 # fill them. Prints Markdown.
 # To compare two builds on the clock, alternating in the same minutes: scripts/bench-ab.py.
@@ -174,8 +175,8 @@ distinct_bench() {
       # Elapsed from bash's clock (microseconds), not /usr/bin/time's %e: its 10 ms steps are 7% of
       # a 2-job run, and the 2-job ratio moved in those steps. CPU, RSS and faults from time.
       # pair: two 1-job processes at once, each over the whole JSONL (nothing shared): what this
-      # host gives two busy cores, the ceiling beside which --jobs 2's ratio is read. Its CPU,
-      # RSS and faults are the first process's.
+      # host gives two busy cores, the ceiling beside which --jobs 2's ratio is read. Only its
+      # elapsed time is reported (the CPU, RSS and faults recorded are the timed process's alone).
       local input t0 t1
       input=$([ "${c%:*}" = doc ] && echo "$doc" || echo "$jsonl")
       t0=$EPOCHREALTIME

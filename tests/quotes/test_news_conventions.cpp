@@ -76,7 +76,7 @@ TEST_CASE("written news: a dash quote after a colon inside a paragraph") {
        "Жиын сағат 10:30-да басталды.\n\nӘкім журналистердің сұрағына жауап берді: – Биыл егіс "
        "көлемі 10 пайызға артты.",
        {{"Биыл егіс көлемі 10 пайызға артты", "dash", "жауап берді", "Әкім"}}},
-      // The same for the dash tokens (Finder::next_dash): a hyphen inside a word is none.
+      // The same for the dash tokens (Finder::dashes): a hyphen inside a word is none.
       {"a hyphenated word before `, – деді`",
        "Жиын 5-желтоқсанда өтеді. Біз бұған дайынбыз, – деді министр.",
        {{"Жиын 5-желтоқсанда өтеді. Біз бұған дайынбыз", "unmarked", "деді", "министр"}}},
